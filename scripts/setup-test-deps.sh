@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what the test suites need beyond npm packages. Idempotent; heavy tools are cached
+# outside the repository (SELDON_TS_CACHE, default ~/.cache/seldon-ts).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+export SELDON_TS_CACHE="${SELDON_TS_CACHE:-$HOME/.cache/seldon-ts}"
+mkdir -p "$SELDON_TS_CACHE"
+
+apt_updated=""
+apt_install() {
+  if [ "$(id -u)" != 0 ]; then echo "need root to apt-get install $*" >&2; return 1; fi
+  if [ -z "$apt_updated" ]; then apt-get update -qq >/dev/null; apt_updated=1; fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+# kcat: librdkafka's mock Kafka cluster is the Kafka protocol peer of the Kafka tests.
+if ! command -v kcat >/dev/null 2>&1; then
+  echo "setup: installing kcat (Debian package)"
+  apt_install kcat
+fi
+
+# kube-apiserver + etcd for the operator tests (built once from Debian's kubernetes source).
+if [ -x "$here/kube-envtest/ensure.sh" ]; then
+  "$here/kube-envtest/ensure.sh"
+fi
