@@ -1,1 +1,22 @@
-export {};
+export { runBatch } from './run-batch.js';
+export type { BatchSummary, BatchRunHooks } from './run-batch.js';
+export { batchOptionDefaults, batchOptionSpecs, parseBatchArgs, resolveBatchOptions } from './options.js';
+export type {
+  BatchOptions,
+  ResolvedBatchOptions,
+  BatchOptionSpec,
+  ParsedBatchArgs,
+  GatewayType,
+  Transport,
+  DataType,
+  PayloadType,
+  BatchMethod,
+  LogLevel,
+  ProgressMode,
+} from './options.js';
+export { BatchError, batchErrorCatalogue, isBatchError } from './errors.js';
+export type { BatchErrorCode } from './errors.js';
+export { createStreamLogger, silentLogger } from './logger.js';
+export type { BatchLogger } from './logger.js';
+export { runCli, exitCodes } from './cli-main.js';
+export type { CliStreams } from './cli-main.js';

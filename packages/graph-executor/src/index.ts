@@ -1,1 +1,64 @@
-export {};
+/**
+ * @seldon-ts/graph-executor — Seldon Core v1's inference-graph engine (the executor's graph
+ * algorithm) as an embeddable library: transformers, routers, combiners and models reached over
+ * REST, gRPC or in-process, one transport per node, with deadlines, bounded connect retries,
+ * message size limits and `node:diagnostics_channel` events.
+ *
+ * ```ts
+ * const executor = new GraphExecutor({ graph: predictor.graph, predictorName: predictor.name });
+ * const { payload, puid } = await executor.predict(GraphPayload.fromBytes(body, 'application/json'), { headers });
+ * ```
+ */
+
+// The executor.
+export { GraphExecutor } from './graph-executor.js';
+export type {
+  GraphExecutorInit,
+  GraphExecutorOptions,
+  NodeBinding,
+  NodeTransport,
+  RequestContext,
+  GraphResponse,
+  GraphStatus,
+} from './graph-executor.js';
+
+// Graph types (structural; PredictiveUnit from @seldon-ts/crd-types fits).
+export type {
+  GraphNodeSpec,
+  GraphNodeEndpoint,
+  GraphNodeParameter,
+  NodeMethod,
+  GraphProtocol,
+  GraphMetadata,
+  ModelMetadata,
+} from './graph.js';
+
+// Payloads as bytes, decoded lazily.
+export { GraphPayload, JSON_CONTENT_TYPE, PROTOBUF_CONTENT_TYPE, isJsonContentType, isProtobufContentType } from './payload.js';
+export type { PayloadFormat } from './payload.js';
+
+// Node clients (transports).
+export type { NodeClient, NodeCall, HeaderMap, ReadyCheckOptions } from './node-client/node-client.js';
+export { RestNodeClient } from './node-client/rest.js';
+export type { RestNodeClientOptions } from './node-client/rest.js';
+export { GrpcNodeClient } from './node-client/grpc.js';
+export type { GrpcNodeClientOptions } from './node-client/grpc.js';
+export { InProcessNodeClient } from './node-client/in-process.js';
+export type { InProcessComponent, InProcessNodeClientOptions } from './node-client/in-process.js';
+
+// Errors.
+export { GraphError, isGraphError, graphErrors, GrpcStatus } from './errors.js';
+export type { GraphErrorCode, GraphErrorSpec, GraphErrorOptions } from './errors.js';
+
+// Diagnostics channels.
+export { diagnosticsChannels } from './diagnostics.js';
+export type {
+  GraphOperation,
+  GraphStartMessage,
+  GraphEndMessage,
+  GraphErrorMessage,
+  NodeStartMessage,
+  NodeEndMessage,
+  NodeErrorMessage,
+  PayloadLogMessage,
+} from './diagnostics.js';

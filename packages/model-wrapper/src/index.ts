@@ -1,1 +1,30 @@
-export {};
+export { WrapperError, SeldonMicroserviceError, WRAPPER_ERRORS, toWrapperError } from './errors.js';
+export type { WrapperErrorCode, SeldonErrorBody, WrapperErrorOptions } from './errors.js';
+export { parseParameters, convertParameter } from './parameters.js';
+export type { ParameterSpec, ParameterType, ComponentParameters } from './parameters.js';
+export { NdArray } from './ndarray.js';
+export type { NdArrayKind, NestedArray } from './ndarray.js';
+export { SeldonResponse } from './types.js';
+export type {
+  SeldonComponent,
+  SeldonComponentClass,
+  ComponentInput,
+  ComponentOutput,
+  ComponentMetadata,
+  ComponentMethod,
+  ComponentModuleSpec,
+  CustomMetric,
+  ServiceType,
+  Feedback,
+  Meta,
+  Metric,
+  SeldonMessage,
+  SeldonMessageList,
+} from './types.js';
+export { createComponentRuntime } from './runtime.js';
+export type { ComponentRuntime, ComponentRuntimeOptions, MetricsRecorder } from './runtime.js';
+export { startMicroservice, readAnnotations, MICROSERVICE_DEFAULTS } from './microservice.js';
+export type { Microservice, MicroserviceOptions } from './microservice.js';
+export { createExpressRouter } from './express.js';
+export type { ExpressRouterOptions } from './express.js';
+export { loadComponentModule, parseComponentReference } from './loader.js';

@@ -1,1 +1,23 @@
-export {};
+// Public surface of @seldon-ts/operator.
+export { Operator } from './operator.js';
+export type { OperatorOptions } from './operator.js';
+export { configFromEnv, parseSeldonConfig, DEFAULT_SELDON_CONFIG } from './config.js';
+export type { OperatorConfig, SeldonConfig, PredictorServerConfig } from './config.js';
+export { OperatorError, operatorErrorCatalogue, GrpcStatus, isNotFound, isConflict } from './errors.js';
+export type { OperatorErrorCode } from './errors.js';
+export { desiredState, enginePredictor, convertHpaMetric, ENGINE_CONTAINER, GRAPH_FILE } from './internal/desired/objects.js';
+export type { DesiredState, DesiredDeploymentInfo, DesiredServiceInfo } from './internal/desired/objects.js';
+export { KubeClient, resourcePath } from './internal/kube/client.js';
+export type { KubeObject, KubeClientOptions, ResourceType, OwnerReference, WatchEvent } from './internal/kube/client.js';
+export { RT as RESOURCE_TYPES } from './internal/kube/resources.js';
+export { Informer } from './internal/kube/informer.js';
+export type { InformerOptions, InformerEvent } from './internal/kube/informer.js';
+export { WorkQueue } from './internal/workqueue.js';
+export type { WorkQueueOptions } from './internal/workqueue.js';
+export { LeaderElector } from './internal/leader.js';
+export type { LeaderElectionOptions } from './internal/leader.js';
+export { WebhookServer, WEBHOOK_PATH } from './internal/webhook/server.js';
+export type { WebhookOptions } from './internal/webhook/server.js';
+export { issueCertificate } from './internal/webhook/x509.js';
+export type { IssuedCertificate, CertificateRequest } from './internal/webhook/x509.js';
+export { FIELD_MANAGER, DESIRED_HASH } from './internal/reconciler.js';

@@ -1,0 +1,219 @@
+// startEngine: builds the runtime and starts the HTTP and gRPC servers (and the Kafka loop in
+// Kafka server mode). Usable in-process by the CLI, the local runner, tests and benchmarks.
+import { watch, readFileSync, type FSWatcher } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import * as grpc from '@grpc/grpc-js';
+import type { NodeBinding, NodeClient } from '@seldon-ts/graph-executor';
+import { normalizeConfig, loadPredictorFile, type EngineConfig, type EngineOptions, type LogLevel } from './config.js';
+import { EngineError } from './errors.js';
+import { EngineRuntime, type EngineLogger, type EngineLogLevel, type Readiness } from './internal/runtime.js';
+import { createHttpFrontDoor } from './internal/http-server.js';
+import { createGrpcFrontDoor, grpcCredentials } from './internal/grpc-server.js';
+import { createKafkaClient, startKafkaServer, type KafkaServerHandle } from './internal/kafka-server.js';
+import { createRequestTracer } from './internal/tracing.js';
+import { validateGraph } from './internal/graph-check.js';
+
+/** startEngine input: a resolved EngineConfig or any subset of its fields, plus embedding hooks. */
+export type StartEngineOptions = (EngineConfig | EngineOptions) & {
+  /** Per-node bindings (e.g. `{ transport: 'in-process', component }`), passed to GraphExecutor. */
+  nodes?: Record<string, NodeBinding>;
+  /** Shared node clients, passed to GraphExecutor. */
+  clients?: { rest?: NodeClient; grpc?: NodeClient };
+  /** Log sink. Default: lines on stderr at or above `logLevel`. */
+  log?: EngineLogger;
+  /** Called when the engine cannot go on (Kafka outage past kafka.outageExitMs). Default: log it and close the engine. */
+  onFatal?: (error: EngineError) => void;
+};
+
+/** A running engine. */
+export interface EngineHandle {
+  /** Bound HTTP port (the real one when 0 was asked). */
+  readonly httpPort: number;
+  /** Bound gRPC port. */
+  readonly grpcPort: number;
+  /** The effective configuration. */
+  readonly config: EngineConfig;
+  /** Resolves when every node answers; rejects after `timeoutMs` (default 30000) naming the nodes that do not. */
+  ready(timeoutMs?: number): Promise<void>;
+  /** Current readiness with per-node state. */
+  readiness(): Promise<Readiness>;
+  /** Prometheus text exposition of the engine's metrics. */
+  metrics(): Promise<string>;
+  /** Replaces the graph without a restart (the file watcher uses this). */
+  reload(predictor: EngineConfig['predictor']): void;
+  /** Stops accepting work, drains in-flight requests and Kafka work (up to gracefulTimeoutMs), then releases everything. */
+  close(): Promise<{ graceful: boolean }>;
+}
+
+const LEVEL_ORDER: Record<EngineLogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
+const CONFIG_LEVEL: Record<LogLevel, number> = { DEBUG: 0, INFO: 1, WARNING: 2, ERROR: 3, FATAL: 4 };
+
+export function stderrLogger(level: LogLevel): EngineLogger {
+  const min = CONFIG_LEVEL[level] ?? 1;
+  return (lvl, message) => {
+    if (LEVEL_ORDER[lvl] < min) return;
+    process.stderr.write(`${new Date().toISOString()} ${lvl.toUpperCase()} seldon-engine: ${message}\n`);
+  };
+}
+
+function listenHttp(server: import('node:http').Server, host: string, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function bindGrpc(server: grpc.Server, host: string, port: number, creds: grpc.ServerCredentials): Promise<number> {
+  const target = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+  return new Promise((resolve, reject) => server.bindAsync(target, creds, (err, bound) => (err ? reject(err) : resolve(bound))));
+}
+
+/** Starts an engine. Ports 0 pick free ports; see {@link EngineHandle}. */
+export async function startEngine(options: StartEngineOptions): Promise<EngineHandle> {
+  const config = normalizeConfig(options);
+  const log = options.log ?? stderrLogger(config.logLevel);
+  const tracer = config.tracing.enabled ? await createRequestTracer(config.tracing) : undefined;
+  const runtime = new EngineRuntime(config, {
+    log,
+    tracer,
+    bindings: options.nodes || options.clients ? { nodes: options.nodes, clients: options.clients } : undefined,
+    kafkaFactory: (brokers) => createKafkaClient(brokers, config.kafkaSecurity, `seldon-engine-logger-${config.deploymentName}`, log),
+  });
+
+  const http = createHttpFrontDoor(runtime);
+  const grpcDoor = createGrpcFrontDoor(runtime);
+  let httpPort: number;
+  let grpcPort: number;
+  try {
+    httpPort = await listenHttp(http.server, config.host, config.httpPort);
+    grpcPort = await bindGrpc(grpcDoor.server, config.host, config.grpcPort, grpcCredentials(runtime));
+  } catch (err) {
+    http.server.close();
+    grpcDoor.server.forceShutdown();
+    await runtime.close();
+    await runtime.payloadLogger.close(0);
+    await tracer?.shutdown();
+    throw new EngineError('SC_ERR_ENGINE_CONFIG_INVALID', `cannot listen on ${config.host} (http ${config.httpPort}, grpc ${config.grpcPort}): ${(err as Error).message}`, { cause: err });
+  }
+  const effective: EngineConfig = { ...runtime.config, httpPort, grpcPort, serverUrl: options.serverUrl ?? `http://${config.hostname}:${httpPort}/` };
+  runtime.config = effective;
+  runtime.payloadLogger.setIdentity({ deploymentName: effective.deploymentName, namespace: effective.namespace, predictorName: effective.predictorName, protocol: effective.protocol, serverUrl: effective.serverUrl });
+
+  let closing: Promise<{ graceful: boolean }> | undefined;
+  let kafka: KafkaServerHandle | undefined;
+  let watcher: FSWatcher | undefined;
+
+  const handle: EngineHandle = {
+    httpPort,
+    grpcPort,
+    get config() {
+      return runtime.config;
+    },
+    async ready(timeoutMs = 30000) {
+      const deadline = Date.now() + timeoutMs;
+      let last: Readiness | undefined;
+      while (Date.now() < deadline) {
+        last = await runtime.readiness();
+        if (last.ready) return;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const down = Object.entries(last?.nodes ?? {}).filter(([, ok]) => !ok).map(([n]) => n);
+      throw new EngineError('SC_ERR_ENGINE_INTERNAL', `engine not ready after ${timeoutMs} ms: ${down.length ? `nodes not answering: ${down.join(', ')}` : last?.reason ?? 'unknown reason'}`);
+    },
+    readiness: () => runtime.readiness(),
+    metrics: () => runtime.metrics.registry.metrics(),
+    reload(predictor) {
+      validateGraph(predictor, runtime.config.transport);
+      runtime.reload(predictor);
+    },
+    close() {
+      closing ??= (async () => {
+        runtime.draining = true;
+        watcher?.close();
+        const deadline = Date.now() + runtime.config.gracefulTimeoutMs;
+        const remaining = () => Math.max(0, deadline - Date.now());
+        const httpClosed = new Promise<void>((resolve) => http.server.close(() => resolve()));
+        http.server.closeIdleConnections();
+        const grpcClosed = new Promise<void>((resolve) => grpcDoor.server.tryShutdown(() => resolve()));
+        await kafka?.close(remaining());
+        let graceful = true;
+        const timer = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), remaining()).unref());
+        const drained = (async () => {
+          await runtime.idle(() => http.inFlight() === 0 && grpcDoor.inFlight() === 0);
+          http.server.closeIdleConnections();
+          await Promise.all([httpClosed, grpcClosed]);
+        })();
+        if ((await Promise.race([drained, timer])) === 'timeout') {
+          graceful = false;
+          log('warn', `graceful shutdown timed out after ${runtime.config.gracefulTimeoutMs} ms with ${http.inFlight()} HTTP and ${grpcDoor.inFlight()} gRPC requests in flight`);
+          http.server.closeAllConnections();
+          grpcDoor.server.forceShutdown();
+        }
+        await runtime.payloadLogger.close(Math.max(remaining(), 100));
+        await runtime.close();
+        await tracer?.shutdown().catch(() => undefined);
+        return { graceful };
+      })();
+      return closing;
+    },
+  };
+
+  if (config.serverType === 'kafka' && config.kafka) {
+    const onFatal =
+      options.onFatal ??
+      ((err: EngineError) => {
+        log('error', err.message);
+        void handle.close();
+      });
+    try {
+      kafka = await startKafkaServer(runtime, onFatal);
+    } catch (err) {
+      await handle.close();
+      throw new EngineError('SC_ERR_ENGINE_KAFKA_UNAVAILABLE', `cannot start the Kafka server on ${config.kafka.broker}: ${(err as Error).message}`, { cause: err });
+    }
+  }
+
+  if (config.graphFile && config.watchGraphFile) {
+    const file = config.graphFile;
+    let timer: NodeJS.Timeout | undefined;
+    let lastText = safeRead(file);
+    const apply = () => {
+      const text = safeRead(file);
+      if (text === undefined || text === lastText) return;
+      lastText = text;
+      try {
+        const loaded = loadPredictorFile(file, runtime.config.predictorName, () => text);
+        handle.reload(loaded.predictor);
+        log('info', `graph reloaded from ${file}`);
+      } catch (err) {
+        log('error', `graph file ${file} changed but was not applied (the previous graph keeps serving): ${(err as Error).message}`);
+      }
+    };
+    try {
+      // Watching the directory survives editors that replace the file by renaming.
+      watcher = watch(dirname(file), (_event, name) => {
+        if (name && name !== basename(file)) return;
+        clearTimeout(timer);
+        timer = setTimeout(apply, 50);
+      });
+      watcher.unref();
+    } catch (err) {
+      log('warn', `cannot watch ${file}: ${(err as Error).message}`);
+    }
+  }
+
+  log('info', `serving predictor ${effective.predictorName} of ${effective.deploymentName} (${effective.namespace}): http ${effective.host}:${httpPort}, grpc ${effective.host}:${grpcPort}, protocol ${effective.protocol}${config.serverType === 'kafka' ? `, kafka ${config.kafka?.inputTopic} -> ${config.kafka?.outputTopic}` : ''}`);
+  return handle;
+}
+
+function safeRead(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

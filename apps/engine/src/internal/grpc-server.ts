@@ -1,0 +1,156 @@
+// The gRPC front door: seldon.protos.Seldon (Predict, SendFeedback, ModelMetadata, GraphMetadata)
+// and grpc.health.v1.Health. Messages stay protobuf bytes end to end (identity serializers); only
+// the small metadata messages are decoded.
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import * as grpc from '@grpc/grpc-js';
+import type { Span } from '@opentelemetry/api';
+import { GraphPayload } from '@seldon-ts/graph-executor';
+import { graphMetadataToProto, messageToProto, modelMetadataRequestFromProto } from '@seldon-ts/payload';
+import type { EngineRuntime, RequestContext } from './runtime.js';
+import { errorResponse } from './error-body.js';
+import { EngineError } from '../errors.js';
+
+const identity = (b: Buffer) => b;
+const rawMethod = (path: string): grpc.MethodDefinition<Buffer, Buffer> => ({
+  path,
+  requestStream: false,
+  responseStream: false,
+  requestSerialize: identity,
+  requestDeserialize: identity,
+  responseSerialize: identity,
+  responseDeserialize: identity,
+});
+
+const SELDON_SERVICE = {
+  Predict: rawMethod('/seldon.protos.Seldon/Predict'),
+  SendFeedback: rawMethod('/seldon.protos.Seldon/SendFeedback'),
+  ModelMetadata: rawMethod('/seldon.protos.Seldon/ModelMetadata'),
+  GraphMetadata: rawMethod('/seldon.protos.Seldon/GraphMetadata'),
+};
+const HEALTH_SERVICE = { Check: rawMethod('/grpc.health.v1.Health/Check') };
+
+const GRPC_CODE_NAMES = ['OK', 'Canceled', 'Unknown', 'InvalidArgument', 'DeadlineExceeded', 'NotFound', 'AlreadyExists', 'PermissionDenied', 'ResourceExhausted', 'FailedPrecondition', 'Aborted', 'OutOfRange', 'Unimplemented', 'Internal', 'Unavailable', 'DataLoss', 'Unauthenticated'];
+
+function metadataToHeaders(md: grpc.Metadata): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  const map = md.getMap();
+  for (const key in map) {
+    if (key.endsWith('-bin')) continue;
+    const v = md.get(key).map(String);
+    out[key] = v.length === 1 ? v[0] : v;
+  }
+  return out;
+}
+
+/** Encodes the response as protobuf whatever form the executor returned it in. */
+function toProtobuf(payload: GraphPayload, encodeObject: (o: unknown) => Uint8Array): Buffer {
+  const bytes = payload.isProtobuf ? payload.bytes() : encodeObject(payload.object());
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+export function createGrpcFrontDoor(runtime: EngineRuntime): { server: grpc.Server; inFlight(): number } {
+  const config = runtime.config;
+  const server = new grpc.Server({
+    'grpc.max_receive_message_length': config.grpcMaxMessageBytes,
+    'grpc.max_send_message_length': config.grpcMaxMessageBytes,
+  });
+  let inFlight = 0;
+
+  const unary = (service: string, spanName: string, sendPuid: boolean, body: (request: Buffer, ctx: RequestContext) => Promise<Buffer>): grpc.handleUnaryCall<Buffer, Buffer> => {
+    return (call, callback) => {
+      const start = performance.now();
+      inFlight++;
+      runtime.metrics.inFlight.inc({ server: 'grpc' });
+      const headers = metadataToHeaders(call.metadata);
+      let puid = headers['seldon-puid'];
+      if (typeof puid !== 'string' || !puid) {
+        puid = randomUUID();
+        headers['seldon-puid'] = puid;
+      }
+      if (sendPuid) {
+        const md = new grpc.Metadata();
+        md.set('seldon-puid', puid);
+        call.sendMetadata(md);
+      }
+      let span: Span | undefined;
+      if (runtime.tracer) span = runtime.tracer.startServerSpan(spanName, headers, { 'rpc.system': 'grpc', 'rpc.method': service, 'seldon.puid': puid });
+      const finish = (code: number, errorCode?: string) => {
+        inFlight--;
+        runtime.metrics.inFlight.dec({ server: 'grpc' });
+        runtime.metrics.observeServer(service, 'unary', GRPC_CODE_NAMES[code] ?? String(code), (performance.now() - start) / 1000);
+        if (span) runtime.tracer?.endSpan(span, errorCode ? { message: errorCode, code: errorCode } : undefined);
+        if (inFlight === 0) runtime.notifyIdle();
+      };
+      const run = async () => {
+        if (runtime.inFlightGraph >= config.maxInFlight) throw new EngineError('SC_ERR_ENGINE_OVERLOADED', `more than ${config.maxInFlight} requests in flight (maxInFlight); retry later`);
+        runtime.inFlightGraph++;
+        try {
+          return await body(call.request, { puid: puid as string, headers, span, transport: 'grpc' });
+        } finally {
+          runtime.inFlightGraph--;
+        }
+      };
+      run().then(
+        (response) => {
+          finish(0);
+          callback(null, response);
+        },
+        (err: unknown) => {
+          const rendered = errorResponse(err);
+          runtime.metrics.errors.inc({ code: rendered.code, server: 'grpc' });
+          finish(rendered.grpcStatus, rendered.code);
+          const md = new grpc.Metadata();
+          md.set('seldon-error-code', rendered.code);
+          callback({ code: rendered.grpcStatus, details: rendered.message, metadata: md });
+        },
+      );
+    };
+  };
+
+  server.addService(SELDON_SERVICE as unknown as grpc.ServiceDefinition, {
+    Predict: unary('/seldon.protos.Seldon/Predict', '/seldon.protos.Seldon/Predict', true, async (req, ctx) => {
+      const out = await runtime.predict(GraphPayload.fromProtobuf(req), ctx);
+      return toProtobuf(out, (o) => messageToProto(o as never));
+    }),
+    SendFeedback: unary('/seldon.protos.Seldon/SendFeedback', '/seldon.protos.Seldon/SendFeedback', true, async (req, ctx) => {
+      const out = await runtime.feedback(GraphPayload.fromProtobuf(req), ctx);
+      return toProtobuf(out, (o) => messageToProto(o as never));
+    }),
+    ModelMetadata: unary('/seldon.protos.Seldon/ModelMetadata', '/seldon.protos.Seldon/ModelMetadata', false, async (req, ctx) => {
+      let name: string;
+      try {
+        name = modelMetadataRequestFromProto(req).name ?? '';
+      } catch (err) {
+        throw new EngineError('SC_ERR_ENGINE_BAD_REQUEST', `ModelMetadata request is not a valid SeldonModelMetadataRequest: ${(err as Error).message}`);
+      }
+      const out = await runtime.nodeMetadata(name, { ...ctx, modelName: undefined });
+      if (out.isProtobuf) return toProtobuf(out, () => new Uint8Array());
+      const { modelMetadataToProto } = await import('@seldon-ts/payload');
+      return toProtobuf(out, (o) => modelMetadataToProto(o as never));
+    }),
+    GraphMetadata: unary('/seldon.protos.Seldon/GraphMetadata', '/seldon.protos.Seldon/GraphMetadata', false, async (_req, ctx) => {
+      const meta = await runtime.graphMetadata(ctx);
+      const bytes = graphMetadataToProto(meta as never);
+      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    }),
+  } as unknown as grpc.UntypedServiceImplementation);
+
+  server.addService(HEALTH_SERVICE as unknown as grpc.ServiceDefinition, {
+    Check: (call: grpc.ServerUnaryCall<Buffer, Buffer>, callback: grpc.sendUnaryData<Buffer>) => {
+      runtime.readiness().then(
+        (state) => callback(null, Buffer.from([0x08, state.ready ? 1 : 2])), // HealthCheckResponse{status: SERVING=1 | NOT_SERVING=2}
+        (err: Error) => callback({ code: grpc.status.UNAVAILABLE, details: err.message }),
+      );
+      void call;
+    },
+  } as unknown as grpc.UntypedServiceImplementation);
+
+  return { server, inFlight: () => inFlight };
+}
+
+export function grpcCredentials(runtime: EngineRuntime): grpc.ServerCredentials {
+  const tls = runtime.config.tls;
+  if (!tls) return grpc.ServerCredentials.createInsecure();
+  return grpc.ServerCredentials.createSsl(null, [{ cert_chain: readFileSync(tls.certFile), private_key: readFileSync(tls.keyFile) }], false);
+}

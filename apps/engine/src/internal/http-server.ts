@@ -1,0 +1,318 @@
+// The REST front door on node:http (no framework on the hot path). Routes of 02 §4.2 for the
+// seldon protocol, 01 §8 for v2 and 01 §9 for tensorflow; probes, metrics and the OpenAPI page.
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Span } from '@opentelemetry/api';
+import { GraphPayload } from '@seldon-ts/graph-executor';
+import { EngineError } from '../errors.js';
+import type { EngineRuntime, RequestContext } from './runtime.js';
+import { errorResponse } from './error-body.js';
+import { openApiDocument, swaggerPage } from './openapi.js';
+
+type Operation = 'predict' | 'feedback' | 'graph-status' | 'node-status' | 'graph-metadata' | 'node-metadata' | 'ready' | 'live' | 'metrics' | 'doc';
+
+interface Match {
+  op: Operation;
+  methods: string;
+  model?: string;
+  /** Metric `service` label; undefined = not instrumented. */
+  service?: string;
+  doc?: string;
+}
+
+const JSON_TYPE = 'application/json';
+
+function matchRoute(path: string, protocol: string, prometheusPath: string): Match | undefined {
+  if (path === '/ready') return { op: 'ready', methods: '*' };
+  if (path === '/live') return { op: 'live', methods: '*' };
+  if (path === prometheusPath) return { op: 'metrics', methods: 'GET' };
+  if (path.startsWith('/api/v1.0/doc/') || path.startsWith('/api/v0.1/doc/') || path === '/api/v1.0/doc' || path.startsWith('/v2/docs')) {
+    return { op: 'doc', methods: '*', doc: path.replace(/^\/(api\/v[01]\.[01]\/doc|v2\/docs)\/?/, '') };
+  }
+  if (protocol === 'seldon') {
+    switch (path) {
+      case '/api/v1.0/predictions':
+      case '/api/v0.1/predictions':
+        return { op: 'predict', methods: 'POST', service: 'predictions' };
+      case '/api/v1.0/feedback':
+      case '/api/v0.1/feedback':
+        return { op: 'feedback', methods: 'POST', service: 'feedback' };
+      case '/api/v1.0/status':
+      case '/api/v1.0/health/status':
+        return { op: 'graph-status', methods: 'GET', service: 'status' };
+      case '/api/v1.0/metadata':
+        return { op: 'graph-metadata', methods: 'GET', service: 'metadata' };
+    }
+    const m = /^\/api\/v(?:1\.0|0\.1)\/(status|metadata)\/([^/]+)$/.exec(path);
+    if (m) {
+      const model = decodeURIComponent(m[2]);
+      return m[1] === 'status' ? { op: 'node-status', methods: 'GET', service: 'status', model } : { op: 'node-metadata', methods: 'GET', service: 'metadata', model };
+    }
+    return undefined;
+  }
+  if (protocol === 'v2' || protocol === 'kfserving') {
+    if (path === '/v2/models/infer') return { op: 'predict', methods: 'POST', service: 'predictions' };
+    if (path === '/v2/health/ready') return { op: 'graph-status', methods: 'GET', service: 'status' };
+    if (path === '/v2/health/live') return { op: 'live', methods: 'GET' };
+    let m = /^\/v2\/models\/([^/]+)\/infer$/.exec(path);
+    if (m) return { op: 'predict', methods: 'POST', service: 'predictions', model: decodeURIComponent(m[1]) };
+    m = /^\/v2\/models\/([^/]+)\/ready$/.exec(path);
+    if (m) return { op: 'node-status', methods: 'GET', service: 'status', model: decodeURIComponent(m[1]) };
+    m = /^\/v2\/models\/([^/]+)$/.exec(path);
+    if (m) return { op: 'node-metadata', methods: 'GET', service: 'metadata', model: decodeURIComponent(m[1]) };
+    return undefined;
+  }
+  // tensorflow
+  if (path === '/api/v1.0/feedback') return { op: 'feedback', methods: 'POST', service: 'feedback' };
+  if (path === '/v1/models/:predict' || path === '/v1/models:predict') return { op: 'predict', methods: 'POST', service: 'predictions' };
+  let m = /^\/v1\/models\/([^/:]+)\/?:predict$/.exec(path);
+  if (m) return { op: 'predict', methods: 'POST', service: 'predictions', model: decodeURIComponent(m[1]) };
+  m = /^\/v1\/models\/([^/:]+)\/metadata$/.exec(path);
+  if (m) return { op: 'node-metadata', methods: 'GET', service: 'metadata', model: decodeURIComponent(m[1]) };
+  m = /^\/v1\/models\/([^/:]+)$/.exec(path);
+  if (m) return { op: 'node-status', methods: 'GET', service: 'status', model: decodeURIComponent(m[1]) };
+  return undefined;
+}
+
+/** Reads the body up to `limit` bytes; larger bodies fail with SC_ERR_ENGINE_BODY_TOO_LARGE. */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length']);
+  if (declared > limit) {
+    return Promise.reject(new EngineError('SC_ERR_ENGINE_BODY_TOO_LARGE', `request body of ${declared} bytes exceeds the limit of ${limit} bytes (maxBodyBytes)`));
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners('data');
+        req.resume();
+        reject(new EngineError('SC_ERR_ENGINE_BODY_TOO_LARGE', `request body exceeds the limit of ${limit} bytes (maxBodyBytes)`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)));
+    req.on('error', (err) => reject(new EngineError('SC_ERR_ENGINE_BODY_READ_FAILED', `failed reading the request body: ${err.message}`, { cause: err })));
+    req.on('aborted', () => reject(new EngineError('SC_ERR_ENGINE_BODY_READ_FAILED', 'the client aborted while sending the request body')));
+  });
+}
+
+export interface HttpFrontDoor {
+  server: Server;
+  /** Requests currently being handled. */
+  inFlight(): number;
+}
+
+export function createHttpFrontDoor(runtime: EngineRuntime): HttpFrontDoor {
+  const config = runtime.config;
+  let inFlight = 0;
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
+    inFlight++;
+    runtime.metrics.inFlight.inc({ server: 'http' });
+    res.once('close', () => {
+      inFlight--;
+      runtime.metrics.inFlight.dec({ server: 'http' });
+      if (inFlight === 0) runtime.notifyIdle();
+    });
+    handle(req, res).catch((err) => {
+      // handle() renders its own errors; reaching here means rendering itself failed.
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.end();
+      } else res.destroy(err as Error);
+    });
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const rawUrl = req.url ?? '/';
+    const q = rawUrl.indexOf('?');
+    const path = q >= 0 ? rawUrl.slice(0, q) : rawUrl;
+    const method = req.method ?? 'GET';
+
+    let puid = req.headers['seldon-puid'];
+    if (typeof puid !== 'string' || puid === '') {
+      puid = randomUUID();
+      req.headers['seldon-puid'] = puid;
+    }
+    res.setHeader('Seldon-Puid', puid);
+    if (req.headers['ce-specversion'] !== undefined) {
+      res.setHeader('Ce-Id', puid);
+      res.setHeader('Ce-Specversion', '0.3');
+      res.setHeader('Ce-Path', path);
+      res.setHeader('Ce-Type', `seldon.${config.deploymentName}.${config.namespace}.response`);
+      res.setHeader('Ce-Source', `seldon.${config.deploymentName}`);
+    }
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+
+    const route = matchRoute(path, config.protocol, config.prometheusPath);
+    if (!route) {
+      req.resume();
+      res.statusCode = 404;
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      res.end('404 page not found\n');
+      return;
+    }
+    if (route.methods !== '*') res.setHeader('Access-Control-Allow-Methods', `OPTIONS,${route.methods}`);
+    res.setHeader('Access-Control-Allow-Origin', config.cors.allowedOrigins);
+    res.setHeader('Access-Control-Allow-Headers', config.cors.allowedHeaders);
+    if (method === 'OPTIONS') {
+      req.resume();
+      res.statusCode = 200;
+      res.end();
+      return;
+    }
+    if (route.methods !== '*' && method !== route.methods && !(route.methods === 'GET' && method === 'HEAD')) {
+      req.resume();
+      const err = new EngineError('SC_ERR_ENGINE_METHOD_NOT_ALLOWED', `${method} is not allowed on ${path} (allowed: ${route.methods})`);
+      send(res, errorResponse(err));
+      return;
+    }
+
+    switch (route.op) {
+      case 'live':
+        req.resume();
+        res.statusCode = 200;
+        res.end();
+        return;
+      case 'ready': {
+        req.resume();
+        const state = await runtime.readiness();
+        res.statusCode = state.ready ? 200 : 503;
+        if (rawUrl.includes('verbose')) {
+          res.setHeader('Content-Type', JSON_TYPE);
+          res.end(JSON.stringify(state));
+        } else res.end();
+        return;
+      }
+      case 'metrics': {
+        req.resume();
+        const text = await runtime.metrics.registry.metrics();
+        res.statusCode = 200;
+        res.setHeader('Content-Type', runtime.metrics.registry.contentType);
+        res.end(text);
+        return;
+      }
+      case 'doc': {
+        req.resume();
+        if (route.doc === 'seldon.json' || route.doc === 'openapi.json') {
+          res.setHeader('Content-Type', JSON_TYPE);
+          res.end(JSON.stringify(openApiDocument(config)));
+        } else if (route.doc === '' || route.doc === 'index.html') {
+          res.setHeader('Content-Type', 'text/html; charset=utf-8');
+          res.end(swaggerPage(path.startsWith('/v2') ? '/v2/docs/seldon.json' : `/api/${path.split('/')[2]}/doc/seldon.json`));
+        } else {
+          res.statusCode = 404;
+          res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+          res.end('404 page not found\n');
+        }
+        return;
+      }
+    }
+
+    // Instrumented graph operations.
+    const start = performance.now();
+    const service = route.service as string;
+    let span: Span | undefined;
+    if (runtime.tracer) {
+      span = runtime.tracer.startServerSpan(route.op === 'predict' ? 'predictions' : route.op.endsWith('metadata') ? 'metadata' : route.op === 'feedback' ? 'feedback' : 'status', req.headers, {
+        'http.request.method': method,
+        'url.path': path,
+        'seldon.puid': puid,
+      });
+    }
+    let status = 200;
+    let errorCode: string | undefined;
+    try {
+      if (runtime.draining) res.setHeader('Connection', 'close');
+      if (runtime.inFlightGraph >= config.maxInFlight) {
+        req.resume();
+        throw new EngineError('SC_ERR_ENGINE_OVERLOADED', `more than ${config.maxInFlight} requests in flight (maxInFlight); retry later`);
+      }
+      runtime.inFlightGraph++;
+      try {
+        const ctx: RequestContext = { puid, headers: req.headers, modelName: route.model, span };
+        let out: GraphPayload | undefined;
+        let jsonOut: unknown;
+        switch (route.op) {
+          case 'predict':
+          case 'feedback': {
+            const body = await readBody(req, config.maxBodyBytes);
+            const payload = GraphPayload.fromBytes(body, req.headers['content-type'] || JSON_TYPE, (req.headers['content-encoding'] as string | undefined) || undefined);
+            out = route.op === 'predict' ? await runtime.predict(payload, ctx) : await runtime.feedback(payload, ctx);
+            break;
+          }
+          case 'graph-status': {
+            req.resume();
+            const state = await runtime.readiness();
+            status = state.ready ? 200 : 503;
+            res.statusCode = status;
+            res.end();
+            return;
+          }
+          case 'node-status':
+            req.resume();
+            out = await runtime.nodeStatus(route.model as string, ctx);
+            break;
+          case 'node-metadata':
+            req.resume();
+            out = await runtime.nodeMetadata(route.model as string, ctx);
+            break;
+          case 'graph-metadata':
+            req.resume();
+            jsonOut = await runtime.graphMetadata(ctx);
+            break;
+        }
+        res.statusCode = 200;
+        if (out) {
+          res.setHeader('Content-Type', out.contentType || JSON_TYPE);
+          if (out.contentEncoding) res.setHeader('Content-Encoding', out.contentEncoding);
+          res.end(out.bytes());
+        } else {
+          res.setHeader('Content-Type', JSON_TYPE);
+          res.end(JSON.stringify(jsonOut));
+        }
+      } finally {
+        runtime.inFlightGraph--;
+      }
+    } catch (err) {
+      const rendered = errorResponse(err);
+      status = rendered.status;
+      errorCode = rendered.code;
+      runtime.metrics.errors.inc({ code: rendered.code, server: 'http' });
+      if (rendered.status >= 500 && rendered.code !== 'SC_ERR_GRAPH_NODE_ERROR_RESPONSE') runtime.log('debug', `${method} ${path} puid=${puid}: ${rendered.code}: ${(err as Error).message}`);
+      send(res, rendered);
+    } finally {
+      runtime.metrics.observeServer(service, method.toLowerCase(), String(status), (performance.now() - start) / 1000);
+      if (span && runtime.tracer) {
+        span.setAttribute('http.response.status_code', status);
+        runtime.tracer.endSpan(span, errorCode ? { message: errorCode, code: errorCode } : undefined);
+      }
+    }
+  };
+
+  let server: Server;
+  if (config.tls) {
+    server = createHttpsServer({ cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) }, handler) as unknown as Server;
+  } else {
+    server = createHttpServer(handler);
+  }
+  // The reference: no read/write timeouts, 65 s idle (keep-alive) timeout.
+  server.keepAliveTimeout = 65000;
+  server.requestTimeout = 0;
+  server.headersTimeout = 60000;
+  return { server, inFlight: () => inFlight };
+}
+
+function send(res: ServerResponse, r: { status: number; contentType: string; body: Uint8Array | string }): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.statusCode = r.status;
+  res.setHeader('Content-Type', r.contentType);
+  res.end(r.body);
+}

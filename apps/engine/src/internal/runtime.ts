@@ -1,0 +1,269 @@
+// What the front doors (HTTP, gRPC, Kafka) share: the current graph executor (swapped on reload),
+// metrics, payload logger and tracer, and the translation of graph-executor diagnostics events into
+// metrics, spans and payload-log events.
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import type { Span } from '@opentelemetry/api';
+import {
+  GraphExecutor,
+  diagnosticsChannels,
+  type GraphPayload,
+  type NodeBinding,
+  type NodeStartMessage,
+  type NodeEndMessage,
+  type NodeErrorMessage,
+  type PayloadLogMessage,
+  type NodeClient,
+} from '@seldon-ts/graph-executor';
+import type { PredictorSpec } from '@seldon-ts/crd-types';
+import type { EngineConfig } from '../config.js';
+import { EngineMetrics } from './metrics.js';
+import { PayloadLogger, type KafkaFactory } from './payload-logger.js';
+import type { RequestTracer } from './tracing.js';
+import { validateEndpoints } from './graph-check.js';
+
+/** Per-request values the front doors pass to the runtime. */
+export interface RequestContext {
+  puid: string;
+  /** Incoming headers / metadata, lower-case names. */
+  headers: Record<string, string | string[] | undefined>;
+  modelName?: string;
+  span?: Span;
+  signal?: AbortSignal;
+  transport?: 'rest' | 'grpc';
+}
+
+export interface Readiness {
+  ready: boolean;
+  nodes: Record<string, boolean>;
+  /** Set when the engine is not serving for a reason other than a node (Kafka outage, draining). */
+  reason?: string;
+}
+
+export type EngineLogLevel = 'debug' | 'info' | 'warn' | 'error';
+export type EngineLogger = (level: EngineLogLevel, message: string) => void;
+
+/** How startEngine lets embedders choose node transports (e.g. in-process components for the local runner). */
+export interface GraphBindings {
+  nodes?: Record<string, NodeBinding>;
+  clients?: { rest?: NodeClient; grpc?: NodeClient };
+}
+
+const GRPC_CODE_NAMES = ['OK', 'Canceled', 'Unknown', 'InvalidArgument', 'DeadlineExceeded', 'NotFound', 'AlreadyExists', 'PermissionDenied', 'ResourceExhausted', 'FailedPrecondition', 'Aborted', 'OutOfRange', 'Unimplemented', 'Internal', 'Unavailable', 'DataLoss', 'Unauthenticated'];
+
+function skipLogging(headers: Readonly<Record<string, string | readonly string[] | undefined>>): boolean {
+  const v = headers['seldon-skip-logging'];
+  if (v === undefined) return false;
+  const values = Array.isArray(v) ? v : [v as string];
+  return values.some((x) => ['true', 'on', '1'].includes(String(x).toLowerCase()));
+}
+
+export class EngineRuntime {
+  config: EngineConfig;
+  readonly metrics: EngineMetrics;
+  readonly payloadLogger: PayloadLogger;
+  readonly tracer: RequestTracer | undefined;
+  readonly log: EngineLogger;
+  executor: GraphExecutor;
+  /** True once shutdown began: new work is refused or answered with `Connection: close`. */
+  draining = false;
+  /** Graph operations in progress across all front doors. */
+  inFlightGraph = 0;
+  /** Extra readiness condition (e.g. Kafka connected); undefined = none. */
+  externalNotReady: string | undefined;
+  readonly #bindings: GraphBindings;
+  readonly #active = new Map<string, Span | undefined>();
+  readonly #nodeSpans = new WeakMap<object, Span>();
+  readonly #nodeInFlight = new Map<string, { inc(): void; dec(): void }>();
+  readonly #idleWaiters: Array<() => void> = [];
+  readonly #subscriptions: Array<[string, (message: unknown) => void]> = [];
+  readonly #retired = new Set<GraphExecutor>();
+
+  constructor(config: EngineConfig, options: { tracer?: RequestTracer; log: EngineLogger; bindings?: GraphBindings; kafkaFactory?: KafkaFactory }) {
+    this.config = config;
+    this.tracer = options.tracer;
+    this.log = options.log;
+    this.#bindings = options.bindings ?? {};
+    this.metrics = new EngineMetrics(config);
+    const m = this.metrics;
+    this.payloadLogger = new PayloadLogger(
+      config.payloadLogger,
+      this.#loggerIdentity(config),
+      {
+        dropped: () => m.payloadLogDropped.inc(),
+        sent: (sink) => m.payloadLogSent.inc({ sink }),
+        failed: (sink) => m.payloadLogFailed.inc({ sink }),
+        queueLength: (n) => m.payloadLogQueue.set(n),
+      },
+      { kafkaFactory: options.kafkaFactory, onError: (msg) => this.log('warn', msg) },
+    );
+    this.executor = this.#buildExecutor(config);
+    this.#subscribe();
+  }
+
+  #loggerIdentity(config: EngineConfig) {
+    return { deploymentName: config.deploymentName, namespace: config.namespace, predictorName: config.predictorName, protocol: config.protocol, serverUrl: config.serverUrl };
+  }
+
+  #buildExecutor(config: EngineConfig): GraphExecutor {
+    if (!this.#bindings.nodes && !this.#bindings.clients) validateEndpoints(config.predictor, config.transport);
+    return new GraphExecutor({
+      graph: config.predictor.graph,
+      predictorName: config.predictorName,
+      nodes: this.#bindings.nodes,
+      clients: this.#bindings.clients,
+      options: {
+        protocol: config.protocol === 'kfserving' ? 'v2' : config.protocol,
+        defaultTransport: config.transport,
+        routingInjection: config.routingInjection,
+        timeoutMs: config.requestTimeoutMs,
+        fullHealthChecks: config.fullHealthChecks,
+        maxMessageBytes: Math.max(config.maxBodyBytes, Math.min(config.grpcMaxMessageBytes, 2 ** 31 - 1)),
+        rest: { timeoutMs: config.restTimeoutMs, maxMessageBytes: config.maxBodyBytes },
+        grpc: { timeoutMs: config.grpcTimeoutMs, maxMessageBytes: config.grpcMaxMessageBytes },
+      },
+    });
+  }
+
+  /** Replaces the graph (file watch). The old executor is closed once its requests had time to finish. */
+  reload(predictor: PredictorSpec): void {
+    const next: EngineConfig = { ...this.config, predictor: { ...predictor, name: this.config.predictorName } };
+    const executor = this.#buildExecutor(next);
+    const old = this.executor;
+    this.executor = executor;
+    this.config = next;
+    this.metrics.setIdentity(next);
+    this.#retired.add(old);
+    const timer = setTimeout(() => {
+      this.#retired.delete(old);
+      void old.close();
+    }, Math.max(this.config.gracefulTimeoutMs, 1000));
+    timer.unref();
+  }
+
+  #subscribe(): void {
+    const on = (name: string, fn: (message: unknown) => void) => {
+      subscribe(name, fn);
+      this.#subscriptions.push([name, fn]);
+    };
+    const clientMethod = (msg: NodeStartMessage) => (msg.transport === 'grpc' ? 'unary' : msg.method === 'status' || msg.method === 'metadata' ? 'get' : 'post');
+    on(diagnosticsChannels.nodeStart, (raw) => {
+      const msg = raw as NodeStartMessage;
+      if (!this.#active.has(msg.puid)) return;
+      this.#nodeGauge(msg.nodeName).inc();
+      if (this.tracer) {
+        const span = this.tracer.startClientSpan(msg.service, this.#active.get(msg.puid), msg.headers, { 'seldon.node': msg.nodeName, 'seldon.transport': msg.transport });
+        this.#nodeSpans.set(msg, span);
+      }
+    });
+    on(diagnosticsChannels.nodeEnd, (raw) => {
+      const msg = raw as NodeEndMessage;
+      if (!this.#active.has(msg.puid)) return;
+      this.#nodeGauge(msg.nodeName).dec();
+      this.metrics.observeClient(msg.service, msg.modelName, msg.nodeName, clientMethod(msg), msg.transport === 'grpc' ? 'OK' : '200', msg.durationMs / 1000);
+      const span = this.#nodeSpans.get(msg);
+      if (span) this.tracer?.endSpan(span);
+    });
+    on(diagnosticsChannels.nodeError, (raw) => {
+      const msg = raw as NodeErrorMessage;
+      if (!this.#active.has(msg.puid)) return;
+      this.#nodeGauge(msg.nodeName).dec();
+      // Like the reference, only calls that got an answer are observed.
+      if (msg.error.code === 'SC_ERR_GRAPH_NODE_ERROR_RESPONSE') {
+        const code = msg.transport === 'grpc' ? GRPC_CODE_NAMES[msg.error.grpcCode] ?? String(msg.error.grpcCode) : String(msg.error.httpStatus);
+        this.metrics.observeClient(msg.service, msg.modelName, msg.nodeName, clientMethod(msg), code, msg.durationMs / 1000);
+      }
+      const span = this.#nodeSpans.get(msg);
+      if (span) this.tracer?.endSpan(span, { message: msg.error.message, code: msg.error.code });
+    });
+    on(diagnosticsChannels.payload, (raw) => {
+      const msg = raw as PayloadLogMessage;
+      if (!this.#active.has(msg.puid)) return;
+      const url = msg.node.logger?.url ?? undefined;
+      if (!this.payloadLogger.hasSink(url) || skipLogging(msg.headers)) return;
+      this.payloadLogger.log({
+        kind: msg.kind,
+        puid: msg.puid,
+        modelId: msg.nodeName,
+        url,
+        body: msg.payload.bytes(),
+        contentType: msg.payload.contentType,
+        contentEncoding: msg.payload.contentEncoding,
+      });
+    });
+  }
+
+  #nodeGauge(name: string) {
+    let g = this.#nodeInFlight.get(name);
+    if (!g) {
+      const child = this.metrics.nodeInFlight.labels(name);
+      g = { inc: () => child.inc(), dec: () => child.dec() };
+      this.#nodeInFlight.set(name, g);
+    }
+    return g;
+  }
+
+  async #run<T>(ctx: RequestContext, fn: (executor: GraphExecutor) => Promise<T>): Promise<T> {
+    // The puid marks this engine's requests: diagnostics channels are process-wide.
+    this.#active.set(ctx.puid, ctx.span);
+    try {
+      return await fn(this.executor);
+    } finally {
+      this.#active.delete(ctx.puid);
+    }
+  }
+
+  #ctx(ctx: RequestContext) {
+    return { puid: ctx.puid, headers: ctx.headers, modelName: ctx.modelName, signal: ctx.signal, transport: ctx.transport ?? 'rest' };
+  }
+
+  async predict(payload: GraphPayload, ctx: RequestContext): Promise<GraphPayload> {
+    return (await this.#run(ctx, (e) => e.predict(payload, this.#ctx(ctx)))).payload;
+  }
+
+  async feedback(payload: GraphPayload, ctx: RequestContext): Promise<GraphPayload> {
+    return (await this.#run(ctx, (e) => e.feedback(payload, this.#ctx(ctx)))).payload;
+  }
+
+  async nodeStatus(model: string, ctx: RequestContext): Promise<GraphPayload> {
+    return (await this.#run(ctx, (e) => e.nodeStatus(model, this.#ctx(ctx)))).payload;
+  }
+
+  async nodeMetadata(model: string, ctx: RequestContext): Promise<GraphPayload> {
+    return (await this.#run(ctx, (e) => e.nodeMetadata(model, this.#ctx(ctx)))).payload;
+  }
+
+  async graphMetadata(ctx: RequestContext): Promise<unknown> {
+    return this.#run(ctx, (e) => e.metadata(this.#ctx(ctx)));
+  }
+
+  /** Every node answers (TCP connect, or health endpoint with fullHealthChecks) and nothing else blocks serving. */
+  async readiness(): Promise<Readiness> {
+    const status = await this.executor.status({ transport: this.config.transport });
+    const nodes: Record<string, boolean> = {};
+    for (const n of status.nodes) {
+      nodes[n.name] = n.ready;
+      this.metrics.nodeReady.set({ model_name: n.name }, n.ready ? 1 : 0);
+    }
+    const reason = this.draining ? 'shutting down' : this.externalNotReady;
+    return { ready: status.ready && !reason, nodes, ...(reason ? { reason } : {}) };
+  }
+
+  /** Called by front doors when their in-flight count reaches zero. */
+  notifyIdle(): void {
+    for (const w of this.#idleWaiters.splice(0)) w();
+  }
+
+  /** Resolves when no graph operation is running. */
+  async idle(isIdle: () => boolean): Promise<void> {
+    while (!isIdle()) await new Promise<void>((resolve) => {
+      this.#idleWaiters.push(resolve);
+      setTimeout(resolve, 50).unref();
+    });
+  }
+
+  async close(): Promise<void> {
+    for (const [name, fn] of this.#subscriptions.splice(0)) unsubscribe(name, fn);
+    await Promise.all([this.executor.close(), ...[...this.#retired].map((e) => e.close())]);
+    this.#retired.clear();
+  }
+}

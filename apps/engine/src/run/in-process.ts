@@ -1,0 +1,136 @@
+// Module components served inside the runner's process: zero network hops between the engine
+// and the component. TypeScript modules load through tsx (a dependency of model-wrapper, resolved
+// from there). The engine holds a stable delegate, so a reload swaps the implementation under it
+// without touching the engine.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createComponentRuntime, parseParameters } from '@seldon-ts/model-wrapper';
+import type { ComponentRuntime } from '@seldon-ts/model-wrapper';
+import { RunError } from './errors.js';
+import type { NodePlan } from './plan.js';
+import type { StartedComponent } from './components.js';
+
+const RUNTIME_METHODS = [
+  'predict',
+  'transformInput',
+  'transformOutput',
+  'route',
+  'aggregate',
+  'sendFeedback',
+  'health',
+  'metadata',
+] as const;
+
+let generation = 0;
+
+/** URL of tsx's ESM API, resolved from model-wrapper (which depends on tsx) with the `import` condition. */
+function tsxEsmApiUrl(): string {
+  const require = createRequire(import.meta.url);
+  const wrapperPkg = require.resolve('@seldon-ts/model-wrapper/package.json');
+  const tsxPkgPath = createRequire(wrapperPkg).resolve('tsx/package.json');
+  const tsxPkg = JSON.parse(readFileSync(tsxPkgPath, 'utf8')) as {
+    exports?: Record<string, { import?: { default?: string } | string }>;
+  };
+  const entry = tsxPkg.exports?.['./esm/api'];
+  const target = typeof entry === 'object' && typeof entry.import === 'object' ? entry.import.default : undefined;
+  return pathToFileURL(join(dirname(tsxPkgPath), target ?? 'dist/esm/api/index.mjs')).href;
+}
+
+let tsxRegistered: Promise<void> | undefined;
+
+/**
+ * Imports a component module (.ts through tsx's loader hooks, .js/.mjs natively). The hooks are
+ * registered process-wide rather than through a scoped `tsImport`, so the component shares this
+ * process's instance of @seldon-ts/model-wrapper (its `NdArray` class and friends). A reload
+ * imports the module file again under a new query string; files it imports stay cached.
+ */
+export async function importComponentModule(modulePath: string): Promise<Record<string, unknown>> {
+  if (/\.(m|c)?ts$/.test(modulePath)) {
+    tsxRegistered ??= import(tsxEsmApiUrl()).then((api: { register: () => unknown }) => {
+      api.register();
+    });
+    await tsxRegistered;
+  }
+  const url = pathToFileURL(modulePath).href;
+  const version = generation++;
+  return (await import(version === 0 ? url : `${url}?reload=${version}`)) as Record<string, unknown>;
+}
+
+type ImportModule = (modulePath: string) => Promise<Record<string, unknown>>;
+
+async function createRuntime(
+  node: NodePlan,
+  env: Record<string, string>,
+  importModule: ImportModule,
+): Promise<ComponentRuntime> {
+  const c = node.component;
+  if (c.kind !== 'module') throw new RunError('SC_ERR_ENGINE_RUN_COMPONENT', `${node.name}: not a module component`);
+  const where = `predictor "${node.predictor}" node "${node.name}"`;
+  let mod: Record<string, unknown>;
+  try {
+    mod = await importModule(c.modulePath);
+  } catch (err) {
+    throw new RunError('SC_ERR_ENGINE_RUN_COMPONENT', `${where}: cannot load ${c.modulePath}: ${(err as Error).message}`, {
+      where,
+      cause: err,
+    });
+  }
+  const exportName = c.exportName ?? 'default';
+  let exported = mod[exportName];
+  // A CommonJS or tsx-compiled module may nest the default export one level down.
+  if (exportName === 'default' && exported && typeof exported === 'object' && 'default' in exported) {
+    exported = (exported as Record<string, unknown>).default;
+  }
+  if (exported === undefined) {
+    throw new RunError(
+      'SC_ERR_ENGINE_RUN_COMPONENT',
+      `${where}: ${c.modulePath} has no export "${exportName}" (exports: ${Object.keys(mod).join(', ') || 'none'})`,
+      { where },
+    );
+  }
+  const runtime = createComponentRuntime(exported as never, {
+    parameters: parseParameters(env.PREDICTIVE_UNIT_PARAMETERS),
+    unitId: node.name,
+    unitImage: env.PREDICTIVE_UNIT_IMAGE,
+    env: { ...process.env, ...env },
+  });
+  try {
+    await runtime.load();
+  } catch (err) {
+    throw new RunError('SC_ERR_ENGINE_RUN_COMPONENT', `${where}: load() failed: ${(err as Error).message}`, {
+      where,
+      cause: err,
+    });
+  }
+  return runtime;
+}
+
+/** Loads a `module:` component into this process. */
+export async function loadInProcessComponent(
+  node: NodePlan,
+  env: Record<string, string>,
+  importModule: ImportModule = importComponentModule,
+): Promise<StartedComponent> {
+  let current = await createRuntime(node, env, importModule);
+  // The delegate the engine holds: it forwards to whichever runtime is current.
+  const delegate: Record<string, unknown> = {};
+  for (const m of RUNTIME_METHODS) {
+    delegate[m] = (...args: unknown[]) => (current[m] as (...a: unknown[]) => unknown).apply(current, args);
+  }
+  delegate.has = (method: Parameters<ComponentRuntime['has']>[0]) => current.has(method);
+  delegate.load = () => current.load();
+  return {
+    node,
+    runtime: delegate,
+    async reloadRuntime() {
+      const next = await createRuntime(node, env, importModule);
+      const previous = current;
+      current = next;
+      await previous.close().catch(() => undefined);
+      return delegate;
+    },
+    stop: () => current.close(),
+  };
+}

@@ -1,0 +1,65 @@
+import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
+import { startEngine, type EngineHandle } from 'seldon-engine';
+import { startNode, unit, post, get, type RunningNode } from './support/nodes.js';
+
+describe('REST serving: single model', () => {
+  let node: RunningNode;
+  let engine: EngineHandle;
+
+  beforeAll(async () => {
+    node = await startNode('classifier', {
+      predict: (X: unknown) => X,
+    } as never);
+    engine = await startEngine({
+      host: '127.0.0.1',
+      httpPort: 0,
+      grpcPort: 0,
+      deploymentName: 'mysdep',
+      namespace: 'ns1',
+      predictor: { name: 'default', graph: unit(node, 'MODEL') },
+      log: () => undefined,
+    });
+    await engine.ready(5000);
+  });
+
+  afterAll(async () => {
+    await engine?.close();
+    await node?.close();
+  });
+
+  it('runs a prediction through the model and returns its body and puid', async () => {
+    const res = await post(engine.httpPort, '/api/v1.0/predictions', '{"data":{"ndarray":[[1,2]]}}', { 'seldon-puid': 'abc-123' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('seldon-puid')).toBe('abc-123');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.json().data.ndarray).toEqual([[1, 2]]);
+  });
+
+  it('generates a puid when the client sends none', async () => {
+    const res = await post(engine.httpPort, '/api/v0.1/predictions', '{"data":{"ndarray":[[3]]}}');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('seldon-puid')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers probes and exposes the reference metric names', async () => {
+    expect((await get(engine.httpPort, '/live')).status).toBe(200);
+    expect((await get(engine.httpPort, '/ready')).status).toBe(200);
+    const verbose = await get(engine.httpPort, '/ready?verbose=1');
+    expect(verbose.json()).toEqual({ ready: true, nodes: { classifier: true } });
+    const metrics = await get(engine.httpPort, '/metrics');
+    expect(metrics.text).toContain('seldon_api_executor_server_requests_seconds_bucket{le="0.005",deployment_name="mysdep",predictor_name="default",predictor_version="",service="predictions",method="post",code="200"}');
+    expect(metrics.text).toMatch(/seldon_api_executor_client_requests_seconds_count\{deployment_name="mysdep",predictor_name="default",predictor_version="",service="\/predict",model_name="classifier",model_image="",model_version="",method="post",code="200"\} \d+/);
+    expect(metrics.text).toContain('seldon_api_executor_server_requests_seconds_summary{quantile="0.5"');
+  });
+
+  it('answers CORS preflight, 404 and 405', async () => {
+    const pre = await fetch(`http://127.0.0.1:${engine.httpPort}/api/v1.0/predictions`, { method: 'OPTIONS' });
+    expect(pre.status).toBe(200);
+    expect(pre.headers.get('access-control-allow-origin')).toBe('*');
+    expect(pre.headers.get('access-control-allow-methods')).toBe('OPTIONS,POST');
+    expect((await get(engine.httpPort, '/nope')).status).toBe(404);
+    const wrong = await get(engine.httpPort, '/api/v1.0/predictions');
+    expect(wrong.status).toBe(405);
+    expect(wrong.json().status.reason).toBe('SC_ERR_ENGINE_METHOD_NOT_ALLOWED');
+  });
+});

@@ -1,0 +1,616 @@
+import { channel } from 'node:diagnostics_channel';
+import { randomUUID } from 'node:crypto';
+import type { GraphMetadata, GraphNodeSpec, GraphProtocol, ModelMetadata, NodeMethod } from './graph.js';
+import { GraphPayload } from './payload.js';
+import { GraphError, isGraphError } from './errors.js';
+import type { HeaderMap, NodeCall, NodeClient } from './node-client/node-client.js';
+import { RestNodeClient } from './node-client/rest.js';
+import type { RestNodeClientOptions } from './node-client/rest.js';
+import { GrpcNodeClient } from './node-client/grpc.js';
+import type { GrpcNodeClientOptions } from './node-client/grpc.js';
+import { InProcessNodeClient } from './node-client/in-process.js';
+import type { InProcessComponent } from './node-client/in-process.js';
+import { diagnosticsChannels } from './diagnostics.js';
+import type { GraphOperation, GraphStartMessage, NodeStartMessage, PayloadLogMessage } from './diagnostics.js';
+import { compileGraph } from './internal/compile.js';
+import type { CompiledNode } from './internal/compile.js';
+import { restPath, grpcMethod, inProcessMethod } from './internal/paths.js';
+import { convertPayload, feedbackRouting, injectRouting, readRoute, averagePayloads, chainPayload, modelMetadataOf } from './internal/semantics.js';
+import { edgeMetadata } from './internal/metadata.js';
+
+/** How a node is reached. `request` follows the transport of the incoming request (the reference's rule). */
+export type NodeTransport = 'rest' | 'grpc' | 'in-process' | 'request';
+
+/** Per-node configuration of how it is called. */
+export interface NodeBinding {
+  /** Transport for this node. Default `request` (REST for REST requests, gRPC for gRPC requests). */
+  readonly transport?: NodeTransport;
+  /** A custom client for this node; wins over `transport`. */
+  readonly client?: NodeClient;
+  /** The component for `transport: 'in-process'` (a model-wrapper `ComponentRuntime` fits). */
+  readonly component?: InProcessComponent;
+  /** Deadline of each call to this node in milliseconds; overrides `nodeTimeoutMs`. 0 = none. */
+  readonly timeoutMs?: number;
+}
+
+/** Options of {@link GraphExecutor}; every field has a documented default. */
+export interface GraphExecutorOptions {
+  /** API protocol, deciding node paths and chaining. Default `seldon`. */
+  readonly protocol?: GraphProtocol;
+  /** Transport of requests whose context names none. Default `rest`. */
+  readonly defaultTransport?: 'rest' | 'grpc';
+  /**
+   * Write the request's routing map into the final response's `meta.routing`
+   * (env `SELDON_ENABLE_ROUTING_INJECTION` in the reference). Default false.
+   */
+  readonly routingInjection?: boolean;
+  /** Deadline of a whole graph operation in milliseconds; 0 = none (the reference has none). Default 0. */
+  readonly timeoutMs?: number;
+  /**
+   * Deadline of each node call in milliseconds; 0 = use the client's own `timeoutMs`
+   * (annotations `seldon.io/rest-timeout` / `seldon.io/grpc-timeout`), else none. Default 0.
+   */
+  readonly nodeTimeoutMs?: number;
+  /** Largest node response accepted by the clients the executor creates, in bytes. Default 67108864 (64 MiB). */
+  readonly maxMessageBytes?: number;
+  /** Retries of calls whose connection failed before sending, for the clients the executor creates. Default 2. */
+  readonly connectRetries?: number;
+  /** Readiness uses node health endpoints instead of a TCP connect. Default false. */
+  readonly fullHealthChecks?: boolean;
+  /** Give-up time of one node readiness check in milliseconds. Default 1000. */
+  readonly readyTimeoutMs?: number;
+  /** Random source in [0,1) for RANDOM_ABTEST. Default `Math.random`. */
+  readonly random?: () => number;
+  /** Options of the REST client the executor creates (ignored when `clients.rest` is given). */
+  readonly rest?: RestNodeClientOptions;
+  /** Options of the gRPC client the executor creates (ignored when `clients.grpc` is given). */
+  readonly grpc?: GrpcNodeClientOptions;
+}
+
+/** What {@link GraphExecutor} is built from. */
+export interface GraphExecutorInit {
+  /** The root of the predictor's graph (a `PredictiveUnit` tree). */
+  readonly graph: GraphNodeSpec;
+  /** Predictor name, used in graph metadata and events. Default `predictor`. */
+  readonly predictorName?: string;
+  /** Per-node bindings by node name. Nodes without one follow the request's transport. */
+  readonly nodes?: Readonly<Record<string, NodeBinding>>;
+  /**
+   * Shared clients (e.g. one pool for several predictors). The executor does not close clients it
+   * was given.
+   */
+  readonly clients?: { readonly rest?: NodeClient; readonly grpc?: NodeClient };
+  readonly options?: GraphExecutorOptions;
+}
+
+/** Per-request context. */
+export interface RequestContext {
+  /** The request's puid (`Seldon-Puid`); a UUIDv4 is generated when absent. */
+  readonly puid?: string;
+  /** Incoming headers / gRPC metadata (lower-case names), forwarded to nodes. */
+  readonly headers?: HeaderMap;
+  /** How the request came in; decides the transport of nodes bound to `request`. Default `defaultTransport`. */
+  readonly transport?: 'rest' | 'grpc';
+  /** Deadline of this operation in milliseconds from now; overrides `timeoutMs`. */
+  readonly timeoutMs?: number;
+  /** Absolute deadline (epoch ms); the earlier of this and `timeoutMs` wins. */
+  readonly deadline?: number;
+  /** Aborts the operation and its in-flight node calls. */
+  readonly signal?: AbortSignal;
+  /** Model-name override (tensorflow/v2 path model names): every node is called with this name. */
+  readonly modelName?: string;
+}
+
+/** Result of predict/feedback and of node status/metadata proxying. */
+export interface GraphResponse {
+  readonly payload: GraphPayload;
+  readonly puid: string;
+  /** Node name → route taken in this request (see the reference's routing map). */
+  readonly routing: Readonly<Record<string, number>>;
+}
+
+/** Readiness of the graph. */
+export interface GraphStatus {
+  readonly ready: boolean;
+  readonly nodes: readonly { readonly name: string; readonly ready: boolean }[];
+}
+
+const graphStartChannel = channel(diagnosticsChannels.graphStart);
+const graphEndChannel = channel(diagnosticsChannels.graphEnd);
+const graphErrorChannel = channel(diagnosticsChannels.graphError);
+const nodeStartChannel = channel(diagnosticsChannels.nodeStart);
+const nodeEndChannel = channel(diagnosticsChannels.nodeEnd);
+const nodeErrorChannel = channel(diagnosticsChannels.nodeError);
+const payloadChannel = channel(diagnosticsChannels.payload);
+
+const EMPTY_HEADERS: HeaderMap = Object.freeze({});
+
+/** State of one graph operation (the reference's "predictor process"). */
+interface Run {
+  readonly puid: string;
+  readonly headers: HeaderMap;
+  readonly transport: 'rest' | 'grpc';
+  readonly modelName: string | undefined;
+  readonly routing: Map<string, number>;
+  readonly signal: AbortSignal | undefined;
+  readonly deadline: number | undefined;
+}
+
+/**
+ * Runs requests through a predictor's inference graph the way Seldon Core v1's executor does:
+ * transformers, routers, combiners and models reached over REST, gRPC or in-process, one transport
+ * per node. Create one per predictor and reuse it; it is safe for concurrent requests.
+ */
+export class GraphExecutor {
+  /** Predictor name. */
+  readonly predictorName: string;
+  readonly #root: CompiledNode;
+  readonly #byName: Map<string, CompiledNode>;
+  readonly #protocol: GraphProtocol;
+  readonly #defaultTransport: 'rest' | 'grpc';
+  readonly #routingInjection: boolean;
+  readonly #timeoutMs: number;
+  readonly #nodeTimeoutMs: number;
+  readonly #options: GraphExecutorOptions;
+  readonly #random: () => number;
+  readonly #ownedClients: NodeClient[] = [];
+  readonly #clients: { rest?: NodeClient; grpc?: NodeClient };
+  #inProcess: InProcessNodeClient | undefined;
+  #closed = false;
+
+  constructor(init: GraphExecutorInit) {
+    const options = init.options ?? {};
+    this.#options = options;
+    validateOptions(options);
+    this.predictorName = init.predictorName ?? 'predictor';
+    this.#protocol = options.protocol ?? 'seldon';
+    this.#defaultTransport = options.defaultTransport ?? 'rest';
+    this.#routingInjection = options.routingInjection ?? false;
+    this.#timeoutMs = options.timeoutMs ?? 0;
+    this.#nodeTimeoutMs = options.nodeTimeoutMs ?? 0;
+    this.#random = options.random ?? Math.random;
+    this.#clients = { rest: init.clients?.rest, grpc: init.clients?.grpc };
+    const components: Record<string, InProcessComponent> = {};
+    const bindings = init.nodes ?? {};
+    const compiled = compileGraph(init.graph, bindings);
+    this.#root = compiled.root;
+    this.#byName = compiled.byName;
+    for (const [name, binding] of Object.entries(bindings)) {
+      if (binding.transport === 'in-process' && binding.client === undefined) {
+        if (binding.component === undefined) {
+          throw new GraphError('SC_ERR_GRAPH_INVALID_GRAPH', `node ${name} is bound to in-process but has no component`, { nodeName: name });
+        }
+        components[name] = binding.component;
+      }
+    }
+    if (Object.keys(components).length > 0) this.#inProcess = new InProcessNodeClient({ components });
+  }
+
+  /** The graph's node names, pre-order. */
+  get nodeNames(): readonly string[] {
+    return [...this.#byName.keys()];
+  }
+
+  /** Runs a prediction through the graph. Throws {@link GraphError}. */
+  async predict(payload: GraphPayload, ctx: RequestContext = {}): Promise<GraphResponse> {
+    return this.#operation('predict', payload, ctx, async (run) => {
+      let response = await this.#predictNode(run, this.#root, payload);
+      if (this.#routingInjection) response = injectRouting(response, run.routing);
+      return this.#answerFormat(run, response, 'message');
+    });
+  }
+
+  /**
+   * Sends feedback (a Feedback message) down the graph, routed by `response.meta.routing`
+   * (all children when absent). Answers the root's own feedback result, or the feedback itself
+   * when the root makes no feedback call.
+   */
+  async feedback(payload: GraphPayload, ctx: RequestContext = {}): Promise<GraphResponse> {
+    return this.#operation('feedback', payload, ctx, async (run) => {
+      const routing = feedbackRouting(payload);
+      const response = await this.#feedbackNode(run, this.#root, payload, routing);
+      return response === payload ? response : this.#answerFormat(run, response, 'message');
+    });
+  }
+
+  /** Proxies the status (health) call of the node named `modelName`. */
+  async nodeStatus(modelName: string, ctx: RequestContext = {}): Promise<GraphResponse> {
+    return this.#operation('node-status', undefined, ctx, async (run) => this.#answerFormat(run, await this.#callNode(run, this.#find(modelName), 'status', undefined), 'message'));
+  }
+
+  /** Proxies the metadata call of the node named `modelName` (response verbatim). */
+  async nodeMetadata(modelName: string, ctx: RequestContext = {}): Promise<GraphResponse> {
+    return this.#operation('node-metadata', undefined, ctx, async (run) => this.#answerFormat(run, await this.#callNode(run, this.#find(modelName), 'metadata', undefined), 'metadata'));
+  }
+
+  /**
+   * Graph metadata (01 §5.2): every node's metadata, and the graph's inputs and outputs derived
+   * from the edge nodes. Any node failing fails the whole call.
+   */
+  async metadata(ctx: RequestContext = {}): Promise<GraphMetadata> {
+    let result: GraphMetadata | undefined;
+    await this.#operation('metadata', undefined, ctx, async (run) => {
+      // Built-in nodes have no process to ask; they contribute empty metadata.
+      const nodes = [...this.#byName.values()];
+      const answers = await Promise.all(
+        nodes.map((node) =>
+          node.builtIn && node.binding === undefined
+            ? undefined
+            : this.#callNode(run, node, 'metadata', undefined).catch((err: unknown) => {
+                // As the reference: the node's status, but the executor's own error body.
+                if (isGraphError(err) && err.body !== undefined) {
+                  throw new GraphError(err.code, err.message, { nodeName: err.nodeName, httpStatus: err.httpStatus, grpcCode: err.grpcCode, cause: err });
+                }
+                throw err;
+              }),
+        ),
+      );
+      const models: Record<string, ModelMetadata> = {};
+      nodes.forEach((node, i) => {
+        const answer = answers[i];
+        models[node.spec.name] = answer === undefined ? {} : modelMetadataOf(answer, node.spec.name);
+      });
+      const { inputs, outputs } = edgeMetadata(this.#root, models);
+      result = { name: this.predictorName, models, graphinputs: inputs, graphoutputs: outputs };
+      return GraphPayload.fromObject(result);
+    });
+    return result!;
+  }
+
+  /**
+   * Readiness of every node, children first: a TCP connect to each remote node's endpoint, or its
+   * health endpoint with `fullHealthChecks`. In-process nodes are ready when bound.
+   */
+  async status(ctx: RequestContext = {}): Promise<GraphStatus> {
+    const transport = ctx.transport ?? this.#defaultTransport;
+    const checks: { name: string; ready: Promise<boolean> }[] = [];
+    const visit = (node: CompiledNode): void => {
+      for (const child of node.children) visit(child);
+      const endpoint = node.spec.endpoint;
+      const client = this.#clientFor(node, transport);
+      const remote = client.transport === 'rest' || client.transport === 'grpc';
+      // The reference only checks nodes that declare both a host and a port.
+      if (remote && !(endpoint?.service_host && (endpoint.service_port ?? 0) > 0)) return;
+      const ready =
+        client.ready?.(node.spec, {
+          full: this.#options.fullHealthChecks ?? false,
+          protocol: this.#protocol,
+          timeoutMs: this.#options.readyTimeoutMs ?? 1000,
+        }) ?? Promise.resolve(true);
+      checks.push({ name: node.spec.name, ready: ready.catch(() => false) });
+    };
+    visit(this.#root);
+    const nodes = await Promise.all(checks.map(async (c) => ({ name: c.name, ready: await c.ready })));
+    return { ready: nodes.every((n) => n.ready), nodes };
+  }
+
+  /** Closes the clients the executor created. Later calls fail with `SC_ERR_GRAPH_CLOSED`. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    const owned = this.#ownedClients.splice(0);
+    await Promise.all(owned.map((c) => c.close?.()));
+  }
+
+  // ---- the graph algorithm (02 §7) ----
+
+  async #predictNode(run: Run, node: CompiledNode, input: GraphPayload): Promise<GraphPayload> {
+    let payload = input;
+    if (node.transformInputMethod !== undefined) {
+      payload = this.#chain(node, payload);
+      this.#log(run, node, 'request', payload);
+      run.routing.set(node.spec.name, -1);
+      payload = await this.#callNode(run, node, node.transformInputMethod, payload);
+      this.#log(run, node, 'response', payload);
+    }
+    if (node.children.length > 0) {
+      this.#log(run, node, 'request', payload);
+      const route = await this.#route(run, node, payload);
+      let outputs: GraphPayload[];
+      if (route === -2) {
+        run.routing.set(node.spec.name, -2);
+        return this.#transformOutput(run, node, payload);
+      } else if (route === -1) {
+        outputs = await allChildren(node.children.map((child) => this.#predictNode(run, child, payload)));
+        run.routing.set(node.spec.name, -1);
+      } else {
+        const child = node.children[route]!;
+        outputs = [await this.#predictNode(run, child, payload)];
+        run.routing.set(node.spec.name, route);
+      }
+      let result: GraphPayload;
+      if (node.aggregate) {
+        this.#log(run, node, 'request', payload);
+        run.routing.set(node.spec.name, -1);
+        result = await this.#callNode(run, node, 'aggregate', undefined, outputs);
+        this.#log(run, node, 'response', result);
+      } else if (node.averageCombiner) {
+        result = averagePayloads(outputs, node.spec.name);
+      } else {
+        result = outputs[0]!;
+      }
+      this.#log(run, node, 'response', result);
+      payload = result;
+    }
+    return this.#transformOutput(run, node, payload);
+  }
+
+  async #transformOutput(run: Run, node: CompiledNode, payload: GraphPayload): Promise<GraphPayload> {
+    if (!node.transformOutput) return payload;
+    const chained = this.#chain(node, payload);
+    this.#log(run, node, 'request', chained);
+    const result = await this.#callNode(run, node, 'transform-output', chained);
+    this.#log(run, node, 'response', result);
+    return result;
+  }
+
+  async #route(run: Run, node: CompiledNode, payload: GraphPayload): Promise<number> {
+    let route: number;
+    if (node.route) {
+      const answer = await this.#callNode(run, node, 'route', payload);
+      route = readRoute(answer, node.spec.name);
+    } else if (node.abTest) {
+      route = this.#random() < node.abTestRatio() ? 0 : 1;
+    } else {
+      return -1;
+    }
+    if (route < -2 || route >= node.children.length) {
+      throw new GraphError('SC_ERR_GRAPH_ROUTE_OUT_OF_RANGE', `router ${node.spec.name} chose route ${route} but has ${node.children.length} children`, {
+        nodeName: node.spec.name,
+      });
+    }
+    return route;
+  }
+
+  async #feedbackNode(run: Run, node: CompiledNode, feedback: GraphPayload, routing: ReadonlyMap<string, number> | undefined): Promise<GraphPayload> {
+    this.#log(run, node, 'feedback', feedback);
+    if (node.children.length > 0) {
+      const route = routing?.get(node.spec.name) ?? -1;
+      if (route === -1) {
+        await allChildren(node.children.map((child) => this.#feedbackNode(run, child, feedback, routing)));
+      } else if (route >= 0 && route < node.children.length) {
+        await this.#feedbackNode(run, node.children[route]!, feedback, routing);
+      }
+      // -2 (no child was called) and out-of-range routes send feedback to no child.
+    }
+    if (!node.feedback) return feedback;
+    return this.#callNode(run, node, 'send-feedback', feedback);
+  }
+
+  /** Answers in the format of the request's transport (a mixed graph may end on another transport). */
+  #answerFormat(run: Run, response: GraphPayload, kind: 'message' | 'metadata'): GraphPayload {
+    return convertPayload(response, run.transport === 'grpc' ? 'protobuf' : 'json', kind, this.#root.spec.name);
+  }
+
+  #chain(node: CompiledNode, payload: GraphPayload): GraphPayload {
+    return this.#protocol === 'seldon' ? payload : chainPayload(this.#protocol, payload, node.spec.name);
+  }
+
+  #log(run: Run, node: CompiledNode, kind: PayloadLogMessage['kind'], payload: GraphPayload): void {
+    if (node.logKinds === 0 || !payloadChannel.hasSubscribers) return;
+    const bit = kind === 'request' ? 1 : 2;
+    if ((node.logKinds & bit) === 0) return;
+    const message: PayloadLogMessage = { puid: run.puid, nodeName: node.spec.name, node: node.spec, kind, payload, headers: run.headers };
+    payloadChannel.publish(message);
+  }
+
+  // ---- node calls ----
+
+  #clientFor(node: CompiledNode, transport: 'rest' | 'grpc'): NodeClient {
+    const binding = node.binding;
+    if (binding?.client !== undefined) return binding.client;
+    const wanted = binding?.transport === undefined || binding.transport === 'request' ? transport : binding.transport;
+    if (wanted === 'in-process') return this.#inProcess!;
+    if (wanted === 'grpc') return (this.#clients.grpc ??= this.#own(new GrpcNodeClient({ maxMessageBytes: this.#options.maxMessageBytes, connectRetries: this.#options.connectRetries, ...this.#options.grpc })));
+    return (this.#clients.rest ??= this.#own(new RestNodeClient({ maxMessageBytes: this.#options.maxMessageBytes, connectRetries: this.#options.connectRetries, ...this.#options.rest })));
+  }
+
+  #own<T extends NodeClient>(client: T): T {
+    this.#ownedClients.push(client);
+    return client;
+  }
+
+  async #callNode(run: Run, node: CompiledNode, method: NodeMethod, payload: GraphPayload | undefined, payloads?: GraphPayload[]): Promise<GraphPayload> {
+    const nodeName = node.spec.name;
+    const client = this.#clientFor(node, run.transport);
+    const kind = method === 'send-feedback' ? 'feedback' : 'message';
+    const input = payload === undefined ? undefined : convertPayload(payload, client.payloadFormat, kind, nodeName);
+    const inputs = payloads?.map((p) => convertPayload(p, client.payloadFormat, 'message', nodeName));
+
+    const timeoutMs = node.binding?.timeoutMs || this.#nodeTimeoutMs || (client as { timeoutMs?: number }).timeoutMs || 0;
+    let deadline = run.deadline;
+    let signal = run.signal;
+    let timer: NodeJS.Timeout | undefined;
+    let controller: AbortController | undefined;
+    let unlink: (() => void) | undefined;
+    if (timeoutMs > 0) {
+      const nodeDeadline = Date.now() + timeoutMs;
+      if (deadline === undefined || nodeDeadline < deadline) {
+        deadline = nodeDeadline;
+        const c = (controller = new AbortController());
+        timer = setTimeout(
+          () => c.abort(new GraphError('SC_ERR_GRAPH_NODE_TIMEOUT', `node ${nodeName} did not answer ${method} within its timeout of ${timeoutMs} ms`, { nodeName })),
+          timeoutMs,
+        );
+        const parent = run.signal;
+        if (parent !== undefined) {
+          if (parent.aborted) c.abort(parent.reason);
+          else {
+            const onParent = (): void => c.abort(parent.reason);
+            parent.addEventListener('abort', onParent, { once: true });
+            unlink = () => parent.removeEventListener('abort', onParent);
+          }
+        }
+        signal = c.signal;
+      }
+    }
+
+    let message: (NodeStartMessage & { response?: GraphPayload; error?: GraphError; durationMs?: number }) | undefined;
+    let extraHeaders: Record<string, string> | undefined;
+    if (nodeStartChannel.hasSubscribers || nodeEndChannel.hasSubscribers || nodeErrorChannel.hasSubscribers) {
+      extraHeaders = {};
+      message = {
+        puid: run.puid,
+        nodeName,
+        node: node.spec,
+        method,
+        transport: client.transport,
+        service: serviceName(client.transport, this.#protocol, method, run.modelName ?? nodeName),
+        modelName: run.modelName ?? nodeName,
+        payload: input,
+        payloads: inputs,
+        headers: extraHeaders,
+        startTime: performance.now(),
+      };
+      nodeStartChannel.publish(message);
+    }
+    let headers = run.headers;
+    if (extraHeaders !== undefined && Object.keys(extraHeaders).length > 0) headers = { ...run.headers, ...extraHeaders };
+    const call: NodeCall = {
+      node: node.spec,
+      method,
+      modelName: run.modelName ?? nodeName,
+      protocol: this.#protocol,
+      payload: input,
+      payloads: inputs,
+      puid: run.puid,
+      headers,
+      signal,
+      deadline,
+    };
+    try {
+      if (signal?.aborted) throw signal.reason;
+      const response = await client.call(call);
+      if (message !== undefined) {
+        message.response = response;
+        message.durationMs = performance.now() - message.startTime;
+        nodeEndChannel.publish(message);
+      }
+      return response;
+    } catch (err) {
+      const error = toNodeError(err, nodeName, signal);
+      if (message !== undefined) {
+        message.error = error;
+        message.durationMs = performance.now() - message.startTime;
+        nodeErrorChannel.publish(message);
+      }
+      throw error;
+    } finally {
+      if (timer !== undefined) clearTimeout(timer);
+      unlink?.();
+      void controller;
+    }
+  }
+
+  #find(modelName: string): CompiledNode {
+    const node = this.#byName.get(modelName);
+    if (node === undefined) throw new GraphError('SC_ERR_GRAPH_MODEL_NOT_FOUND', `Failed to find model ${modelName}`);
+    return node;
+  }
+
+  // ---- one operation: context, deadline, events ----
+
+  async #operation(operation: GraphOperation, payload: GraphPayload | undefined, ctx: RequestContext, body: (run: Run) => Promise<GraphPayload>): Promise<GraphResponse> {
+    const puid = ctx.puid || randomUUID();
+    const headers = ctx.headers ?? EMPTY_HEADERS;
+    let message: (GraphStartMessage & { response?: GraphPayload; error?: GraphError; durationMs?: number; routing?: Record<string, number> }) | undefined;
+    if (graphStartChannel.hasSubscribers || graphEndChannel.hasSubscribers || graphErrorChannel.hasSubscribers) {
+      message = { operation, predictorName: this.predictorName, puid, headers, payload, startTime: performance.now() };
+      graphStartChannel.publish(message);
+    }
+    const routing = new Map<string, number>();
+    let timer: NodeJS.Timeout | undefined;
+    let unlink: (() => void) | undefined;
+    try {
+      if (this.#closed) throw new GraphError('SC_ERR_GRAPH_CLOSED', 'the graph executor is closed');
+      const timeoutMs = ctx.timeoutMs ?? this.#timeoutMs;
+      let deadline = timeoutMs > 0 ? Date.now() + timeoutMs : undefined;
+      if (ctx.deadline !== undefined && (deadline === undefined || ctx.deadline < deadline)) deadline = ctx.deadline;
+      let signal = ctx.signal;
+      if (deadline !== undefined) {
+        const controller = new AbortController();
+        const ms = Math.max(0, deadline - Date.now());
+        timer = setTimeout(
+          () => controller.abort(new GraphError('SC_ERR_GRAPH_NODE_TIMEOUT', `the ${operation} deadline of ${ms} ms passed while waiting for node {node}`)),
+          ms,
+        );
+        if (ctx.signal !== undefined) {
+          const parent = ctx.signal;
+          if (parent.aborted) controller.abort(parent.reason);
+          const onParent = (): void => controller.abort(parent.reason);
+          parent.addEventListener('abort', onParent, { once: true });
+          unlink = () => parent.removeEventListener('abort', onParent);
+        }
+        signal = controller.signal;
+      }
+      const run: Run = { puid, headers, transport: ctx.transport ?? this.#defaultTransport, modelName: ctx.modelName || undefined, routing, signal, deadline };
+      const response = await body(run);
+      const result: GraphResponse = { payload: response, puid, routing: Object.fromEntries(routing) };
+      if (message !== undefined) {
+        message.response = response;
+        message.routing = result.routing as Record<string, number>;
+        message.durationMs = performance.now() - message.startTime;
+        graphEndChannel.publish(message);
+      }
+      return result;
+    } catch (err) {
+      const error = isGraphError(err) ? err : new GraphError('SC_ERR_GRAPH_NODE_BAD_RESPONSE', String((err as Error)?.message ?? err), { cause: err });
+      if (message !== undefined) {
+        message.error = error;
+        message.durationMs = performance.now() - message.startTime;
+        graphErrorChannel.publish(message);
+      }
+      throw error;
+    } finally {
+      if (timer !== undefined) clearTimeout(timer);
+      unlink?.();
+    }
+  }
+}
+
+/** Waits for all children; like the reference, reports the failure of the lowest-index failed child. */
+async function allChildren(calls: Promise<GraphPayload>[]): Promise<GraphPayload[]> {
+  const settled = await Promise.allSettled(calls);
+  const outputs: GraphPayload[] = [];
+  for (const s of settled) {
+    if (s.status === 'rejected') throw s.reason;
+    outputs.push(s.value);
+  }
+  return outputs;
+}
+
+function toNodeError(err: unknown, nodeName: string, signal: AbortSignal | undefined): GraphError {
+  if (signal?.aborted) {
+    const reason = signal.reason as unknown;
+    if (isGraphError(reason)) {
+      if (reason.nodeName !== undefined) return reason;
+      return new GraphError(reason.code, reason.message.replace('{node}', nodeName), { nodeName });
+    }
+    return new GraphError('SC_ERR_GRAPH_CANCELLED', `call to node ${nodeName} was cancelled`, { nodeName, cause: reason });
+  }
+  if (isGraphError(err)) {
+    if (err.nodeName !== undefined) return err;
+    return new GraphError(err.code, err.message, { nodeName, httpStatus: err.httpStatus, grpcCode: err.grpcCode, body: err.body, cause: err.cause });
+  }
+  return new GraphError('SC_ERR_GRAPH_NODE_UNREACHABLE', `calling node ${nodeName} failed: ${String((err as Error)?.message ?? err)}`, { nodeName, cause: err });
+}
+
+function serviceName(transport: string, protocol: GraphProtocol, method: NodeMethod, modelName: string): string {
+  if (transport === 'rest') return restPath(protocol, method, modelName);
+  if (transport === 'grpc') return grpcMethod(method) ?? method;
+  return inProcessMethod(method);
+}
+
+function validateOptions(options: GraphExecutorOptions): void {
+  for (const key of ['timeoutMs', 'nodeTimeoutMs', 'maxMessageBytes', 'connectRetries', 'readyTimeoutMs'] as const) {
+    const value = options[key];
+    if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value) && value >= 0)) {
+      throw new GraphError('SC_ERR_GRAPH_INVALID_OPTIONS', `option ${key} must be a number >= 0, got ${String(value)}`);
+    }
+  }
+  if (options.protocol !== undefined && !['seldon', 'tensorflow', 'v2'].includes(options.protocol)) {
+    throw new GraphError('SC_ERR_GRAPH_INVALID_OPTIONS', `option protocol must be seldon, tensorflow or v2, got ${String(options.protocol)}`);
+  }
+  if (options.defaultTransport !== undefined && !['rest', 'grpc'].includes(options.defaultTransport)) {
+    throw new GraphError('SC_ERR_GRAPH_INVALID_OPTIONS', `option defaultTransport must be rest or grpc, got ${String(options.defaultTransport)}`);
+  }
+}

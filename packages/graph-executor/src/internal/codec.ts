@@ -1,0 +1,72 @@
+import {
+  decodeFeedback,
+  decodeMessage,
+  decodeModelMetadata,
+  encodeFeedback,
+  encodeMessage,
+  encodeModelMetadata,
+  feedbackFromProto,
+  feedbackToProto,
+  messageFromProto,
+  messageToProto,
+  modelMetadataFromProto,
+  modelMetadataToProto,
+} from '@seldon-ts/payload';
+import { GraphError } from '../errors.js';
+
+/** Message kinds the executor converts between JSON and protobuf. */
+export type MessageKind = 'message' | 'feedback' | 'metadata';
+
+function conversionError(kind: MessageKind, direction: string, err: unknown, nodeName: string | undefined): GraphError {
+  const detail = (err as Error)?.message ?? String(err);
+  const where = nodeName === undefined ? '' : ` for node ${nodeName}`;
+  return new GraphError('SC_ERR_GRAPH_BAD_PAYLOAD', `cannot convert a ${kind} ${direction}${where}: ${detail}`, { nodeName, cause: err });
+}
+
+/**
+ * JSON object → protobuf, needed only when a payload changes transport (a REST request reaching a
+ * gRPC node) — the reference cannot mix transports, so it never does this.
+ */
+export function objectToProto(kind: MessageKind, value: unknown, nodeName?: string): Uint8Array {
+  try {
+    switch (kind) {
+      case 'message':
+        return messageToProto(decodeMessage(value));
+      case 'feedback':
+        return feedbackToProto(decodeFeedback(value));
+      case 'metadata':
+        return modelMetadataToProto(decodeModelMetadata(value));
+    }
+  } catch (err) {
+    throw conversionError(kind, 'from JSON to protobuf', err, nodeName);
+  }
+}
+
+/** Protobuf → decoded object (proto3-JSON shape; tensor values may be a Float64Array). */
+export function protoToObject(kind: MessageKind, bytes: Uint8Array, nodeName?: string): unknown {
+  try {
+    switch (kind) {
+      case 'message':
+        return messageFromProto(bytes);
+      case 'feedback':
+        return feedbackFromProto(bytes);
+      case 'metadata':
+        return modelMetadataFromProto(bytes);
+    }
+  } catch (err) {
+    throw conversionError(kind, 'from protobuf to JSON', err, nodeName);
+  }
+}
+
+/** Protobuf → proto3-JSON text. */
+export function protoToJsonText(kind: MessageKind, bytes: Uint8Array, nodeName?: string): string {
+  const value = protoToObject(kind, bytes, nodeName);
+  switch (kind) {
+    case 'message':
+      return encodeMessage(value as Parameters<typeof encodeMessage>[0]);
+    case 'feedback':
+      return encodeFeedback(value as Parameters<typeof encodeFeedback>[0]);
+    case 'metadata':
+      return encodeModelMetadata(value as Parameters<typeof encodeModelMetadata>[0]);
+  }
+}

@@ -1,0 +1,36 @@
+import { GraphError } from '../errors.js';
+
+const CONNECT_FAILURES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'EADDRNOTAVAIL']);
+
+/** True when the error happened while connecting, i.e. before any request byte was sent. */
+export function isConnectFailure(err: unknown): boolean {
+  let e = err as { code?: unknown; cause?: unknown } | undefined;
+  for (let i = 0; i < 4 && e; i++) {
+    if (typeof e.code === 'string' && CONNECT_FAILURES.has(e.code)) return true;
+    e = e.cause as typeof e;
+  }
+  return false;
+}
+
+/** The GraphError a call aborted by `signal` reports. */
+export function abortError(signal: AbortSignal, nodeName: string): GraphError {
+  const reason = signal.reason as unknown;
+  if (reason instanceof GraphError) {
+    if (reason.nodeName === nodeName || reason.code !== 'SC_ERR_GRAPH_NODE_TIMEOUT') return reason;
+    return new GraphError(reason.code, reason.message.replace('{node}', nodeName), { nodeName });
+  }
+  return new GraphError('SC_ERR_GRAPH_CANCELLED', `call to node ${nodeName} was cancelled`, { nodeName, cause: reason });
+}
+
+/** Sleeps, waking early when the signal aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}

@@ -1,0 +1,124 @@
+import type { GraphProtocol, NodeMethod } from '../graph.js';
+
+/** REST path of a node call (02 §6.2). */
+export function restPath(protocol: GraphProtocol, method: NodeMethod, modelName: string): string {
+  if (protocol === 'seldon') {
+    switch (method) {
+      case 'predict':
+        return '/predict';
+      case 'transform-input':
+        return '/transform-input';
+      case 'transform-output':
+        return '/transform-output';
+      case 'route':
+        return '/route';
+      case 'aggregate':
+        return '/aggregate';
+      case 'send-feedback':
+        return '/send-feedback';
+      case 'status':
+        return '/health/status';
+      case 'metadata':
+        return '/metadata';
+    }
+  }
+  const m = encodeURIComponent(modelName);
+  if (protocol === 'tensorflow') {
+    switch (method) {
+      case 'predict':
+      case 'transform-input':
+      case 'transform-output':
+        return `/v1/models/${m}:predict`;
+      case 'route':
+        return `/v1/models/${m}:route`;
+      case 'aggregate':
+        return `/v1/models/${m}:aggregate`;
+      case 'send-feedback':
+        return `/v1/models/${m}:feedback`;
+      case 'status':
+        return `/v1/models/${m}`;
+      case 'metadata':
+        return `/v1/models/${m}/metadata`;
+    }
+  }
+  switch (method) {
+    case 'predict':
+    case 'transform-input':
+    case 'transform-output':
+      return `/v2/models/${m}/infer`;
+    case 'route':
+      return `/v2/models/${m}/route`;
+    case 'aggregate':
+      return `/v2/models/${m}/aggregate`;
+    case 'send-feedback':
+      return `/v2/models/${m}/feedback`;
+    case 'status':
+      return `/v2/models/${m}/ready`;
+    case 'metadata':
+      return `/v2/models/${m}`;
+  }
+}
+
+/** gRPC method of a node call with the Seldon protocol (01 §1.2); undefined when there is none. */
+export function grpcMethod(method: NodeMethod): string | undefined {
+  switch (method) {
+    case 'predict':
+      return '/seldon.protos.Model/Predict';
+    case 'transform-input':
+      return '/seldon.protos.Transformer/TransformInput';
+    case 'transform-output':
+      return '/seldon.protos.OutputTransformer/TransformOutput';
+    case 'route':
+      return '/seldon.protos.Router/Route';
+    case 'aggregate':
+      return '/seldon.protos.Combiner/Aggregate';
+    case 'send-feedback':
+      return '/seldon.protos.Model/SendFeedback';
+    case 'metadata':
+      return '/seldon.protos.Model/Metadata';
+    case 'status':
+      return undefined;
+  }
+}
+
+/** In-process method name (the model-wrapper runtime's). */
+export function inProcessMethod(method: NodeMethod): string {
+  switch (method) {
+    case 'predict':
+      return 'predict';
+    case 'transform-input':
+      return 'transformInput';
+    case 'transform-output':
+      return 'transformOutput';
+    case 'route':
+      return 'route';
+    case 'aggregate':
+      return 'aggregate';
+    case 'send-feedback':
+      return 'sendFeedback';
+    case 'status':
+      return 'health';
+    case 'metadata':
+      return 'metadata';
+  }
+}
+
+/** Headers never forwarded to nodes: hop-by-hop, framing, and ones the client sets itself. */
+export const NOT_FORWARDED = new Set([
+  'content-type',
+  'content-length',
+  'content-encoding',
+  'transfer-encoding',
+  'connection',
+  'keep-alive',
+  'host',
+  'upgrade',
+  'te',
+  'trailer',
+  'expect',
+  'proxy-connection',
+  'proxy-authorization',
+  'accept-encoding',
+  'http2-settings',
+  'seldon-puid',
+]);

@@ -1,0 +1,239 @@
+// Just enough of the protobuf wire format to look inside Seldon messages without a full codec:
+// read a route, read feedback routing, append meta.routing, build a SeldonMessageList. Everything
+// else is left to @seldon-ts/payload.
+
+export class WireError extends Error {}
+
+export interface Field {
+  readonly num: number;
+  readonly wire: number;
+  /** varint value (wire 0) */
+  readonly varint?: bigint;
+  /** start/end of a length-delimited value (wire 2) or the fixed bytes (wire 1/5) */
+  readonly start: number;
+  readonly end: number;
+}
+
+function readVarint(buf: Uint8Array, pos: number): [bigint, number] {
+  let result = 0n;
+  let shift = 0n;
+  for (let i = 0; i < 10; i++) {
+    if (pos >= buf.length) throw new WireError('truncated varint');
+    const b = buf[pos++]!;
+    result |= BigInt(b & 0x7f) << shift;
+    if ((b & 0x80) === 0) return [result, pos];
+    shift += 7n;
+  }
+  throw new WireError('varint too long');
+}
+
+function readSmallVarint(buf: Uint8Array, pos: number): [number, number] {
+  let result = 0;
+  let mul = 1;
+  for (let i = 0; i < 10; i++) {
+    if (pos >= buf.length) throw new WireError('truncated varint');
+    const b = buf[pos++]!;
+    result += (b & 0x7f) * mul;
+    if ((b & 0x80) === 0) return [result, pos];
+    mul *= 128;
+  }
+  throw new WireError('varint too long');
+}
+
+/** Iterates the top-level fields of a message in `buf[start, end)`. Throws WireError on malformed input. */
+export function* fields(buf: Uint8Array, start = 0, end = buf.length): Generator<Field> {
+  let pos = start;
+  while (pos < end) {
+    const [key, p1] = readSmallVarint(buf, pos);
+    pos = p1;
+    const num = Math.floor(key / 8);
+    const wire = key & 7;
+    if (num === 0) throw new WireError('field number 0');
+    switch (wire) {
+      case 0: {
+        const [v, p2] = readVarint(buf, pos);
+        yield { num, wire, varint: v, start: pos, end: p2 };
+        pos = p2;
+        break;
+      }
+      case 1:
+        if (pos + 8 > end) throw new WireError('truncated fixed64');
+        yield { num, wire, start: pos, end: pos + 8 };
+        pos += 8;
+        break;
+      case 2: {
+        const [len, p2] = readSmallVarint(buf, pos);
+        if (p2 + len > end) throw new WireError('truncated length-delimited field');
+        yield { num, wire, start: p2, end: p2 + len };
+        pos = p2 + len;
+        break;
+      }
+      case 5:
+        if (pos + 4 > end) throw new WireError('truncated fixed32');
+        yield { num, wire, start: pos, end: pos + 4 };
+        pos += 4;
+        break;
+      default:
+        throw new WireError(`unsupported wire type ${wire}`);
+    }
+  }
+  if (pos !== end) throw new WireError('message overruns its length');
+}
+
+/** Checks that `buf` parses as a sequence of well-formed fields, recursing into nothing. */
+export function isWellFormed(buf: Uint8Array): boolean {
+  try {
+    for (const _ of fields(buf)) void _;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The last occurrence of a length-delimited field (proto3 "last one wins" for singular messages is a merge; good enough to find routes). */
+export function lastField(buf: Uint8Array, num: number, start = 0, end = buf.length): Field | undefined {
+  let found: Field | undefined;
+  for (const f of fields(buf, start, end)) if (f.num === num && f.wire === 2) found = f;
+  return found;
+}
+
+export function readDouble(buf: Uint8Array, pos: number): number {
+  return new DataView(buf.buffer, buf.byteOffset + pos, 8).getFloat64(0, true);
+}
+
+export function utf8(buf: Uint8Array, start: number, end: number): string {
+  return new TextDecoder().decode(buf.subarray(start, end));
+}
+
+function int32FromVarint(v: bigint): number {
+  return Number(BigInt.asIntN(32, v));
+}
+
+/**
+ * Route of a router's SeldonMessage answer, as the reference reads it: data.ndarray[0] (its first
+ * element if it is a list), data.tensor.values[0], data.tftensor.intVal[0]; other data → -1.
+ * Returns undefined when a number is expected but missing/not numeric.
+ */
+export function routeFromSeldonMessage(buf: Uint8Array): number | undefined {
+  const data = lastField(buf, 3);
+  if (data === undefined) return -1;
+  for (const f of fields(buf, data.start, data.end)) {
+    if (f.wire !== 2) continue;
+    if (f.num === 3) return firstNumberOfListValue(buf, f.start, f.end);
+    if (f.num === 2) {
+      // Tensor.values = 2, packed doubles (or unpacked fixed64)
+      for (const t of fields(buf, f.start, f.end)) {
+        if (t.num === 2 && t.wire === 2 && t.end - t.start >= 8) return readDouble(buf, t.start);
+        if (t.num === 2 && t.wire === 1) return readDouble(buf, t.start);
+      }
+      return undefined;
+    }
+    if (f.num === 4) {
+      // TensorProto.int_val = 7, packed int32
+      for (const t of fields(buf, f.start, f.end)) {
+        if (t.num === 7 && t.wire === 2 && t.end > t.start) return int32FromVarint(readVarint(buf, t.start)[0]);
+        if (t.num === 7 && t.wire === 0) return int32FromVarint(t.varint!);
+      }
+      return undefined;
+    }
+  }
+  return -1;
+}
+
+function firstNumberOfListValue(buf: Uint8Array, start: number, end: number): number | undefined {
+  // ListValue.values = 1 (Value); Value.number_value = 2 (double), list_value = 6
+  for (const v of fields(buf, start, end)) {
+    if (v.num !== 1 || v.wire !== 2) continue;
+    for (const k of fields(buf, v.start, v.end)) {
+      if (k.num === 2 && k.wire === 1) return readDouble(buf, k.start);
+      if (k.num === 6 && k.wire === 2) return firstNumberOfListValue(buf, k.start, k.end);
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+/** Feedback.response.meta.routing as a map, or undefined when absent. */
+export function routingFromFeedback(buf: Uint8Array): Map<string, number> | undefined {
+  const response = lastField(buf, 2);
+  if (response === undefined) return undefined;
+  let routing: Map<string, number> | undefined;
+  for (const m of fields(buf, response.start, response.end)) {
+    if (m.num !== 2 || m.wire !== 2) continue;
+    for (const r of fields(buf, m.start, m.end)) {
+      if (r.num !== 3 || r.wire !== 2) continue;
+      let key = '';
+      let value = 0;
+      for (const e of fields(buf, r.start, r.end)) {
+        if (e.num === 1 && e.wire === 2) key = utf8(buf, e.start, e.end);
+        else if (e.num === 2 && e.wire === 0) value = int32FromVarint(e.varint!);
+      }
+      (routing ??= new Map()).set(key, value);
+    }
+  }
+  return routing;
+}
+
+// ---- writing ----
+
+function varintBytes(value: number): number[] {
+  const out: number[] = [];
+  let v = value;
+  if (v < 0) {
+    // int32 negatives are 10-byte two's complement varints
+    let b = BigInt.asUintN(64, BigInt(v));
+    while (b >= 0x80n) {
+      out.push(Number((b & 0x7fn) | 0x80n));
+      b >>= 7n;
+    }
+    out.push(Number(b));
+    return out;
+  }
+  while (v >= 0x80) {
+    out.push((v & 0x7f) | 0x80);
+    v = Math.floor(v / 128);
+  }
+  out.push(v);
+  return out;
+}
+
+function lengthDelimited(num: number, body: Uint8Array): Uint8Array {
+  const head = [...varintBytes(num * 8 + 2), ...varintBytes(body.length)];
+  const out = new Uint8Array(head.length + body.length);
+  out.set(head, 0);
+  out.set(body, head.length);
+  return out;
+}
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Uint8Array(n);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+/**
+ * Appends `meta { routing { ... } }` to a SeldonMessage. Protobuf merges repeated occurrences of a
+ * singular message field, and later map entries replace earlier ones with the same key, so this sets
+ * meta.routing without decoding the message.
+ */
+export function appendRouting(message: Uint8Array, routing: ReadonlyMap<string, number>): Uint8Array {
+  const entries: Uint8Array[] = [];
+  const enc = new TextEncoder();
+  for (const [key, value] of routing) {
+    const k = lengthDelimited(1, enc.encode(key));
+    const v = Uint8Array.from([...varintBytes(2 * 8 + 0), ...varintBytes(value)]);
+    entries.push(lengthDelimited(3, concat([k, v])));
+  }
+  return concat([message, lengthDelimited(2, concat(entries))]);
+}
+
+/** A SeldonMessageList from encoded SeldonMessages, without decoding them. */
+export function seldonMessageList(messages: readonly Uint8Array[]): Uint8Array {
+  return concat(messages.map((m) => lengthDelimited(1, m)));
+}

@@ -1,0 +1,299 @@
+import http2 from 'node:http2';
+import type { NodeCall, NodeClient, ReadyCheckOptions } from './node-client.js';
+import { GraphPayload } from '../payload.js';
+import { GraphError, GrpcStatus } from '../errors.js';
+import type { GraphNodeSpec } from '../graph.js';
+import { grpcMethod, NOT_FORWARDED } from '../internal/paths.js';
+import { grpcToHttp } from '../internal/status-map.js';
+import { abortError, isConnectFailure, sleep } from '../internal/net.js';
+import { seldonMessageList } from '../internal/protowire.js';
+import { tcpReady } from './rest.js';
+
+/** Options of {@link GrpcNodeClient}. */
+export interface GrpcNodeClientOptions {
+  /** Default per-call deadline in milliseconds (the `seldon.io/grpc-timeout` annotation); 0 = none. Default 0. */
+  readonly timeoutMs?: number;
+  /** Largest node response message accepted, in bytes. Default 67108864 (64 MiB). */
+  readonly maxMessageBytes?: number;
+  /** Retries of a call whose connection failed before the request was sent. Default 2. */
+  readonly connectRetries?: number;
+  /** Delay before the first retry in milliseconds, doubled each retry. Default 25. */
+  readonly connectRetryDelayMs?: number;
+  /** HTTP/2 connections per node `host:port`; calls are spread round-robin. Default 1 (HTTP/2 multiplexes). */
+  readonly connectionsPerTarget?: number;
+  /** HTTP/2 connect timeout in milliseconds. Default 10000. */
+  readonly connectTimeoutMs?: number;
+}
+
+const DEFAULTS = {
+  timeoutMs: 0,
+  maxMessageBytes: 64 * 1024 * 1024,
+  connectRetries: 2,
+  connectRetryDelayMs: 25,
+  connectionsPerTarget: 1,
+  connectTimeoutMs: 10_000,
+} as const;
+
+/** Metadata keys a gRPC client must not forward (reserved by gRPC / HTTP/2). */
+const RESERVED = new Set(['grpc-timeout', 'grpc-encoding', 'grpc-accept-encoding', 'grpc-status', 'grpc-message', 'user-agent']);
+
+/** In-flight streams per session, to ref the session only while it has work. */
+const active = new WeakMap<http2.ClientHttp2Session, number>();
+
+interface Target {
+  sessions: (http2.ClientHttp2Session | undefined)[];
+  next: number;
+}
+
+/**
+ * A thin unary gRPC client on `node:http2` for the Seldon protocol: the payload is already protobuf
+ * bytes, so a call is one frame out and one frame in, with no (de)serialisation. Chosen over
+ * @grpc/grpc-js by measurement (see the package README).
+ */
+export class GrpcNodeClient implements NodeClient {
+  readonly transport = 'grpc';
+  readonly payloadFormat = 'protobuf' as const;
+  readonly #options: Required<GrpcNodeClientOptions>;
+  readonly #targets = new Map<string, Target>();
+  #closed = false;
+
+  constructor(options: GrpcNodeClientOptions = {}) {
+    this.#options = { ...DEFAULTS, ...(Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as GrpcNodeClientOptions) };
+  }
+
+  /** Default per-call deadline in milliseconds (0 = none). */
+  get timeoutMs(): number {
+    return this.#options.timeoutMs;
+  }
+
+  async call(call: NodeCall): Promise<GraphPayload> {
+    const nodeName = call.node.name;
+    if (this.#closed) throw new GraphError('SC_ERR_GRAPH_CLOSED', 'gRPC node client is closed', { nodeName });
+    if (call.protocol !== 'seldon') {
+      throw new GraphError('SC_ERR_GRAPH_UNSUPPORTED', `the gRPC node client supports the seldon protocol only (node ${nodeName}, protocol ${call.protocol})`, { nodeName });
+    }
+    const path = grpcMethod(call.method);
+    if (path === undefined) throw new GraphError('SC_ERR_GRAPH_UNSUPPORTED', `${call.method} is not implemented over gRPC (node ${nodeName})`, { nodeName });
+    const authority = grpcAuthority(call.node);
+    let message: Uint8Array;
+    if (call.method === 'aggregate') message = seldonMessageList(call.payloads!.map((p) => p.bytes()));
+    else if (call.method === 'metadata') message = new Uint8Array(0);
+    else message = call.payload!.bytes();
+
+    const headers: http2.OutgoingHttpHeaders = {};
+    for (const name in call.headers) {
+      const value = call.headers[name];
+      if (value === undefined || NOT_FORWARDED.has(name) || RESERVED.has(name) || name.charCodeAt(0) === 58) continue;
+      headers[name] = value as string | string[];
+    }
+    headers[':method'] = 'POST';
+    headers[':path'] = path;
+    headers['content-type'] = 'application/grpc';
+    headers.te = 'trailers';
+    headers['seldon-puid'] = call.puid;
+    if (call.deadline !== undefined) headers['grpc-timeout'] = `${Math.max(1, Math.ceil(call.deadline - Date.now()))}m`;
+
+    const frame = Buffer.allocUnsafe(5 + message.length);
+    frame[0] = 0;
+    frame.writeUInt32BE(message.length, 1);
+    frame.set(message, 5);
+
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.#unary(authority, headers, frame, call, path);
+      } catch (err) {
+        if (call.signal?.aborted) throw abortError(call.signal, nodeName);
+        if (err instanceof GraphError) throw err;
+        if (isConnectFailure(err) && attempt < this.#options.connectRetries && !this.#closed) {
+          await sleep(this.#options.connectRetryDelayMs * 2 ** attempt, call.signal);
+          if (call.signal?.aborted) throw abortError(call.signal, nodeName);
+          continue;
+        }
+        throw new GraphError('SC_ERR_GRAPH_NODE_UNREACHABLE', `calling node ${nodeName} at ${authority}${path} failed: ${describe(err)}`, { nodeName, cause: err });
+      }
+    }
+  }
+
+  #unary(authority: string, headers: http2.OutgoingHttpHeaders, frame: Buffer, call: NodeCall, path: string): Promise<GraphPayload> {
+    const nodeName = call.node.name;
+    const max = this.#options.maxMessageBytes;
+    return new Promise<GraphPayload>((resolve, reject) => {
+      let session: http2.ClientHttp2Session;
+      try {
+        session = this.#session(authority);
+      } catch (err) {
+        reject(err);
+        return;
+      }
+      let settled = false;
+      let status: number | undefined;
+      let grpcStatus: number | undefined;
+      let grpcMessage = '';
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let responded = false;
+      const onAbort = (): void => {
+        finish(abortError(call.signal!, nodeName));
+      };
+      const onSessionError = (err: Error): void => finish(err);
+      if ((active.get(session) ?? 0) === 0) session.ref();
+      active.set(session, (active.get(session) ?? 0) + 1);
+      function finish(err?: unknown, value?: GraphPayload): void {
+        if (settled) return;
+        settled = true;
+        const left = (active.get(session) ?? 1) - 1;
+        active.set(session, left);
+        if (left === 0 && !session.destroyed) session.unref();
+        // Never leave a stream open after answering the caller (aborted, failed or oversized).
+        if (err !== undefined) cancel(stream);
+        call.signal?.removeEventListener('abort', onAbort);
+        session.off('error', onSessionError);
+        if (err !== undefined) reject(err);
+        else resolve(value!);
+      }
+      const stream = session.request(headers, { endStream: false });
+      session.once('error', onSessionError);
+      if (call.signal !== undefined) {
+        if (call.signal.aborted) {
+          onAbort();
+          return;
+        }
+        call.signal.addEventListener('abort', onAbort, { once: true });
+      }
+      const readStatus = (h: http2.IncomingHttpHeaders): void => {
+        const s = h['grpc-status'];
+        if (s !== undefined) {
+          grpcStatus = Number(s);
+          grpcMessage = decodeGrpcMessage(String(h['grpc-message'] ?? ''));
+        }
+      };
+      stream.on('response', (h) => {
+        responded = true;
+        status = Number(h[':status']);
+        readStatus(h);
+      });
+      stream.on('trailers', readStatus);
+      stream.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > max + 5) {
+          finish(new GraphError('SC_ERR_GRAPH_MESSAGE_TOO_LARGE', `response of node ${nodeName} (${path}) exceeds maxMessageBytes (${max} bytes)`, { nodeName }));
+          return;
+        }
+        chunks.push(chunk);
+      });
+      stream.on('error', (err) => finish(err));
+      stream.on('close', () => {
+        if (settled) return;
+        if (grpcStatus === undefined) {
+          if (!responded) {
+            finish(Object.assign(new Error(`stream closed before a response (http2 code ${stream.rstCode})`), { code: 'ESTREAMCLOSED' }));
+            return;
+          }
+          finish(new GraphError('SC_ERR_GRAPH_NODE_BAD_RESPONSE', `node ${nodeName} (${path}) answered HTTP ${status} without a grpc-status`, { nodeName }));
+          return;
+        }
+        if (grpcStatus !== GrpcStatus.OK) {
+          finish(
+            new GraphError('SC_ERR_GRAPH_NODE_ERROR_RESPONSE', `node ${nodeName} (${path}) failed: ${grpcMessage || `gRPC status ${grpcStatus}`}`, {
+              nodeName,
+              grpcCode: grpcStatus,
+              httpStatus: grpcToHttp(grpcStatus),
+            }),
+          );
+          return;
+        }
+        const data = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
+        if (data.length < 5 || data[0] !== 0 || data.readUInt32BE(1) !== data.length - 5) {
+          finish(
+            new GraphError(
+              'SC_ERR_GRAPH_NODE_BAD_RESPONSE',
+              data.length >= 1 && data[0] !== 0 ? `node ${nodeName} (${path}) sent a compressed message, which is not supported` : `node ${nodeName} (${path}) sent a malformed gRPC message`,
+              { nodeName },
+            ),
+          );
+          return;
+        }
+        finish(undefined, GraphPayload.fromProtobuf(data.subarray(5)));
+      });
+      stream.end(frame);
+    });
+  }
+
+  #session(authority: string): http2.ClientHttp2Session {
+    let target = this.#targets.get(authority);
+    if (target === undefined) {
+      target = { sessions: new Array(this.#options.connectionsPerTarget).fill(undefined), next: 0 };
+      this.#targets.set(authority, target);
+    }
+    const index = target.next;
+    target.next = (index + 1) % target.sessions.length;
+    const existing = target.sessions[index];
+    if (existing !== undefined && !existing.closed && !existing.destroyed) return existing;
+    const session = http2.connect(`http://${authority}`, { maxSessionMemory: 64 });
+    // An idle session must not keep the process alive; in-flight streams do (see #unary).
+    session.unref();
+    session.on('error', () => undefined);
+    const drop = (): void => {
+      if (target!.sessions[index] === session) target!.sessions[index] = undefined;
+    };
+    session.on('close', drop);
+    session.on('goaway', drop);
+    session.setTimeout(this.#options.connectTimeoutMs, () => {
+      if (!session.connecting) return;
+      session.destroy(Object.assign(new Error('connect timeout'), { code: 'UND_ERR_CONNECT_TIMEOUT' }));
+    });
+    target.sessions[index] = session;
+    return session;
+  }
+
+  /** TCP connect to the node's `service_port` (or gRPC port); full checks are not available over gRPC (the reference's "Not implemented"), so TCP is used. */
+  async ready(node: GraphNodeSpec, options: ReadyCheckOptions): Promise<boolean> {
+    const endpoint = node.endpoint;
+    const port = endpoint?.service_port || endpoint?.grpcPort;
+    if (!port) return false;
+    return tcpReady(endpoint?.service_host || 'localhost', port, options.timeoutMs);
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    const sessions = [...this.#targets.values()].flatMap((t) => t.sessions).filter((s): s is http2.ClientHttp2Session => s !== undefined);
+    this.#targets.clear();
+    await Promise.all(
+      sessions.map(
+        (s) =>
+          new Promise<void>((resolve) => {
+            if (s.closed || s.destroyed) return resolve();
+            s.close(() => resolve());
+          }),
+      ),
+    );
+  }
+}
+
+/** Ends a stream now: RST_STREAM(CANCEL) once it has an id, destroy while still pending. */
+function cancel(stream: http2.ClientHttp2Stream): void {
+  if (stream.destroyed) return;
+  if (stream.pending) stream.destroy();
+  else if (!stream.closed) stream.close(http2.constants.NGHTTP2_CANCEL);
+}
+
+function grpcAuthority(node: GraphNodeSpec): string {
+  const endpoint = node.endpoint;
+  const host = endpoint?.service_host || 'localhost';
+  const port = endpoint?.grpcPort || endpoint?.service_port;
+  if (!port) throw new GraphError('SC_ERR_GRAPH_INVALID_GRAPH', `node ${node.name} has no endpoint.grpcPort for a gRPC call`, { nodeName: node.name });
+  return `${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+function decodeGrpcMessage(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+function describe(err: unknown): string {
+  const e = err as { code?: string; message?: string };
+  return e?.code ? `${e.code} ${e.message ?? ''}`.trim() : String(e?.message ?? err);
+}

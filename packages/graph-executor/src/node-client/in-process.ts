@@ -1,0 +1,125 @@
+import type { NodeCall, NodeClient } from './node-client.js';
+import { GraphPayload } from '../payload.js';
+import { GraphError } from '../errors.js';
+import type { GraphNodeSpec } from '../graph.js';
+import { httpToGrpc } from '../internal/status-map.js';
+
+/**
+ * The structural shape of a component that runs in this process (what
+ * `createComponentRuntime()` of @seldon-ts/model-wrapper returns). Messages are decoded objects in the
+ * proto3-JSON shape (SeldonMessage, Feedback). Every method is optional: a missing method answers
+ * `SC_ERR_GRAPH_UNSUPPORTED`. A thrown error with a numeric `httpStatus`/`statusCode`/`status` is
+ * passed through like a node's non-200 answer (its `body`, or its `toJSON()`, becomes the body).
+ */
+export interface InProcessComponent {
+  predict?(message: unknown): Promise<unknown> | unknown;
+  transformInput?(message: unknown): Promise<unknown> | unknown;
+  transformOutput?(message: unknown): Promise<unknown> | unknown;
+  route?(message: unknown): Promise<unknown> | unknown;
+  aggregate?(messages: unknown[]): Promise<unknown> | unknown;
+  sendFeedback?(feedback: unknown): Promise<unknown> | unknown;
+  health?(): Promise<unknown> | unknown;
+  metadata?(): Promise<unknown> | unknown;
+}
+
+/** Options of {@link InProcessNodeClient}. */
+export interface InProcessNodeClientOptions {
+  /** Components by node name. */
+  readonly components: Readonly<Record<string, InProcessComponent>>;
+}
+
+/**
+ * Calls components in this process: no sockets, and no re-encoding when the payload is already a
+ * decoded object (a chain of in-process nodes never serialises).
+ */
+export class InProcessNodeClient implements NodeClient {
+  readonly transport = 'in-process';
+  readonly payloadFormat = 'object' as const;
+  readonly #components: Map<string, InProcessComponent>;
+
+  constructor(options: InProcessNodeClientOptions) {
+    this.#components = new Map(Object.entries(options.components));
+  }
+
+  /** Adds or replaces the component for a node. */
+  setComponent(nodeName: string, component: InProcessComponent): void {
+    this.#components.set(nodeName, component);
+  }
+
+  async call(call: NodeCall): Promise<GraphPayload> {
+    const component = this.#components.get(call.node.name);
+    if (component === undefined) {
+      throw new GraphError('SC_ERR_GRAPH_UNSUPPORTED', `no in-process component for node ${call.node.name}`, { nodeName: call.node.name });
+    }
+    const result = await invoke(component, call);
+    return GraphPayload.fromObject(result);
+  }
+
+  async ready(node: GraphNodeSpec): Promise<boolean> {
+    return this.#components.has(node.name);
+  }
+}
+
+async function invoke(component: InProcessComponent, call: NodeCall): Promise<unknown> {
+  const name = call.node.name;
+  const unsupported = (method: string): never => {
+    throw new GraphError('SC_ERR_GRAPH_UNSUPPORTED', `in-process component of node ${name} has no ${method} method`, { nodeName: name });
+  };
+  const input = (): unknown => call.payload!.object();
+  try {
+    switch (call.method) {
+      case 'predict':
+        return component.predict ? await component.predict(input()) : unsupported('predict');
+      case 'transform-input':
+        return component.transformInput ? await component.transformInput(input()) : unsupported('transformInput');
+      case 'transform-output':
+        return component.transformOutput ? await component.transformOutput(input()) : unsupported('transformOutput');
+      case 'route':
+        return component.route ? await component.route(input()) : unsupported('route');
+      case 'aggregate':
+        return component.aggregate ? await component.aggregate(call.payloads!.map((p) => p.object())) : unsupported('aggregate');
+      case 'send-feedback':
+        return component.sendFeedback ? await component.sendFeedback(input()) : unsupported('sendFeedback');
+      case 'status':
+        return component.health ? await component.health() : unsupported('health');
+      case 'metadata':
+        return component.metadata ? await component.metadata() : unsupported('metadata');
+    }
+  } catch (err) {
+    throw toGraphError(err, name);
+  }
+}
+
+function toGraphError(err: unknown, nodeName: string): GraphError {
+  if (err instanceof GraphError) return err;
+  const e = (err ?? {}) as {
+    httpStatus?: unknown;
+    statusCode?: unknown;
+    status?: unknown;
+    grpcCode?: unknown;
+    reason?: unknown;
+    body?: unknown;
+    toSeldonStatus?: () => unknown;
+    toJSON?: () => unknown;
+    message?: unknown;
+  };
+  const status = [e.httpStatus, e.statusCode, e.status].find((s): s is number => typeof s === 'number' && s >= 400 && s < 600) ?? 500;
+  const message = typeof e.message === 'string' ? e.message : String(err);
+  const reason = typeof e.reason === 'string' ? e.reason : status < 500 ? 'MICROSERVICE_BAD_DATA' : 'MICROSERVICE_INTERNAL_ERROR';
+  // Same body the component would have answered over REST (the wrapper's error shape).
+  const body =
+    e.body !== undefined
+      ? e.body
+      : typeof e.toSeldonStatus === 'function'
+        ? e.toSeldonStatus()
+        : typeof e.toJSON === 'function'
+          ? e.toJSON()
+          : { status: { status: 1, info: message, code: -1, reason } };
+  return new GraphError('SC_ERR_GRAPH_NODE_ERROR_RESPONSE', `node ${nodeName} failed: ${message}`, {
+    nodeName,
+    httpStatus: status,
+    grpcCode: typeof e.grpcCode === 'number' ? e.grpcCode : httpToGrpc(status),
+    body: body instanceof Uint8Array ? GraphPayload.fromBytes(body) : GraphPayload.fromObject(body),
+    cause: err,
+  });
+}

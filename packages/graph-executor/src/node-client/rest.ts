@@ -1,0 +1,249 @@
+import { Pool } from 'undici';
+import type { Dispatcher } from 'undici';
+import { connect } from 'node:net';
+import type { NodeCall, NodeClient, ReadyCheckOptions } from './node-client.js';
+import { GraphPayload, JSON_CONTENT_TYPE } from '../payload.js';
+import { GraphError, GrpcStatus } from '../errors.js';
+import type { GraphNodeSpec } from '../graph.js';
+import { NOT_FORWARDED, restPath } from '../internal/paths.js';
+import { httpToGrpc } from '../internal/status-map.js';
+import { abortError, isConnectFailure, sleep } from '../internal/net.js';
+
+/** Options of {@link RestNodeClient}. */
+export interface RestNodeClientOptions {
+  /** Keep-alive connections per node origin. Default 8. */
+  readonly connections?: number;
+  /** How long an idle keep-alive connection is kept, in milliseconds. Default 60000. */
+  readonly keepAliveTimeoutMs?: number;
+  /** TCP connect timeout in milliseconds. Default 10000. */
+  readonly connectTimeoutMs?: number;
+  /** Default per-call timeout in milliseconds (the `seldon.io/rest-timeout` annotation); 0 = none. Default 0. */
+  readonly timeoutMs?: number;
+  /** Largest node response body accepted, in bytes. Default 67108864 (64 MiB). */
+  readonly maxMessageBytes?: number;
+  /**
+   * Retries of a call whose connection failed before the request was sent (refused, DNS, connect
+   * timeout). Never retried once bytes were written. Default 2.
+   */
+  readonly connectRetries?: number;
+  /** Delay before the first retry in milliseconds, doubled each retry. Default 25. */
+  readonly connectRetryDelayMs?: number;
+}
+
+const DEFAULTS = {
+  connections: 8,
+  keepAliveTimeoutMs: 60_000,
+  connectTimeoutMs: 10_000,
+  timeoutMs: 0,
+  maxMessageBytes: 64 * 1024 * 1024,
+  connectRetries: 2,
+  connectRetryDelayMs: 25,
+} as const;
+
+/**
+ * Calls nodes over HTTP/1.1 with one undici keep-alive Pool per node origin
+ * (`http://<service_host>:<httpPort>`). Payload bytes are sent and returned untouched.
+ */
+export class RestNodeClient implements NodeClient {
+  readonly transport = 'rest';
+  readonly payloadFormat = 'json' as const;
+  readonly #options: Required<RestNodeClientOptions>;
+  readonly #pools = new Map<string, Pool>();
+  #closed = false;
+
+  constructor(options: RestNodeClientOptions = {}) {
+    this.#options = { ...DEFAULTS, ...stripUndefined(options) };
+  }
+
+  /** Default per-call timeout in milliseconds (0 = none). */
+  get timeoutMs(): number {
+    return this.#options.timeoutMs;
+  }
+
+  async call(call: NodeCall): Promise<GraphPayload> {
+    if (this.#closed) throw new GraphError('SC_ERR_GRAPH_CLOSED', 'REST node client is closed', { nodeName: call.node.name });
+    const { host, port } = restTarget(call.node);
+    const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    const path = restPath(call.protocol, call.method, call.modelName);
+    const isGet = call.method === 'status' || call.method === 'metadata';
+    const headers: Record<string, string | string[]> = {};
+    for (const name in call.headers) {
+      const value = call.headers[name];
+      if (value === undefined || NOT_FORWARDED.has(name) || name.charCodeAt(0) === 58 /* ':' pseudo-headers */) continue;
+      headers[name] = value as string | string[];
+    }
+    headers['seldon-puid'] = call.puid;
+    let body: Uint8Array | string | undefined;
+    if (!isGet) {
+      if (call.method === 'aggregate') {
+        body = aggregateBody(call);
+        headers['content-type'] = call.payloads![0]?.contentType ?? JSON_CONTENT_TYPE;
+      } else {
+        const payload = call.payload!;
+        body = payload.bytes();
+        headers['content-type'] = payload.contentType;
+        if (payload.contentEncoding !== undefined) headers['content-encoding'] = payload.contentEncoding;
+      }
+    }
+    const pool = this.#pool(origin);
+    const retries = this.#options.connectRetries;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const response = await pool.request({
+          path,
+          method: isGet ? 'GET' : 'POST',
+          headers,
+          body,
+          signal: call.signal,
+        });
+        return await this.#readResponse(response, call, origin + path);
+      } catch (err) {
+        if (call.signal?.aborted) throw abortError(call.signal, call.node.name);
+        if (err instanceof GraphError) throw err;
+        if (isConnectFailure(err) && attempt < retries && !this.#closed) {
+          await sleep(this.#options.connectRetryDelayMs * 2 ** attempt, call.signal);
+          if (call.signal?.aborted) throw abortError(call.signal, call.node.name);
+          continue;
+        }
+        throw new GraphError('SC_ERR_GRAPH_NODE_UNREACHABLE', `calling node ${call.node.name} at ${origin}${path} failed: ${describe(err)}`, {
+          nodeName: call.node.name,
+          cause: err,
+        });
+      }
+    }
+  }
+
+  async #readResponse(response: Dispatcher.ResponseData, call: NodeCall, url: string): Promise<GraphPayload> {
+    const max = this.#options.maxMessageBytes;
+    const declared = Number(response.headers['content-length']);
+    if (declared > max) {
+      response.body.destroy();
+      throw tooLarge(call.node.name, url, max);
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of response.body as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > max) {
+        response.body.destroy();
+        throw tooLarge(call.node.name, url, max);
+      }
+      chunks.push(chunk);
+    }
+    const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
+    const contentType = headerValue(response.headers['content-type']) ?? JSON_CONTENT_TYPE;
+    const contentEncoding = headerValue(response.headers['content-encoding']);
+    const payload = GraphPayload.fromBytes(bytes, contentType, contentEncoding);
+    if (response.statusCode !== 200) {
+      throw new GraphError(
+        'SC_ERR_GRAPH_NODE_ERROR_RESPONSE',
+        `Internal service call from executor failed calling ${url} status code ${response.statusCode}`,
+        { nodeName: call.node.name, httpStatus: response.statusCode, grpcCode: httpToGrpc(response.statusCode), body: size > 0 ? payload : undefined },
+      );
+    }
+    return payload;
+  }
+
+  #pool(origin: string): Pool {
+    let pool = this.#pools.get(origin);
+    if (pool === undefined) {
+      pool = new Pool(origin, {
+        connections: this.#options.connections,
+        keepAliveTimeout: this.#options.keepAliveTimeoutMs,
+        connectTimeout: this.#options.connectTimeoutMs,
+        pipelining: 1,
+      });
+      this.#pools.set(origin, pool);
+    }
+    return pool;
+  }
+
+  /** TCP connect to the node's `service_port` (or HTTP port); with `full`, `GET /health/status` must answer 200. */
+  async ready(node: GraphNodeSpec, options: ReadyCheckOptions): Promise<boolean> {
+    const { host, port } = restTarget(node, true);
+    if (!options.full) return tcpReady(host, port, options.timeoutMs);
+    const path = options.protocol === 'v2' ? '/v2/health/ready' : options.protocol === 'seldon' ? '/api/v1.0/health/status' : '/';
+    if (options.protocol === 'tensorflow') return tcpReady(host, port, options.timeoutMs);
+    try {
+      const response = await this.#pool(`http://${host}:${port}`).request({ path, method: 'GET', signal: AbortSignal.timeout(options.timeoutMs) });
+      await response.body.dump();
+      return response.statusCode === 200;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    const pools = [...this.#pools.values()];
+    this.#pools.clear();
+    await Promise.all(pools.map((p) => p.close().catch(() => undefined)));
+  }
+}
+
+function aggregateBody(call: NodeCall): string {
+  const parts: string[] = [];
+  for (const p of call.payloads!) {
+    const text = p.text();
+    if (!p.hasObject) {
+      try {
+        JSON.parse(text);
+      } catch {
+        throw new GraphError('SC_ERR_GRAPH_NOT_JSON', 'Data is not JSON', { nodeName: call.node.name });
+      }
+    }
+    parts.push(text);
+  }
+  return `[${parts.join(',')}]`;
+}
+
+function restTarget(node: GraphNodeSpec, forReadiness = false): { host: string; port: number } {
+  const endpoint = node.endpoint;
+  const host = endpoint?.service_host || 'localhost';
+  const port = forReadiness ? endpoint?.service_port || endpoint?.httpPort : endpoint?.httpPort || endpoint?.service_port;
+  if (!port) {
+    throw new GraphError('SC_ERR_GRAPH_INVALID_GRAPH', `node ${node.name} has no endpoint.httpPort for a REST call`, { nodeName: node.name });
+  }
+  return { host, port };
+}
+
+/** Opens and closes a TCP connection (the reference's default readiness check). */
+export function tcpReady(host: string, port: number, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    const timer = setTimeout(() => {
+      socket.destroy();
+      resolve(false);
+    }, timeoutMs);
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      socket.end();
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => {
+      clearTimeout(timer);
+      resolve(false);
+    });
+  });
+}
+
+function tooLarge(nodeName: string, url: string, max: number): GraphError {
+  return new GraphError('SC_ERR_GRAPH_MESSAGE_TOO_LARGE', `response of node ${nodeName} from ${url} exceeds maxMessageBytes (${max} bytes)`, {
+    nodeName,
+    grpcCode: GrpcStatus.RESOURCE_EXHAUSTED,
+  });
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function describe(err: unknown): string {
+  const e = err as { code?: string; message?: string };
+  return e?.code ? `${e.code} ${e.message ?? ''}`.trim() : String(e?.message ?? err);
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,222 @@
+import { describe, it, expect, afterAll, beforeAll } from '@jest/globals';
+import { GraphExecutor, GraphPayload, GraphError } from '@seldon-ts/graph-executor';
+import type { GraphNodeSpec, GraphExecutorOptions } from '@seldon-ts/graph-executor';
+import { startRestNode, startGrpcNode, strMessage } from './support/nodes.js';
+import type { RestNode, GrpcNode } from './support/nodes.js';
+import * as grpc from '@grpc/grpc-js';
+
+const json = (value: unknown): GraphPayload => GraphPayload.fromJsonText(JSON.stringify(value));
+const ep = (port: number) => ({ service_host: '127.0.0.1', httpPort: port, grpcPort: port, service_port: port });
+const input = () => json({ data: { ndarray: [[1, 2]] } });
+
+async function failure(p: Promise<unknown>): Promise<GraphError> {
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(GraphError);
+  return err as GraphError;
+}
+
+async function untilAborted(node: RestNode): Promise<void> {
+  // The server notices the closed connection asynchronously; wait for it (bounded by the test timeout).
+  while (node.aborted === 0) await new Promise((r) => setTimeout(r, 5));
+}
+
+describe('faults', () => {
+  const closers: (() => Promise<void>)[] = [];
+  let ok: RestNode;
+  let slow: RestNode;
+  let downPort: number;
+
+  beforeAll(async () => {
+    ok = await startRestNode(() => ({ body: { data: { ndarray: [[1]] } } }));
+    slow = await startRestNode(() => ({ body: { data: { ndarray: [[1]] } }, delayMs: 5_000 }));
+    const down = await startRestNode(() => ({}));
+    downPort = down.port;
+    await down.close();
+    closers.push(() => ok.close(), () => slow.close());
+  });
+  afterAll(async () => {
+    for (const c of closers.reverse()) await c();
+  });
+
+  function executor(graph: GraphNodeSpec, options: GraphExecutorOptions = {}, nodes?: ConstructorParameters<typeof GraphExecutor>[0]['nodes']): GraphExecutor {
+    const e = new GraphExecutor({ graph, options, nodes });
+    closers.push(() => e.close());
+    return e;
+  }
+
+  it('a node that is down: SC_ERR_GRAPH_NODE_UNREACHABLE naming the node, after bounded retries', async () => {
+    const e = executor({ name: 'gone', type: 'MODEL', endpoint: ep(downPort) }, { connectRetries: 2 });
+    const err = await failure(e.predict(input()));
+    expect(err.code).toBe('SC_ERR_GRAPH_NODE_UNREACHABLE');
+    expect(err.nodeName).toBe('gone');
+    expect(err.httpStatus).toBe(500);
+    expect(err.grpcCode).toBe(grpc.status.UNAVAILABLE);
+    expect(err.message).toContain('ECONNREFUSED');
+    expect(err.toStatusBody()).toEqual({ status: { code: 500, info: err.message, status: 'FAILURE' } });
+  });
+
+  it('a node slower than its deadline is aborted and reported by name', async () => {
+    const e = executor({ name: 'slow', type: 'MODEL', endpoint: ep(slow.port) }, {}, { slow: { timeoutMs: 100 } });
+    const before = slow.aborted;
+    const err = await failure(e.predict(input()));
+    expect(err.code).toBe('SC_ERR_GRAPH_NODE_TIMEOUT');
+    expect(err.nodeName).toBe('slow');
+    expect(err.grpcCode).toBe(grpc.status.DEADLINE_EXCEEDED);
+    expect(err.message).toContain('slow');
+    await untilAborted(slow);
+    expect(slow.aborted).toBeGreaterThan(before);
+  });
+
+  it('the graph deadline names the node that was running when it passed', async () => {
+    const e = executor(
+      { name: 'ok', type: 'TRANSFORMER', endpoint: ep(ok.port), children: [{ name: 'slow', type: 'MODEL', endpoint: ep(slow.port) }] },
+      { timeoutMs: 150 },
+    );
+    const err = await failure(e.predict(input()));
+    expect(err.code).toBe('SC_ERR_GRAPH_NODE_TIMEOUT');
+    expect(err.nodeName).toBe('slow');
+    expect(err.message).toMatch(/deadline.*slow/);
+  });
+
+  it('a caller abort cancels the in-flight node call', async () => {
+    const e = executor({ name: 'slow', type: 'MODEL', endpoint: ep(slow.port) });
+    const controller = new AbortController();
+    const pending = e.predict(input(), { signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    const err = await failure(pending);
+    expect(err.code).toBe('SC_ERR_GRAPH_CANCELLED');
+    expect(err.nodeName).toBe('slow');
+  });
+
+  it('a node answering 500 passes through with its status and body', async () => {
+    const n = await startRestNode(() => ({ status: 500, body: { status: { status: 1, info: 'boom', code: -1, reason: 'MICROSERVICE_INTERNAL_ERROR' } } }));
+    closers.push(() => n.close());
+    const err = await failure(executor({ name: 'm', type: 'MODEL', endpoint: ep(n.port) }).predict(input()));
+    expect(err.code).toBe('SC_ERR_GRAPH_NODE_ERROR_RESPONSE');
+    expect(err.httpStatus).toBe(500);
+    expect(err.grpcCode).toBe(grpc.status.INTERNAL);
+    expect(err.body!.text()).toBe('{"status":{"status":1,"info":"boom","code":-1,"reason":"MICROSERVICE_INTERNAL_ERROR"}}');
+  });
+
+  it('a model answering garbage is passed on as bytes, but a router answering garbage is SC_ERR_GRAPH_BAD_ROUTE', async () => {
+    const garbage = await startRestNode(() => ({ body: 'this is not json', contentType: 'text/plain' }));
+    closers.push(() => garbage.close());
+    const passed = await executor({ name: 'm', type: 'MODEL', endpoint: ep(garbage.port) }).predict(input());
+    expect(passed.payload.text()).toBe('this is not json');
+    expect(passed.payload.contentType).toBe('text/plain');
+    const err = await failure(executor({ name: 'r', type: 'ROUTER', endpoint: ep(garbage.port), children: [{ name: 'ok', type: 'MODEL', endpoint: ep(ok.port) }] }).predict(input()));
+    expect(err.code).toBe('SC_ERR_GRAPH_BAD_ROUTE');
+    expect(err.nodeName).toBe('r');
+  });
+
+  it('a combiner child answering garbage is "Data is not JSON"', async () => {
+    const garbage = await startRestNode(() => ({ body: '{oops', contentType: 'application/json' }));
+    closers.push(() => garbage.close());
+    const e = executor({
+      name: 'c',
+      type: 'COMBINER',
+      endpoint: ep(ok.port),
+      children: [
+        { name: 'a', type: 'MODEL', endpoint: ep(ok.port) },
+        { name: 'g', type: 'MODEL', endpoint: ep(garbage.port) },
+      ],
+    });
+    const err = await failure(e.predict(input()));
+    expect(err.code).toBe('SC_ERR_GRAPH_NOT_JSON');
+    expect(err.message).toBe('Data is not JSON');
+    expect(err.nodeName).toBe('c');
+  });
+
+  it('a router answering an out-of-range route is SC_ERR_GRAPH_ROUTE_OUT_OF_RANGE', async () => {
+    const r = await startRestNode(() => ({ body: { data: { ndarray: [[5]] } } }));
+    closers.push(() => r.close());
+    const e = executor({ name: 'r', type: 'ROUTER', endpoint: ep(r.port), children: [{ name: 'ok', type: 'MODEL', endpoint: ep(ok.port) }] });
+    const err = await failure(e.predict(input()));
+    expect(err.code).toBe('SC_ERR_GRAPH_ROUTE_OUT_OF_RANGE');
+    expect(err.message).toBe('router r chose route 5 but has 1 children');
+    expect(ok.requests.every((q) => q.path !== '/route')).toBe(true);
+  });
+
+  it('a response larger than maxMessageBytes is refused', async () => {
+    const big = await startRestNode(() => ({ body: { data: { ndarray: new Array(10_000).fill(1) } } }));
+    closers.push(() => big.close());
+    const err = await failure(executor({ name: 'big', type: 'MODEL', endpoint: ep(big.port) }, { maxMessageBytes: 1000 }).predict(input()));
+    expect(err.code).toBe('SC_ERR_GRAPH_MESSAGE_TOO_LARGE');
+    expect(err.nodeName).toBe('big');
+  });
+
+  it('a bad RANDOM_ABTEST ratioA is a request error', async () => {
+    const e = executor({
+      name: 'ab',
+      implementation: 'RANDOM_ABTEST',
+      parameters: [{ name: 'ratioA', value: 'half', type: 'FLOAT' }],
+      children: [
+        { name: 'a', type: 'MODEL', endpoint: ep(ok.port) },
+        { name: 'b', type: 'MODEL', endpoint: ep(ok.port) },
+      ],
+    });
+    const err = await failure(e.predict(input()));
+    expect(err.code).toBe('SC_ERR_GRAPH_BAD_PARAMETER');
+    expect(err.nodeName).toBe('ab');
+  });
+
+  it('invalid graphs and options fail at construction', () => {
+    expect(() => new GraphExecutor({ graph: { name: 'a', children: [{ name: 'a' }] } })).toThrow(expect.objectContaining({ code: 'SC_ERR_GRAPH_INVALID_GRAPH' }));
+    expect(() => new GraphExecutor({ graph: { name: '' } })).toThrow(expect.objectContaining({ code: 'SC_ERR_GRAPH_INVALID_GRAPH' }));
+    expect(() => new GraphExecutor({ graph: { name: 'a' }, nodes: { b: { transport: 'rest' } } })).toThrow(expect.objectContaining({ code: 'SC_ERR_GRAPH_INVALID_GRAPH' }));
+    expect(() => new GraphExecutor({ graph: { name: 'a' }, options: { timeoutMs: -1 } })).toThrow(expect.objectContaining({ code: 'SC_ERR_GRAPH_INVALID_OPTIONS' }));
+  });
+
+  describe('over gRPC', () => {
+    let node: GrpcNode;
+    beforeAll(async () => {
+      node = await startGrpcNode((call) => {
+        const text = call.metadata.get('x-mode')[0];
+        if (text === 'fail') return { code: grpc.status.INVALID_ARGUMENT, details: 'bad tensor' };
+        if (text === 'slow') return { delayMs: 5_000, then: strMessage('late') };
+        if (call.path === '/seldon.protos.Router/Route') return strMessage('not a route');
+        return strMessage('ok');
+      });
+      closers.push(() => node.close());
+    });
+
+    it('a node gRPC error passes through with its code', async () => {
+      const e = executor({ name: 'm', type: 'MODEL', endpoint: ep(node.port) }, { defaultTransport: 'grpc' });
+      const err = await failure(e.predict(GraphPayload.fromProtobuf(strMessage('in')), { headers: { 'x-mode': 'fail' } }));
+      expect(err.code).toBe('SC_ERR_GRAPH_NODE_ERROR_RESPONSE');
+      expect(err.grpcCode).toBe(grpc.status.INVALID_ARGUMENT);
+      expect(err.httpStatus).toBe(400);
+      expect(err.message).toContain('bad tensor');
+    });
+
+    it('a slow gRPC node is aborted at its deadline', async () => {
+      const e = executor({ name: 'm', type: 'MODEL', endpoint: ep(node.port) }, { defaultTransport: 'grpc', nodeTimeoutMs: 100 });
+      const err = await failure(e.predict(GraphPayload.fromProtobuf(strMessage('in')), { headers: { 'x-mode': 'slow' } }));
+      expect(err.code).toBe('SC_ERR_GRAPH_NODE_TIMEOUT');
+      expect(err.nodeName).toBe('m');
+    });
+
+    it('a gRPC node that is down is unreachable', async () => {
+      const e = executor({ name: 'gone', type: 'MODEL', endpoint: ep(downPort) }, { defaultTransport: 'grpc' });
+      const err = await failure(e.predict(GraphPayload.fromProtobuf(strMessage('in'))));
+      expect(err.code).toBe('SC_ERR_GRAPH_NODE_UNREACHABLE');
+      expect(err.nodeName).toBe('gone');
+    });
+
+    it('a gRPC router answering data without a number is -1 (all children), as the reference', async () => {
+      const e = executor({ name: 'r', type: 'ROUTER', endpoint: ep(node.port), children: [{ name: 'm', type: 'MODEL', endpoint: ep(node.port) }] }, { defaultTransport: 'grpc' });
+      const res = await e.predict(GraphPayload.fromProtobuf(strMessage('in')));
+      expect(res.routing).toEqual({ r: -1, m: -1 });
+    });
+
+    it('a REST server answering a gRPC call is a bad response', async () => {
+      const e = executor({ name: 'm', type: 'MODEL', endpoint: ep(ok.port) }, { defaultTransport: 'grpc' });
+      const err = await failure(e.predict(GraphPayload.fromProtobuf(strMessage('in'))));
+      expect(['SC_ERR_GRAPH_NODE_UNREACHABLE', 'SC_ERR_GRAPH_NODE_BAD_RESPONSE']).toContain(err.code);
+      expect(err.nodeName).toBe('m');
+    });
+  });
+});

@@ -1,0 +1,182 @@
+// Loopback graph nodes for tests: a REST node on node:http and a gRPC node on @grpc/grpc-js (an
+// independent gRPC implementation, so the thin client is tested for interoperability).
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as grpc from '@grpc/grpc-js';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+export interface RestAnswer {
+  status?: number;
+  body?: unknown;
+  contentType?: string;
+  delayMs?: number;
+}
+
+export interface RestNode {
+  port: number;
+  requests: RecordedRequest[];
+  /** Requests whose handling was cut short by the client going away. */
+  aborted: number;
+  close(): Promise<void>;
+}
+
+export async function startRestNode(handler: (req: RecordedRequest) => RestAnswer | Promise<RestAnswer>): Promise<RestNode> {
+  const requests: RecordedRequest[] = [];
+  const node: RestNode = { port: 0, requests, aborted: 0, close: async () => undefined };
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', async () => {
+      const recorded: RecordedRequest = { method: req.method!, path: req.url!, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      requests.push(recorded);
+      const answer = await handler(recorded);
+      const send = (): void => {
+        if (res.destroyed) return;
+        const body = answer.body === undefined ? '' : typeof answer.body === 'string' || Buffer.isBuffer(answer.body) ? answer.body : JSON.stringify(answer.body);
+        res.writeHead(answer.status ?? 200, { 'content-type': answer.contentType ?? 'application/json' });
+        res.end(body);
+      };
+      if (answer.delayMs) {
+        const timer = setTimeout(send, answer.delayMs);
+        res.on('close', () => {
+          if (!res.writableEnded) {
+            node.aborted++;
+            clearTimeout(timer);
+          }
+        });
+      } else send();
+    });
+  });
+  server.keepAliveTimeout = 1000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  node.port = (server.address() as AddressInfo).port;
+  node.close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  return node;
+}
+
+export interface GrpcCallRecord {
+  path: string;
+  message: Buffer;
+  metadata: grpc.Metadata;
+}
+
+export type GrpcAnswer = Buffer | { code: grpc.status; details: string } | { delayMs: number; then: Buffer };
+
+export interface GrpcNode {
+  port: number;
+  calls: GrpcCallRecord[];
+  close(): Promise<void>;
+}
+
+const SELDON_METHODS = [
+  '/seldon.protos.Model/Predict',
+  '/seldon.protos.Model/SendFeedback',
+  '/seldon.protos.Model/Metadata',
+  '/seldon.protos.Transformer/TransformInput',
+  '/seldon.protos.OutputTransformer/TransformOutput',
+  '/seldon.protos.Router/Route',
+  '/seldon.protos.Router/SendFeedback',
+  '/seldon.protos.Combiner/Aggregate',
+];
+
+export async function startGrpcNode(handler: (call: GrpcCallRecord) => GrpcAnswer | Promise<GrpcAnswer>): Promise<GrpcNode> {
+  const calls: GrpcCallRecord[] = [];
+  const server = new grpc.Server();
+  const identity = (b: Buffer): Buffer => b;
+  const services = new Map<string, grpc.ServiceDefinition>();
+  const impls = new Map<string, grpc.UntypedServiceImplementation>();
+  for (const path of SELDON_METHODS) {
+    const [, service, method] = path.split('/') as [string, string, string];
+    const def = (services.get(service) ?? {}) as Record<string, grpc.MethodDefinition<Buffer, Buffer>>;
+    def[method] = { path, requestStream: false, responseStream: false, requestSerialize: identity, requestDeserialize: identity, responseSerialize: identity, responseDeserialize: identity, originalName: method };
+    services.set(service, def as grpc.ServiceDefinition);
+    const impl = impls.get(service) ?? {};
+    impl[method] = (async (call: grpc.ServerUnaryCall<Buffer, Buffer>, callback: grpc.sendUnaryData<Buffer>) => {
+      const record = { path, message: call.request, metadata: call.metadata };
+      calls.push(record);
+      const answer = await handler(record);
+      if (Buffer.isBuffer(answer)) callback(null, answer);
+      else if ('delayMs' in answer) setTimeout(() => callback(null, answer.then), answer.delayMs).unref();
+      else callback({ code: answer.code, details: answer.details });
+    }) as grpc.handleUnaryCall<Buffer, Buffer>;
+    impls.set(service, impl);
+  }
+  for (const [service, def] of services) server.addService(def, impls.get(service)!);
+  const port = await new Promise<number>((resolve, reject) =>
+    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
+  );
+  return {
+    port,
+    calls,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.forceShutdown();
+        resolve();
+      }),
+  };
+}
+
+// ---- tiny protobuf writer for test messages ----
+
+function varint(n: number): number[] {
+  const out: number[] = [];
+  let v = n;
+  while (v >= 0x80) {
+    out.push((v & 0x7f) | 0x80);
+    v = Math.floor(v / 128);
+  }
+  out.push(v);
+  return out;
+}
+
+export function ld(num: number, body: Uint8Array | string): Buffer {
+  const b = typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body);
+  return Buffer.concat([Buffer.from([...varint(num * 8 + 2), ...varint(b.length)]), b]);
+}
+
+/** SeldonMessage{ strData } */
+export function strMessage(text: string): Buffer {
+  return ld(5, text);
+}
+
+/** SeldonMessage{ data{ tensor{ shape, values } } } */
+export function tensorMessage(values: number[], shape: number[] = [values.length]): Buffer {
+  const shapeBytes = Buffer.from(shape.flatMap((s) => varint(s)));
+  const valueBytes = Buffer.alloc(values.length * 8);
+  values.forEach((v, i) => valueBytes.writeDoubleLE(v, i * 8));
+  const tensor = Buffer.concat([ld(1, shapeBytes), ld(2, valueBytes)]);
+  return ld(3, ld(2, tensor));
+}
+
+/** Reads strData (field 5) of a SeldonMessage written by strMessage. */
+export function readStrData(bytes: Uint8Array): string | undefined {
+  const b = Buffer.from(bytes);
+  let pos = 0;
+  let found: string | undefined;
+  while (pos < b.length) {
+    const key = b[pos++]!;
+    const wire = key & 7;
+    if (wire !== 2) return found;
+    let len = 0;
+    let mul = 1;
+    for (;;) {
+      const x = b[pos++]!;
+      len += (x & 0x7f) * mul;
+      mul *= 128;
+      if ((x & 0x80) === 0) break;
+    }
+    if (key >> 3 === 5) found = b.subarray(pos, pos + len).toString('utf8');
+    pos += len;
+  }
+  return found;
+}

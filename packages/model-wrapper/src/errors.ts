@@ -1,0 +1,231 @@
+/**
+ * The model wrapper's one error catalogue. Match on `code`, never on the message text.
+ *
+ * Every code maps to an HTTP status, a gRPC status code and the Seldon `reason` string the
+ * reference Python wrapper puts in its error body
+ * (`{"status":{"status":1,"info":...,"code":-1,"reason":...}}`).
+ */
+
+/** gRPC status codes used by the wrapper (numeric values of `@grpc/grpc-js` `status`). */
+export const GrpcCode = {
+  OK: 0,
+  UNKNOWN: 2,
+  INVALID_ARGUMENT: 3,
+  NOT_FOUND: 5,
+  RESOURCE_EXHAUSTED: 8,
+  FAILED_PRECONDITION: 9,
+  UNIMPLEMENTED: 12,
+  INTERNAL: 13,
+  UNAVAILABLE: 14,
+} as const;
+
+interface CatalogueEntry {
+  readonly httpStatus: number;
+  readonly grpcCode: number;
+  readonly reason: string;
+  /** What a user can do about it (rendered in docs/model-wrapper.md). */
+  readonly hint: string;
+}
+
+export const WRAPPER_ERRORS = {
+  SC_ERR_WRAPPER_BAD_DATA: {
+    httpStatus: 400,
+    grpcCode: GrpcCode.INVALID_ARGUMENT,
+    reason: 'MICROSERVICE_BAD_DATA',
+    hint: 'The request payload is not a valid SeldonMessage (wrong type, unknown data kind, bad base64...). The message names the field.',
+  },
+  SC_ERR_WRAPPER_NO_JSON: {
+    httpStatus: 400,
+    grpcCode: GrpcCode.INVALID_ARGUMENT,
+    reason: 'MICROSERVICE_BAD_DATA',
+    hint: 'Send a JSON body with Content-Type application/json, a form field `json`, or a query parameter `json`.',
+  },
+  SC_ERR_WRAPPER_NOT_IMPLEMENTED: {
+    httpStatus: 400,
+    grpcCode: GrpcCode.UNIMPLEMENTED,
+    reason: 'MICROSERVICE_BAD_DATA',
+    hint: 'The component lacks the method this endpoint needs (e.g. `route` for /route). Implement it or call another endpoint.',
+  },
+  SC_ERR_WRAPPER_BAD_RETURN: {
+    httpStatus: 400,
+    grpcCode: GrpcCode.INTERNAL,
+    reason: 'MICROSERVICE_BAD_DATA',
+    hint: 'The component returned a value the wrapper cannot turn into a SeldonMessage (see "Return values" in the guide).',
+  },
+  SC_ERR_WRAPPER_BAD_ROUTE: {
+    httpStatus: 400,
+    grpcCode: GrpcCode.INTERNAL,
+    reason: 'MICROSERVICE_BAD_DATA',
+    hint: '`route()` must return an integer: -1 all children, -2 none, N the child index.',
+  },
+  SC_ERR_WRAPPER_BAD_METRIC: {
+    httpStatus: 500,
+    grpcCode: GrpcCode.INTERNAL,
+    reason: 'MICROSERVICE_BAD_METRIC',
+    hint: 'Each metric needs a string `key`, a finite numeric `value` and `type` COUNTER, GAUGE or TIMER; tags must be strings.',
+  },
+  SC_ERR_WRAPPER_BAD_METADATA: {
+    httpStatus: 500,
+    grpcCode: GrpcCode.INTERNAL,
+    reason: 'MICROSERVICE_BAD_METADATA',
+    hint: 'The metadata from `initMetadata()`/`metadata()` or MODEL_METADATA does not match the metadata schema; the log names the field.',
+  },
+  SC_ERR_WRAPPER_BAD_PARAMETER: {
+    httpStatus: 400,
+    grpcCode: GrpcCode.INVALID_ARGUMENT,
+    reason: 'MICROSERVICE_BAD_PARAMETER',
+    hint: 'PREDICTIVE_UNIT_PARAMETERS / --parameters must be a JSON list of {name, value, type} with type INT, FLOAT, DOUBLE, STRING or BOOL and a value that parses as that type.',
+  },
+  SC_ERR_WRAPPER_BAD_OPTION: {
+    httpStatus: 500,
+    grpcCode: GrpcCode.FAILED_PRECONDITION,
+    reason: 'MICROSERVICE_BAD_PARAMETER',
+    hint: 'A command-line flag, environment variable or option has an invalid value; the message names it.',
+  },
+  SC_ERR_WRAPPER_BAD_COMPONENT: {
+    httpStatus: 500,
+    grpcCode: GrpcCode.FAILED_PRECONDITION,
+    reason: 'MICROSERVICE_INTERNAL_ERROR',
+    hint: 'The component module could not be loaded, has no such export, or its constructor/load() failed.',
+  },
+  SC_ERR_WRAPPER_BODY_TOO_LARGE: {
+    httpStatus: 413,
+    grpcCode: GrpcCode.RESOURCE_EXHAUSTED,
+    reason: 'MICROSERVICE_BAD_DATA',
+    hint: 'Raise `maxMessageBytes` (--max-message-bytes) or send a smaller payload.',
+  },
+  SC_ERR_WRAPPER_OVERLOADED: {
+    httpStatus: 429,
+    grpcCode: GrpcCode.RESOURCE_EXHAUSTED,
+    reason: 'MICROSERVICE_OVERLOADED',
+    hint: 'More than `maxInFlight` requests are being served; retry later, add replicas or raise the limit.',
+  },
+  SC_ERR_WRAPPER_NOT_READY: {
+    httpStatus: 503,
+    grpcCode: GrpcCode.UNAVAILABLE,
+    reason: 'MICROSERVICE_NOT_READY',
+    hint: 'The component is still loading or the server is shutting down.',
+  },
+  SC_ERR_WRAPPER_NOT_FOUND: {
+    httpStatus: 404,
+    grpcCode: GrpcCode.UNIMPLEMENTED,
+    reason: 'MICROSERVICE_BAD_DATA',
+    hint: 'No such path or method; see the REST table in the guide.',
+  },
+  SC_ERR_WRAPPER_METHOD_NOT_ALLOWED: {
+    httpStatus: 405,
+    grpcCode: GrpcCode.UNIMPLEMENTED,
+    reason: 'MICROSERVICE_BAD_DATA',
+    hint: 'This path exists but not for this HTTP method (e.g. GET /api/v1.0/predictions).',
+  },
+  SC_ERR_WRAPPER_USER: {
+    httpStatus: 400,
+    grpcCode: GrpcCode.INVALID_ARGUMENT,
+    reason: 'MICROSERVICE_BAD_DATA',
+    hint: 'The component threw a SeldonMicroserviceError; its status and reason are used.',
+  },
+  SC_ERR_WRAPPER_INTERNAL: {
+    httpStatus: 500,
+    grpcCode: GrpcCode.UNKNOWN,
+    reason: 'MICROSERVICE_INTERNAL_ERROR',
+    hint: 'The component threw an unexpected error; the message is its text. Check the component logs.',
+  },
+} as const satisfies Record<string, CatalogueEntry>;
+
+/** A stable wrapper error code. */
+export type WrapperErrorCode = keyof typeof WRAPPER_ERRORS;
+
+/** The Seldon status body the reference Python wrapper returns for errors (01-payload §6). */
+export interface SeldonErrorBody {
+  status: { status: 1; info: string; code: -1 | number; reason: string };
+}
+
+/** Options of a {@link WrapperError}. */
+export interface WrapperErrorOptions {
+  cause?: unknown;
+  /** Overrides the catalogue's HTTP status (used for user errors carrying their own status). */
+  httpStatus?: number;
+  /** Overrides the catalogue's reason string. */
+  reason?: string;
+}
+
+/** The error class of @seldon-ts/model-wrapper. Match on `code`. */
+export class WrapperError extends Error {
+  override readonly name = 'WrapperError';
+  readonly code: WrapperErrorCode;
+  readonly httpStatus: number;
+  readonly grpcCode: number;
+  readonly reason: string;
+
+  constructor(code: WrapperErrorCode, message: string, options: WrapperErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    const entry: CatalogueEntry = WRAPPER_ERRORS[code];
+    this.code = code;
+    this.httpStatus = options.httpStatus ?? entry.httpStatus;
+    this.grpcCode = entry.grpcCode;
+    this.reason = options.reason ?? entry.reason;
+  }
+
+  /** The reference wrapper's error body: `{"status":{"status":1,"info":...,"code":-1,"reason":...}}`. */
+  toSeldonStatus(): SeldonErrorBody {
+    return { status: { status: 1, info: this.message, code: -1, reason: this.reason } };
+  }
+}
+
+/**
+ * Throw this from a component to answer with a chosen status and reason, as the reference's
+ * `SeldonMicroserviceException` does (default 400, `MICROSERVICE_BAD_DATA`).
+ */
+export class SeldonMicroserviceError extends Error {
+  override readonly name = 'SeldonMicroserviceError';
+  readonly statusCode: number;
+  readonly reason: string;
+
+  constructor(message: string, options: { statusCode?: number; reason?: string } = {}) {
+    super(message);
+    this.statusCode = options.statusCode ?? 400;
+    this.reason = options.reason ?? 'MICROSERVICE_BAD_DATA';
+  }
+}
+
+function isPayloadError(err: unknown): err is Error & { code: string; path?: string } {
+  return err instanceof Error && err.name === 'PayloadError' && typeof (err as { code?: unknown }).code === 'string';
+}
+
+/** Turns anything thrown while serving a request into a {@link WrapperError}. */
+export function toWrapperError(err: unknown): WrapperError {
+  if (err instanceof WrapperError) return err;
+  if (err instanceof SeldonMicroserviceError) {
+    return new WrapperError('SC_ERR_WRAPPER_USER', err.message, {
+      cause: err,
+      httpStatus: err.statusCode,
+      reason: err.reason,
+    });
+  }
+  // A worker thread sends errors back as plain objects.
+  if (isSerializedWrapperError(err)) {
+    return new WrapperError(err.code, err.message, { httpStatus: err.httpStatus, reason: err.reason });
+  }
+  if (isPayloadError(err)) {
+    return new WrapperError('SC_ERR_WRAPPER_BAD_DATA', err.message, { cause: err });
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return new WrapperError('SC_ERR_WRAPPER_INTERNAL', message, { cause: err });
+}
+
+/** Structured-clone-safe form of a {@link WrapperError} (worker threads). */
+export interface SerializedWrapperError {
+  readonly $wrapperError: true;
+  readonly code: WrapperErrorCode;
+  readonly message: string;
+  readonly httpStatus: number;
+  readonly reason: string;
+}
+
+export function serializeWrapperError(err: WrapperError): SerializedWrapperError {
+  return { $wrapperError: true, code: err.code, message: err.message, httpStatus: err.httpStatus, reason: err.reason };
+}
+
+function isSerializedWrapperError(err: unknown): err is SerializedWrapperError {
+  return typeof err === 'object' && err !== null && (err as { $wrapperError?: unknown }).$wrapperError === true;
+}

@@ -1,0 +1,113 @@
+// Spawns the built CLI (run `npx tsc -b packages/model-wrapper/tsconfig.lib.json` first).
+import { describe, it, expect, afterAll } from '@jest/globals';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { once } from 'node:events';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const cli = `${root}packages/model-wrapper/dist/cli.js`;
+const children: ChildProcess[] = [];
+
+interface Ready {
+  httpPort: number;
+  grpcPort: number;
+  metricsPort: number;
+}
+
+function start(args: string[], env: Record<string, string> = {}): { child: ChildProcess; ready: Promise<Ready>; stderr: () => string; exit: Promise<number | null> } {
+  const child = spawn(process.execPath, [cli, ...args, '--host', '127.0.0.1'], {
+    cwd: root,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let err = '';
+  child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+  const exit = once(child, 'exit').then(([code]) => code as number | null);
+  const ready = new Promise<Ready>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const line = out.split('\n').find((l) => l.includes('"event":"ready"'));
+      if (line !== undefined) resolve(JSON.parse(line) as Ready);
+    });
+    void exit.then((code) => reject(new Error(`exited ${code}: ${err}`)));
+  });
+  return { child, ready, stderr: () => err, exit };
+}
+
+const PORTS = ['--http-port', '0', '--grpc-port', '0', '--metrics-port', '0'];
+
+afterAll(() => {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+});
+
+const predict = (port: number, body: unknown) =>
+  fetch(`http://127.0.0.1:${port}/api/v1.0/predictions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+describe('seldon-microservice CLI', () => {
+  it('serves a .ts component with parameters from PREDICTIVE_UNIT_PARAMETERS, drains on SIGTERM', async () => {
+    const p = start(['examples/mock-classifier/mock-classifier.ts', '--service-type', 'MODEL', ...PORTS], {
+      PREDICTIVE_UNIT_PARAMETERS: '[{"name":"delaySecs","value":"1","type":"INT"}]',
+      PREDICTIVE_UNIT_ID: 'classifier',
+    });
+    const ports = await p.ready;
+    const pending = predict(ports.httpPort, { data: { ndarray: [[1.0, 2.0, 5.0]] } });
+    await new Promise((r) => setTimeout(r, 300));
+    p.child.kill('SIGTERM');
+    const res = await pending;
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      data: { names: ['proba'], ndarray: [[0.43782349911420193]] },
+      meta: { requestPath: { classifier: '' } },
+    });
+    expect(await p.exit).toBe(0);
+    expect(p.stderr()).toContain('SIGTERM: draining');
+  });
+
+  it('loads a named export with :Export and awaits load() before ready', async () => {
+    const p = start(['packages/model-wrapper/test/fixtures/named-export.ts:Named', ...PORTS, '--parameters', '[{"name":"k","value":"v","type":"STRING"}]']);
+    const ports = await p.ready;
+    const res = await predict(ports.httpPort, { strData: 'x' });
+    expect(await res.json()).toEqual({ jsonData: { loaded: true, params: { k: 'v' }, got: 'string' }, meta: { tags: { from: 'named' } } });
+    p.child.kill('SIGTERM');
+    expect(await p.exit).toBe(0);
+  });
+
+  it('spreads requests over worker threads with --workers and records their metrics', async () => {
+    const p = start(['packages/model-wrapper/test/fixtures/thread-model.mjs', ...PORTS, '--workers', '2', '--parameters', '[{"name":"spinMs","value":"30","type":"INT"}]']);
+    const ports = await p.ready;
+    const answers = await Promise.all(Array.from({ length: 8 }, () => predict(ports.httpPort, { data: { ndarray: [1] } }).then((r) => r.json())));
+    const threads = new Set(answers.map((a: { data: { ndarray: number[] } }) => a.data.ndarray[0]));
+    expect(threads.size).toBe(2);
+    expect(threads.has(0)).toBe(false); // never the main thread
+    const text = await (await fetch(`http://127.0.0.1:${ports.metricsPort}/metrics`)).text();
+    const served = text.split('\n').filter((l) => l.startsWith('served_total{'));
+    expect(served.length).toBe(2); // one series per worker_id
+    expect(served.reduce((s, l) => s + Number(l.split(' ').pop()), 0)).toBe(8);
+    p.child.kill('SIGTERM');
+    expect(await p.exit).toBe(0);
+  });
+
+  it('rejects unknown args like the reference (exit 255)', async () => {
+    const p = start(['examples/mock-classifier/mock-classifier.ts', 'REST', ...PORTS]);
+    await expect(p.ready).rejects.toThrow();
+    expect(await p.exit).toBe(255);
+    expect(p.stderr()).toContain("Unknown args ['REST']. Note since 1.5.0 this CLI does not take API type (REST, GRPC)");
+  });
+
+  it('bad parameters abort startup with the reference message', async () => {
+    const p = start(['examples/mock-classifier/mock-classifier.ts', ...PORTS, '--parameters', '[{"name":"delaySecs","value":"1.5","type":"INT"}]']);
+    await expect(p.ready).rejects.toThrow();
+    expect(await p.exit).toBe(1);
+    expect(p.stderr()).toContain("Bad model parameter: delaySecs with value 1.5 can't be parsed as a INT");
+  });
+
+  it('a missing module or export fails with SC_ERR_WRAPPER_BAD_COMPONENT', async () => {
+    const p = start(['examples/mock-classifier/mock-classifier.ts:Nope', ...PORTS]);
+    await expect(p.ready).rejects.toThrow();
+    expect(await p.exit).toBe(1);
+    expect(p.stderr()).toContain('SC_ERR_WRAPPER_BAD_COMPONENT');
+    expect(p.stderr()).toContain('has no export Nope');
+  });
+});

@@ -1,0 +1,266 @@
+import { OperatorError } from './errors.js';
+
+/** One prepackaged server's image per protocol (`seldon-config` key `predictor_servers`). */
+export interface PredictorServerConfig {
+  protocols: Record<string, { image: string; defaultImageVersion?: string }>;
+}
+
+/** The parsed `seldon-config` ConfigMap (07 §1.1). */
+export interface SeldonConfig {
+  predictorServers: Record<string, PredictorServerConfig>;
+  storageInitializer: { image: string; cpuRequest: string; cpuLimit: string; memoryRequest: string; memoryLimit: string };
+  explainer: { image: string; image_v2: string };
+  credentials: {
+    gcs: { gcsCredentialFileName: string };
+    s3: { s3AccessKeyIDName: string; s3SecretAccessKeyName: string; s3Endpoint?: string; s3UseHttps?: string };
+  };
+}
+
+/** The defaults of seldon-core 1.18.2's `seldon-config`. */
+export const DEFAULT_SELDON_CONFIG: SeldonConfig = {
+  predictorServers: {
+    TENSORFLOW_SERVER: {
+      protocols: {
+        tensorflow: { image: 'tensorflow/serving', defaultImageVersion: '2.1.0' },
+        seldon: { image: 'seldonio/tfserving-proxy', defaultImageVersion: '1.18.2' },
+      },
+    },
+    SKLEARN_SERVER: {
+      protocols: {
+        seldon: { image: 'seldonio/sklearnserver', defaultImageVersion: '1.18.2' },
+        v2: { image: 'seldonio/mlserver', defaultImageVersion: '1.3.5-sklearn' },
+      },
+    },
+    XGBOOST_SERVER: {
+      protocols: {
+        seldon: { image: 'seldonio/xgboostserver', defaultImageVersion: '1.18.2' },
+        v2: { image: 'seldonio/mlserver', defaultImageVersion: '1.3.5-xgboost' },
+      },
+    },
+    MLFLOW_SERVER: {
+      protocols: {
+        seldon: { image: 'seldonio/mlflowserver', defaultImageVersion: '1.18.2' },
+        v2: { image: 'seldonio/mlserver', defaultImageVersion: '1.3.5-mlflow' },
+      },
+    },
+    TRITON_SERVER: { protocols: { v2: { image: 'nvcr.io/nvidia/tritonserver', defaultImageVersion: '21.08-py3' } } },
+    HUGGINGFACE_SERVER: { protocols: { v2: { image: 'seldonio/mlserver', defaultImageVersion: '1.3.5-huggingface' } } },
+    TEMPO_SERVER: { protocols: { v2: { image: 'seldonio/mlserver', defaultImageVersion: '1.3.5-slim' } } },
+  },
+  storageInitializer: {
+    image: 'seldonio/rclone-storage-initializer:1.18.2',
+    cpuRequest: '100m',
+    cpuLimit: '1',
+    memoryRequest: '100Mi',
+    memoryLimit: '1Gi',
+  },
+  explainer: { image: 'seldonio/alibiexplainer:1.18.2', image_v2: 'seldonio/mlserver:1.3.5-alibi-explain' },
+  credentials: {
+    gcs: { gcsCredentialFileName: 'gcloud-application-credentials.json' },
+    s3: { s3AccessKeyIDName: 'awsAccessKeyID', s3SecretAccessKeyName: 'awsSecretAccessKey' },
+  },
+};
+
+const QUANTITY = /^([+-]?[0-9.]+)([eE][+-]?[0-9]+|[numkMGTPE]|[KMGTPE]i)?$/;
+
+/**
+ * Parses the `data` of the `seldon-config` ConfigMap. Missing keys keep their defaults; a value that
+ * is not the expected JSON is an SC_ERR_OPERATOR_SELDON_CONFIG error naming the key (the reference
+ * panics instead).
+ */
+export function parseSeldonConfig(data: Record<string, string> | undefined): SeldonConfig {
+  const out: SeldonConfig = structuredClone(DEFAULT_SELDON_CONFIG);
+  if (!data) return out;
+  const json = (key: string): Record<string, unknown> | undefined => {
+    const raw = data[key];
+    if (raw === undefined || raw.trim() === '') return undefined;
+    let v: unknown;
+    try {
+      v = JSON.parse(raw);
+    } catch (err) {
+      throw new OperatorError('SC_ERR_OPERATOR_SELDON_CONFIG', `seldon-config key "${key}" is not valid JSON: ${(err as Error).message}`);
+    }
+    if (!v || typeof v !== 'object' || Array.isArray(v)) {
+      throw new OperatorError('SC_ERR_OPERATOR_SELDON_CONFIG', `seldon-config key "${key}" must be a JSON object`);
+    }
+    return v as Record<string, unknown>;
+  };
+  const servers = json('predictor_servers');
+  if (servers) {
+    for (const [impl, entry] of Object.entries(servers)) {
+      const protocols = (entry as { protocols?: unknown })?.protocols;
+      if (!protocols || typeof protocols !== 'object') {
+        throw new OperatorError('SC_ERR_OPERATOR_SELDON_CONFIG', `seldon-config predictor_servers.${impl}.protocols must be an object`);
+      }
+      for (const [proto, p] of Object.entries(protocols as Record<string, unknown>)) {
+        if (!p || typeof (p as { image?: unknown }).image !== 'string') {
+          throw new OperatorError('SC_ERR_OPERATOR_SELDON_CONFIG', `seldon-config predictor_servers.${impl}.protocols.${proto}.image must be a string`);
+        }
+      }
+    }
+    out.predictorServers = servers as Record<string, PredictorServerConfig>;
+  }
+  const si = json('storageInitializer');
+  if (si) {
+    out.storageInitializer = { ...out.storageInitializer, ...(si as Partial<SeldonConfig['storageInitializer']>) };
+    for (const k of ['cpuRequest', 'cpuLimit', 'memoryRequest', 'memoryLimit'] as const) {
+      if (!QUANTITY.test(String(out.storageInitializer[k]))) {
+        throw new OperatorError('SC_ERR_OPERATOR_SELDON_CONFIG', `seldon-config storageInitializer.${k} "${out.storageInitializer[k]}" is not a Kubernetes quantity`);
+      }
+    }
+  }
+  const ex = json('explainer');
+  if (ex) out.explainer = { ...out.explainer, ...(ex as Partial<SeldonConfig['explainer']>) };
+  const cr = json('credentials');
+  if (cr) {
+    const c = cr as Partial<SeldonConfig['credentials']>;
+    out.credentials = { gcs: { ...out.credentials.gcs, ...c.gcs }, s3: { ...out.credentials.s3, ...c.s3 } };
+  }
+  return out;
+}
+
+/**
+ * Everything that shapes the generated objects and the controller. Built by {@link configFromEnv}
+ * from the operator environment of 07 §1 (same names and defaults unless noted).
+ */
+export interface OperatorConfig {
+  /** Only reconcile this namespace (`WATCH_NAMESPACE`); `undefined` = cluster-wide. */
+  watchNamespace: string | undefined;
+  /** Namespace of the operator, its `seldon-config`, Lease and certificate Secret (`POD_NAMESPACE`, default `seldon-system`). */
+  operatorNamespace: string;
+  /** Reconcile only SeldonDeployments labelled `seldon.io/controller-id` with this value (`CONTROLLER_ID`, default ""). */
+  controllerId: string;
+  istio: { enabled: boolean; gateway: string; tlsMode: string };
+  ambassador: { enabled: boolean; version: string; singleNamespace: boolean };
+  kedaEnabled: boolean;
+  /** First node ports (`PREDICTIVE_UNIT_*_SERVICE_PORT`): 9000 / 9500 / 6000, metrics port name `metrics`. */
+  nodePorts: { http: number; grpc: number; metrics: number; metricsPortName: string };
+  defaultEnvSecretRefName: string;
+  engine: {
+    /** Predictor Service ports (`ENGINE_SERVER_PORT` 8000, `ENGINE_SERVER_GRPC_PORT` 5001). */
+    servicePort: number;
+    serviceGrpcPort: number;
+    /** Executor listen ports (`EXECUTOR_SERVER_PORT` 8000, `EXECUTOR_SERVER_GRPC_PORT` 5001). */
+    httpPort: number;
+    grpcPort: number;
+    /** `RELATED_IMAGE_EXECUTOR` ?? `EXECUTOR_CONTAINER_IMAGE_AND_VERSION`; empty = reconcile fails with SC_ERR_OPERATOR_NO_EXECUTOR_IMAGE. */
+    image: string;
+    imagePullPolicy: string;
+    prometheusPath: string;
+    metricsPortName: string;
+    /** `EXECUTOR_CONTAINER_USER`: executor `runAsUser`; default 8888 here (reference: unset). */
+    user: number | undefined;
+    serviceAccountName: string;
+    requestLoggerDefaultEndpoint: string;
+    logWorkQueueSize: number;
+    logWriteTimeoutMs: number;
+    resources: { cpuRequest: string; cpuLimit: string; memoryRequest: string; memoryLimit: string };
+    fullHealthChecks: boolean;
+    /**
+     * How the executor receives its predictor: `file` (default) mounts a ConfigMap
+     * `<deployment>-graph` at {@link OperatorConfig.engine.graphMountPath} and passes `--file`, so graph
+     * changes reach a running engine without a rollout; `env` is the reference's base64
+     * `ENGINE_PREDICTOR` (every graph change rolls the pods). Env `SELDON_ENGINE_GRAPH_DELIVERY`.
+     */
+    graphDelivery: 'file' | 'env';
+    /** Directory of the mounted graph ConfigMap; the file is `predictor.json`. Default `/etc/seldon/graph`. */
+    graphMountPath: string;
+  };
+  /** `DEFAULT_USER_ID`: pod `runAsUser` when the pod spec has no securityContext. Default 8888 (reference: unset). */
+  defaultUserId: number | undefined;
+  deploymentNameAsPrefix: boolean;
+  certMountPath: string;
+  relatedImages: {
+    sklearnServer: string; xgboostServer: string; mlflowServer: string;
+    sklearnServerV2: string; xgboostServerV2: string; mlflowServerV2: string;
+    tensorflow: string; tfProxy: string;
+    storageInitializer: string; explainer: string; explainerV2: string;
+  };
+  /** The parsed `seldon-config` (replaced by the controller when the ConfigMap changes). */
+  seldonConfig: SeldonConfig;
+}
+
+function bool(v: string | undefined, def: boolean): boolean {
+  if (v === undefined || v === '') return def;
+  return ['true', '1', 'yes', 'on'].includes(v.toLowerCase());
+}
+
+function int(env: Record<string, string | undefined>, key: string, def: number): number {
+  const v = env[key];
+  if (v === undefined || v === '') return def;
+  const n = Number(v);
+  if (!Number.isInteger(n)) throw new OperatorError('SC_ERR_OPERATOR_CONFIG', `${key}="${v}" is not an integer`);
+  return n;
+}
+
+function optionalInt(env: Record<string, string | undefined>, key: string, def: number | undefined): number | undefined {
+  const v = env[key];
+  if (v === undefined) return def;
+  if (v === '') return undefined;
+  return int(env, key, 0);
+}
+
+/** Builds the configuration from environment variables (07 §1), validating every value once. */
+export function configFromEnv(env: Record<string, string | undefined> = process.env): OperatorConfig {
+  const s = (k: string, d = '') => env[k] ?? d;
+  const graphDelivery = s('SELDON_ENGINE_GRAPH_DELIVERY', 'file');
+  if (graphDelivery !== 'file' && graphDelivery !== 'env') {
+    throw new OperatorError('SC_ERR_OPERATOR_CONFIG', `SELDON_ENGINE_GRAPH_DELIVERY="${graphDelivery}" must be file or env`);
+  }
+  return {
+    watchNamespace: s('WATCH_NAMESPACE') || undefined,
+    operatorNamespace: s('POD_NAMESPACE') || 'seldon-system',
+    controllerId: s('CONTROLLER_ID'),
+    istio: { enabled: bool(env.ISTIO_ENABLED, false), gateway: s('ISTIO_GATEWAY') || 'seldon-gateway', tlsMode: s('ISTIO_TLS_MODE') },
+    ambassador: { enabled: bool(env.AMBASSADOR_ENABLED, false), version: s('AMBASSADOR_VERSION') || 'v1', singleNamespace: bool(env.AMBASSADOR_SINGLE_NAMESPACE, false) },
+    kedaEnabled: bool(env.KEDA_ENABLED, false),
+    nodePorts: {
+      http: int(env, 'PREDICTIVE_UNIT_HTTP_SERVICE_PORT', 9000),
+      grpc: int(env, 'PREDICTIVE_UNIT_GRPC_SERVICE_PORT', 9500),
+      metrics: int(env, 'PREDICTIVE_UNIT_METRICS_SERVICE_PORT', 6000),
+      metricsPortName: s('PREDICTIVE_UNIT_METRICS_PORT_NAME') || 'metrics',
+    },
+    defaultEnvSecretRefName: s('PREDICTIVE_UNIT_DEFAULT_ENV_SECRET_REF_NAME'),
+    engine: {
+      servicePort: int(env, 'ENGINE_SERVER_PORT', 8000),
+      serviceGrpcPort: int(env, 'ENGINE_SERVER_GRPC_PORT', 5001),
+      httpPort: int(env, 'EXECUTOR_SERVER_PORT', 8000),
+      grpcPort: int(env, 'EXECUTOR_SERVER_GRPC_PORT', 5001),
+      image: s('RELATED_IMAGE_EXECUTOR') || s('EXECUTOR_CONTAINER_IMAGE_AND_VERSION'),
+      imagePullPolicy: s('EXECUTOR_CONTAINER_IMAGE_PULL_POLICY') || 'IfNotPresent',
+      prometheusPath: s('EXECUTOR_PROMETHEUS_PATH') || '/prometheus',
+      metricsPortName: s('EXECUTOR_SERVER_METRICS_PORT_NAME') || 'metrics',
+      user: optionalInt(env, 'EXECUTOR_CONTAINER_USER', 8888),
+      serviceAccountName: s('EXECUTOR_CONTAINER_SERVICE_ACCOUNT_NAME') || 'default',
+      requestLoggerDefaultEndpoint: s('EXECUTOR_REQUEST_LOGGER_DEFAULT_ENDPOINT') || 'http://default-broker',
+      logWorkQueueSize: int(env, 'EXECUTOR_REQUEST_LOGGER_WORK_QUEUE_SIZE', 10000),
+      logWriteTimeoutMs: int(env, 'EXECUTOR_REQUEST_LOGGER_WRITE_TIMEOUT_MS', 2000),
+      resources: {
+        cpuRequest: s('EXECUTOR_DEFAULT_CPU_REQUEST') || '0.5',
+        cpuLimit: s('EXECUTOR_DEFAULT_CPU_LIMIT') || '0.5',
+        memoryRequest: s('EXECUTOR_DEFAULT_MEMORY_REQUEST') || '512Mi',
+        memoryLimit: s('EXECUTOR_DEFAULT_MEMORY_LIMIT') || '512Mi',
+      },
+      fullHealthChecks: bool(env.EXECUTOR_FULL_HEALTH_CHECKS, false),
+      graphDelivery,
+      graphMountPath: s('SELDON_ENGINE_GRAPH_MOUNT_PATH') || '/etc/seldon/graph',
+    },
+    defaultUserId: optionalInt(env, 'DEFAULT_USER_ID', 8888),
+    deploymentNameAsPrefix: bool(env.DEPLOYMENT_NAME_AS_PREFIX, false),
+    certMountPath: s('DEFAULT_CERT_MOUNT_PATH_NAME') || '/cert/',
+    relatedImages: {
+      sklearnServer: s('RELATED_IMAGE_SKLEARNSERVER'),
+      xgboostServer: s('RELATED_IMAGE_XGBOOSTSERVER'),
+      mlflowServer: s('RELATED_IMAGE_MLFLOWSERVER'),
+      sklearnServerV2: s('RELATED_IMAGE_SKLEARNSERVER_V2'),
+      xgboostServerV2: s('RELATED_IMAGE_XGBOOSTSERVER_V2'),
+      mlflowServerV2: s('RELATED_IMAGE_MLFLOWSERVER_V2'),
+      tensorflow: s('RELATED_IMAGE_TENSORFLOW'),
+      tfProxy: s('RELATED_IMAGE_TFPROXY'),
+      storageInitializer: s('RELATED_IMAGE_STORAGE_INITIALIZER'),
+      explainer: s('RELATED_IMAGE_EXPLAINER'),
+      explainerV2: s('RELATED_IMAGE_EXPLAINER_V2'),
+    },
+    seldonConfig: structuredClone(DEFAULT_SELDON_CONFIG),
+  };
+}

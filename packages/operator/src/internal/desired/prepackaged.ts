@@ -1,0 +1,217 @@
+import { BUILTIN_IMPLEMENTATIONS, type Container, type EnvVar, type PodSpec, type PredictiveUnit } from '@seldon-ts/crd-types';
+import type { OperatorConfig } from '../../config.js';
+import { truncateName } from './names.js';
+
+const builtins: ReadonlySet<string> = new Set(BUILTIN_IMPLEMENTATIONS);
+
+export const MODELS_PATH = '/mnt/models';
+
+/** Any non-empty, non-built-in implementation is a prepackaged server (06 §4). */
+export function isPrepackaged(node: Pick<PredictiveUnit, 'implementation'>): boolean {
+  return typeof node.implementation === 'string' && node.implementation !== '' && !builtins.has(node.implementation);
+}
+
+const RELATED: Record<string, Record<string, keyof OperatorConfig['relatedImages']>> = {
+  SKLEARN_SERVER: { seldon: 'sklearnServer', v2: 'sklearnServerV2', kfserving: 'sklearnServerV2' },
+  XGBOOST_SERVER: { seldon: 'xgboostServer', v2: 'xgboostServerV2', kfserving: 'xgboostServerV2' },
+  MLFLOW_SERVER: { seldon: 'mlflowServer', v2: 'mlflowServerV2', kfserving: 'mlflowServerV2' },
+  TENSORFLOW_SERVER: { seldon: 'tfProxy', tensorflow: 'tensorflow' },
+};
+
+/** Image of a prepackaged server (07 §1.1): protocol "" = seldon, v2 ⇄ kfserving fallback, RELATED_IMAGE_* wins. */
+export function prepackagedImageFor(implementation: string, protocol: string | undefined, config: OperatorConfig): string | undefined {
+  const wanted = protocol || 'seldon';
+  const related = RELATED[implementation]?.[wanted];
+  // TENSORFLOW/TFPROXY overrides are keyed wrongly in the reference and never apply; here they do.
+  if (related && config.relatedImages[related]) return config.relatedImages[related];
+  const server = Object.hasOwn(config.seldonConfig.predictorServers, implementation) ? config.seldonConfig.predictorServers[implementation] : undefined;
+  if (!server) return undefined;
+  const fallback = wanted === 'v2' ? 'kfserving' : wanted === 'kfserving' ? 'v2' : undefined;
+  const entry = server.protocols[wanted] ?? (fallback ? server.protocols[fallback] : undefined);
+  if (!entry?.image) return undefined;
+  return entry.defaultImageVersion ? `${entry.image}:${entry.defaultImageVersion}` : entry.image;
+}
+
+function setEnvDefault(c: Container, name: string, value: string): void {
+  const env = (c.env ??= []);
+  if (!env.some((e) => e.name === name)) env.push({ name, value });
+}
+
+function setEnv(c: Container, name: string, value: string): void {
+  const env = (c.env ??= []);
+  const e = env.find((x) => x.name === name);
+  if (e) {
+    e.value = value;
+    delete e.valueFrom;
+  } else env.push({ name, value });
+}
+
+function upsertPort(c: Container, name: string, port: number): void {
+  const ports = (c.ports ??= []);
+  const p = ports.find((x) => x.name === name);
+  if (p) p.containerPort = port;
+  else ports.push({ name, containerPort: port, protocol: 'TCP' });
+}
+
+const MLSERVER_IMPL: Record<string, string> = {
+  SKLEARN_SERVER: 'mlserver_sklearn.SKLearnModel',
+  XGBOOST_SERVER: 'mlserver_xgboost.XGBoostModel',
+  MLFLOW_SERVER: 'mlserver_mlflow.MLflowRuntime',
+  HUGGINGFACE_SERVER: 'mlserver_huggingface.HuggingFaceRuntime',
+  TEMPO_SERVER: 'tempo.mlserver.InferenceRuntime',
+};
+
+export interface PrepackagedContext {
+  protocol: string;
+  namespace: string;
+  noStorageInitializer: boolean;
+  config: OperatorConfig;
+}
+
+/**
+ * Specialises the container of a prepackaged node (07 §4) and injects the storage initializer
+ * (§5) into the pod. Mutates `pod`; returns nothing.
+ */
+export function applyPrepackaged(pod: PodSpec, container: Container, node: PredictiveUnit, ctx: PrepackagedContext): void {
+  const impl = node.implementation!;
+  const http = node.endpoint?.httpPort ?? 9000;
+  const grpc = node.endpoint?.grpcPort ?? 9500;
+  const v2 = ctx.protocol === 'v2' || ctx.protocol === 'kfserving';
+  if (node.serviceAccountName) pod.serviceAccountName = node.serviceAccountName;
+
+  if (impl === 'TRITON_SERVER') {
+    container.image ||= prepackagedImageFor(impl, 'v2', ctx.config) ?? '';
+    const direct = ctx.noStorageInitializer;
+    if (!container.args) {
+      const args = ['/opt/tritonserver/bin/tritonserver', `--grpc-port=${grpc}`, `--http-port=${http}`];
+      if (direct) {
+        args.push(`--model-repository=${node.modelUri ?? ''}`);
+        for (const p of node.parameters ?? []) {
+          if (p.name === 'model_control_mode') args.push(`--model-control-mode=${p.value}`);
+          if (p.name === 'load_model') args.push(`--load-model=${p.value}`);
+          if (p.name === 'strict_model_config') args.push(`--strict-model-config=${p.value}`);
+        }
+      } else args.push(`--model-repository=${MODELS_PATH}`, '--strict-model-config=false');
+      container.args = args;
+    }
+    const secret = node.envSecretRefName || ctx.config.defaultEnvSecretRefName;
+    if (direct && secret && !container.envFrom) container.envFrom = [{ secretRef: { name: secret } }];
+    upsertPort(container, 'grpc', grpc);
+    upsertPort(container, 'http', http);
+    container.readinessProbe ??= { httpGet: { path: '/v2/health/ready', port: 'http' }, initialDelaySeconds: 20, periodSeconds: 10, timeoutSeconds: 1, failureThreshold: 3, successThreshold: 1 };
+    container.livenessProbe ??= { httpGet: { path: '/v2/health/live', port: 'http' }, initialDelaySeconds: 60, periodSeconds: 10, timeoutSeconds: 1, failureThreshold: 3, successThreshold: 1 };
+    if (!direct && node.modelUri) injectStorageInitializer(pod, container, node.modelUri, node, ctx.config);
+    return;
+  }
+
+  if (impl === 'TENSORFLOW_SERVER') {
+    if (ctx.protocol === 'tensorflow') {
+      container.image ||= prepackagedImageFor(impl, 'tensorflow', ctx.config) ?? '';
+      container.args ??= [`--port=${grpc}`, `--rest_api_port=${http}`, `--model_name=${node.name}`, `--model_base_path=${MODELS_PATH}`];
+      if (node.modelUri) injectStorageInitializer(pod, container, node.modelUri, node, ctx.config);
+      return;
+    }
+    container.image = prepackagedImageFor(impl, 'seldon', ctx.config) ?? container.image;
+    const params = [...(node.parameters ?? [])];
+    if (!params.some((p) => p.name === 'rest_endpoint' || p.name === 'grpc_endpoint')) {
+      params.push({ name: 'rest_endpoint', type: 'STRING', value: 'http://0.0.0.0:2001' }, { name: 'grpc_endpoint', type: 'STRING', value: '0.0.0.0:2000' });
+    }
+    params.push({ name: 'model_name', type: 'STRING', value: node.name });
+    setEnv(container, 'PREDICTIVE_UNIT_PARAMETERS', JSON.stringify(params));
+    const containers = (pod.containers ??= []);
+    let tf = containers.find((c) => c.name === 'tfserving');
+    if (!tf) {
+      tf = {
+        name: 'tfserving',
+        image: prepackagedImageFor(impl, 'tensorflow', ctx.config) ?? '',
+        args: ['--port=2000', '--rest_api_port=2001', `--model_name=${node.name}`, `--model_base_path=${MODELS_PATH}`],
+        ports: [{ name: 'grpc', containerPort: 2000, protocol: 'TCP' }, { name: 'http', containerPort: 2001, protocol: 'TCP' }],
+        imagePullPolicy: 'IfNotPresent',
+      };
+      containers.push(tf);
+    }
+    if (node.modelUri) injectStorageInitializer(pod, tf, node.modelUri, node, ctx.config);
+    return;
+  }
+
+  if (v2 && MLSERVER_IMPL[impl]) {
+    container.image ||= prepackagedImageFor(impl, ctx.protocol, ctx.config) ?? '';
+    setEnvDefault(container, 'MLSERVER_HTTP_PORT', String(http));
+    setEnvDefault(container, 'MLSERVER_GRPC_PORT', String(grpc));
+    setEnvDefault(container, 'MLSERVER_MODEL_IMPLEMENTATION', MLSERVER_IMPL[impl]);
+    setEnvDefault(container, 'MLSERVER_MODEL_NAME', node.name);
+    setEnvDefault(container, 'MLSERVER_MODEL_VERSION', 'v1');
+    setEnvDefault(container, 'MLSERVER_MODEL_URI', MODELS_PATH);
+    if (impl === 'TEMPO_SERVER') {
+      setEnvDefault(container, 'TEMPO_RUNTIME_OPTIONS', JSON.stringify({ k8s_options: { defaultRuntime: 'tempo.seldon.SeldonKubernetesRuntime', namespace: ctx.namespace } }));
+    }
+    if (impl === 'HUGGINGFACE_SERVER') {
+      setEnvDefault(container, 'MLSERVER_PARALLEL_WORKERS', '0');
+      setEnvDefault(container, 'XDG_CACHE_HOME', '/opt/mlserver');
+    }
+    upsertPort(container, 'grpc', grpc);
+    upsertPort(container, 'http', http);
+    const ready = { httpGet: { path: '/v2/health/ready', port: 'http' } };
+    const live = { httpGet: { path: '/v2/health/live', port: 'http' } };
+    const timing = { initialDelaySeconds: 20, periodSeconds: 5, failureThreshold: 3, successThreshold: 1, timeoutSeconds: 60 };
+    container.readinessProbe = container.readinessProbe ? { ...stripHandler(container.readinessProbe), ...ready } : { ...ready, ...timing };
+    container.livenessProbe = container.livenessProbe ? { ...stripHandler(container.livenessProbe), ...live } : { ...live, ...timing };
+    if (node.modelUri) injectStorageInitializer(pod, container, node.modelUri, node, ctx.config);
+    return;
+  }
+
+  // Python-wrapper servers (SKLEARN/XGBOOST/MLFLOW with the seldon protocol, and custom servers).
+  const params = (node.parameters ?? []).filter((p) => p.name !== 'model_uri');
+  params.push({ name: 'model_uri', type: 'STRING', value: MODELS_PATH });
+  setEnv(container, 'PREDICTIVE_UNIT_PARAMETERS', JSON.stringify(params));
+  if (node.modelUri) injectStorageInitializer(pod, container, node.modelUri, node, ctx.config);
+}
+
+function stripHandler(probe: Record<string, unknown>): Record<string, unknown> {
+  const { httpGet: _h, tcpSocket: _t, exec: _e, grpc: _g, ...rest } = probe;
+  return rest;
+}
+
+/**
+ * Storage initializer (07 §5): an init container downloading `modelUri` into an emptyDir mounted
+ * read-only at /mnt/models in the model container. `pvc://claim/path` mounts the claim instead.
+ * Credentials are passed with `envFrom` of the node's env Secret (the reference's service-account
+ * secret scan is not done: see docs/operator.md).
+ */
+export function injectStorageInitializer(pod: PodSpec, container: Container, modelUri: string, source: { storageInitializerImage?: string; envSecretRefName?: string }, config: OperatorConfig): void {
+  const initName = truncateName(`${container.name}-model-initializer`);
+  const volumeName = truncateName(`${container.name}-provision-location`);
+  const inits = (pod.initContainers ??= []);
+  if (inits.some((c) => c.name === initName)) return;
+  const volumes = (pod.volumes ??= []);
+  let src = modelUri;
+  const pvcMounts: { name: string; mountPath: string; readOnly: boolean }[] = [];
+  const pvc = /^pvc:\/\/([^/]+)\/?(.*)$/.exec(modelUri);
+  if (pvc) {
+    if (!volumes.some((v) => v.name === 'kfserving-pvc-source')) {
+      volumes.push({ name: 'kfserving-pvc-source', persistentVolumeClaim: { claimName: pvc[1], readOnly: false } });
+    }
+    pvcMounts.push({ name: 'kfserving-pvc-source', mountPath: '/mnt/pvc', readOnly: true });
+    src = `/mnt/pvc/${pvc[2]}`;
+  }
+  if (!volumes.some((v) => v.name === volumeName)) volumes.push({ name: volumeName, emptyDir: {} });
+  const si = config.seldonConfig.storageInitializer;
+  const init: Container = {
+    name: initName,
+    image: source.storageInitializerImage || config.relatedImages.storageInitializer || si.image || 'docker.io/seldonio/rclone-storage-initializer:latest',
+    imagePullPolicy: 'IfNotPresent',
+    args: [src, MODELS_PATH],
+    volumeMounts: [{ name: volumeName, mountPath: MODELS_PATH }, ...pvcMounts],
+    resources: { requests: { cpu: si.cpuRequest, memory: si.memoryRequest }, limits: { cpu: si.cpuLimit, memory: si.memoryLimit } },
+    terminationMessagePath: '/dev/termination-log',
+    terminationMessagePolicy: 'File',
+  };
+  const secret = source.envSecretRefName || config.defaultEnvSecretRefName;
+  if (secret) init.envFrom = [{ secretRef: { name: secret } }];
+  inits.push(init);
+  const mounts = (container.volumeMounts ??= []);
+  if (!mounts.some((m) => m.name === volumeName)) mounts.push({ name: volumeName, mountPath: MODELS_PATH, readOnly: true });
+  for (const m of pvcMounts) if (!mounts.some((x) => x.name === m.name)) mounts.push(m);
+}
+
+export type { EnvVar };

@@ -1,0 +1,316 @@
+import https from 'node:https';
+import http from 'node:http';
+import { KubeConfig } from '@kubernetes/client-node';
+import { OperatorError } from '../../errors.js';
+
+/** A Kubernetes object, loosely typed: the operator reads only the fields it names. */
+export interface KubeObject {
+  apiVersion?: string;
+  kind?: string;
+  metadata: {
+    name?: string;
+    namespace?: string;
+    uid?: string;
+    resourceVersion?: string;
+    generation?: number;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    ownerReferences?: OwnerReference[];
+    deletionTimestamp?: string;
+    creationTimestamp?: string | null;
+    [key: string]: unknown;
+  };
+  [key: string]: unknown;
+}
+
+export interface OwnerReference {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  uid: string;
+  controller?: boolean;
+  blockOwnerDeletion?: boolean;
+}
+
+/** Where a kind lives in the API. */
+export interface ResourceType {
+  apiVersion: string;
+  kind: string;
+  plural: string;
+  namespaced: boolean;
+}
+
+export interface WatchEvent<T = KubeObject> {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
+  object: T;
+}
+
+export interface KubeList<T = KubeObject> {
+  metadata: { resourceVersion?: string; continue?: string };
+  items: T[];
+}
+
+export interface KubeClientOptions {
+  /** Per-request timeout (not applied to watches). Default 30000 ms. */
+  requestTimeoutMs?: number;
+  /** Sent as `User-Agent`. Default `seldon-ts-operator`. */
+  userAgent?: string;
+  /** Largest accepted response body. Default 64 MiB. */
+  maxResponseBytes?: number;
+}
+
+export interface Watch {
+  /** Resolves when the stream ends (server timeout, network error or `abort()`). */
+  readonly done: Promise<void>;
+  abort(): void;
+}
+
+/** Builds the request path of a resource (collection when `name` is absent). */
+export function resourcePath(rt: ResourceType, namespace?: string, name?: string, subresource?: string): string {
+  const base = rt.apiVersion.includes('/') ? `/apis/${rt.apiVersion}` : `/api/${rt.apiVersion}`;
+  let p = base;
+  if (rt.namespaced && namespace) p += `/namespaces/${encodeURIComponent(namespace)}`;
+  p += `/${rt.plural}`;
+  if (name !== undefined) p += `/${encodeURIComponent(name)}`;
+  if (subresource) p += `/${subresource}`;
+  return p;
+}
+
+/**
+ * A small Kubernetes REST client: JSON over one keep-alive HTTPS agent, server-side apply, streaming
+ * watches. The generated clients of `@kubernetes/client-node` are not used because the operator needs
+ * generic kinds (CRDs, Istio, KEDA), exact request counting and full control over watch restarts; the
+ * library still loads the kubeconfig (in-cluster, `KUBECONFIG`, exec/token auth).
+ */
+export class KubeClient {
+  /** Number of HTTP requests sent (watches included). */
+  requestCount = 0;
+  private readonly server: URL;
+  private readonly baseOptions: https.RequestOptions;
+  private readonly agent: http.Agent;
+  private readonly timeoutMs: number;
+  private readonly maxResponseBytes: number;
+  private readonly kubeConfig: KubeConfig;
+  private authRefreshedAt = 0;
+
+  private constructor(kubeConfig: KubeConfig, server: URL, baseOptions: https.RequestOptions, options: KubeClientOptions) {
+    this.kubeConfig = kubeConfig;
+    this.server = server;
+    this.baseOptions = baseOptions;
+    this.timeoutMs = options.requestTimeoutMs ?? 30_000;
+    this.maxResponseBytes = options.maxResponseBytes ?? 64 * 1024 * 1024;
+    const agentOptions = { keepAlive: true, maxSockets: 32 };
+    this.agent = server.protocol === 'https:' ? new https.Agent({ ...agentOptions, ...pickTls(baseOptions) }) : new http.Agent(agentOptions);
+    this.baseOptions.headers = { ...(this.baseOptions.headers ?? {}), 'User-Agent': options.userAgent ?? 'seldon-ts-operator' };
+  }
+
+  /** Loads the cluster the standard way: `kubeconfigPath`, else in-cluster, else `KUBECONFIG`/`~/.kube/config`. */
+  static async create(options: KubeClientOptions & { kubeconfigPath?: string; kubeConfig?: KubeConfig } = {}): Promise<KubeClient> {
+    const kc = options.kubeConfig ?? new KubeConfig();
+    if (!options.kubeConfig) {
+      if (options.kubeconfigPath) kc.loadFromFile(options.kubeconfigPath);
+      else kc.loadFromDefault();
+    }
+    const cluster = kc.getCurrentCluster();
+    if (!cluster) throw new OperatorError('SC_ERR_OPERATOR_CONFIG', 'no current cluster in the kubeconfig');
+    const opts: https.RequestOptions = {};
+    await kc.applyToHTTPSOptions(opts);
+    return new KubeClient(kc, new URL(cluster.server), opts, options);
+  }
+
+  /** Token-file auth (in-cluster) rotates: refresh the Authorization header every minute. */
+  private async headers(): Promise<Record<string, string>> {
+    const now = Date.now();
+    if (now - this.authRefreshedAt > 60_000) {
+      this.authRefreshedAt = now;
+      const opts: https.RequestOptions = {};
+      await this.kubeConfig.applyToHTTPSOptions(opts);
+      const auth = (opts.headers as Record<string, string> | undefined)?.Authorization;
+      if (auth) (this.baseOptions.headers as Record<string, string>).Authorization = auth;
+    }
+    return this.baseOptions.headers as Record<string, string>;
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+
+  /** One JSON request. 404 → SC_ERR_OPERATOR_NOT_FOUND, 409 → SC_ERR_OPERATOR_CONFLICT, others → SC_ERR_OPERATOR_KUBE_API. */
+  async request<T = unknown>(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<T> {
+    const headers: Record<string, string> = { ...(await this.headers()), Accept: 'application/json' };
+    let payload: Buffer | undefined;
+    if (body !== undefined) {
+      payload = Buffer.from(JSON.stringify(body));
+      headers['Content-Type'] = contentType;
+      headers['Content-Length'] = String(payload.length);
+    }
+    this.requestCount++;
+    const mod = this.server.protocol === 'https:' ? https : http;
+    return new Promise<T>((resolve, reject) => {
+      const req = mod.request(
+        new URL(path, this.server),
+        { ...this.baseOptions, method, headers, agent: this.agent, timeout: this.timeoutMs },
+        (res) => {
+          const chunks: Buffer[] = [];
+          let size = 0;
+          res.on('data', (c: Buffer) => {
+            size += c.length;
+            if (size > this.maxResponseBytes) {
+              req.destroy(new OperatorError('SC_ERR_OPERATOR_KUBE_API', `${method} ${path}: response larger than ${this.maxResponseBytes} bytes`));
+              return;
+            }
+            chunks.push(c);
+          });
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            const status = res.statusCode ?? 0;
+            let parsed: unknown = undefined;
+            try {
+              parsed = text ? JSON.parse(text) : undefined;
+            } catch {
+              parsed = undefined;
+            }
+            if (status >= 200 && status < 300) {
+              resolve(parsed as T);
+              return;
+            }
+            const message = (parsed as { message?: string } | undefined)?.message ?? text.slice(0, 500);
+            const code = status === 404 ? 'SC_ERR_OPERATOR_NOT_FOUND' : status === 409 ? 'SC_ERR_OPERATOR_CONFLICT' : 'SC_ERR_OPERATOR_KUBE_API';
+            reject(new OperatorError(code, `${method} ${path}: ${status} ${message}`, { apiStatus: status }));
+          });
+          res.on('error', reject);
+        },
+      );
+      req.on('timeout', () => req.destroy(new OperatorError('SC_ERR_OPERATOR_KUBE_API', `${method} ${path}: no answer within ${this.timeoutMs} ms`)));
+      req.on('error', (err) =>
+        reject(err instanceof OperatorError ? err : new OperatorError('SC_ERR_OPERATOR_KUBE_API', `${method} ${path}: ${err.message}`, { cause: err })),
+      );
+      req.end(payload);
+    });
+  }
+
+  get<T extends KubeObject = KubeObject>(rt: ResourceType, namespace: string | undefined, name: string): Promise<T> {
+    return this.request<T>('GET', resourcePath(rt, namespace, name));
+  }
+
+  async getOrUndefined<T extends KubeObject = KubeObject>(rt: ResourceType, namespace: string | undefined, name: string): Promise<T | undefined> {
+    try {
+      return await this.get<T>(rt, namespace, name);
+    } catch (err) {
+      if (err instanceof OperatorError && err.code === 'SC_ERR_OPERATOR_NOT_FOUND') return undefined;
+      throw err;
+    }
+  }
+
+  list<T extends KubeObject = KubeObject>(rt: ResourceType, namespace?: string, query: Record<string, string> = {}): Promise<KubeList<T>> {
+    return this.request<KubeList<T>>('GET', withQuery(resourcePath(rt, namespace), query));
+  }
+
+  create<T extends KubeObject = KubeObject>(rt: ResourceType, obj: KubeObject): Promise<T> {
+    return this.request<T>('POST', resourcePath(rt, obj.metadata.namespace), obj);
+  }
+
+  /** Server-side apply (`force` takes over fields another manager set with apply; updates by others are shared). */
+  apply<T extends KubeObject = KubeObject>(rt: ResourceType, obj: KubeObject, fieldManager: string, force = true): Promise<T> {
+    const q: Record<string, string> = { fieldManager };
+    if (force) q.force = 'true';
+    return this.request<T>('PATCH', withQuery(resourcePath(rt, obj.metadata.namespace, obj.metadata.name), q), obj, 'application/apply-patch+yaml');
+  }
+
+  /** JSON merge patch, optionally of a subresource (`status`). */
+  mergePatch<T extends KubeObject = KubeObject>(rt: ResourceType, namespace: string | undefined, name: string, patch: unknown, subresource?: string, fieldManager?: string): Promise<T> {
+    const q: Record<string, string> = fieldManager ? { fieldManager } : {};
+    return this.request<T>('PATCH', withQuery(resourcePath(rt, namespace, name, subresource), q), patch, 'application/merge-patch+json');
+  }
+
+  replace<T extends KubeObject = KubeObject>(rt: ResourceType, obj: KubeObject, subresource?: string): Promise<T> {
+    return this.request<T>('PUT', resourcePath(rt, obj.metadata.namespace, obj.metadata.name, subresource), obj);
+  }
+
+  /** Deletes; a missing object is not an error. `uid` makes the delete conditional on identity. */
+  async delete(rt: ResourceType, namespace: string | undefined, name: string, options: { propagationPolicy?: string; uid?: string } = {}): Promise<boolean> {
+    const body: Record<string, unknown> = { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: options.propagationPolicy ?? 'Background' };
+    if (options.uid) body.preconditions = { uid: options.uid };
+    try {
+      await this.request('DELETE', resourcePath(rt, namespace, name), body);
+      return true;
+    } catch (err) {
+      if (err instanceof OperatorError && (err.code === 'SC_ERR_OPERATOR_NOT_FOUND' || err.code === 'SC_ERR_OPERATOR_CONFLICT')) return false;
+      throw err;
+    }
+  }
+
+  /**
+   * Opens a watch stream; `onEvent` gets each decoded event. An `ERROR` event (e.g. 410 Gone) is
+   * passed through: the caller decides to relist.
+   */
+  watch<T extends KubeObject = KubeObject>(rt: ResourceType, namespace: string | undefined, query: Record<string, string>, onEvent: (ev: WatchEvent<T>) => void): Watch {
+    this.requestCount++;
+    const mod = this.server.protocol === 'https:' ? https : http;
+    let req: http.ClientRequest | undefined;
+    let aborted = false;
+    const done = (async () => {
+      const headers = { ...(await this.headers()), Accept: 'application/json' };
+      if (aborted) return;
+      await new Promise<void>((resolve) => {
+        req = mod.request(
+          new URL(withQuery(resourcePath(rt, namespace), { ...query, watch: 'true', allowWatchBookmarks: 'true' }), this.server),
+          { ...this.baseOptions, method: 'GET', headers, agent: this.agent },
+          (res) => {
+            if ((res.statusCode ?? 0) >= 300) {
+              onEvent({ type: 'ERROR', object: { metadata: {}, code: res.statusCode, message: `watch ${rt.plural}: HTTP ${res.statusCode}` } as unknown as T });
+              res.resume();
+              res.on('end', resolve);
+              res.on('error', () => resolve());
+              return;
+            }
+            let buffered = '';
+            res.setEncoding('utf8');
+            res.on('data', (chunk: string) => {
+              buffered += chunk;
+              let nl: number;
+              while ((nl = buffered.indexOf('\n')) >= 0) {
+                const line = buffered.slice(0, nl).trim();
+                buffered = buffered.slice(nl + 1);
+                if (!line) continue;
+                try {
+                  onEvent(JSON.parse(line) as WatchEvent<T>);
+                } catch {
+                  // A malformed line ends this stream; the informer restarts it.
+                  req?.destroy();
+                }
+              }
+            });
+            res.on('end', () => resolve());
+            res.on('error', () => resolve());
+            res.on('close', () => resolve());
+          },
+        );
+        req.on('error', () => resolve());
+        req.end();
+      });
+    })();
+    return {
+      done,
+      abort() {
+        aborted = true;
+        req?.destroy();
+      },
+    };
+  }
+}
+
+function withQuery(path: string, query: Record<string, string>): string {
+  const qs = new URLSearchParams(query).toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+function pickTls(o: https.RequestOptions): https.AgentOptions {
+  const out: https.AgentOptions = {};
+  if (o.ca) out.ca = o.ca;
+  if (o.cert) out.cert = o.cert;
+  if (o.key) out.key = o.key;
+  if (o.rejectUnauthorized !== undefined) out.rejectUnauthorized = o.rejectUnauthorized;
+  if (o.servername) out.servername = o.servername;
+  return out;
+}

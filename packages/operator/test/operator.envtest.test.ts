@@ -1,0 +1,309 @@
+// The operator against a real kube-apiserver (no kubelet: the tests write Deployment status).
+import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
+import type { SeldonDeployment } from '@seldon-ts/crd-types';
+import { Operator, configFromEnv, desiredState, RESOURCE_TYPES as RT, FIELD_MANAGER, WEBHOOK_PATH, type KubeClient, type KubeObject } from '@seldon-ts/operator';
+import { startCluster, installCrd, ensureNamespace, waitFor, subsetDiff, setDeploymentStatus, unavailable, type Envtest } from './helpers/cluster.js';
+import { loadFixture } from './helpers/fixtures.js';
+
+const ENGINE_IMAGE = 'seldonio/seldon-ts-engine:0.1.0';
+const env = { EXECUTOR_CONTAINER_IMAGE_AND_VERSION: ENGINE_IMAGE, POD_NAMESPACE: 'seldon-system' };
+const d = unavailable ? describe.skip : describe;
+if (unavailable) console.warn(`operator envtest skipped: ${unavailable}`);
+
+type Sdep = SeldonDeployment & KubeObject;
+type Dep = KubeObject & { spec: { replicas?: number; template: { metadata: { annotations?: Record<string, string> }; spec: unknown } } };
+
+d('operator against a real kube-apiserver', () => {
+  let cluster: Envtest;
+  let client: KubeClient;
+  let operator: Operator;
+  const config = configFromEnv(env);
+
+  beforeAll(async () => {
+    const started = await startCluster();
+    cluster = started.env;
+    client = started.client;
+    await installCrd(client);
+    for (const ns of ['seldon-system', 'golden', 'life', 'leader', 'hooks']) await ensureNamespace(client, ns);
+    // The webhook configuration points at the operator on loopback; the operator fills in caBundle.
+    operator = new Operator({
+      config,
+      client,
+      workers: 2,
+      retryBaseDelayMs: 50,
+      retryMaxDelayMs: 1000,
+      webhook: { port: 0, host: '127.0.0.1', hosts: ['127.0.0.1', 'localhost'], configurationName: 'seldon-validating-webhook-configuration' },
+      metricsPort: 0,
+      metricsHost: '127.0.0.1',
+    });
+    await operator.start();
+  }, 90_000);
+
+  afterAll(async () => {
+    await operator?.stop();
+    client?.close();
+    await cluster?.stop();
+  }, 30_000);
+
+  const create = async (sdep: SeldonDeployment, namespace: string): Promise<Sdep> => {
+    const obj = structuredClone(sdep) as Sdep;
+    obj.apiVersion = 'machinelearning.seldon.io/v1';
+    obj.metadata = { name: sdep.metadata.name, namespace, ...(sdep.metadata.labels ? { labels: sdep.metadata.labels } : {}) };
+    return client.create<Sdep>(RT.seldonDeployment, obj);
+  };
+  const getSdep = (ns: string, name: string) => client.get<Sdep>(RT.seldonDeployment, ns, name);
+  const getDep = (ns: string, name: string) => client.get<Dep>(RT.deployment, ns, name);
+  const patchSdep = (ns: string, name: string, patch: unknown) => client.mergePatch<Sdep>(RT.seldonDeployment, ns, name, patch);
+  const exists = (rt: (typeof RT)[keyof typeof RT], ns: string, name: string) => client.getOrUndefined(rt, ns, name);
+
+  it('installs the CRD of deploy/crd: v1 stored, v1alpha2 and v1alpha3 served', async () => {
+    for (const v of ['v1', 'v1alpha2', 'v1alpha3']) {
+      const res = await client.request<{ resources: { name: string }[] }>('GET', `/apis/machinelearning.seldon.io/${v}`);
+      expect(res.resources.map((r) => r.name)).toEqual(expect.arrayContaining(['seldondeployments', 'seldondeployments/status']));
+    }
+    const crd = await client.get<KubeObject & { spec: { versions: { name: string; storage: boolean }[] } }>(RT.crd, undefined, 'seldondeployments.machinelearning.seldon.io');
+    expect(crd.spec.versions.find((x) => x.storage)?.name).toBe('v1');
+    const old = { ...loadFixture('minimal-model.yaml'), apiVersion: 'machinelearning.seldon.io/v1alpha2' } as Sdep;
+    old.metadata = { name: 'alpha', namespace: 'hooks', labels: { 'seldon.io/controller-id': 'nobody' } };
+    await client.request('POST', '/apis/machinelearning.seldon.io/v1alpha2/namespaces/hooks/seldondeployments', old);
+    const asV1 = await getSdep('hooks', 'alpha');
+    expect(asV1.apiVersion).toBe('machinelearning.seldon.io/v1');
+    expect(asV1.spec.predictors[0].graph.name).toBe('classifier');
+  });
+
+  it('reconciles each example SeldonDeployment to its golden objects', async () => {
+    const files = ['minimal-model.yaml', 'three-step-chain.yaml', 'canary.yaml', 'shadow.yaml', 'sklearn-prepackaged.yaml', 'hpa-pdb.yaml', 'explainer-separate-engine.yaml', 'egreedy-router.yaml'];
+    const created = await Promise.all(files.map((f) => create(loadFixture(f), 'golden')));
+    for (const live of created) {
+      const expected = desiredState(live as SeldonDeployment, config);
+      for (const obj of expected.objects) {
+        const rt = obj.kind === 'HorizontalPodAutoscaler' ? RT.hpaV2beta2 : obj.kind === 'PodDisruptionBudget' ? RT.pdbV1beta1 : Object.values(RT).find((r) => r.kind === obj.kind)!;
+        const got = await waitFor(() => exists(rt, 'golden', obj.metadata.name!), `${obj.kind} ${obj.metadata.name}`);
+        const { apiVersion: _a, metadata, ...body } = obj;
+        const diff = subsetDiff({ ...body, metadata: { labels: metadata.labels, ownerReferences: metadata.ownerReferences } }, got);
+        expect(`${obj.kind}/${obj.metadata.name}: ${diff ?? 'same'}`).toBe(`${obj.kind}/${obj.metadata.name}: same`);
+        expect(got!.metadata.managedFields).toEqual(expect.arrayContaining([expect.objectContaining({ manager: FIELD_MANAGER, operation: 'Apply' })]));
+      }
+    }
+  }, 60_000);
+
+  it('moves status Creating -> Available when the Deployments report ready', async () => {
+    const sdep = loadFixture('minimal-model.yaml');
+    sdep.metadata.name = 'lifecycle';
+    await create(sdep, 'life');
+    const creating = await waitFor(async () => {
+      const s = await getSdep('life', 'lifecycle');
+      return s.status?.state === 'Creating' ? s : undefined;
+    }, 'state Creating');
+    expect(creating.status!.address?.url).toBe('http://lifecycle-example.life.svc.cluster.local:8000/api/v1.0/predictions');
+    expect(creating.status!.serviceStatus!['lifecycle-example']).toEqual({ svcName: 'lifecycle-example', httpEndpoint: 'lifecycle-example.life:8000', grpcEndpoint: 'lifecycle-example.life:5001' });
+    await setDeploymentStatus(client, 'life', 'lifecycle-example-0-classifier');
+    const available = await waitFor(async () => {
+      const s = await getSdep('life', 'lifecycle');
+      return s.status?.state === 'Available' ? s : undefined;
+    }, 'state Available');
+    expect(available.status!.deploymentStatus!['lifecycle-example-0-classifier']).toEqual({ replicas: 1, availableReplicas: 1 });
+    expect(available.status!.replicas).toBe(1);
+    const ready = available.status!.conditions!.find((c) => c.type === 'Ready')!;
+    expect(ready.status).toBe('True');
+    expect((ready as { observedGeneration?: number }).observedGeneration).toBe(available.metadata.generation);
+    await waitFor(() => operator.recordedEvents.some((e) => e.reason === 'Updated' && e.object === 'life/lifecycle'), 'Updated event');
+    const events = await client.list(RT.event, 'life');
+    expect(events.items.map((e) => (e as { reason?: string }).reason)).toEqual(expect.arrayContaining(['CreateDeployment', 'CreateService', 'Updated']));
+  }, 30_000);
+
+  it('scaling replicas changes only replicas and keeps rollout-restart annotations', async () => {
+    const name = 'lifecycle-example-0-classifier';
+    // What `kubectl rollout restart` does: another field manager adds a pod-template annotation.
+    await client.request(
+      'PATCH',
+      `/apis/apps/v1/namespaces/life/deployments/${name}?fieldManager=kubectl-rollout`,
+      { spec: { template: { metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': '2026-01-01T00:00:00Z' } } } } },
+      'application/strategic-merge-patch+json',
+    );
+    const before = await getDep('life', name);
+    await patchSdep('life', 'lifecycle', { spec: { predictors: [{ ...loadFixture('minimal-model.yaml').spec.predictors[0], replicas: 3 }] } });
+    const after = await waitFor(async () => {
+      const dep = await getDep('life', name);
+      return dep.spec.replicas === 3 ? dep : undefined;
+    }, 'replicas 3');
+    expect(JSON.stringify(after.spec.template)).toBe(JSON.stringify(before.spec.template));
+    expect(after.spec.template.metadata.annotations!['kubectl.kubernetes.io/restartedAt']).toBe('2026-01-01T00:00:00Z');
+    expect(after.metadata.generation).toBe(before.metadata.generation! + 1);
+  }, 30_000);
+
+  it('recreates a deleted owned Deployment and Service', async () => {
+    await client.delete(RT.deployment, 'life', 'lifecycle-example-0-classifier');
+    await client.delete(RT.service, 'life', 'lifecycle-example');
+    const dep = await waitFor(() => exists(RT.deployment, 'life', 'lifecycle-example-0-classifier'), 'Deployment recreated');
+    await waitFor(() => exists(RT.service, 'life', 'lifecycle-example'), 'Service recreated');
+    expect((dep as Dep).spec.replicas).toBe(3);
+  }, 30_000);
+
+  let last: unknown;
+  it('adding a canary leaves the main predictor pods untouched; removing it removes its objects', async () => {
+    const base = loadFixture('canary.yaml');
+    const main = { ...base.spec.predictors[0], traffic: 100 };
+    await create({ ...base, metadata: { name: 'ab' }, spec: { predictors: [main] } } as SeldonDeployment, 'life');
+    const mainDep = 'ab-main-0-classifier';
+    await waitFor(() => exists(RT.deployment, 'life', mainDep), 'main Deployment');
+    await setDeploymentStatus(client, 'life', mainDep);
+    const before = await getDep('life', mainDep);
+    const graphBefore = await client.get<KubeObject & { data: Record<string, string> }>(RT.configMap, 'life', 'ab-main-graph');
+    await patchSdep('life', 'ab', { spec: { predictors: [{ ...main, traffic: 75 }, base.spec.predictors[1]] } });
+    await waitFor(() => exists(RT.deployment, 'life', 'ab-canary-0-classifier'), 'canary Deployment');
+    await waitFor(() => exists(RT.service, 'life', 'ab-canary'), 'canary Service');
+    const after = await getDep('life', mainDep);
+    expect(after.metadata.generation).toBe(before.metadata.generation);
+    expect(JSON.stringify(after.spec.template)).toBe(JSON.stringify(before.spec.template));
+    const graphAfter = await client.get<KubeObject & { data: Record<string, string> }>(RT.configMap, 'life', 'ab-main-graph');
+    expect(graphAfter.data).toEqual(graphBefore.data);
+
+    await setDeploymentStatus(client, 'life', 'ab-canary-0-classifier');
+    await patchSdep('life', 'ab', { spec: { predictors: [{ ...main, traffic: 100 }] } });
+    await waitFor(async () => !(await exists(RT.deployment, 'life', 'ab-canary-0-classifier')), 'canary Deployment deleted');
+    await waitFor(async () => !(await exists(RT.service, 'life', 'ab-canary')), 'canary Service deleted');
+    await waitFor(async () => !(await exists(RT.configMap, 'life', 'ab-canary-graph')), 'canary graph deleted');
+    await waitFor(async () => !(await exists(RT.service, 'life', 'ab-canary-classifier')), 'canary node Service deleted');
+    expect(await exists(RT.deployment, 'life', mainDep)).toBeDefined();
+    const status = await waitFor(async () => {
+      const s = await getSdep('life', 'ab');
+      last = s.status;
+      return s.status?.deploymentStatus && !s.status.deploymentStatus['ab-canary-0-classifier'] ? s : undefined;
+    }, 'status without canary').catch((err) => { console.log(JSON.stringify(last, null, 1)); throw err; });
+    expect(Object.keys(status.status!.serviceStatus!)).toEqual(['ab-main']);
+  }, 40_000);
+
+  it('an HPA-managed Deployment keeps the replica count the HPA set', async () => {
+    const sdep = loadFixture('hpa-pdb.yaml');
+    sdep.metadata.name = 'scaled';
+    await create(sdep, 'life');
+    const name = 'scaled-main-0-classifier';
+    await waitFor(() => exists(RT.deployment, 'life', name), 'Deployment');
+    await waitFor(() => exists(RT.hpaV2beta2, 'life', name), 'HPA');
+    // What the HPA controller does: write the scale subresource.
+    await client.mergePatch(RT.deployment, 'life', name, { spec: { replicas: 3 } }, 'scale', 'horizontal-pod-autoscaler');
+    // A spec change that rolls the pods must still leave replicas alone.
+    await patchSdep('life', 'scaled', { spec: { annotations: { 'seldon.io/engine-log-level': 'INFO' } } });
+    const after = await waitFor(async () => {
+      const dep = await getDep('life', name);
+      return JSON.stringify(dep.spec.template).includes('"INFO"') ? dep : undefined;
+    }, 'template updated');
+    expect(after.spec.replicas).toBe(3);
+  }, 30_000);
+
+  it('reports Failed with the reason: a Deployment that stopped progressing, and a reconcile error', async () => {
+    const sdep = loadFixture('minimal-model.yaml');
+    sdep.metadata.name = 'broken';
+    await create(sdep, 'life');
+    await waitFor(() => exists(RT.deployment, 'life', 'broken-example-0-classifier'), 'Deployment');
+    await setDeploymentStatus(client, 'life', 'broken-example-0-classifier', 'failed');
+    const failed = await waitFor(async () => {
+      const s = await getSdep('life', 'broken');
+      return s.status?.state === 'Failed' ? s : undefined;
+    }, 'state Failed');
+    expect(failed.status!.description).toBe('Deployment is no longer progressing and not available.');
+
+    await patchSdep('life', 'broken', { spec: { annotations: { 'seldon.io/executor-logger-queue-size': 'lots' } } });
+    const errored = await waitFor(async () => {
+      const s = await getSdep('life', 'broken');
+      return s.status?.description?.includes('executor-logger-queue-size') ? s : undefined;
+    }, 'Failed with the reconcile error');
+    expect(errored.status!.state).toBe('Failed');
+    expect(errored.status!.description).toBe('annotation seldon.io/executor-logger-queue-size="lots" must be an integer');
+    await waitFor(() => operator.recordedEvents.some((e) => e.reason === 'InternalError' && e.object === 'life/broken'), 'InternalError event');
+  }, 30_000);
+
+  it('refuses an invalid SeldonDeployment through the webhook with the rule message', async () => {
+    const port = operator.webhookPort!;
+    await client.apply(
+      RT.validatingWebhookConfiguration,
+      {
+        apiVersion: 'admissionregistration.k8s.io/v1',
+        kind: 'ValidatingWebhookConfiguration',
+        metadata: { name: 'seldon-validating-webhook-configuration' },
+        webhooks: [
+          {
+            name: 'v1.vseldondeployment.kb.io',
+            clientConfig: { url: `https://127.0.0.1:${port}${WEBHOOK_PATH}` },
+            rules: [{ apiGroups: ['machinelearning.seldon.io'], apiVersions: ['v1', 'v1alpha2', 'v1alpha3'], operations: ['CREATE', 'UPDATE'], resources: ['seldondeployments'] }],
+            failurePolicy: 'Fail',
+            sideEffects: 'None',
+            admissionReviewVersions: ['v1', 'v1beta1'],
+            namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'hooks' } },
+          },
+        ],
+      },
+      'test',
+      true,
+    );
+    await ensureNamespace(client, 'hooks', { 'kubernetes.io/metadata.name': 'hooks' });
+    // The operator notices the configuration at its next certificate check: trigger it now.
+    await (operator as unknown as { webhook: { refresh(): Promise<void> } }).webhook.refresh();
+    const vwc = await client.get<KubeObject & { webhooks: { clientConfig: { caBundle?: string } }[] }>(RT.validatingWebhookConfiguration, undefined, 'seldon-validating-webhook-configuration');
+    expect(vwc.webhooks[0].clientConfig.caBundle).toBeTruthy();
+    const bad = loadFixture('minimal-model.yaml');
+    bad.spec.predictors[0].graph.name = 'missing';
+    let message = '';
+    await waitFor(async () => {
+      try {
+        await create({ ...bad, metadata: { name: 'invalid' } } as SeldonDeployment, 'hooks');
+        await client.delete(RT.seldonDeployment, 'hooks', 'invalid');
+        return false;
+      } catch (err) {
+        message = (err as Error).message;
+        return message.includes('denied the request');
+      }
+    }, 'webhook denial');
+    expect(message).toContain('SeldonDeployment.machinelearing.seldon.io "invalid" is invalid');
+    expect(message).toContain("Can't find container for Predictive Unit");
+    const good = loadFixture('minimal-model.yaml');
+    await create({ ...good, metadata: { name: 'valid', labels: { 'seldon.io/controller-id': 'nobody' } } } as SeldonDeployment, 'hooks');
+  }, 30_000);
+
+  it('serves metrics and health', async () => {
+    const port = operator.metricsPort!;
+    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    expect(metrics).toMatch(/seldon_operator_reconcile_total\{result="success"\} \d+/);
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+  }, 30_000);
+
+  it('two replicas: only the leader reconciles, the other takes over when it stops', async () => {
+    const leConfig = configFromEnv({ ...env, CONTROLLER_ID: 'le', WATCH_NAMESPACE: 'leader' });
+    const mk = (identity: string) =>
+      new Operator({
+        config: leConfig,
+        client,
+        workers: 1,
+        recordEvents: false,
+        leaderElection: { identity, name: 'le-test', namespace: 'seldon-system', leaseDurationMs: 3000, renewDeadlineMs: 2000, retryPeriodMs: 200 },
+      });
+    const a = mk('replica-a');
+    const b = mk('replica-b');
+    await a.start();
+    await waitFor(() => a.isLeader, 'a leads');
+    await b.start();
+    try {
+      const first = loadFixture('minimal-model.yaml');
+      await create({ ...first, metadata: { name: 'led-1', labels: { 'seldon.io/controller-id': 'le' } } } as SeldonDeployment, 'leader');
+      await waitFor(() => exists(RT.deployment, 'leader', 'led-1-example-0-classifier'), 'led-1 reconciled');
+      expect(a.reconcileCount).toBeGreaterThan(0);
+      expect(b.isLeader).toBe(false);
+      expect(b.reconcileCount).toBe(0);
+      // The main operator (controller-id "") ignores these SeldonDeployments.
+      expect(operator.recordedEvents.some((e) => e.object.startsWith('leader/'))).toBe(false);
+
+      await a.stop();
+      await waitFor(() => b.isLeader, 'b takes over', 10_000);
+      await create({ ...first, metadata: { name: 'led-2', labels: { 'seldon.io/controller-id': 'le' } } } as SeldonDeployment, 'leader');
+      await waitFor(() => exists(RT.deployment, 'leader', 'led-2-example-0-classifier'), 'led-2 reconciled by b');
+      expect(b.reconcileCount).toBeGreaterThan(0);
+      const lease = await client.get<KubeObject & { spec: { holderIdentity: string } }>(RT.lease, 'seldon-system', 'le-test');
+      expect(lease.spec.holderIdentity).toBe('replica-b');
+    } finally {
+      await a.stop();
+      await b.stop();
+    }
+  }, 40_000);
+});

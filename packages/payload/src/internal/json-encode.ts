@@ -1,0 +1,211 @@
+// proto3-JSON writers: build a plain object in proto field order, normalising representations
+// (enum numbers -> names, Float64Array -> arrays, non-finite doubles -> strings), then one
+// JSON.stringify. Containers of JSON values are passed through as they are.
+import type {
+  DefaultData,
+  Feedback,
+  Meta,
+  Metric,
+  RestGraphMetadata,
+  SeldonGraphMetadata,
+  SeldonMessage,
+  SeldonMessageList,
+  SeldonMessageMetadata,
+  SeldonModelMetadata,
+  SeldonModelMetadataRequest,
+  Status,
+  Tensor,
+  TfTensor,
+} from '../types.js';
+import { setKey } from './util.js';
+import { TF_DATA_TYPES } from './tf.js';
+
+type Obj = Record<string, unknown>;
+
+const STATUS_FLAGS = ['SUCCESS', 'FAILURE'];
+const METRIC_TYPES = ['COUNTER', 'GAUGE', 'TIMER'];
+
+function enumName(v: unknown, names: readonly string[]): unknown {
+  return typeof v === 'number' && names[v] !== undefined ? names[v] : v;
+}
+
+/** Doubles as proto3-JSON: numbers, or "NaN"/"Infinity"/"-Infinity". Shares finite number arrays. */
+export function doublesJson(values: ArrayLike<number>): unknown[] {
+  if (Array.isArray(values)) {
+    let finite = true;
+    for (let i = 0; i < values.length; i++) {
+      if (!Number.isFinite(values[i])) {
+        finite = false;
+        break;
+      }
+    }
+    if (finite) return values;
+  }
+  const out = new Array<unknown>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i];
+    out[i] = Number.isFinite(x) ? x : Number.isNaN(x) ? 'NaN' : x > 0 ? 'Infinity' : '-Infinity';
+  }
+  return out;
+}
+
+function put(o: Obj, key: string, v: unknown): void {
+  if (v !== undefined) o[key] = v;
+}
+
+export function statusJson(s: Status): Obj {
+  const o: Obj = {};
+  put(o, 'code', s.code);
+  put(o, 'info', s.info);
+  put(o, 'reason', s.reason);
+  put(o, 'status', enumName(s.status, STATUS_FLAGS));
+  return o;
+}
+
+function metricJson(m: Metric): Obj {
+  const o: Obj = {};
+  put(o, 'key', m.key);
+  put(o, 'type', enumName(m.type, METRIC_TYPES));
+  put(o, 'value', m.value === undefined ? undefined : doublesJson([m.value])[0]);
+  put(o, 'tags', m.tags);
+  return o;
+}
+
+export function metaJson(m: Meta): Obj {
+  const o: Obj = {};
+  put(o, 'puid', m.puid);
+  put(o, 'tags', m.tags);
+  put(o, 'routing', m.routing);
+  put(o, 'requestPath', m.requestPath);
+  put(o, 'metrics', m.metrics?.map(metricJson));
+  return o;
+}
+
+function tensorJson(t: Tensor): Obj {
+  const o: Obj = {};
+  put(o, 'shape', t.shape === undefined ? undefined : Array.from(t.shape));
+  put(o, 'values', t.values === undefined ? undefined : doublesJson(t.values));
+  return o;
+}
+
+function tfJson(t: TfTensor): Obj {
+  const o: Obj = {};
+  put(o, 'dtype', enumName(t.dtype, TF_DATA_TYPES));
+  if (t.tensorShape !== undefined) {
+    const s: Obj = {};
+    put(s, 'dim', t.tensorShape.dim?.map((d) => {
+      const dj: Obj = {};
+      put(dj, 'size', d.size);
+      put(dj, 'name', d.name);
+      return dj;
+    }));
+    put(s, 'unknownRank', t.tensorShape.unknownRank);
+    o.tensorShape = s;
+  }
+  put(o, 'versionNumber', t.versionNumber);
+  put(o, 'tensorContent', t.tensorContent);
+  put(o, 'halfVal', t.halfVal);
+  put(o, 'floatVal', t.floatVal && doublesJson(t.floatVal));
+  put(o, 'doubleVal', t.doubleVal && doublesJson(t.doubleVal));
+  put(o, 'intVal', t.intVal);
+  put(o, 'stringVal', t.stringVal);
+  put(o, 'scomplexVal', t.scomplexVal && doublesJson(t.scomplexVal));
+  put(o, 'int64Val', t.int64Val);
+  put(o, 'boolVal', t.boolVal);
+  put(o, 'dcomplexVal', t.dcomplexVal && doublesJson(t.dcomplexVal));
+  put(o, 'uint32Val', t.uint32Val);
+  put(o, 'uint64Val', t.uint64Val);
+  put(o, 'float8Val', t.float8Val);
+  return o;
+}
+
+export function dataJson(d: DefaultData): Obj {
+  const o: Obj = {};
+  put(o, 'names', d.names);
+  if (d.tensor !== undefined) o.tensor = tensorJson(d.tensor);
+  put(o, 'ndarray', d.ndarray);
+  if (d.tftensor !== undefined) o.tftensor = tfJson(d.tftensor);
+  return o;
+}
+
+export function messageJson(m: SeldonMessage): Obj {
+  const o: Obj = {};
+  if (m.status !== undefined) o.status = statusJson(m.status);
+  if (m.meta !== undefined) o.meta = metaJson(m.meta);
+  if (m.data !== undefined) o.data = dataJson(m.data);
+  put(o, 'binData', m.binData);
+  put(o, 'strData', m.strData);
+  put(o, 'jsonData', m.jsonData);
+  put(o, 'customData', m.customData);
+  return o;
+}
+
+export function encodeMessage(m: SeldonMessage): string {
+  return JSON.stringify(messageJson(m));
+}
+
+export function feedbackJson(f: Feedback): Obj {
+  const o: Obj = {};
+  if (f.request !== undefined) o.request = messageJson(f.request);
+  if (f.response !== undefined) o.response = messageJson(f.response);
+  put(o, 'reward', f.reward === undefined ? undefined : doublesJson([f.reward])[0]);
+  if (f.truth !== undefined) o.truth = messageJson(f.truth);
+  return o;
+}
+
+export function encodeFeedback(f: Feedback): string {
+  return JSON.stringify(feedbackJson(f));
+}
+
+export function encodeMessageList(l: SeldonMessageList, form: 'object' | 'array'): string {
+  const msgs = (l.seldonMessages ?? []).map(messageJson);
+  if (form === 'array') return JSON.stringify(msgs);
+  return JSON.stringify(l.seldonMessages === undefined ? {} : { seldonMessages: msgs });
+}
+
+function messageMetadataJson(m: SeldonMessageMetadata): Obj {
+  const o: Obj = {};
+  put(o, 'messagetype', m.messagetype);
+  put(o, 'schema', m.schema);
+  put(o, 'name', m.name);
+  put(o, 'datatype', m.datatype);
+  put(o, 'shape', m.shape);
+  return o;
+}
+
+export function modelMetadataJson(m: SeldonModelMetadata): Obj {
+  const o: Obj = {};
+  put(o, 'name', m.name);
+  put(o, 'versions', m.versions);
+  put(o, 'platform', m.platform);
+  put(o, 'inputs', m.inputs?.map(messageMetadataJson));
+  put(o, 'outputs', m.outputs?.map(messageMetadataJson));
+  put(o, 'custom', m.custom);
+  return o;
+}
+
+export function encodeModelMetadata(m: SeldonModelMetadata): string {
+  return JSON.stringify(modelMetadataJson(m));
+}
+
+export function encodeGraphMetadata(m: SeldonGraphMetadata | RestGraphMetadata, form: 'proto' | 'rest'): string {
+  const g = m as SeldonGraphMetadata & RestGraphMetadata;
+  const o: Obj = {};
+  put(o, 'name', g.name);
+  if (g.models !== undefined) {
+    const models: Obj = {};
+    for (const k of Object.keys(g.models)) setKey(models, k, modelMetadataJson(g.models[k]));
+    o.models = models;
+  }
+  const inputs = g.inputs ?? g.graphinputs ?? undefined;
+  const outputs = g.outputs ?? g.graphoutputs ?? undefined;
+  put(o, form === 'rest' ? 'graphinputs' : 'inputs', inputs?.map(messageMetadataJson));
+  put(o, form === 'rest' ? 'graphoutputs' : 'outputs', outputs?.map(messageMetadataJson));
+  return JSON.stringify(o);
+}
+
+export function encodeModelMetadataRequest(r: SeldonModelMetadataRequest): string {
+  const o: Obj = {};
+  put(o, 'name', r.name);
+  return JSON.stringify(o);
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+// `npm start`: builds what the local runner needs (if anything changed), then serves a
+// SeldonDeployment on this machine and keeps serving until Ctrl-C.
+//
+//   npm start                                   # example 2: epsilon-greedy router over three classifiers
+//   npm start -- examples/three-step-chain/seldondeployment.yaml --http-port 8080
+//
+// Everything after `--` goes to `seldon-engine run` (see docs/cli.md).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const DEFAULT_MANIFEST = 'examples/egreedy-router/seldondeployment.yaml';
+
+const args = process.argv.slice(2);
+const hasManifest = args.length > 0 && !args[0].startsWith('-');
+const runArgs = hasManifest ? args : [DEFAULT_MANIFEST, ...args];
+
+// 1. Build the engine and the packages it uses. `tsc -b` is incremental: a no-op when up to date.
+const tsc = fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url));
+if (!existsSync(tsc)) {
+  console.error('TypeScript is not installed: run `npm install` first.');
+  process.exit(1);
+}
+const started = Date.now();
+const build = spawnSync(process.execPath, [tsc, '-b', 'apps/engine/tsconfig.lib.json'], { cwd: root, stdio: 'inherit' });
+if (build.status !== 0) {
+  console.error('Build failed (tsc -b apps/engine/tsconfig.lib.json); see the errors above.');
+  process.exit(build.status ?? 1);
+}
+const seconds = ((Date.now() - started) / 1000).toFixed(1);
+console.error(`[start] build up to date (${seconds} s); starting seldon-engine run ${runArgs.join(' ')}`);
+
+// 2. Run. Ctrl-C reaches the runner too (same process group); it stops everything and exits.
+const child = spawn(process.execPath, ['apps/engine/dist/cli.js', 'run', ...runArgs], { cwd: root, stdio: 'inherit' });
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => {
+    // The terminal already sent SIGINT to the runner; forward SIGTERM from process managers.
+    if (sig === 'SIGTERM') child.kill('SIGTERM');
+  });
+}
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
