@@ -3,7 +3,12 @@
 import http from 'node:http';
 import * as grpc from '@grpc/grpc-js';
 
-const jsonAnswer = Buffer.from(JSON.stringify({ data: { names: ['t:0', 't:1'], ndarray: [[0.1, 0.9]] }, meta: { requestPath: { m: 'img/m:1' } } }));
+const jsonAnswer = Buffer.from(
+  JSON.stringify({
+    data: { names: ['t:0', 't:1'], ndarray: [[0.1, 0.9]] },
+    meta: { requestPath: { m: 'img/m:1' } },
+  }),
+);
 // SeldonMessage{ strData: "0.1,0.9" }
 const protoAnswer = Buffer.concat([Buffer.from([0x2a, 7]), Buffer.from('0.1,0.9')]);
 
@@ -19,10 +24,23 @@ await new Promise((r) => server.listen(0, '127.0.0.1', r));
 
 const identity = (b) => b;
 const grpcServer = new grpc.Server();
-const method = (path) => ({ path, requestStream: false, responseStream: false, requestSerialize: identity, requestDeserialize: identity, responseSerialize: identity, responseDeserialize: identity });
-grpcServer.addService({ Predict: method('/seldon.protos.Model/Predict') }, { Predict: (_call, cb) => cb(null, protoAnswer) });
+const method = (path) => ({
+  path,
+  requestStream: false,
+  responseStream: false,
+  requestSerialize: identity,
+  requestDeserialize: identity,
+  responseSerialize: identity,
+  responseDeserialize: identity,
+});
+grpcServer.addService(
+  { Predict: method('/seldon.protos.Model/Predict') },
+  { Predict: (_call, cb) => cb(null, protoAnswer) },
+);
 const grpcPort = await new Promise((resolve, reject) =>
-  grpcServer.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, port) => (err ? reject(err) : resolve(port))),
+  grpcServer.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, port) =>
+    err ? reject(err) : resolve(port),
+  ),
 );
 process.stdout.write(JSON.stringify({ httpPort: server.address().port, grpcPort }) + '\n');
 process.stdin.on('end', () => process.exit(0));

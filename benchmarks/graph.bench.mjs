@@ -2,12 +2,14 @@
 // directly with the same transport, at concurrency 1. Reports the benchmark process's CPU µs per
 // request (the nodes run in a child process) and p50 latency, and the executor's added cost
 // (graph minus direct) for REST, gRPC and in-process. Also compares gRPC clients (thin node:http2
-// vs @grpc/grpc-js) on the same direct call.
+// vs @grpc/grpc-js) on the same direct call. Direct calls send a fresh puid per request, as the
+// executor does (a constant header value is cheaper for HTTP/2 header compression).
 //
 //   npx tsc -b packages/graph-executor/tsconfig.lib.json && npm run bench:graph -w seldon-ts-benchmarks
 //   (env BENCH_N = requests per measurement, default 2000; BENCH_ROUNDS = alternating direct/graph
 //   rounds, default 5; each figure is the median over the rounds, which tames a noisy machine)
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Pool } from 'undici';
 import * as grpc from '@grpc/grpc-js';
@@ -17,9 +19,18 @@ const N = Number(process.env.BENCH_N ?? 2000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const WARMUP = Math.min(1000, N);
 
-const child = spawn(process.execPath, [fileURLToPath(new URL('./graph-nodes.mjs', import.meta.url))], { stdio: ['pipe', 'pipe', 'inherit'] });
-const ports = await new Promise((resolve) => child.stdout.once('data', (d) => resolve(JSON.parse(String(d)))));
-const endpoint = { service_host: '127.0.0.1', httpPort: ports.httpPort, grpcPort: ports.grpcPort, service_port: ports.httpPort };
+const child = spawn(process.execPath, [fileURLToPath(new URL('./graph-nodes.mjs', import.meta.url))], {
+  stdio: ['pipe', 'pipe', 'inherit'],
+});
+const ports = await new Promise((resolve) =>
+  child.stdout.once('data', (d) => resolve(JSON.parse(String(d)))),
+);
+const endpoint = {
+  service_host: '127.0.0.1',
+  httpPort: ports.httpPort,
+  grpcPort: ports.grpcPort,
+  service_port: ports.httpPort,
+};
 
 const jsonRequest = Buffer.from(JSON.stringify({ data: { names: ['a', 'b'], ndarray: [[1, 2]] } }));
 const protoRequest = Buffer.concat([Buffer.from([0x2a, 3]), Buffer.from('1,2')]);
@@ -36,19 +47,38 @@ async function measure(fn) {
   }
   const cpu = process.cpuUsage(cpu0);
   lat.sort();
-  return { cpuUs: (cpu.user + cpu.system) / N, p50Us: lat[Math.floor(N / 2)], p99Us: lat[Math.floor(N * 0.99)] };
+  return {
+    cpuUs: (cpu.user + cpu.system) / N,
+    p50Us: lat[Math.floor(N / 2)],
+    p99Us: lat[Math.floor(N * 0.99)],
+  };
 }
 
 // ---- direct clients (baselines) ----
 const pool = new Pool(`http://127.0.0.1:${ports.httpPort}`, { connections: 8, keepAliveTimeout: 60_000 });
 async function restDirect() {
-  const res = await pool.request({ path: '/predict', method: 'POST', headers: { ...headers, 'content-type': 'application/json', 'seldon-puid': 'p' }, body: jsonRequest });
+  const res = await pool.request({
+    path: '/predict',
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json', 'seldon-puid': randomUUID() },
+    body: jsonRequest,
+  });
   await res.body.arrayBuffer();
 }
 const thin = new GrpcNodeClient();
 const grpcNode = { name: 'm', type: 'MODEL', endpoint };
 async function grpcDirect() {
-  await thin.call({ node: grpcNode, method: 'predict', modelName: 'm', protocol: 'seldon', payload: GraphPayload.fromProtobuf(protoRequest), puid: 'p', headers, signal: undefined, deadline: undefined });
+  await thin.call({
+    node: grpcNode,
+    method: 'predict',
+    modelName: 'm',
+    protocol: 'seldon',
+    payload: GraphPayload.fromProtobuf(protoRequest),
+    puid: randomUUID(),
+    headers,
+    signal: undefined,
+    deadline: undefined,
+  });
 }
 const grpcJs = new grpc.Client(`127.0.0.1:${ports.grpcPort}`, grpc.credentials.createInsecure());
 const identity = (b) => b;
@@ -56,8 +86,12 @@ function grpcJsDirect() {
   const md = new grpc.Metadata();
   md.set('x-request-id', 'bench');
   md.set('authorization', 'Bearer t');
-  md.set('seldon-puid', 'p');
-  return new Promise((resolve, reject) => grpcJs.makeUnaryRequest('/seldon.protos.Model/Predict', identity, identity, protoRequest, md, (err, v) => (err ? reject(err) : resolve(v))));
+  md.set('seldon-puid', randomUUID());
+  return new Promise((resolve, reject) =>
+    grpcJs.makeUnaryRequest('/seldon.protos.Model/Predict', identity, identity, protoRequest, md, (err, v) =>
+      err ? reject(err) : resolve(v),
+    ),
+  );
 }
 const answer = { data: { names: ['t:0', 't:1'], ndarray: [[0.1, 0.9]] }, meta: {} };
 const component = { predict: async (m) => ({ ...answer, meta: { ...(m.meta ?? {}) } }) };
@@ -68,7 +102,12 @@ async function inProcessDirect() {
 
 // ---- graphs ----
 const one = { name: 'm', type: 'MODEL', endpoint };
-const chain3 = { name: 'm1', type: 'MODEL', endpoint, children: [{ name: 'm2', type: 'MODEL', endpoint, children: [{ name: 'm3', type: 'MODEL', endpoint }] }] };
+const chain3 = {
+  name: 'm1',
+  type: 'MODEL',
+  endpoint,
+  children: [{ name: 'm2', type: 'MODEL', endpoint, children: [{ name: 'm3', type: 'MODEL', endpoint }] }],
+};
 const inProc = (names) => Object.fromEntries(names.map((n) => [n, { transport: 'in-process', component }]));
 const executors = {
   rest1: new GraphExecutor({ graph: one }),
@@ -76,14 +115,25 @@ const executors = {
   grpc1: new GraphExecutor({ graph: one, options: { defaultTransport: 'grpc' } }),
   grpc3: new GraphExecutor({ graph: chain3, options: { defaultTransport: 'grpc' } }),
   proc1: new GraphExecutor({ graph: { name: 'm', type: 'MODEL' }, nodes: inProc(['m']) }),
-  proc3: new GraphExecutor({ graph: { name: 'm1', type: 'MODEL', children: [{ name: 'm2', type: 'MODEL', children: [{ name: 'm3', type: 'MODEL' }] }] }, nodes: inProc(['m1', 'm2', 'm3']) }),
+  proc3: new GraphExecutor({
+    graph: {
+      name: 'm1',
+      type: 'MODEL',
+      children: [{ name: 'm2', type: 'MODEL', children: [{ name: 'm3', type: 'MODEL' }] }],
+    },
+    nodes: inProc(['m1', 'm2', 'm3']),
+  }),
 };
 const ctxRest = { headers };
 const ctxGrpc = { headers, transport: 'grpc' };
 const rows = [];
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 function summarise(results) {
-  return { cpuUs: median(results.map((r) => r.cpuUs)), p50Us: median(results.map((r) => r.p50Us)), p99Us: median(results.map((r) => r.p99Us)) };
+  return {
+    cpuUs: median(results.map((r) => r.cpuUs)),
+    p50Us: median(results.map((r) => r.p50Us)),
+    p99Us: median(results.map((r) => r.p99Us)),
+  };
 }
 async function pair(label, direct, directTimes, graph) {
   const directN = async () => {
@@ -104,32 +154,82 @@ async function repeated(fn) {
   return summarise(xs);
 }
 
-await pair('REST, 1 model', restDirect, 1, () => executors.rest1.predict(GraphPayload.fromBytes(jsonRequest), ctxRest));
-await pair('REST, chain of 3', restDirect, 3, () => executors.rest3.predict(GraphPayload.fromBytes(jsonRequest), ctxRest));
-await pair('gRPC, 1 model', grpcDirect, 1, () => executors.grpc1.predict(GraphPayload.fromProtobuf(protoRequest), ctxGrpc));
-await pair('gRPC, chain of 3', grpcDirect, 3, () => executors.grpc3.predict(GraphPayload.fromProtobuf(protoRequest), ctxGrpc));
-await pair('in-process, 1 model', inProcessDirect, 1, () => executors.proc1.predict(GraphPayload.fromObject(requestObject())));
-await pair('in-process, chain of 3', inProcessDirect, 3, () => executors.proc3.predict(GraphPayload.fromObject(requestObject())));
+await pair('REST, 1 model', restDirect, 1, () =>
+  executors.rest1.predict(GraphPayload.fromBytes(jsonRequest), ctxRest),
+);
+await pair('REST, chain of 3', restDirect, 3, () =>
+  executors.rest3.predict(GraphPayload.fromBytes(jsonRequest), ctxRest),
+);
+await pair('gRPC, 1 model', grpcDirect, 1, () =>
+  executors.grpc1.predict(GraphPayload.fromProtobuf(protoRequest), ctxGrpc),
+);
+await pair('gRPC, chain of 3', grpcDirect, 3, () =>
+  executors.grpc3.predict(GraphPayload.fromProtobuf(protoRequest), ctxGrpc),
+);
+await pair('in-process, 1 model', inProcessDirect, 1, () =>
+  executors.proc1.predict(GraphPayload.fromObject(requestObject())),
+);
+await pair('in-process, chain of 3', inProcessDirect, 3, () =>
+  executors.proc3.predict(GraphPayload.fromObject(requestObject())),
+);
 const thinGrpc = await repeated(grpcDirect);
 const jsGrpc = await repeated(grpcJsDirect);
 const undiciRest = await repeated(restDirect);
 async function fetchDirect() {
-  const res = await fetch(`http://127.0.0.1:${ports.httpPort}/predict`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json', 'seldon-puid': 'p' }, body: jsonRequest });
+  const res = await fetch(`http://127.0.0.1:${ports.httpPort}/predict`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json', 'seldon-puid': randomUUID() },
+    body: jsonRequest,
+  });
   await res.arrayBuffer();
 }
 const fetchRest = await repeated(fetchDirect);
 
-const f = (x) => x.toFixed(1).padStart(8);
-console.log(`graph executor overhead, concurrency 1, median of ${ROUNDS} rounds of N=${N} (node ${process.version})`);
-console.log('scenario                 | direct CPU µs | graph CPU µs | executor CPU µs/req | direct p50 µs | graph p50 µs | added p50 µs');
-for (const { label, d, g } of rows) {
-  console.log(`${label.padEnd(24)} | ${f(d.cpuUs)}      | ${f(g.cpuUs)}     | ${f(g.cpuUs - d.cpuUs)}            | ${f(d.p50Us)}      | ${f(g.p50Us)}     | ${f(g.p50Us - d.p50Us)}`);
+// The executor alone: node clients that answer at once, so only graph work is measured.
+const noop = (format, answer) => ({ transport: 'noop', payloadFormat: format, call: async () => answer });
+const protoAnswer = GraphPayload.fromProtobuf(
+  Buffer.concat([Buffer.from([0x2a, 7]), Buffer.from('0.1,0.9')]),
+);
+const alone = {};
+for (const [label, graph] of [
+  ['1 node', { name: 'm', type: 'MODEL' }],
+  ['chain of 3', chain3],
+]) {
+  const names = label === '1 node' ? ['m'] : ['m1', 'm2', 'm3'];
+  const e = new GraphExecutor({
+    graph,
+    nodes: Object.fromEntries(names.map((n) => [n, { client: noop('protobuf', protoAnswer) }])),
+  });
+  alone[label] = await repeated(() => e.predict(GraphPayload.fromProtobuf(protoRequest), ctxGrpc));
+  await e.close();
 }
+
+const f = (x) => x.toFixed(1).padStart(8);
+console.log(
+  `graph executor overhead, concurrency 1, median of ${ROUNDS} rounds of N=${N} (node ${process.version})`,
+);
+console.log(
+  'scenario                 | direct CPU µs | graph CPU µs | executor CPU µs/req | direct p50 µs | graph p50 µs | added p50 µs',
+);
+for (const { label, d, g } of rows) {
+  console.log(
+    `${label.padEnd(24)} | ${f(d.cpuUs)}      | ${f(g.cpuUs)}     | ${f(g.cpuUs - d.cpuUs)}            | ${f(d.p50Us)}      | ${f(g.p50Us)}     | ${f(g.p50Us - d.p50Us)}`,
+  );
+}
+console.log('\nexecutor alone (no-op node clients)       | CPU µs/req | p50 µs');
+for (const [label, r] of Object.entries(alone))
+  console.log(`${label.padEnd(41)} | ${f(r.cpuUs)} | ${f(r.p50Us)}`);
 console.log('\nclient comparison (one direct call)       | CPU µs/req | p50 µs | ratio CPU vs baseline');
 console.log(`gRPC thin node:http2 client (baseline)    | ${f(thinGrpc.cpuUs)} | ${f(thinGrpc.p50Us)} | 1.00`);
-console.log(`gRPC @grpc/grpc-js client                 | ${f(jsGrpc.cpuUs)} | ${f(jsGrpc.p50Us)} | ${(jsGrpc.cpuUs / thinGrpc.cpuUs).toFixed(2)}`);
-console.log(`REST undici Pool (baseline)               | ${f(undiciRest.cpuUs)} | ${f(undiciRest.p50Us)} | 1.00`);
-console.log(`REST fetch                                | ${f(fetchRest.cpuUs)} | ${f(fetchRest.p50Us)} | ${(fetchRest.cpuUs / undiciRest.cpuUs).toFixed(2)}`);
+console.log(
+  `gRPC @grpc/grpc-js client                 | ${f(jsGrpc.cpuUs)} | ${f(jsGrpc.p50Us)} | ${(jsGrpc.cpuUs / thinGrpc.cpuUs).toFixed(2)}`,
+);
+console.log(
+  `REST undici Pool (baseline)               | ${f(undiciRest.cpuUs)} | ${f(undiciRest.p50Us)} | 1.00`,
+);
+console.log(
+  `REST fetch                                | ${f(fetchRest.cpuUs)} | ${f(fetchRest.p50Us)} | ${(fetchRest.cpuUs / undiciRest.cpuUs).toFixed(2)}`,
+);
 
 await Promise.all(Object.values(executors).map((e) => e.close()));
 await pool.close();

@@ -29,11 +29,23 @@ async function start() {
     const server = new grpc.Server();
     const id = (b) => b;
     server.addService(
-      { Predict: { path: '/seldon.protos.Model/Predict', requestStream: false, responseStream: false, requestSerialize: id, requestDeserialize: id, responseSerialize: id, responseDeserialize: id } },
+      {
+        Predict: {
+          path: '/seldon.protos.Model/Predict',
+          requestStream: false,
+          responseStream: false,
+          requestSerialize: id,
+          requestDeserialize: id,
+          responseSerialize: id,
+          responseDeserialize: id,
+        },
+      },
       { Predict: (call, cb) => cb(null, call.request) },
     );
     const grpcPort = await new Promise((resolve, reject) =>
-      server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))),
+      server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (e, p) =>
+        e ? reject(e) : resolve(p),
+      ),
     );
     return { httpPort: http.address().port, grpcPort };
   }

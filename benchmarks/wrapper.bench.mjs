@@ -3,7 +3,7 @@
 // script. Servers run in child processes; their CPU time per request comes from
 // process.cpuUsage() in the child. Build first: npx tsc -b packages/model-wrapper/tsconfig.lib.json
 //
-//   npm run bench:wrapper -w benchmarks          (BENCH_REQUESTS=20000 by default)
+//   cd benchmarks && npm run bench:wrapper          (BENCH_REQUESTS=20000 by default)
 import { fork } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -36,10 +36,19 @@ function restClient(port, concurrency) {
   const one = () =>
     new Promise((resolve, reject) => {
       const req = request(
-        { host: '127.0.0.1', port, method: 'POST', path: '/predict', agent, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(BODY) } },
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/predict',
+          agent,
+          headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(BODY) },
+        },
         (res) => {
           res.resume();
-          res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`status ${res.statusCode}`))));
+          res.on('end', () =>
+            res.statusCode === 200 ? resolve() : reject(new Error(`status ${res.statusCode}`)),
+          );
         },
       );
       req.on('error', reject);
@@ -53,7 +62,9 @@ function grpcClient(port) {
   const id = (b) => b;
   const one = () =>
     new Promise((resolve, reject) =>
-      client.makeUnaryRequest('/seldon.protos.Model/Predict', id, id, PROTO, (e) => (e ? reject(e) : resolve())),
+      client.makeUnaryRequest('/seldon.protos.Model/Predict', id, id, PROTO, (e) =>
+        e ? reject(e) : resolve(),
+      ),
     );
   return { one, close: () => client.close() };
 }
@@ -78,16 +89,29 @@ async function measure(server, protocol, concurrency) {
   return { cpuUs: (cpu1 - cpu0) / REQUESTS, rps: REQUESTS / seconds };
 }
 
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
 const wrapper = await startServer('wrapper');
 const bare = await startServer('bare');
 const rows = [];
 try {
   for (const protocol of ['REST', 'gRPC']) {
     for (const concurrency of [16, 64]) {
-      // Alternate baseline and wrapper so that machine noise hits both alike.
-      const base = await measure(bare, protocol, concurrency);
-      const ours = await measure(wrapper, protocol, concurrency);
-      rows.push({ protocol, concurrency, base, ours });
+      // Alternate baseline and wrapper, several rounds, and keep the median of each: other
+      // processes on this shared machine hit both alike.
+      const bases = [];
+      const ours = [];
+      for (let r = 0; r < ROUNDS; r++) {
+        bases.push(await measure(bare, protocol, concurrency));
+        ours.push(await measure(wrapper, protocol, concurrency));
+      }
+      rows.push({
+        protocol,
+        concurrency,
+        base: { cpuUs: median(bases.map((x) => x.cpuUs)), rps: median(bases.map((x) => x.rps)) },
+        ours: { cpuUs: median(ours.map((x) => x.cpuUs)), rps: median(ours.map((x) => x.rps)) },
+      });
     }
   }
 } finally {
@@ -96,8 +120,12 @@ try {
 }
 
 const f = (n, d = 1) => n.toFixed(d);
-console.log(`\nModel wrapper vs bare servers: identity model, ${BODY.length}-byte message, ${REQUESTS} requests per cell (node ${process.version})\n`);
-console.log('| protocol | concurrency | bare CPU µs/req | wrapper CPU µs/req | CPU ratio | bare req/s | wrapper req/s | req/s ratio |');
+console.log(
+  `\nModel wrapper vs bare servers: identity model, ${BODY.length}-byte message, ${REQUESTS} requests per measurement, median of ${ROUNDS} rounds (node ${process.version})\n`,
+);
+console.log(
+  '| protocol | concurrency | bare CPU µs/req | wrapper CPU µs/req | CPU ratio | bare req/s | wrapper req/s | req/s ratio |',
+);
 console.log('|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   console.log(

@@ -24,16 +24,22 @@ if (!existsSync(tsc)) {
   process.exit(1);
 }
 const started = Date.now();
-const build = spawnSync(process.execPath, [tsc, '-b', 'apps/engine/tsconfig.lib.json'], { cwd: root, stdio: 'inherit' });
+const build = spawnSync(process.execPath, [tsc, '-b', 'apps/engine/tsconfig.lib.json'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 if (build.status !== 0) {
   console.error('Build failed (tsc -b apps/engine/tsconfig.lib.json); see the errors above.');
   process.exit(build.status ?? 1);
 }
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
-console.error(`[start] build up to date (${seconds} s); starting seldon-engine run ${runArgs.join(' ')}`);
+console.error(`[start] built in ${seconds} s; starting seldon-engine run ${runArgs.join(' ')}`);
 
 // 2. Run. Ctrl-C reaches the runner too (same process group); it stops everything and exits.
-const child = spawn(process.execPath, ['apps/engine/dist/cli.js', 'run', ...runArgs], { cwd: root, stdio: 'inherit' });
+const child = spawn(process.execPath, ['apps/engine/dist/cli.js', 'run', ...runArgs], {
+  cwd: root,
+  stdio: 'inherit',
+});
 for (const sig of ['SIGINT', 'SIGTERM']) {
   process.on(sig, () => {
     // The terminal already sent SIGINT to the runner; forward SIGTERM from process managers.

@@ -29,7 +29,8 @@ export default class EpsilonGreedy implements SeldonComponent {
   /** Parameters: `n_branches` (INT, required), `epsilon` (FLOAT, default 0.1), `verbose` (BOOL), `seed` (INT). */
   constructor(parameters: ComponentParameters = {}) {
     const n = Number(parameters.n_branches);
-    if (!Number.isInteger(n) || n < 1) throw new Error('n_branches parameter must be given as an integer >= 1');
+    if (!Number.isInteger(n) || n < 1)
+      throw new Error('n_branches parameter must be given as an integer >= 1');
     const epsilon = Number(parameters.epsilon ?? 0.1);
     if (!(epsilon >= 0 && epsilon <= 1)) throw new Error('epsilon parameter must be between 0 and 1');
     this.nBranches = n;
@@ -50,9 +51,17 @@ export default class EpsilonGreedy implements SeldonComponent {
   }
 
   /** `reward` is the share of successful predictions in the request's rows. */
-  sendFeedback(X: ComponentInput, _names: string[], reward: number, _truth: unknown, routing: number | undefined): void {
+  sendFeedback(
+    X: ComponentInput,
+    _names: string[],
+    reward: number,
+    _truth: unknown,
+    routing: number | undefined,
+  ): void {
     if (routing === undefined || !Number.isInteger(routing) || routing < 0 || routing >= this.nBranches) {
-      throw new SeldonMicroserviceError(`feedback needs the routing decision of this router (got ${String(routing)})`);
+      throw new SeldonMicroserviceError(
+        `feedback needs the routing decision of this router (got ${String(routing)})`,
+      );
     }
     const rows = X instanceof NdArray && X.ndim >= 1 && X.shape[0] > 0 ? X.shape[0] : 1;
     const successes = Math.round(reward * rows);

@@ -20,7 +20,8 @@ export default class ImageEcho implements SeldonComponent {
   }
 
   predict(X: ComponentInput): SeldonResponse {
-    if (!(X instanceof Uint8Array)) throw new SeldonMicroserviceError('image echo expects binData holding a JPEG or PNG file');
+    if (!(X instanceof Uint8Array))
+      throw new SeldonMicroserviceError('image echo expects binData holding a JPEG or PNG file');
     const bytes = Buffer.from(X.buffer, X.byteOffset, X.byteLength);
     let rgba: Uint8Array;
     let width: number;
@@ -33,7 +34,11 @@ export default class ImageEcho implements SeldonComponent {
         rgba = png.data;
         format = 'png';
       } else if (bytes[0] === 0xff && bytes[1] === 0xd8) {
-        const img = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: this.maxPixels / 1e6 });
+        const img = jpeg.decode(bytes, {
+          useTArray: true,
+          formatAsRGBA: true,
+          maxResolutionInMP: this.maxPixels / 1e6,
+        });
         ({ width, height } = img);
         rgba = img.data;
         format = 'jpeg';
@@ -43,7 +48,8 @@ export default class ImageEcho implements SeldonComponent {
     } catch (err) {
       throw new SeldonMicroserviceError(`cannot decode image: ${(err as Error).message}`);
     }
-    if (width * height > this.maxPixels) throw new SeldonMicroserviceError(`image of ${width}x${height} exceeds max_pixels ${this.maxPixels}`);
+    if (width * height > this.maxPixels)
+      throw new SeldonMicroserviceError(`image of ${width}x${height} exceeds max_pixels ${this.maxPixels}`);
     const c = this.channels;
     const out = new Float64Array(width * height * c);
     for (let p = 0, o = 0; p < width * height; p++) {

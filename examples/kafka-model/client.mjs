@@ -52,7 +52,9 @@ await producer.send({
 await producer.disconnect();
 
 const timer = setTimeout(() => {
-  console.error(`timed out after ${timeoutMs} ms with ${answers.size}/${keys.length} answers (is the deployment running?)`);
+  console.error(
+    `timed out after ${timeoutMs} ms with ${answers.size}/${keys.length} answers (is the deployment running?)`,
+  );
   process.exit(1);
 }, timeoutMs);
 await done;

@@ -7,13 +7,16 @@ export default class MeanCombiner implements SeldonComponent {
   aggregate(Xs: ComponentInput[]): NdArray {
     if (Xs.length === 0) throw new SeldonMicroserviceError('mean combiner needs at least one input');
     const arrays = Xs.map((X, i) => {
-      if (!(X instanceof NdArray) || !X.numeric) throw new SeldonMicroserviceError(`input ${i} is not a numeric array`);
+      if (!(X instanceof NdArray) || !X.numeric)
+        throw new SeldonMicroserviceError(`input ${i} is not a numeric array`);
       return X;
     });
     const shape = arrays[0].shape;
     for (let i = 1; i < arrays.length; i++) {
       if (arrays[i].shape.join(',') !== shape.join(',')) {
-        throw new SeldonMicroserviceError(`input ${i} has shape [${arrays[i].shape.join(',')}], input 0 has [${shape.join(',')}]`);
+        throw new SeldonMicroserviceError(
+          `input ${i} has shape [${arrays[i].shape.join(',')}], input 0 has [${shape.join(',')}]`,
+        );
       }
     }
     const sum = new Float64Array(arrays[0].size);

@@ -10,11 +10,13 @@ export default class FeatureScaler implements SeldonComponent {
   constructor(parameters: ComponentParameters = {}) {
     this.mean = Number(parameters.mean ?? 0);
     this.scale = Number(parameters.scale ?? 1);
-    if (this.scale === 0 || !Number.isFinite(this.scale)) throw new Error('scale parameter must be a non-zero number');
+    if (this.scale === 0 || !Number.isFinite(this.scale))
+      throw new Error('scale parameter must be a non-zero number');
   }
 
   transformInput(X: ComponentInput): NdArray {
-    if (!(X instanceof NdArray) || !X.numeric) throw new SeldonMicroserviceError('feature scaler expects a numeric array');
+    if (!(X instanceof NdArray) || !X.numeric)
+      throw new SeldonMicroserviceError('feature scaler expects a numeric array');
     const v = X.toFloat64Array();
     const out = new Float64Array(v.length);
     for (let i = 0; i < v.length; i++) out[i] = (v[i] - this.mean) / this.scale;

@@ -15,7 +15,8 @@ export default class LogisticModel implements SeldonComponent {
   }
 
   predict(X: ComponentInput): NdArray {
-    if (!(X instanceof NdArray) || X.ndim !== 2 || !X.numeric) throw new SeldonMicroserviceError('model expects a 2-D numeric array');
+    if (!(X instanceof NdArray) || X.ndim !== 2 || !X.numeric)
+      throw new SeldonMicroserviceError('model expects a 2-D numeric array');
     const [rows, cols] = X.shape;
     const v = X.toFloat64Array();
     const out = new Float64Array(rows * 2);

@@ -9,12 +9,14 @@ export default class ProbabilityRounder implements SeldonComponent {
   /** Parameters: `decimals` (INT, default 3). */
   constructor(parameters: ComponentParameters = {}) {
     const decimals = Number(parameters.decimals ?? 3);
-    if (!Number.isInteger(decimals) || decimals < 0 || decimals > 15) throw new Error('decimals parameter must be an integer 0..15');
+    if (!Number.isInteger(decimals) || decimals < 0 || decimals > 15)
+      throw new Error('decimals parameter must be an integer 0..15');
     this.factor = 10 ** decimals;
   }
 
   transformOutput(X: ComponentInput, names: string[]): SeldonResponse {
-    if (!(X instanceof NdArray) || X.ndim !== 2 || !X.numeric) throw new SeldonMicroserviceError('output transformer expects 2-D probabilities');
+    if (!(X instanceof NdArray) || X.ndim !== 2 || !X.numeric)
+      throw new SeldonMicroserviceError('output transformer expects 2-D probabilities');
     const v = X.toFloat64Array();
     const out = new Float64Array(v.length);
     for (let i = 0; i < v.length; i++) out[i] = Math.round(v[i] * this.factor) / this.factor;
@@ -22,6 +24,8 @@ export default class ProbabilityRounder implements SeldonComponent {
     let best = 0;
     for (let c = 1; c < cols; c++) if (v[c] > v[best]) best = c;
     const label = names[best] ?? `t:${best}`;
-    return new SeldonResponse(new NdArray(out, X.shape), { label }, [{ key: 'chain_predictions', type: 'COUNTER', value: X.shape[0] }]);
+    return new SeldonResponse(new NdArray(out, X.shape), { label }, [
+      { key: 'chain_predictions', type: 'COUNTER', value: X.shape[0] },
+    ]);
   }
 }

@@ -1,7 +1,10 @@
 // Example 2 end to end: an epsilon-greedy router over three classifiers learns from feedback.
-import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
+import { describe, it, expect, beforeAll, afterAll, jest } from '@jest/globals';
 import type { LocalDeployment } from '../src/run/index.js';
 import { startForTest, example, postJson, grpcCall } from './run-helpers.js';
+
+// Suites start real servers and processes; the repo-wide Jest default (5 s) is too tight on a busy machine.
+jest.setTimeout(30_000);
 
 const REQUEST = { data: { ndarray: [[1.0, 2.0, 5.0]] } };
 // What classifier-1/2/3 answer (mock classifier with intValue 0, 1, 2).
@@ -44,7 +47,8 @@ describe('run example 2: epsilon-greedy router over three classifiers', () => {
           response: prediction.json,
           reward: route === 2 ? 1 : 0,
         });
-        if (feedback.status !== 200) failures.push(`feedback ${feedback.status}: ${JSON.stringify(feedback.json)}`);
+        if (feedback.status !== 200)
+          failures.push(`feedback ${feedback.status}: ${JSON.stringify(feedback.json)}`);
       }
     };
     await Promise.all([client(75), client(75), client(75), client(75)]);

@@ -1,8 +1,11 @@
-import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
+import { describe, it, expect, beforeAll, afterAll, jest } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as grpc from '@grpc/grpc-js';
 import { startFrontDoor, createPicker, type FrontDoor } from '../src/run/front-door.js';
+
+// Suites start real servers and processes; the repo-wide Jest default (5 s) is too tight on a busy machine.
+jest.setTimeout(30_000);
 
 const identity = (b: Buffer) => b;
 const PREDICT = '/seldon.protos.Seldon/Predict';
@@ -28,7 +31,11 @@ async function startBackend(name: string): Promise<Backend> {
         res.writeHead(b.ready ? 200 : 503).end();
         return;
       }
-      b.seen.push({ path: req.url ?? '', body: Buffer.concat(chunks).toString(), puid: req.headers['seldon-puid'] as string });
+      b.seen.push({
+        path: req.url ?? '',
+        body: Buffer.concat(chunks).toString(),
+        puid: req.headers['seldon-puid'] as string,
+      });
       res.writeHead(200, { 'Content-Type': 'application/json', 'Seldon-Puid': 'p-' + name });
       res.end(JSON.stringify({ strData: name }));
     });
@@ -50,7 +57,11 @@ async function startBackend(name: string): Promise<Backend> {
     } as unknown as grpc.ServiceDefinition,
     {
       Predict: (call: grpc.ServerUnaryCall<Buffer, Buffer>, cb: grpc.sendUnaryData<Buffer>) => {
-        b.seen.push({ path: PREDICT, body: call.request.toString(), puid: String(call.metadata.get('seldon-puid')[0] ?? '') });
+        b.seen.push({
+          path: PREDICT,
+          body: call.request.toString(),
+          puid: String(call.metadata.get('seldon-puid')[0] ?? ''),
+        });
         if (call.request.toString() === 'fail') {
           cb({ code: grpc.status.INVALID_ARGUMENT, details: `bad input at ${name}` });
           return;
@@ -63,7 +74,9 @@ async function startBackend(name: string): Promise<Backend> {
     },
   );
   b.grpcPort = await new Promise<number>((resolve, reject) =>
-    b.grpc.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))),
+    b.grpc.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (e, p) =>
+      e ? reject(e) : resolve(p),
+    ),
   );
   return b;
 }
@@ -81,7 +94,11 @@ describe('run: front door (traffic split and shadow)', () => {
   let grpcClient: grpc.Client;
 
   beforeAll(async () => {
-    [main, canary, shadow] = await Promise.all([startBackend('main'), startBackend('canary'), startBackend('shadow')]);
+    [main, canary, shadow] = await Promise.all([
+      startBackend('main'),
+      startBackend('canary'),
+      startBackend('shadow'),
+    ]);
     door = await startFrontDoor({
       backends: [
         { name: 'main', traffic: 75, shadow: false, httpPort: main.httpPort, grpcPort: main.grpcPort },
@@ -134,7 +151,11 @@ describe('run: front door (traffic split and shadow)', () => {
       answers.push(body.strData);
     }
     expect(answers).toEqual(['main', 'canary', 'main', 'main']);
-    expect(canary.seen[0]).toEqual({ path: '/api/v1.0/predictions', body: '{"data":{"ndarray":[[1]]}}', puid: 'puid-1' });
+    expect(canary.seen[0]).toEqual({
+      path: '/api/v1.0/predictions',
+      body: '{"data":{"ndarray":[[1]]}}',
+      puid: 'puid-1',
+    });
     // Mirrored copies arrive asynchronously.
     for (let i = 0; i < 100 && shadow.seen.length < 4; i++) await new Promise((r) => setTimeout(r, 20));
     expect(shadow.seen.map((s) => s.body)).toEqual([0, 1, 2, 3].map((i) => `{"data":{"ndarray":[[${i}]]}}`));
@@ -146,8 +167,14 @@ describe('run: front door (traffic split and shadow)', () => {
         const md = new grpc.Metadata();
         md.set('seldon-puid', puid);
         let header: grpc.Metadata | undefined;
-        const c = grpcClient.makeUnaryRequest(PREDICT, identity, identity, Buffer.from(body), md, {}, (err, value) =>
-          resolve({ err, value, header }),
+        const c = grpcClient.makeUnaryRequest(
+          PREDICT,
+          identity,
+          identity,
+          Buffer.from(body),
+          md,
+          {},
+          (err, value) => resolve({ err, value, header }),
         );
         c.on('metadata', (m: grpc.Metadata) => (header = m));
       });
@@ -171,6 +198,14 @@ describe('run: front door (traffic split and shadow)', () => {
     expect((await fetch(`http://127.0.0.1:${door.httpPort}/ready`)).status).toBe(503);
     canary.ready = true;
     expect((await fetch(`http://127.0.0.1:${door.httpPort}/live`)).status).toBe(200);
+  });
+
+  it('points metrics scrapers at each predictor engine instead of proxying at random', async () => {
+    const res = await fetch(`http://127.0.0.1:${door.httpPort}/prometheus`);
+    expect(res.status).toBe(404);
+    const text = await res.text();
+    expect(text).toContain(`main: http://127.0.0.1:${main.httpPort}/prometheus`);
+    expect(text).toContain(`shadow: http://127.0.0.1:${shadow.httpPort}/prometheus`);
   });
 
   it('refuses a body over the limit with a Seldon status', async () => {
@@ -208,7 +243,10 @@ describe('run: front door with a predictor down', () => {
       log: () => undefined,
     });
     try {
-      const res = await fetch(`http://127.0.0.1:${door.httpPort}/api/v1.0/predictions`, { method: 'POST', body: '{}' });
+      const res = await fetch(`http://127.0.0.1:${door.httpPort}/api/v1.0/predictions`, {
+        method: 'POST',
+        body: '{}',
+      });
       expect(res.status).toBe(503);
       const body = (await res.json()) as { status: { info: string; reason: string } };
       expect(body.status.reason).toBe('SC_ERR_ENGINE_RUN_UNAVAILABLE');

@@ -32,7 +32,10 @@ export async function startForTest(
   return { deployment, logs, url: (path) => `http://127.0.0.1:${deployment.httpPort}${path}` };
 }
 
-export async function postJson(url: string, body: unknown): Promise<{ status: number; headers: Headers; json: any }> {
+export async function postJson(
+  url: string,
+  body: unknown,
+): Promise<{ status: number; headers: Headers; json: any }> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -74,7 +77,11 @@ export function grpcCall(
   });
 }
 
-export async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+export async function until(
+  what: string,
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 15_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

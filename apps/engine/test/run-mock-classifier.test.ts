@@ -1,8 +1,13 @@
 // Example 1 end to end: examples/mock-classifier/seldondeployment.yaml through `seldon-engine run`.
-import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
+import { describe, it, expect, beforeAll, afterAll, jest } from '@jest/globals';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { canConnect } from '../src/run/supervisor.js';
 import type { LocalDeployment } from '../src/run/index.js';
 import { startForTest, example, postJson, grpcCall } from './run-helpers.js';
+
+// Suites start real servers and processes; the repo-wide Jest default (5 s) is too tight on a busy machine.
+jest.setTimeout(30_000);
 
 describe('run example 1: mock classifier', () => {
   let deployment: LocalDeployment;
@@ -26,7 +31,9 @@ describe('run example 1: mock classifier', () => {
   });
 
   it('answers gRPC Seldon/Predict on the public gRPC port', async () => {
-    const { err, value, header } = await grpcCall(deployment.grpcPort, 'Predict', { data: { ndarray: [[1.0, 2.0, 5.0]] } });
+    const { err, value, header } = await grpcCall(deployment.grpcPort, 'Predict', {
+      data: { ndarray: [[1.0, 2.0, 5.0]] },
+    });
     expect(err).toBeNull();
     expect(value?.data?.ndarray).toEqual([[0.43782349911420193]]);
     expect(header?.get('seldon-puid')[0]).toMatch(/^[0-9a-f-]{36}$/);
@@ -60,5 +67,19 @@ describe('run example 1: mock classifier', () => {
     await second.close();
     await second.close(); // idempotent
     expect(await canConnect('127.0.0.1', port)).toBe(false);
+  }, 30_000);
+
+  it('refuses to start on a port in use and names the flags to change it', async () => {
+    const busy = createServer();
+    await new Promise<void>((r) => busy.listen(0, '127.0.0.1', () => r()));
+    const port = (busy.address() as AddressInfo).port;
+    try {
+      await expect(startForTest(example('mock-classifier'), { httpPort: port })).rejects.toMatchObject({
+        code: 'SC_ERR_ENGINE_RUN_PROCESS',
+        message: expect.stringContaining('pick others with --http-port/--grpc-port'),
+      });
+    } finally {
+      await new Promise((r) => busy.close(r));
+    }
   }, 30_000);
 });

@@ -1,4 +1,4 @@
-import { describe, it, expect } from '@jest/globals';
+import { describe, it, expect, jest } from '@jest/globals';
 import { resolve } from 'node:path';
 import { parseLocalComponent } from '../src/run/local-component.js';
 import { parseRunArgs } from '../src/run/options.js';
@@ -12,6 +12,9 @@ import {
   predictionPath,
 } from '../src/run/plan.js';
 import { resolveEngineConfig } from '../src/run/engine-adapter.js';
+
+// Suites start real servers and processes; the repo-wide Jest default (5 s) is too tight on a busy machine.
+jest.setTimeout(30_000);
 
 const CANARY = `
 apiVersion: machinelearning.seldon.io/v1
@@ -96,7 +99,9 @@ describe('run: local component annotations', () => {
     expect(() => parseLocalComponent(value, '/srv', 'predictor "p" container "c"')).toThrow(
       expect.objectContaining({
         code: 'SC_ERR_ENGINE_RUN_COMPONENT',
-        message: expect.stringMatching(new RegExp(`^predictor "p" container "c": .*${why.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`)),
+        message: expect.stringMatching(
+          new RegExp(`^predictor "p" container "c": .*${why.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`),
+        ),
       }),
     );
   });
@@ -139,14 +144,20 @@ describe('run: arguments', () => {
     [['a.yaml', '--isolation', 'docker'], '--isolation expects inprocess or process'],
     [['a.yaml', '--component', 'nothing'], '--component expects <container>=<spec>'],
   ])('refuses %j', (argv, message) => {
-    expect(() => parseRunArgs(argv)).toThrow(expect.objectContaining({ code: 'SC_ERR_ENGINE_RUN_USAGE', message: expect.stringContaining(message) }));
+    expect(() => parseRunArgs(argv)).toThrow(
+      expect.objectContaining({ code: 'SC_ERR_ENGINE_RUN_USAGE', message: expect.stringContaining(message) }),
+    );
   });
 });
 
 describe('run: plan', () => {
   const sdep = parseManifest(CANARY, 'canary.yaml');
   validateManifest(sdep, 'canary.yaml');
-  const plan = planDeployment(defaultManifest(sdep, 'default'), { baseDir: '/srv', namespace: 'default', overrides: {} });
+  const plan = planDeployment(defaultManifest(sdep, 'default'), {
+    baseDir: '/srv',
+    namespace: 'default',
+    overrides: {},
+  });
 
   it('maps each container of each predictor to its local component, most specific annotation first', () => {
     expect(plan.name).toBe('shop');
@@ -161,7 +172,10 @@ describe('run: plan', () => {
       ['classifier', 'module', 'MODEL'],
       ['legacy', 'url', 'MODEL'],
     ]);
-    expect(main.nodes[0].component).toMatchObject({ modulePath: '/srv/classifier.ts', isolation: 'inprocess' });
+    expect(main.nodes[0].component).toMatchObject({
+      modulePath: '/srv/classifier.ts',
+      isolation: 'inprocess',
+    });
     expect(canary.nodes[0].component).toMatchObject({
       modulePath: '/srv/classifier-v2.ts',
       exportName: 'Classifier',
@@ -176,7 +190,11 @@ describe('run: plan', () => {
 
   it('gives components the environment the operator gives their containers', () => {
     const [main] = plan.predictors;
-    const env = componentEnv(plan, main, main.nodes[0], { httpPort: 1001, grpcPort: 1002, metricsPort: 1003 });
+    const env = componentEnv(plan, main, main.nodes[0], {
+      httpPort: 1001,
+      grpcPort: 1002,
+      metricsPort: 1003,
+    });
     expect(env).toMatchObject({
       MODE: 'fast',
       PREDICTIVE_UNIT_SERVICE_PORT: '1001',
@@ -202,7 +220,12 @@ describe('run: plan', () => {
       ]),
       plan.transport,
     );
-    const inv = engineInvocation(plan, main, { host: '127.0.0.1', httpPort: 0, grpcPort: 0, gracefulTimeoutMs: 5000 });
+    const inv = engineInvocation(plan, main, {
+      host: '127.0.0.1',
+      httpPort: 0,
+      grpcPort: 0,
+      gracefulTimeoutMs: 5000,
+    });
     expect(inv.env.SELDON_ENABLE_ROUTING_INJECTION).toBe('true');
     expect(inv.env.SELDON_LOG_LEVEL).toBe('DEBUG');
     const predictor = JSON.parse(Buffer.from(inv.env.ENGINE_PREDICTOR, 'base64').toString());
@@ -217,7 +240,12 @@ describe('run: plan', () => {
     expect(annotations).toContain('seldon.io/rest-timeout="1500"');
     expect(annotations).not.toContain('seldon.io/local-');
 
-    const config = resolveEngineConfig({ ...inv, annotationsText: annotations, inProcess: {}, log: () => undefined });
+    const config = resolveEngineConfig({
+      ...inv,
+      annotationsText: annotations,
+      inProcess: {},
+      log: () => undefined,
+    });
     expect(config).toMatchObject({
       deploymentName: 'shop',
       namespace: 'default',
@@ -235,7 +263,10 @@ describe('run: plan', () => {
   });
 
   it('names the node and the fix when a container has no local component', () => {
-    const bare = parseManifest(CANARY.replace('seldon.io/local-classifier: "module:./classifier.ts"', 'x: y'), 'c.yaml');
+    const bare = parseManifest(
+      CANARY.replace('seldon.io/local-classifier: "module:./classifier.ts"', 'x: y'),
+      'c.yaml',
+    );
     expect(() => planDeployment(bare, { baseDir: '/srv', namespace: 'default', overrides: {} })).toThrow(
       expect.objectContaining({
         code: 'SC_ERR_ENGINE_RUN_COMPONENT',
@@ -251,16 +282,26 @@ describe('run: plan', () => {
       namespace: 'default',
       overrides: { classifier: 'process:./c.ts' },
     });
-    expect(planned.predictors[0].nodes[0].component).toMatchObject({ modulePath: resolve('c.ts'), isolation: 'process' });
+    expect(planned.predictors[0].nodes[0].component).toMatchObject({
+      modulePath: resolve('c.ts'),
+      isolation: 'process',
+    });
     expect(() =>
-      planDeployment(bare, { baseDir: '/srv', namespace: 'default', overrides: { clasifier: 'module:./c.ts', classifier: 'module:./c.ts' } }),
+      planDeployment(bare, {
+        baseDir: '/srv',
+        namespace: 'default',
+        overrides: { clasifier: 'module:./c.ts', classifier: 'module:./c.ts' },
+      }),
     ).toThrow('--component clasifier=…: no graph node is named "clasifier"');
   });
 
-  it('refuses an invalid SeldonDeployment with the webhook\'s messages', () => {
+  it("refuses an invalid SeldonDeployment with the webhook's messages", () => {
     const bad = parseManifest(CANARY.replace('traffic: 25', 'traffic: 20'), 'bad.yaml');
     expect(() => validateManifest(bad, 'bad.yaml')).toThrow(
-      expect.objectContaining({ code: 'SC_ERR_ENGINE_RUN_INVALID', message: expect.stringContaining('Traffic must sum to 100 for multiple predictors') }),
+      expect.objectContaining({
+        code: 'SC_ERR_ENGINE_RUN_INVALID',
+        message: expect.stringContaining('Traffic must sum to 100 for multiple predictors'),
+      }),
     );
   });
 
@@ -281,7 +322,16 @@ spec:
       'k.yaml',
     );
     validateManifest(kafka, 'k.yaml');
-    const p = planDeployment(kafka, { baseDir: '/srv', namespace: 'default', overrides: {}, kafkaBroker: '127.0.0.1:1234' });
-    expect(p.predictors[0].engineEnv).toEqual({ KAFKA_BROKER: '127.0.0.1:1234', KAFKA_INPUT_TOPIC: 'in', KAFKA_OUTPUT_TOPIC: 'out' });
+    const p = planDeployment(kafka, {
+      baseDir: '/srv',
+      namespace: 'default',
+      overrides: {},
+      kafkaBroker: '127.0.0.1:1234',
+    });
+    expect(p.predictors[0].engineEnv).toEqual({
+      KAFKA_BROKER: '127.0.0.1:1234',
+      KAFKA_INPUT_TOPIC: 'in',
+      KAFKA_OUTPUT_TOPIC: 'out',
+    });
   });
 });

@@ -1,6 +1,9 @@
-import { describe, it, expect } from '@jest/globals';
+import { describe, it, expect, jest } from '@jest/globals';
 import { Supervisor, canConnect } from '../src/run/supervisor.js';
 import { freePort } from '../src/run/ports.js';
+
+// Suites start real servers and processes; the repo-wide Jest default (5 s) is too tight on a busy machine.
+jest.setTimeout(30_000);
 
 // A tiny component process: listens on PORT and stays up until signalled.
 const SERVER = `
@@ -18,7 +21,11 @@ function alive(pid: number): boolean {
   }
 }
 
-async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+async function until(
+  what: string,
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 10_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -48,7 +55,11 @@ describe('run: supervisor', () => {
       await until('a new incarnation', () => p.pid !== undefined && p.pid !== firstPid);
       await p.waitReady(10_000);
       expect(p.restarts).toBe(1);
-      expect(lines.some((l) => l.includes('(pid ' + firstPid + ') exited with signal SIGKILL; restarting in 50 ms (restart #1)'))).toBe(true);
+      expect(
+        lines.some((l) =>
+          l.includes('(pid ' + firstPid + ') exited with signal SIGKILL; restarting in 50 ms (restart #1)'),
+        ),
+      ).toBe(true);
       expect(await canConnect('127.0.0.1', port)).toBe(true);
     } finally {
       await supervisor.stopAll();
@@ -64,7 +75,10 @@ describe('run: supervisor', () => {
     const p = supervisor.start({
       name: 'stubborn',
       command: process.execPath,
-      args: ['-e', "process.on('SIGTERM', () => console.log('ignored')); console.log('up'); setInterval(() => {}, 1000);"],
+      args: [
+        '-e',
+        "process.on('SIGTERM', () => console.log('ignored')); console.log('up'); setInterval(() => {}, 1000);",
+      ],
     });
     await until('start', () => lines.includes('[stubborn] up'));
     const pid = p.pid!;
@@ -83,7 +97,12 @@ describe('run: supervisor', () => {
       shell: true,
     });
     await until('grandchild output', () => lines.some((l) => l.startsWith('[cmd] child ')));
-    const grandchild = Number(lines.find((l) => l.startsWith('[cmd] child '))!.split(' ').pop());
+    const grandchild = Number(
+      lines
+        .find((l) => l.startsWith('[cmd] child '))!
+        .split(' ')
+        .pop(),
+    );
     expect(alive(grandchild)).toBe(true);
     await supervisor.stopAll();
     await until('grandchild gone', () => !alive(grandchild), 5000);

@@ -1,8 +1,11 @@
 // Example 3 end to end: input transformer (child process) -> model -> output transformer
 // (in-process), and the supervisor bringing the child process back after it dies.
-import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
+import { describe, it, expect, beforeAll, afterAll, jest } from '@jest/globals';
 import type { LocalDeployment } from '../src/run/index.js';
 import { startForTest, example, postJson, grpcCall, until } from './run-helpers.js';
+
+// Suites start real servers and processes; the repo-wide Jest default (5 s) is too tight on a busy machine.
+jest.setTimeout(30_000);
 
 const REQUEST = { data: { names: ['a', 'b'], ndarray: [[10.0, 20.0]] } };
 // scale: (10-15)/5 = -1, (20-15)/5 = 1; model: z = 0.25 + 1.5*(-1) + 1.5*1 = 0.25;
@@ -23,8 +26,14 @@ describe('run example 3: three-step chain', () => {
 
   it('runs the transformer in a child process and the other two steps in-process', () => {
     const [predictor] = deployment.predictors;
-    const kinds = Object.fromEntries(predictor.components.map((c) => [c.node.name, c.process ? 'process' : 'in-process']));
-    expect(kinds).toEqual({ 'output-transformer': 'in-process', 'input-transformer': 'process', model: 'in-process' });
+    const kinds = Object.fromEntries(
+      predictor.components.map((c) => [c.node.name, c.process ? 'process' : 'in-process']),
+    );
+    expect(kinds).toEqual({
+      'output-transformer': 'in-process',
+      'input-transformer': 'process',
+      model: 'in-process',
+    });
     expect(logs.some((l) => l.startsWith('[default/input-transformer] '))).toBe(true);
   });
 
@@ -33,7 +42,11 @@ describe('run example 3: three-step chain', () => {
     expect(res.status).toBe(200);
     expect(res.json.data.ndarray).toEqual(EXPECTED);
     expect(res.json.meta.tags).toEqual({ label: 'positive' });
-    expect(Object.keys(res.json.meta.requestPath).sort()).toEqual(['input-transformer', 'model', 'output-transformer']);
+    expect(Object.keys(res.json.meta.requestPath).sort()).toEqual([
+      'input-transformer',
+      'model',
+      'output-transformer',
+    ]);
 
     const { err, value } = await grpcCall(deployment.grpcPort, 'Predict', REQUEST);
     expect(err).toBeNull();
@@ -45,8 +58,16 @@ describe('run example 3: three-step chain', () => {
     const proc = transformer.process!;
     const pid = proc.pid!;
     process.kill(pid, 'SIGKILL');
-    await until('the death report', () => logs.some((l) => l.includes(`default/input-transformer (pid ${pid}) exited with signal SIGKILL; restarting`)));
-    await until('the new process', () => logs.some((l) => l.includes('[runner] default/input-transformer is back')), 20_000);
+    await until('the death report', () =>
+      logs.some((l) =>
+        l.includes(`default/input-transformer (pid ${pid}) exited with signal SIGKILL; restarting`),
+      ),
+    );
+    await until(
+      'the new process',
+      () => logs.some((l) => l.includes('[runner] default/input-transformer is back')),
+      20_000,
+    );
     expect(proc.restarts).toBe(1);
     expect(proc.pid).not.toBe(pid);
     const res = await postJson(url('/api/v1.0/predictions'), REQUEST);

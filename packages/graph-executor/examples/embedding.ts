@@ -21,14 +21,23 @@ async function startToyModel(): Promise<{ port: number; close(): Promise<void> }
       const request = body ? JSON.parse(body) : {};
       const answer =
         req.url === '/predict'
-          ? { data: { names: ['proba'], ndarray: request.data.ndarray.map((row: number[]) => [row.reduce((a, b) => a + b, 0) / 100]) }, meta: { ...request.meta, requestPath: { ...request.meta?.requestPath, classifier: 'toy:1' } } }
+          ? {
+              data: {
+                names: ['proba'],
+                ndarray: request.data.ndarray.map((row: number[]) => [row.reduce((a, b) => a + b, 0) / 100]),
+              },
+              meta: { ...request.meta, requestPath: { ...request.meta?.requestPath, classifier: 'toy:1' } },
+            }
           : { data: { ndarray: [] } };
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(answer));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { port: (server.address() as AddressInfo).port, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** Runs the example and returns what it printed, so that the test suite can run it too. */
@@ -50,7 +59,9 @@ export async function main(log: (line: string) => void = console.log): Promise<u
     graph: {
       name: 'scale',
       type: 'TRANSFORMER',
-      children: [{ name: 'classifier', type: 'MODEL', endpoint: { service_host: '127.0.0.1', httpPort: model.port } }],
+      children: [
+        { name: 'classifier', type: 'MODEL', endpoint: { service_host: '127.0.0.1', httpPort: model.port } },
+      ],
     },
     // One transport per node: 'scale' runs in this process, 'classifier' follows the request (REST here).
     nodes: { scale: { transport: 'in-process', component: scale }, classifier: { timeoutMs: 2_000 } },
@@ -66,17 +77,24 @@ export async function main(log: (line: string) => void = console.log): Promise<u
 
   try {
     const request = GraphPayload.fromBytes(Buffer.from('{"data":{"ndarray":[[1,2,3]]}}'), 'application/json');
-    const { payload, puid, routing } = await executor.predict(request, { headers: { 'x-request-id': 'example' } });
+    const { payload, puid, routing } = await executor.predict(request, {
+      headers: { 'x-request-id': 'example' },
+    });
     const response = payload.object();
     log(`puid ${puid} routing ${JSON.stringify(routing)}`);
     log(`response ${payload.text()}`);
 
-    const feedback = GraphPayload.fromObject({ request: { data: { ndarray: [[1, 2, 3]] } }, response, reward: 1 });
+    const feedback = GraphPayload.fromObject({
+      request: { data: { ndarray: [[1, 2, 3]] } },
+      response,
+      reward: 1,
+    });
     await executor.feedback(feedback, { puid });
     return response;
   } catch (err) {
     // Errors carry a stable code, the node name and both an HTTP and a gRPC status.
-    if (isGraphError(err)) log(`${err.code} at node ${err.nodeName}: HTTP ${err.httpStatus}, gRPC ${err.grpcCode}`);
+    if (isGraphError(err))
+      log(`${err.code} at node ${err.nodeName}: HTTP ${err.httpStatus}, gRPC ${err.grpcCode}`);
     throw err;
   } finally {
     unsubscribe(diagnosticsChannels.nodeEnd, onNodeEnd);

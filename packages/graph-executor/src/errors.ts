@@ -49,7 +49,8 @@ export const graphErrors = {
   SC_ERR_GRAPH_INVALID_OPTIONS: {
     httpStatus: 500,
     grpcCode: GrpcStatus.FAILED_PRECONDITION,
-    description: 'An option has an invalid value (negative timeout, unknown protocol). Fix the options object.',
+    description:
+      'An option has an invalid value (negative timeout, unknown protocol). Fix the options object.',
   },
   SC_ERR_GRAPH_NODE_ERROR_RESPONSE: {
     httpStatus: 500,
@@ -72,7 +73,7 @@ export const graphErrors = {
   SC_ERR_GRAPH_CANCELLED: {
     httpStatus: 500,
     grpcCode: GrpcStatus.CANCELLED,
-    description: "The caller aborted the request (its AbortSignal fired); in-flight node calls were aborted.",
+    description: 'The caller aborted the request (its AbortSignal fired); in-flight node calls were aborted.',
   },
   SC_ERR_GRAPH_NODE_BAD_RESPONSE: {
     httpStatus: 500,
@@ -111,12 +112,13 @@ export const graphErrors = {
     httpStatus: 400,
     grpcCode: GrpcStatus.INVALID_ARGUMENT,
     description:
-      "The request payload had to be looked at (routing, a change of transport, feedback routing) and could not be decoded. Send valid JSON or protobuf.",
+      'The request payload had to be looked at (routing, a change of transport, feedback routing) and could not be decoded. Send valid JSON or protobuf.',
   },
   SC_ERR_GRAPH_BAD_PARAMETER: {
     httpStatus: 500,
     grpcCode: GrpcStatus.INTERNAL,
-    description: 'A built-in node parameter is invalid (RANDOM_ABTEST ratioA must parse as a float in [0,1]).',
+    description:
+      'A built-in node parameter is invalid (RANDOM_ABTEST ratioA must parse as a float in [0,1]).',
   },
   SC_ERR_GRAPH_CHAINING_FAILED: {
     httpStatus: 500,
@@ -127,13 +129,14 @@ export const graphErrors = {
   SC_ERR_GRAPH_MODEL_NOT_FOUND: {
     httpStatus: 500,
     grpcCode: GrpcStatus.NOT_FOUND,
-    description: 'Failed to find model: no node of the graph has that name (status and metadata of one model).',
+    description:
+      'Failed to find model: no node of the graph has that name (status and metadata of one model).',
   },
   SC_ERR_GRAPH_UNSUPPORTED: {
     httpStatus: 500,
     grpcCode: GrpcStatus.UNIMPLEMENTED,
     description:
-      'The operation is not available for this node, transport or protocol (e.g. status over gRPC, tensorflow/v2 over the gRPC client, an in-process component without that method).',
+      'The operation is not available for this node, transport or protocol (e.g. Seldon status over gRPC, tensorflow/v2 routers and combiners over gRPC, a tensorflow/v2 payload changing transport, an in-process component without that method).',
   },
   SC_ERR_GRAPH_CLOSED: {
     httpStatus: 503,
@@ -191,5 +194,10 @@ export class GraphError extends Error {
 
 /** True when `value` is a {@link GraphError} (also across duplicated copies of this package). */
 export function isGraphError(value: unknown): value is GraphError {
-  return value instanceof GraphError || (value instanceof Error && (value as { name?: unknown }).name === 'GraphError' && typeof (value as { code?: unknown }).code === 'string');
+  return (
+    value instanceof GraphError ||
+    (value instanceof Error &&
+      (value as { name?: unknown }).name === 'GraphError' &&
+      typeof (value as { code?: unknown }).code === 'string')
+  );
 }

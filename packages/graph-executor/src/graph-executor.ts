@@ -1,5 +1,6 @@
 import { channel } from 'node:diagnostics_channel';
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { GraphMetadata, GraphNodeSpec, GraphProtocol, ModelMetadata, NodeMethod } from './graph.js';
 import { GraphPayload } from './payload.js';
 import { GraphError, isGraphError } from './errors.js';
@@ -11,11 +12,26 @@ import type { GrpcNodeClientOptions } from './node-client/grpc.js';
 import { InProcessNodeClient } from './node-client/in-process.js';
 import type { InProcessComponent } from './node-client/in-process.js';
 import { diagnosticsChannels } from './diagnostics.js';
-import type { GraphOperation, GraphStartMessage, NodeStartMessage, PayloadLogMessage } from './diagnostics.js';
+import type {
+  GraphOperation,
+  GraphStartMessage,
+  NodeStartMessage,
+  PayloadLogMessage,
+} from './diagnostics.js';
 import { compileGraph } from './internal/compile.js';
 import type { CompiledNode } from './internal/compile.js';
-import { restPath, grpcMethod, inProcessMethod } from './internal/paths.js';
-import { convertPayload, feedbackRouting, injectRouting, readRoute, averagePayloads, chainPayload, modelMetadataOf } from './internal/semantics.js';
+import { restPath, grpcMethodFor, inProcessMethod } from './internal/paths.js';
+import {
+  convertPayload,
+  feedbackRouting,
+  injectRouting,
+  readRoute,
+  averagePayloads,
+  chainPayload,
+  chainTfProtobuf,
+  chainV2Protobuf,
+  modelMetadataOf,
+} from './internal/semantics.js';
 import { edgeMetadata } from './internal/metadata.js';
 
 /** How a node is reached. `request` follows the transport of the incoming request (the reference's rule). */
@@ -29,7 +45,7 @@ export interface NodeBinding {
   readonly client?: NodeClient;
   /** The component for `transport: 'in-process'` (a model-wrapper `ComponentRuntime` fits). */
   readonly component?: InProcessComponent;
-  /** Deadline of each call to this node in milliseconds; overrides `nodeTimeoutMs`. 0 = none. */
+  /** Deadline of each call to this node in milliseconds; overrides `nodeTimeoutMs`. Unset or 0 = `nodeTimeoutMs`. */
   readonly timeoutMs?: number;
 }
 
@@ -125,6 +141,9 @@ const payloadChannel = channel(diagnosticsChannels.payload);
 
 const EMPTY_HEADERS: HeaderMap = Object.freeze({});
 
+/** Payloads that came back from a node (v2 chaining turns those, and only those, into requests). */
+const nodeAnswers = new WeakSet<GraphPayload>();
+
 /** State of one graph operation (the reference's "predictor process"). */
 interface Run {
   readonly puid: string;
@@ -178,7 +197,11 @@ export class GraphExecutor {
     for (const [name, binding] of Object.entries(bindings)) {
       if (binding.transport === 'in-process' && binding.client === undefined) {
         if (binding.component === undefined) {
-          throw new GraphError('SC_ERR_GRAPH_INVALID_GRAPH', `node ${name} is bound to in-process but has no component`, { nodeName: name });
+          throw new GraphError(
+            'SC_ERR_GRAPH_INVALID_GRAPH',
+            `node ${name} is bound to in-process but has no component`,
+            { nodeName: name },
+          );
         }
         components[name] = binding.component;
       }
@@ -195,7 +218,8 @@ export class GraphExecutor {
   async predict(payload: GraphPayload, ctx: RequestContext = {}): Promise<GraphResponse> {
     return this.#operation('predict', payload, ctx, async (run) => {
       let response = await this.#predictNode(run, this.#root, payload);
-      if (this.#routingInjection) response = injectRouting(response, run.routing);
+      if (this.#routingInjection && this.#protocol === 'seldon')
+        response = injectRouting(response, run.routing);
       return this.#answerFormat(run, response, 'message');
     });
   }
@@ -215,12 +239,24 @@ export class GraphExecutor {
 
   /** Proxies the status (health) call of the node named `modelName`. */
   async nodeStatus(modelName: string, ctx: RequestContext = {}): Promise<GraphResponse> {
-    return this.#operation('node-status', undefined, ctx, async (run) => this.#answerFormat(run, await this.#callNode(run, this.#find(modelName), 'status', undefined), 'message'));
+    return this.#operation('node-status', undefined, ctx, async (run) =>
+      this.#answerFormat(
+        run,
+        await this.#callNode(run, this.#find(modelName), 'status', undefined),
+        'message',
+      ),
+    );
   }
 
   /** Proxies the metadata call of the node named `modelName` (response verbatim). */
   async nodeMetadata(modelName: string, ctx: RequestContext = {}): Promise<GraphResponse> {
-    return this.#operation('node-metadata', undefined, ctx, async (run) => this.#answerFormat(run, await this.#callNode(run, this.#find(modelName), 'metadata', undefined), 'metadata'));
+    return this.#operation('node-metadata', undefined, ctx, async (run) =>
+      this.#answerFormat(
+        run,
+        await this.#callNode(run, this.#find(modelName), 'metadata', undefined),
+        'metadata',
+      ),
+    );
   }
 
   /**
@@ -239,7 +275,12 @@ export class GraphExecutor {
             : this.#callNode(run, node, 'metadata', undefined).catch((err: unknown) => {
                 // As the reference: the node's status, but the executor's own error body.
                 if (isGraphError(err) && err.body !== undefined) {
-                  throw new GraphError(err.code, err.message, { nodeName: err.nodeName, httpStatus: err.httpStatus, grpcCode: err.grpcCode, cause: err });
+                  throw new GraphError(err.code, err.message, {
+                    nodeName: err.nodeName,
+                    httpStatus: err.httpStatus,
+                    grpcCode: err.grpcCode,
+                    cause: err,
+                  });
                 }
                 throw err;
               }),
@@ -296,7 +337,7 @@ export class GraphExecutor {
   async #predictNode(run: Run, node: CompiledNode, input: GraphPayload): Promise<GraphPayload> {
     let payload = input;
     if (node.transformInputMethod !== undefined) {
-      payload = this.#chain(node, payload);
+      payload = this.#chain(run, node, payload);
       this.#log(run, node, 'request', payload);
       run.routing.set(node.spec.name, -1);
       payload = await this.#callNode(run, node, node.transformInputMethod, payload);
@@ -336,7 +377,7 @@ export class GraphExecutor {
 
   async #transformOutput(run: Run, node: CompiledNode, payload: GraphPayload): Promise<GraphPayload> {
     if (!node.transformOutput) return payload;
-    const chained = this.#chain(node, payload);
+    const chained = this.#chain(run, node, payload);
     this.#log(run, node, 'request', chained);
     const result = await this.#callNode(run, node, 'transform-output', chained);
     this.#log(run, node, 'response', result);
@@ -354,14 +395,23 @@ export class GraphExecutor {
       return -1;
     }
     if (route < -2 || route >= node.children.length) {
-      throw new GraphError('SC_ERR_GRAPH_ROUTE_OUT_OF_RANGE', `router ${node.spec.name} chose route ${route} but has ${node.children.length} children`, {
-        nodeName: node.spec.name,
-      });
+      throw new GraphError(
+        'SC_ERR_GRAPH_ROUTE_OUT_OF_RANGE',
+        `router ${node.spec.name} chose route ${route} but has ${node.children.length} children`,
+        {
+          nodeName: node.spec.name,
+        },
+      );
     }
     return route;
   }
 
-  async #feedbackNode(run: Run, node: CompiledNode, feedback: GraphPayload, routing: ReadonlyMap<string, number> | undefined): Promise<GraphPayload> {
+  async #feedbackNode(
+    run: Run,
+    node: CompiledNode,
+    feedback: GraphPayload,
+    routing: ReadonlyMap<string, number> | undefined,
+  ): Promise<GraphPayload> {
     this.#log(run, node, 'feedback', feedback);
     if (node.children.length > 0) {
       const route = routing?.get(node.spec.name) ?? -1;
@@ -372,24 +422,53 @@ export class GraphExecutor {
       }
       // -2 (no child was called) and out-of-range routes send feedback to no child.
     }
-    if (!node.feedback) return feedback;
+    // The reference never forwards feedback for the tensorflow and v2 protocols.
+    if (!node.feedback || this.#protocol !== 'seldon') return feedback;
     return this.#callNode(run, node, 'send-feedback', feedback);
   }
 
   /** Answers in the format of the request's transport (a mixed graph may end on another transport). */
   #answerFormat(run: Run, response: GraphPayload, kind: 'message' | 'metadata'): GraphPayload {
-    return convertPayload(response, run.transport === 'grpc' ? 'protobuf' : 'json', kind, this.#root.spec.name);
+    return convertPayload(
+      response,
+      run.transport === 'grpc' ? 'protobuf' : 'json',
+      kind,
+      this.#root.spec.name,
+      this.#protocol,
+    );
   }
 
-  #chain(node: CompiledNode, payload: GraphPayload): GraphPayload {
-    return this.#protocol === 'seldon' ? payload : chainPayload(this.#protocol, payload, node.spec.name);
+  #chain(run: Run, node: CompiledNode, payload: GraphPayload): GraphPayload {
+    if (this.#protocol === 'seldon') return payload;
+    if (this.#protocol === 'v2' && payload.isProtobuf)
+      return chainV2Protobuf(
+        payload,
+        run.modelName ?? node.spec.name,
+        nodeAnswers.has(payload),
+        node.spec.name,
+      );
+    if (this.#protocol === 'tensorflow' && payload.isProtobuf)
+      return chainTfProtobuf(
+        payload,
+        run.modelName ?? node.spec.name,
+        nodeAnswers.has(payload),
+        node.spec.name,
+      );
+    return chainPayload(this.#protocol, payload, node.spec.name);
   }
 
   #log(run: Run, node: CompiledNode, kind: PayloadLogMessage['kind'], payload: GraphPayload): void {
     if (node.logKinds === 0 || !payloadChannel.hasSubscribers) return;
     const bit = kind === 'request' ? 1 : 2;
     if ((node.logKinds & bit) === 0) return;
-    const message: PayloadLogMessage = { puid: run.puid, nodeName: node.spec.name, node: node.spec, kind, payload, headers: run.headers };
+    const message: PayloadLogMessage = {
+      puid: run.puid,
+      nodeName: node.spec.name,
+      node: node.spec,
+      kind,
+      payload,
+      headers: run.headers,
+    };
     payloadChannel.publish(message);
   }
 
@@ -398,10 +477,24 @@ export class GraphExecutor {
   #clientFor(node: CompiledNode, transport: 'rest' | 'grpc'): NodeClient {
     const binding = node.binding;
     if (binding?.client !== undefined) return binding.client;
-    const wanted = binding?.transport === undefined || binding.transport === 'request' ? transport : binding.transport;
+    const wanted =
+      binding?.transport === undefined || binding.transport === 'request' ? transport : binding.transport;
     if (wanted === 'in-process') return this.#inProcess!;
-    if (wanted === 'grpc') return (this.#clients.grpc ??= this.#own(new GrpcNodeClient({ maxMessageBytes: this.#options.maxMessageBytes, connectRetries: this.#options.connectRetries, ...this.#options.grpc })));
-    return (this.#clients.rest ??= this.#own(new RestNodeClient({ maxMessageBytes: this.#options.maxMessageBytes, connectRetries: this.#options.connectRetries, ...this.#options.rest })));
+    if (wanted === 'grpc')
+      return (this.#clients.grpc ??= this.#own(
+        new GrpcNodeClient({
+          maxMessageBytes: this.#options.maxMessageBytes,
+          connectRetries: this.#options.connectRetries,
+          ...this.#options.grpc,
+        }),
+      ));
+    return (this.#clients.rest ??= this.#own(
+      new RestNodeClient({
+        maxMessageBytes: this.#options.maxMessageBytes,
+        connectRetries: this.#options.connectRetries,
+        ...this.#options.rest,
+      }),
+    ));
   }
 
   #own<T extends NodeClient>(client: T): T {
@@ -409,14 +502,26 @@ export class GraphExecutor {
     return client;
   }
 
-  async #callNode(run: Run, node: CompiledNode, method: NodeMethod, payload: GraphPayload | undefined, payloads?: GraphPayload[]): Promise<GraphPayload> {
+  async #callNode(
+    run: Run,
+    node: CompiledNode,
+    method: NodeMethod,
+    payload: GraphPayload | undefined,
+    payloads?: GraphPayload[],
+  ): Promise<GraphPayload> {
     const nodeName = node.spec.name;
     const client = this.#clientFor(node, run.transport);
     const kind = method === 'send-feedback' ? 'feedback' : 'message';
-    const input = payload === undefined ? undefined : convertPayload(payload, client.payloadFormat, kind, nodeName);
-    const inputs = payloads?.map((p) => convertPayload(p, client.payloadFormat, 'message', nodeName));
+    const input =
+      payload === undefined
+        ? undefined
+        : convertPayload(payload, client.payloadFormat, kind, nodeName, this.#protocol);
+    const inputs = payloads?.map((p) =>
+      convertPayload(p, client.payloadFormat, 'message', nodeName, this.#protocol),
+    );
 
-    const timeoutMs = node.binding?.timeoutMs || this.#nodeTimeoutMs || (client as { timeoutMs?: number }).timeoutMs || 0;
+    const timeoutMs =
+      node.binding?.timeoutMs || this.#nodeTimeoutMs || (client as { timeoutMs?: number }).timeoutMs || 0;
     let deadline = run.deadline;
     let signal = run.signal;
     let timer: NodeJS.Timeout | undefined;
@@ -428,7 +533,14 @@ export class GraphExecutor {
         deadline = nodeDeadline;
         const c = (controller = new AbortController());
         timer = setTimeout(
-          () => c.abort(new GraphError('SC_ERR_GRAPH_NODE_TIMEOUT', `node ${nodeName} did not answer ${method} within its timeout of ${timeoutMs} ms`, { nodeName })),
+          () =>
+            c.abort(
+              new GraphError(
+                'SC_ERR_GRAPH_NODE_TIMEOUT',
+                `node ${nodeName} did not answer ${method} within its timeout of ${timeoutMs} ms`,
+                { nodeName },
+              ),
+            ),
           timeoutMs,
         );
         const parent = run.signal;
@@ -444,7 +556,8 @@ export class GraphExecutor {
       }
     }
 
-    let message: (NodeStartMessage & { response?: GraphPayload; error?: GraphError; durationMs?: number }) | undefined;
+    let message:
+      (NodeStartMessage & { response?: GraphPayload; error?: GraphError; durationMs?: number }) | undefined;
     let extraHeaders: Record<string, string> | undefined;
     if (nodeStartChannel.hasSubscribers || nodeEndChannel.hasSubscribers || nodeErrorChannel.hasSubscribers) {
       extraHeaders = {};
@@ -464,7 +577,8 @@ export class GraphExecutor {
       nodeStartChannel.publish(message);
     }
     let headers = run.headers;
-    if (extraHeaders !== undefined && Object.keys(extraHeaders).length > 0) headers = { ...run.headers, ...extraHeaders };
+    if (extraHeaders !== undefined && Object.keys(extraHeaders).length > 0)
+      headers = { ...run.headers, ...extraHeaders };
     const call: NodeCall = {
       node: node.spec,
       method,
@@ -480,6 +594,7 @@ export class GraphExecutor {
     try {
       if (signal?.aborted) throw signal.reason;
       const response = await client.call(call);
+      nodeAnswers.add(response);
       if (message !== undefined) {
         message.response = response;
         message.durationMs = performance.now() - message.startTime;
@@ -503,18 +618,42 @@ export class GraphExecutor {
 
   #find(modelName: string): CompiledNode {
     const node = this.#byName.get(modelName);
-    if (node === undefined) throw new GraphError('SC_ERR_GRAPH_MODEL_NOT_FOUND', `Failed to find model ${modelName}`);
+    if (node === undefined)
+      throw new GraphError('SC_ERR_GRAPH_MODEL_NOT_FOUND', `Failed to find model ${modelName}`);
     return node;
   }
 
   // ---- one operation: context, deadline, events ----
 
-  async #operation(operation: GraphOperation, payload: GraphPayload | undefined, ctx: RequestContext, body: (run: Run) => Promise<GraphPayload>): Promise<GraphResponse> {
+  async #operation(
+    operation: GraphOperation,
+    payload: GraphPayload | undefined,
+    ctx: RequestContext,
+    body: (run: Run) => Promise<GraphPayload>,
+  ): Promise<GraphResponse> {
     const puid = ctx.puid || randomUUID();
     const headers = ctx.headers ?? EMPTY_HEADERS;
-    let message: (GraphStartMessage & { response?: GraphPayload; error?: GraphError; durationMs?: number; routing?: Record<string, number> }) | undefined;
-    if (graphStartChannel.hasSubscribers || graphEndChannel.hasSubscribers || graphErrorChannel.hasSubscribers) {
-      message = { operation, predictorName: this.predictorName, puid, headers, payload, startTime: performance.now() };
+    let message:
+      | (GraphStartMessage & {
+          response?: GraphPayload;
+          error?: GraphError;
+          durationMs?: number;
+          routing?: Record<string, number>;
+        })
+      | undefined;
+    if (
+      graphStartChannel.hasSubscribers ||
+      graphEndChannel.hasSubscribers ||
+      graphErrorChannel.hasSubscribers
+    ) {
+      message = {
+        operation,
+        predictorName: this.predictorName,
+        puid,
+        headers,
+        payload,
+        startTime: performance.now(),
+      };
       graphStartChannel.publish(message);
     }
     const routing = new Map<string, number>();
@@ -524,25 +663,47 @@ export class GraphExecutor {
       if (this.#closed) throw new GraphError('SC_ERR_GRAPH_CLOSED', 'the graph executor is closed');
       const timeoutMs = ctx.timeoutMs ?? this.#timeoutMs;
       let deadline = timeoutMs > 0 ? Date.now() + timeoutMs : undefined;
-      if (ctx.deadline !== undefined && (deadline === undefined || ctx.deadline < deadline)) deadline = ctx.deadline;
-      let signal = ctx.signal;
-      if (deadline !== undefined) {
+      if (ctx.deadline !== undefined && (deadline === undefined || ctx.deadline < deadline))
+        deadline = ctx.deadline;
+      let signal: AbortSignal | undefined;
+      if (deadline !== undefined || ctx.signal !== undefined) {
+        // One signal per operation, shared by all its node calls (a fan-out adds one listener per
+        // child, hence no listener limit); the caller's signal is linked to it.
         const controller = new AbortController();
-        const ms = Math.max(0, deadline - Date.now());
-        timer = setTimeout(
-          () => controller.abort(new GraphError('SC_ERR_GRAPH_NODE_TIMEOUT', `the ${operation} deadline of ${ms} ms passed while waiting for node {node}`)),
-          ms,
-        );
+        setMaxListeners(0, controller.signal);
+        if (deadline !== undefined) {
+          const ms = Math.max(0, deadline - Date.now());
+          timer = setTimeout(
+            () =>
+              controller.abort(
+                new GraphError(
+                  'SC_ERR_GRAPH_NODE_TIMEOUT',
+                  `the ${operation} deadline of ${ms} ms passed while waiting for node {node}`,
+                ),
+              ),
+            ms,
+          );
+        }
         if (ctx.signal !== undefined) {
           const parent = ctx.signal;
           if (parent.aborted) controller.abort(parent.reason);
-          const onParent = (): void => controller.abort(parent.reason);
-          parent.addEventListener('abort', onParent, { once: true });
-          unlink = () => parent.removeEventListener('abort', onParent);
+          else {
+            const onParent = (): void => controller.abort(parent.reason);
+            parent.addEventListener('abort', onParent, { once: true });
+            unlink = () => parent.removeEventListener('abort', onParent);
+          }
         }
         signal = controller.signal;
       }
-      const run: Run = { puid, headers, transport: ctx.transport ?? this.#defaultTransport, modelName: ctx.modelName || undefined, routing, signal, deadline };
+      const run: Run = {
+        puid,
+        headers,
+        transport: ctx.transport ?? this.#defaultTransport,
+        modelName: ctx.modelName || undefined,
+        routing,
+        signal,
+        deadline,
+      };
       const response = await body(run);
       const result: GraphResponse = { payload: response, puid, routing: Object.fromEntries(routing) };
       if (message !== undefined) {
@@ -553,7 +714,11 @@ export class GraphExecutor {
       }
       return result;
     } catch (err) {
-      const error = isGraphError(err) ? err : new GraphError('SC_ERR_GRAPH_NODE_BAD_RESPONSE', String((err as Error)?.message ?? err), { cause: err });
+      const error = isGraphError(err)
+        ? err
+        : new GraphError('SC_ERR_GRAPH_NODE_BAD_RESPONSE', String((err as Error)?.message ?? err), {
+            cause: err,
+          });
       if (message !== undefined) {
         message.error = error;
         message.durationMs = performance.now() - message.startTime;
@@ -585,32 +750,65 @@ function toNodeError(err: unknown, nodeName: string, signal: AbortSignal | undef
       if (reason.nodeName !== undefined) return reason;
       return new GraphError(reason.code, reason.message.replace('{node}', nodeName), { nodeName });
     }
-    return new GraphError('SC_ERR_GRAPH_CANCELLED', `call to node ${nodeName} was cancelled`, { nodeName, cause: reason });
+    return new GraphError('SC_ERR_GRAPH_CANCELLED', `call to node ${nodeName} was cancelled`, {
+      nodeName,
+      cause: reason,
+    });
   }
   if (isGraphError(err)) {
     if (err.nodeName !== undefined) return err;
-    return new GraphError(err.code, err.message, { nodeName, httpStatus: err.httpStatus, grpcCode: err.grpcCode, body: err.body, cause: err.cause });
+    return new GraphError(err.code, err.message, {
+      nodeName,
+      httpStatus: err.httpStatus,
+      grpcCode: err.grpcCode,
+      body: err.body,
+      cause: err.cause,
+    });
   }
-  return new GraphError('SC_ERR_GRAPH_NODE_UNREACHABLE', `calling node ${nodeName} failed: ${String((err as Error)?.message ?? err)}`, { nodeName, cause: err });
+  return new GraphError(
+    'SC_ERR_GRAPH_NODE_UNREACHABLE',
+    `calling node ${nodeName} failed: ${String((err as Error)?.message ?? err)}`,
+    { nodeName, cause: err },
+  );
 }
 
-function serviceName(transport: string, protocol: GraphProtocol, method: NodeMethod, modelName: string): string {
+function serviceName(
+  transport: string,
+  protocol: GraphProtocol,
+  method: NodeMethod,
+  modelName: string,
+): string {
   if (transport === 'rest') return restPath(protocol, method, modelName);
-  if (transport === 'grpc') return grpcMethod(method) ?? method;
+  if (transport === 'grpc') return grpcMethodFor(protocol, method) ?? method;
   return inProcessMethod(method);
 }
 
 function validateOptions(options: GraphExecutorOptions): void {
-  for (const key of ['timeoutMs', 'nodeTimeoutMs', 'maxMessageBytes', 'connectRetries', 'readyTimeoutMs'] as const) {
+  for (const key of [
+    'timeoutMs',
+    'nodeTimeoutMs',
+    'maxMessageBytes',
+    'connectRetries',
+    'readyTimeoutMs',
+  ] as const) {
     const value = options[key];
     if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value) && value >= 0)) {
-      throw new GraphError('SC_ERR_GRAPH_INVALID_OPTIONS', `option ${key} must be a number >= 0, got ${String(value)}`);
+      throw new GraphError(
+        'SC_ERR_GRAPH_INVALID_OPTIONS',
+        `option ${key} must be a number >= 0, got ${String(value)}`,
+      );
     }
   }
   if (options.protocol !== undefined && !['seldon', 'tensorflow', 'v2'].includes(options.protocol)) {
-    throw new GraphError('SC_ERR_GRAPH_INVALID_OPTIONS', `option protocol must be seldon, tensorflow or v2, got ${String(options.protocol)}`);
+    throw new GraphError(
+      'SC_ERR_GRAPH_INVALID_OPTIONS',
+      `option protocol must be seldon, tensorflow or v2, got ${String(options.protocol)}`,
+    );
   }
   if (options.defaultTransport !== undefined && !['rest', 'grpc'].includes(options.defaultTransport)) {
-    throw new GraphError('SC_ERR_GRAPH_INVALID_OPTIONS', `option defaultTransport must be rest or grpc, got ${String(options.defaultTransport)}`);
+    throw new GraphError(
+      'SC_ERR_GRAPH_INVALID_OPTIONS',
+      `option defaultTransport must be rest or grpc, got ${String(options.defaultTransport)}`,
+    );
   }
 }

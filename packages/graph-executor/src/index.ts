@@ -34,7 +34,13 @@ export type {
 } from './graph.js';
 
 // Payloads as bytes, decoded lazily.
-export { GraphPayload, JSON_CONTENT_TYPE, PROTOBUF_CONTENT_TYPE, isJsonContentType, isProtobufContentType } from './payload.js';
+export {
+  GraphPayload,
+  JSON_CONTENT_TYPE,
+  PROTOBUF_CONTENT_TYPE,
+  isJsonContentType,
+  isProtobufContentType,
+} from './payload.js';
 export type { PayloadFormat } from './payload.js';
 
 // Node clients (transports).

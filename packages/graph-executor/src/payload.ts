@@ -28,7 +28,13 @@ export class GraphPayload {
   /** `Content-Encoding` of the bytes (e.g. `gzip`), forwarded with them; undefined when identity. */
   readonly contentEncoding: string | undefined;
 
-  private constructor(bytes: Uint8Array | undefined, object: unknown, hasObject: boolean, contentType: string, contentEncoding: string | undefined) {
+  private constructor(
+    bytes: Uint8Array | undefined,
+    object: unknown,
+    hasObject: boolean,
+    contentType: string,
+    contentEncoding: string | undefined,
+  ) {
     this.#bytes = bytes;
     this.#object = object;
     this.#hasObject = hasObject;
@@ -37,7 +43,11 @@ export class GraphPayload {
   }
 
   /** Wraps raw bytes (not copied). `contentType` defaults to `application/json`. */
-  static fromBytes(bytes: Uint8Array, contentType: string = JSON_CONTENT_TYPE, contentEncoding?: string): GraphPayload {
+  static fromBytes(
+    bytes: Uint8Array,
+    contentType: string = JSON_CONTENT_TYPE,
+    contentEncoding?: string,
+  ): GraphPayload {
     return new GraphPayload(bytes, undefined, false, contentType, contentEncoding || undefined);
   }
 
@@ -84,7 +94,8 @@ export class GraphPayload {
 
   /** The raw bytes; object payloads are serialised (once) with `JSON.stringify`. */
   bytes(): Uint8Array {
-    if (this.#bytes === undefined) this.#bytes = textEncoder.encode(JSON.stringify(this.#object, typedArraysAsLists));
+    if (this.#bytes === undefined)
+      this.#bytes = textEncoder.encode(JSON.stringify(this.#object, typedArraysAsLists));
     return this.#bytes;
   }
 
@@ -105,15 +116,25 @@ export class GraphPayload {
   object(): unknown {
     if (this.#hasObject) return this.#object;
     if (this.isProtobuf) {
-      throw new GraphError('SC_ERR_GRAPH_BAD_PAYLOAD', 'protobuf payload cannot be read as JSON without a message codec');
+      throw new GraphError(
+        'SC_ERR_GRAPH_BAD_PAYLOAD',
+        'protobuf payload cannot be read as JSON without a message codec',
+      );
     }
     if (this.contentEncoding !== undefined && this.contentEncoding !== 'identity') {
-      throw new GraphError('SC_ERR_GRAPH_BAD_PAYLOAD', `payload with Content-Encoding ${this.contentEncoding} cannot be read as JSON`);
+      throw new GraphError(
+        'SC_ERR_GRAPH_BAD_PAYLOAD',
+        `payload with Content-Encoding ${this.contentEncoding} cannot be read as JSON`,
+      );
     }
     try {
       this.#object = JSON.parse(textDecoder.decode(this.#bytes));
     } catch (err) {
-      throw new GraphError('SC_ERR_GRAPH_BAD_PAYLOAD', `payload is not valid JSON: ${(err as Error).message}`, { cause: err });
+      throw new GraphError(
+        'SC_ERR_GRAPH_BAD_PAYLOAD',
+        `payload is not valid JSON: ${(err as Error).message}`,
+        { cause: err },
+      );
     }
     this.#hasObject = true;
     return this.#object;
@@ -122,7 +143,9 @@ export class GraphPayload {
 
 // Decoded messages may hold tensor values as a Float64Array; JSON has lists.
 function typedArraysAsLists(_key: string, value: unknown): unknown {
-  return ArrayBuffer.isView(value) && !(value instanceof DataView) ? Array.from(value as unknown as ArrayLike<number>) : value;
+  return ArrayBuffer.isView(value) && !(value instanceof DataView)
+    ? Array.from(value as unknown as ArrayLike<number>)
+    : value;
 }
 
 /** True for `application/json`, `*+json` and JSON with parameters. */
@@ -134,5 +157,9 @@ export function isJsonContentType(contentType: string): boolean {
 /** True for the protobuf content types in use (`application/protobuf`, `application/x-protobuf`, `application/grpc`). */
 export function isProtobufContentType(contentType: string): boolean {
   const base = contentType.split(';', 1)[0]!.trim().toLowerCase();
-  return base === 'application/protobuf' || base === 'application/x-protobuf' || base.startsWith('application/grpc');
+  return (
+    base === 'application/protobuf' ||
+    base === 'application/x-protobuf' ||
+    base.startsWith('application/grpc')
+  );
 }

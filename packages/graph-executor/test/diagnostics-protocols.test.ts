@@ -1,7 +1,14 @@
 import { describe, it, expect, afterAll, beforeAll } from '@jest/globals';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { GraphExecutor, GraphPayload, diagnosticsChannels, GraphError } from '@seldon-ts/graph-executor';
-import type { NodeStartMessage, NodeEndMessage, GraphEndMessage, PayloadLogMessage, GraphErrorMessage, InProcessComponent } from '@seldon-ts/graph-executor';
+import type {
+  NodeStartMessage,
+  NodeEndMessage,
+  GraphEndMessage,
+  PayloadLogMessage,
+  GraphErrorMessage,
+  InProcessComponent,
+} from '@seldon-ts/graph-executor';
 import { startRestNode } from './support/nodes.js';
 import type { RestNode } from './support/nodes.js';
 
@@ -22,7 +29,9 @@ describe('diagnostics channels', () => {
   let router: RestNode;
   const executors: GraphExecutor[] = [];
   beforeAll(async () => {
-    model = await startRestNode((req) => ({ body: { data: { ndarray: [[1]] }, meta: { tags: { trace: req.headers['x-trace'] ?? null } } } }));
+    model = await startRestNode((req) => ({
+      body: { data: { ndarray: [[1]] }, meta: { tags: { trace: req.headers['x-trace'] ?? null } } },
+    }));
     router = await startRestNode(() => ({ body: [0] }));
   });
   afterAll(async () => {
@@ -32,7 +41,15 @@ describe('diagnostics channels', () => {
   });
 
   it('publishes graph and node start/end with the same message object, and lets subscribers add headers', async () => {
-    const e = new GraphExecutor({ graph: { name: 'r', type: 'ROUTER', endpoint: ep(router.port), children: [{ name: 'm', type: 'MODEL', endpoint: ep(model.port) }] }, predictorName: 'pred' });
+    const e = new GraphExecutor({
+      graph: {
+        name: 'r',
+        type: 'ROUTER',
+        endpoint: ep(router.port),
+        children: [{ name: 'm', type: 'MODEL', endpoint: ep(model.port) }],
+      },
+      predictorName: 'pred',
+    });
     executors.push(e);
     const starts = collect<NodeStartMessage>(diagnosticsChannels.nodeStart);
     const ends = collect<NodeEndMessage>(diagnosticsChannels.nodeEnd);
@@ -58,22 +75,30 @@ describe('diagnostics channels', () => {
     expect(ends.events[1]!.durationMs).toBeGreaterThanOrEqual(0);
     expect(ends.events[1]!.response.object()).toMatchObject({ data: { ndarray: [[1]] } });
     expect(graphEnds.events).toHaveLength(1);
-    expect(graphEnds.events[0]).toMatchObject({ operation: 'predict', predictorName: 'pred', puid: 'p1', routing: { r: 0, m: -1 } });
+    expect(graphEnds.events[0]).toMatchObject({
+      operation: 'predict',
+      predictorName: 'pred',
+      puid: 'p1',
+      routing: { r: 0, m: -1 },
+    });
   });
 
   it('publishes errors on graph:error and node:error', async () => {
-    const e = new GraphExecutor({ graph: { name: 'r', type: 'ROUTER', endpoint: ep(router.port), children: [] , methods: [] }, options: {} });
-    executors.push(e);
     const down = await startRestNode(() => ({}));
     await down.close();
-    const e2 = new GraphExecutor({ graph: { name: 'gone', type: 'MODEL', endpoint: ep(down.port) }, options: { connectRetries: 0 } });
+    const e2 = new GraphExecutor({
+      graph: { name: 'gone', type: 'MODEL', endpoint: ep(down.port) },
+      options: { connectRetries: 0 },
+    });
     executors.push(e2);
     const nodeErrors = collect<NodeStartMessage & { error: GraphError }>(diagnosticsChannels.nodeError);
     const graphErrors = collect<GraphErrorMessage>(diagnosticsChannels.graphError);
     await expect(e2.predict(json({}))).rejects.toBeInstanceOf(GraphError);
     nodeErrors.stop();
     graphErrors.stop();
-    expect(nodeErrors.events.map((m) => [m.nodeName, m.error.code])).toEqual([['gone', 'SC_ERR_GRAPH_NODE_UNREACHABLE']]);
+    expect(nodeErrors.events.map((m) => [m.nodeName, m.error.code])).toEqual([
+      ['gone', 'SC_ERR_GRAPH_NODE_UNREACHABLE'],
+    ]);
     expect(graphErrors.events.map((m) => m.error.code)).toEqual(['SC_ERR_GRAPH_NODE_UNREACHABLE']);
   });
 
@@ -93,7 +118,13 @@ describe('diagnostics channels', () => {
     await e.feedback(json({ reward: 1 }));
     logs.stop();
     // r: request before routing, response after children; m: response of its predict; feedback: r and m
-    expect(logs.events.map((l) => `${l.nodeName}:${l.kind}`)).toEqual(['r:request', 'm:response', 'r:response', 'r:feedback', 'm:feedback']);
+    expect(logs.events.map((l) => `${l.nodeName}:${l.kind}`)).toEqual([
+      'r:request',
+      'm:response',
+      'r:response',
+      'r:feedback',
+      'm:feedback',
+    ]);
   });
 });
 
@@ -104,7 +135,12 @@ describe('protocols and model-name override', () => {
     v2 = await startRestNode((req) => {
       const body = JSON.parse(req.body);
       if (!body.inputs) return { status: 400, body: { error: 'no inputs' } };
-      return { body: { model_name: req.path, outputs: body.inputs.map((i: any) => ({ ...i, data: i.data.map((x: number) => x + 1) })) } };
+      return {
+        body: {
+          model_name: req.path,
+          outputs: body.inputs.map((i: any) => ({ ...i, data: i.data.map((x: number) => x + 1) })),
+        },
+      };
     });
     tf = await startRestNode((req) => {
       const body = JSON.parse(req.body);
@@ -119,25 +155,46 @@ describe('protocols and model-name override', () => {
 
   it('v2: calls /v2/models/<name>/infer and chains outputs → inputs', async () => {
     const e = new GraphExecutor({
-      graph: { name: 'a', type: 'MODEL', endpoint: ep(v2.port), children: [{ name: 'b', type: 'MODEL', endpoint: ep(v2.port) }] },
+      graph: {
+        name: 'a',
+        type: 'MODEL',
+        endpoint: ep(v2.port),
+        children: [{ name: 'b', type: 'MODEL', endpoint: ep(v2.port) }],
+      },
       options: { protocol: 'v2' },
     });
-    const res = await e.predict(json({ inputs: [{ name: 'x', datatype: 'FP32', shape: [2], data: [1, 2] }] }));
-    expect(res.payload.object()).toEqual({ model_name: '/v2/models/b/infer', outputs: [{ name: 'x', datatype: 'FP32', shape: [2], data: [3, 4] }] });
+    const res = await e.predict(
+      json({ inputs: [{ name: 'x', datatype: 'FP32', shape: [2], data: [1, 2] }] }),
+    );
+    expect(res.payload.object()).toEqual({
+      model_name: '/v2/models/b/infer',
+      outputs: [{ name: 'x', datatype: 'FP32', shape: [2], data: [3, 4] }],
+    });
     expect(v2.requests.slice(-2).map((r) => r.path)).toEqual(['/v2/models/a/infer', '/v2/models/b/infer']);
-    const overridden = await e.predict(json({ inputs: [{ name: 'x', datatype: 'FP32', shape: [1], data: [1] }] }), { modelName: 'mymodel' });
+    const overridden = await e.predict(
+      json({ inputs: [{ name: 'x', datatype: 'FP32', shape: [1], data: [1] }] }),
+      { modelName: 'mymodel' },
+    );
     expect((overridden.payload.object() as any).model_name).toBe('/v2/models/mymodel/infer');
     await e.close();
   });
 
   it('tensorflow: chains predictions → instances, and fails clearly on anything else', async () => {
     const e = new GraphExecutor({
-      graph: { name: 'a', type: 'MODEL', endpoint: ep(tf.port), children: [{ name: 'b', type: 'MODEL', endpoint: ep(tf.port) }] },
+      graph: {
+        name: 'a',
+        type: 'MODEL',
+        endpoint: ep(tf.port),
+        children: [{ name: 'b', type: 'MODEL', endpoint: ep(tf.port) }],
+      },
       options: { protocol: 'tensorflow' },
     });
     const res = await e.predict(json({ instances: [1, 2] }));
     expect(res.payload.object()).toEqual({ predictions: [4, 8] });
-    expect(tf.requests.slice(-2).map((r) => r.path)).toEqual(['/v1/models/a:predict', '/v1/models/b:predict']);
+    expect(tf.requests.slice(-2).map((r) => r.path)).toEqual([
+      '/v1/models/a:predict',
+      '/v1/models/b:predict',
+    ]);
     await expect(e.predict(json({ something: 1 }))).rejects.toMatchObject({
       code: 'SC_ERR_GRAPH_CHAINING_FAILED',
       message: 'Failed to convert tensorflow response so it could be chained to new input',
@@ -153,15 +210,43 @@ describe('in-process components', () => {
         throw Object.assign(new Error('bad shape'), { httpStatus: 400, reason: 'MICROSERVICE_BAD_DATA' });
       },
     };
-    const e = new GraphExecutor({ graph: { name: 'm', type: 'MODEL' }, nodes: { m: { transport: 'in-process', component } } });
+    const e = new GraphExecutor({
+      graph: { name: 'm', type: 'MODEL' },
+      nodes: { m: { transport: 'in-process', component } },
+    });
     const err = (await e.predict(json({ data: { ndarray: [1] } })).catch((x) => x)) as GraphError;
     expect(err.code).toBe('SC_ERR_GRAPH_NODE_ERROR_RESPONSE');
     expect(err.httpStatus).toBe(400);
-    expect(err.body!.object()).toEqual({ status: { status: 1, info: 'bad shape', code: -1, reason: 'MICROSERVICE_BAD_DATA' } });
+    expect(err.body!.object()).toEqual({
+      status: { status: 1, info: 'bad shape', code: -1, reason: 'MICROSERVICE_BAD_DATA' },
+    });
+  });
+
+  it('reports an in-process component that is not loaded yet as not ready', async () => {
+    const component: { ready: boolean; predict: (m: unknown) => unknown } = {
+      ready: false,
+      predict: (m) => m,
+    };
+    const e = new GraphExecutor({
+      graph: { name: 'm', type: 'MODEL' },
+      nodes: { m: { transport: 'in-process', component } },
+    });
+    expect(await e.status()).toEqual({ ready: false, nodes: [{ name: 'm', ready: false }] });
+    component.ready = true;
+    expect(await e.status()).toEqual({ ready: true, nodes: [{ name: 'm', ready: true }] });
   });
 
   it('a component missing the method is SC_ERR_GRAPH_UNSUPPORTED', async () => {
-    const e = new GraphExecutor({ graph: { name: 'm', type: 'ROUTER', children: [{ name: 'x', type: 'MODEL' }] }, nodes: { m: { transport: 'in-process', component: {} }, x: { transport: 'in-process', component: { predict: (m) => m } } } });
-    await expect(e.predict(json({}))).rejects.toMatchObject({ code: 'SC_ERR_GRAPH_UNSUPPORTED', nodeName: 'm' });
+    const e = new GraphExecutor({
+      graph: { name: 'm', type: 'ROUTER', children: [{ name: 'x', type: 'MODEL' }] },
+      nodes: {
+        m: { transport: 'in-process', component: {} },
+        x: { transport: 'in-process', component: { predict: (m) => m } },
+      },
+    });
+    await expect(e.predict(json({}))).rejects.toMatchObject({
+      code: 'SC_ERR_GRAPH_UNSUPPORTED',
+      nodeName: 'm',
+    });
   });
 });

@@ -1,12 +1,17 @@
 import { describe, it, expect, afterAll, beforeAll } from '@jest/globals';
 import { GraphExecutor, GraphPayload, GraphError } from '@seldon-ts/graph-executor';
 import type { GraphNodeSpec, GraphExecutorOptions } from '@seldon-ts/graph-executor';
-import { startRestNode, startGrpcNode, strMessage } from './support/nodes.js';
+import { startRestNode, startGrpcNode, strMessage, readStrData } from './support/nodes.js';
 import type { RestNode, GrpcNode } from './support/nodes.js';
 import * as grpc from '@grpc/grpc-js';
 
 const json = (value: unknown): GraphPayload => GraphPayload.fromJsonText(JSON.stringify(value));
-const ep = (port: number) => ({ service_host: '127.0.0.1', httpPort: port, grpcPort: port, service_port: port });
+const ep = (port: number) => ({
+  service_host: '127.0.0.1',
+  httpPort: port,
+  grpcPort: port,
+  service_port: port,
+});
 const input = () => json({ data: { ndarray: [[1, 2]] } });
 
 async function failure(p: Promise<unknown>): Promise<GraphError> {
@@ -35,13 +40,20 @@ describe('faults', () => {
     const down = await startRestNode(() => ({}));
     downPort = down.port;
     await down.close();
-    closers.push(() => ok.close(), () => slow.close());
+    closers.push(
+      () => ok.close(),
+      () => slow.close(),
+    );
   });
   afterAll(async () => {
     for (const c of closers.reverse()) await c();
   });
 
-  function executor(graph: GraphNodeSpec, options: GraphExecutorOptions = {}, nodes?: ConstructorParameters<typeof GraphExecutor>[0]['nodes']): GraphExecutor {
+  function executor(
+    graph: GraphNodeSpec,
+    options: GraphExecutorOptions = {},
+    nodes?: ConstructorParameters<typeof GraphExecutor>[0]['nodes'],
+  ): GraphExecutor {
     const e = new GraphExecutor({ graph, options, nodes });
     closers.push(() => e.close());
     return e;
@@ -59,7 +71,11 @@ describe('faults', () => {
   });
 
   it('a node slower than its deadline is aborted and reported by name', async () => {
-    const e = executor({ name: 'slow', type: 'MODEL', endpoint: ep(slow.port) }, {}, { slow: { timeoutMs: 100 } });
+    const e = executor(
+      { name: 'slow', type: 'MODEL', endpoint: ep(slow.port) },
+      {},
+      { slow: { timeoutMs: 100 } },
+    );
     const before = slow.aborted;
     const err = await failure(e.predict(input()));
     expect(err.code).toBe('SC_ERR_GRAPH_NODE_TIMEOUT');
@@ -72,13 +88,44 @@ describe('faults', () => {
 
   it('the graph deadline names the node that was running when it passed', async () => {
     const e = executor(
-      { name: 'ok', type: 'TRANSFORMER', endpoint: ep(ok.port), children: [{ name: 'slow', type: 'MODEL', endpoint: ep(slow.port) }] },
-      { timeoutMs: 150 },
+      {
+        name: 'ok',
+        type: 'TRANSFORMER',
+        endpoint: ep(ok.port),
+        children: [{ name: 'slow', type: 'MODEL', endpoint: ep(slow.port) }],
+      },
+      { timeoutMs: 800 },
     );
     const err = await failure(e.predict(input()));
     expect(err.code).toBe('SC_ERR_GRAPH_NODE_TIMEOUT');
     expect(err.nodeName).toBe('slow');
     expect(err.message).toMatch(/deadline.*slow/);
+  });
+
+  it('the REST client timeout (seldon.io/rest-timeout) and ctx.deadline bound calls too', async () => {
+    const e = executor(
+      { name: 'slow', type: 'MODEL', endpoint: ep(slow.port) },
+      { rest: { timeoutMs: 100 } },
+    );
+    expect((await failure(e.predict(input()))).code).toBe('SC_ERR_GRAPH_NODE_TIMEOUT');
+    const e2 = executor({ name: 'slow', type: 'MODEL', endpoint: ep(slow.port) });
+    const err = await failure(e2.predict(input(), { deadline: Date.now() + 100 }));
+    expect(err.code).toBe('SC_ERR_GRAPH_NODE_TIMEOUT');
+    expect(err.nodeName).toBe('slow');
+  });
+
+  it('leaves shared clients open when an executor closes', async () => {
+    const { RestNodeClient } = await import('@seldon-ts/graph-executor');
+    const rest = new RestNodeClient();
+    closers.push(() => rest.close());
+    const graph = { name: 'ok', type: 'MODEL', endpoint: ep(ok.port) };
+    const a = new GraphExecutor({ graph, clients: { rest } });
+    const b = new GraphExecutor({ graph, clients: { rest } });
+    await a.predict(input());
+    await a.close();
+    await expect(a.predict(input())).rejects.toMatchObject({ code: 'SC_ERR_GRAPH_CLOSED' });
+    expect((await b.predict(input())).payload.object()).toEqual({ data: { ndarray: [[1]] } });
+    await b.close();
   });
 
   it('a caller abort cancels the in-flight node call', async () => {
@@ -92,13 +139,18 @@ describe('faults', () => {
   });
 
   it('a node answering 500 passes through with its status and body', async () => {
-    const n = await startRestNode(() => ({ status: 500, body: { status: { status: 1, info: 'boom', code: -1, reason: 'MICROSERVICE_INTERNAL_ERROR' } } }));
+    const n = await startRestNode(() => ({
+      status: 500,
+      body: { status: { status: 1, info: 'boom', code: -1, reason: 'MICROSERVICE_INTERNAL_ERROR' } },
+    }));
     closers.push(() => n.close());
     const err = await failure(executor({ name: 'm', type: 'MODEL', endpoint: ep(n.port) }).predict(input()));
     expect(err.code).toBe('SC_ERR_GRAPH_NODE_ERROR_RESPONSE');
     expect(err.httpStatus).toBe(500);
     expect(err.grpcCode).toBe(grpc.status.INTERNAL);
-    expect(err.body!.text()).toBe('{"status":{"status":1,"info":"boom","code":-1,"reason":"MICROSERVICE_INTERNAL_ERROR"}}');
+    expect(err.body!.text()).toBe(
+      '{"status":{"status":1,"info":"boom","code":-1,"reason":"MICROSERVICE_INTERNAL_ERROR"}}',
+    );
   });
 
   it('a model answering garbage is passed on as bytes, but a router answering garbage is SC_ERR_GRAPH_BAD_ROUTE', async () => {
@@ -107,7 +159,14 @@ describe('faults', () => {
     const passed = await executor({ name: 'm', type: 'MODEL', endpoint: ep(garbage.port) }).predict(input());
     expect(passed.payload.text()).toBe('this is not json');
     expect(passed.payload.contentType).toBe('text/plain');
-    const err = await failure(executor({ name: 'r', type: 'ROUTER', endpoint: ep(garbage.port), children: [{ name: 'ok', type: 'MODEL', endpoint: ep(ok.port) }] }).predict(input()));
+    const err = await failure(
+      executor({
+        name: 'r',
+        type: 'ROUTER',
+        endpoint: ep(garbage.port),
+        children: [{ name: 'ok', type: 'MODEL', endpoint: ep(ok.port) }],
+      }).predict(input()),
+    );
     expect(err.code).toBe('SC_ERR_GRAPH_BAD_ROUTE');
     expect(err.nodeName).toBe('r');
   });
@@ -133,7 +192,12 @@ describe('faults', () => {
   it('a router answering an out-of-range route is SC_ERR_GRAPH_ROUTE_OUT_OF_RANGE', async () => {
     const r = await startRestNode(() => ({ body: { data: { ndarray: [[5]] } } }));
     closers.push(() => r.close());
-    const e = executor({ name: 'r', type: 'ROUTER', endpoint: ep(r.port), children: [{ name: 'ok', type: 'MODEL', endpoint: ep(ok.port) }] });
+    const e = executor({
+      name: 'r',
+      type: 'ROUTER',
+      endpoint: ep(r.port),
+      children: [{ name: 'ok', type: 'MODEL', endpoint: ep(ok.port) }],
+    });
     const err = await failure(e.predict(input()));
     expect(err.code).toBe('SC_ERR_GRAPH_ROUTE_OUT_OF_RANGE');
     expect(err.message).toBe('router r chose route 5 but has 1 children');
@@ -143,7 +207,11 @@ describe('faults', () => {
   it('a response larger than maxMessageBytes is refused', async () => {
     const big = await startRestNode(() => ({ body: { data: { ndarray: new Array(10_000).fill(1) } } }));
     closers.push(() => big.close());
-    const err = await failure(executor({ name: 'big', type: 'MODEL', endpoint: ep(big.port) }, { maxMessageBytes: 1000 }).predict(input()));
+    const err = await failure(
+      executor({ name: 'big', type: 'MODEL', endpoint: ep(big.port) }, { maxMessageBytes: 1000 }).predict(
+        input(),
+      ),
+    );
     expect(err.code).toBe('SC_ERR_GRAPH_MESSAGE_TOO_LARGE');
     expect(err.nodeName).toBe('big');
   });
@@ -163,11 +231,27 @@ describe('faults', () => {
     expect(err.nodeName).toBe('ab');
   });
 
+  it('a forwarded header that is not a valid header value fails the request, not the process', async () => {
+    const e = executor({ name: 'ok', type: 'MODEL', endpoint: ep(ok.port) });
+    const err = await failure(e.predict(input(), { headers: { 'x-bad': 'line\nbreak' } }));
+    expect(err.code).toBe('SC_ERR_GRAPH_BAD_PAYLOAD');
+    expect(err.nodeName).toBe('ok');
+    expect((await e.predict(input())).payload.object()).toEqual({ data: { ndarray: [[1]] } });
+  });
+
   it('invalid graphs and options fail at construction', () => {
-    expect(() => new GraphExecutor({ graph: { name: 'a', children: [{ name: 'a' }] } })).toThrow(expect.objectContaining({ code: 'SC_ERR_GRAPH_INVALID_GRAPH' }));
-    expect(() => new GraphExecutor({ graph: { name: '' } })).toThrow(expect.objectContaining({ code: 'SC_ERR_GRAPH_INVALID_GRAPH' }));
-    expect(() => new GraphExecutor({ graph: { name: 'a' }, nodes: { b: { transport: 'rest' } } })).toThrow(expect.objectContaining({ code: 'SC_ERR_GRAPH_INVALID_GRAPH' }));
-    expect(() => new GraphExecutor({ graph: { name: 'a' }, options: { timeoutMs: -1 } })).toThrow(expect.objectContaining({ code: 'SC_ERR_GRAPH_INVALID_OPTIONS' }));
+    expect(() => new GraphExecutor({ graph: { name: 'a', children: [{ name: 'a' }] } })).toThrow(
+      expect.objectContaining({ code: 'SC_ERR_GRAPH_INVALID_GRAPH' }),
+    );
+    expect(() => new GraphExecutor({ graph: { name: '' } })).toThrow(
+      expect.objectContaining({ code: 'SC_ERR_GRAPH_INVALID_GRAPH' }),
+    );
+    expect(() => new GraphExecutor({ graph: { name: 'a' }, nodes: { b: { transport: 'rest' } } })).toThrow(
+      expect.objectContaining({ code: 'SC_ERR_GRAPH_INVALID_GRAPH' }),
+    );
+    expect(() => new GraphExecutor({ graph: { name: 'a' }, options: { timeoutMs: -1 } })).toThrow(
+      expect.objectContaining({ code: 'SC_ERR_GRAPH_INVALID_OPTIONS' }),
+    );
   });
 
   describe('over gRPC', () => {
@@ -185,7 +269,9 @@ describe('faults', () => {
 
     it('a node gRPC error passes through with its code', async () => {
       const e = executor({ name: 'm', type: 'MODEL', endpoint: ep(node.port) }, { defaultTransport: 'grpc' });
-      const err = await failure(e.predict(GraphPayload.fromProtobuf(strMessage('in')), { headers: { 'x-mode': 'fail' } }));
+      const err = await failure(
+        e.predict(GraphPayload.fromProtobuf(strMessage('in')), { headers: { 'x-mode': 'fail' } }),
+      );
       expect(err.code).toBe('SC_ERR_GRAPH_NODE_ERROR_RESPONSE');
       expect(err.grpcCode).toBe(grpc.status.INVALID_ARGUMENT);
       expect(err.httpStatus).toBe(400);
@@ -193,21 +279,52 @@ describe('faults', () => {
     });
 
     it('a slow gRPC node is aborted at its deadline', async () => {
-      const e = executor({ name: 'm', type: 'MODEL', endpoint: ep(node.port) }, { defaultTransport: 'grpc', nodeTimeoutMs: 100 });
-      const err = await failure(e.predict(GraphPayload.fromProtobuf(strMessage('in')), { headers: { 'x-mode': 'slow' } }));
+      const e = executor(
+        { name: 'm', type: 'MODEL', endpoint: ep(node.port) },
+        { defaultTransport: 'grpc', nodeTimeoutMs: 100 },
+      );
+      const err = await failure(
+        e.predict(GraphPayload.fromProtobuf(strMessage('in')), { headers: { 'x-mode': 'slow' } }),
+      );
       expect(err.code).toBe('SC_ERR_GRAPH_NODE_TIMEOUT');
       expect(err.nodeName).toBe('m');
+      // the stream was reset, so the node sees the call cancelled (asynchronously)
+      while (node.cancelled === 0) await new Promise((r) => setTimeout(r, 5));
+      expect(node.cancelled).toBeGreaterThan(0);
+    });
+
+    it('invalid metadata fails the call before sending', async () => {
+      const e = executor({ name: 'm', type: 'MODEL', endpoint: ep(node.port) }, { defaultTransport: 'grpc' });
+      const err = await failure(
+        e.predict(GraphPayload.fromProtobuf(strMessage('in')), { headers: { 'x bad': 'not a token' } }),
+      );
+      expect(err.code).toBe('SC_ERR_GRAPH_BAD_PAYLOAD');
+      expect(err.nodeName).toBe('m');
+      expect(
+        readStrData((await e.predict(GraphPayload.fromProtobuf(strMessage('in')))).payload.bytes()),
+      ).toBe('ok');
     });
 
     it('a gRPC node that is down is unreachable', async () => {
-      const e = executor({ name: 'gone', type: 'MODEL', endpoint: ep(downPort) }, { defaultTransport: 'grpc' });
+      const e = executor(
+        { name: 'gone', type: 'MODEL', endpoint: ep(downPort) },
+        { defaultTransport: 'grpc' },
+      );
       const err = await failure(e.predict(GraphPayload.fromProtobuf(strMessage('in'))));
       expect(err.code).toBe('SC_ERR_GRAPH_NODE_UNREACHABLE');
       expect(err.nodeName).toBe('gone');
     });
 
     it('a gRPC router answering data without a number is -1 (all children), as the reference', async () => {
-      const e = executor({ name: 'r', type: 'ROUTER', endpoint: ep(node.port), children: [{ name: 'm', type: 'MODEL', endpoint: ep(node.port) }] }, { defaultTransport: 'grpc' });
+      const e = executor(
+        {
+          name: 'r',
+          type: 'ROUTER',
+          endpoint: ep(node.port),
+          children: [{ name: 'm', type: 'MODEL', endpoint: ep(node.port) }],
+        },
+        { defaultTransport: 'grpc' },
+      );
       const res = await e.predict(GraphPayload.fromProtobuf(strMessage('in')));
       expect(res.routing).toEqual({ r: -1, m: -1 });
     });

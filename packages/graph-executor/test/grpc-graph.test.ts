@@ -36,10 +36,22 @@ describe('graph over gRPC nodes (thin node:http2 client against a grpc-js server
   let transformer: GrpcNode;
 
   beforeAll(async () => {
-    models = await Promise.all([0, 1, 2].map((i) => startGrpcNode((call) => strMessage(`m${i}(${readStrData(call.message)})`))));
-    router = await startGrpcNode((call) => (call.path.endsWith('/Route') ? tensorMessage([route]) : strMessage('router feedback')));
-    combiner = await startGrpcNode((call) => strMessage(`c[${listItems(call.message).map((m) => readStrData(m)).join('+')}]`));
-    transformer = await startGrpcNode((call) => strMessage(`${call.path.endsWith('TransformInput') ? 'in' : 'out'}(${readStrData(call.message)})`));
+    models = await Promise.all(
+      [0, 1, 2].map((i) => startGrpcNode((call) => strMessage(`m${i}(${readStrData(call.message)})`))),
+    );
+    router = await startGrpcNode((call) =>
+      call.path.endsWith('/Route') ? tensorMessage([route]) : strMessage('router feedback'),
+    );
+    combiner = await startGrpcNode((call) =>
+      strMessage(
+        `c[${listItems(call.message)
+          .map((m) => readStrData(m))
+          .join('+')}]`,
+      ),
+    );
+    transformer = await startGrpcNode((call) =>
+      strMessage(`${call.path.endsWith('TransformInput') ? 'in' : 'out'}(${readStrData(call.message)})`),
+    );
     nodes.push(...models, router, combiner, transformer);
   });
   afterAll(async () => {
@@ -55,7 +67,10 @@ describe('graph over gRPC nodes (thin node:http2 client against a grpc-js server
 
   it('forwards protobuf bytes and metadata to the Seldon gRPC services', async () => {
     const e = executor({ name: 'm0', type: 'MODEL', endpoint: ep(models[0]!.port) });
-    const res = await e.predict(GraphPayload.fromProtobuf(strMessage('x')), { puid: 'p-1', headers: { 'x-user': 'u', 'content-type': 'application/grpc', ':path': '/x' } });
+    const res = await e.predict(GraphPayload.fromProtobuf(strMessage('x')), {
+      puid: 'p-1',
+      headers: { 'x-user': 'u', 'content-type': 'application/grpc', ':path': '/x' },
+    });
     expect(readStrData(res.payload.bytes())).toBe('m0(x)');
     const call = models[0]!.calls.at(-1)!;
     expect(call.path).toBe('/seldon.protos.Model/Predict');
@@ -64,7 +79,15 @@ describe('graph over gRPC nodes (thin node:http2 client against a grpc-js server
   });
 
   it('routes over three models and injects meta.routing into protobuf answers', async () => {
-    const e = executor({ name: 'r', type: 'ROUTER', endpoint: ep(router.port), children: models.map((m, i) => ({ name: `m${i}`, type: 'MODEL', endpoint: ep(m.port) })) }, true);
+    const e = executor(
+      {
+        name: 'r',
+        type: 'ROUTER',
+        endpoint: ep(router.port),
+        children: models.map((m, i) => ({ name: `m${i}`, type: 'MODEL', endpoint: ep(m.port) })),
+      },
+      true,
+    );
     for (const i of [2, 0, 1]) {
       route = i;
       const res = await e.predict(GraphPayload.fromProtobuf(strMessage('x')));
@@ -104,7 +127,12 @@ describe('graph over gRPC nodes (thin node:http2 client against a grpc-js server
   });
 
   it('routes protobuf feedback by response.meta.routing', async () => {
-    const e = executor({ name: 'r', type: 'ROUTER', endpoint: ep(router.port), children: models.map((m, i) => ({ name: `m${i}`, type: 'MODEL', endpoint: ep(m.port) })) });
+    const e = executor({
+      name: 'r',
+      type: 'ROUTER',
+      endpoint: ep(router.port),
+      children: models.map((m, i) => ({ name: `m${i}`, type: 'MODEL', endpoint: ep(m.port) })),
+    });
     const before = models.map((m) => m.calls.length);
     // Feedback{ response(2): SeldonMessage{ meta(2): Meta{ routing(3): {r: 1} } } }
     const entry = Buffer.concat([ld(1, 'r'), Buffer.from([0x10, 1])]);
@@ -117,9 +145,27 @@ describe('graph over gRPC nodes (thin node:http2 client against a grpc-js server
     expect(readStrData(res.payload.bytes())).toBe('router feedback');
   });
 
+  it('reconnects after the node restarts on the same port', async () => {
+    const first = await startGrpcNode(() => strMessage('first'));
+    const e = executor({ name: 'm', type: 'MODEL', endpoint: ep(first.port) });
+    expect(readStrData((await e.predict(GraphPayload.fromProtobuf(strMessage('x')))).payload.bytes())).toBe(
+      'first',
+    );
+    await first.close();
+    const second = await startGrpcNode(() => strMessage('second'), first.port);
+    nodes.push(second);
+    expect(readStrData((await e.predict(GraphPayload.fromProtobuf(strMessage('x')))).payload.bytes())).toBe(
+      'second',
+    );
+  });
+
   it('handles concurrent calls over one HTTP/2 connection', async () => {
     const e = executor({ name: 'm0', type: 'MODEL', endpoint: ep(models[0]!.port) });
-    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => e.predict(GraphPayload.fromProtobuf(strMessage(`${i}`)))));
-    expect(results.map((r) => readStrData(r.payload.bytes()))).toEqual(Array.from({ length: 50 }, (_, i) => `m0(${i})`));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => e.predict(GraphPayload.fromProtobuf(strMessage(`${i}`)))),
+    );
+    expect(results.map((r) => readStrData(r.payload.bytes()))).toEqual(
+      Array.from({ length: 50 }, (_, i) => `m0(${i})`),
+    );
   });
 });

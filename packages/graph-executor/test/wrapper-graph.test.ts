@@ -16,7 +16,13 @@ function affine(a: number, b: number): SeldonComponent {
     predict: (X) => nested(X).map((row) => row.map((v) => a * v + b)),
     transformInput: (X) => nested(X).map((row) => row.map((v) => a * v + b)),
     transformOutput: (X) => nested(X).map((row) => row.map((v) => a * v + b)),
-    initMetadata: () => ({ name: `affine-${a}-${b}`, versions: ['v1'], platform: 'seldon', inputs: [{ messagetype: 'ndarray', schema: { shape: [2] } }], outputs: [{ messagetype: 'ndarray', schema: { shape: [2] } }] }),
+    initMetadata: () => ({
+      name: `affine-${a}-${b}`,
+      versions: ['v1'],
+      platform: 'seldon',
+      inputs: [{ messagetype: 'ndarray', schema: { shape: [2] } }],
+      outputs: [{ messagetype: 'ndarray', schema: { shape: [2] } }],
+    }),
   };
 }
 
@@ -24,13 +30,22 @@ function affine(a: number, b: number): SeldonComponent {
 class EGreedy implements SeldonComponent {
   readonly rewards = [0, 0, 0];
   readonly counts = [0, 0, 0];
-  constructor(private readonly epsilon: number, private readonly random: () => number) {}
+  constructor(
+    private readonly epsilon: number,
+    private readonly random: () => number,
+  ) {}
   route(): number {
     if (this.random() < this.epsilon) return Math.floor(this.random() * 3);
     const means = this.rewards.map((r, i) => (this.counts[i] ? r / this.counts[i]! : 0));
     return means.indexOf(Math.max(...means));
   }
-  sendFeedback(_X: unknown, _names: string[], reward: number, _truth: unknown, routing: number | undefined): void {
+  sendFeedback(
+    _X: unknown,
+    _names: string[],
+    reward: number,
+    _truth: unknown,
+    routing: number | undefined,
+  ): void {
     if (routing === undefined || routing < 0) return;
     this.rewards[routing]! += reward;
     this.counts[routing]! += 1;
@@ -39,7 +54,12 @@ class EGreedy implements SeldonComponent {
 
 const ndarrayBody = (rows: Nested) => ({ data: { ndarray: rows } });
 const json = (value: unknown): GraphPayload => GraphPayload.fromJsonText(JSON.stringify(value));
-const ep = (ms: Microservice) => ({ service_host: '127.0.0.1', httpPort: ms.httpPort, grpcPort: ms.grpcPort, service_port: ms.httpPort });
+const ep = (ms: Microservice) => ({
+  service_host: '127.0.0.1',
+  httpPort: ms.httpPort,
+  grpcPort: ms.grpcPort,
+  service_port: ms.httpPort,
+});
 
 describe('graphs of model-wrapper components', () => {
   const services: Microservice[] = [];
@@ -72,7 +92,14 @@ describe('graphs of model-wrapper components', () => {
     name: 'plusOne',
     type: 'TRANSFORMER',
     endpoint: ep(plusOne),
-    children: [{ name: 'double', type: 'MODEL', endpoint: ep(double), children: [{ name: 'times10', type: 'OUTPUT_TRANSFORMER', endpoint: ep(times10) }] }],
+    children: [
+      {
+        name: 'double',
+        type: 'MODEL',
+        endpoint: ep(double),
+        children: [{ name: 'times10', type: 'OUTPUT_TRANSFORMER', endpoint: ep(times10) }],
+      },
+    ],
   });
 
   it('runs a chain of wrapper microservices over REST', async () => {
@@ -80,7 +107,11 @@ describe('graphs of model-wrapper components', () => {
     const body = res.payload.object() as any;
     // times10 is an OUTPUT_TRANSFORMER leaf: its own transform-output is applied to double's output
     expect(body.data.ndarray).toEqual([[40, 60]]);
-    expect(body.meta.requestPath).toEqual({ plusOne: expect.any(String), double: expect.any(String), times10: expect.any(String) });
+    expect(body.meta.requestPath).toEqual({
+      plusOne: expect.any(String),
+      double: expect.any(String),
+      times10: expect.any(String),
+    });
     expect(body.meta.routing).toEqual({ plusOne: -1, double: -1 });
   });
 
@@ -96,13 +127,20 @@ describe('graphs of model-wrapper components', () => {
   it('mixes REST, gRPC and in-process nodes in one graph, for REST and gRPC requests', async () => {
     const runtime = createComponentRuntime(affine(10, 0), { unitId: 'times10', env: {} });
     await runtime.load();
-    const e = executor(chain(), { plusOne: { transport: 'rest' }, double: { transport: 'grpc' }, times10: { transport: 'in-process', component: runtime } });
+    const e = executor(chain(), {
+      plusOne: { transport: 'rest' },
+      double: { transport: 'grpc' },
+      times10: { transport: 'in-process', component: runtime },
+    });
     const before = { rest: plusOne.httpPort, grpc: double.grpcPort };
     void before;
     const viaRest = await e.predict(json(ndarrayBody([[1, 2]])));
     expect((viaRest.payload.object() as any).data.ndarray).toEqual([[40, 60]]);
     expect(viaRest.payload.isProtobuf).toBe(false);
-    const viaGrpc = await e.predict(GraphPayload.fromProtobuf(messageToProto({ data: { ndarray: [[1, 2]] } })), { transport: 'grpc' });
+    const viaGrpc = await e.predict(
+      GraphPayload.fromProtobuf(messageToProto({ data: { ndarray: [[1, 2]] } })),
+      { transport: 'grpc' },
+    );
     expect(viaGrpc.payload.isProtobuf).toBe(true);
     expect(messageFromProto(viaGrpc.payload.bytes()).data?.ndarray).toEqual([[40, 60]]);
   });
@@ -115,7 +153,16 @@ describe('graphs of model-wrapper components', () => {
       await runtime.load();
       nodes[name] = { transport: 'in-process', component: runtime };
     }
-    const e = executor({ name: 'plusOne', type: 'TRANSFORMER', children: [{ name: 'double', type: 'MODEL', children: [{ name: 'times10', type: 'OUTPUT_TRANSFORMER' }] }] }, nodes);
+    const e = executor(
+      {
+        name: 'plusOne',
+        type: 'TRANSFORMER',
+        children: [
+          { name: 'double', type: 'MODEL', children: [{ name: 'times10', type: 'OUTPUT_TRANSFORMER' }] },
+        ],
+      },
+      nodes,
+    );
     const res = await e.predict(GraphPayload.fromObject(ndarrayBody([[1, 2]])));
     expect(res.payload.hasObject).toBe(true);
     expect(res.payload.format).toBe('object');
@@ -136,13 +183,18 @@ describe('graphs of model-wrapper components', () => {
     expect(body.data.ndarray).toEqual([[6, 12]]);
     expect(Object.keys(body.meta.requestPath).sort()).toEqual(['double', 'times10']);
     expect(res.routing).toEqual({ avg: -1, double: -1, times10: -1 });
-    const viaGrpc = await e.predict(GraphPayload.fromProtobuf(messageToProto({ data: { tensor: { shape: [1, 2], values: [1, 2] } } })), { transport: 'grpc' });
+    const viaGrpc = await e.predict(
+      GraphPayload.fromProtobuf(messageToProto({ data: { tensor: { shape: [1, 2], values: [1, 2] } } })),
+      { transport: 'grpc' },
+    );
     const message = messageFromProto(viaGrpc.payload.bytes());
     expect(Array.from(message.data!.tensor!.values!)).toEqual([6, 12]);
   });
 
   it('SIMPLE_MODEL passes through, SIMPLE_ROUTER fans out and returns the first child, RANDOM_ABTEST splits by ratioA', async () => {
-    const simple = await executor({ name: 's', type: 'MODEL', implementation: 'SIMPLE_MODEL' }).predict(json(ndarrayBody([[1, 2]])));
+    const simple = await executor({ name: 's', type: 'MODEL', implementation: 'SIMPLE_MODEL' }).predict(
+      json(ndarrayBody([[1, 2]])),
+    );
     expect((simple.payload.object() as any).data.ndarray).toEqual([[1, 2]]);
     expect(simple.routing).toEqual({});
     const router = await executor({
@@ -172,15 +224,23 @@ describe('graphs of model-wrapper components', () => {
       { random: () => draws[draw++]! },
     );
     const routes: number[] = [];
-    for (let i = 0; i < draws.length; i++) routes.push((await ab.predict(json(ndarrayBody([[1, 2]])))).routing.ab!);
+    for (let i = 0; i < draws.length; i++)
+      routes.push((await ab.predict(json(ndarrayBody([[1, 2]])))).routing.ab!);
     expect(routes).toEqual([0, 1, 0, 1]);
   });
 
   it('an epsilon-greedy router learns from feedback routed by meta.routing', async () => {
     let seed = 42;
-    const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const router = new EGreedy(0.2, random);
-    const rms = await startMicroservice(router, { httpPort: 0, grpcPort: 0, metricsPort: null, host: '127.0.0.1', unitId: 'eg', env: {} });
+    const rms = await startMicroservice(router, {
+      httpPort: 0,
+      grpcPort: 0,
+      metricsPort: null,
+      host: '127.0.0.1',
+      unitId: 'eg',
+      env: {},
+    });
     services.push(rms);
     const e = executor({
       name: 'eg',
@@ -210,7 +270,11 @@ describe('graphs of model-wrapper components', () => {
 
   it('feedback over gRPC reaches the routed child with the protobuf Feedback', async () => {
     const e = executor({ name: 'double', type: 'MODEL', endpoint: ep(double) });
-    const fb = feedbackToProto({ request: { data: { ndarray: [[1, 2]] } }, response: { data: { ndarray: [[2, 4]] } }, reward: 1 });
+    const fb = feedbackToProto({
+      request: { data: { ndarray: [[1, 2]] } },
+      response: { data: { ndarray: [[2, 4]] } },
+      reward: 1,
+    });
     const res = await e.feedback(GraphPayload.fromProtobuf(fb), { transport: 'grpc' });
     expect(res.payload.isProtobuf).toBe(true);
   });

@@ -21,7 +21,11 @@ const USAGE = `Usage: seldon-microservice <module>[:Export] [options]
   --max-message-bytes N  largest REST body / gRPC message (default 104857600)
   --max-in-flight N      concurrent requests before 429 / RESOURCE_EXHAUSTED (default 1024, 0 = unlimited)
   --host H               interface to listen on (default 0.0.0.0)
+  --grpc-workers N       0 disables gRPC (env GRPC_WORKERS)
   --persistence N        deprecated, ignored
+  --debug --tracing --threads --max-requests --max-requests-jitter --keepalive --single-threaded
+  --pidfile --access-log --grpc-threads
+                         accepted for compatibility with seldon-core-microservice, ignored
 `;
 
 const LEVELS = { DEBUG: 10, INFO: 20, WARNING: 30, ERROR: 40 } as const;
@@ -52,10 +56,41 @@ async function main(): Promise<void> {
     'max-in-flight': { type: 'string' },
     host: { type: 'string' },
     persistence: { type: 'string' },
+    'grpc-workers': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
+    // Accepted for command-line compatibility with seldon-core-microservice; no effect here.
+    debug: { type: 'boolean' },
+    tracing: { type: 'string' },
+    threads: { type: 'string' },
+    'max-requests': { type: 'string' },
+    'max-requests-jitter': { type: 'string' },
+    keepalive: { type: 'string' },
+    'single-threaded': { type: 'string' },
+    pidfile: { type: 'string' },
+    'access-log': { type: 'boolean' },
+    'grpc-threads': { type: 'string' },
   } as const;
-  const { values, positionals, tokens } = parseArgs({ options: known, allowPositionals: true, strict: false, tokens: true });
-  const unknown = tokens.filter((t) => t.kind === 'option' && !(t.name in known)).map((t) => (t.kind === 'option' ? t.rawName : ''));
+  const IGNORED = [
+    'debug',
+    'tracing',
+    'threads',
+    'max-requests',
+    'max-requests-jitter',
+    'keepalive',
+    'single-threaded',
+    'pidfile',
+    'access-log',
+    'grpc-threads',
+  ];
+  const { values, positionals, tokens } = parseArgs({
+    options: known,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
+  const unknown = tokens
+    .filter((t) => t.kind === 'option' && !(t.name in known))
+    .map((t) => (t.kind === 'option' ? t.rawName : ''));
   if (values.help === true) {
     process.stdout.write(USAGE);
     return;
@@ -74,14 +109,25 @@ async function main(): Promise<void> {
   if (!(levelName in LEVELS)) fail(`--log-level ${levelName} must be one of DEBUG, INFO, WARNING, ERROR`);
   const threshold = LEVELS[levelName as Level];
   const log = (level: Level, message: string): void => {
-    if (LEVELS[level] >= threshold) process.stderr.write(`${new Date().toISOString()} ${level} seldon-microservice: ${message}\n`);
+    if (LEVELS[level] >= threshold)
+      process.stderr.write(`${new Date().toISOString()} ${level} seldon-microservice: ${message}\n`);
   };
 
   const serviceType = (str(values['service-type']) ?? 'MODEL').toUpperCase();
-  if (!['MODEL', 'ROUTER', 'TRANSFORMER', 'OUTPUT_TRANSFORMER', 'COMBINER', 'OUTLIER_DETECTOR'].includes(serviceType)) {
-    fail(`--service-type ${serviceType} must be one of MODEL, ROUTER, TRANSFORMER, OUTPUT_TRANSFORMER, COMBINER`);
+  if (
+    !['MODEL', 'ROUTER', 'TRANSFORMER', 'OUTPUT_TRANSFORMER', 'COMBINER', 'OUTLIER_DETECTOR'].includes(
+      serviceType,
+    )
+  ) {
+    // Informational only (every endpoint is served), so an unexpected value is not fatal.
+    log(
+      'WARNING',
+      `--service-type ${serviceType} is not one of MODEL, ROUTER, TRANSFORMER, OUTPUT_TRANSFORMER, COMBINER`,
+    );
   }
   if (values.persistence !== undefined) log('INFO', 'Persistence: ignored, persistence is deprecated');
+  for (const flag of IGNORED)
+    if (values[flag] !== undefined) log('INFO', `--${flag}: accepted for compatibility, ignored`);
 
   let parameters;
   try {
@@ -91,7 +137,7 @@ async function main(): Promise<void> {
   }
   const { module, exportName } = parseComponentReference(positionals[0]);
   const workersRaw = intFlag('workers', str(values.workers) ?? env.GUNICORN_WORKERS) ?? 1;
-  const grpcDisabled = env.GRPC_WORKERS === '0';
+  const grpcDisabled = (str(values['grpc-workers']) ?? env.GRPC_WORKERS) === '0';
   const options: MicroserviceOptions = {
     httpPort: intFlag('http-port', str(values['http-port'])),
     grpcPort: grpcDisabled ? null : intFlag('grpc-port', str(values['grpc-port'])),
@@ -101,7 +147,10 @@ async function main(): Promise<void> {
     host: str(values.host),
     workers: workersRaw > 1 ? workersRaw : 0,
   };
-  log('INFO', `starting ${module}${exportName ? `:${exportName}` : ''} as ${serviceType} with parameters ${JSON.stringify(parameters)}`);
+  log(
+    'INFO',
+    `starting ${module}${exportName ? `:${exportName}` : ''} as ${serviceType} with parameters ${JSON.stringify(parameters)}`,
+  );
   let service;
   try {
     service = await startMicroservice({ module, exportName, parameters }, options);
@@ -114,8 +163,16 @@ async function main(): Promise<void> {
     `ready: http ${service.httpPort}, grpc ${service.grpcPort < 0 ? 'disabled' : service.grpcPort}, metrics ${service.metricsPort}` +
       `${(options.workers ?? 0) > 0 ? `, ${options.workers} worker threads` : ''}`,
   );
+  service.runtime.metadata().catch((err: Error & { cause?: unknown }) => {
+    log(
+      'WARNING',
+      `model metadata is invalid (GET /metadata answers 500): ${err.cause instanceof Error ? err.cause.message : err.message}`,
+    );
+  });
   // Machine-readable line for supervisors and tests that start us with port 0.
-  process.stdout.write(`${JSON.stringify({ event: 'ready', httpPort: service.httpPort, grpcPort: service.grpcPort, metricsPort: service.metricsPort, pid: process.pid })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ event: 'ready', httpPort: service.httpPort, grpcPort: service.grpcPort, metricsPort: service.metricsPort, pid: process.pid })}\n`,
+  );
 
   let stopping = false;
   const stop = (signal: string): void => {

@@ -147,6 +147,8 @@ export interface WrapperErrorOptions {
   httpStatus?: number;
   /** Overrides the catalogue's reason string. */
   reason?: string;
+  /** Overrides the catalogue's gRPC status code. */
+  grpcCode?: number;
 }
 
 /** The error class of @seldon-ts/model-wrapper. Match on `code`. */
@@ -162,13 +164,18 @@ export class WrapperError extends Error {
     const entry: CatalogueEntry = WRAPPER_ERRORS[code];
     this.code = code;
     this.httpStatus = options.httpStatus ?? entry.httpStatus;
-    this.grpcCode = entry.grpcCode;
+    this.grpcCode = options.grpcCode ?? entry.grpcCode;
     this.reason = options.reason ?? entry.reason;
   }
 
   /** The reference wrapper's error body: `{"status":{"status":1,"info":...,"code":-1,"reason":...}}`. */
   toSeldonStatus(): SeldonErrorBody {
     return { status: { status: 1, info: this.message, code: -1, reason: this.reason } };
+  }
+
+  /** The Seldon status body, so that callers passing errors through (the graph executor) answer it. */
+  toJSON(): SeldonErrorBody {
+    return this.toSeldonStatus();
   }
 }
 
@@ -189,7 +196,11 @@ export class SeldonMicroserviceError extends Error {
 }
 
 function isPayloadError(err: unknown): err is Error & { code: string; path?: string } {
-  return err instanceof Error && err.name === 'PayloadError' && typeof (err as { code?: unknown }).code === 'string';
+  return (
+    err instanceof Error &&
+    err.name === 'PayloadError' &&
+    typeof (err as { code?: unknown }).code === 'string'
+  );
 }
 
 /** Turns anything thrown while serving a request into a {@link WrapperError}. */
@@ -200,13 +211,23 @@ export function toWrapperError(err: unknown): WrapperError {
       cause: err,
       httpStatus: err.statusCode,
       reason: err.reason,
+      // A server-side status chosen by the component is not the caller's fault.
+      grpcCode: err.statusCode >= 500 ? GrpcCode.UNKNOWN : undefined,
     });
   }
   // A worker thread sends errors back as plain objects.
   if (isSerializedWrapperError(err)) {
-    return new WrapperError(err.code, err.message, { httpStatus: err.httpStatus, reason: err.reason });
+    return new WrapperError(err.code, err.message, {
+      httpStatus: err.httpStatus,
+      reason: err.reason,
+      grpcCode: err.grpcCode,
+    });
   }
   if (isPayloadError(err)) {
+    if (err.code === 'SC_ERR_PAYLOAD_BAD_RESULT')
+      return new WrapperError('SC_ERR_WRAPPER_BAD_RETURN', err.message, { cause: err });
+    if (err.code === 'SC_ERR_PAYLOAD_TOO_LARGE')
+      return new WrapperError('SC_ERR_WRAPPER_BODY_TOO_LARGE', err.message, { cause: err });
     return new WrapperError('SC_ERR_WRAPPER_BAD_DATA', err.message, { cause: err });
   }
   const message = err instanceof Error ? err.message : String(err);
@@ -219,13 +240,23 @@ export interface SerializedWrapperError {
   readonly code: WrapperErrorCode;
   readonly message: string;
   readonly httpStatus: number;
+  readonly grpcCode: number;
   readonly reason: string;
 }
 
 export function serializeWrapperError(err: WrapperError): SerializedWrapperError {
-  return { $wrapperError: true, code: err.code, message: err.message, httpStatus: err.httpStatus, reason: err.reason };
+  return {
+    $wrapperError: true,
+    code: err.code,
+    message: err.message,
+    httpStatus: err.httpStatus,
+    grpcCode: err.grpcCode,
+    reason: err.reason,
+  };
 }
 
 function isSerializedWrapperError(err: unknown): err is SerializedWrapperError {
-  return typeof err === 'object' && err !== null && (err as { $wrapperError?: unknown }).$wrapperError === true;
+  return (
+    typeof err === 'object' && err !== null && (err as { $wrapperError?: unknown }).$wrapperError === true
+  );
 }

@@ -16,7 +16,14 @@ export interface ExpressRouterOptions extends ComponentRuntimeOptions {
 }
 
 function isRuntime(value: unknown): value is ComponentRuntime {
-  return typeof value === 'object' && value !== null && typeof (value as ComponentRuntime).has === 'function' && typeof (value as ComponentRuntime).health === 'function' && typeof (value as ComponentRuntime).load === 'function' && 'ready' in value;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ComponentRuntime).has === 'function' &&
+    typeof (value as ComponentRuntime).health === 'function' &&
+    typeof (value as ComponentRuntime).load === 'function' &&
+    'ready' in value
+  );
 }
 
 async function bodyOf(req: Request, limit: number): Promise<Buffer | { tooLarge: number }> {
@@ -24,7 +31,12 @@ async function bodyOf(req: Request, limit: number): Promise<Buffer | { tooLarge:
   const parsed: unknown = req.body;
   if (Buffer.isBuffer(parsed)) return parsed;
   if (typeof parsed === 'string') return Buffer.from(parsed);
-  if (parsed !== undefined && parsed !== null && typeof parsed === 'object' && Object.keys(parsed).length > 0) {
+  if (
+    parsed !== undefined &&
+    parsed !== null &&
+    typeof parsed === 'object' &&
+    Object.keys(parsed).length > 0
+  ) {
     return Buffer.from(JSON.stringify(parsed));
   }
   const chunks: Buffer[] = [];
@@ -89,7 +101,12 @@ export function createExpressRouter(
             status: 413,
             contentType: 'application/json',
             body: JSON.stringify({
-              status: { status: 1, info: `Request body of ${body.tooLarge} bytes exceeds maxMessageBytes ${maxMessageBytes}`, code: -1, reason: 'MICROSERVICE_BAD_DATA' },
+              status: {
+                status: 1,
+                info: `Request body of ${body.tooLarge} bytes exceeds maxMessageBytes ${maxMessageBytes}`,
+                code: -1,
+                reason: 'MICROSERVICE_BAD_DATA',
+              },
             }),
           };
       res.status(result.status).type(result.contentType).send(result.body);

@@ -18,7 +18,10 @@ function registerTsx(): Promise<void> {
  * Splits `path/to/model.ts:Export` into module and export name. A Windows drive letter
  * (`C:\...`) is not taken for a separator.
  */
-export function parseComponentReference(reference: string): { module: string; exportName: string | undefined } {
+export function parseComponentReference(reference: string): {
+  module: string;
+  exportName: string | undefined;
+} {
   const at = reference.lastIndexOf(':');
   if (at > 1 && !reference.slice(at + 1).includes('/') && !reference.slice(at + 1).includes('\\')) {
     return { module: reference.slice(0, at), exportName: reference.slice(at + 1) || undefined };
@@ -30,7 +33,8 @@ export function parseComponentReference(reference: string): { module: string; ex
 export function resolveComponentUrl(module: string, cwd: string = process.cwd()): string {
   if (/^(file|data|node):/.test(module)) return module;
   const path = isAbsolute(module) ? module : resolve(cwd, module);
-  if (!existsSync(path)) throw new WrapperError('SC_ERR_WRAPPER_BAD_COMPONENT', `Component module not found: ${path}`);
+  if (!existsSync(path))
+    throw new WrapperError('SC_ERR_WRAPPER_BAD_COMPONENT', `Component module not found: ${path}`);
   return pathToFileURL(path).href;
 }
 
@@ -50,14 +54,23 @@ export async function loadComponentModule(
   try {
     ns = (await import(url)) as Record<string, unknown>;
   } catch (err) {
-    throw new WrapperError('SC_ERR_WRAPPER_BAD_COMPONENT', `Cannot load component module ${module}: ${(err as Error).message}`, {
-      cause: err,
-    });
+    throw new WrapperError(
+      'SC_ERR_WRAPPER_BAD_COMPONENT',
+      `Cannot load component module ${module}: ${(err as Error).message}`,
+      {
+        cause: err,
+      },
+    );
   }
   const name = exportName ?? 'default';
   let value = ns[name];
   // A CommonJS module's exports arrive as `default`.
-  if (value === undefined && exportName !== undefined && typeof ns.default === 'object' && ns.default !== null) {
+  if (
+    value === undefined &&
+    exportName !== undefined &&
+    typeof ns.default === 'object' &&
+    ns.default !== null
+  ) {
     value = (ns.default as Record<string, unknown>)[exportName];
   }
   if (value === undefined || value === null) {
@@ -68,7 +81,10 @@ export async function loadComponentModule(
     );
   }
   if (typeof value !== 'function' && typeof value !== 'object') {
-    throw new WrapperError('SC_ERR_WRAPPER_BAD_COMPONENT', `Export ${name} of ${module} is a ${typeof value}, not a class or object`);
+    throw new WrapperError(
+      'SC_ERR_WRAPPER_BAD_COMPONENT',
+      `Export ${name} of ${module} is a ${typeof value}, not a class or object`,
+    );
   }
   return value as SeldonComponent | SeldonComponentClass;
 }

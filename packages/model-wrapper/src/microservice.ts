@@ -4,7 +4,12 @@ import { readFileSync } from 'node:fs';
 import type { Server as GrpcServer } from '@grpc/grpc-js';
 import { WrapperError } from './errors.js';
 import { parseParameters, type ComponentParameters } from './parameters.js';
-import { createComponentRuntime, instantiateComponent, type ComponentRuntime, type ComponentRuntimeOptions } from './runtime.js';
+import {
+  createComponentRuntime,
+  instantiateComponent,
+  type ComponentRuntime,
+  type ComponentRuntimeOptions,
+} from './runtime.js';
 import { loadComponentModule, resolveComponentUrl } from './loader.js';
 import type { ComponentModuleSpec, SeldonComponent, SeldonComponentClass } from './types.js';
 import { Gate } from './internal/gate.js';
@@ -98,22 +103,35 @@ function envPort(env: NodeJS.ProcessEnv, name: string, fallback: number): number
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new WrapperError('SC_ERR_WRAPPER_BAD_OPTION', `${name}=${raw} is not a port number`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new WrapperError('SC_ERR_WRAPPER_BAD_OPTION', `${name}=${raw} is not a port number`);
   return n;
 }
 
 function checkPort(name: string, value: number): number {
-  if (!Number.isInteger(value) || value < 0 || value > 65535) throw new WrapperError('SC_ERR_WRAPPER_BAD_OPTION', `${name} ${value} is not a port number`);
+  if (!Number.isInteger(value) || value < 0 || value > 65535)
+    throw new WrapperError('SC_ERR_WRAPPER_BAD_OPTION', `${name} ${value} is not a port number`);
   return value;
 }
 
 function isModuleSpec(value: unknown): value is ComponentModuleSpec {
-  return typeof value === 'object' && value !== null && typeof (value as ComponentModuleSpec).module === 'string' && !('predict' in value);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ComponentModuleSpec).module === 'string' &&
+    !('predict' in value)
+  );
 }
 
 function listen(server: Server, host: string, port: number, what: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const onError = (err: Error): void => reject(new WrapperError('SC_ERR_WRAPPER_BAD_OPTION', `${what} cannot listen on ${host}:${port}: ${err.message}`));
+    const onError = (err: Error): void =>
+      reject(
+        new WrapperError(
+          'SC_ERR_WRAPPER_BAD_OPTION',
+          `${what} cannot listen on ${host}:${port}: ${err.message}`,
+        ),
+      );
     server.once('error', onError);
     server.listen(port, host, () => {
       server.off('error', onError);
@@ -148,23 +166,44 @@ export async function startMicroservice(
   const env = options.env ?? process.env;
   const annotations = readAnnotations(options.annotationsPath ?? '/etc/podinfo/annotations');
   const host = options.host ?? MICROSERVICE_DEFAULTS.host;
-  const httpPort = checkPort('httpPort', options.httpPort ?? envPort(env, 'PREDICTIVE_UNIT_HTTP_SERVICE_PORT', MICROSERVICE_DEFAULTS.httpPort));
+  const httpPort = checkPort(
+    'httpPort',
+    options.httpPort ?? envPort(env, 'PREDICTIVE_UNIT_HTTP_SERVICE_PORT', MICROSERVICE_DEFAULTS.httpPort),
+  );
   const grpcPort =
-    options.grpcPort === null ? null : checkPort('grpcPort', options.grpcPort ?? envPort(env, 'PREDICTIVE_UNIT_GRPC_SERVICE_PORT', MICROSERVICE_DEFAULTS.grpcPort));
+    options.grpcPort === null
+      ? null
+      : checkPort(
+          'grpcPort',
+          options.grpcPort ??
+            envPort(env, 'PREDICTIVE_UNIT_GRPC_SERVICE_PORT', MICROSERVICE_DEFAULTS.grpcPort),
+        );
   const metricsPort =
     options.metricsPort === null
       ? null
-      : checkPort('metricsPort', options.metricsPort ?? envPort(env, 'PREDICTIVE_UNIT_METRICS_SERVICE_PORT', MICROSERVICE_DEFAULTS.metricsPort));
-  const metricsPath = options.metricsPath ?? (env.PREDICTIVE_UNIT_METRICS_ENDPOINT || MICROSERVICE_DEFAULTS.metricsPath);
+      : checkPort(
+          'metricsPort',
+          options.metricsPort ??
+            envPort(env, 'PREDICTIVE_UNIT_METRICS_SERVICE_PORT', MICROSERVICE_DEFAULTS.metricsPort),
+        );
+  const metricsPath =
+    options.metricsPath ?? (env.PREDICTIVE_UNIT_METRICS_ENDPOINT || MICROSERVICE_DEFAULTS.metricsPath);
   const annotatedMax = Number(annotations['seldon.io/grpc-max-message-size']);
   const maxMessageBytes =
-    options.maxMessageBytes ?? (Number.isInteger(annotatedMax) && annotatedMax > 0 ? annotatedMax : MICROSERVICE_DEFAULTS.maxMessageBytes);
+    options.maxMessageBytes ??
+    (Number.isInteger(annotatedMax) && annotatedMax > 0
+      ? annotatedMax
+      : MICROSERVICE_DEFAULTS.maxMessageBytes);
   if (!Number.isInteger(maxMessageBytes) || maxMessageBytes <= 0) {
-    throw new WrapperError('SC_ERR_WRAPPER_BAD_OPTION', `maxMessageBytes ${maxMessageBytes} must be a positive integer`);
+    throw new WrapperError(
+      'SC_ERR_WRAPPER_BAD_OPTION',
+      `maxMessageBytes ${maxMessageBytes} must be a positive integer`,
+    );
   }
   const maxInFlight = options.maxInFlight ?? MICROSERVICE_DEFAULTS.maxInFlight;
   const workers = options.workers ?? MICROSERVICE_DEFAULTS.workers;
-  if (!Number.isInteger(workers) || workers < 0) throw new WrapperError('SC_ERR_WRAPPER_BAD_OPTION', `workers ${workers} must be an integer >= 0`);
+  if (!Number.isInteger(workers) || workers < 0)
+    throw new WrapperError('SC_ERR_WRAPPER_BAD_OPTION', `workers ${workers} must be an integer >= 0`);
   const passthroughEnv = (env.PAYLOAD_PASSTHROUGH ?? '').toLowerCase();
   const passthrough = options.payloadPassthrough ?? ['1', 'true', 't'].includes(passthroughEnv);
 
@@ -190,10 +229,18 @@ export async function startMicroservice(
   let instance: SeldonComponent | undefined;
   if (workers > 0) {
     if (!isModuleSpec(component)) {
-      throw new WrapperError('SC_ERR_WRAPPER_BAD_OPTION', 'workers > 0 needs the component as a module spec {module, exportName} so each thread can load it');
+      throw new WrapperError(
+        'SC_ERR_WRAPPER_BAD_OPTION',
+        'workers > 0 needs the component as a module spec {module, exportName} so each thread can load it',
+      );
     }
-    if (passthrough) throw new WrapperError('SC_ERR_WRAPPER_BAD_OPTION', 'PAYLOAD_PASSTHROUGH is not supported with workers > 0');
-    const parameters: ComponentParameters = component.parameters ?? parseParameters(env.PREDICTIVE_UNIT_PARAMETERS);
+    if (passthrough)
+      throw new WrapperError(
+        'SC_ERR_WRAPPER_BAD_OPTION',
+        'PAYLOAD_PASSTHROUGH is not supported with workers > 0',
+      );
+    const parameters: ComponentParameters =
+      component.parameters ?? parseParameters(env.PREDICTIVE_UNIT_PARAMETERS);
     runtime = new WorkerPoolRuntime(
       workers,
       {
@@ -204,7 +251,8 @@ export async function startMicroservice(
           unitId: options.unitId ?? env.PREDICTIVE_UNIT_ID,
           unitImage: options.unitImage ?? env.PREDICTIVE_UNIT_IMAGE,
           includeMetricsInResponse:
-            options.includeMetricsInResponse ?? (env.INCLUDE_METRICS_IN_CLIENT_RESPONSE ?? 'true').toLowerCase() !== 'false',
+            options.includeMetricsInResponse ??
+            (env.INCLUDE_METRICS_IN_CLIENT_RESPONSE ?? 'true').toLowerCase() !== 'false',
           executorEnabled: options.executorEnabled ?? env.SELDON_EXECUTOR_ENABLED?.toLowerCase() !== 'false',
           modelMetadata: options.modelMetadata ?? env.MODEL_METADATA,
         },
@@ -294,7 +342,10 @@ export async function startMicroservice(
           // Stop taking connections, let in-flight requests finish, then drop what is left.
           http.close();
           http.closeIdleConnections();
-          const grpcDone = grpcServer === undefined ? Promise.resolve() : new Promise<void>((r) => grpcServer!.tryShutdown(() => r()));
+          const grpcDone =
+            grpcServer === undefined
+              ? Promise.resolve()
+              : new Promise<void>((r) => grpcServer!.tryShutdown(() => r()));
           await gate.drain(drainTimeoutMs);
           http.closeAllConnections();
           // Replies of the drained calls are queued; give them a moment to flush before forcing.

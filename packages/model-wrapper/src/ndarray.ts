@@ -1,4 +1,4 @@
-import type { JsonValue } from '@seldon-ts/payload';
+import type { JsonValue, TfDataType } from '@seldon-ts/payload';
 
 /** A nested JS array (what `toArray()` returns and what a component may return). */
 export type NestedArray = readonly (JsonValue | NestedArray)[];
@@ -20,8 +20,15 @@ export class NdArray {
   readonly values: Float64Array | JsonValue[];
   /** The request's data kind, when the array came from a request. */
   readonly kind: NdArrayKind | undefined;
+  /** Element type of a tftensor (kept so that a tftensor answer uses the same dtype). */
+  readonly dtype: TfDataType | undefined;
 
-  constructor(values: Float64Array | JsonValue[] | readonly number[], shape?: readonly number[], kind?: NdArrayKind) {
+  constructor(
+    values: Float64Array | JsonValue[] | readonly number[],
+    shape?: readonly number[],
+    kind?: NdArrayKind,
+    dtype?: TfDataType,
+  ) {
     const vals = values instanceof Float64Array ? values : (values as JsonValue[]);
     const dims = shape ?? [vals.length];
     let size = 1;
@@ -32,6 +39,7 @@ export class NdArray {
     this.values = vals;
     this.shape = dims;
     this.kind = kind;
+    this.dtype = dtype;
   }
 
   /** Number of dimensions. */
@@ -80,7 +88,9 @@ export class NdArray {
   /** The values as a Float64Array (copied unless already one). Non-numbers become NaN. */
   toFloat64Array(): Float64Array {
     const v = this.values;
-    return v instanceof Float64Array ? v : Float64Array.from(v as unknown[], (x) => (typeof x === 'number' ? x : Number.NaN));
+    return v instanceof Float64Array
+      ? v
+      : Float64Array.from(v as unknown[], (x) => (typeof x === 'number' ? x : Number.NaN));
   }
 
   /**

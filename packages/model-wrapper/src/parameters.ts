@@ -80,13 +80,19 @@ export function parseParameters(json: string | undefined | ParameterSpec[]): Com
     try {
       list = JSON.parse(json);
     } catch (err) {
-      throw new WrapperError('SC_ERR_WRAPPER_BAD_PARAMETER', `Bad model parameters: not JSON (${(err as Error).message})`);
+      throw new WrapperError(
+        'SC_ERR_WRAPPER_BAD_PARAMETER',
+        `Bad model parameters: not JSON (${(err as Error).message})`,
+      );
     }
   } else {
     list = json;
   }
   if (!Array.isArray(list)) {
-    throw new WrapperError('SC_ERR_WRAPPER_BAD_PARAMETER', 'Bad model parameters: expected a JSON list of {name, value, type}');
+    throw new WrapperError(
+      'SC_ERR_WRAPPER_BAD_PARAMETER',
+      'Bad model parameters: expected a JSON list of {name, value, type}',
+    );
   }
   // A null-prototype object so that a parameter named `__proto__` is just a parameter.
   const out: ComponentParameters = Object.create(null) as ComponentParameters;
@@ -96,10 +102,16 @@ export function parseParameters(json: string | undefined | ParameterSpec[]): Com
     }
     const { name, value, type } = item as Record<string, unknown>;
     if (typeof name !== 'string' || name === '') {
-      throw new WrapperError('SC_ERR_WRAPPER_BAD_PARAMETER', `Bad model parameters: [${i}].name must be a non-empty string`);
+      throw new WrapperError(
+        'SC_ERR_WRAPPER_BAD_PARAMETER',
+        `Bad model parameters: [${i}].name must be a non-empty string`,
+      );
     }
     if (value === undefined || value === null || typeof value === 'object') {
-      throw new WrapperError('SC_ERR_WRAPPER_BAD_PARAMETER', `Bad model parameters: [${i}].value (${name}) must be a string`);
+      throw new WrapperError(
+        'SC_ERR_WRAPPER_BAD_PARAMETER',
+        `Bad model parameters: [${i}].value (${name}) must be a string`,
+      );
     }
     out[name] = convertParameter({ name, value: String(value), type: type as ParameterType });
   });

@@ -1,20 +1,33 @@
-import type { Feedback, SeldonMessage, SeldonMessageList, SeldonModelMetadata } from '@seldon-ts/payload';
+import {
+  buildAggregateResponse,
+  buildFeedbackResponse,
+  buildResponse,
+  buildRouteResponse,
+  type Feedback,
+  type SeldonMessage,
+  type SeldonMessageList,
+  type SeldonModelMetadata,
+} from '@seldon-ts/payload';
 import { WrapperError, toWrapperError } from './errors.js';
 import type { ComponentParameters } from './parameters.js';
 import {
-  buildResponse,
   checkMetrics,
   extractInput,
-  metaSourceOf,
   namesOf,
+  responseOptions,
+  toResponsePayload,
   unwrap,
-  dataToNdArray,
   type ShapingContext,
-  type Unwrapped,
 } from './internal/shaping.js';
 import { METRIC_METHOD } from './internal/metrics.js';
 import { metadataDefaults, parseModelMetadataEnv, validateMetadata } from './internal/metadata.js';
-import type { ComponentInput, ComponentMethod, CustomMetric, SeldonComponent, SeldonComponentClass } from './types.js';
+import type {
+  ComponentInput,
+  ComponentMethod,
+  CustomMetric,
+  SeldonComponent,
+  SeldonComponentClass,
+} from './types.js';
 import { NdArray } from './ndarray.js';
 
 /** Where a runtime records custom metrics (the metrics port's store, or a worker's outbox). */
@@ -88,15 +101,31 @@ export function instantiateComponent(
     try {
       return new component(parameters);
     } catch (err) {
-      throw new WrapperError('SC_ERR_WRAPPER_BAD_COMPONENT', `Component constructor failed: ${(err as Error).message}`, { cause: err });
+      throw new WrapperError(
+        'SC_ERR_WRAPPER_BAD_COMPONENT',
+        `Component constructor failed: ${(err as Error).message}`,
+        { cause: err },
+      );
     }
   }
   if (typeof component === 'function') {
-    // A factory function: called with the parameters, like a constructor.
-    return (component as unknown as (p: ComponentParameters) => SeldonComponent)(parameters);
+    const fn = component as unknown as (p: ComponentParameters) => SeldonComponent;
+    // An ES5 constructor (methods on its prototype, as the old NodeJS wrapper's models) or a factory.
+    const proto = (fn as { prototype?: object }).prototype;
+    if (proto !== undefined && Object.getOwnPropertyNames(proto).length > 1) {
+      return instantiateComponent(class extends (fn as unknown as SeldonComponentClass) {}, parameters);
+    }
+    const made = fn(parameters);
+    if (typeof made !== 'object' || made === null) {
+      throw new WrapperError('SC_ERR_WRAPPER_BAD_COMPONENT', 'Component factory must return an object');
+    }
+    return made;
   }
   if (typeof component !== 'object' || component === null) {
-    throw new WrapperError('SC_ERR_WRAPPER_BAD_COMPONENT', `Component must be a class or an object, got ${typeof component}`);
+    throw new WrapperError(
+      'SC_ERR_WRAPPER_BAD_COMPONENT',
+      `Component must be a class or an object, got ${typeof component}`,
+    );
   }
   return component;
 }
@@ -130,7 +159,8 @@ class InProcessRuntime implements ComponentRuntime {
       staticTags: typeof c.tags === 'function' ? () => c.tags!.call(c) : undefined,
       unitId: this.unitId,
       unitImage: options.unitImage ?? env.PREDICTIVE_UNIT_IMAGE,
-      includeMetrics: options.includeMetricsInResponse ?? envBool(env.INCLUDE_METRICS_IN_CLIENT_RESPONSE, true),
+      includeMetrics:
+        options.includeMetricsInResponse ?? envBool(env.INCLUDE_METRICS_IN_CLIENT_RESPONSE, true),
     };
     this.imageForDefaults = this.ctx.unitImage;
   }
@@ -143,7 +173,11 @@ class InProcessRuntime implements ComponentRuntime {
         if (typeof this.c.load === 'function') await this.c.load();
       } catch (err) {
         this.loading = undefined;
-        throw new WrapperError('SC_ERR_WRAPPER_BAD_COMPONENT', `Component load() failed: ${(err as Error).message}`, { cause: err });
+        throw new WrapperError(
+          'SC_ERR_WRAPPER_BAD_COMPONENT',
+          `Component load() failed: ${(err as Error).message}`,
+          { cause: err },
+        );
       }
       await this.computeMetadata();
       this.ready = true;
@@ -175,7 +209,10 @@ class InProcessRuntime implements ComponentRuntime {
   }
 
   /** Calls `metrics()` and records user + runtime metrics under `method`. */
-  private collectMetrics(method: string, runtime: readonly CustomMetric[] | undefined): CustomMetric[] | undefined {
+  private collectMetrics(
+    method: string,
+    runtime: readonly CustomMetric[] | undefined,
+  ): CustomMetric[] | undefined {
     let user: CustomMetric[] | undefined;
     if (typeof this.c.metrics === 'function') user = checkMetrics(this.c.metrics());
     if (this.recorder !== undefined) {
@@ -188,11 +225,15 @@ class InProcessRuntime implements ComponentRuntime {
   private async callRaw(name: string, arg: unknown, method: string): Promise<SeldonMessage> {
     const out = (await (this.c[name] as AnyFn).call(this.c, arg)) as SeldonMessage;
     if (typeof out !== 'object' || out === null) {
-      throw new WrapperError('SC_ERR_WRAPPER_BAD_RETURN', `${name} must return a SeldonMessage object, got ${typeof out}`);
+      throw new WrapperError(
+        'SC_ERR_WRAPPER_BAD_RETURN',
+        `${name} must return a SeldonMessage object, got ${typeof out}`,
+      );
     }
     const rawMetrics = out.meta?.metrics;
     let metrics: CustomMetric[] | undefined;
-    if (rawMetrics !== undefined) metrics = checkMetrics(rawMetrics.map((m) => ({ type: 'COUNTER', value: 0, ...m })));
+    if (rawMetrics !== undefined)
+      metrics = checkMetrics(rawMetrics.map((m) => ({ type: 'COUNTER', value: 0, ...m })));
     this.collectMetrics(method, metrics);
     if (!this.ctx.includeMetrics && out.meta?.metrics !== undefined) {
       const { metrics: _dropped, ...meta } = out.meta;
@@ -219,7 +260,7 @@ class InProcessRuntime implements ComponentRuntime {
     }
     const out = unwrap(output);
     const user = this.collectMetrics(metricMethod, out.runtimeMetrics);
-    return buildResponse(message, out, user, metaSourceOf([message]), this.ctx);
+    return buildResponse(toResponsePayload(out.value), message, responseOptions(this.ctx, out, user));
   }
 
   private async guard<T>(fn: () => Promise<T>): Promise<T> {
@@ -244,18 +285,21 @@ class InProcessRuntime implements ComponentRuntime {
 
   route(message: SeldonMessage): Promise<SeldonMessage> {
     return this.guard(async () => {
-      if (typeof this.c.routeRaw === 'function') return this.callRaw('routeRaw', message, METRIC_METHOD.route);
+      if (typeof this.c.routeRaw === 'function')
+        return this.callRaw('routeRaw', message, METRIC_METHOD.route);
       if (typeof this.c.route !== 'function') {
         throw new WrapperError('SC_ERR_WRAPPER_NOT_IMPLEMENTED', 'route is not implemented');
       }
       const X = extractInput(message);
       const routeValue = await this.c.route(X, namesOf(message));
       if (typeof routeValue !== 'number' || !Number.isInteger(routeValue)) {
-        throw new WrapperError('SC_ERR_WRAPPER_BAD_ROUTE', `Routing response must be int but got ${String(routeValue)}`);
+        throw new WrapperError(
+          'SC_ERR_WRAPPER_BAD_ROUTE',
+          `Routing response must be int but got ${String(routeValue)}`,
+        );
       }
-      const out: Unwrapped = { value: new NdArray([routeValue], [1, 1]), runtimeTags: undefined, runtimeMetrics: undefined };
       const user = this.collectMetrics(METRIC_METHOD.route, undefined);
-      return buildResponse(message, out, user, {}, this.ctx);
+      return buildRouteResponse(routeValue, message, responseOptions(this.ctx, undefined, user));
     });
   }
 
@@ -264,19 +308,23 @@ class InProcessRuntime implements ComponentRuntime {
       const list: SeldonMessageList = Array.isArray(messages)
         ? { seldonMessages: messages as SeldonMessage[] }
         : (messages as SeldonMessageList);
-      if (typeof this.c.aggregateRaw === 'function') return this.callRaw('aggregateRaw', list, METRIC_METHOD.aggregate);
+      if (typeof this.c.aggregateRaw === 'function')
+        return this.callRaw('aggregateRaw', list, METRIC_METHOD.aggregate);
       if (typeof this.c.aggregate !== 'function') {
         throw new WrapperError('SC_ERR_WRAPPER_NOT_IMPLEMENTED', 'aggregate is not implemented');
       }
       const msgs = list.seldonMessages ?? [];
       if (msgs.length === 0) {
-        throw new WrapperError('SC_ERR_WRAPPER_BAD_DATA', 'Invalid request data type: aggregate needs at least one SeldonMessage');
+        throw new WrapperError(
+          'SC_ERR_WRAPPER_BAD_DATA',
+          'Invalid request data type: aggregate needs at least one SeldonMessage',
+        );
       }
       const Xs: ComponentInput[] = msgs.map((m) => extractInput(m));
       const namesList = msgs.map((m) => namesOf(m));
       const out = unwrap(await this.c.aggregate(Xs, namesList));
       const user = this.collectMetrics(METRIC_METHOD.aggregate, out.runtimeMetrics);
-      return buildResponse(msgs[0], out, user, metaSourceOf(msgs), this.ctx);
+      return buildAggregateResponse(toResponsePayload(out.value), msgs, responseOptions(this.ctx, out, user));
     });
   }
 
@@ -296,27 +344,29 @@ class InProcessRuntime implements ComponentRuntime {
         return this.callRaw('sendFeedbackRaw', feedback, METRIC_METHOD.sendFeedback);
       }
       const request = feedback.request ?? {};
-      const X = request.data !== undefined ? dataToNdArray(request.data) : hasData(request) ? extractInput(request) : new NdArray([], [0]);
-      const truth = feedback.truth !== undefined && hasData(feedback.truth) ? extractInput(feedback.truth) : undefined;
+      const X = hasData(request) ? extractInput(request) : new NdArray([], [0]);
+      const truth =
+        feedback.truth !== undefined && hasData(feedback.truth) ? extractInput(feedback.truth) : undefined;
       const routing = this.unitId !== undefined ? feedback.response?.meta?.routing?.[this.unitId] : undefined;
       let output: unknown;
       if (typeof this.c.sendFeedback === 'function') {
         output = await this.c.sendFeedback(X, namesOf(request), reward, truth, routing);
       }
-      if (output === undefined || output === null) output = [];
       const out = unwrap(output);
       const user = this.collectMetrics(METRIC_METHOD.sendFeedback, out.runtimeMetrics);
-      return buildResponse(request, out, user, {}, this.ctx);
+      const payload = out.value === undefined || out.value === null ? null : toResponsePayload(out.value);
+      return buildFeedbackResponse(payload, { ...feedback, request }, responseOptions(this.ctx, out, user));
     });
   }
 
   health(): Promise<SeldonMessage> {
     return this.guard(async () => {
-      if (typeof this.c.healthStatusRaw === 'function') return this.callRaw('healthStatusRaw', undefined, METRIC_METHOD.health);
+      if (typeof this.c.healthStatusRaw === 'function')
+        return this.callRaw('healthStatusRaw', undefined, METRIC_METHOD.health);
       const output = typeof this.c.healthStatus === 'function' ? await this.c.healthStatus() : 'healthy';
       const out = unwrap(output);
       const user = this.collectMetrics(METRIC_METHOD.health, out.runtimeMetrics);
-      return buildResponse({}, out, user, {}, this.ctx);
+      return buildResponse(toResponsePayload(out.value), {}, responseOptions(this.ctx, out, user));
     });
   }
 
@@ -340,7 +390,8 @@ class InProcessRuntime implements ComponentRuntime {
       }
       const merged = { ...metadataDefaults(this.imageForDefaults), ...declared, ...fromEnv };
       const problem = validateMetadata(merged);
-      this.metadataResult = problem === undefined ? { ok: merged as SeldonModelMetadata } : { error: problem };
+      this.metadataResult =
+        problem === undefined ? { ok: merged as SeldonModelMetadata } : { error: problem };
     } catch (err) {
       this.metadataResult = { error: (err as Error).message };
     }
@@ -366,7 +417,11 @@ class InProcessRuntime implements ComponentRuntime {
 
 function hasData(m: SeldonMessage): boolean {
   return (
-    m.data !== undefined || m.jsonData !== undefined || m.strData !== undefined || m.binData !== undefined || m.customData !== undefined
+    m.data !== undefined ||
+    m.jsonData !== undefined ||
+    m.strData !== undefined ||
+    m.binData !== undefined ||
+    m.customData !== undefined
   );
 }
 
@@ -386,4 +441,3 @@ export function createComponentRuntime(
 export function describeMetadataError(err: WrapperError): string {
   return err.cause instanceof Error ? err.cause.message : err.message;
 }
-

@@ -123,7 +123,8 @@ export type ComponentMethod =
   | 'metadata';
 
 /** The `--service-type` values (accepted, informational: every endpoint is always served). */
-export type ServiceType = 'MODEL' | 'ROUTER' | 'TRANSFORMER' | 'OUTPUT_TRANSFORMER' | 'COMBINER' | 'OUTLIER_DETECTOR';
+export type ServiceType =
+  'MODEL' | 'ROUTER' | 'TRANSFORMER' | 'OUTPUT_TRANSFORMER' | 'COMBINER' | 'OUTLIER_DETECTOR';
 
 /**
  * A component to load from a module (required for worker-thread mode, where each thread

@@ -14,7 +14,10 @@ interface Ready {
   metricsPort: number;
 }
 
-function start(args: string[], env: Record<string, string> = {}): { child: ChildProcess; ready: Promise<Ready>; stderr: () => string; exit: Promise<number | null> } {
+function start(
+  args: string[],
+  env: Record<string, string> = {},
+): { child: ChildProcess; ready: Promise<Ready>; stderr: () => string; exit: Promise<number | null> } {
   const child = spawn(process.execPath, [cli, ...args, '--host', '127.0.0.1'], {
     cwd: root,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
@@ -43,7 +46,11 @@ afterAll(() => {
 });
 
 const predict = (port: number, body: unknown) =>
-  fetch(`http://127.0.0.1:${port}/api/v1.0/predictions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  fetch(`http://127.0.0.1:${port}/api/v1.0/predictions`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 describe('seldon-microservice CLI', () => {
   it('serves a .ts component with parameters from PREDICTIVE_UNIT_PARAMETERS, drains on SIGTERM', async () => {
@@ -66,18 +73,37 @@ describe('seldon-microservice CLI', () => {
   });
 
   it('loads a named export with :Export and awaits load() before ready', async () => {
-    const p = start(['packages/model-wrapper/test/fixtures/named-export.ts:Named', ...PORTS, '--parameters', '[{"name":"k","value":"v","type":"STRING"}]']);
+    const p = start([
+      'packages/model-wrapper/test/fixtures/named-export.ts:Named',
+      ...PORTS,
+      '--parameters',
+      '[{"name":"k","value":"v","type":"STRING"}]',
+    ]);
     const ports = await p.ready;
     const res = await predict(ports.httpPort, { strData: 'x' });
-    expect(await res.json()).toEqual({ jsonData: { loaded: true, params: { k: 'v' }, got: 'string' }, meta: { tags: { from: 'named' } } });
+    expect(await res.json()).toEqual({
+      jsonData: { loaded: true, params: { k: 'v' }, got: 'string' },
+      meta: { tags: { from: 'named' } },
+    });
     p.child.kill('SIGTERM');
     expect(await p.exit).toBe(0);
   });
 
   it('spreads requests over worker threads with --workers and records their metrics', async () => {
-    const p = start(['packages/model-wrapper/test/fixtures/thread-model.mjs', ...PORTS, '--workers', '2', '--parameters', '[{"name":"spinMs","value":"30","type":"INT"}]']);
+    const p = start([
+      'packages/model-wrapper/test/fixtures/thread-model.mjs',
+      ...PORTS,
+      '--workers',
+      '2',
+      '--parameters',
+      '[{"name":"spinMs","value":"30","type":"INT"}]',
+    ]);
     const ports = await p.ready;
-    const answers = await Promise.all(Array.from({ length: 8 }, () => predict(ports.httpPort, { data: { ndarray: [1] } }).then((r) => r.json())));
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        predict(ports.httpPort, { data: { ndarray: [1] } }).then((r) => r.json()),
+      ),
+    );
     const threads = new Set(answers.map((a: { data: { ndarray: number[] } }) => a.data.ndarray[0]));
     expect(threads.size).toBe(2);
     expect(threads.has(0)).toBe(false); // never the main thread
@@ -93,11 +119,18 @@ describe('seldon-microservice CLI', () => {
     const p = start(['examples/mock-classifier/mock-classifier.ts', 'REST', ...PORTS]);
     await expect(p.ready).rejects.toThrow();
     expect(await p.exit).toBe(255);
-    expect(p.stderr()).toContain("Unknown args ['REST']. Note since 1.5.0 this CLI does not take API type (REST, GRPC)");
+    expect(p.stderr()).toContain(
+      "Unknown args ['REST']. Note since 1.5.0 this CLI does not take API type (REST, GRPC)",
+    );
   });
 
   it('bad parameters abort startup with the reference message', async () => {
-    const p = start(['examples/mock-classifier/mock-classifier.ts', ...PORTS, '--parameters', '[{"name":"delaySecs","value":"1.5","type":"INT"}]']);
+    const p = start([
+      'examples/mock-classifier/mock-classifier.ts',
+      ...PORTS,
+      '--parameters',
+      '[{"name":"delaySecs","value":"1.5","type":"INT"}]',
+    ]);
     await expect(p.ready).rejects.toThrow();
     expect(await p.exit).toBe(1);
     expect(p.stderr()).toContain("Bad model parameter: delaySecs with value 1.5 can't be parsed as a INT");

@@ -3,7 +3,12 @@ import * as grpc from '@grpc/grpc-js';
 import express from 'express';
 import type { AddressInfo } from 'node:net';
 import { messageToProto } from '@seldon-ts/payload';
-import { startMicroservice, createExpressRouter, type NdArray, type ComponentInput } from '@seldon-ts/model-wrapper';
+import {
+  startMicroservice,
+  createExpressRouter,
+  type NdArray,
+  type ComponentInput,
+} from '@seldon-ts/model-wrapper';
 
 /** A model whose predictions wait until the test releases them. */
 function gatedModel() {
@@ -33,21 +38,43 @@ function gatedModel() {
 
 const BODY = JSON.stringify({ data: { ndarray: [1] } });
 const post = (port: number, path = '/predict') =>
-  fetch(`http://127.0.0.1:${port}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: BODY });
+  fetch(`http://127.0.0.1:${port}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: BODY,
+  });
 
 describe('max in flight', () => {
   it('answers 429 on REST and RESOURCE_EXHAUSTED on gRPC beyond the limit, then recovers', async () => {
     const m = gatedModel();
-    const svc = await startMicroservice(m.component, { httpPort: 0, grpcPort: 0, metricsPort: null, host: '127.0.0.1', env: {}, maxInFlight: 2 });
+    const svc = await startMicroservice(m.component, {
+      httpPort: 0,
+      grpcPort: 0,
+      metricsPort: null,
+      host: '127.0.0.1',
+      env: {},
+      maxInFlight: 2,
+    });
     const client = new grpc.Client(`127.0.0.1:${svc.grpcPort}`, grpc.credentials.createInsecure());
     try {
       const first = [post(svc.httpPort), post(svc.httpPort)];
       await m.whenStarted(2);
       const rejected = await post(svc.httpPort);
       expect(rejected.status).toBe(429);
-      expect((await rejected.json()).status).toMatchObject({ status: 1, code: -1, reason: 'MICROSERVICE_OVERLOADED', info: expect.stringContaining('limit 2') });
+      expect((await rejected.json()).status).toMatchObject({
+        status: 1,
+        code: -1,
+        reason: 'MICROSERVICE_OVERLOADED',
+        info: expect.stringContaining('limit 2'),
+      });
       const grpcErr = await new Promise<grpc.ServiceError>((resolve) => {
-        client.makeUnaryRequest('/seldon.protos.Model/Predict', (b: Uint8Array) => Buffer.from(b), (b: Buffer) => b, messageToProto({ data: { ndarray: [1] } }), (e) => resolve(e!));
+        client.makeUnaryRequest(
+          '/seldon.protos.Model/Predict',
+          (b: Uint8Array) => Buffer.from(b),
+          (b: Buffer) => b,
+          messageToProto({ data: { ndarray: [1] } }),
+          (e) => resolve(e!),
+        );
       });
       expect(grpcErr.code).toBe(grpc.status.RESOURCE_EXHAUSTED);
       // Health ping is not gated.
@@ -69,7 +96,13 @@ describe('max in flight', () => {
 describe('graceful shutdown', () => {
   it('close() lets in-flight requests finish and refuses new ones', async () => {
     const m = gatedModel();
-    const svc = await startMicroservice(m.component, { httpPort: 0, grpcPort: 0, metricsPort: 0, host: '127.0.0.1', env: {} });
+    const svc = await startMicroservice(m.component, {
+      httpPort: 0,
+      grpcPort: 0,
+      metricsPort: 0,
+      host: '127.0.0.1',
+      env: {},
+    });
     const inflight = post(svc.httpPort);
     await m.whenStarted(1);
     let closed = false;
@@ -90,11 +123,18 @@ describe('graceful shutdown', () => {
 
   it('close() gives up waiting after drainTimeoutMs', async () => {
     const m = gatedModel();
-    const svc = await startMicroservice(m.component, { httpPort: 0, grpcPort: null, metricsPort: null, host: '127.0.0.1', env: {}, drainTimeoutMs: 50 });
+    const svc = await startMicroservice(m.component, {
+      httpPort: 0,
+      grpcPort: null,
+      metricsPort: null,
+      host: '127.0.0.1',
+      env: {},
+      drainTimeoutMs: 50,
+    });
     const inflight = post(svc.httpPort).catch((e: unknown) => e);
     await m.whenStarted(1);
     await svc.close();
-    expect(await inflight).toMatchObject({ name: "TypeError" });
+    expect(await inflight).toMatchObject({ name: 'TypeError' });
     m.release();
   });
 });
@@ -105,7 +145,13 @@ describe('createExpressRouter', () => {
     app.get('/own', (_req, res) => {
       res.send('mine');
     });
-    app.use('/model', createExpressRouter({ predict: (X: ComponentInput) => X as NdArray }, { env: { PREDICTIVE_UNIT_ID: 'x' } }));
+    app.use(
+      '/model',
+      createExpressRouter(
+        { predict: (X: ComponentInput) => X as NdArray },
+        { env: { PREDICTIVE_UNIT_ID: 'x' } },
+      ),
+    );
     const server = app.listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     const port = (server.address() as AddressInfo).port;
@@ -114,7 +160,11 @@ describe('createExpressRouter', () => {
       expect(r.status).toBe(200);
       expect(r.headers.get('access-control-allow-origin')).toBe('*');
       expect(await r.json()).toEqual({ data: { names: [], ndarray: [1] }, meta: { requestPath: { x: '' } } });
-      const bad = await fetch(`http://127.0.0.1:${port}/model/predict`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{x' });
+      const bad = await fetch(`http://127.0.0.1:${port}/model/predict`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{x',
+      });
       expect(bad.status).toBe(400);
       expect((await bad.json()).status.info).toContain("Can't find JSON in data");
       expect(await (await fetch(`http://127.0.0.1:${port}/model/health/ping`)).text()).toBe('pong');

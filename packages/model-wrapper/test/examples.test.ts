@@ -17,13 +17,24 @@ afterAll(async () => {
 });
 
 async function serve(component: object, options: MicroserviceOptions = {}): Promise<Microservice> {
-  const svc = await startMicroservice(component as never, { httpPort: 0, grpcPort: null, metricsPort: null, host: '127.0.0.1', env: {}, ...options });
+  const svc = await startMicroservice(component as never, {
+    httpPort: 0,
+    grpcPort: null,
+    metricsPort: null,
+    host: '127.0.0.1',
+    env: {},
+    ...options,
+  });
   running.push(svc);
   return svc;
 }
 
 async function post(svc: Microservice, path: string, body: unknown): Promise<{ status: number; json: any }> {
-  const r = await fetch(`http://127.0.0.1:${svc.httpPort}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const r = await fetch(`http://127.0.0.1:${svc.httpPort}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: r.status, json: await r.json() };
 }
 
@@ -32,7 +43,9 @@ describe('examples/mock-classifier', () => {
     const svc = await serve(new MockClassifier());
     const r = await post(svc, '/predict', { data: { ndarray: [[1.0, 2.0, 5.0]] } });
     expect(r.json).toEqual({ data: { names: ['proba'], ndarray: [[0.43782349911420193]] }, meta: {} });
-    const t = await post(svc, '/predict', { data: { tensor: { shape: [2, 3], values: [1, 2, 5, 3, 3, 3] } } });
+    const t = await post(svc, '/predict', {
+      data: { tensor: { shape: [2, 3], values: [1, 2, 5, 3, 3, 3] } },
+    });
     expect(t.json.data.tensor.shape).toEqual([2, 1]);
     expect(t.json.data.tensor.values[0]).toBeCloseTo(0.437823499, 8);
     expect((await post(svc, '/predict', { strData: 'x' })).status).toBe(400);
@@ -41,8 +54,11 @@ describe('examples/mock-classifier', () => {
 
 describe('examples/egreedy-router', () => {
   it('routes to the best branch and learns from feedback', async () => {
-    const svc = await serve(new EpsilonGreedy({ n_branches: 3, epsilon: 0, verbose: false }), { unitId: 'eg-router' });
-    const route = async (): Promise<number> => (await post(svc, '/route', { data: { ndarray: [[1, 2]] } })).json.data.ndarray[0][0];
+    const svc = await serve(new EpsilonGreedy({ n_branches: 3, epsilon: 0, verbose: false }), {
+      unitId: 'eg-router',
+    });
+    const route = async (): Promise<number> =>
+      (await post(svc, '/route', { data: { ndarray: [[1, 2]] } })).json.data.ndarray[0][0];
     expect(await route()).toBe(0);
     const feedback = (branch: number, reward: number) =>
       post(svc, '/send-feedback', {
@@ -53,7 +69,9 @@ describe('examples/egreedy-router', () => {
     expect((await feedback(0, 0)).status).toBe(200);
     expect((await feedback(2, 1)).status).toBe(200);
     expect(await route()).toBe(2);
-    expect((await post(svc, '/route', { data: { ndarray: [[1]] } })).json.meta.tags).toEqual({ best_branch: 2 });
+    expect((await post(svc, '/route', { data: { ndarray: [[1]] } })).json.meta.tags).toEqual({
+      best_branch: 2,
+    });
     // Feedback without this router's routing decision is a 400.
     const bad = await post(svc, '/send-feedback', { request: { data: { ndarray: [[1]] } }, reward: 1 });
     expect(bad.status).toBe(400);
@@ -62,7 +80,8 @@ describe('examples/egreedy-router', () => {
   it('explores other branches with probability epsilon (seeded)', async () => {
     const svc = await serve(new EpsilonGreedy({ n_branches: 3, epsilon: 0.5, seed: 7 }));
     const seen = new Set<number>();
-    for (let i = 0; i < 30; i++) seen.add((await post(svc, '/route', { data: { ndarray: [[1]] } })).json.data.ndarray[0][0]);
+    for (let i = 0; i < 30; i++)
+      seen.add((await post(svc, '/route', { data: { ndarray: [[1]] } })).json.data.ndarray[0][0]);
     expect([...seen].sort()).toEqual([0, 1, 2]);
   });
 });
@@ -95,7 +114,10 @@ describe('examples/mean-combiner', () => {
     expect(r.json.data.names).toEqual(['t:0', 't:1']);
     expect(r.json.data.ndarray[0][0]).toBeCloseTo(0.4, 12);
     expect(r.json.data.ndarray[0][1]).toBeCloseTo(0.6, 12);
-    const bad = await post(svc, '/aggregate', [{ data: { ndarray: [[1]] } }, { data: { ndarray: [[1, 2]] } }]);
+    const bad = await post(svc, '/aggregate', [
+      { data: { ndarray: [[1]] } },
+      { data: { ndarray: [[1, 2]] } },
+    ]);
     expect(bad.status).toBe(400);
     expect(bad.json.status.info).toContain('input 1 has shape [1,2]');
   });

@@ -34,7 +34,11 @@ afterAll(async () => {
 });
 
 async function post(path: string, body: unknown): Promise<Response> {
-  return fetch(`http://127.0.0.1:${svc.httpPort}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  return fetch(`http://127.0.0.1:${svc.httpPort}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 }
 
 describe('metrics port (03 §4)', () => {
@@ -47,7 +51,9 @@ describe('metrics port (03 §4)', () => {
     const text = await res.text();
     const labels =
       'deployment_name="sdep",model_name="classifier",model_image="repo/clf",model_version="1.0",predictor_name="default",predictor_version="v7",' +
-      'seldon_deployment_name="sdep",image_name="repo/clf",image_version="1.0",worker_id="' + process.pid + '"';
+      'seldon_deployment_name="sdep",image_name="repo/clf",image_version="1.0",worker_id="' +
+      process.pid +
+      '"';
     expect(text).toContain('# TYPE mycounter_total counter');
     expect(text).toContain(`mycounter_total{mytag="x",method="predict",${labels}} 2`);
     expect(text).toContain(`mycounter_total{mytag="x",method="feedback",${labels}} 1`);
@@ -72,13 +78,26 @@ describe('metrics port (03 §4)', () => {
 
   it('a metric type clash is a 500 MICROSERVICE_BAD_METRIC', async () => {
     const other = await startMicroservice(
-      { predict: (X: unknown) => new SeldonResponse([1], undefined, [{ key: 'clash', type: (X as { size: number }).size === 1 ? 'COUNTER' : 'GAUGE', value: 1 }]) },
+      {
+        predict: (X: unknown) =>
+          new SeldonResponse([1], undefined, [
+            { key: 'clash', type: (X as { size: number }).size === 1 ? 'COUNTER' : 'GAUGE', value: 1 },
+          ]),
+      },
       { httpPort: 0, grpcPort: null, metricsPort: null, host: '127.0.0.1', env: {} },
     );
     try {
-      const ok = await fetch(`http://127.0.0.1:${other.httpPort}/predict`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"data":{"ndarray":[1]}}' });
+      const ok = await fetch(`http://127.0.0.1:${other.httpPort}/predict`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{"data":{"ndarray":[1]}}',
+      });
       expect(ok.status).toBe(200);
-      const bad = await fetch(`http://127.0.0.1:${other.httpPort}/predict`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"data":{"ndarray":[1,2]}}' });
+      const bad = await fetch(`http://127.0.0.1:${other.httpPort}/predict`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{"data":{"ndarray":[1,2]}}',
+      });
       expect(bad.status).toBe(500);
       expect((await bad.json()).status.reason).toBe('MICROSERVICE_BAD_METRIC');
     } finally {

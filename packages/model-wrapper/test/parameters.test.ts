@@ -3,7 +3,11 @@ import { parseParameters, convertParameter, WrapperError } from '@seldon-ts/mode
 
 describe('parameters (05 §3)', () => {
   it('converts the reference example', () => {
-    expect(parseParameters('[{"name":"threshold","value":"0.5","type":"FLOAT"},{"name":"verbose","value":"true","type":"BOOL"}]')).toEqual({
+    expect(
+      parseParameters(
+        '[{"name":"threshold","value":"0.5","type":"FLOAT"},{"name":"verbose","value":"true","type":"BOOL"}]',
+      ),
+    ).toEqual({
       threshold: 0.5,
       verbose: true,
     });
@@ -11,7 +15,9 @@ describe('parameters (05 §3)', () => {
 
   it('INT parses integers only', () => {
     expect(convertParameter({ name: 'n', value: ' -12 ', type: 'INT' })).toBe(-12);
-    expect(() => convertParameter({ name: 'n', value: '1.0', type: 'INT' })).toThrow("Bad model parameter: n with value 1.0 can't be parsed as a INT");
+    expect(() => convertParameter({ name: 'n', value: '1.0', type: 'INT' })).toThrow(
+      "Bad model parameter: n with value 1.0 can't be parsed as a INT",
+    );
     expect(() => convertParameter({ name: 'n', value: '', type: 'INT' })).toThrow(WrapperError);
   });
 
@@ -20,18 +26,26 @@ describe('parameters (05 §3)', () => {
     expect(convertParameter({ name: 'f', value: '.5', type: 'FLOAT' })).toBe(0.5);
     expect(convertParameter({ name: 'f', value: 'inf', type: 'FLOAT' })).toBe(Infinity);
     expect(Number.isNaN(convertParameter({ name: 'f', value: 'NaN', type: 'FLOAT' }))).toBe(true);
-    expect(() => convertParameter({ name: 'f', value: 'abc', type: 'FLOAT' })).toThrow("Bad model parameter: f with value abc can't be parsed as a FLOAT");
+    expect(() => convertParameter({ name: 'f', value: 'abc', type: 'FLOAT' })).toThrow(
+      "Bad model parameter: f with value abc can't be parsed as a FLOAT",
+    );
   });
 
   it('BOOL accepts the reference words case-insensitively', () => {
-    for (const w of ['y', 'YES', 't', 'True', 'on', '1']) expect(convertParameter({ name: 'b', value: w, type: 'BOOL' })).toBe(true);
-    for (const w of ['n', 'No', 'f', 'FALSE', 'off', '0']) expect(convertParameter({ name: 'b', value: w, type: 'BOOL' })).toBe(false);
-    expect(() => convertParameter({ name: 'b', value: 'maybe', type: 'BOOL' })).toThrow("can't be parsed as a BOOL");
+    for (const w of ['y', 'YES', 't', 'True', 'on', '1'])
+      expect(convertParameter({ name: 'b', value: w, type: 'BOOL' })).toBe(true);
+    for (const w of ['n', 'No', 'f', 'FALSE', 'off', '0'])
+      expect(convertParameter({ name: 'b', value: w, type: 'BOOL' })).toBe(false);
+    expect(() => convertParameter({ name: 'b', value: 'maybe', type: 'BOOL' })).toThrow(
+      "can't be parsed as a BOOL",
+    );
   });
 
   it('STRING is kept; unknown types are named', () => {
     expect(convertParameter({ name: 's', value: ' x ', type: 'STRING' })).toBe(' x ');
-    expect(() => parseParameters('[{"name":"x","value":"1","type":"LONG"}]')).toThrow('Bad model parameter type: LONG valid are INT, FLOAT, DOUBLE, STRING, BOOL');
+    expect(() => parseParameters('[{"name":"x","value":"1","type":"LONG"}]')).toThrow(
+      'Bad model parameter type: LONG valid are INT, FLOAT, DOUBLE, STRING, BOOL',
+    );
   });
 
   it('rejects malformed lists with SC_ERR_WRAPPER_BAD_PARAMETER', () => {

@@ -24,16 +24,25 @@ describe('createComponentRuntime: predict shaping (01-payload §4.2)', () => {
 
   it('passes X as an NdArray with shape, names and meta', async () => {
     let seen: { X: ComponentInput; names: string[]; meta: unknown } | undefined;
-    const rt = createComponentRuntime({
-      predict(X: ComponentInput, names: string[], meta?: unknown) {
-        seen = { X, names, meta };
-        return X as NdArray;
+    const rt = createComponentRuntime(
+      {
+        predict(X: ComponentInput, names: string[], meta?: unknown) {
+          seen = { X, names, meta };
+          return X as NdArray;
+        },
       },
-    }, { env: {} });
-    const out = await rt.predict({ meta: { puid: 'p1', tags: { a: 1 } }, data: { names: ['x', 'y'], tensor: { shape: [2, 2], values: [1, 2, 3, 4] } } });
+      { env: {} },
+    );
+    const out = await rt.predict({
+      meta: { puid: 'p1', tags: { a: 1 } },
+      data: { names: ['x', 'y'], tensor: { shape: [2, 2], values: [1, 2, 3, 4] } },
+    });
     expect(seen!.X).toBeInstanceOf(NdArray);
     expect((seen!.X as NdArray).shape).toEqual([2, 2]);
-    expect((seen!.X as NdArray).toArray()).toEqual([[1, 2], [3, 4]]);
+    expect((seen!.X as NdArray).toArray()).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
     expect(seen!.names).toEqual(['x', 'y']);
     expect(seen!.meta).toEqual({ puid: 'p1', tags: { a: 1 } });
     expect(out.data?.tensor?.shape).toEqual([2, 2]);
@@ -42,8 +51,17 @@ describe('createComponentRuntime: predict shaping (01-payload §4.2)', () => {
   });
 
   it('numeric answer to a non-data request is a tensor; strings and objects map to strData/jsonData', async () => {
-    const rt = createComponentRuntime({ predict: (X: ComponentInput) => (typeof X === 'string' ? [1, 2] : X === null ? 'none' : { echo: X as never }) }, { env: {} });
-    expect(await rt.predict({ strData: 'hi' })).toEqual({ data: { names: [], tensor: { shape: [2], values: expect.anything() } }, meta: {} });
+    const rt = createComponentRuntime(
+      {
+        predict: (X: ComponentInput) =>
+          typeof X === 'string' ? [1, 2] : X === null ? 'none' : { echo: X as never },
+      },
+      { env: {} },
+    );
+    expect(await rt.predict({ strData: 'hi' })).toEqual({
+      data: { names: [], tensor: { shape: [2], values: expect.anything() } },
+      meta: {},
+    });
     expect(await rt.predict({ jsonData: { a: 1 } })).toEqual({ jsonData: { echo: { a: 1 } }, meta: {} });
   });
 
@@ -54,11 +72,15 @@ describe('createComponentRuntime: predict shaping (01-payload §4.2)', () => {
   });
 
   it('merges tags: request, then static tags(), then runtime tags; echoes metrics', async () => {
-    const rt = createComponentRuntime({
-      tags: () => ({ s: 'static', r: 'static' }),
-      metrics: () => [{ key: 'mycounter', type: 'COUNTER' as const, value: 1 }],
-      predict: () => new SeldonResponse([1], { r: 'runtime' }, [{ key: 'mygauge', type: 'GAUGE', value: 2 }]),
-    }, { env: {} });
+    const rt = createComponentRuntime(
+      {
+        tags: () => ({ s: 'static', r: 'static' }),
+        metrics: () => [{ key: 'mycounter', type: 'COUNTER' as const, value: 1 }],
+        predict: () =>
+          new SeldonResponse([1], { r: 'runtime' }, [{ key: 'mygauge', type: 'GAUGE', value: 2 }]),
+      },
+      { env: {} },
+    );
     const out = await rt.predict({ meta: { tags: { q: 'req', s: 'req' } }, data: { ndarray: [1] } });
     expect(out.meta?.tags).toEqual({ q: 'req', s: 'static', r: 'runtime' });
     expect(out.meta?.metrics).toEqual([
@@ -68,7 +90,10 @@ describe('createComponentRuntime: predict shaping (01-payload §4.2)', () => {
   });
 
   it('uses classNames for 2-D outputs', async () => {
-    const rt = createComponentRuntime({ classNames: ['no', 'yes'], predict: () => [[0.2, 0.8]] }, { env: {} });
+    const rt = createComponentRuntime(
+      { classNames: ['no', 'yes'], predict: () => [[0.2, 0.8]] },
+      { env: {} },
+    );
     expect((await rt.predict({ data: { ndarray: [[1]] } })).data?.names).toEqual(['no', 'yes']);
   });
 
@@ -82,50 +107,104 @@ describe('createComponentRuntime: predict shaping (01-payload §4.2)', () => {
   });
 
   it('rejects bad metrics with 500 MICROSERVICE_BAD_METRIC', async () => {
-    const rt = createComponentRuntime({ metrics: () => [{ key: 'x', type: 'BAD', value: 1 }] as never, predict: () => [1] }, { env: {} });
+    const rt = createComponentRuntime(
+      { metrics: () => [{ key: 'x', type: 'BAD', value: 1 }] as never, predict: () => [1] },
+      { env: {} },
+    );
     const err = await rt.predict({ data: { ndarray: [1] } }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(WrapperError);
     expect((err as WrapperError).toSeldonStatus()).toEqual({
-      status: { status: 1, info: expect.stringContaining('Bad metric created during request'), code: -1, reason: 'MICROSERVICE_BAD_METRIC' },
+      status: {
+        status: 1,
+        info: expect.stringContaining('Bad metric created during request'),
+        code: -1,
+        reason: 'MICROSERVICE_BAD_METRIC',
+      },
     });
     expect((err as WrapperError).httpStatus).toBe(500);
   });
 
   it('maps a user SeldonMicroserviceError to its status and reason, other errors to 500', async () => {
-    const rt = createComponentRuntime({
-      predict: (X: ComponentInput) => {
-        if ((X as NdArray).size === 1) throw new SeldonMicroserviceError('bad row', { statusCode: 422, reason: 'MY_REASON' });
-        throw new TypeError('boom');
+    const rt = createComponentRuntime(
+      {
+        predict: (X: ComponentInput) => {
+          if ((X as NdArray).size === 1)
+            throw new SeldonMicroserviceError('bad row', { statusCode: 422, reason: 'MY_REASON' });
+          throw new TypeError('boom');
+        },
       },
-    }, { env: {} });
-    await expect(rt.predict({ data: { ndarray: [1] } })).rejects.toMatchObject({ httpStatus: 422, reason: 'MY_REASON', message: 'bad row' });
-    await expect(rt.predict({ data: { ndarray: [1, 2] } })).rejects.toMatchObject({ httpStatus: 500, code: 'SC_ERR_WRAPPER_INTERNAL', reason: 'MICROSERVICE_INTERNAL_ERROR', grpcCode: 2 });
+      { env: {} },
+    );
+    await expect(rt.predict({ data: { ndarray: [1] } })).rejects.toMatchObject({
+      httpStatus: 422,
+      reason: 'MY_REASON',
+      message: 'bad row',
+    });
+    await expect(rt.predict({ data: { ndarray: [1, 2] } })).rejects.toMatchObject({
+      httpStatus: 500,
+      code: 'SC_ERR_WRAPPER_INTERNAL',
+      reason: 'MICROSERVICE_INTERNAL_ERROR',
+      grpcCode: 2,
+    });
   });
 });
 
 describe('createComponentRuntime: defaults and other endpoints', () => {
   it('predict without a predict method answers [] and transformers are the identity', async () => {
     const rt = createComponentRuntime({}, { env: {} });
-    expect(await rt.predict({ data: { ndarray: [[1, 2]] } })).toEqual({ data: { names: [], ndarray: [] }, meta: {} });
-    expect(await rt.transformInput({ data: { ndarray: [[1, 2]] } })).toEqual({ data: { names: ['t:0', 't:1'], ndarray: [[1, 2]] }, meta: {} });
+    expect(await rt.predict({ data: { ndarray: [[1, 2]] } })).toEqual({
+      data: { names: [], ndarray: [] },
+      meta: {},
+    });
+    expect(await rt.transformInput({ data: { ndarray: [[1, 2]] } })).toEqual({
+      data: { names: ['t:0', 't:1'], ndarray: [[1, 2]] },
+      meta: {},
+    });
     expect(rt.has('predict')).toBe(false);
     expect(rt.has('transformInput')).toBe(false);
   });
 
   it('route answers [[route]] and rejects non-integers; route and aggregate are required', async () => {
-    const rt = createComponentRuntime({ route: (X: ComponentInput) => ((X as NdArray).size === 1 ? 1 : (0.5 as number)) }, { env: {} });
-    expect(await rt.route({ data: { ndarray: [[5]] } })).toEqual({ data: { names: ['t:0'], ndarray: [[1]] }, meta: {} });
-    await expect(rt.route({ data: { ndarray: [1, 2] } })).rejects.toMatchObject({ code: 'SC_ERR_WRAPPER_BAD_ROUTE', message: 'Routing response must be int but got 0.5' });
+    const rt = createComponentRuntime(
+      { route: (X: ComponentInput) => ((X as NdArray).size === 1 ? 1 : (0.5 as number)) },
+      { env: {} },
+    );
+    expect(await rt.route({ data: { ndarray: [[5]] } })).toEqual({
+      data: { names: ['t:0'], ndarray: [[1]] },
+      meta: {},
+    });
+    await expect(rt.route({ data: { ndarray: [1, 2] } })).rejects.toMatchObject({
+      code: 'SC_ERR_WRAPPER_BAD_ROUTE',
+      message: 'Routing response must be int but got 0.5',
+    });
     const none = createComponentRuntime({}, { env: {} });
-    await expect(none.route({ data: { ndarray: [1] } })).rejects.toMatchObject({ code: 'SC_ERR_WRAPPER_NOT_IMPLEMENTED', httpStatus: 400, message: 'route is not implemented' });
-    await expect(none.aggregate([{ data: { ndarray: [1] } }])).rejects.toMatchObject({ code: 'SC_ERR_WRAPPER_NOT_IMPLEMENTED', message: 'aggregate is not implemented' });
+    await expect(none.route({ data: { ndarray: [1] } })).rejects.toMatchObject({
+      code: 'SC_ERR_WRAPPER_NOT_IMPLEMENTED',
+      httpStatus: 400,
+      message: 'route is not implemented',
+    });
+    await expect(none.aggregate([{ data: { ndarray: [1] } }])).rejects.toMatchObject({
+      code: 'SC_ERR_WRAPPER_NOT_IMPLEMENTED',
+      message: 'aggregate is not implemented',
+    });
   });
 
   it('aggregate merges tags/requestPath of all inputs and follows the first kind', async () => {
-    const rt = createComponentRuntime({ aggregate: (Xs: ComponentInput[], names: string[][]) => { expect(names).toEqual([['a'], []]); return Xs[1] as NdArray; } }, { env: {} });
+    const rt = createComponentRuntime(
+      {
+        aggregate: (Xs: ComponentInput[], names: string[][]) => {
+          expect(names).toEqual([['a'], []]);
+          return Xs[1] as NdArray;
+        },
+      },
+      { env: {} },
+    );
     const out = await rt.aggregate({
       seldonMessages: [
-        { meta: { puid: 'first', tags: { a: 1 }, requestPath: { m1: 'i1' } }, data: { names: ['a'], tensor: { shape: [1], values: [1] } } },
+        {
+          meta: { puid: 'first', tags: { a: 1 }, requestPath: { m1: 'i1' } },
+          data: { names: ['a'], tensor: { shape: [1], values: [1] } },
+        },
         { meta: { puid: 'second', tags: { b: 2 }, requestPath: { m2: 'i2' } }, data: { ndarray: [7] } },
       ],
     });
@@ -135,7 +214,14 @@ describe('createComponentRuntime: defaults and other endpoints', () => {
 
   it('sendFeedback passes X, names, reward, truth and routing; empty answer shaped like the request', async () => {
     let args: unknown[] = [];
-    const rt = createComponentRuntime({ sendFeedback: (...a: unknown[]) => { args = a; } }, { env: {}, unitId: 'router' });
+    const rt = createComponentRuntime(
+      {
+        sendFeedback: (...a: unknown[]) => {
+          args = a;
+        },
+      },
+      { env: {}, unitId: 'router' },
+    );
     const out = await rt.sendFeedback({
       request: { data: { names: ['f'], ndarray: [[1]] } },
       response: { meta: { routing: { router: 2 } }, data: { ndarray: [[0.5]] } },
@@ -159,30 +245,55 @@ describe('createComponentRuntime: defaults and other endpoints', () => {
 
   it('raw methods receive and return whole messages; metrics stripped when not echoed', async () => {
     const comp: SeldonComponent = {
-      predictRaw: (m) => ({ ...m, meta: { metrics: [{ key: 'k', type: 'COUNTER', value: 1 }] }, strData: 'raw' }),
+      predictRaw: (m) => ({
+        ...m,
+        meta: { metrics: [{ key: 'k', type: 'COUNTER', value: 1 }] },
+        strData: 'raw',
+      }),
     };
     const rt = createComponentRuntime(comp, { env: {}, includeMetricsInResponse: false });
     expect(await rt.predict({ strData: 'x' })).toEqual({ strData: 'raw', meta: {} });
   });
 
   it('metadata: defaults from the image, declared metadata, MODEL_METADATA wins; invalid → BAD_METADATA', async () => {
-    const rt = createComponentRuntime({ initMetadata: () => ({ name: 'declared', platform: 'ts' }) }, {
-      env: { PREDICTIVE_UNIT_IMAGE: 'repo/clf:1.0', MODEL_METADATA: '{"platform":"env"}' },
-    });
+    const rt = createComponentRuntime(
+      { initMetadata: () => ({ name: 'declared', platform: 'ts' }) },
+      {
+        env: { PREDICTIVE_UNIT_IMAGE: 'repo/clf:1.0', MODEL_METADATA: '{"platform":"env"}' },
+      },
+    );
     await rt.load();
-    expect(await rt.metadata()).toEqual({ name: 'declared', versions: ['1.0'], platform: 'env', inputs: [], outputs: [], custom: {} });
+    expect(await rt.metadata()).toEqual({
+      name: 'declared',
+      versions: ['1.0'],
+      platform: 'env',
+      inputs: [],
+      outputs: [],
+      custom: {},
+    });
     const bad = createComponentRuntime({ initMetadata: () => ({ name: 'x', extra: 1 }) }, { env: {} });
     await bad.load();
-    await expect(bad.metadata()).rejects.toMatchObject({ code: 'SC_ERR_WRAPPER_BAD_METADATA', httpStatus: 500, message: 'Model metadata unavailable' });
+    await expect(bad.metadata()).rejects.toMatchObject({
+      code: 'SC_ERR_WRAPPER_BAD_METADATA',
+      httpStatus: 500,
+      message: 'Model metadata unavailable',
+    });
   });
 
   it('instantiates a class once with the parameters and awaits load()', async () => {
     let constructed = 0;
     class Model {
       loaded = false;
-      constructor(readonly params: Record<string, unknown>) { constructed++; }
-      async load() { await new Promise((r) => setTimeout(r, 5)); this.loaded = true; }
-      predict() { return [this.loaded ? 1 : 0, this.params.threshold as number]; }
+      constructor(readonly params: Record<string, unknown>) {
+        constructed++;
+      }
+      async load() {
+        await new Promise((r) => setTimeout(r, 5));
+        this.loaded = true;
+      }
+      predict() {
+        return [this.loaded ? 1 : 0, this.params.threshold as number];
+      }
     }
     const rt = createComponentRuntime(Model, { env: {}, parameters: { threshold: 0.5 } });
     expect(rt.ready).toBe(false);
@@ -191,5 +302,56 @@ describe('createComponentRuntime: defaults and other endpoints', () => {
     const out = await rt.predict({ data: { ndarray: [1] } });
     expect(out.data?.ndarray).toEqual([1, 0.5]);
     expect(constructed).toBe(1);
+  });
+
+  it('accepts a factory function and an ES5 constructor', async () => {
+    const factory = (p: Record<string, unknown>) => ({ predict: () => [p.k as number] });
+    expect(
+      (
+        await createComponentRuntime(factory as never, { env: {}, parameters: { k: 3 } }).predict({
+          data: { ndarray: [0] },
+        })
+      ).data?.ndarray,
+    ).toEqual([3]);
+    function Legacy(this: { k: number }, p: { k: number }) {
+      this.k = p.k;
+    }
+    Legacy.prototype.predict = function (this: { k: number }) {
+      return [this.k * 2];
+    };
+    expect(
+      (
+        await createComponentRuntime(Legacy as never, { env: {}, parameters: { k: 4 } }).predict({
+          data: { ndarray: [0] },
+        })
+      ).data?.ndarray,
+    ).toEqual([8]);
+  });
+
+  it('errors serialise to the Seldon status body (for callers passing them through)', async () => {
+    const err = await createComponentRuntime({}, { env: {} })
+      .route({ data: { ndarray: [1] } })
+      .catch((e: unknown) => e);
+    expect(JSON.parse(JSON.stringify(err))).toEqual({
+      status: { status: 1, info: 'route is not implemented', code: -1, reason: 'MICROSERVICE_BAD_DATA' },
+    });
+  });
+
+  it('reads MODEL_METADATA as YAML too', async () => {
+    const rt = createComponentRuntime(
+      {},
+      {
+        env: {
+          MODEL_METADATA:
+            'name: from-yaml\nversions: [v2]\ninputs:\n  - name: input\n    datatype: BYTES\n    shape: [1, 5]\n',
+        },
+      },
+    );
+    await rt.load();
+    expect(await rt.metadata()).toMatchObject({
+      name: 'from-yaml',
+      versions: ['v2'],
+      inputs: [{ name: 'input', datatype: 'BYTES', shape: [1, 5] }],
+    });
   });
 });

@@ -72,7 +72,7 @@ export class Operator {
   readonly registry = new Registry();
   private client!: KubeClient;
   private config: OperatorConfig;
-  private readonly queue: WorkQueue;
+  private queue: WorkQueue;
   private sdepInformer: Informer<KubeObject> | undefined;
   private readonly owned: Record<string, OwnedKind> = {};
   private informers: Informer[] = [];
@@ -102,6 +102,7 @@ export class Operator {
       depth: new Gauge({ name: 'seldon_operator_workqueue_depth', help: 'Keys waiting in the work queue', registers: [this.registry], collect: () => undefined }),
       leader: new Gauge({ name: 'seldon_operator_leader', help: '1 when this replica leads', registers: [this.registry] }),
       apiRequests: new Gauge({ name: 'seldon_operator_kube_api_requests', help: 'Requests sent to the Kubernetes API since start', registers: [this.registry] }),
+      events: new Gauge({ name: 'seldon_operator_events_recorded', help: 'Kubernetes Events recorded since start', registers: [this.registry] }),
     };
   }
 
@@ -206,6 +207,8 @@ export class Operator {
     if (this.running || this.stopping) return;
     this.running = true;
     this.metrics.leader.set(1);
+    // A queue shut down by a previous leadership term cannot be reused.
+    this.queue = new WorkQueue({ baseDelayMs: this.options.retryBaseDelayMs ?? 100, maxDelayMs: this.options.retryMaxDelayMs ?? 60_000 });
     const versions = await this.resolveVersions();
     await this.loadSeldonConfig().catch(() => undefined);
     const ns = this.config.watchNamespace;
@@ -358,6 +361,7 @@ export class Operator {
       const url = req.url ?? '/';
       if (url.startsWith('/metrics')) {
         this.metrics.apiRequests.set(this.client.requestCount);
+        this.metrics.events.set(this.events.count);
         this.metrics.depth.set(this.queue.length);
         this.registry.metrics().then(
           (text) => {

@@ -1,8 +1,12 @@
 // The operator against a real kube-apiserver (no kubelet: the tests write Deployment status).
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import type { SeldonDeployment } from '@seldon-ts/crd-types';
-import { Operator, configFromEnv, desiredState, RESOURCE_TYPES as RT, FIELD_MANAGER, WEBHOOK_PATH, type KubeClient, type KubeObject } from '@seldon-ts/operator';
-import { startCluster, installCrd, ensureNamespace, waitFor, subsetDiff, setDeploymentStatus, unavailable, type Envtest } from './helpers/cluster.js';
+import tls from 'node:tls';
+import { spawnSync } from 'node:child_process';
+import { parseAllDocuments } from 'yaml';
+import { X509Certificate } from 'node:crypto';
+import { Operator, WebhookServer, KubeClient, configFromEnv, desiredState, RESOURCE_TYPES as RT, FIELD_MANAGER, WEBHOOK_PATH, type KubeObject } from '@seldon-ts/operator';
+import { repoRoot, startCluster, installCrd, ensureNamespace, waitFor, subsetDiff, setDeploymentStatus, unavailable, type Envtest } from './helpers/cluster.js';
 import { loadFixture } from './helpers/fixtures.js';
 
 const ENGINE_IMAGE = 'seldonio/seldon-ts-engine:0.1.0';
@@ -106,7 +110,7 @@ d('operator against a real kube-apiserver', () => {
     expect(available.status!.replicas).toBe(1);
     const ready = available.status!.conditions!.find((c) => c.type === 'Ready')!;
     expect(ready.status).toBe('True');
-    expect((ready as { observedGeneration?: number }).observedGeneration).toBe(available.metadata.generation);
+    expect(available.status!.observedGeneration).toBe(available.metadata.generation);
     await waitFor(() => operator.recordedEvents.some((e) => e.reason === 'Updated' && e.object === 'life/lifecycle'), 'Updated event');
     const events = await client.list(RT.event, 'life');
     expect(events.items.map((e) => (e as { reason?: string }).reason)).toEqual(expect.arrayContaining(['CreateDeployment', 'CreateService', 'Updated']));
@@ -261,6 +265,33 @@ d('operator against a real kube-apiserver', () => {
     await create({ ...good, metadata: { name: 'valid', labels: { 'seldon.io/controller-id': 'nobody' } } } as SeldonDeployment, 'hooks');
   }, 30_000);
 
+  it('issues its webhook certificate into a Secret and rotates it before expiry', async () => {
+    const hook = new WebhookServer(client, { port: 0, host: '127.0.0.1', hosts: ['127.0.0.1'], secretName: 'rotating-cert', certValidityMs: 60_000, rotateBeforeMs: 120_000 }, () => config);
+    await hook.start();
+    try {
+      const servedCert = () =>
+        new Promise<string>((resolve, reject) => {
+          const sock = tls.connect({ host: '127.0.0.1', port: hook.port!, ca: hook.caPem, servername: undefined }, () => {
+            resolve(sock.getPeerX509Certificate()!.serialNumber);
+            sock.end();
+          });
+          sock.on('error', reject);
+        });
+      const firstSerial = new X509Certificate(hook.certPem).serialNumber;
+      const firstCa = hook.caPem;
+      expect(await servedCert()).toBe(firstSerial);
+      const secret = await client.get<KubeObject & { data: Record<string, string> }>(RT.secret, 'seldon-system', 'rotating-cert');
+      expect(Object.keys(secret.data).sort()).toEqual(['ca.crt', 'ca.key', 'tls.crt', 'tls.key']);
+      await hook.refresh();
+      const secondSerial = new X509Certificate(hook.certPem).serialNumber;
+      expect(secondSerial).not.toBe(firstSerial);
+      expect(hook.caPem).toBe(firstCa);
+      expect(await servedCert()).toBe(secondSerial);
+    } finally {
+      await hook.stop();
+    }
+  }, 30_000);
+
   it('serves metrics and health', async () => {
     const port = operator.metricsPort!;
     const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
@@ -268,6 +299,51 @@ d('operator against a real kube-apiserver', () => {
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
     expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
   }, 30_000);
+
+  const kubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
+  (kubectl ? it : it.skip)('deploy/ installs, and its RBAC is enough for the operator (run as the ServiceAccount)', async () => {
+    const built = spawnSync('kubectl', ['kustomize', `${repoRoot}deploy`], { encoding: 'utf8' });
+    expect(built.status).toBe(0);
+    const objects = parseAllDocuments(built.stdout).map((doc) => doc.toJS() as KubeObject);
+    expect(objects.map((o) => o.kind).sort()).toEqual([
+      'ClusterRole', 'ClusterRoleBinding', 'ConfigMap', 'CustomResourceDefinition', 'Deployment', 'Namespace', 'Role', 'RoleBinding', 'Service', 'Service', 'ServiceAccount', 'ValidatingWebhookConfiguration',
+    ]);
+    const order = ['CustomResourceDefinition', 'Namespace', 'ServiceAccount', 'ClusterRole', 'ClusterRoleBinding', 'Role', 'RoleBinding', 'ConfigMap', 'Service', 'Deployment', 'ValidatingWebhookConfiguration'];
+    objects.sort((a, b) => order.indexOf(a.kind!) - order.indexOf(b.kind!));
+    for (const obj of objects) await client.apply(Object.values(RT).find((r) => r.kind === obj.kind && r.apiVersion === obj.apiVersion)!, obj, 'kubectl', true);
+    const sa = await KubeClient.create({ kubeconfigPath: cluster.kubeconfigPath, impersonate: 'system:serviceaccount:seldon-system:seldon-manager' });
+    await ensureNamespace(client, 'rbac');
+    const asSa = new Operator({
+      config: configFromEnv({ ...env, CONTROLLER_ID: 'rbac' }),
+      client: sa,
+      workers: 1,
+      leaderElection: { identity: 'rbac-check', name: 'rbac-check', retryPeriodMs: 200 },
+      webhook: { port: 0, host: '127.0.0.1', configurationName: 'seldon-validating-webhook-configuration-seldon-system', secretName: 'rbac-check-cert' },
+    });
+    const errors: string[] = [];
+    (asSa as unknown as { options: { log: (e: Record<string, unknown>) => void } }).options.log = (e) => {
+      if (e.level === 'error') errors.push(String(e.error));
+    };
+    try {
+      await asSa.start();
+      await waitFor(() => asSa.isLeader, 'SA operator leads');
+      const sdep = loadFixture('hpa-pdb.yaml');
+      await create({ ...sdep, metadata: { name: 'rbac', labels: { 'seldon.io/controller-id': 'rbac' } } } as SeldonDeployment, 'rbac');
+      const s = await waitFor(async () => {
+        const got = await getSdep('rbac', 'rbac');
+        return got.status?.state === 'Creating' && got.status.observedGeneration === got.metadata.generation ? got : undefined;
+      }, 'reconciled by the ServiceAccount');
+      expect(s.status!.conditions!.find((c) => c.type === 'HpasReady')?.status).toBe('True');
+      expect(errors).toEqual([]);
+      const vwc = await client.get<KubeObject & { webhooks: { clientConfig: { caBundle?: string } }[] }>(RT.validatingWebhookConfiguration, undefined, 'seldon-validating-webhook-configuration-seldon-system');
+      expect(vwc.webhooks[0].clientConfig.caBundle).toBeTruthy();
+    } finally {
+      await asSa.stop();
+      sa.close();
+      // No pod serves this webhook here: remove it so later requests are not refused.
+      await client.delete(RT.validatingWebhookConfiguration, undefined, 'seldon-validating-webhook-configuration-seldon-system');
+    }
+  }, 40_000);
 
   it('two replicas: only the leader reconciles, the other takes over when it stops', async () => {
     const leConfig = configFromEnv({ ...env, CONTROLLER_ID: 'le', WATCH_NAMESPACE: 'leader' });

@@ -991,6 +991,7 @@ export namespace inference {
         parameters?: ({ [k: string]: inference.IInferParameter }|null);
         inputs?: (inference.ModelInferRequest.IInferInputTensor[]|null);
         outputs?: (inference.ModelInferRequest.IInferRequestedOutputTensor[]|null);
+        rawInputContents?: (Uint8Array[]|null);
     }
 
     class ModelInferRequest implements IModelInferRequest {
@@ -1001,6 +1002,7 @@ export namespace inference {
         public parameters: { [k: string]: inference.IInferParameter };
         public inputs: inference.ModelInferRequest.IInferInputTensor[];
         public outputs: inference.ModelInferRequest.IInferRequestedOutputTensor[];
+        public rawInputContents: Uint8Array[];
         public static create(properties?: inference.IModelInferRequest): inference.ModelInferRequest;
         public static encode(message: inference.IModelInferRequest, writer?: $protobuf.Writer): $protobuf.Writer;
         public static encodeDelimited(message: inference.IModelInferRequest, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -1070,6 +1072,7 @@ export namespace inference {
         id?: (string|null);
         parameters?: ({ [k: string]: inference.IInferParameter }|null);
         outputs?: (inference.ModelInferResponse.IInferOutputTensor[]|null);
+        rawOutputContents?: (Uint8Array[]|null);
     }
 
     class ModelInferResponse implements IModelInferResponse {
@@ -1079,6 +1082,7 @@ export namespace inference {
         public id: string;
         public parameters: { [k: string]: inference.IInferParameter };
         public outputs: inference.ModelInferResponse.IInferOutputTensor[];
+        public rawOutputContents: Uint8Array[];
         public static create(properties?: inference.IModelInferResponse): inference.ModelInferResponse;
         public static encode(message: inference.IModelInferResponse, writer?: $protobuf.Writer): $protobuf.Writer;
         public static encodeDelimited(message: inference.IModelInferResponse, writer?: $protobuf.Writer): $protobuf.Writer;

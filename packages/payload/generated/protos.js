@@ -7271,6 +7271,7 @@ export const inference = $root.inference = (() => {
             this.parameters = {};
             this.inputs = [];
             this.outputs = [];
+            this.rawInputContents = [];
             if (properties)
                 for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
                     if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -7283,6 +7284,7 @@ export const inference = $root.inference = (() => {
         ModelInferRequest.prototype.parameters = $util.emptyObject;
         ModelInferRequest.prototype.inputs = $util.emptyArray;
         ModelInferRequest.prototype.outputs = $util.emptyArray;
+        ModelInferRequest.prototype.rawInputContents = $util.emptyArray;
 
         ModelInferRequest.create = function create(properties) {
             return new ModelInferRequest(properties);
@@ -7312,6 +7314,9 @@ export const inference = $root.inference = (() => {
             if (message.outputs != null && message.outputs.length)
                 for (let i = 0; i < message.outputs.length; ++i)
                     $root.inference.ModelInferRequest.InferRequestedOutputTensor.encode(message.outputs[i], writer.uint32(50).fork(), q + 1).ldelim();
+            if (message.rawInputContents != null && message.rawInputContents.length)
+                for (let i = 0; i < message.rawInputContents.length; ++i)
+                    writer.uint32(58).bytes(message.rawInputContents[i]);
             return writer;
         };
 
@@ -7397,6 +7402,12 @@ export const inference = $root.inference = (() => {
                         message.outputs.push($root.inference.ModelInferRequest.InferRequestedOutputTensor.decode(reader, reader.uint32(), undefined, long + 1));
                         break;
                     }
+                case 7: {
+                        if (!(message.rawInputContents && message.rawInputContents.length))
+                            message.rawInputContents = [];
+                        message.rawInputContents.push(reader.bytes());
+                        break;
+                    }
                 default:
                     reader.skipType(tag & 7, long);
                     break;
@@ -7460,6 +7471,13 @@ export const inference = $root.inference = (() => {
                         return "outputs." + error;
                 }
             }
+            if (message.rawInputContents != null && Object.hasOwnProperty.call(message, "rawInputContents")) {
+                if (!Array.isArray(message.rawInputContents))
+                    return "rawInputContents: array expected";
+                for (let i = 0; i < message.rawInputContents.length; ++i)
+                    if (!(message.rawInputContents[i] && typeof message.rawInputContents[i].length === "number" || $util.isString(message.rawInputContents[i])))
+                        return "rawInputContents: buffer[] expected";
+            }
             return null;
         };
 
@@ -7511,6 +7529,16 @@ export const inference = $root.inference = (() => {
                     message.outputs[i] = $root.inference.ModelInferRequest.InferRequestedOutputTensor.fromObject(object.outputs[i], long + 1);
                 }
             }
+            if (object.rawInputContents) {
+                if (!Array.isArray(object.rawInputContents))
+                    throw TypeError(".inference.ModelInferRequest.rawInputContents: array expected");
+                message.rawInputContents = [];
+                for (let i = 0; i < object.rawInputContents.length; ++i)
+                    if (typeof object.rawInputContents[i] === "string")
+                        $util.base64.decode(object.rawInputContents[i], message.rawInputContents[i] = $util.newBuffer($util.base64.length(object.rawInputContents[i])), 0);
+                    else if (object.rawInputContents[i].length >= 0)
+                        message.rawInputContents[i] = object.rawInputContents[i];
+            }
             return message;
         };
 
@@ -7525,6 +7553,7 @@ export const inference = $root.inference = (() => {
             if (options.arrays || options.defaults) {
                 object.inputs = [];
                 object.outputs = [];
+                object.rawInputContents = [];
             }
             if (options.objects || options.defaults)
                 object.parameters = {};
@@ -7557,6 +7586,11 @@ export const inference = $root.inference = (() => {
                 object.outputs = [];
                 for (let j = 0; j < message.outputs.length; ++j)
                     object.outputs[j] = $root.inference.ModelInferRequest.InferRequestedOutputTensor.toObject(message.outputs[j], options, q + 1);
+            }
+            if (message.rawInputContents && message.rawInputContents.length) {
+                object.rawInputContents = [];
+                for (let j = 0; j < message.rawInputContents.length; ++j)
+                    object.rawInputContents[j] = options.bytes === String ? $util.base64.encode(message.rawInputContents[j], 0, message.rawInputContents[j].length) : options.bytes === Array ? Array.prototype.slice.call(message.rawInputContents[j]) : message.rawInputContents[j];
             }
             return object;
         };
@@ -8084,6 +8118,7 @@ export const inference = $root.inference = (() => {
         function ModelInferResponse(properties) {
             this.parameters = {};
             this.outputs = [];
+            this.rawOutputContents = [];
             if (properties)
                 for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
                     if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -8095,6 +8130,7 @@ export const inference = $root.inference = (() => {
         ModelInferResponse.prototype.id = "";
         ModelInferResponse.prototype.parameters = $util.emptyObject;
         ModelInferResponse.prototype.outputs = $util.emptyArray;
+        ModelInferResponse.prototype.rawOutputContents = $util.emptyArray;
 
         ModelInferResponse.create = function create(properties) {
             return new ModelInferResponse(properties);
@@ -8121,6 +8157,9 @@ export const inference = $root.inference = (() => {
             if (message.outputs != null && message.outputs.length)
                 for (let i = 0; i < message.outputs.length; ++i)
                     $root.inference.ModelInferResponse.InferOutputTensor.encode(message.outputs[i], writer.uint32(42).fork(), q + 1).ldelim();
+            if (message.rawOutputContents != null && message.rawOutputContents.length)
+                for (let i = 0; i < message.rawOutputContents.length; ++i)
+                    writer.uint32(50).bytes(message.rawOutputContents[i]);
             return writer;
         };
 
@@ -8200,6 +8239,12 @@ export const inference = $root.inference = (() => {
                         message.outputs.push($root.inference.ModelInferResponse.InferOutputTensor.decode(reader, reader.uint32(), undefined, long + 1));
                         break;
                     }
+                case 6: {
+                        if (!(message.rawOutputContents && message.rawOutputContents.length))
+                            message.rawOutputContents = [];
+                        message.rawOutputContents.push(reader.bytes());
+                        break;
+                    }
                 default:
                     reader.skipType(tag & 7, long);
                     break;
@@ -8254,6 +8299,13 @@ export const inference = $root.inference = (() => {
                         return "outputs." + error;
                 }
             }
+            if (message.rawOutputContents != null && Object.hasOwnProperty.call(message, "rawOutputContents")) {
+                if (!Array.isArray(message.rawOutputContents))
+                    return "rawOutputContents: array expected";
+                for (let i = 0; i < message.rawOutputContents.length; ++i)
+                    if (!(message.rawOutputContents[i] && typeof message.rawOutputContents[i].length === "number" || $util.isString(message.rawOutputContents[i])))
+                        return "rawOutputContents: buffer[] expected";
+            }
             return null;
         };
 
@@ -8295,6 +8347,16 @@ export const inference = $root.inference = (() => {
                     message.outputs[i] = $root.inference.ModelInferResponse.InferOutputTensor.fromObject(object.outputs[i], long + 1);
                 }
             }
+            if (object.rawOutputContents) {
+                if (!Array.isArray(object.rawOutputContents))
+                    throw TypeError(".inference.ModelInferResponse.rawOutputContents: array expected");
+                message.rawOutputContents = [];
+                for (let i = 0; i < object.rawOutputContents.length; ++i)
+                    if (typeof object.rawOutputContents[i] === "string")
+                        $util.base64.decode(object.rawOutputContents[i], message.rawOutputContents[i] = $util.newBuffer($util.base64.length(object.rawOutputContents[i])), 0);
+                    else if (object.rawOutputContents[i].length >= 0)
+                        message.rawOutputContents[i] = object.rawOutputContents[i];
+            }
             return message;
         };
 
@@ -8306,8 +8368,10 @@ export const inference = $root.inference = (() => {
             if (q > $util.recursionLimit)
                 throw Error("max depth exceeded");
             let object = {};
-            if (options.arrays || options.defaults)
+            if (options.arrays || options.defaults) {
                 object.outputs = [];
+                object.rawOutputContents = [];
+            }
             if (options.objects || options.defaults)
                 object.parameters = {};
             if (options.defaults) {
@@ -8334,6 +8398,11 @@ export const inference = $root.inference = (() => {
                 object.outputs = [];
                 for (let j = 0; j < message.outputs.length; ++j)
                     object.outputs[j] = $root.inference.ModelInferResponse.InferOutputTensor.toObject(message.outputs[j], options, q + 1);
+            }
+            if (message.rawOutputContents && message.rawOutputContents.length) {
+                object.rawOutputContents = [];
+                for (let j = 0; j < message.rawOutputContents.length; ++j)
+                    object.rawOutputContents[j] = options.bytes === String ? $util.base64.encode(message.rawOutputContents[j], 0, message.rawOutputContents[j].length) : options.bytes === Array ? Array.prototype.slice.call(message.rawOutputContents[j]) : message.rawOutputContents[j];
             }
             return object;
         };

@@ -41,7 +41,8 @@ try {
     'import * as $protobuf from "protobufjs/minimal";',
     'import $protobuf from "protobufjs/minimal.js";',
   );
-  if (!text.includes('import $protobuf from "protobufjs/minimal.js";')) throw new Error('unexpected pbjs output');
+  if (!text.includes('import $protobuf from "protobufjs/minimal.js";'))
+    throw new Error('unexpected pbjs output');
   writeFileSync(js, text);
 } finally {
   rmSync(scratch, { recursive: true, force: true });

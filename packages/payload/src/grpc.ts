@@ -188,7 +188,15 @@ export const inferenceServices: InferenceServices = {
     ModelMetadata: v2('ModelMetadata', inf.ModelMetadataRequest, inf.ModelMetadataResponse),
     ModelInfer: v2('ModelInfer', inf.ModelInferRequest, inf.ModelInferResponse),
     RepositoryIndex: v2('RepositoryIndex', inf.RepositoryIndexRequest, inf.RepositoryIndexResponse),
-    RepositoryModelLoad: v2('RepositoryModelLoad', inf.RepositoryModelLoadRequest, inf.RepositoryModelLoadResponse),
-    RepositoryModelUnload: v2('RepositoryModelUnload', inf.RepositoryModelUnloadRequest, inf.RepositoryModelUnloadResponse),
+    RepositoryModelLoad: v2(
+      'RepositoryModelLoad',
+      inf.RepositoryModelLoadRequest,
+      inf.RepositoryModelLoadResponse,
+    ),
+    RepositoryModelUnload: v2(
+      'RepositoryModelUnload',
+      inf.RepositoryModelUnloadRequest,
+      inf.RepositoryModelUnloadResponse,
+    ),
   },
 };

@@ -67,8 +67,9 @@ export {
   messageDataKind,
   base64ToBytes,
   bytesToBase64,
+  escapeJsonForHtml,
 } from './json.js';
-export type { JsonInput, GraphMetadataJsonForm } from './json.js';
+export type { JsonInput, GraphMetadataJsonForm, EncodeOptions } from './json.js';
 
 // Protobuf codec.
 export {
@@ -119,6 +120,7 @@ export {
   messageToV2Request,
   messageToV2Response,
   chainV2Payload,
+  chainV2InferResponse,
 } from './v2.js';
 
 // Raw generated protobufjs static code (namespaces `seldon.protos`, `tensorflow`, `google.protobuf`,

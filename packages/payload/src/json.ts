@@ -13,6 +13,23 @@ import * as dec from './internal/json-decode.js';
 import * as enc from './internal/json-encode.js';
 import { base64Decode, base64Encode } from './internal/base64.js';
 
+/** JSON output options. */
+export interface EncodeOptions {
+  /**
+   * Sort object keys at every level, as the Python wrapper's Flask `jsonify` does (its bodies
+   * are then byte-identical). Default `false`: proto field order, like the proto serialisers.
+   */
+  sortKeys?: boolean;
+}
+
+/**
+ * Escapes `<`, `>`, `&`, U+2028 and U+2029 in JSON text as `\u003c`... the way the reference
+ * executor writes every JSON response body (Go's `json.HTMLEscape`). The JSON value is unchanged.
+ */
+export function escapeJsonForHtml(text: string): string {
+  return enc.htmlEscape(text);
+}
+
 /** What a JSON decoder accepts: JSON text, UTF-8 bytes of JSON text, or an already parsed value. */
 export type JsonInput = string | Uint8Array | unknown;
 
@@ -32,8 +49,8 @@ export function decodeMessage(input: JsonInput, opts?: DecodeOptions): SeldonMes
  * `"NaN"`/`"Infinity"`/`"-Infinity"`. Fields are written as present in the object (a message
  * decoded from protobuf has no zero-valued fields, as the reference serialisers emit).
  */
-export function encodeMessage(msg: SeldonMessage): string {
-  return enc.encodeMessage(msg);
+export function encodeMessage(msg: SeldonMessage, opts?: EncodeOptions): string {
+  return enc.encodeMessage(msg, opts);
 }
 
 /** Decodes and validates a Feedback. @throws PayloadError */
@@ -42,8 +59,8 @@ export function decodeFeedback(input: JsonInput, opts?: DecodeOptions): Feedback
 }
 
 /** Encodes a Feedback as proto3-JSON text. */
-export function encodeFeedback(fb: Feedback): string {
-  return enc.encodeFeedback(fb);
+export function encodeFeedback(fb: Feedback, opts?: EncodeOptions): string {
+  return enc.encodeFeedback(fb, opts);
 }
 
 /**
@@ -69,8 +86,8 @@ export function decodeModelMetadata(input: JsonInput, opts?: DecodeOptions): Sel
 }
 
 /** Encodes a SeldonModelMetadata. */
-export function encodeModelMetadata(meta: SeldonModelMetadata): string {
-  return enc.encodeModelMetadata(meta);
+export function encodeModelMetadata(meta: SeldonModelMetadata, opts?: EncodeOptions): string {
+  return enc.encodeModelMetadata(meta, opts);
 }
 
 /**
@@ -87,13 +104,24 @@ export function decodeGraphMetadata(input: JsonInput, opts?: DecodeOptions): Sel
   return dec.decodeTop(input, opts, dec.readGraphMetadata);
 }
 
-/** Encodes graph metadata; `form` defaults to `'proto'`. */
-export function encodeGraphMetadata(meta: SeldonGraphMetadata | RestGraphMetadata, opts?: { form?: GraphMetadataJsonForm }): string {
+/**
+ * Encodes graph metadata; `form` defaults to `'proto'`. The `'rest'` form is the executor's Go
+ * body: `name`, `models` (per model: name, platform, versions, inputs, outputs, custom, the
+ * empty ones among name/platform/versions/custom omitted), `graphinputs`/`graphoutputs`
+ * (`null` when absent).
+ */
+export function encodeGraphMetadata(
+  meta: SeldonGraphMetadata | RestGraphMetadata,
+  opts?: { form?: GraphMetadataJsonForm },
+): string {
   return enc.encodeGraphMetadata(meta, opts?.form ?? 'proto');
 }
 
 /** Decodes a SeldonModelMetadataRequest (`{"name":"..."}`). @throws PayloadError */
-export function decodeModelMetadataRequest(input: JsonInput, opts?: DecodeOptions): SeldonModelMetadataRequest {
+export function decodeModelMetadataRequest(
+  input: JsonInput,
+  opts?: DecodeOptions,
+): SeldonModelMetadataRequest {
   return dec.decodeTop(input, opts, dec.readModelMetadataRequest);
 }
 
@@ -124,4 +152,3 @@ export function base64ToBytes(text: string, path = '$'): Uint8Array {
 export function bytesToBase64(bytes: Uint8Array): string {
   return base64Encode(bytes);
 }
-

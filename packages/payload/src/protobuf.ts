@@ -71,6 +71,9 @@ export function modelMetadataRequestToProto(req: SeldonModelMetadataRequest): Ui
 }
 
 /** Protobuf bytes -> SeldonModelMetadataRequest. @throws PayloadError */
-export function modelMetadataRequestFromProto(bytes: Uint8Array, opts?: DecodeOptions): SeldonModelMetadataRequest {
+export function modelMetadataRequestFromProto(
+  bytes: Uint8Array,
+  opts?: DecodeOptions,
+): SeldonModelMetadataRequest {
   return codec.decodeTop(codec.readModelMetadataRequest, bytes, opts);
 }

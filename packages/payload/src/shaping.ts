@@ -47,24 +47,42 @@ export type RequestParts =
  * @throws PayloadError `SC_ERR_PAYLOAD_NO_DATA` when the message carries no data,
  *   `SC_ERR_PAYLOAD_UNSUPPORTED` for customData over REST, and array conversion errors.
  */
-export function extractRequestParts(msg: SeldonMessage, opts?: DecodeOptions & { transport?: 'rest' | 'grpc' }): RequestParts {
+export function extractRequestParts(
+  msg: SeldonMessage,
+  opts?: DecodeOptions & { transport?: 'rest' | 'grpc' },
+): RequestParts {
   const names = msg.data?.names ?? [];
   const meta = msg.meta;
   const d = msg.data;
   if (d !== undefined) {
-    const kind: DefaultDataKind | 'data' = d.tensor ? 'tensor' : d.ndarray ? 'ndarray' : d.tftensor ? 'tftensor' : 'data';
+    const kind: DefaultDataKind | 'data' = d.tensor
+      ? 'tensor'
+      : d.ndarray
+        ? 'ndarray'
+        : d.tftensor
+          ? 'tftensor'
+          : 'data';
     return { kind, features: dataToNd(d, opts), names, meta };
   }
   if (msg.jsonData !== undefined) return { kind: 'jsonData', features: msg.jsonData, names, meta };
   if (msg.strData !== undefined) return { kind: 'strData', features: msg.strData, names, meta };
-  if (msg.binData !== undefined) return { kind: 'binData', features: base64Decode(msg.binData, '$.binData'), names, meta };
+  if (msg.binData !== undefined)
+    return { kind: 'binData', features: base64Decode(msg.binData, '$.binData'), names, meta };
   if (msg.customData !== undefined) {
     if ((opts?.transport ?? 'rest') === 'rest') {
-      throw new PayloadError('SC_ERR_PAYLOAD_UNSUPPORTED', '$.customData', 'customData is only supported over gRPC');
+      throw new PayloadError(
+        'SC_ERR_PAYLOAD_UNSUPPORTED',
+        '$.customData',
+        'customData is only supported over gRPC',
+      );
     }
     return { kind: 'customData', features: msg.customData, names, meta };
   }
-  throw new PayloadError('SC_ERR_PAYLOAD_NO_DATA', '$', 'Invalid request data type: the message has none of data, jsonData, strData, binData');
+  throw new PayloadError(
+    'SC_ERR_PAYLOAD_NO_DATA',
+    '$',
+    'Invalid request data type: the message has none of data, jsonData, strData, binData',
+  );
 }
 
 /**
@@ -130,7 +148,8 @@ export function mergeMeta(requestMetas: readonly (Meta | undefined)[], opts: Res
 
   const tags: JsonObject = {};
   for (const m of requestMetas) if (m?.tags) for (const k of Object.keys(m.tags)) setKey(tags, k, m.tags[k]);
-  for (const src of [opts.tags, opts.runtimeTags]) if (src) for (const k of Object.keys(src)) setKey(tags, k, src[k]);
+  for (const src of [opts.tags, opts.runtimeTags])
+    if (src) for (const k of Object.keys(src)) setKey(tags, k, src[k]);
   if (Object.keys(tags).length > 0) meta.tags = tags;
 
   const metrics: Metric[] = [];
@@ -143,7 +162,8 @@ export function mergeMeta(requestMetas: readonly (Meta | undefined)[], opts: Res
 
   const requestPath: Record<string, string> = {};
   if (opts.unitId) setKey(requestPath, opts.unitId, opts.unitImage ?? '');
-  for (const m of requestMetas) if (m?.requestPath) for (const k of Object.keys(m.requestPath)) setKey(requestPath, k, m.requestPath[k]);
+  for (const m of requestMetas)
+    if (m?.requestPath) for (const k of Object.keys(m.requestPath)) setKey(requestPath, k, m.requestPath[k]);
   if (Object.keys(requestPath).length > 0) meta.requestPath = requestPath;
   return meta;
 }
@@ -155,12 +175,21 @@ function toNd(array: NdValue | readonly JsonValue[] | ArrayLike<number>): NdValu
     return { shape: [a.length], values: a instanceof Float64Array ? a : Float64Array.from(a) };
   }
   const nd = array as NdValue;
-  if (nd && Array.isArray(nd.shape) && (Array.isArray(nd.values) || nd.values instanceof Float64Array)) return nd;
-  throw new PayloadError('SC_ERR_PAYLOAD_BAD_RESULT', '$', 'array result must be an NdValue, a nested array or a numeric typed array');
+  if (nd && Array.isArray(nd.shape) && (Array.isArray(nd.values) || nd.values instanceof Float64Array))
+    return nd;
+  throw new PayloadError(
+    'SC_ERR_PAYLOAD_BAD_RESULT',
+    '$',
+    'array result must be an NdValue, a nested array or a numeric typed array',
+  );
 }
 
 /** The `data` member of a response for an array result. */
-function arrayData(array: NdValue | readonly JsonValue[] | ArrayLike<number>, request: SeldonMessage | undefined, opts: ResponseOptions): DefaultData {
+function arrayData(
+  array: NdValue | readonly JsonValue[] | ArrayLike<number>,
+  request: SeldonMessage | undefined,
+  opts: ResponseOptions,
+): DefaultData {
   const nd = toNd(array);
   const kind = responseDataKind(request, isNumericNd(nd));
   let names: string[] = [];
@@ -170,7 +199,12 @@ function arrayData(array: NdValue | readonly JsonValue[] | ArrayLike<number>, re
   return ndToData(nd, kind, names);
 }
 
-function payloadMessage(payload: ResponsePayload, request: SeldonMessage | undefined, opts: ResponseOptions, meta: Meta): SeldonMessage {
+function payloadMessage(
+  payload: ResponsePayload,
+  request: SeldonMessage | undefined,
+  opts: ResponseOptions,
+  meta: Meta,
+): SeldonMessage {
   const p = payload as Partial<Record<'array' | 'jsonData' | 'strData' | 'binData' | 'customData', unknown>>;
   if (p === null || typeof p !== 'object') {
     throw new PayloadError('SC_ERR_PAYLOAD_BAD_RESULT', '$', 'Unknown data type returned as payload');
@@ -180,31 +214,59 @@ function payloadMessage(payload: ResponsePayload, request: SeldonMessage | undef
   if ('strData' in p && typeof p.strData === 'string') return { strData: p.strData, meta };
   if ('binData' in p && p.binData instanceof Uint8Array) return { binData: base64Encode(p.binData), meta };
   if ('customData' in p) return { customData: p.customData as AnyMessage, meta };
-  throw new PayloadError('SC_ERR_PAYLOAD_BAD_RESULT', '$', 'Unknown data type returned as payload (must be an array, JSON, string or bytes)');
+  throw new PayloadError(
+    'SC_ERR_PAYLOAD_BAD_RESULT',
+    '$',
+    'Unknown data type returned as payload (must be an array, JSON, string or bytes)',
+  );
 }
 
 /**
  * predict / transform-input / transform-output: the response for `payload` to `request`
  * (request meta merged). Pass `request` undefined for calls without one (health checks).
  */
-export function buildResponse(payload: ResponsePayload, request: SeldonMessage | undefined, opts: ResponseOptions = {}): SeldonMessage {
+export function buildResponse(
+  payload: ResponsePayload,
+  request: SeldonMessage | undefined,
+  opts: ResponseOptions = {},
+): SeldonMessage {
   return payloadMessage(payload, request, opts, mergeMeta([request?.meta], opts));
 }
 
 /**
  * aggregate: metas of all `requests` merged in order, the first request decides puid and data kind.
  */
-export function buildAggregateResponse(payload: ResponsePayload, requests: readonly SeldonMessage[], opts: ResponseOptions = {}): SeldonMessage {
-  return payloadMessage(payload, requests[0], opts, mergeMeta(requests.map((r) => r.meta), opts));
+export function buildAggregateResponse(
+  payload: ResponsePayload,
+  requests: readonly SeldonMessage[],
+  opts: ResponseOptions = {},
+): SeldonMessage {
+  return payloadMessage(
+    payload,
+    requests[0],
+    opts,
+    mergeMeta(
+      requests.map((r) => r.meta),
+      opts,
+    ),
+  );
 }
 
 /**
  * route: the router's answer `[[route]]` shaped for `request` (no request meta carried).
  * @throws PayloadError `SC_ERR_PAYLOAD_BAD_RESULT` when `route` is not an integer.
  */
-export function buildRouteResponse(route: unknown, request: SeldonMessage | undefined, opts: ResponseOptions = {}): SeldonMessage {
+export function buildRouteResponse(
+  route: unknown,
+  request: SeldonMessage | undefined,
+  opts: ResponseOptions = {},
+): SeldonMessage {
   if (typeof route !== 'number' || !Number.isInteger(route)) {
-    throw new PayloadError('SC_ERR_PAYLOAD_BAD_RESULT', '$', `Routing response must be int but got ${String(route)}`);
+    throw new PayloadError(
+      'SC_ERR_PAYLOAD_BAD_RESULT',
+      '$',
+      `Routing response must be int but got ${String(route)}`,
+    );
   }
   const nd: NdValue = { shape: [1, 1], values: Float64Array.of(route) };
   return payloadMessage({ array: nd }, request, opts, mergeMeta([], opts));
@@ -214,7 +276,11 @@ export function buildRouteResponse(route: unknown, request: SeldonMessage | unde
  * send-feedback: shaped relative to `feedback.request` (no request meta carried); a missing
  * result (`null`/`undefined`) answers an empty array.
  */
-export function buildFeedbackResponse(payload: ResponsePayload | null | undefined, feedback: Feedback, opts: ResponseOptions = {}): SeldonMessage {
+export function buildFeedbackResponse(
+  payload: ResponsePayload | null | undefined,
+  feedback: Feedback,
+  opts: ResponseOptions = {},
+): SeldonMessage {
   const p = payload ?? { array: { shape: [0], values: new Float64Array(0) } };
   return payloadMessage(p, feedback.request, opts, mergeMeta([], opts));
 }
@@ -241,7 +307,11 @@ function routeFromMessage(msg: SeldonMessage): number {
     return ROUTE_ALL_CHILDREN;
   }
   if (typeof first !== 'number' || !Number.isFinite(first)) {
-    throw new PayloadError('SC_ERR_PAYLOAD_BAD_ROUTE', path, `router returned no numeric route (got ${first === undefined ? 'nothing' : JSON.stringify(first)})`);
+    throw new PayloadError(
+      'SC_ERR_PAYLOAD_BAD_ROUTE',
+      path,
+      `router returned no numeric route (got ${first === undefined ? 'nothing' : JSON.stringify(first)})`,
+    );
   }
   return Math.trunc(first);
 }
@@ -253,20 +323,34 @@ function routeFromMessage(msg: SeldonMessage): number {
  * Accepts JSON text, UTF-8 bytes or a parsed value / decoded message.
  * @throws PayloadError `SC_ERR_PAYLOAD_BAD_ROUTE`
  */
-export function parseRoute(response: SeldonMessage | string | Uint8Array | unknown, opts?: DecodeOptions): number {
+export function parseRoute(
+  response: SeldonMessage | string | Uint8Array | unknown,
+  opts?: DecodeOptions,
+): number {
   let value: unknown = response;
   if (typeof response === 'string' || response instanceof Uint8Array) {
     try {
-      value = JSON.parse(typeof response === 'string' ? response : new TextDecoder('utf-8', { fatal: true }).decode(response));
+      value = JSON.parse(
+        typeof response === 'string' ? response : new TextDecoder('utf-8', { fatal: true }).decode(response),
+      );
     } catch (err) {
-      throw new PayloadError('SC_ERR_PAYLOAD_BAD_ROUTE', '$', `router response is not JSON: ${(err as Error).message}`);
+      throw new PayloadError(
+        'SC_ERR_PAYLOAD_BAD_ROUTE',
+        '$',
+        `router response is not JSON: ${(err as Error).message}`,
+      );
     }
   }
   if (Array.isArray(value)) {
-    if (value.length === 0) throw new PayloadError('SC_ERR_PAYLOAD_BAD_ROUTE', '$', 'router returned an empty route list');
+    if (value.length === 0)
+      throw new PayloadError('SC_ERR_PAYLOAD_BAD_ROUTE', '$', 'router returned an empty route list');
     const r = value[0];
     if (typeof r !== 'number' || !Number.isInteger(r)) {
-      throw new PayloadError('SC_ERR_PAYLOAD_BAD_ROUTE', '$[0]', `route must be an integer, got ${JSON.stringify(r)}`);
+      throw new PayloadError(
+        'SC_ERR_PAYLOAD_BAD_ROUTE',
+        '$[0]',
+        `route must be an integer, got ${JSON.stringify(r)}`,
+      );
     }
     return r;
   }
@@ -275,7 +359,11 @@ export function parseRoute(response: SeldonMessage | string | Uint8Array | unkno
     msg = decodeMessage(value, { ...opts, rejectUnknownFields: true });
   } catch (err) {
     const e = err as PayloadError;
-    throw new PayloadError('SC_ERR_PAYLOAD_BAD_ROUTE', e.path ?? '$', `router response is neither a SeldonMessage nor an integer list: ${e.detail ?? e.message}`);
+    throw new PayloadError(
+      'SC_ERR_PAYLOAD_BAD_ROUTE',
+      e.path ?? '$',
+      `router response is neither a SeldonMessage nor an integer list: ${e.detail ?? e.message}`,
+    );
   }
   return routeFromMessage(msg);
 }

@@ -16,8 +16,23 @@ import { type NdValue, dataToNd, isNumericNd, ndToData } from './arrays.js';
 import { Ctx, decodeTop, expectObject, readValue } from './internal/json-decode.js';
 import { childPath, setKey, typeName } from './internal/util.js';
 import type { JsonInput } from './json.js';
+import type { InferenceObject } from './grpc.js';
 
-const DATATYPES: readonly V2Datatype[] = ['BOOL', 'UINT8', 'UINT16', 'UINT32', 'UINT64', 'INT8', 'INT16', 'INT32', 'INT64', 'FP16', 'FP32', 'FP64', 'BYTES'];
+const DATATYPES: readonly V2Datatype[] = [
+  'BOOL',
+  'UINT8',
+  'UINT16',
+  'UINT32',
+  'UINT64',
+  'INT8',
+  'INT16',
+  'INT32',
+  'INT64',
+  'FP16',
+  'FP32',
+  'FP64',
+  'BYTES',
+];
 
 function isNumericType(dt: string): boolean {
   return dt !== 'BOOL' && dt !== 'BYTES';
@@ -28,7 +43,12 @@ function flatten(data: JsonValue[], ctx: Ctx, path: string): JsonValue[] {
   const out: JsonValue[] = [];
   const walk = (v: JsonValue, depth: number): void => {
     if (Array.isArray(v)) {
-      if (depth > ctx.opts.maxDepth) throw new PayloadError('SC_ERR_PAYLOAD_TOO_DEEP', path, `nesting deeper than maxDepth (${ctx.opts.maxDepth})`);
+      if (depth > ctx.opts.maxDepth)
+        throw new PayloadError(
+          'SC_ERR_PAYLOAD_TOO_DEEP',
+          path,
+          `nesting deeper than maxDepth (${ctx.opts.maxDepth})`,
+        );
       for (const x of v) walk(x, depth + 1);
     } else out.push(v);
   };
@@ -38,29 +58,57 @@ function flatten(data: JsonValue[], ctx: Ctx, path: string): JsonValue[] {
 
 function readTensor(ctx: Ctx, v: unknown, path: string, withData: boolean): V2RequestInput {
   const o = expectObject(v, path, 'a v2 tensor');
-  if (typeof o.name !== 'string') throw new PayloadError('SC_ERR_PAYLOAD_WRONG_TYPE', childPath(path, 'name'), `expected a string, got ${typeName(o.name)}`);
+  if (typeof o.name !== 'string')
+    throw new PayloadError(
+      'SC_ERR_PAYLOAD_WRONG_TYPE',
+      childPath(path, 'name'),
+      `expected a string, got ${typeName(o.name)}`,
+    );
   if (!Array.isArray(o.shape) || !o.shape.every((d) => Number.isSafeInteger(d) && (d as number) >= -1)) {
-    throw new PayloadError('SC_ERR_PAYLOAD_WRONG_TYPE', childPath(path, 'shape'), 'shape must be a list of non-negative integers');
+    throw new PayloadError(
+      'SC_ERR_PAYLOAD_WRONG_TYPE',
+      childPath(path, 'shape'),
+      'shape must be a list of non-negative integers',
+    );
   }
   if (typeof o.datatype !== 'string' || !(DATATYPES as readonly string[]).includes(o.datatype)) {
-    throw new PayloadError('SC_ERR_PAYLOAD_BAD_ENUM', childPath(path, 'datatype'), `unknown datatype ${JSON.stringify(o.datatype)} (expected one of ${DATATYPES.join(', ')})`);
+    throw new PayloadError(
+      'SC_ERR_PAYLOAD_BAD_ENUM',
+      childPath(path, 'datatype'),
+      `unknown datatype ${JSON.stringify(o.datatype)} (expected one of ${DATATYPES.join(', ')})`,
+    );
   }
   const out: V2RequestInput = { name: o.name, shape: o.shape as number[], datatype: o.datatype, data: [] };
-  if (o.parameters !== undefined && o.parameters !== null) out.parameters = readObject(ctx, o.parameters, childPath(path, 'parameters'));
+  if (o.parameters !== undefined && o.parameters !== null)
+    out.parameters = readObject(ctx, o.parameters, childPath(path, 'parameters'));
   if (withData || o.data !== undefined) {
     const dp = childPath(path, 'data');
-    if (!Array.isArray(o.data)) throw new PayloadError('SC_ERR_PAYLOAD_WRONG_TYPE', dp, `expected an array, got ${typeName(o.data)}`);
+    if (!Array.isArray(o.data))
+      throw new PayloadError('SC_ERR_PAYLOAD_WRONG_TYPE', dp, `expected an array, got ${typeName(o.data)}`);
     readValue(ctx, o.data, dp);
     const flat = flatten(o.data as JsonValue[], ctx, dp);
     const size = (o.shape as number[]).reduce((a, b) => a * b, 1);
     if (flat.length !== size) {
-      throw new PayloadError('SC_ERR_PAYLOAD_SHAPE_MISMATCH', dp, `tensor "${o.name}" has ${flat.length} elements but shape [${(o.shape as number[]).join(',')}] needs ${size}`);
+      throw new PayloadError(
+        'SC_ERR_PAYLOAD_SHAPE_MISMATCH',
+        dp,
+        `tensor "${o.name}" has ${flat.length} elements but shape [${(o.shape as number[]).join(',')}] needs ${size}`,
+      );
     }
     const numeric = isNumericType(o.datatype);
     for (let i = 0; i < flat.length; i++) {
       const x = flat[i];
-      const ok = numeric ? typeof x === 'number' : o.datatype === 'BOOL' ? typeof x === 'boolean' : typeof x === 'string';
-      if (!ok) throw new PayloadError('SC_ERR_PAYLOAD_WRONG_TYPE', childPath(dp, i), `element of ${o.datatype} tensor "${o.name}" has type ${typeName(x)}`);
+      const ok = numeric
+        ? typeof x === 'number'
+        : o.datatype === 'BOOL'
+          ? typeof x === 'boolean'
+          : typeof x === 'string';
+      if (!ok)
+        throw new PayloadError(
+          'SC_ERR_PAYLOAD_WRONG_TYPE',
+          childPath(dp, i),
+          `element of ${o.datatype} tensor "${o.name}" has type ${typeName(x)}`,
+        );
     }
     out.data = o.data as JsonValue[];
   }
@@ -73,7 +121,8 @@ function readObject(ctx: Ctx, v: unknown, path: string): JsonObject {
 }
 
 function readTensors(ctx: Ctx, v: unknown, path: string, withData: boolean): V2RequestInput[] {
-  if (!Array.isArray(v)) throw new PayloadError('SC_ERR_PAYLOAD_WRONG_TYPE', path, `expected an array, got ${typeName(v)}`);
+  if (!Array.isArray(v))
+    throw new PayloadError('SC_ERR_PAYLOAD_WRONG_TYPE', path, `expected an array, got ${typeName(v)}`);
   ctx.count(v.length, path);
   return v.map((t, i) => readTensor(ctx, t, childPath(path, i), withData));
 }
@@ -83,15 +132,20 @@ export function decodeV2Request(input: JsonInput, opts?: DecodeOptions): V2Infer
   return decodeTop(input, opts, (ctx, v, path) => {
     const o = expectObject(v, path, 'a v2 inference request');
     const out: V2InferenceRequest = { inputs: [] };
-    if (o.inputs === undefined) throw new PayloadError('SC_ERR_PAYLOAD_NO_DATA', path, 'a v2 inference request needs "inputs"');
+    if (o.inputs === undefined)
+      throw new PayloadError('SC_ERR_PAYLOAD_NO_DATA', path, 'a v2 inference request needs "inputs"');
     for (const k of Object.keys(o)) {
       const x = o[k];
       const p = childPath(path, k);
       if (x === undefined || x === null) continue;
       if (k === 'inputs') out.inputs = readTensors(ctx, x, p, true);
-      else if (k === 'outputs') out.outputs = readTensors(ctx, x, p, false).map((t) => (t.parameters ? { name: t.name, parameters: t.parameters } : { name: t.name }));
+      else if (k === 'outputs')
+        out.outputs = readTensors(ctx, x, p, false).map((t) =>
+          t.parameters ? { name: t.name, parameters: t.parameters } : { name: t.name },
+        );
       else if (k === 'id') {
-        if (typeof x !== 'string') throw new PayloadError('SC_ERR_PAYLOAD_WRONG_TYPE', p, `expected a string, got ${typeName(x)}`);
+        if (typeof x !== 'string')
+          throw new PayloadError('SC_ERR_PAYLOAD_WRONG_TYPE', p, `expected a string, got ${typeName(x)}`);
         out.id = x;
       } else if (k === 'parameters') out.parameters = readObject(ctx, x, p);
       else ctx.unknown(path, k, 'v2 inference request');
@@ -111,7 +165,8 @@ export function decodeV2Response(input: JsonInput, opts?: DecodeOptions): V2Infe
       if (x === undefined || x === null) continue;
       if (k === 'outputs') out.outputs = readTensors(ctx, x, p, true) as V2ResponseOutput[];
       else if (k === 'model_name' || k === 'model_version' || k === 'id') {
-        if (typeof x !== 'string') throw new PayloadError('SC_ERR_PAYLOAD_WRONG_TYPE', p, `expected a string, got ${typeName(x)}`);
+        if (typeof x !== 'string')
+          throw new PayloadError('SC_ERR_PAYLOAD_WRONG_TYPE', p, `expected a string, got ${typeName(x)}`);
         out[k] = x;
       } else if (k === 'parameters') out.parameters = readObject(ctx, x, p);
       else ctx.unknown(path, k, 'v2 inference response');
@@ -120,9 +175,18 @@ export function decodeV2Response(input: JsonInput, opts?: DecodeOptions): V2Infe
   });
 }
 
-function tensorToMessage(tensors: readonly V2RequestInput[], id: string | undefined, parameters: JsonObject | undefined, what: string): SeldonMessage {
+function tensorToMessage(
+  tensors: readonly V2RequestInput[],
+  id: string | undefined,
+  parameters: JsonObject | undefined,
+  what: string,
+): SeldonMessage {
   if (tensors.length !== 1) {
-    throw new PayloadError('SC_ERR_PAYLOAD_UNSUPPORTED', `$.${what}`, `only a single ${what} tensor converts to a SeldonMessage (got ${tensors.length})`);
+    throw new PayloadError(
+      'SC_ERR_PAYLOAD_UNSUPPORTED',
+      `$.${what}`,
+      `only a single ${what} tensor converts to a SeldonMessage (got ${tensors.length})`,
+    );
   }
   const t = tensors[0];
   const o = resolveDecodeOptions(undefined);
@@ -130,7 +194,9 @@ function tensorToMessage(tensors: readonly V2RequestInput[], id: string | undefi
   const nd: NdValue = isNumericType(t.datatype)
     ? { shape: t.shape, values: Float64Array.from(flat as number[]) }
     : { shape: t.shape, values: flat };
-  const msg: SeldonMessage = { data: ndToData(nd, isNumericType(t.datatype) ? 'tensor' : 'ndarray', [t.name]) };
+  const msg: SeldonMessage = {
+    data: ndToData(nd, isNumericType(t.datatype) ? 'tensor' : 'ndarray', [t.name]),
+  };
   if (id !== undefined || parameters !== undefined) {
     msg.meta = {};
     if (id !== undefined) msg.meta.puid = id;
@@ -154,9 +220,14 @@ export function v2ResponseToMessage(res: V2InferenceResponse): SeldonMessage {
 }
 
 function messageToTensor(msg: SeldonMessage, defaultName: string): V2ResponseOutput {
-  if (msg.strData !== undefined) return { name: defaultName, shape: [1], datatype: 'BYTES', data: [msg.strData] };
+  if (msg.strData !== undefined)
+    return { name: defaultName, shape: [1], datatype: 'BYTES', data: [msg.strData] };
   if (msg.data === undefined) {
-    throw new PayloadError('SC_ERR_PAYLOAD_UNSUPPORTED', '$', 'only data and strData messages convert to v2 tensors');
+    throw new PayloadError(
+      'SC_ERR_PAYLOAD_UNSUPPORTED',
+      '$',
+      'only data and strData messages convert to v2 tensors',
+    );
   }
   const nd = dataToNd(msg.data);
   const name = msg.data.names?.length === 1 ? msg.data.names[0] : defaultName;
@@ -164,8 +235,17 @@ function messageToTensor(msg: SeldonMessage, defaultName: string): V2ResponseOut
     return { name, shape: [...nd.shape], datatype: 'FP64', data: Array.from(nd.values as ArrayLike<number>) };
   }
   const values = nd.values as JsonValue[];
-  const datatype: V2Datatype | undefined = values.every((v) => typeof v === 'boolean') ? 'BOOL' : values.every((v) => typeof v === 'string') ? 'BYTES' : undefined;
-  if (!datatype) throw new PayloadError('SC_ERR_PAYLOAD_UNSUPPORTED', '$.data', 'mixed or nested values have no v2 datatype');
+  const datatype: V2Datatype | undefined = values.every((v) => typeof v === 'boolean')
+    ? 'BOOL'
+    : values.every((v) => typeof v === 'string')
+      ? 'BYTES'
+      : undefined;
+  if (!datatype)
+    throw new PayloadError(
+      'SC_ERR_PAYLOAD_UNSUPPORTED',
+      '$.data',
+      'mixed or nested values have no v2 datatype',
+    );
   return { name, shape: [...nd.shape], datatype, data: values };
 }
 
@@ -186,7 +266,10 @@ export function messageToV2Response(
   msg: SeldonMessage,
   opts: { modelName: string; modelVersion?: string; id?: string; name?: string },
 ): V2InferenceResponse {
-  const res: V2InferenceResponse = { model_name: opts.modelName, outputs: [messageToTensor(msg, opts.name ?? 'output-0')] };
+  const res: V2InferenceResponse = {
+    model_name: opts.modelName,
+    outputs: [messageToTensor(msg, opts.name ?? 'output-0')],
+  };
   if (opts.modelVersion !== undefined) res.model_version = opts.modelVersion;
   const id = opts.id ?? msg.meta?.puid;
   if (id) res.id = id;
@@ -209,7 +292,11 @@ export function chainV2Payload(payload: JsonInput): { body: JsonObject; changed:
     }
   }
   const fail = (): never => {
-    throw new PayloadError('SC_ERR_PAYLOAD_V2_CHAIN', '$', 'Failed to convert kfserving response so it could be chained to new input');
+    throw new PayloadError(
+      'SC_ERR_PAYLOAD_V2_CHAIN',
+      '$',
+      'Failed to convert kfserving response so it could be chained to new input',
+    );
   };
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail();
   const o = v as JsonObject;
@@ -220,3 +307,25 @@ export function chainV2Payload(payload: JsonInput): { body: JsonObject; changed:
   return { body: out, changed: true };
 }
 
+/**
+ * The executor's gRPC chaining rule between v2 nodes: a `ModelInferResponse` (plain object of the
+ * generated code, as `inferenceServices` deserialises it) becomes the next node's
+ * `ModelInferRequest`: outputs become inputs (name, datatype, shape, parameters, contents),
+ * `modelName` is the next node's name, the response's `parameters` are carried, and
+ * `rawOutputContents` become `rawInputContents`.
+ */
+export function chainV2InferResponse(response: InferenceObject, modelName: string): InferenceObject {
+  const req: InferenceObject = { modelName };
+  if (response.parameters !== undefined) req.parameters = response.parameters;
+  const outputs = Array.isArray(response.outputs) ? (response.outputs as Record<string, unknown>[]) : [];
+  req.inputs = outputs.map((o) => {
+    const input: Record<string, unknown> = {};
+    for (const k of ['name', 'datatype', 'shape', 'parameters', 'contents'])
+      if (o[k] !== undefined) input[k] = o[k];
+    return input;
+  });
+  if (Array.isArray(response.rawOutputContents) && response.rawOutputContents.length > 0) {
+    req.rawInputContents = response.rawOutputContents;
+  }
+  return req;
+}

@@ -1,6 +1,6 @@
 // Fuzzing: >= 100,000 random and mutated inputs per decoder; nothing but PayloadError may escape
 // and every input finishes (the whole file runs in seconds). Deterministic: a seeded PRNG.
-import { describe, it, expect } from '@jest/globals';
+import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import {
   PayloadError,
   decodeFeedback,
@@ -9,6 +9,9 @@ import {
   decodeMessageList,
   decodeModelMetadata,
   decodeV2Request,
+  decodeV2Response,
+  decodeModelMetadataRequest,
+  modelMetadataRequestFromProto,
   extractRequestParts,
   feedbackFromProto,
   feedbackToProto,
@@ -20,7 +23,13 @@ import {
   parseRoute,
   type DecodeOptions,
 } from '../src/index.js';
-import { goldenFeedback, goldenGraphMetadataRest, goldenList, goldenMessages, goldenModelMetadata } from './golden.js';
+import {
+  goldenFeedback,
+  goldenGraphMetadataRest,
+  goldenList,
+  goldenMessages,
+  goldenModelMetadata,
+} from './golden.js';
 
 const RUNS = 100_000;
 
@@ -35,15 +44,87 @@ function prng(seed: number): () => number {
 }
 
 const FIELDS = [
-  'status', 'meta', 'data', 'binData', 'strData', 'jsonData', 'customData', 'names', 'tensor', 'ndarray', 'tftensor',
-  'shape', 'values', 'puid', 'tags', 'routing', 'requestPath', 'metrics', 'key', 'type', 'value', 'code', 'info',
-  'reason', 'seldonMessages', 'request', 'response', 'reward', 'truth', 'dtype', 'tensorShape', 'dim', 'size',
-  'floatVal', 'intVal', 'int64Val', 'stringVal', 'boolVal', 'halfVal', 'tensorContent', 'inputs', 'outputs', 'name',
-  'datatype', 'data', 'models', 'versions', 'schema', 'messagetype', '@type', '__proto__', 'constructor', 'prototype',
+  'status',
+  'meta',
+  'data',
+  'binData',
+  'strData',
+  'jsonData',
+  'customData',
+  'names',
+  'tensor',
+  'ndarray',
+  'tftensor',
+  'shape',
+  'values',
+  'puid',
+  'tags',
+  'routing',
+  'requestPath',
+  'metrics',
+  'key',
+  'type',
+  'value',
+  'code',
+  'info',
+  'reason',
+  'seldonMessages',
+  'request',
+  'response',
+  'reward',
+  'truth',
+  'dtype',
+  'tensorShape',
+  'dim',
+  'size',
+  'floatVal',
+  'intVal',
+  'int64Val',
+  'stringVal',
+  'boolVal',
+  'halfVal',
+  'tensorContent',
+  'inputs',
+  'outputs',
+  'name',
+  'datatype',
+  'data',
+  'models',
+  'versions',
+  'schema',
+  'messagetype',
+  '@type',
+  '__proto__',
+  'constructor',
+  'prototype',
 ];
 const LEAVES: unknown[] = [
-  null, true, false, 0, -1, 1.5, 2 ** 31, -(2 ** 31) - 1, 2 ** 53 + 2, 1e308, 'NaN', 'Infinity', '-7', '1e3', '', 'x',
-  'aGk=', 'a=b', 'DT_FLOAT', 'DT_STRING', 'DT_HALF', 'FAILURE', 'COUNTER', 'FP32', 'BYTES', '9223372036854775808',
+  null,
+  true,
+  false,
+  0,
+  -1,
+  1.5,
+  2 ** 31,
+  -(2 ** 31) - 1,
+  2 ** 53 + 2,
+  1e308,
+  'NaN',
+  'Infinity',
+  '-7',
+  '1e3',
+  '',
+  'x',
+  'aGk=',
+  'a=b',
+  'DT_FLOAT',
+  'DT_STRING',
+  'DT_HALF',
+  'FAILURE',
+  'COUNTER',
+  'FP32',
+  'BYTES',
+  '9223372036854775808',
 ];
 
 function randomValue(rnd: () => number, depth: number): unknown {
@@ -53,7 +134,12 @@ function randomValue(rnd: () => number, depth: number): unknown {
   const o: Record<string, unknown> = {};
   const n = Math.floor(rnd() * 4);
   for (let i = 0; i < n; i++) {
-    Object.defineProperty(o, FIELDS[Math.floor(rnd() * FIELDS.length)], { value: randomValue(rnd, depth + 1), enumerable: true, configurable: true, writable: true });
+    Object.defineProperty(o, FIELDS[Math.floor(rnd() * FIELDS.length)], {
+      value: randomValue(rnd, depth + 1),
+      enumerable: true,
+      configurable: true,
+      writable: true,
+    });
   }
   return o;
 }
@@ -83,7 +169,12 @@ function mutateBytes(rnd: () => number, bytes: Uint8Array): Uint8Array {
     else if (op < 0.5) b.splice(pos, 0, Math.floor(rnd() * 256));
     else if (op < 0.7) b.splice(pos, 1);
     else if (op < 0.85) b.length = pos;
-    else b.splice(pos, 0, ...[0x0a, 0x1a, 0x12, 0x22, 0xff, 0x80, 0x01, 0x08].slice(0, 1 + Math.floor(rnd() * 8)));
+    else
+      b.splice(
+        pos,
+        0,
+        ...[0x0a, 0x1a, 0x12, 0x22, 0xff, 0x80, 0x01, 0x08].slice(0, 1 + Math.floor(rnd() * 8)),
+      );
   }
   return Uint8Array.from(b);
 }
@@ -93,7 +184,12 @@ interface Failure {
   error: unknown;
 }
 
-function fuzz(seeds: unknown[], decode: (input: unknown) => unknown, kind: 'json' | 'proto', seed: number): { failures: Failure[]; rejected: number } {
+function fuzz(
+  seeds: unknown[],
+  decode: (input: unknown) => unknown,
+  kind: 'json' | 'proto',
+  seed: number,
+): { failures: Failure[]; rejected: number } {
   const rnd = prng(seed);
   const failures: Failure[] = [];
   let rejected = 0;
@@ -107,7 +203,10 @@ function fuzz(seeds: unknown[], decode: (input: unknown) => unknown, kind: 'json
       else if (r < 0.9) input = Buffer.from(mutateText(rnd, base as string));
       else input = JSON.stringify(randomValue(rnd, 0));
     } else {
-      input = r < 0.8 ? mutateBytes(rnd, base as Uint8Array) : Uint8Array.from({ length: Math.floor(rnd() * 40) }, () => Math.floor(rnd() * 256));
+      input =
+        r < 0.8
+          ? mutateBytes(rnd, base as Uint8Array)
+          : Uint8Array.from({ length: Math.floor(rnd() * 40) }, () => Math.floor(rnd() * 256));
     }
     try {
       decode(input);
@@ -124,23 +223,59 @@ const protoSeeds = goldenMessages.map((g) => messageToProto(decodeMessage(g.json
 const opts: DecodeOptions = { maxDepth: 20, maxElements: 10_000 };
 
 const decoders: [string, (i: unknown) => unknown, 'json' | 'proto', unknown[]][] = [
-  ['decodeMessage', (i) => decodeMessage(i, opts), 'json', jsonSeeds],
-  ['decodeMessage + extractRequestParts', (i) => extractRequestParts(decodeMessage(i, opts), opts), 'json', jsonSeeds],
+  // A decoded message also goes through extractRequestParts (array conversion of whatever passed validation).
+  ['decodeMessage', (i) => extractRequestParts(decodeMessage(i, opts), opts), 'json', jsonSeeds],
   ['decodeFeedback', (i) => decodeFeedback(i, opts), 'json', [goldenFeedback, ...jsonSeeds]],
   ['decodeMessageList', (i) => decodeMessageList(i, opts), 'json', [goldenList, `[${jsonSeeds.join(',')}]`]],
   ['decodeModelMetadata', (i) => decodeModelMetadata(i, opts), 'json', goldenModelMetadata],
   ['decodeGraphMetadata', (i) => decodeGraphMetadata(i, opts), 'json', [goldenGraphMetadataRest]],
-  ['decodeV2Request', (i) => decodeV2Request(i, opts), 'json', ['{"id":"a","inputs":[{"name":"x","shape":[2,2],"datatype":"FP32","data":[[1,2],[3,4]]}]}']],
+  [
+    'decodeV2Request',
+    (i) => decodeV2Request(i, opts),
+    'json',
+    ['{"id":"a","inputs":[{"name":"x","shape":[2,2],"datatype":"FP32","data":[[1,2],[3,4]]}]}'],
+  ],
+  [
+    'decodeV2Response',
+    (i) => decodeV2Response(i, opts),
+    'json',
+    ['{"model_name":"m","id":"a","outputs":[{"name":"y","shape":[2],"datatype":"BYTES","data":["a","b"]}]}'],
+  ],
+  ['decodeModelMetadataRequest', (i) => decodeModelMetadataRequest(i, opts), 'json', ['{"name":"model"}']],
   ['parseRoute', (i) => parseRoute(i, opts), 'json', ['[1]', ...jsonSeeds]],
-  ['messageFromProto', (i) => messageFromProto(i as Uint8Array, opts), 'proto', protoSeeds],
-  ['messageFromProto + extractRequestParts', (i) => extractRequestParts(messageFromProto(i as Uint8Array, opts), { ...opts, transport: 'grpc' }), 'proto', protoSeeds],
-  ['feedbackFromProto', (i) => feedbackFromProto(i as Uint8Array, opts), 'proto', [feedbackToProto(decodeFeedback(goldenFeedback))]],
+  [
+    'messageFromProto',
+    (i) => extractRequestParts(messageFromProto(i as Uint8Array, opts), { ...opts, transport: 'grpc' }),
+    'proto',
+    protoSeeds,
+  ],
+  [
+    'feedbackFromProto',
+    (i) => feedbackFromProto(i as Uint8Array, opts),
+    'proto',
+    [feedbackToProto(decodeFeedback(goldenFeedback))],
+  ],
   ['messageListFromProto', (i) => messageListFromProto(i as Uint8Array, opts), 'proto', protoSeeds],
   ['modelMetadataFromProto', (i) => modelMetadataFromProto(i as Uint8Array, opts), 'proto', protoSeeds],
+  [
+    'modelMetadataRequestFromProto',
+    (i) => modelMetadataRequestFromProto(i as Uint8Array, opts),
+    'proto',
+    protoSeeds,
+  ],
   ['graphMetadataFromProto', (i) => graphMetadataFromProto(i as Uint8Array, opts), 'proto', protoSeeds],
 ];
 
 describe(`fuzzing: ${RUNS} random and mutated inputs per decoder`, () => {
+  // Most inputs are rejected; capturing a stack trace per rejection would dominate the run time.
+  const stackTraceLimit = Error.stackTraceLimit;
+  beforeAll(() => {
+    Error.stackTraceLimit = 0;
+  });
+  afterAll(() => {
+    Error.stackTraceLimit = stackTraceLimit;
+  });
+
   decoders.forEach(([name, decode, kind, seeds], n) => {
     it(`${name} throws nothing but PayloadError`, () => {
       const { failures, rejected } = fuzz(seeds, decode, kind, 0x5e1d0 + n);

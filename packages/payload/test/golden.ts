@@ -1,9 +1,16 @@
 // Every JSON example of the reference's 01-payload document (placeholders made concrete).
 // `sortedKeys`: the example is Flask output (keys sorted); the encoder writes proto field order.
 export const goldenMessages: { name: string; json: string; normalised?: string; sortedKeys?: boolean }[] = [
-  { name: 'ndarray with names', json: '{"data":{"names":["a","b"],"ndarray":[[1.0,2.0],[3.0,4.0]]}}', normalised: '{"data":{"names":["a","b"],"ndarray":[[1,2],[3,4]]}}' },
+  {
+    name: 'ndarray with names',
+    json: '{"data":{"names":["a","b"],"ndarray":[[1.0,2.0],[3.0,4.0]]}}',
+    normalised: '{"data":{"names":["a","b"],"ndarray":[[1,2],[3,4]]}}',
+  },
   { name: 'tensor', json: '{"data":{"names":["a","b"],"tensor":{"shape":[2,2],"values":[0,0,1,1]}}}' },
-  { name: 'tftensor', json: '{"data":{"tftensor":{"dtype":"DT_FLOAT","tensorShape":{"dim":[{"size":"1"},{"size":"2"}]},"floatVal":[1,2]}}}' },
+  {
+    name: 'tftensor',
+    json: '{"data":{"tftensor":{"dtype":"DT_FLOAT","tensorShape":{"dim":[{"size":"1"},{"size":"2"}]},"floatVal":[1,2]}}}',
+  },
   { name: 'strData', json: '{"strData":"some text"}' },
   { name: 'binData', json: '{"binData":"aGVsbG8="}' },
   { name: 'jsonData', json: '{"jsonData":{"anything":["json",1,true]}}' },
@@ -17,18 +24,24 @@ export const goldenMessages: { name: string; json: string; normalised?: string; 
     json: '{"data":{"names":["t:0","t:1"],"ndarray":[[0.9,0.1]]},"meta":{"requestPath":{"classifier":"repo/clf:1.0"}}}',
     sortedKeys: true,
   },
-  { name: 'router response (4.3)', json: '{"data":{"names":["t:0"],"ndarray":[[1]]},"meta":{}}', sortedKeys: true },
+  {
+    name: 'router response (4.3)',
+    json: '{"data":{"names":["t:0"],"ndarray":[[1]]},"meta":{}}',
+    sortedKeys: true,
+  },
   { name: 'feedback with no result (4.2)', json: '{"data":{"names":[],"ndarray":[]}}' },
   { name: 'executor error (6)', json: '{"status":{"code":500,"info":"<error text>","status":"FAILURE"}}' },
   {
     name: 'wrapper error (6)',
     json: '{"status":{"status":1,"info":"<message>","code":-1,"reason":"MICROSERVICE_BAD_DATA"}}',
-    normalised: '{"status":{"code":-1,"info":"<message>","reason":"MICROSERVICE_BAD_DATA","status":"FAILURE"}}',
+    normalised:
+      '{"status":{"code":-1,"info":"<message>","reason":"MICROSERVICE_BAD_DATA","status":"FAILURE"}}',
   },
   {
     name: 'metadata unavailable (5.1)',
     json: '{"status":{"status":1,"info":"Model metadata unavailable","code":-1,"reason":"MICROSERVICE_BAD_METADATA"}}',
-    normalised: '{"status":{"code":-1,"info":"Model metadata unavailable","reason":"MICROSERVICE_BAD_METADATA","status":"FAILURE"}}',
+    normalised:
+      '{"status":{"code":-1,"info":"Model metadata unavailable","reason":"MICROSERVICE_BAD_METADATA","status":"FAILURE"}}',
   },
 ];
 
@@ -43,7 +56,7 @@ export const goldenModelMetadata = [
 ];
 
 export const goldenGraphMetadataRest =
-  '{"name":"example","models":{"classifier":{"name":"my-model","versions":["my-model/v1"],"platform":"seldon","inputs":[{"messagetype":"tensor","schema":{"shape":[4]}}],"outputs":[{"messagetype":"tensor","schema":{"shape":[1]}}],"custom":{"author":"seldon-dev"}}},"graphinputs":[{"messagetype":"tensor","schema":{"shape":[4]}}],"graphoutputs":[{"messagetype":"tensor","schema":{"shape":[1]}}]}';
+  '{"name":"example","models":{"classifier":{"name":"my-model","platform":"seldon","versions":["my-model/v1"],"inputs":[{"messagetype":"tensor","schema":{"shape":[4]}}],"outputs":[{"messagetype":"tensor","schema":{"shape":[1]}}],"custom":{"author":"seldon-dev"}}},"graphinputs":[{"messagetype":"tensor","schema":{"shape":[4]}}],"graphoutputs":[{"messagetype":"tensor","schema":{"shape":[1]}}]}';
 
 /**
  * What protobuf keeps of a message in proto3-JSON form: zero scalars, empty repeated fields and
@@ -62,10 +75,18 @@ export function protoNormalise(v: unknown): unknown {
     if (x === 0 && k !== 'jsonData') continue;
     if ((k === 'status' && x === 'SUCCESS') || (k === 'type' && x === 'COUNTER')) continue;
     if (Array.isArray(x) && x.length === 0) continue;
-    if (['tags', 'routing', 'requestPath', 'custom', 'models'].includes(k) && typeof x === 'object' && x !== null && !Array.isArray(x)) {
+    if (
+      ['tags', 'routing', 'requestPath', 'custom', 'models'].includes(k) &&
+      typeof x === 'object' &&
+      x !== null &&
+      !Array.isArray(x)
+    ) {
       // Map entries are kept whatever their values (a map entry is always on the wire).
       if (Object.keys(x).length === 0) continue;
-      out[k] = k === 'models' ? Object.fromEntries(Object.entries(x).map(([mk, mv]) => [mk, protoNormalise(mv)])) : x;
+      out[k] =
+        k === 'models'
+          ? Object.fromEntries(Object.entries(x).map(([mk, mv]) => [mk, protoNormalise(mv)]))
+          : x;
       continue;
     }
     out[k] = protoNormalise(x);

@@ -10,6 +10,7 @@ import {
   encodeGraphMetadata,
   encodeMessage,
   encodeMessageList,
+  escapeJsonForHtml,
   encodeModelMetadata,
   feedbackFromProto,
   feedbackToProto,
@@ -23,7 +24,14 @@ import {
   modelMetadataToProto,
   type PayloadErrorCode,
 } from '../src/index.js';
-import { goldenFeedback, goldenGraphMetadataRest, goldenList, goldenMessages, goldenModelMetadata, protoNormalise } from './golden.js';
+import {
+  goldenFeedback,
+  goldenGraphMetadataRest,
+  goldenList,
+  goldenMessages,
+  goldenModelMetadata,
+  protoNormalise,
+} from './golden.js';
 
 function thrown(fn: () => unknown): PayloadError {
   try {
@@ -50,7 +58,9 @@ describe('golden vectors of 01-payload', () => {
   it('feedback', () => {
     const fb = decodeFeedback(goldenFeedback);
     expect(encodeFeedback(fb)).toBe(JSON.stringify(JSON.parse(goldenFeedback)));
-    expect(JSON.parse(encodeFeedback(feedbackFromProto(feedbackToProto(fb))))).toEqual(JSON.parse(goldenFeedback));
+    expect(JSON.parse(encodeFeedback(feedbackFromProto(feedbackToProto(fb))))).toEqual(
+      JSON.parse(goldenFeedback),
+    );
   });
 
   it('message list, object form and the executor bare array form', () => {
@@ -69,7 +79,8 @@ describe('golden vectors of 01-payload', () => {
       const viaProto = JSON.parse(encodeModelMetadata(modelMetadataFromProto(modelMetadataToProto(m))));
       // int64 shapes come back as strings (proto3-JSON), otherwise equal.
       const expected = JSON.parse(json, (k, v) => (k === 'shape' && !Array.isArray(v) ? v : v));
-      for (const io of [...(expected.inputs ?? []), ...(expected.outputs ?? [])]) if (io.shape) io.shape = io.shape.map(String);
+      for (const io of [...(expected.inputs ?? []), ...(expected.outputs ?? [])])
+        if (io.shape) io.shape = io.shape.map(String);
       expect(viaProto).toEqual(expected);
     }
   });
@@ -88,29 +99,93 @@ describe('validation errors carry code, path and message', () => {
     { input: '[1,2]', code: 'SC_ERR_PAYLOAD_NOT_OBJECT', path: '$', message: /JSON object/ },
     { input: '"x"', code: 'SC_ERR_PAYLOAD_NOT_OBJECT', path: '$' },
     { input: '{"data":', code: 'SC_ERR_PAYLOAD_INVALID_JSON', path: '$' },
-    { input: new Uint8Array([0x7b, 0xff, 0x7d]), code: 'SC_ERR_PAYLOAD_INVALID_JSON', path: '$', message: /UTF-8/ },
-    { input: '{"data":{"tensor":{"shape":[2,2],"values":[1,2,3]}}}', code: 'SC_ERR_PAYLOAD_SHAPE_MISMATCH', path: '$.data.tensor.values', message: /3 values but shape \[2,2\] needs 4/ },
-    { input: '{"data":{"tensor":{"shape":[2],"values":[1,"x"]}}}', code: 'SC_ERR_PAYLOAD_WRONG_TYPE', path: '$.data.tensor.values[1]' },
-    { input: '{"data":{"tensor":{"shape":[-1],"values":[]}}}', code: 'SC_ERR_PAYLOAD_OUT_OF_RANGE', path: '$.data.tensor.shape[0]' },
-    { input: '{"data":{"tensor":{"shape":[1.5],"values":[1]}}}', code: 'SC_ERR_PAYLOAD_OUT_OF_RANGE', path: '$.data.tensor.shape[0]' },
-    { input: '{"data":{"ndarray":[1]},"strData":"x"}', code: 'SC_ERR_PAYLOAD_MULTIPLE_DATA', path: '$', message: /data and strData/ },
-    { input: '{"data":{"ndarray":[1],"tensor":{"shape":[1],"values":[1]}}}', code: 'SC_ERR_PAYLOAD_MULTIPLE_DATA', path: '$.data' },
-    { input: '{"data":{"matrix":[1]}}', code: 'SC_ERR_PAYLOAD_UNKNOWN_FIELD', path: '$.data.matrix', message: /unknown data kind/ },
+    {
+      input: new Uint8Array([0x7b, 0xff, 0x7d]),
+      code: 'SC_ERR_PAYLOAD_INVALID_JSON',
+      path: '$',
+      message: /UTF-8/,
+    },
+    {
+      input: '{"data":{"tensor":{"shape":[2,2],"values":[1,2,3]}}}',
+      code: 'SC_ERR_PAYLOAD_SHAPE_MISMATCH',
+      path: '$.data.tensor.values',
+      message: /3 values but shape \[2,2\] needs 4/,
+    },
+    {
+      input: '{"data":{"tensor":{"shape":[2],"values":[1,"x"]}}}',
+      code: 'SC_ERR_PAYLOAD_WRONG_TYPE',
+      path: '$.data.tensor.values[1]',
+    },
+    {
+      input: '{"data":{"tensor":{"shape":[-1],"values":[]}}}',
+      code: 'SC_ERR_PAYLOAD_OUT_OF_RANGE',
+      path: '$.data.tensor.shape[0]',
+    },
+    {
+      input: '{"data":{"tensor":{"shape":[1.5],"values":[1]}}}',
+      code: 'SC_ERR_PAYLOAD_OUT_OF_RANGE',
+      path: '$.data.tensor.shape[0]',
+    },
+    {
+      input: '{"data":{"ndarray":[1]},"strData":"x"}',
+      code: 'SC_ERR_PAYLOAD_MULTIPLE_DATA',
+      path: '$',
+      message: /data and strData/,
+    },
+    {
+      input: '{"data":{"ndarray":[1],"tensor":{"shape":[1],"values":[1]}}}',
+      code: 'SC_ERR_PAYLOAD_MULTIPLE_DATA',
+      path: '$.data',
+    },
+    {
+      input: '{"data":{"matrix":[1]}}',
+      code: 'SC_ERR_PAYLOAD_UNKNOWN_FIELD',
+      path: '$.data.matrix',
+      message: /unknown data kind/,
+    },
     { input: '{"foo":1}', code: 'SC_ERR_PAYLOAD_UNKNOWN_FIELD', path: '$.foo' },
     { input: '{"binData":"a$b="}', code: 'SC_ERR_PAYLOAD_BAD_BASE64', path: '$.binData' },
     { input: '{"binData":"abcde"}', code: 'SC_ERR_PAYLOAD_BAD_BASE64', path: '$.binData' },
     { input: '{"binData":3}', code: 'SC_ERR_PAYLOAD_WRONG_TYPE', path: '$.binData' },
     { input: '{"data":{"ndarray":{"a":1}}}', code: 'SC_ERR_PAYLOAD_WRONG_TYPE', path: '$.data.ndarray' },
     { input: '{"data":{"names":["a",1]}}', code: 'SC_ERR_PAYLOAD_WRONG_TYPE', path: '$.data.names[1]' },
-    { input: '{"meta":{"metrics":[{"key":"k","type":"HISTOGRAM"}]}}', code: 'SC_ERR_PAYLOAD_BAD_ENUM', path: '$.meta.metrics[0].type' },
-    { input: '{"meta":{"routing":{"r":3000000000}}}', code: 'SC_ERR_PAYLOAD_OUT_OF_RANGE', path: '$.meta.routing.r' },
-    { input: '{"meta":{"requestPath":{"a b":1}}}', code: 'SC_ERR_PAYLOAD_WRONG_TYPE', path: '$.meta.requestPath["a b"]' },
+    {
+      input: '{"meta":{"metrics":[{"key":"k","type":"HISTOGRAM"}]}}',
+      code: 'SC_ERR_PAYLOAD_BAD_ENUM',
+      path: '$.meta.metrics[0].type',
+    },
+    {
+      input: '{"meta":{"routing":{"r":3000000000}}}',
+      code: 'SC_ERR_PAYLOAD_OUT_OF_RANGE',
+      path: '$.meta.routing.r',
+    },
+    {
+      input: '{"meta":{"requestPath":{"a b":1}}}',
+      code: 'SC_ERR_PAYLOAD_WRONG_TYPE',
+      path: '$.meta.requestPath["a b"]',
+    },
     { input: '{"status":{"status":"BROKEN"}}', code: 'SC_ERR_PAYLOAD_BAD_ENUM', path: '$.status.status' },
     { input: '{"customData":{"value":1}}', code: 'SC_ERR_PAYLOAD_WRONG_TYPE', path: '$.customData["@type"]' },
-    { input: '{"data":{"tftensor":{"dtype":"DT_NOPE"}}}', code: 'SC_ERR_PAYLOAD_BAD_ENUM', path: '$.data.tftensor.dtype' },
-    { input: '{"data":{"tftensor":{"tensorShape":{"dim":[{"size":"x"}]}}}}', code: 'SC_ERR_PAYLOAD_WRONG_TYPE', path: '$.data.tftensor.tensorShape.dim[0].size' },
-    { input: { data: { ndarray: [1, Number.NaN] } }, code: 'SC_ERR_PAYLOAD_OUT_OF_RANGE', path: '$.data.ndarray[1]' },
-    { input: { jsonData: { when: new Date(0) } }, code: 'SC_ERR_PAYLOAD_WRONG_TYPE', path: '$.jsonData.when' },
+    {
+      input: '{"data":{"tftensor":{"dtype":"DT_NOPE"}}}',
+      code: 'SC_ERR_PAYLOAD_BAD_ENUM',
+      path: '$.data.tftensor.dtype',
+    },
+    {
+      input: '{"data":{"tftensor":{"tensorShape":{"dim":[{"size":"x"}]}}}}',
+      code: 'SC_ERR_PAYLOAD_WRONG_TYPE',
+      path: '$.data.tftensor.tensorShape.dim[0].size',
+    },
+    {
+      input: { data: { ndarray: [1, Number.NaN] } },
+      code: 'SC_ERR_PAYLOAD_OUT_OF_RANGE',
+      path: '$.data.ndarray[1]',
+    },
+    {
+      input: { jsonData: { when: new Date(0) } },
+      code: 'SC_ERR_PAYLOAD_WRONG_TYPE',
+      path: '$.jsonData.when',
+    },
   ];
   for (const c of cases) {
     it(`${c.code} at ${c.path} for ${typeof c.input === 'string' ? c.input : JSON.stringify(c.input)}`, () => {
@@ -125,13 +200,19 @@ describe('validation errors carry code, path and message', () => {
 
   it('maps to both Seldon status bodies', () => {
     const err = thrown(() => decodeMessage('[]'));
-    expect(err.toSeldonStatus()).toEqual({ status: { status: 1, info: err.message, code: -1, reason: 'MICROSERVICE_BAD_DATA' } });
-    expect(err.toSeldonStatus('executor')).toEqual({ status: { code: 400, info: err.message, status: 'FAILURE' } });
+    expect(err.toSeldonStatus()).toEqual({
+      status: { status: 1, info: err.message, code: -1, reason: 'MICROSERVICE_BAD_DATA' },
+    });
+    expect(err.toSeldonStatus('executor')).toEqual({
+      status: { code: 400, info: err.message, status: 'FAILURE' },
+    });
     expect(err.grpcCode).toBe(3);
   });
 
   it('unknown fields can be allowed', () => {
-    expect(decodeMessage('{"foo":1,"data":{"ndarray":[1],"bar":2}}', { rejectUnknownFields: false })).toEqual({ data: { ndarray: [1] } });
+    expect(decodeMessage('{"foo":1,"data":{"ndarray":[1],"bar":2}}', { rejectUnknownFields: false })).toEqual(
+      { data: { ndarray: [1] } },
+    );
   });
 });
 
@@ -144,10 +225,18 @@ describe('accepted proto3-JSON variants', () => {
     expect(Number.isNaN(m.meta?.metrics?.[0].value)).toBe(true);
     expect(m.meta?.metrics?.[0].type).toBe('TIMER');
     expect(m.data?.tensor?.values).toEqual([Number.POSITIVE_INFINITY, -1]);
-    expect(encodeMessage(m)).toBe('{"status":{"code":7,"status":"FAILURE"},"meta":{"metrics":[{"key":"k","type":"TIMER","value":"NaN"}]},"data":{"tensor":{"shape":[2],"values":["Infinity",-1]}}}');
+    expect(encodeMessage(m)).toBe(
+      '{"status":{"code":7,"status":"FAILURE"},"meta":{"metrics":[{"key":"k","type":"TIMER","value":"NaN"}]},"data":{"tensor":{"shape":[2],"values":["Infinity",-1]}}}',
+    );
     expect(decodeMessage('{"binData":"-_8"}').binData).toBe('+/8=');
-    const tf = decodeMessage('{"data":{"tftensor":{"dtype":1,"tensor_shape":{"dim":[{"size":2}]},"float_val":[1,2]}}}');
-    expect(tf.data?.tftensor).toEqual({ dtype: 'DT_FLOAT', tensorShape: { dim: [{ size: 2 }] }, floatVal: [1, 2] });
+    const tf = decodeMessage(
+      '{"data":{"tftensor":{"dtype":1,"tensor_shape":{"dim":[{"size":2}]},"float_val":[1,2]}}}',
+    );
+    expect(tf.data?.tftensor).toEqual({
+      dtype: 'DT_FLOAT',
+      tensorShape: { dim: [{ size: 2 }] },
+      floatVal: [1, 2],
+    });
   });
 
   it('null fields are absent, except jsonData where null is the JSON value', () => {
@@ -163,7 +252,8 @@ describe('accepted proto3-JSON variants', () => {
 
 describe('hostile input', () => {
   it('__proto__ and constructor keys stay data', () => {
-    const text = '{"jsonData":{"__proto__":{"polluted":true},"constructor":{"prototype":{"x":1}}},"meta":{"tags":{"__proto__":{"polluted":true}},"requestPath":{"__proto__":"x"}}}';
+    const text =
+      '{"jsonData":{"__proto__":{"polluted":true},"constructor":{"prototype":{"x":1}}},"meta":{"tags":{"__proto__":{"polluted":true}},"requestPath":{"__proto__":"x"}}}';
     const m = decodeMessage(text);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const jd = m.jsonData as Record<string, unknown>;
@@ -182,13 +272,59 @@ describe('hostile input', () => {
     expect(err.code).toBe('SC_ERR_PAYLOAD_TOO_DEEP');
     expect(decodeMessage(deep, { maxDepth: 200 }).jsonData).toBeDefined();
     const veryDeep = `{"jsonData":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
-    expect(thrown(() => decodeMessage(veryDeep, { maxDepth: 1_000_000 })).code).toBe('SC_ERR_PAYLOAD_TOO_DEEP');
+    expect(thrown(() => decodeMessage(veryDeep, { maxDepth: 1_000_000 })).code).toBe(
+      'SC_ERR_PAYLOAD_TOO_DEEP',
+    );
   });
 
   it('element count and size are bounded', () => {
-    expect(thrown(() => decodeMessage('{"data":{"ndarray":[1,2,3,4,5]}}', { maxElements: 4 })).code).toBe('SC_ERR_PAYLOAD_TOO_LARGE');
+    expect(thrown(() => decodeMessage('{"data":{"ndarray":[1,2,3,4,5]}}', { maxElements: 4 })).code).toBe(
+      'SC_ERR_PAYLOAD_TOO_LARGE',
+    );
     const err = thrown(() => decodeMessage('{"strData":"xxxxxxxx"}', { maxMessageBytes: 5 }));
     expect(err.code).toBe('SC_ERR_PAYLOAD_TOO_LARGE');
     expect(err.httpStatus).toBe(413);
+  });
+});
+
+describe('output forms', () => {
+  it('sortKeys writes what Flask jsonify writes', () => {
+    const m = decodeMessage(
+      '{"meta":{"tags":{"b":1,"a":{"d":1,"c":[{"z":1,"y":2}]}}},"data":{"names":["t:0"],"ndarray":[[1]]}}',
+    );
+    expect(encodeMessage(m, { sortKeys: true })).toBe(
+      '{"data":{"names":["t:0"],"ndarray":[[1]]},"meta":{"tags":{"a":{"c":[{"y":2,"z":1}],"d":1},"b":1}}}',
+    );
+  });
+
+  it('escapeJsonForHtml escapes like Go json.HTMLEscape', () => {
+    const text = encodeMessage({ strData: '<a href="x">&\u2028\u2029</a>' });
+    const escaped = escapeJsonForHtml(text);
+    expect(escaped).toBe('{"strData":"\\u003ca href=\\"x\\"\\u003e\\u0026\\u2028\\u2029\\u003c/a\\u003e"}');
+    expect(JSON.parse(escaped)).toEqual(JSON.parse(text));
+    expect(escapeJsonForHtml('{"a":1}')).toBe('{"a":1}');
+    expect(escapeJsonForHtml(text)).toBe(escaped);
+  });
+});
+
+describe('graph metadata REST form (Go struct output)', () => {
+  it('omits empty model fields and writes absent edge lists as null', () => {
+    const text = encodeGraphMetadata(
+      {
+        name: 'p',
+        models: {
+          a: { name: '', versions: [], platform: '', inputs: [], custom: {} },
+          b: { name: 'b', outputs: [{ messagetype: 'ndarray' }] },
+        },
+      },
+      { form: 'rest' },
+    );
+    expect(text).toBe(
+      '{"name":"p","models":{"a":{"inputs":[]},"b":{"name":"b","outputs":[{"messagetype":"ndarray"}]}},"graphinputs":null,"graphoutputs":null}',
+    );
+    expect(decodeGraphMetadata(text)).toEqual({
+      name: 'p',
+      models: { a: { inputs: [] }, b: { name: 'b', outputs: [{ messagetype: 'ndarray' }] } },
+    });
   });
 });

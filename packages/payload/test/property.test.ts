@@ -26,27 +26,44 @@ const json = fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.parse(JSON.stringify(
 const jsonObject = fc.dictionary(fc.string(), json, { maxKeys: 4 });
 const double = fc.double({ noNaN: true, noDefaultInfinity: true }).map((d) => (Object.is(d, -0) ? 0 : d));
 
-const tensor = fc
-  .array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 3 })
-  .chain((shape) => fc.record({ shape: fc.constant(shape), values: fc.array(double, { minLength: shape.reduce((a, b) => a * b, 1), maxLength: shape.reduce((a, b) => a * b, 1) }) }));
+const tensor = fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 3 }).chain((shape) =>
+  fc.record({
+    shape: fc.constant(shape),
+    values: fc.array(double, {
+      minLength: shape.reduce((a, b) => a * b, 1),
+      maxLength: shape.reduce((a, b) => a * b, 1),
+    }),
+  }),
+);
 
-const defaultData = fc.record(
-  {
-    names: fc.array(fc.string(), { maxLength: 3 }),
-    kind: fc.oneof(
-      tensor.map((t) => ({ tensor: t })),
-      fc.array(json, { maxLength: 4 }).map((a) => ({ ndarray: a })),
-      fc
-        .array(float32, { minLength: 1, maxLength: 4 })
-        .map((v) => ({ tftensor: { dtype: 'DT_FLOAT' as const, tensorShape: { dim: [{ size: String(v.length) }] }, floatVal: v } })),
-      fc.constant({}),
-    ),
-  },
-  { requiredKeys: ['kind'] },
-).map(({ names, kind }) => (names === undefined ? { ...kind } : { names, ...kind }));
+const defaultData = fc
+  .record(
+    {
+      names: fc.array(fc.string(), { maxLength: 3 }),
+      kind: fc.oneof(
+        tensor.map((t) => ({ tensor: t })),
+        fc.array(json, { maxLength: 4 }).map((a) => ({ ndarray: a })),
+        fc.array(float32, { minLength: 1, maxLength: 4 }).map((v) => ({
+          tftensor: {
+            dtype: 'DT_FLOAT' as const,
+            tensorShape: { dim: [{ size: String(v.length) }] },
+            floatVal: v,
+          },
+        })),
+        fc.constant({}),
+      ),
+    },
+    { requiredKeys: ['kind'] },
+  )
+  .map(({ names, kind }) => (names === undefined ? { ...kind } : { names, ...kind }));
 
 const metric = fc.record(
-  { key: fc.string(), type: fc.constantFrom('COUNTER' as const, 'GAUGE' as const, 'TIMER' as const), value: float32, tags: fc.dictionary(fc.string(), fc.string(), { maxKeys: 2 }) },
+  {
+    key: fc.string(),
+    type: fc.constantFrom('COUNTER' as const, 'GAUGE' as const, 'TIMER' as const),
+    value: float32,
+    tags: fc.dictionary(fc.string(), fc.string(), { maxKeys: 2 }),
+  },
   { requiredKeys: [] },
 );
 
@@ -62,7 +79,12 @@ const meta = fc.record(
 );
 
 const status = fc.record(
-  { code: int32, info: fc.string(), reason: fc.string(), status: fc.constantFrom('SUCCESS' as const, 'FAILURE' as const) },
+  {
+    code: int32,
+    info: fc.string(),
+    reason: fc.string(),
+    status: fc.constantFrom('SUCCESS' as const, 'FAILURE' as const),
+  },
   { requiredKeys: [] },
 );
 
@@ -76,7 +98,10 @@ const payload = fc.oneof(
 
 export const seldonMessage: fc.Arbitrary<SeldonMessage> = fc
   .record({ status, meta, payload }, { requiredKeys: ['payload'] })
-  .map(({ status: s, meta: m, payload: p }) => ({ ...(s ? { status: s } : {}), ...(m ? { meta: m } : {}), ...p }) as SeldonMessage);
+  .map(
+    ({ status: s, meta: m, payload: p }) =>
+      ({ ...(s ? { status: s } : {}), ...(m ? { meta: m } : {}), ...p }) as SeldonMessage,
+  );
 
 const feedback: fc.Arbitrary<Feedback> = fc.record(
   { request: seldonMessage, response: seldonMessage, truth: seldonMessage, reward: float32 },
@@ -110,23 +135,34 @@ describe('property: any valid message round-trips', () => {
       fc.property(feedback, (f) => {
         const text = encodeFeedback(f);
         expect(encodeFeedback(decodeFeedback(text))).toBe(text);
-        expect(JSON.parse(encodeFeedback(feedbackFromProto(feedbackToProto(f))))).toEqual(protoNormalise(JSON.parse(text)));
+        expect(JSON.parse(encodeFeedback(feedbackFromProto(feedbackToProto(f))))).toEqual(
+          protoNormalise(JSON.parse(text)),
+        );
       }),
       { numRuns: 500 },
     );
   });
 
   it('n-d arrays through every data kind', () => {
-    const nd = fc
-      .array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 3 })
-      .chain((shape) => fc.array(double, { minLength: shape.reduce((a, b) => a * b, 1), maxLength: shape.reduce((a, b) => a * b, 1) }).map((v) => ({ shape, values: Float64Array.from(v) })));
+    const nd = fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 3 }).chain((shape) =>
+      fc
+        .array(double, {
+          minLength: shape.reduce((a, b) => a * b, 1),
+          maxLength: shape.reduce((a, b) => a * b, 1),
+        })
+        .map((v) => ({ shape, values: Float64Array.from(v) })),
+    );
     fc.assert(
-      fc.property(nd, fc.constantFrom('tensor' as const, 'ndarray' as const, 'tftensor' as const), (a, kind) => {
-        const back = dataToNd(messageFromProto(messageToProto({ data: ndToData(a, kind) })).data!);
-        expect(back.shape).toEqual(a.shape);
-        expect(Array.from(back.values as Float64Array)).toEqual(Array.from(a.values));
-        expect(nestedToNd(ndToNested(a))).toEqual({ shape: a.shape, values: a.values });
-      }),
+      fc.property(
+        nd,
+        fc.constantFrom('tensor' as const, 'ndarray' as const, 'tftensor' as const),
+        (a, kind) => {
+          const back = dataToNd(messageFromProto(messageToProto({ data: ndToData(a, kind) })).data!);
+          expect(back.shape).toEqual(a.shape);
+          expect(Array.from(back.values as Float64Array)).toEqual(Array.from(a.values));
+          expect(nestedToNd(ndToNested(a))).toEqual({ shape: a.shape, values: a.values });
+        },
+      ),
       { numRuns: 1000 },
     );
   });

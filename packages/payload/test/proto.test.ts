@@ -29,7 +29,10 @@ const rich: SeldonMessage[] = [
       tags: { a: [1, 'x', true, null, { b: {} }], n: -2.5 },
       routing: { r: -2, s: 7 },
       requestPath: { m: 'img:1' },
-      metrics: [{ key: 'k', type: 'GAUGE', value: 0.25, tags: { x: 'y' } }, { key: 't', type: 'TIMER', value: 12.5 }],
+      metrics: [
+        { key: 'k', type: 'GAUGE', value: 0.25, tags: { x: 'y' } },
+        { key: 't', type: 'TIMER', value: 12.5 },
+      ],
     },
     data: { names: ['a', 'b', 'c'], tensor: { shape: [1, 3], values: [1.5, -2, 1e300] } },
   },
@@ -80,7 +83,12 @@ describe('protobuf codec', () => {
     const fromGenerated = pb.SeldonMessage.encode(
       pb.SeldonMessage.fromObject({
         meta: { puid: 'x', tags: { k: { stringValue: 'v' } }, metrics: [{ key: 'c', type: 1, value: 2 }] },
-        data: { names: ['a'], ndarray: { values: [{ listValue: { values: [{ numberValue: 1 }, { boolValue: true }, { nullValue: 0 }] } }] } },
+        data: {
+          names: ['a'],
+          ndarray: {
+            values: [{ listValue: { values: [{ numberValue: 1 }, { boolValue: true }, { nullValue: 0 }] } }],
+          },
+        },
       }),
     ).finish();
     expect(encodeMessage(messageFromProto(fromGenerated))).toBe(
@@ -95,21 +103,41 @@ describe('protobuf codec', () => {
     expect(Array.from(m.data!.tensor!.values!)).toEqual(Array.from(values));
     // unpacked (wire type 1) doubles are accepted as well
     const w = proto.seldon.protos.Tensor.encode({ shape: [2] }).finish();
-    const unpacked = new Uint8Array([...w, 0x11, ...new Uint8Array(Float64Array.of(7).buffer), 0x11, ...new Uint8Array(Float64Array.of(8).buffer)]);
-    const t = messageFromProto(new Uint8Array([0x1a, unpacked.length + 2, 0x12, unpacked.length, ...unpacked]));
+    const unpacked = new Uint8Array([
+      ...w,
+      0x11,
+      ...new Uint8Array(Float64Array.of(7).buffer),
+      0x11,
+      ...new Uint8Array(Float64Array.of(8).buffer),
+    ]);
+    const t = messageFromProto(
+      new Uint8Array([0x1a, unpacked.length + 2, 0x12, unpacked.length, ...unpacked]),
+    );
     expect(Array.from(t.data!.tensor!.values!)).toEqual([7, 8]);
   });
 
   it('float fields come back at float32 precision in their shortest form', () => {
-    const fb = feedbackFromProto(feedbackToProto({ reward: 0.1, request: { meta: { metrics: [{ key: 'k', value: 0.3 }] } } }));
+    const fb = feedbackFromProto(
+      feedbackToProto({ reward: 0.1, request: { meta: { metrics: [{ key: 'k', value: 0.3 }] } } }),
+    );
     expect(fb.reward).toBe(0.1);
     expect(fb.request?.meta?.metrics?.[0].value).toBe(0.3);
   });
 
   it('metadata messages round-trip', () => {
-    const mm = { name: 'm', versions: ['v1'], platform: 'seldon', inputs: [{ messagetype: 'tensor', schema: { shape: [4] } }], outputs: [{ name: 'o', datatype: 'FP32', shape: ['1', '-1'] }], custom: { a: 'b' } };
+    const mm = {
+      name: 'm',
+      versions: ['v1'],
+      platform: 'seldon',
+      inputs: [{ messagetype: 'tensor', schema: { shape: [4] } }],
+      outputs: [{ name: 'o', datatype: 'FP32', shape: ['1', '-1'] }],
+      custom: { a: 'b' },
+    };
     expect(modelMetadataFromProto(modelMetadataToProto(mm))).toEqual(mm);
-    expect(pb.SeldonModelMetadata.decode(modelMetadataToProto(mm)).outputs[0].shape.map(String)).toEqual(['1', '-1']);
+    expect(pb.SeldonModelMetadata.decode(modelMetadataToProto(mm)).outputs[0].shape.map(String)).toEqual([
+      '1',
+      '-1',
+    ]);
     const g = { name: 'g', models: { m: mm, __proto__x: {} }, inputs: mm.inputs, outputs: mm.outputs };
     expect(graphMetadataFromProto(graphMetadataToProto(g))).toEqual(g);
     expect(modelMetadataRequestFromProto(modelMetadataRequestToProto({ name: 'n' }))).toEqual({ name: 'n' });
@@ -135,6 +163,22 @@ describe('protobuf codec', () => {
     })();
     expect(err?.code).toBe('SC_ERR_PAYLOAD_BAD_PROTO');
     expect(err?.grpcCode).toBe(3);
+  });
+
+  it('applies the same depth limit as the JSON decoder', () => {
+    const nest = (levels: number) => `{"jsonData":${'['.repeat(levels)}${']'.repeat(levels)}}`;
+    const ok = decodeMessage(nest(10), { maxDepth: 10 });
+    expect(messageFromProto(messageToProto(ok), { maxDepth: 10 })).toEqual(ok);
+    expect(() => decodeMessage(nest(11), { maxDepth: 10 })).toThrow(/maxDepth/);
+    const deeper = messageToProto(decodeMessage(nest(11)));
+    expect(() => messageFromProto(deeper, { maxDepth: 10 })).toThrow(/maxDepth/);
+  });
+
+  it('validates tensor shape against values like the JSON decoder', () => {
+    const bytes = pb.SeldonMessage.encode({ data: { tensor: { shape: [3], values: [1] } } }).finish();
+    expect(() => messageFromProto(bytes)).toThrow(
+      expect.objectContaining({ code: 'SC_ERR_PAYLOAD_SHAPE_MISMATCH' }),
+    );
   });
 
   it('bounds element counts and nesting in protobuf input', () => {

@@ -38,7 +38,10 @@ export function microserviceCliPath(): string {
   return join(dirname(pkg), 'dist', 'cli.js');
 }
 
-function substitute(command: string, ports: { httpPort: number; grpcPort: number; metricsPort: number }): string {
+function substitute(
+  command: string,
+  ports: { httpPort: number; grpcPort: number; metricsPort: number },
+): string {
   return command
     .replace(/\{httpPort\}/g, String(ports.httpPort))
     .replace(/\{grpcPort\}/g, String(ports.grpcPort))
@@ -104,7 +107,8 @@ export async function startProcessComponent(
 /** A `url:` component: nothing to start, just an address. */
 export function urlComponent(node: NodePlan): StartedComponent {
   const c = node.component;
-  if (c.kind !== 'url') throw new RunError('SC_ERR_ENGINE_RUN_COMPONENT', `${node.name}: not a url component`);
+  if (c.kind !== 'url')
+    throw new RunError('SC_ERR_ENGINE_RUN_COMPONENT', `${node.name}: not a url component`);
   const httpHost = c.httpUrl?.hostname;
   const host = (httpHost ?? c.grpcAddress?.host ?? '127.0.0.1').replace(/^\[|\]$/g, '');
   const httpPort = c.httpUrl ? Number(c.httpUrl.port || (c.httpUrl.protocol === 'https:' ? 443 : 80)) : 0;

@@ -83,8 +83,12 @@ export async function startLocalDeployment(options: LocalRunOptions): Promise<Lo
     (closed ??= (async () => {
       for (const w of watchers) w.close();
       await frontDoor?.close().catch((err: Error) => log(`[runner] front door: ${err.message}`));
-      await Promise.all(engines.map((e) => e.close().catch((err: Error) => log(`[runner] engine: ${err.message}`))));
-      await Promise.all(started.map((c) => c.stop().catch((err: Error) => log(`[runner] ${c.node.name}: ${err.message}`))));
+      await Promise.all(
+        engines.map((e) => e.close().catch((err: Error) => log(`[runner] engine: ${err.message}`))),
+      );
+      await Promise.all(
+        started.map((c) => c.stop().catch((err: Error) => log(`[runner] ${c.node.name}: ${err.message}`))),
+      );
       await supervisor.stopAll();
     })());
 
@@ -145,10 +149,19 @@ export async function startLocalDeployment(options: LocalRunOptions): Promise<Lo
         });
       } catch (err) {
         if (err instanceof RunError) throw err;
+        const message = (err as Error).message;
+        const hint = /EADDRINUSE/.test(message)
+          ? ' (another program uses the port: pick others with --http-port/--grpc-port)'
+          : /kafka/i.test(message) && !options.kafkaBroker
+            ? ' (pass --kafka-broker HOST:PORT to use a broker on this machine)'
+            : '';
         throw new RunError(
           'SC_ERR_ENGINE_RUN_PROCESS',
-          `predictor "${p.name}": the engine did not start: ${(err as Error).message}`,
-          { where: p.name, cause: err },
+          `predictor "${p.name}": the engine did not start: ${message}${hint}`,
+          {
+            where: p.name,
+            cause: err,
+          },
         );
       }
       engines.push(engine);
@@ -224,7 +237,9 @@ function watchComponents(components: StartedComponent[], log: (line: string) => 
           void c.process.reload();
         } else if (c.reloadRuntime) {
           log(`[runner] ${name}: files changed in ${dir}; reloading`);
-          c.reloadRuntime().catch((err: Error) => log(`[runner] ${name}: reload failed, keeping the old version: ${err.message}`));
+          c.reloadRuntime().catch((err: Error) =>
+            log(`[runner] ${name}: reload failed, keeping the old version: ${err.message}`),
+          );
         }
       }
     };

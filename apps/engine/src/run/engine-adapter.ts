@@ -44,12 +44,14 @@ export async function startPredictorEngine(input: EngineStartInput): Promise<Loc
   for (const [name, component] of Object.entries(input.inProcess)) {
     nodes[name] = { transport: 'in-process', component: component as InProcessComponent };
   }
-  const minLevel = LEVELS[config.logLevel === 'DEBUG' ? 'debug' : config.logLevel === 'INFO' ? 'info' : 'warn'];
+  const minLevel =
+    LEVELS[config.logLevel === 'DEBUG' ? 'debug' : config.logLevel === 'INFO' ? 'info' : 'warn'];
   const engine = await startEngine({
     ...config,
     ...(Object.keys(nodes).length > 0 ? { nodes } : {}),
     log: (level, message) => {
-      if (LEVELS[level] >= minLevel) input.log(`[engine ${config.predictorName}] ${level.toUpperCase()} ${message}`);
+      if (LEVELS[level] >= minLevel)
+        input.log(`[engine ${config.predictorName}] ${level.toUpperCase()} ${message}`);
     },
   });
   return {

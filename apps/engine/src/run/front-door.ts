@@ -2,7 +2,12 @@
 // cluster, Istio or Ambassador split traffic by the predictors' `traffic` weights and mirror it to
 // a shadow predictor; locally this small proxy does the same in front of one engine per predictor.
 // Payloads are forwarded as opaque bytes (no decoding), like the engine itself does.
-import { createServer, type IncomingMessage, type ServerResponse, type Server as HttpServer } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type ServerResponse,
+  type Server as HttpServer,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as grpc from '@grpc/grpc-js';
 import { Pool } from 'undici';
@@ -70,7 +75,13 @@ const GRPC_SERVICES: Record<string, string[]> = {
     'ModelMetadata',
     'ModelInfer',
   ],
-  'tensorflow.serving.PredictionService': ['Predict', 'Classify', 'Regress', 'MultiInference', 'GetModelMetadata'],
+  'tensorflow.serving.PredictionService': [
+    'Predict',
+    'Classify',
+    'Regress',
+    'MultiInference',
+    'GetModelMetadata',
+  ],
   'tensorflow.serving.ModelService': ['GetModelStatus', 'HandleReloadConfigRequest'],
   'grpc.health.v1.Health': ['Check'],
 };
@@ -83,7 +94,8 @@ export function createPicker(
   random: () => number = Math.random,
 ): { pick(): FrontDoorBackend; shadow?: FrontDoorBackend } {
   const live = backends.filter((b) => !b.shadow);
-  if (live.length === 0) throw new RunError('SC_ERR_ENGINE_RUN_INVALID', 'a deployment needs one non-shadow predictor');
+  if (live.length === 0)
+    throw new RunError('SC_ERR_ENGINE_RUN_INVALID', 'a deployment needs one non-shadow predictor');
   const shadow = backends.find((b) => b.shadow);
   const total = live.reduce((s, b) => s + Math.max(0, b.traffic), 0);
   if (live.length === 1 || total === 0) {
@@ -121,7 +133,10 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
       return;
     }
     const body = JSON.stringify(err.toSeldonStatus());
-    res.writeHead(err.httpStatus, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
+    res.writeHead(err.httpStatus, {
+      'Content-Type': 'application/json',
+      'Content-Length': Buffer.byteLength(body),
+    });
     res.end(body);
   };
 
@@ -184,6 +199,16 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
       res.writeHead((await readyAll()) ? 200 : 503).end();
       return;
     }
+    if (path === '/prometheus' || path === '/metrics') {
+      // As in the cluster, where Prometheus scrapes each engine pod rather than the ingress:
+      // a random predictor's numbers on the public port would only mislead.
+      const where = options.backends
+        .map((b) => `${b.name}: http://127.0.0.1:${b.httpPort}/prometheus`)
+        .join('\n');
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(`metrics are per predictor engine; scrape\n${where}\n`);
+      return;
+    }
     let body: Buffer;
     try {
       body = await readBody(req);
@@ -204,7 +229,8 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
         .then((r) => r.body.dump())
         .catch((err: Error) => {
           // Mirrored traffic never affects the caller; say so once in a while rather than per request.
-          if (shadowFailures++ % 100 === 0) log(`[runner] shadow predictor "${shadow.name}" failed: ${err.message}`);
+          if (shadowFailures++ % 100 === 0)
+            log(`[runner] shadow predictor "${shadow.name}" failed: ${err.message}`);
         });
     }
     try {
@@ -232,7 +258,9 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
   };
 
   const http: HttpServer = createServer((req, res) => {
-    handle(req, res).catch((err: Error) => fail(res, new RunError('SC_ERR_ENGINE_RUN_UNAVAILABLE', err.message)));
+    handle(req, res).catch((err: Error) =>
+      fail(res, new RunError('SC_ERR_ENGINE_RUN_UNAVAILABLE', err.message)),
+    );
   });
   http.keepAliveTimeout = 65_000;
 
@@ -247,19 +275,26 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
       new grpc.Client(`127.0.0.1:${b.grpcPort}`, grpc.credentials.createInsecure(), channelOptions),
     ]),
   );
-  const relay = (backend: FrontDoorBackend, path: string, request: Buffer, call: grpc.ServerUnaryCall<Buffer, Buffer>) =>
+  const relay = (
+    backend: FrontDoorBackend,
+    path: string,
+    request: Buffer,
+    call: grpc.ServerUnaryCall<Buffer, Buffer>,
+  ) =>
     new Promise<{ err: grpc.ServiceError | null; value?: Buffer; header?: grpc.Metadata }>((resolve) => {
       const deadline = call.getDeadline();
       let header: grpc.Metadata | undefined;
-      const c = clients.get(backend.name)!.makeUnaryRequest(
-        path,
-        identity,
-        identity,
-        request,
-        call.metadata.clone(),
-        deadline === Infinity ? {} : { deadline },
-        (err, value) => resolve({ err, value, header }),
-      );
+      const c = clients
+        .get(backend.name)!
+        .makeUnaryRequest(
+          path,
+          identity,
+          identity,
+          request,
+          call.metadata.clone(),
+          deadline === Infinity ? {} : { deadline },
+          (err, value) => resolve({ err, value, header }),
+        );
       c.on('metadata', (md: grpc.Metadata) => (header = md));
     });
 
@@ -279,7 +314,10 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
         responseDeserialize: identity,
         originalName: m,
       };
-      implementation[m] = ((call: grpc.ServerUnaryCall<Buffer, Buffer>, callback: grpc.sendUnaryData<Buffer>) => {
+      implementation[m] = ((
+        call: grpc.ServerUnaryCall<Buffer, Buffer>,
+        callback: grpc.sendUnaryData<Buffer>,
+      ) => {
         const target = picker.pick();
         counts[target.name]++;
         if (picker.shadow) {
@@ -306,8 +344,10 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
       http.listen(options.httpPort, host, () => resolve((http.address() as AddressInfo).port));
     });
     boundGrpc = await new Promise<number>((resolve, reject) =>
-      grpcServer.bindAsync(`${host}:${options.grpcPort}`, grpc.ServerCredentials.createInsecure(), (err, port) =>
-        err ? reject(err) : resolve(port),
+      grpcServer.bindAsync(
+        `${host}:${options.grpcPort}`,
+        grpc.ServerCredentials.createInsecure(),
+        (err, port) => (err ? reject(err) : resolve(port)),
       ),
     );
   } catch (err) {
@@ -315,9 +355,17 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
     grpcServer.forceShutdown();
     for (const c of clients.values()) c.close();
     await Promise.all([...pools.values()].map((p) => p.destroy()));
-    throw new RunError('SC_ERR_ENGINE_RUN_PROCESS', `front door cannot listen: ${(err as Error).message}`, {
-      cause: err,
-    });
+    const message = (err as Error).message;
+    const hint = /EADDRINUSE|address already in use/i.test(message)
+      ? ' (another program uses the port: pick others with --http-port/--grpc-port)'
+      : '';
+    throw new RunError(
+      'SC_ERR_ENGINE_RUN_PROCESS',
+      `front door cannot listen on ${host}: ${message}${hint}`,
+      {
+        cause: err,
+      },
+    );
   }
 
   return {

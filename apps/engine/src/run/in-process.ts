@@ -34,7 +34,8 @@ function tsxEsmApiUrl(): string {
     exports?: Record<string, { import?: { default?: string } | string }>;
   };
   const entry = tsxPkg.exports?.['./esm/api'];
-  const target = typeof entry === 'object' && typeof entry.import === 'object' ? entry.import.default : undefined;
+  const target =
+    typeof entry === 'object' && typeof entry.import === 'object' ? entry.import.default : undefined;
   return pathToFileURL(join(dirname(tsxPkgPath), target ?? 'dist/esm/api/index.mjs')).href;
 }
 
@@ -66,16 +67,27 @@ async function createRuntime(
   importModule: ImportModule,
 ): Promise<ComponentRuntime> {
   const c = node.component;
-  if (c.kind !== 'module') throw new RunError('SC_ERR_ENGINE_RUN_COMPONENT', `${node.name}: not a module component`);
+  if (c.kind !== 'module')
+    throw new RunError('SC_ERR_ENGINE_RUN_COMPONENT', `${node.name}: not a module component`);
   const where = `predictor "${node.predictor}" node "${node.name}"`;
   let mod: Record<string, unknown>;
   try {
     mod = await importModule(c.modulePath);
   } catch (err) {
-    throw new RunError('SC_ERR_ENGINE_RUN_COMPONENT', `${where}: cannot load ${c.modulePath}: ${(err as Error).message}`, {
-      where,
-      cause: err,
-    });
+    const message = (err as Error).message;
+    // Node decides ESM vs CommonJS from the nearest package.json; a .ts file with `export` outside
+    // an ESM package fails with an unhelpful message.
+    const hint = /require\(\) ES Module|Unexpected token 'export'|Cannot use import statement/.test(message)
+      ? ' (hint: put the module in a package whose package.json has "type": "module", or name it .mts)'
+      : '';
+    throw new RunError(
+      'SC_ERR_ENGINE_RUN_COMPONENT',
+      `${where}: cannot load ${c.modulePath}: ${message}${hint}`,
+      {
+        where,
+        cause: err,
+      },
+    );
   }
   const exportName = c.exportName ?? 'default';
   let exported = mod[exportName];

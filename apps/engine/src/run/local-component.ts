@@ -78,7 +78,8 @@ export function parseLocalComponent(value: string, baseDir: string, where: strin
     case 'module':
     case 'process': {
       const m = MODULE_RE.exec(rest);
-      if (!m) return fail('the module must be a .ts/.mts/.js/.mjs/.cjs file, optionally followed by :ExportName');
+      if (!m)
+        return fail('the module must be a .ts/.mts/.js/.mjs/.cjs file, optionally followed by :ExportName');
       return {
         kind: 'module',
         modulePath: isAbsolute(m[1]) ? m[1] : resolvePath(baseDir, m[1]),
@@ -90,7 +91,10 @@ export function parseLocalComponent(value: string, baseDir: string, where: strin
     case 'url': {
       let httpUrl: URL | undefined;
       let grpcAddress: { host: string; port: number } | undefined;
-      for (const part of rest.split(',').map((s) => s.trim()).filter(Boolean)) {
+      for (const part of rest
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)) {
         let url: URL;
         try {
           url = new URL(part);
@@ -186,7 +190,11 @@ export function resolveLocalComponent(
     override ?? findAnnotation(sdep, predictor, LOCAL_COMPONENT_ANNOTATION_PREFIX + container, componentSpec);
   if (value === undefined) return undefined;
   // Overrides given on the command line are relative to the current directory.
-  const component = parseLocalComponent(value, override !== undefined ? process.cwd() : options.baseDir, where);
+  const component = parseLocalComponent(
+    value,
+    override !== undefined ? process.cwd() : options.baseDir,
+    where,
+  );
   if (component.kind === 'module' && options.isolation) return { ...component, isolation: options.isolation };
   return component;
 }

@@ -29,7 +29,10 @@ export function parseManifest(text: string, where: string): SeldonDeployment {
   try {
     return parseSeldonDeployment(text);
   } catch (err) {
-    throw new RunError('SC_ERR_ENGINE_RUN_MANIFEST', `${where}: ${(err as Error).message}`, { where, cause: err });
+    throw new RunError('SC_ERR_ENGINE_RUN_MANIFEST', `${where}: ${(err as Error).message}`, {
+      where,
+      cause: err,
+    });
   }
 }
 

@@ -50,10 +50,34 @@ export interface RunOptionSpec {
 
 /** The options table of `seldon-engine run` (the source of `--help` and docs/cli.md). */
 export const RUN_OPTIONS: readonly RunOptionSpec[] = [
-  { flag: '--http-port', key: 'httpPort', value: 'N', default: '8000', description: 'public REST port (0 = any free port)' },
-  { flag: '--grpc-port', key: 'grpcPort', value: 'N', default: '5001', description: 'public gRPC port (0 = any free port)' },
-  { flag: '--host', key: 'host', value: 'ADDR', default: '127.0.0.1', description: 'address the public ports listen on' },
-  { flag: '--namespace', key: 'namespace', value: 'NAME', default: 'default', description: 'namespace when the manifest has none' },
+  {
+    flag: '--http-port',
+    key: 'httpPort',
+    value: 'N',
+    default: '8000',
+    description: 'public REST port (0 = any free port)',
+  },
+  {
+    flag: '--grpc-port',
+    key: 'grpcPort',
+    value: 'N',
+    default: '5001',
+    description: 'public gRPC port (0 = any free port)',
+  },
+  {
+    flag: '--host',
+    key: 'host',
+    value: 'ADDR',
+    default: '127.0.0.1',
+    description: 'address the public ports listen on',
+  },
+  {
+    flag: '--namespace',
+    key: 'namespace',
+    value: 'NAME',
+    default: 'default',
+    description: 'namespace when the manifest has none',
+  },
   {
     flag: '--component',
     key: 'components',
@@ -68,7 +92,12 @@ export const RUN_OPTIONS: readonly RunOptionSpec[] = [
     default: '(as annotated)',
     description: 'run every module component in-process or in its own child process',
   },
-  { flag: '--watch', key: 'watch', default: 'false', description: 'restart module components when their files change' },
+  {
+    flag: '--watch',
+    key: 'watch',
+    default: 'false',
+    description: 'restart module components when their files change',
+  },
   {
     flag: '--kafka-broker',
     key: 'kafkaBroker',
@@ -124,7 +153,10 @@ ${RUN_OPTIONS.map((o) => `  ${`${o.flag}${o.value ? ` ${o.value}` : ''}`.padEnd(
 function parseInteger(flag: string, text: string | undefined, min: number, max: number): number {
   const n = Number(text);
   if (text === undefined || text.trim() === '' || !Number.isInteger(n) || n < min || n > max) {
-    throw new RunError('SC_ERR_ENGINE_RUN_USAGE', `${flag} expects an integer in [${min}, ${max}], got "${text ?? ''}"`);
+    throw new RunError(
+      'SC_ERR_ENGINE_RUN_USAGE',
+      `${flag} expects an integer in [${min}, ${max}], got "${text ?? ''}"`,
+    );
   }
   return n;
 }
@@ -145,11 +177,13 @@ export function parseRunArgs(argv: readonly string[]): LocalRunOptions | 'help' 
     // Accept --flag=value and --flag value, and the executor's underscore spelling (--http_port).
     const flag = (eq > 0 ? arg.slice(0, eq) : arg).replace(/_/g, '-').replace(/^-(?=[^-])/, '--');
     const spec = RUN_OPTIONS.find((o) => o.flag === flag);
-    if (!spec) throw new RunError('SC_ERR_ENGINE_RUN_USAGE', `unknown option ${arg} (see seldon-engine run --help)`);
+    if (!spec)
+      throw new RunError('SC_ERR_ENGINE_RUN_USAGE', `unknown option ${arg} (see seldon-engine run --help)`);
     let value: string | undefined;
     if (spec.value) {
       value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-      if (value === undefined) throw new RunError('SC_ERR_ENGINE_RUN_USAGE', `${flag} needs a value (${spec.value})`);
+      if (value === undefined)
+        throw new RunError('SC_ERR_ENGINE_RUN_USAGE', `${flag} needs a value (${spec.value})`);
     } else if (eq > 0) {
       const v = arg.slice(eq + 1);
       if (v !== 'true' && v !== 'false') {
@@ -174,7 +208,10 @@ export function parseRunArgs(argv: readonly string[]): LocalRunOptions | 'help' 
         break;
       case 'isolation':
         if (value !== 'inprocess' && value !== 'process') {
-          throw new RunError('SC_ERR_ENGINE_RUN_USAGE', `--isolation expects inprocess or process, got "${value}"`);
+          throw new RunError(
+            'SC_ERR_ENGINE_RUN_USAGE',
+            `--isolation expects inprocess or process, got "${value}"`,
+          );
         }
         out.isolation = value;
         break;

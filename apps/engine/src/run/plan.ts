@@ -78,7 +78,8 @@ function literalEnv(env: EnvVar[] | undefined, where: string, warnings: string[]
   for (const e of env ?? []) {
     if (!e || typeof e.name !== 'string') continue;
     if (e.value !== undefined) out[e.name] = String(e.value);
-    else if (e.valueFrom) warnings.push(`${where}: env ${e.name} uses valueFrom, which has no local equivalent; skipped`);
+    else if (e.valueFrom)
+      warnings.push(`${where}: env ${e.name} uses valueFrom, which has no local equivalent; skipped`);
   }
   return out;
 }
@@ -90,7 +91,9 @@ export function planDeployment(sdep: SeldonDeployment, options: PlanOptions): De
   const known = new Set<string>();
   const predictors = spec.predictors.map((predictor): PredictorPlan => {
     const containers = new Map(
-      (predictor.componentSpecs ?? []).flatMap((cs) => (cs.spec?.containers ?? []).map((c) => [c.name, c] as const)),
+      (predictor.componentSpecs ?? []).flatMap((cs) =>
+        (cs.spec?.containers ?? []).map((c) => [c.name, c] as const),
+      ),
     );
     const nodes: NodePlan[] = [];
     const seen = new Set<string>();
@@ -130,7 +133,11 @@ export function planDeployment(sdep: SeldonDeployment, options: PlanOptions): De
 
     // What the operator puts in the engine container (07 §3.3): svcOrchSpec.env, then env from
     // spec annotations `seldon.io/engine-<x>`, skipping names svcOrchSpec already sets.
-    const engineEnv = literalEnv(predictor.svcOrchSpec?.env, `predictor "${predictor.name}" svcOrchSpec`, warnings);
+    const engineEnv = literalEnv(
+      predictor.svcOrchSpec?.env,
+      `predictor "${predictor.name}" svcOrchSpec`,
+      warnings,
+    );
     const fromSvcOrch = new Set(Object.keys(engineEnv));
     for (const key of Object.keys(spec.annotations ?? {}).sort()) {
       if (!key.startsWith('seldon.io/engine-') || key === 'seldon.io/engine-separate-pod') continue;
@@ -140,14 +147,22 @@ export function planDeployment(sdep: SeldonDeployment, options: PlanOptions): De
     if (options.kafkaBroker) engineEnv.KAFKA_BROKER = options.kafkaBroker;
 
     if (predictor.explainer?.type) {
-      warnings.push(`predictor "${predictor.name}": the ${predictor.explainer.type} explainer is not run locally`);
+      warnings.push(
+        `predictor "${predictor.name}": the ${predictor.explainer.type} explainer is not run locally`,
+      );
     }
     if (predictor.ssl?.certSecretName) {
-      warnings.push(`predictor "${predictor.name}": ssl.certSecretName is ignored; the local engine serves plain HTTP/gRPC`);
+      warnings.push(
+        `predictor "${predictor.name}": ssl.certSecretName is ignored; the local engine serves plain HTTP/gRPC`,
+      );
     }
 
     const engineAnnotations: Record<string, string> = {};
-    for (const layer of [spec.annotations, predictor.annotations, predictor.componentSpecs?.[0]?.metadata?.annotations]) {
+    for (const layer of [
+      spec.annotations,
+      predictor.annotations,
+      predictor.componentSpecs?.[0]?.metadata?.annotations,
+    ]) {
       for (const [k, v] of Object.entries(layer ?? {})) {
         if (!k.startsWith(LOCAL_COMPONENT_ANNOTATION_PREFIX)) engineAnnotations[k] = String(v);
       }
@@ -170,8 +185,18 @@ export function planDeployment(sdep: SeldonDeployment, options: PlanOptions): De
   }
   for (const name of Object.keys(options.overrides)) {
     if (!known.has(name)) {
-      throw new RunError('SC_ERR_ENGINE_RUN_USAGE', `--component ${name}=…: no graph node is named "${name}"`);
+      throw new RunError(
+        'SC_ERR_ENGINE_RUN_USAGE',
+        `--component ${name}=…: no graph node is named "${name}"`,
+      );
     }
+  }
+  if (spec.serverType === 'kafka' && !options.kafkaBroker) {
+    const broker = predictors[0]?.engineEnv.KAFKA_BROKER ?? '(none)';
+    warnings.push(
+      `serverType kafka: using KAFKA_BROKER=${broker} from svcOrchSpec.env; ` +
+        'pass --kafka-broker HOST:PORT to use a broker on this machine',
+    );
   }
   const first = spec.predictors[0];
   return {
@@ -182,7 +207,8 @@ export function planDeployment(sdep: SeldonDeployment, options: PlanOptions): De
     serverType: spec.serverType || 'rpc',
     predictors,
     exampleRequest:
-      findAnnotation(sdep, first, LOCAL_REQUEST_ANNOTATION) ?? defaultExampleRequest(spec.protocol || 'seldon'),
+      findAnnotation(sdep, first, LOCAL_REQUEST_ANNOTATION) ??
+      defaultExampleRequest(spec.protocol || 'seldon'),
     warnings,
   };
 }
@@ -287,17 +313,28 @@ export function engineInvocation(
   spec.replicas = 0;
   delete spec.explainer;
   const argv = [
-    '--sdep', plan.name,
-    '--namespace', plan.namespace,
-    '--predictor', predictor.name,
-    '--host', listen.host,
-    '--http_port', String(listen.httpPort),
-    '--grpc_port', String(listen.grpcPort),
-    '--protocol', plan.protocol,
-    '--transport', plan.transport,
-    '--server_type', plan.serverType,
-    '--prometheus_path', '/prometheus',
-    '--graceful_timeout', `${listen.gracefulTimeoutMs}ms`,
+    '--sdep',
+    plan.name,
+    '--namespace',
+    plan.namespace,
+    '--predictor',
+    predictor.name,
+    '--host',
+    listen.host,
+    '--http_port',
+    String(listen.httpPort),
+    '--grpc_port',
+    String(listen.grpcPort),
+    '--protocol',
+    plan.protocol,
+    '--transport',
+    plan.transport,
+    '--server_type',
+    plan.serverType,
+    '--prometheus_path',
+    '/prometheus',
+    '--graceful_timeout',
+    `${listen.gracefulTimeoutMs}ms`,
   ];
   const env = {
     ...predictor.engineEnv,

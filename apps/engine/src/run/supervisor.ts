@@ -81,7 +81,9 @@ export class SupervisedProcess {
     const prefix = `[${spec.name}] `;
     for (const stream of [child.stdout, child.stderr]) {
       if (!stream) continue;
-      createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => this.opts.log(prefix + line));
+      createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) =>
+        this.opts.log(prefix + line),
+      );
     }
     this.exited = new Promise<void>((resolve) => {
       child.once('error', (err) => {
@@ -125,7 +127,9 @@ export class SupervisedProcess {
     const child = this.child;
     for (;;) {
       if (this.state === 'stopping' || this.state === 'stopped') {
-        throw new RunError('SC_ERR_ENGINE_RUN_PROCESS', `${name} was stopped while starting`, { where: name });
+        throw new RunError('SC_ERR_ENGINE_RUN_PROCESS', `${name} was stopped while starting`, {
+          where: name,
+        });
       }
       if (!child || this.child !== child) {
         throw new RunError(
@@ -187,7 +191,9 @@ export class SupervisedProcess {
     };
     signalGroup('SIGTERM');
     const timer = setTimeout(() => {
-      this.opts.log(`[runner] ${this.spec.name} ignored SIGTERM for ${this.opts.stopTimeoutMs} ms; sending SIGKILL`);
+      this.opts.log(
+        `[runner] ${this.spec.name} ignored SIGTERM for ${this.opts.stopTimeoutMs} ms; sending SIGKILL`,
+      );
       signalGroup('SIGKILL');
     }, this.opts.stopTimeoutMs);
     await this.exited;

@@ -17,10 +17,19 @@ import { GraphError } from '../errors.js';
 /** Message kinds the executor converts between JSON and protobuf. */
 export type MessageKind = 'message' | 'feedback' | 'metadata';
 
-function conversionError(kind: MessageKind, direction: string, err: unknown, nodeName: string | undefined): GraphError {
+function conversionError(
+  kind: MessageKind,
+  direction: string,
+  err: unknown,
+  nodeName: string | undefined,
+): GraphError {
   const detail = (err as Error)?.message ?? String(err);
   const where = nodeName === undefined ? '' : ` for node ${nodeName}`;
-  return new GraphError('SC_ERR_GRAPH_BAD_PAYLOAD', `cannot convert a ${kind} ${direction}${where}: ${detail}`, { nodeName, cause: err });
+  return new GraphError(
+    'SC_ERR_GRAPH_BAD_PAYLOAD',
+    `cannot convert a ${kind} ${direction}${where}: ${detail}`,
+    { nodeName, cause: err },
+  );
 }
 
 /**

@@ -2,7 +2,6 @@ import type { GraphNodeSpec, NodeMethod } from '../graph.js';
 import { GraphError } from '../errors.js';
 import type { NodeBinding } from '../graph-executor.js';
 
-
 /** A graph node with its calls decided once, at construction (02 §7 table). */
 export interface CompiledNode {
   readonly spec: GraphNodeSpec;
@@ -36,15 +35,24 @@ export function compileGraph(
   root: GraphNodeSpec,
   bindings: Readonly<Record<string, NodeBinding>>,
 ): { root: CompiledNode; byName: Map<string, CompiledNode> } {
-  if (root === null || typeof root !== 'object') throw new GraphError('SC_ERR_GRAPH_INVALID_GRAPH', 'the graph must be a PredictiveUnit object');
+  if (root === null || typeof root !== 'object')
+    throw new GraphError('SC_ERR_GRAPH_INVALID_GRAPH', 'the graph must be a PredictiveUnit object');
   const byName = new Map<string, CompiledNode>();
   const compile = (spec: GraphNodeSpec, path: string): CompiledNode => {
     if (typeof spec?.name !== 'string' || spec.name === '') {
       throw new GraphError('SC_ERR_GRAPH_INVALID_GRAPH', `graph node at ${path} has no name`);
     }
-    if (byName.has(spec.name)) throw new GraphError('SC_ERR_GRAPH_INVALID_GRAPH', `graph node name ${spec.name} is used twice`, { nodeName: spec.name });
+    if (byName.has(spec.name))
+      throw new GraphError('SC_ERR_GRAPH_INVALID_GRAPH', `graph node name ${spec.name} is used twice`, {
+        nodeName: spec.name,
+      });
     const children = spec.children ?? [];
-    if (!Array.isArray(children)) throw new GraphError('SC_ERR_GRAPH_INVALID_GRAPH', `children of graph node ${spec.name} must be a list`, { nodeName: spec.name });
+    if (!Array.isArray(children))
+      throw new GraphError(
+        'SC_ERR_GRAPH_INVALID_GRAPH',
+        `children of graph node ${spec.name} must be a list`,
+        { nodeName: spec.name },
+      );
     const node = compileNode(spec, bindings[spec.name]);
     byName.set(spec.name, node);
     (node.children as CompiledNode[]).push(...children.map((c, i) => compile(c, `${path}.children[${i}]`)));
@@ -52,7 +60,12 @@ export function compileGraph(
   };
   const compiled = compile(root, 'graph');
   for (const name of Object.keys(bindings)) {
-    if (!byName.has(name)) throw new GraphError('SC_ERR_GRAPH_INVALID_GRAPH', `a node binding names ${name}, which is not in the graph`, { nodeName: name });
+    if (!byName.has(name))
+      throw new GraphError(
+        'SC_ERR_GRAPH_INVALID_GRAPH',
+        `a node binding names ${name}, which is not in the graph`,
+        { nodeName: name },
+      );
   }
   return { root: compiled, byName };
 }
@@ -65,10 +78,19 @@ function compileNode(spec: GraphNodeSpec, binding: NodeBinding | undefined): Com
   // Built-in implementations run here; they never make remote calls.
   const remote = !builtIn;
   let transformInputMethod: CompiledNode['transformInputMethod'];
-  if (remote && (type === 'TRANSFORMER' || methods.has('TRANSFORM_INPUT'))) transformInputMethod = 'transform-input';
+  if (remote && (type === 'TRANSFORMER' || methods.has('TRANSFORM_INPUT')))
+    transformInputMethod = 'transform-input';
   else if (remote && type === 'MODEL') transformInputMethod = 'predict';
   const mode = spec.logger?.mode ?? undefined;
-  const logKinds = spec.logger ? (mode === 'all' ? 3 : mode === 'request' ? 1 : mode === 'response' ? 2 : 0) : 0;
+  const logKinds = spec.logger
+    ? mode === 'all'
+      ? 3
+      : mode === 'request'
+        ? 1
+        : mode === 'response'
+          ? 2
+          : 0
+    : 0;
   let ratio: number | GraphError | undefined;
   return {
     spec,
@@ -98,7 +120,11 @@ function abTestRatio(spec: GraphNodeSpec): number | GraphError {
   const raw = String(parameters[0]!.value).trim();
   const value = raw === '' ? NaN : Number(raw);
   if (!Number.isFinite(value)) {
-    return new GraphError('SC_ERR_GRAPH_BAD_PARAMETER', `RANDOM_ABTEST node ${spec.name}: parameter ratioA ${JSON.stringify(raw)} is not a number`, { nodeName: spec.name });
+    return new GraphError(
+      'SC_ERR_GRAPH_BAD_PARAMETER',
+      `RANDOM_ABTEST node ${spec.name}: parameter ratioA ${JSON.stringify(raw)} is not a number`,
+      { nodeName: spec.name },
+    );
   }
   return value;
 }

@@ -6,7 +6,10 @@ import type { CompiledNode } from './compile.js';
  * with children give own inputs and the first child's outputs; OUTPUT_TRANSFORMER and COMBINER give
  * the first child's inputs and own outputs; ROUTER gives the first child's; typeless nodes give null.
  */
-export function edgeMetadata(node: CompiledNode, models: Readonly<Record<string, ModelMetadata>>): { inputs: unknown[] | null; outputs: unknown[] | null } {
+export function edgeMetadata(
+  node: CompiledNode,
+  models: Readonly<Record<string, ModelMetadata>>,
+): { inputs: unknown[] | null; outputs: unknown[] | null } {
   const own = models[node.spec.name] ?? {};
   if (node.children.length === 0) return { inputs: own.inputs ?? null, outputs: own.outputs ?? null };
   const first = edgeMetadata(node.children[0]!, models);

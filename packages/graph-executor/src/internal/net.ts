@@ -1,6 +1,17 @@
 import { GraphError } from '../errors.js';
 
-const CONNECT_FAILURES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'EADDRNOTAVAIL']);
+const CONNECT_FAILURES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'EADDRNOTAVAIL',
+  // HTTP/2 session gone before the stream was opened
+  'ERR_HTTP2_INVALID_SESSION',
+  'ERR_HTTP2_GOAWAY_SESSION',
+]);
 
 /** True when the error happened while connecting, i.e. before any request byte was sent. */
 export function isConnectFailure(err: unknown): boolean {
@@ -19,7 +30,10 @@ export function abortError(signal: AbortSignal, nodeName: string): GraphError {
     if (reason.nodeName === nodeName || reason.code !== 'SC_ERR_GRAPH_NODE_TIMEOUT') return reason;
     return new GraphError(reason.code, reason.message.replace('{node}', nodeName), { nodeName });
   }
-  return new GraphError('SC_ERR_GRAPH_CANCELLED', `call to node ${nodeName} was cancelled`, { nodeName, cause: reason });
+  return new GraphError('SC_ERR_GRAPH_CANCELLED', `call to node ${nodeName} was cancelled`, {
+    nodeName,
+    cause: reason,
+  });
 }
 
 /** Sleeps, waking early when the signal aborts. */

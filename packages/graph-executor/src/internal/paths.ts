@@ -81,6 +81,47 @@ export function grpcMethod(method: NodeMethod): string | undefined {
   }
 }
 
+/** gRPC method of a node call with the v2 protocol; routers, combiners and feedback have none (as the reference). */
+export function v2GrpcMethod(method: NodeMethod): string | undefined {
+  switch (method) {
+    case 'predict':
+    case 'transform-input':
+    case 'transform-output':
+      return '/inference.GRPCInferenceService/ModelInfer';
+    case 'status':
+      return '/inference.GRPCInferenceService/ModelReady';
+    case 'metadata':
+      return '/inference.GRPCInferenceService/ModelMetadata';
+    default:
+      return undefined;
+  }
+}
+
+/** gRPC method of a node call with the tensorflow protocol (routers and combiners have none, as the reference). */
+export function tfGrpcMethod(method: NodeMethod): string | undefined {
+  switch (method) {
+    case 'predict':
+    case 'transform-input':
+    case 'transform-output':
+      return '/tensorflow.serving.PredictionService/Predict';
+    case 'status':
+      return '/tensorflow.serving.ModelService/GetModelStatus';
+    case 'metadata':
+      return '/tensorflow.serving.PredictionService/GetModelMetadata';
+    default:
+      return undefined;
+  }
+}
+
+/** gRPC method of a node call for a protocol. */
+export function grpcMethodFor(protocol: GraphProtocol, method: NodeMethod): string | undefined {
+  return protocol === 'v2'
+    ? v2GrpcMethod(method)
+    : protocol === 'tensorflow'
+      ? tfGrpcMethod(method)
+      : grpcMethod(method);
+}
+
 /** In-process method name (the model-wrapper runtime's). */
 export function inProcessMethod(method: NodeMethod): string {
   switch (method) {

@@ -7,6 +7,8 @@ export class WireError extends Error {}
 export interface Field {
   readonly num: number;
   readonly wire: number;
+  /** where the field's key starts (for copying a whole field) */
+  readonly keyStart: number;
   /** varint value (wire 0) */
   readonly varint?: bigint;
   /** start/end of a length-delimited value (wire 2) or the fixed bytes (wire 1/5) */
@@ -44,6 +46,7 @@ function readSmallVarint(buf: Uint8Array, pos: number): [number, number] {
 export function* fields(buf: Uint8Array, start = 0, end = buf.length): Generator<Field> {
   let pos = start;
   while (pos < end) {
+    const keyStart = pos;
     const [key, p1] = readSmallVarint(buf, pos);
     pos = p1;
     const num = Math.floor(key / 8);
@@ -52,25 +55,25 @@ export function* fields(buf: Uint8Array, start = 0, end = buf.length): Generator
     switch (wire) {
       case 0: {
         const [v, p2] = readVarint(buf, pos);
-        yield { num, wire, varint: v, start: pos, end: p2 };
+        yield { num, wire, keyStart, varint: v, start: pos, end: p2 };
         pos = p2;
         break;
       }
       case 1:
         if (pos + 8 > end) throw new WireError('truncated fixed64');
-        yield { num, wire, start: pos, end: pos + 8 };
+        yield { num, wire, keyStart, start: pos, end: pos + 8 };
         pos += 8;
         break;
       case 2: {
         const [len, p2] = readSmallVarint(buf, pos);
         if (p2 + len > end) throw new WireError('truncated length-delimited field');
-        yield { num, wire, start: p2, end: p2 + len };
+        yield { num, wire, keyStart, start: p2, end: p2 + len };
         pos = p2 + len;
         break;
       }
       case 5:
         if (pos + 4 > end) throw new WireError('truncated fixed32');
-        yield { num, wire, start: pos, end: pos + 4 };
+        yield { num, wire, keyStart, start: pos, end: pos + 4 };
         pos += 4;
         break;
       default:
@@ -78,16 +81,6 @@ export function* fields(buf: Uint8Array, start = 0, end = buf.length): Generator
     }
   }
   if (pos !== end) throw new WireError('message overruns its length');
-}
-
-/** Checks that `buf` parses as a sequence of well-formed fields, recursing into nothing. */
-export function isWellFormed(buf: Uint8Array): boolean {
-  try {
-    for (const _ of fields(buf)) void _;
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The last occurrence of a length-delimited field (proto3 "last one wins" for singular messages is a merge; good enough to find routes). */
@@ -131,7 +124,8 @@ export function routeFromSeldonMessage(buf: Uint8Array): number | undefined {
     if (f.num === 4) {
       // TensorProto.int_val = 7, packed int32
       for (const t of fields(buf, f.start, f.end)) {
-        if (t.num === 7 && t.wire === 2 && t.end > t.start) return int32FromVarint(readVarint(buf, t.start)[0]);
+        if (t.num === 7 && t.wire === 2 && t.end > t.start)
+          return int32FromVarint(readVarint(buf, t.start)[0]);
         if (t.num === 7 && t.wire === 0) return int32FromVarint(t.varint!);
       }
       return undefined;
@@ -218,22 +212,83 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
 }
 
 /**
- * Appends `meta { routing { ... } }` to a SeldonMessage. Protobuf merges repeated occurrences of a
- * singular message field, and later map entries replace earlier ones with the same key, so this sets
- * meta.routing without decoding the message.
+ * Sets meta.routing of a SeldonMessage to `routing` (replacing any routing it had), keeping every
+ * other field byte for byte. Meta is rewritten as one field: decoders such as protobufjs replace a
+ * repeated singular message field instead of merging it, so appending a second meta would lose
+ * puid, tags and requestPath for them.
  */
-export function appendRouting(message: Uint8Array, routing: ReadonlyMap<string, number>): Uint8Array {
-  const entries: Uint8Array[] = [];
+export function setRouting(message: Uint8Array, routing: ReadonlyMap<string, number>): Uint8Array {
+  const others: Uint8Array[] = [];
+  const meta: Uint8Array[] = [];
+  for (const f of fields(message)) {
+    if (f.num === 2 && f.wire === 2) {
+      for (const m of fields(message, f.start, f.end))
+        if (!(m.num === 3 && m.wire === 2)) meta.push(message.subarray(m.keyStart, m.end));
+    } else {
+      others.push(message.subarray(f.keyStart, f.end));
+    }
+  }
   const enc = new TextEncoder();
   for (const [key, value] of routing) {
     const k = lengthDelimited(1, enc.encode(key));
     const v = Uint8Array.from([...varintBytes(2 * 8 + 0), ...varintBytes(value)]);
-    entries.push(lengthDelimited(3, concat([k, v])));
+    meta.push(lengthDelimited(3, concat([k, v])));
   }
-  return concat([message, lengthDelimited(2, concat(entries))]);
+  return concat([...others, lengthDelimited(2, concat(meta))]);
 }
 
 /** A SeldonMessageList from encoded SeldonMessages, without decoding them. */
 export function seldonMessageList(messages: readonly Uint8Array[]): Uint8Array {
   return concat(messages.map((m) => lengthDelimited(1, m)));
+}
+
+// ---- v2 (inference.GRPCInferenceService) chaining ----
+// ModelInferRequest:  1 model_name, 2 model_version, 3 id, 4 parameters, 5 inputs, 6 outputs (requested), 7 raw_input_contents
+// ModelInferResponse: 1 model_name, 2 model_version, 3 id, 4 parameters, 5 outputs, 6 raw_output_contents
+// InferInputTensor and InferOutputTensor share their layout (name, datatype, shape, parameters, contents).
+
+/** A ModelInferResponse turned into the next ModelInferRequest, without decoding tensors. */
+export function v2ResponseToRequest(response: Uint8Array, modelName: string): Uint8Array {
+  const parts: Uint8Array[] = [lengthDelimited(1, new TextEncoder().encode(modelName))];
+  for (const f of fields(response)) {
+    if (f.num === 1 || f.num === 2) continue;
+    if (f.num === 6 && f.wire === 2) parts.push(lengthDelimited(7, response.subarray(f.start, f.end)));
+    else parts.push(response.subarray(f.keyStart, f.end));
+  }
+  return concat(parts);
+}
+
+/** A ModelInferRequest with model_name set when it is empty (the reference fills it with the node name). */
+export function v2FillModelName(request: Uint8Array, modelName: string): Uint8Array {
+  for (const f of fields(request)) if (f.num === 1 && f.wire === 2 && f.end > f.start) return request;
+  return concat([request, lengthDelimited(1, new TextEncoder().encode(modelName))]);
+}
+
+/** A message with one string field 1 (ModelReadyRequest, ModelMetadataRequest). */
+export function nameRequest(name: string): Uint8Array {
+  return lengthDelimited(1, new TextEncoder().encode(name));
+}
+
+// ---- tensorflow serving (tensorflow.serving.PredictionService) chaining ----
+// PredictRequest:  1 model_spec, 2 inputs (map<string, TensorProto>), 3 output_filter
+// PredictResponse: 1 outputs (map<string, TensorProto>), 2 model_spec
+// ModelSpec: 1 name
+
+/** A PredictResponse turned into the next PredictRequest (model_spec.name = the node, inputs = outputs). */
+export function tfResponseToRequest(response: Uint8Array, modelName: string): Uint8Array {
+  const parts: Uint8Array[] = [modelSpec(modelName)];
+  for (const f of fields(response)) {
+    if (f.num === 1 && f.wire === 2) parts.push(lengthDelimited(2, response.subarray(f.start, f.end)));
+  }
+  return concat(parts);
+}
+
+/** `{ model_spec: { name } }` as field 1: GetModelStatusRequest, and GetModelMetadataRequest with `metadata_field`. */
+export function modelSpec(name: string): Uint8Array {
+  return lengthDelimited(1, nameRequest(name));
+}
+
+/** GetModelMetadataRequest for the signature_def metadata (what TF serving's REST metadata returns). */
+export function tfMetadataRequest(name: string): Uint8Array {
+  return concat([modelSpec(name), lengthDelimited(2, new TextEncoder().encode('signature_def'))]);
 }

@@ -3,12 +3,34 @@ import { GraphPayload } from '../payload.js';
 import type { PayloadFormat } from '../payload.js';
 import { GraphError } from '../errors.js';
 import type { GraphProtocol, ModelMetadata } from '../graph.js';
-import { appendRouting, routeFromSeldonMessage, routingFromFeedback, WireError } from './protowire.js';
+import {
+  setRouting,
+  routeFromSeldonMessage,
+  routingFromFeedback,
+  tfResponseToRequest,
+  v2FillModelName,
+  v2ResponseToRequest,
+  WireError,
+} from './protowire.js';
 import { objectToProto, protoToJsonText, protoToObject } from './codec.js';
 import type { MessageKind } from './codec.js';
 
 /** Brings a payload into the format a client wants, converting only when the format differs. */
-export function convertPayload(payload: GraphPayload, format: Exclude<PayloadFormat, 'other'>, kind: MessageKind, nodeName: string): GraphPayload {
+export function convertPayload(
+  payload: GraphPayload,
+  format: Exclude<PayloadFormat, 'other'>,
+  kind: MessageKind,
+  nodeName: string,
+  protocol: GraphProtocol = 'seldon',
+): GraphPayload {
+  const needed = format === 'protobuf' ? !payload.isProtobuf : payload.isProtobuf;
+  if (needed && protocol !== 'seldon') {
+    throw new GraphError(
+      'SC_ERR_GRAPH_UNSUPPORTED',
+      `a ${protocol} payload cannot change transport (JSON ⇄ protobuf) at node ${nodeName}; bind the graph's nodes to one transport`,
+      { nodeName },
+    );
+  }
   if (format === 'protobuf') {
     if (payload.isProtobuf) return payload;
     return GraphPayload.fromProtobuf(objectToProto(kind, payload.object(), nodeName));
@@ -23,11 +45,15 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 function badRoute(nodeName: string, detail: string, cause?: unknown): GraphError {
-  return new GraphError('SC_ERR_GRAPH_BAD_ROUTE', `router ${nodeName} answered an invalid route: ${detail}`, { nodeName, cause });
+  return new GraphError('SC_ERR_GRAPH_BAD_ROUTE', `router ${nodeName} answered an invalid route: ${detail}`, {
+    nodeName,
+    cause,
+  });
 }
 
 function routeNumber(value: unknown, nodeName: string, where: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw badRoute(nodeName, `${where} is ${JSON.stringify(value)}, not a number`);
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    throw badRoute(nodeName, `${where} is ${JSON.stringify(value)}, not a number`);
   // The reference converts the float64 it reads to int (truncation).
   return Math.trunc(value);
 }
@@ -77,10 +103,13 @@ export function readRoute(answer: GraphPayload, nodeName: string): number {
 export function injectRouting(response: GraphPayload, routing: ReadonlyMap<string, number>): GraphPayload {
   if (routing.size === 0) return response;
   try {
-    if (response.isProtobuf) return GraphPayload.fromProtobuf(appendRouting(response.bytes(), routing));
+    if (response.isProtobuf) return GraphPayload.fromProtobuf(setRouting(response.bytes(), routing));
     const value = response.object();
     if (!isPlainObject(value) || !isPlainObject(value.meta)) return response;
-    return GraphPayload.fromObject({ ...value, meta: { ...value.meta, routing: Object.fromEntries(routing) } });
+    return GraphPayload.fromObject({
+      ...value,
+      meta: { ...value.meta, routing: Object.fromEntries(routing) },
+    });
   } catch {
     return response;
   }
@@ -95,7 +124,8 @@ export function feedbackRouting(feedback: GraphPayload): Map<string, number> | u
     const meta = value.response.meta;
     if (!isPlainObject(meta) || !isPlainObject(meta.routing)) return undefined;
     const routing = new Map<string, number>();
-    for (const [name, route] of Object.entries(meta.routing)) if (typeof route === 'number') routing.set(name, Math.trunc(route));
+    for (const [name, route] of Object.entries(meta.routing))
+      if (typeof route === 'number') routing.set(name, Math.trunc(route));
     return routing;
   } catch (err) {
     if (err instanceof WireError || err instanceof GraphError) return undefined;
@@ -106,7 +136,10 @@ export function feedbackRouting(feedback: GraphPayload): Map<string, number> | u
 /** tensorflow/v2 REST chaining: rename the response key so it can be the next request (02 §6.4). */
 export function chainPayload(protocol: GraphProtocol, payload: GraphPayload, nodeName: string): GraphPayload {
   if (protocol === 'seldon' || payload.isProtobuf) return payload;
-  const [ok, renameFrom, renameTo] = protocol === 'tensorflow' ? [['instances', 'inputs'], 'predictions', 'instances'] : [['inputs'], 'outputs', 'inputs'];
+  const [ok, renameFrom, renameTo] =
+    protocol === 'tensorflow'
+      ? [['instances', 'inputs'], 'predictions', 'instances']
+      : [['inputs'], 'outputs', 'inputs'];
   const failure = (): GraphError =>
     new GraphError(
       'SC_ERR_GRAPH_CHAINING_FAILED',
@@ -116,7 +149,9 @@ export function chainPayload(protocol: GraphProtocol, payload: GraphPayload, nod
   let value: unknown;
   try {
     value =
-      payload.contentEncoding === 'gzip' ? JSON.parse(gunzipSync(payload.bytes()).toString('utf8')) : payload.object();
+      payload.contentEncoding === 'gzip'
+        ? JSON.parse(gunzipSync(payload.bytes()).toString('utf8'))
+        : payload.object();
   } catch (err) {
     throw Object.assign(failure(), { cause: err });
   }
@@ -130,6 +165,49 @@ export function chainPayload(protocol: GraphProtocol, payload: GraphPayload, nod
   throw failure();
 }
 
+/**
+ * v2 gRPC chaining (02 §6.4): a node's ModelInferResponse becomes a ModelInferRequest for
+ * `modelName`; a client request gets its empty model_name filled.
+ */
+export function chainV2Protobuf(
+  payload: GraphPayload,
+  modelName: string,
+  isNodeAnswer: boolean,
+  nodeName: string,
+): GraphPayload {
+  try {
+    const bytes = payload.bytes();
+    return GraphPayload.fromProtobuf(
+      isNodeAnswer ? v2ResponseToRequest(bytes, modelName) : v2FillModelName(bytes, modelName),
+    );
+  } catch (err) {
+    throw new GraphError(
+      'SC_ERR_GRAPH_CHAINING_FAILED',
+      'Failed to convert kfserving response so it could be chained to new input',
+      { nodeName, cause: err },
+    );
+  }
+}
+
+/** tensorflow gRPC chaining: a node's PredictResponse becomes a PredictRequest for `modelName`. */
+export function chainTfProtobuf(
+  payload: GraphPayload,
+  modelName: string,
+  isNodeAnswer: boolean,
+  nodeName: string,
+): GraphPayload {
+  if (!isNodeAnswer) return payload;
+  try {
+    return GraphPayload.fromProtobuf(tfResponseToRequest(payload.bytes(), modelName));
+  } catch (err) {
+    throw new GraphError(
+      'SC_ERR_GRAPH_CHAINING_FAILED',
+      'Failed to convert tensorflow response so it could be chained to new input',
+      { nodeName, cause: err },
+    );
+  }
+}
+
 /** A node's metadata answer as the graph metadata document holds it (empty fields omitted). */
 export function modelMetadataOf(answer: GraphPayload, nodeName: string): ModelMetadata {
   let value: unknown;
@@ -137,16 +215,24 @@ export function modelMetadataOf(answer: GraphPayload, nodeName: string): ModelMe
     value = answer.isProtobuf ? protoToObject('metadata', answer.bytes(), nodeName) : answer.object();
   } catch (err) {
     if (err instanceof GraphError && err.code === 'SC_ERR_GRAPH_UNSUPPORTED') throw err;
-    throw new GraphError('SC_ERR_GRAPH_NODE_BAD_RESPONSE', `metadata of node ${nodeName} is not valid: ${(err as Error).message}`, { nodeName, cause: err });
+    throw new GraphError(
+      'SC_ERR_GRAPH_NODE_BAD_RESPONSE',
+      `metadata of node ${nodeName} is not valid: ${(err as Error).message}`,
+      { nodeName, cause: err },
+    );
   }
-  if (!isPlainObject(value)) throw new GraphError('SC_ERR_GRAPH_NODE_BAD_RESPONSE', `metadata of node ${nodeName} is not an object`, { nodeName });
+  if (!isPlainObject(value))
+    throw new GraphError('SC_ERR_GRAPH_NODE_BAD_RESPONSE', `metadata of node ${nodeName} is not an object`, {
+      nodeName,
+    });
   const out: ModelMetadata = {};
   if (typeof value.name === 'string' && value.name !== '') out.name = value.name;
   if (typeof value.platform === 'string' && value.platform !== '') out.platform = value.platform;
   if (Array.isArray(value.versions) && value.versions.length > 0) out.versions = value.versions as string[];
   if (Array.isArray(value.inputs)) out.inputs = value.inputs;
   if (Array.isArray(value.outputs)) out.outputs = value.outputs;
-  if (isPlainObject(value.custom) && Object.keys(value.custom).length > 0) out.custom = value.custom as Record<string, string>;
+  if (isPlainObject(value.custom) && Object.keys(value.custom).length > 0)
+    out.custom = value.custom as Record<string, string>;
   return out;
 }
 
@@ -183,7 +269,9 @@ function numericData(message: unknown, where: string): { data: NumericData; kind
     const shape = Array.from((data.tensor.shape ?? [values.length]) as ArrayLike<number>, Number);
     return { data: { shape, values }, kind: 'tensor' };
   }
-  throw new Error(`${where} has no data.ndarray or data.tensor (AVERAGE_COMBINER averages numeric data only)`);
+  throw new Error(
+    `${where} has no data.ndarray or data.tensor (AVERAGE_COMBINER averages numeric data only)`,
+  );
 }
 
 function nest(values: number[], shape: number[]): unknown {
@@ -201,7 +289,9 @@ function nest(values: number[], shape: number[]): unknown {
  */
 export function averagePayloads(outputs: readonly GraphPayload[], nodeName: string): GraphPayload {
   try {
-    const messages = outputs.map((p) => (p.isProtobuf ? protoToObject('message', p.bytes(), nodeName) : p.object()));
+    const messages = outputs.map((p) =>
+      p.isProtobuf ? protoToObject('message', p.bytes(), nodeName) : p.object(),
+    );
     const parsed = messages.map((m, i) => numericData(m, `child ${i}`));
     const first = parsed[0]!;
     const sum = new Array<number>(first.data.values.length).fill(0);
@@ -225,7 +315,11 @@ export function averagePayloads(outputs: readonly GraphPayload[], nodeName: stri
     return GraphPayload.fromObject(result);
   } catch (err) {
     if (err instanceof GraphError) throw err;
-    throw new GraphError('SC_ERR_GRAPH_COMBINE_FAILED', `AVERAGE_COMBINER ${nodeName}: ${(err as Error).message}`, { nodeName, cause: err });
+    throw new GraphError(
+      'SC_ERR_GRAPH_COMBINE_FAILED',
+      `AVERAGE_COMBINER ${nodeName}: ${(err as Error).message}`,
+      { nodeName, cause: err },
+    );
   }
 }
 

@@ -2,11 +2,11 @@ import http2 from 'node:http2';
 import type { NodeCall, NodeClient, ReadyCheckOptions } from './node-client.js';
 import { GraphPayload } from '../payload.js';
 import { GraphError, GrpcStatus } from '../errors.js';
-import type { GraphNodeSpec } from '../graph.js';
-import { grpcMethod, NOT_FORWARDED } from '../internal/paths.js';
+import type { GraphNodeSpec, GraphProtocol } from '../graph.js';
+import { grpcMethodFor, NOT_FORWARDED } from '../internal/paths.js';
 import { grpcToHttp } from '../internal/status-map.js';
 import { abortError, isConnectFailure, sleep } from '../internal/net.js';
-import { seldonMessageList } from '../internal/protowire.js';
+import { modelSpec, nameRequest, seldonMessageList, tfMetadataRequest } from '../internal/protowire.js';
 import { tcpReady } from './rest.js';
 
 /** Options of {@link GrpcNodeClient}. */
@@ -35,7 +35,14 @@ const DEFAULTS = {
 } as const;
 
 /** Metadata keys a gRPC client must not forward (reserved by gRPC / HTTP/2). */
-const RESERVED = new Set(['grpc-timeout', 'grpc-encoding', 'grpc-accept-encoding', 'grpc-status', 'grpc-message', 'user-agent']);
+const RESERVED = new Set([
+  'grpc-timeout',
+  'grpc-encoding',
+  'grpc-accept-encoding',
+  'grpc-status',
+  'grpc-message',
+  'user-agent',
+]);
 
 /** In-flight streams per session, to ref the session only while it has work. */
 const active = new WeakMap<http2.ClientHttp2Session, number>();
@@ -58,7 +65,12 @@ export class GrpcNodeClient implements NodeClient {
   #closed = false;
 
   constructor(options: GrpcNodeClientOptions = {}) {
-    this.#options = { ...DEFAULTS, ...(Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as GrpcNodeClientOptions) };
+    this.#options = {
+      ...DEFAULTS,
+      ...(Object.fromEntries(
+        Object.entries(options).filter(([, v]) => v !== undefined),
+      ) as GrpcNodeClientOptions),
+    };
   }
 
   /** Default per-call deadline in milliseconds (0 = none). */
@@ -69,21 +81,27 @@ export class GrpcNodeClient implements NodeClient {
   async call(call: NodeCall): Promise<GraphPayload> {
     const nodeName = call.node.name;
     if (this.#closed) throw new GraphError('SC_ERR_GRAPH_CLOSED', 'gRPC node client is closed', { nodeName });
-    if (call.protocol !== 'seldon') {
-      throw new GraphError('SC_ERR_GRAPH_UNSUPPORTED', `the gRPC node client supports the seldon protocol only (node ${nodeName}, protocol ${call.protocol})`, { nodeName });
+    const path = grpcMethodFor(call.protocol, call.method);
+    if (path === undefined) {
+      throw new GraphError(
+        'SC_ERR_GRAPH_UNSUPPORTED',
+        `${call.method} is not implemented over gRPC for the ${call.protocol} protocol (node ${nodeName})`,
+        { nodeName },
+      );
     }
-    const path = grpcMethod(call.method);
-    if (path === undefined) throw new GraphError('SC_ERR_GRAPH_UNSUPPORTED', `${call.method} is not implemented over gRPC (node ${nodeName})`, { nodeName });
     const authority = grpcAuthority(call.node);
     let message: Uint8Array;
     if (call.method === 'aggregate') message = seldonMessageList(call.payloads!.map((p) => p.bytes()));
-    else if (call.method === 'metadata') message = new Uint8Array(0);
+    else if (call.method === 'metadata') message = metadataRequest(call.protocol, call.modelName);
+    else if (call.method === 'status')
+      message = call.protocol === 'tensorflow' ? modelSpec(call.modelName) : nameRequest(call.modelName);
     else message = call.payload!.bytes();
 
     const headers: http2.OutgoingHttpHeaders = {};
     for (const name in call.headers) {
       const value = call.headers[name];
-      if (value === undefined || NOT_FORWARDED.has(name) || RESERVED.has(name) || name.charCodeAt(0) === 58) continue;
+      if (value === undefined || NOT_FORWARDED.has(name) || RESERVED.has(name) || name.charCodeAt(0) === 58)
+        continue;
       headers[name] = value as string | string[];
     }
     headers[':method'] = 'POST';
@@ -91,7 +109,8 @@ export class GrpcNodeClient implements NodeClient {
     headers['content-type'] = 'application/grpc';
     headers.te = 'trailers';
     headers['seldon-puid'] = call.puid;
-    if (call.deadline !== undefined) headers['grpc-timeout'] = `${Math.max(1, Math.ceil(call.deadline - Date.now()))}m`;
+    if (call.deadline !== undefined)
+      headers['grpc-timeout'] = `${Math.max(1, Math.ceil(call.deadline - Date.now()))}m`;
 
     const frame = Buffer.allocUnsafe(5 + message.length);
     frame[0] = 0;
@@ -109,12 +128,22 @@ export class GrpcNodeClient implements NodeClient {
           if (call.signal?.aborted) throw abortError(call.signal, nodeName);
           continue;
         }
-        throw new GraphError('SC_ERR_GRAPH_NODE_UNREACHABLE', `calling node ${nodeName} at ${authority}${path} failed: ${describe(err)}`, { nodeName, cause: err });
+        throw new GraphError(
+          'SC_ERR_GRAPH_NODE_UNREACHABLE',
+          `calling node ${nodeName} at ${authority}${path} failed: ${describe(err)}`,
+          { nodeName, cause: err },
+        );
       }
     }
   }
 
-  #unary(authority: string, headers: http2.OutgoingHttpHeaders, frame: Buffer, call: NodeCall, path: string): Promise<GraphPayload> {
+  #unary(
+    authority: string,
+    headers: http2.OutgoingHttpHeaders,
+    frame: Buffer,
+    call: NodeCall,
+    path: string,
+  ): Promise<GraphPayload> {
     const nodeName = call.node.name;
     const max = this.#options.maxMessageBytes;
     return new Promise<GraphPayload>((resolve, reject) => {
@@ -135,7 +164,6 @@ export class GrpcNodeClient implements NodeClient {
       const onAbort = (): void => {
         finish(abortError(call.signal!, nodeName));
       };
-      const onSessionError = (err: Error): void => finish(err);
       if ((active.get(session) ?? 0) === 0) session.ref();
       active.set(session, (active.get(session) ?? 0) + 1);
       function finish(err?: unknown, value?: GraphPayload): void {
@@ -145,14 +173,30 @@ export class GrpcNodeClient implements NodeClient {
         active.set(session, left);
         if (left === 0 && !session.destroyed) session.unref();
         // Never leave a stream open after answering the caller (aborted, failed or oversized).
-        if (err !== undefined) cancel(stream);
+        if (err !== undefined && stream !== undefined) cancel(stream);
         call.signal?.removeEventListener('abort', onAbort);
-        session.off('error', onSessionError);
         if (err !== undefined) reject(err);
         else resolve(value!);
       }
-      const stream = session.request(headers, { endStream: false });
-      session.once('error', onSessionError);
+      // A failing session destroys its streams, so stream events alone settle the call.
+      let stream: http2.ClientHttp2Stream | undefined;
+      try {
+        stream = session.request(headers, { endStream: false });
+      } catch (err) {
+        const code = (err as { code?: unknown }).code;
+        // A session that went away between picking it and using it: nothing was sent, retry.
+        if (code === 'ERR_HTTP2_INVALID_SESSION' || code === 'ERR_HTTP2_GOAWAY_SESSION') finish(err);
+        // Invalid metadata (e.g. a header name that is not a token) is refused before sending.
+        else
+          finish(
+            new GraphError(
+              'SC_ERR_GRAPH_BAD_PAYLOAD',
+              `cannot call node ${nodeName}: ${(err as Error).message}`,
+              { nodeName, cause: err },
+            ),
+          );
+        return;
+      }
       if (call.signal !== undefined) {
         if (call.signal.aborted) {
           onAbort();
@@ -176,29 +220,49 @@ export class GrpcNodeClient implements NodeClient {
       stream.on('data', (chunk: Buffer) => {
         size += chunk.length;
         if (size > max + 5) {
-          finish(new GraphError('SC_ERR_GRAPH_MESSAGE_TOO_LARGE', `response of node ${nodeName} (${path}) exceeds maxMessageBytes (${max} bytes)`, { nodeName }));
+          finish(
+            new GraphError(
+              'SC_ERR_GRAPH_MESSAGE_TOO_LARGE',
+              `response of node ${nodeName} (${path}) exceeds maxMessageBytes (${max} bytes)`,
+              { nodeName },
+            ),
+          );
           return;
         }
         chunks.push(chunk);
       });
-      stream.on('error', (err) => finish(err));
+      stream.on('error', (err) => finish(unprocessed(session, stream) ? goneBeforeProcessing(err) : err));
       stream.on('close', () => {
         if (settled) return;
         if (grpcStatus === undefined) {
           if (!responded) {
-            finish(Object.assign(new Error(`stream closed before a response (http2 code ${stream.rstCode})`), { code: 'ESTREAMCLOSED' }));
+            const err = Object.assign(
+              new Error(`stream closed before a response (http2 code ${stream.rstCode})`),
+              { code: 'ESTREAMCLOSED' },
+            );
+            finish(unprocessed(session, stream) ? goneBeforeProcessing(err) : err);
             return;
           }
-          finish(new GraphError('SC_ERR_GRAPH_NODE_BAD_RESPONSE', `node ${nodeName} (${path}) answered HTTP ${status} without a grpc-status`, { nodeName }));
+          finish(
+            new GraphError(
+              'SC_ERR_GRAPH_NODE_BAD_RESPONSE',
+              `node ${nodeName} (${path}) answered HTTP ${status} without a grpc-status`,
+              { nodeName },
+            ),
+          );
           return;
         }
         if (grpcStatus !== GrpcStatus.OK) {
           finish(
-            new GraphError('SC_ERR_GRAPH_NODE_ERROR_RESPONSE', `node ${nodeName} (${path}) failed: ${grpcMessage || `gRPC status ${grpcStatus}`}`, {
-              nodeName,
-              grpcCode: grpcStatus,
-              httpStatus: grpcToHttp(grpcStatus),
-            }),
+            new GraphError(
+              'SC_ERR_GRAPH_NODE_ERROR_RESPONSE',
+              `node ${nodeName} (${path}) failed: ${grpcMessage || `gRPC status ${grpcStatus}`}`,
+              {
+                nodeName,
+                grpcCode: grpcStatus,
+                httpStatus: grpcToHttp(grpcStatus),
+              },
+            ),
           );
           return;
         }
@@ -207,7 +271,9 @@ export class GrpcNodeClient implements NodeClient {
           finish(
             new GraphError(
               'SC_ERR_GRAPH_NODE_BAD_RESPONSE',
-              data.length >= 1 && data[0] !== 0 ? `node ${nodeName} (${path}) sent a compressed message, which is not supported` : `node ${nodeName} (${path}) sent a malformed gRPC message`,
+              data.length >= 1 && data[0] !== 0
+                ? `node ${nodeName} (${path}) sent a compressed message, which is not supported`
+                : `node ${nodeName} (${path}) sent a malformed gRPC message`,
               { nodeName },
             ),
           );
@@ -237,7 +303,10 @@ export class GrpcNodeClient implements NodeClient {
       if (target!.sessions[index] === session) target!.sessions[index] = undefined;
     };
     session.on('close', drop);
-    session.on('goaway', drop);
+    session.on('goaway', (_code: number, lastStreamId: number) => {
+      goawayLastStream.set(session, lastStreamId);
+      drop();
+    });
     session.setTimeout(this.#options.connectTimeoutMs, () => {
       if (!session.connecting) return;
       session.destroy(Object.assign(new Error('connect timeout'), { code: 'UND_ERR_CONNECT_TIMEOUT' }));
@@ -256,7 +325,9 @@ export class GrpcNodeClient implements NodeClient {
 
   async close(): Promise<void> {
     this.#closed = true;
-    const sessions = [...this.#targets.values()].flatMap((t) => t.sessions).filter((s): s is http2.ClientHttp2Session => s !== undefined);
+    const sessions = [...this.#targets.values()]
+      .flatMap((t) => t.sessions)
+      .filter((s): s is http2.ClientHttp2Session => s !== undefined);
     this.#targets.clear();
     await Promise.all(
       sessions.map(
@@ -270,6 +341,28 @@ export class GrpcNodeClient implements NodeClient {
   }
 }
 
+function metadataRequest(protocol: GraphProtocol, modelName: string): Uint8Array {
+  if (protocol === 'v2') return nameRequest(modelName);
+  if (protocol === 'tensorflow') return tfMetadataRequest(modelName);
+  return new Uint8Array(0);
+}
+
+/** Last stream id a peer's GOAWAY said it processed, per session. */
+const goawayLastStream = new WeakMap<http2.ClientHttp2Session, number>();
+
+/** True when the peer's GOAWAY says it never processed this stream (HTTP/2 §6.8: safe to retry). */
+function unprocessed(session: http2.ClientHttp2Session, stream: http2.ClientHttp2Stream): boolean {
+  const last = goawayLastStream.get(session);
+  return last !== undefined && (stream.id === undefined || stream.id > last);
+}
+
+function goneBeforeProcessing(cause: unknown): Error {
+  return Object.assign(new Error('the node closed the connection before processing the call'), {
+    code: 'ERR_HTTP2_GOAWAY_SESSION',
+    cause,
+  });
+}
+
 /** Ends a stream now: RST_STREAM(CANCEL) once it has an id, destroy while still pending. */
 function cancel(stream: http2.ClientHttp2Stream): void {
   if (stream.destroyed) return;
@@ -281,7 +374,12 @@ function grpcAuthority(node: GraphNodeSpec): string {
   const endpoint = node.endpoint;
   const host = endpoint?.service_host || 'localhost';
   const port = endpoint?.grpcPort || endpoint?.service_port;
-  if (!port) throw new GraphError('SC_ERR_GRAPH_INVALID_GRAPH', `node ${node.name} has no endpoint.grpcPort for a gRPC call`, { nodeName: node.name });
+  if (!port)
+    throw new GraphError(
+      'SC_ERR_GRAPH_INVALID_GRAPH',
+      `node ${node.name} has no endpoint.grpcPort for a gRPC call`,
+      { nodeName: node.name },
+    );
   return `${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 

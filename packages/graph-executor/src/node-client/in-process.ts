@@ -9,9 +9,13 @@ import { httpToGrpc } from '../internal/status-map.js';
  * `createComponentRuntime()` of @seldon-ts/model-wrapper returns). Messages are decoded objects in the
  * proto3-JSON shape (SeldonMessage, Feedback). Every method is optional: a missing method answers
  * `SC_ERR_GRAPH_UNSUPPORTED`. A thrown error with a numeric `httpStatus`/`statusCode`/`status` is
- * passed through like a node's non-200 answer (its `body`, or its `toJSON()`, becomes the body).
+ * passed through like a node's non-200 answer (its `body`, `toSeldonStatus()` or `toJSON()` becomes
+ * the body). Components must not mutate the message they are given: with route -1 every child
+ * receives the same object.
  */
 export interface InProcessComponent {
+  /** When present and false, the node is reported not ready (a ComponentRuntime before `load()`). */
+  readonly ready?: boolean;
   predict?(message: unknown): Promise<unknown> | unknown;
   transformInput?(message: unknown): Promise<unknown> | unknown;
   transformOutput?(message: unknown): Promise<unknown> | unknown;
@@ -49,21 +53,28 @@ export class InProcessNodeClient implements NodeClient {
   async call(call: NodeCall): Promise<GraphPayload> {
     const component = this.#components.get(call.node.name);
     if (component === undefined) {
-      throw new GraphError('SC_ERR_GRAPH_UNSUPPORTED', `no in-process component for node ${call.node.name}`, { nodeName: call.node.name });
+      throw new GraphError('SC_ERR_GRAPH_UNSUPPORTED', `no in-process component for node ${call.node.name}`, {
+        nodeName: call.node.name,
+      });
     }
     const result = await invoke(component, call);
     return GraphPayload.fromObject(result);
   }
 
   async ready(node: GraphNodeSpec): Promise<boolean> {
-    return this.#components.has(node.name);
+    const component = this.#components.get(node.name);
+    return component !== undefined && component.ready !== false;
   }
 }
 
 async function invoke(component: InProcessComponent, call: NodeCall): Promise<unknown> {
   const name = call.node.name;
   const unsupported = (method: string): never => {
-    throw new GraphError('SC_ERR_GRAPH_UNSUPPORTED', `in-process component of node ${name} has no ${method} method`, { nodeName: name });
+    throw new GraphError(
+      'SC_ERR_GRAPH_UNSUPPORTED',
+      `in-process component of node ${name} has no ${method} method`,
+      { nodeName: name },
+    );
   };
   const input = (): unknown => call.payload!.object();
   try {
@@ -71,13 +82,19 @@ async function invoke(component: InProcessComponent, call: NodeCall): Promise<un
       case 'predict':
         return component.predict ? await component.predict(input()) : unsupported('predict');
       case 'transform-input':
-        return component.transformInput ? await component.transformInput(input()) : unsupported('transformInput');
+        return component.transformInput
+          ? await component.transformInput(input())
+          : unsupported('transformInput');
       case 'transform-output':
-        return component.transformOutput ? await component.transformOutput(input()) : unsupported('transformOutput');
+        return component.transformOutput
+          ? await component.transformOutput(input())
+          : unsupported('transformOutput');
       case 'route':
         return component.route ? await component.route(input()) : unsupported('route');
       case 'aggregate':
-        return component.aggregate ? await component.aggregate(call.payloads!.map((p) => p.object())) : unsupported('aggregate');
+        return component.aggregate
+          ? await component.aggregate(call.payloads!.map((p) => p.object()))
+          : unsupported('aggregate');
       case 'send-feedback':
         return component.sendFeedback ? await component.sendFeedback(input()) : unsupported('sendFeedback');
       case 'status':
@@ -103,9 +120,17 @@ function toGraphError(err: unknown, nodeName: string): GraphError {
     toJSON?: () => unknown;
     message?: unknown;
   };
-  const status = [e.httpStatus, e.statusCode, e.status].find((s): s is number => typeof s === 'number' && s >= 400 && s < 600) ?? 500;
+  const status =
+    [e.httpStatus, e.statusCode, e.status].find(
+      (s): s is number => typeof s === 'number' && s >= 400 && s < 600,
+    ) ?? 500;
   const message = typeof e.message === 'string' ? e.message : String(err);
-  const reason = typeof e.reason === 'string' ? e.reason : status < 500 ? 'MICROSERVICE_BAD_DATA' : 'MICROSERVICE_INTERNAL_ERROR';
+  const reason =
+    typeof e.reason === 'string'
+      ? e.reason
+      : status < 500
+        ? 'MICROSERVICE_BAD_DATA'
+        : 'MICROSERVICE_INTERNAL_ERROR';
   // Same body the component would have answered over REST (the wrapper's error shape).
   const body =
     e.body !== undefined

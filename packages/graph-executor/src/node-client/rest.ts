@@ -61,7 +61,8 @@ export class RestNodeClient implements NodeClient {
   }
 
   async call(call: NodeCall): Promise<GraphPayload> {
-    if (this.#closed) throw new GraphError('SC_ERR_GRAPH_CLOSED', 'REST node client is closed', { nodeName: call.node.name });
+    if (this.#closed)
+      throw new GraphError('SC_ERR_GRAPH_CLOSED', 'REST node client is closed', { nodeName: call.node.name });
     const { host, port } = restTarget(call.node);
     const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     const path = restPath(call.protocol, call.method, call.modelName);
@@ -69,7 +70,12 @@ export class RestNodeClient implements NodeClient {
     const headers: Record<string, string | string[]> = {};
     for (const name in call.headers) {
       const value = call.headers[name];
-      if (value === undefined || NOT_FORWARDED.has(name) || name.charCodeAt(0) === 58 /* ':' pseudo-headers */) continue;
+      if (
+        value === undefined ||
+        NOT_FORWARDED.has(name) ||
+        name.charCodeAt(0) === 58 /* ':' pseudo-headers */
+      )
+        continue;
       headers[name] = value as string | string[];
     }
     headers['seldon-puid'] = call.puid;
@@ -100,15 +106,27 @@ export class RestNodeClient implements NodeClient {
       } catch (err) {
         if (call.signal?.aborted) throw abortError(call.signal, call.node.name);
         if (err instanceof GraphError) throw err;
+        if ((err as { code?: unknown })?.code === 'UND_ERR_INVALID_ARG') {
+          // e.g. a forwarded header with a control character: refused before anything was sent
+          throw new GraphError(
+            'SC_ERR_GRAPH_BAD_PAYLOAD',
+            `cannot call node ${call.node.name}: ${(err as Error).message}`,
+            { nodeName: call.node.name, cause: err },
+          );
+        }
         if (isConnectFailure(err) && attempt < retries && !this.#closed) {
           await sleep(this.#options.connectRetryDelayMs * 2 ** attempt, call.signal);
           if (call.signal?.aborted) throw abortError(call.signal, call.node.name);
           continue;
         }
-        throw new GraphError('SC_ERR_GRAPH_NODE_UNREACHABLE', `calling node ${call.node.name} at ${origin}${path} failed: ${describe(err)}`, {
-          nodeName: call.node.name,
-          cause: err,
-        });
+        throw new GraphError(
+          'SC_ERR_GRAPH_NODE_UNREACHABLE',
+          `calling node ${call.node.name} at ${origin}${path} failed: ${describe(err)}`,
+          {
+            nodeName: call.node.name,
+            cause: err,
+          },
+        );
       }
     }
   }
@@ -138,7 +156,12 @@ export class RestNodeClient implements NodeClient {
       throw new GraphError(
         'SC_ERR_GRAPH_NODE_ERROR_RESPONSE',
         `Internal service call from executor failed calling ${url} status code ${response.statusCode}`,
-        { nodeName: call.node.name, httpStatus: response.statusCode, grpcCode: httpToGrpc(response.statusCode), body: size > 0 ? payload : undefined },
+        {
+          nodeName: call.node.name,
+          httpStatus: response.statusCode,
+          grpcCode: httpToGrpc(response.statusCode),
+          body: size > 0 ? payload : undefined,
+        },
       );
     }
     return payload;
@@ -162,10 +185,19 @@ export class RestNodeClient implements NodeClient {
   async ready(node: GraphNodeSpec, options: ReadyCheckOptions): Promise<boolean> {
     const { host, port } = restTarget(node, true);
     if (!options.full) return tcpReady(host, port, options.timeoutMs);
-    const path = options.protocol === 'v2' ? '/v2/health/ready' : options.protocol === 'seldon' ? '/api/v1.0/health/status' : '/';
+    const path =
+      options.protocol === 'v2'
+        ? '/v2/health/ready'
+        : options.protocol === 'seldon'
+          ? '/api/v1.0/health/status'
+          : '/';
     if (options.protocol === 'tensorflow') return tcpReady(host, port, options.timeoutMs);
     try {
-      const response = await this.#pool(`http://${host}:${port}`).request({ path, method: 'GET', signal: AbortSignal.timeout(options.timeoutMs) });
+      const response = await this.#pool(`http://${host}:${port}`).request({
+        path,
+        method: 'GET',
+        signal: AbortSignal.timeout(options.timeoutMs),
+      });
       await response.body.dump();
       return response.statusCode === 200;
     } catch {
@@ -200,9 +232,15 @@ function aggregateBody(call: NodeCall): string {
 function restTarget(node: GraphNodeSpec, forReadiness = false): { host: string; port: number } {
   const endpoint = node.endpoint;
   const host = endpoint?.service_host || 'localhost';
-  const port = forReadiness ? endpoint?.service_port || endpoint?.httpPort : endpoint?.httpPort || endpoint?.service_port;
+  const port = forReadiness
+    ? endpoint?.service_port || endpoint?.httpPort
+    : endpoint?.httpPort || endpoint?.service_port;
   if (!port) {
-    throw new GraphError('SC_ERR_GRAPH_INVALID_GRAPH', `node ${node.name} has no endpoint.httpPort for a REST call`, { nodeName: node.name });
+    throw new GraphError(
+      'SC_ERR_GRAPH_INVALID_GRAPH',
+      `node ${node.name} has no endpoint.httpPort for a REST call`,
+      { nodeName: node.name },
+    );
   }
   return { host, port };
 }
@@ -229,10 +267,14 @@ export function tcpReady(host: string, port: number, timeoutMs: number): Promise
 }
 
 function tooLarge(nodeName: string, url: string, max: number): GraphError {
-  return new GraphError('SC_ERR_GRAPH_MESSAGE_TOO_LARGE', `response of node ${nodeName} from ${url} exceeds maxMessageBytes (${max} bytes)`, {
-    nodeName,
-    grpcCode: GrpcStatus.RESOURCE_EXHAUSTED,
-  });
+  return new GraphError(
+    'SC_ERR_GRAPH_MESSAGE_TOO_LARGE',
+    `response of node ${nodeName} from ${url} exceeds maxMessageBytes (${max} bytes)`,
+    {
+      nodeName,
+      grpcCode: GrpcStatus.RESOURCE_EXHAUSTED,
+    },
+  );
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

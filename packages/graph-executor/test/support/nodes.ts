@@ -26,19 +26,32 @@ export interface RestNode {
   close(): Promise<void>;
 }
 
-export async function startRestNode(handler: (req: RecordedRequest) => RestAnswer | Promise<RestAnswer>): Promise<RestNode> {
+export async function startRestNode(
+  handler: (req: RecordedRequest) => RestAnswer | Promise<RestAnswer>,
+  port = 0,
+): Promise<RestNode> {
   const requests: RecordedRequest[] = [];
   const node: RestNode = { port: 0, requests, aborted: 0, close: async () => undefined };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', async () => {
-      const recorded: RecordedRequest = { method: req.method!, path: req.url!, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const recorded: RecordedRequest = {
+        method: req.method!,
+        path: req.url!,
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       requests.push(recorded);
       const answer = await handler(recorded);
       const send = (): void => {
         if (res.destroyed) return;
-        const body = answer.body === undefined ? '' : typeof answer.body === 'string' || Buffer.isBuffer(answer.body) ? answer.body : JSON.stringify(answer.body);
+        const body =
+          answer.body === undefined
+            ? ''
+            : typeof answer.body === 'string' || Buffer.isBuffer(answer.body)
+              ? answer.body
+              : JSON.stringify(answer.body);
         res.writeHead(answer.status ?? 200, { 'content-type': answer.contentType ?? 'application/json' });
         res.end(body);
       };
@@ -54,7 +67,7 @@ export async function startRestNode(handler: (req: RecordedRequest) => RestAnswe
     });
   });
   server.keepAliveTimeout = 1000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   node.port = (server.address() as AddressInfo).port;
   node.close = () =>
     new Promise<void>((resolve) => {
@@ -75,6 +88,8 @@ export type GrpcAnswer = Buffer | { code: grpc.status; details: string } | { del
 export interface GrpcNode {
   port: number;
   calls: GrpcCallRecord[];
+  /** Calls the client cancelled (RST_STREAM) before they were answered. */
+  cancelled: number;
   close(): Promise<void>;
 }
 
@@ -89,8 +104,12 @@ const SELDON_METHODS = [
   '/seldon.protos.Combiner/Aggregate',
 ];
 
-export async function startGrpcNode(handler: (call: GrpcCallRecord) => GrpcAnswer | Promise<GrpcAnswer>): Promise<GrpcNode> {
+export async function startGrpcNode(
+  handler: (call: GrpcCallRecord) => GrpcAnswer | Promise<GrpcAnswer>,
+  port = 0,
+): Promise<GrpcNode> {
   const calls: GrpcCallRecord[] = [];
+  const node = { cancelled: 0 };
   const server = new grpc.Server();
   const identity = (b: Buffer): Buffer => b;
   const services = new Map<string, grpc.ServiceDefinition>();
@@ -98,11 +117,24 @@ export async function startGrpcNode(handler: (call: GrpcCallRecord) => GrpcAnswe
   for (const path of SELDON_METHODS) {
     const [, service, method] = path.split('/') as [string, string, string];
     const def = (services.get(service) ?? {}) as Record<string, grpc.MethodDefinition<Buffer, Buffer>>;
-    def[method] = { path, requestStream: false, responseStream: false, requestSerialize: identity, requestDeserialize: identity, responseSerialize: identity, responseDeserialize: identity, originalName: method };
+    def[method] = {
+      path,
+      requestStream: false,
+      responseStream: false,
+      requestSerialize: identity,
+      requestDeserialize: identity,
+      responseSerialize: identity,
+      responseDeserialize: identity,
+      originalName: method,
+    };
     services.set(service, def as grpc.ServiceDefinition);
     const impl = impls.get(service) ?? {};
-    impl[method] = (async (call: grpc.ServerUnaryCall<Buffer, Buffer>, callback: grpc.sendUnaryData<Buffer>) => {
+    impl[method] = (async (
+      call: grpc.ServerUnaryCall<Buffer, Buffer>,
+      callback: grpc.sendUnaryData<Buffer>,
+    ) => {
       const record = { path, message: call.request, metadata: call.metadata };
+      call.on('cancelled', () => node.cancelled++);
       calls.push(record);
       const answer = await handler(record);
       if (Buffer.isBuffer(answer)) callback(null, answer);
@@ -112,18 +144,20 @@ export async function startGrpcNode(handler: (call: GrpcCallRecord) => GrpcAnswe
     impls.set(service, impl);
   }
   for (const [service, def] of services) server.addService(def, impls.get(service)!);
-  const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
+  const bound = await new Promise<number>((resolve, reject) =>
+    server.bindAsync(`127.0.0.1:${port}`, grpc.ServerCredentials.createInsecure(), (err, p) =>
+      err ? reject(err) : resolve(p),
+    ),
   );
-  return {
-    port,
+  return Object.assign(node, {
+    port: bound,
     calls,
     close: () =>
       new Promise<void>((resolve) => {
         server.forceShutdown();
         resolve();
       }),
-  };
+  });
 }
 
 // ---- tiny protobuf writer for test messages ----

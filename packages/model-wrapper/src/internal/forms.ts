@@ -11,7 +11,11 @@ export interface FormPart {
 /** Splits a multipart/form-data body into its parts. */
 export function parseMultipart(body: Buffer, contentType: string): FormPart[] {
   const m = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
-  if (m === null) throw new WrapperError('SC_ERR_WRAPPER_NO_JSON', "Can't find JSON in data: multipart body without boundary");
+  if (m === null)
+    throw new WrapperError(
+      'SC_ERR_WRAPPER_NO_JSON',
+      "Can't find JSON in data: multipart body without boundary",
+    );
   const delimiter = Buffer.from(`--${m[1] ?? m[2]}`);
   const parts: FormPart[] = [];
   let pos = body.indexOf(delimiter);
@@ -41,7 +45,10 @@ function jsonField(name: string, text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {
-    throw new WrapperError('SC_ERR_WRAPPER_BAD_DATA', `Invalid JSON in form field ${name}: ${(err as Error).message}`);
+    throw new WrapperError(
+      'SC_ERR_WRAPPER_BAD_DATA',
+      `Invalid JSON in form field ${name}: ${(err as Error).message}`,
+    );
   }
 }
 
@@ -67,7 +74,11 @@ export function multipartToMessage(parts: FormPart[]): Record<string, unknown> {
  * Finds the JSON of a request: multipart fields, else form field `json`, else query `json`,
  * else the body. Returns text/bytes for the codec, or an already-built object (multipart).
  */
-export function requestJson(contentType: string, body: Buffer, query: string | undefined): string | Buffer | Record<string, unknown> {
+export function requestJson(
+  contentType: string,
+  body: Buffer,
+  query: string | undefined,
+): string | Buffer | Record<string, unknown> {
   const ct = contentType.toLowerCase();
   if (ct.includes('multipart/form-data')) return multipartToMessage(parseMultipart(body, contentType));
   if (ct.includes('application/x-www-form-urlencoded')) {

@@ -23,7 +23,10 @@ export class Gate {
   enter(): void {
     if (this.draining) throw new WrapperError('SC_ERR_WRAPPER_NOT_READY', 'Server is shutting down');
     if (this.maxInFlight > 0 && this.inFlight >= this.maxInFlight) {
-      throw new WrapperError('SC_ERR_WRAPPER_OVERLOADED', `Too many requests in flight (limit ${this.maxInFlight})`);
+      throw new WrapperError(
+        'SC_ERR_WRAPPER_OVERLOADED',
+        `Too many requests in flight (limit ${this.maxInFlight})`,
+      );
     }
     this.inFlight++;
   }

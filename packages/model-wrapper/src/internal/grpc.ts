@@ -17,7 +17,16 @@ import type { ComponentRuntime } from '../runtime.js';
 import type { Gate } from './gate.js';
 import type { WrapperMetrics } from './metrics.js';
 
-type Rpc = 'Predict' | 'TransformInput' | 'TransformOutput' | 'Route' | 'Aggregate' | 'SendFeedback' | 'Metadata' | 'ModelMetadata' | 'GraphMetadata';
+type Rpc =
+  | 'Predict'
+  | 'TransformInput'
+  | 'TransformOutput'
+  | 'Route'
+  | 'Aggregate'
+  | 'SendFeedback'
+  | 'Metadata'
+  | 'ModelMetadata'
+  | 'GraphMetadata';
 
 /** Services and their RPCs (01-payload §1.2). */
 export const GRPC_SERVICES: Readonly<Record<string, readonly Rpc[]>> = {
@@ -73,11 +82,15 @@ async function serve(ctx: GrpcContext, rpc: Rpc, request: Buffer): Promise<Uint8
         return modelMetadataToProto(await rt.metadata());
       } catch (err) {
         // The reference answers an empty SeldonModelMetadata when the metadata is invalid.
-        if (err instanceof WrapperError && err.code === 'SC_ERR_WRAPPER_BAD_METADATA') return new Uint8Array(0);
+        if (err instanceof WrapperError && err.code === 'SC_ERR_WRAPPER_BAD_METADATA')
+          return new Uint8Array(0);
         throw err;
       }
     case 'GraphMetadata':
-      throw new WrapperError('SC_ERR_WRAPPER_NOT_IMPLEMENTED', 'GraphMetadata is not available at model level');
+      throw new WrapperError(
+        'SC_ERR_WRAPPER_NOT_IMPLEMENTED',
+        'GraphMetadata is not available at model level',
+      );
   }
 }
 
@@ -91,7 +104,12 @@ function handler(ctx: GrpcContext, service: string, rpc: Rpc): grpc.handleUnaryC
     const done = (err: WrapperError | null, reply?: Uint8Array): void => {
       if (err !== null) callback({ code: err.grpcCode, details: err.message });
       else callback(null, Buffer.from(reply!.buffer, reply!.byteOffset, reply!.byteLength));
-      ctx.metrics?.observeRequest(label, 'grpc', grpc.status[err === null ? 0 : err.grpcCode] ?? 'UNKNOWN', Number(process.hrtime.bigint() - started) / 1e9);
+      ctx.metrics?.observeRequest(
+        label,
+        'grpc',
+        grpc.status[err === null ? 0 : err.grpcCode] ?? 'UNKNOWN',
+        Number(process.hrtime.bigint() - started) / 1e9,
+      );
     };
     const gated = !UNGATED.has(rpc);
     try {
@@ -123,6 +141,8 @@ export function createGrpcServer(ctx: GrpcContext, options: GrpcServerOptions): 
   const server = new grpc.Server({
     'grpc.max_receive_message_length': options.maxMessageBytes,
     'grpc.max_send_message_length': options.maxMessageBytes,
+    // Channelz bookkeeping costs CPU on every call and nothing here reads it.
+    'grpc.enable_channelz': 0,
   });
   for (const [service, rpcs] of Object.entries(GRPC_SERVICES)) {
     const definition: Record<string, grpc.MethodDefinition<Buffer, Buffer>> = {};
@@ -149,7 +169,13 @@ export function createGrpcServer(ctx: GrpcContext, options: GrpcServerOptions): 
 export function bindGrpc(server: grpc.Server, host: string, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     server.bindAsync(`${host}:${port}`, grpc.ServerCredentials.createInsecure(), (err, bound) => {
-      if (err !== null) reject(new WrapperError('SC_ERR_WRAPPER_BAD_OPTION', `gRPC cannot listen on ${host}:${port}: ${err.message}`));
+      if (err !== null)
+        reject(
+          new WrapperError(
+            'SC_ERR_WRAPPER_BAD_OPTION',
+            `gRPC cannot listen on ${host}:${port}: ${err.message}`,
+          ),
+        );
       else resolve(bound);
     });
   });

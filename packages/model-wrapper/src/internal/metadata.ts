@@ -2,7 +2,21 @@
 // MODEL_METADATA merged, then validated against the reference's schema.
 import type { SeldonModelMetadata } from '@seldon-ts/payload';
 
-const V2_TYPES = new Set(['BOOL', 'UINT8', 'UINT16', 'UINT32', 'UINT64', 'INT8', 'INT16', 'INT32', 'INT64', 'FP16', 'FP32', 'FP64', 'BYTES']);
+const V2_TYPES = new Set([
+  'BOOL',
+  'UINT8',
+  'UINT16',
+  'UINT32',
+  'UINT64',
+  'INT8',
+  'INT16',
+  'INT32',
+  'INT64',
+  'FP16',
+  'FP32',
+  'FP64',
+  'BYTES',
+]);
 const TOP_KEYS = new Set(['name', 'versions', 'platform', 'inputs', 'outputs', 'custom']);
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -27,15 +41,18 @@ function checkTensorSpec(item: unknown, where: string): string | undefined {
       const s = item.schema;
       const bad = Object.keys(s).find((k) => k !== 'names' && k !== 'shape');
       if (bad !== undefined) return `${where}.schema: unexpected key ${bad}`;
-      if (s.names !== undefined && !isStringArray(s.names)) return `${where}.schema.names must be a list of strings`;
-      if (s.shape !== undefined && !isIntArray(s.shape)) return `${where}.schema.shape must be a list of integers`;
+      if (s.names !== undefined && !isStringArray(s.names))
+        return `${where}.schema.names must be a list of strings`;
+      if (s.shape !== undefined && !isIntArray(s.shape))
+        return `${where}.schema.shape must be a list of integers`;
     }
     return undefined;
   }
   const bad = Object.keys(item).find((k) => k !== 'name' && k !== 'datatype' && k !== 'shape');
   if (bad !== undefined) return `${where}: unexpected key ${bad}`;
   if (item.name !== undefined && typeof item.name !== 'string') return `${where}.name must be a string`;
-  if (item.datatype !== undefined && !V2_TYPES.has(item.datatype as string)) return `${where}.datatype ${String(item.datatype)} is not a v2 datatype`;
+  if (item.datatype !== undefined && !V2_TYPES.has(item.datatype as string))
+    return `${where}.datatype ${String(item.datatype)} is not a v2 datatype`;
   if (item.shape !== undefined && !isIntArray(item.shape)) return `${where}.shape must be a list of integers`;
   return undefined;
 }
@@ -46,10 +63,12 @@ export function validateMetadata(meta: unknown): string | undefined {
   for (const key of Object.keys(meta)) if (!TOP_KEYS.has(key)) return `unexpected key ${key}`;
   if (meta.name !== undefined && typeof meta.name !== 'string') return 'name must be a string';
   if (meta.platform !== undefined && typeof meta.platform !== 'string') return 'platform must be a string';
-  if (meta.versions !== undefined && !isStringArray(meta.versions)) return 'versions must be a list of strings';
+  if (meta.versions !== undefined && !isStringArray(meta.versions))
+    return 'versions must be a list of strings';
   if (meta.custom !== undefined) {
     if (!isObject(meta.custom)) return 'custom must be an object';
-    for (const [k, v] of Object.entries(meta.custom)) if (typeof v !== 'string') return `custom.${k} must be a string`;
+    for (const [k, v] of Object.entries(meta.custom))
+      if (typeof v !== 'string') return `custom.${k} must be a string`;
   }
   for (const side of ['inputs', 'outputs'] as const) {
     const list = meta[side];

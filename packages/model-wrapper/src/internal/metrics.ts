@@ -87,6 +87,15 @@ function num(v: number): string {
   return String(v);
 }
 
+function histogramLines(lines: string[], name: string, s: Series, bounds: readonly number[]): void {
+  const b = s.buckets!;
+  for (let i = 0; i < b.length; i++)
+    lines.push(`${name}_bucket${labelText(s.labels, ['le', num(bounds[i])])} ${b[i]}`);
+  lines.push(`${name}_bucket${labelText(s.labels, ['le', '+Inf'])} ${s.count}`);
+  lines.push(`${name}_count${labelText(s.labels)} ${s.count}`);
+  lines.push(`${name}_sum${labelText(s.labels)} ${num(s.value)}`);
+}
+
 /** Options of {@link WrapperMetrics}. */
 export interface WrapperMetricsOptions {
   env: NodeJS.ProcessEnv;
@@ -102,7 +111,9 @@ export interface WrapperMetricsOptions {
 }
 
 /** The executor's histogram buckets, reused for the wrapper's request histogram. */
-export const REQUEST_BUCKETS_SECONDS = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
+export const REQUEST_BUCKETS_SECONDS = [
+  0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10,
+];
 
 /** One wrapper's metrics: what the metrics port exposes. */
 export class WrapperMetrics {
@@ -110,27 +121,39 @@ export class WrapperMetrics {
   private readonly families = new Map<string, Family>();
   private readonly base: Record<string, string>;
   private readonly timerBuckets: number[];
-  private readonly requestHistogram: promClient.Histogram<'service' | 'transport' | 'code'> | undefined;
+  private readonly requestMetrics: boolean;
+  private readonly requestBuckets: number[];
+  /** Request-latency series keyed by service/transport/code (kept here: prom-client's label hashing costs ~4 µs a call). */
+  private readonly requestSeries = new Map<string, Series>();
 
   constructor(options: WrapperMetricsOptions) {
     this.base = defaultLabels(options.env, options.workerId);
     this.timerBuckets = options.timerBucketsSeconds ?? defaultTimerBuckets();
     this.registry = new promClient.Registry();
     if (options.processMetrics !== false) promClient.collectDefaultMetrics({ register: this.registry });
-    if (options.requestMetrics !== false) {
-      this.requestHistogram = new promClient.Histogram({
-        name: 'seldon_api_wrapper_requests_seconds',
-        help: 'Latency of requests served by the model wrapper',
-        labelNames: ['service', 'transport', 'code', ...Object.keys(this.base)] as never[],
-        buckets: options.requestBucketsSeconds ?? REQUEST_BUCKETS_SECONDS,
-        registers: [this.registry],
-      });
-    }
+    this.requestMetrics = options.requestMetrics !== false;
+    this.requestBuckets = options.requestBucketsSeconds ?? REQUEST_BUCKETS_SECONDS;
   }
 
   /** Observes one served request. `service` is the endpoint method; `code` the HTTP status or gRPC code name. */
   observeRequest(service: string, transport: 'rest' | 'grpc', code: string, seconds: number): void {
-    this.requestHistogram?.observe({ ...this.base, service, transport, code } as never, seconds);
+    if (!this.requestMetrics) return;
+    const key = `${service}\u0000${transport}\u0000${code}`;
+    let series = this.requestSeries.get(key);
+    if (series === undefined) {
+      series = {
+        labels: { ...this.base, service, transport, code },
+        value: 0,
+        count: 0,
+        buckets: new Float64Array(this.requestBuckets.length),
+      };
+      this.requestSeries.set(key, series);
+    }
+    series.value += seconds;
+    series.count! += 1;
+    const b = series.buckets!;
+    const bounds = this.requestBuckets;
+    for (let i = b.length - 1; i >= 0 && seconds <= bounds[i]; i--) b[i] += 1;
   }
 
   /**
@@ -191,22 +214,23 @@ export class WrapperMetrics {
     for (const [key, family] of this.families) {
       if (family.type === 'COUNTER') {
         lines.push(`# HELP ${key}_total `, `# TYPE ${key}_total counter`);
-        for (const s of family.series.values()) lines.push(`${key}_total${labelText(s.labels)} ${num(s.value)}`);
+        for (const s of family.series.values())
+          lines.push(`${key}_total${labelText(s.labels)} ${num(s.value)}`);
       } else if (family.type === 'GAUGE') {
         lines.push(`# HELP ${key} `, `# TYPE ${key} gauge`);
         for (const s of family.series.values()) lines.push(`${key}${labelText(s.labels)} ${num(s.value)}`);
       } else {
         lines.push(`# HELP ${key} `, `# TYPE ${key} histogram`);
-        for (const s of family.series.values()) {
-          const b = s.buckets!;
-          for (let i = 0; i < b.length; i++) {
-            lines.push(`${key}_bucket${labelText(s.labels, ['le', num(this.timerBuckets[i])])} ${b[i]}`);
-          }
-          lines.push(`${key}_bucket${labelText(s.labels, ['le', '+Inf'])} ${s.count}`);
-          lines.push(`${key}_count${labelText(s.labels)} ${s.count}`);
-          lines.push(`${key}_sum${labelText(s.labels)} ${num(s.value)}`);
-        }
+        for (const s of family.series.values()) histogramLines(lines, key, s, this.timerBuckets);
       }
+    }
+    if (this.requestSeries.size > 0) {
+      const name = 'seldon_api_wrapper_requests_seconds';
+      lines.push(
+        `# HELP ${name} Latency of requests served by the model wrapper`,
+        `# TYPE ${name} histogram`,
+      );
+      for (const s of this.requestSeries.values()) histogramLines(lines, name, s, this.requestBuckets);
     }
     const custom = lines.length > 0 ? `${lines.join('\n')}\n` : '';
     return custom + (await this.registry.metrics());

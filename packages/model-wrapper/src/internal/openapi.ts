@@ -2,7 +2,9 @@
 let cached: string | undefined;
 
 const MESSAGE = { $ref: '#/components/schemas/SeldonMessage' };
-const ok = (schema: object) => ({ '200': { description: 'OK', content: { 'application/json': { schema } } } });
+const ok = (schema: object) => ({
+  '200': { description: 'OK', content: { 'application/json': { schema } } },
+});
 const post = (summary: string, request: object = MESSAGE) => ({
   summary,
   requestBody: { content: { 'application/json': { schema: request } } },
@@ -27,7 +29,10 @@ export function openApiDocument(): string {
     components: {
       schemas: {
         SeldonMessage: { type: 'object', description: 'seldon.protos.SeldonMessage in proto3-JSON form' },
-        SeldonMessageList: { type: 'object', properties: { seldonMessages: { type: 'array', items: MESSAGE } } },
+        SeldonMessageList: {
+          type: 'object',
+          properties: { seldonMessages: { type: 'array', items: MESSAGE } },
+        },
         Feedback: {
           type: 'object',
           properties: { request: MESSAGE, response: MESSAGE, reward: { type: 'number' }, truth: MESSAGE },

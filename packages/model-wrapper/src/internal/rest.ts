@@ -85,17 +85,27 @@ function errorResult(err: WrapperError): RestResult {
 /** Maps a codec failure to the reference's message for that endpoint. */
 function decodeError(err: unknown, endpoint: RestEndpoint): WrapperError {
   if (isPayloadError(err)) {
-    if (err.code === 'SC_ERR_PAYLOAD_TOO_LARGE') return new WrapperError('SC_ERR_WRAPPER_BODY_TOO_LARGE', err.message, { cause: err });
+    if (err.code === 'SC_ERR_PAYLOAD_TOO_LARGE')
+      return new WrapperError('SC_ERR_WRAPPER_BODY_TOO_LARGE', err.message, { cause: err });
     if (err.code === 'SC_ERR_PAYLOAD_INVALID_JSON' && endpoint !== 'sendFeedback') {
-      return new WrapperError('SC_ERR_WRAPPER_NO_JSON', `Can't find JSON in data: ${err.message}`, { cause: err });
+      return new WrapperError('SC_ERR_WRAPPER_NO_JSON', `Can't find JSON in data: ${err.message}`, {
+        cause: err,
+      });
     }
-    if (endpoint === 'sendFeedback') return new WrapperError('SC_ERR_WRAPPER_BAD_DATA', `Invalid JSON: ${err.message}`, { cause: err });
-    return new WrapperError('SC_ERR_WRAPPER_BAD_DATA', `Invalid request data type: ${err.message}`, { cause: err });
+    if (endpoint === 'sendFeedback')
+      return new WrapperError('SC_ERR_WRAPPER_BAD_DATA', `Invalid JSON: ${err.message}`, { cause: err });
+    return new WrapperError('SC_ERR_WRAPPER_BAD_DATA', `Invalid request data type: ${err.message}`, {
+      cause: err,
+    });
   }
   return toWrapperError(err);
 }
 
-async function callEndpoint(ctx: RestContext, endpoint: RestEndpoint, json: JsonInput): Promise<SeldonMessage> {
+async function callEndpoint(
+  ctx: RestContext,
+  endpoint: RestEndpoint,
+  json: JsonInput,
+): Promise<SeldonMessage> {
   const rt = ctx.runtime;
   const opts = ctx.decodeOptions;
   let decoded: unknown;
@@ -161,7 +171,12 @@ export async function dispatchRest(
         {
           if (ctx.passthrough !== undefined && endpoint === 'predict') {
             const raw = requestJson(contentType, body, query);
-            const text = typeof raw === 'string' ? raw : Buffer.isBuffer(raw) ? raw.toString('utf8') : JSON.stringify(raw);
+            const text =
+              typeof raw === 'string'
+                ? raw
+                : Buffer.isBuffer(raw)
+                  ? raw.toString('utf8')
+                  : JSON.stringify(raw);
             const out = await ctx.passthrough(text);
             const outBody = typeof out === 'string' || Buffer.isBuffer(out) ? out : JSON.stringify(out);
             return { status: 200, contentType: JSON_TYPE, body: outBody };
@@ -219,7 +234,9 @@ export function createRestListener(ctx: RestContext): (req: IncomingMessage, res
     const q = url.indexOf('?');
     const pathname = q < 0 ? url : url.slice(0, q);
     const query = q < 0 ? undefined : url.slice(q + 1);
-    const entry = REST_ROUTES.get(pathname.length > 1 && pathname.endsWith('/') ? pathname.slice(0, -1) : pathname);
+    const entry = REST_ROUTES.get(
+      pathname.length > 1 && pathname.endsWith('/') ? pathname.slice(0, -1) : pathname,
+    );
     const method = req.method ?? 'GET';
     if (method === 'OPTIONS') {
       preflight(req, res, entry);
@@ -228,18 +245,34 @@ export function createRestListener(ctx: RestContext): (req: IncomingMessage, res
     const finish = (result: RestResult, endpoint: RestEndpoint | undefined): void => {
       send(res, result);
       if (ctx.metrics !== undefined && endpoint !== undefined && endpoint !== 'ping') {
-        ctx.metrics.observeRequest(SERVICE_LABEL[endpoint], 'rest', String(result.status), Number(process.hrtime.bigint() - started) / 1e9);
+        ctx.metrics.observeRequest(
+          SERVICE_LABEL[endpoint],
+          'rest',
+          String(result.status),
+          Number(process.hrtime.bigint() - started) / 1e9,
+        );
       }
     };
     if (entry === undefined) {
       req.resume();
-      finish(errorResult(new WrapperError('SC_ERR_WRAPPER_NOT_FOUND', `No such path: ${method} ${pathname}`)), undefined);
+      finish(
+        errorResult(new WrapperError('SC_ERR_WRAPPER_NOT_FOUND', `No such path: ${method} ${pathname}`)),
+        undefined,
+      );
       return;
     }
     if (!entry.methods.includes(method)) {
       req.resume();
       res.setHeader('Allow', entry.methods.join(', '));
-      finish(errorResult(new WrapperError('SC_ERR_WRAPPER_METHOD_NOT_ALLOWED', `Method ${method} not allowed on ${pathname}`)), undefined);
+      finish(
+        errorResult(
+          new WrapperError(
+            'SC_ERR_WRAPPER_METHOD_NOT_ALLOWED',
+            `Method ${method} not allowed on ${pathname}`,
+          ),
+        ),
+        undefined,
+      );
       return;
     }
     if (ctx.gate.isDraining) res.setHeader('Connection', 'close');
@@ -286,7 +319,13 @@ export function createRestListener(ctx: RestContext): (req: IncomingMessage, res
   };
 }
 
-function tooLarge(req: IncomingMessage, res: ServerResponse, ctx: RestContext, size: number, finish: (r: RestResult) => void): void {
+function tooLarge(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: RestContext,
+  size: number,
+  finish: (r: RestResult) => void,
+): void {
   const err = new WrapperError(
     'SC_ERR_WRAPPER_BODY_TOO_LARGE',
     `Request body of ${size} bytes exceeds maxMessageBytes ${ctx.maxMessageBytes}`,

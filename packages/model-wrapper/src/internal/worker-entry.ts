@@ -25,7 +25,16 @@ async function start(): Promise<ComponentRuntime> {
 
 start().then(
   (runtime) => {
-    const methods: ComponentMethod[] = ['predict', 'transformInput', 'transformOutput', 'route', 'aggregate', 'sendFeedback', 'health', 'metadata'];
+    const methods: ComponentMethod[] = [
+      'predict',
+      'transformInput',
+      'transformOutput',
+      'route',
+      'aggregate',
+      'sendFeedback',
+      'health',
+      'metadata',
+    ];
     port.postMessage({ type: 'ready', has: methods.filter((m) => runtime.has(m)) });
     port.on('message', (req: WorkerRequest) => {
       const call = (runtime[req.method] as (arg: unknown) => Promise<unknown>).bind(runtime);
@@ -38,7 +47,13 @@ start().then(
         (err: unknown) => {
           const metrics = outbox;
           outbox = [];
-          port.postMessage({ type: 'reply', id: req.id, ok: false, error: serializeWrapperError(toWrapperError(err)), metrics } satisfies WorkerReply);
+          port.postMessage({
+            type: 'reply',
+            id: req.id,
+            ok: false,
+            error: serializeWrapperError(toWrapperError(err)),
+            metrics,
+          } satisfies WorkerReply);
         },
       );
     });

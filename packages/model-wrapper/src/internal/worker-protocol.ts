@@ -23,9 +23,13 @@ export interface WorkerRequest {
 
 export type WorkerReply =
   | { type: 'reply'; id: number; ok: true; result: unknown; metrics: [CustomMetric[], string][] }
-  | { type: 'reply'; id: number; ok: false; error: SerializedWrapperError; metrics: [CustomMetric[], string][] };
+  | {
+      type: 'reply';
+      id: number;
+      ok: false;
+      error: SerializedWrapperError;
+      metrics: [CustomMetric[], string][];
+    };
 
 export type WorkerMessage =
-  | WorkerReply
-  | { type: 'ready'; has: ComponentMethod[] }
-  | { type: 'failed'; error: SerializedWrapperError };
+  WorkerReply | { type: 'ready'; has: ComponentMethod[] } | { type: 'failed'; error: SerializedWrapperError };

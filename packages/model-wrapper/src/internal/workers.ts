@@ -26,11 +26,18 @@ export interface WorkerMetricsRecorder extends MetricsRecorder {
 }
 
 function spawnWorker(workerData: WorkerInit): Worker {
-  const entry = new URL(import.meta.url.endsWith('.ts') ? './worker-entry.ts' : './worker-entry.js', import.meta.url);
+  const entry = new URL(
+    import.meta.url.endsWith('.ts') ? './worker-entry.ts' : './worker-entry.js',
+    import.meta.url,
+  );
   if (entry.pathname.endsWith('.js')) return new Worker(entry, { workerData });
   // Under a TypeScript runner (tests) this file is .ts: register tsx in the thread, then load the .ts entry.
   // The require condition resolves to the .cjs build, whose ESM twin sits beside it.
-  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const tsxApi = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
   const boot = `import(${JSON.stringify(tsxApi)}).then((api) => { api.register(); return import(${JSON.stringify(entry.href)}); })`;
   return new Worker(boot, { eval: true, workerData });
 }
@@ -78,13 +85,18 @@ export class WorkerPoolRuntime implements ComponentRuntime {
         }
       });
       worker.on('error', (err) => {
-        if (!started) reject(new WrapperError('SC_ERR_WRAPPER_BAD_COMPONENT', `Worker failed to start: ${err.message}`));
+        if (!started)
+          reject(new WrapperError('SC_ERR_WRAPPER_BAD_COMPONENT', `Worker failed to start: ${err.message}`));
       });
       worker.on('exit', (code) => {
         const lost = [...slot.pending.values()];
         slot.pending.clear();
-        for (const p of lost) p.reject(new WrapperError('SC_ERR_WRAPPER_INTERNAL', `Worker thread exited (code ${code})`));
-        if (!started) reject(new WrapperError('SC_ERR_WRAPPER_BAD_COMPONENT', `Worker exited during load (code ${code})`));
+        for (const p of lost)
+          p.reject(new WrapperError('SC_ERR_WRAPPER_INTERNAL', `Worker thread exited (code ${code})`));
+        if (!started)
+          reject(
+            new WrapperError('SC_ERR_WRAPPER_BAD_COMPONENT', `Worker exited during load (code ${code})`),
+          );
         else if (!this.closed) void this.spawn(index).catch(() => undefined);
       });
     });
@@ -103,7 +115,8 @@ export class WorkerPoolRuntime implements ComponentRuntime {
   }
 
   private call<T>(method: ComponentMethod, arg: unknown): Promise<T> {
-    if (!this.ready) return Promise.reject(new WrapperError('SC_ERR_WRAPPER_NOT_READY', 'Workers are not started'));
+    if (!this.ready)
+      return Promise.reject(new WrapperError('SC_ERR_WRAPPER_NOT_READY', 'Workers are not started'));
     // Least pending work first: a slow request does not hold up the others.
     let slot = this.slots[0];
     for (const s of this.slots) if (s.pending.size < slot.pending.size) slot = s;

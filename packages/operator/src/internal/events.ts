@@ -8,11 +8,14 @@ export const EVENT_SOURCE = 'seldon-controller-manager';
 export class EventRecorder {
   /** Events recorded (for tests and metrics). */
   readonly recorded: { reason: string; type: string; message: string; object: string }[] = [];
+  /** Events recorded since start. */
+  count = 0;
 
   constructor(private readonly client: KubeClient, private readonly enabled = true) {}
 
   record(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string): void {
     const ns = obj.metadata.namespace ?? 'default';
+    this.count++;
     this.recorded.push({ reason, type, message, object: `${ns}/${obj.metadata.name}` });
     if (this.recorded.length > 1000) this.recorded.splice(0, 500);
     if (!this.enabled) return;

@@ -59,6 +59,7 @@ function ownedBy(obj: KubeObject, uid: string | undefined): boolean {
 export class Reconciler {
   /** In-memory hashes for kinds without an informer cache. */
   private readonly appliedHashes = new Map<string, string>();
+  private readonly writtenStatus = new Map<string, string>();
 
   constructor(
     private readonly client: KubeClient,
@@ -82,8 +83,12 @@ export class Reconciler {
     let applied = 0;
     let deleted = 0;
     try {
-      for (const obj of desired.objects) {
-        if (await this.applyOne(sdepObj, obj, force)) applied++;
+      // Graph ConfigMaps first (pods mount them), then everything else concurrently.
+      const first = desired.objects.filter((o) => o.kind === 'ConfigMap');
+      const rest = desired.objects.filter((o) => o.kind !== 'ConfigMap');
+      for (const wave of [first, rest]) {
+        const results = await Promise.all(wave.map((obj) => this.applyOne(sdepObj, obj, force)));
+        applied += results.filter(Boolean).length;
       }
       const status = this.computeStatus(sdep, desired, config);
       const allDeploymentsReady = status.conditions!.find((c) => c.type === 'DeploymentsReady')?.status === 'True';
@@ -120,9 +125,12 @@ export class Reconciler {
         if (live && live.metadata.annotations?.[DESIRED_HASH] === hash && !live.metadata.deletionTimestamp) return false;
       } else if (this.appliedHashes.get(memKey) === hash) return false;
     }
-    await this.client.apply(rt, obj, FIELD_MANAGER, true);
+    const written = await this.client.apply(rt, obj, FIELD_MANAGER, true);
     this.appliedHashes.set(memKey, hash);
+    // Status is computed from the caches right after: let them see what was just written.
+    if (written?.metadata && kind?.informer) kind.informer.remember({ ...written, apiVersion: written.apiVersion ?? rt.apiVersion, kind: written.kind ?? rt.kind });
     const noun = kind?.noun ?? rt.kind;
+    if (rt.kind === 'ConfigMap') return true;
     if (live) {
       if (live.metadata.annotations?.[DESIRED_HASH] !== hash) this.events.record(owner, 'Normal', `Update${noun}`, `Updated ${rt.kind} "${obj.metadata.name}"`);
     } else if (!kind?.informer || !force) {
@@ -238,7 +246,7 @@ export class Reconciler {
     const state = everythingReady ? 'Available' : notProgressing ? 'Failed' : 'Creating';
     return {
       state,
-      description: state === 'Failed' ? NOT_PROGRESSING : '',
+      ...(state === 'Failed' ? { description: NOT_PROGRESSING } : {}),
       deploymentStatus,
       serviceStatus,
       ...(replicas !== undefined ? { replicas } : {}),
@@ -250,20 +258,35 @@ export class Reconciler {
 
   private async writeStatus(sdep: SeldonDeployment, status: SeldonDeploymentStatus): Promise<void> {
     const old = sdep.status ?? {};
-    const strip = (s: SeldonDeploymentStatus) => JSON.stringify({ ...s, conditions: (s.conditions ?? []).map(({ lastTransitionTime: _t, ...c }) => c) });
-    if (strip(old) === strip(status)) return;
+    // Compared without what the CRD schema may prune (condition observedGeneration) or what moves by itself.
+    const strip = (s: SeldonDeploymentStatus) =>
+      JSON.stringify({
+        ...s,
+        description: s.description || undefined,
+        conditions: (s.conditions ?? []).map(({ lastTransitionTime: _t, observedGeneration: _g, ...c }: Condition & { observedGeneration?: number }) => c),
+      });
+    const key = `${sdep.metadata.namespace}/${sdep.metadata.name}`;
+    const next = strip(status);
+    // The cached object may not show our last write yet (its watch event can trail the owned
+    // objects' events): remember what was written so it is not written twice.
+    if (strip(old) === next || this.writtenStatus.get(key) === `${sdep.metadata.uid}/${next}`) return;
     // A merge patch merges maps: entries that disappeared must be sent as null.
     const patch: Record<string, unknown> = { ...status };
+    // An empty description is sent as a deletion: the v1.20 test API server rejects "" here.
+    if (!status.description) patch.description = null;
     for (const key of ['deploymentStatus', 'serviceStatus'] as const) {
       const merged: Record<string, unknown> = { ...(status[key] ?? {}) };
       for (const k of Object.keys(old[key] ?? {})) if (!(k in merged)) merged[k] = null;
       patch[key] = merged;
     }
     await this.client.mergePatch(RT.seldonDeployment, sdep.metadata.namespace, sdep.metadata.name!, { status: patch }, 'status');
+    this.writtenStatus.set(key, `${sdep.metadata.uid}/${next}`);
+    if (this.writtenStatus.size > 100_000) this.writtenStatus.clear();
     this.events.record(sdep as unknown as KubeObject, 'Normal', 'Updated', `Updated SeldonDeployment "${sdep.metadata.name}"`);
   }
 
   private async fail(sdep: SeldonDeployment, err: unknown): Promise<void> {
+    this.writtenStatus.delete(`${sdep.metadata.namespace}/${sdep.metadata.name}`);
     const message = err instanceof Error ? err.message : String(err);
     this.events.record(sdep as unknown as KubeObject, 'Warning', 'InternalError', message);
     if (sdep.status?.state === 'Failed' && sdep.status.description === message) return;

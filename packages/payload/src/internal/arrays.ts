@@ -23,12 +23,19 @@ export function isNumericNd(nd: NdValue): boolean {
 export function nestedToNd(value: JsonValue, opts?: DecodeOptions): NdValue {
   const maxDepth = resolveDecodeOptions(opts).maxDepth;
   if (!Array.isArray(value)) {
-    return typeof value === 'number' ? { shape: [], values: Float64Array.of(value) } : { shape: [], values: [value] };
+    return typeof value === 'number'
+      ? { shape: [], values: Float64Array.of(value) }
+      : { shape: [], values: [value] };
   }
   const shape: number[] = [];
   let probe: JsonValue = value;
   while (Array.isArray(probe)) {
-    if (shape.length >= maxDepth) throw new PayloadError('SC_ERR_PAYLOAD_TOO_DEEP', '$', `array nests deeper than maxDepth (${maxDepth})`);
+    if (shape.length >= maxDepth)
+      throw new PayloadError(
+        'SC_ERR_PAYLOAD_TOO_DEEP',
+        '$',
+        `array nests deeper than maxDepth (${maxDepth})`,
+      );
     shape.push(probe.length);
     if (probe.length === 0) break;
     probe = probe[0];
@@ -93,17 +100,67 @@ interface TfKind {
 }
 
 const TF_KINDS: Partial<Record<TfDataType, TfKind>> = {
-  DT_FLOAT: { bytes: 4, field: 'floatVal', read: (d, o) => d.getFloat32(o, true), write: (d, o, v) => d.setFloat32(o, v, true) },
-  DT_DOUBLE: { bytes: 8, field: 'doubleVal', read: (d, o) => d.getFloat64(o, true), write: (d, o, v) => d.setFloat64(o, v, true) },
-  DT_INT32: { bytes: 4, field: 'intVal', read: (d, o) => d.getInt32(o, true), write: (d, o, v) => d.setInt32(o, v, true) },
-  DT_INT16: { bytes: 2, field: 'intVal', read: (d, o) => d.getInt16(o, true), write: (d, o, v) => d.setInt16(o, v, true) },
+  DT_FLOAT: {
+    bytes: 4,
+    field: 'floatVal',
+    read: (d, o) => d.getFloat32(o, true),
+    write: (d, o, v) => d.setFloat32(o, v, true),
+  },
+  DT_DOUBLE: {
+    bytes: 8,
+    field: 'doubleVal',
+    read: (d, o) => d.getFloat64(o, true),
+    write: (d, o, v) => d.setFloat64(o, v, true),
+  },
+  DT_INT32: {
+    bytes: 4,
+    field: 'intVal',
+    read: (d, o) => d.getInt32(o, true),
+    write: (d, o, v) => d.setInt32(o, v, true),
+  },
+  DT_INT16: {
+    bytes: 2,
+    field: 'intVal',
+    read: (d, o) => d.getInt16(o, true),
+    write: (d, o, v) => d.setInt16(o, v, true),
+  },
   DT_INT8: { bytes: 1, field: 'intVal', read: (d, o) => d.getInt8(o), write: (d, o, v) => d.setInt8(o, v) },
-  DT_UINT8: { bytes: 1, field: 'intVal', read: (d, o) => d.getUint8(o), write: (d, o, v) => d.setUint8(o, v) },
-  DT_UINT16: { bytes: 2, field: 'intVal', read: (d, o) => d.getUint16(o, true), write: (d, o, v) => d.setUint16(o, v, true) },
-  DT_UINT32: { bytes: 4, field: 'uint32Val', read: (d, o) => d.getUint32(o, true), write: (d, o, v) => d.setUint32(o, v, true) },
-  DT_INT64: { bytes: 8, field: 'int64Val', read: (d, o) => Number(d.getBigInt64(o, true)), write: (d, o, v) => d.setBigInt64(o, BigInt(Math.trunc(v)), true) },
-  DT_UINT64: { bytes: 8, field: 'uint64Val', read: (d, o) => Number(d.getBigUint64(o, true)), write: (d, o, v) => d.setBigUint64(o, BigInt(Math.trunc(v)), true) },
-  DT_HALF: { bytes: 2, field: 'halfVal', read: (d, o) => halfToFloat(d.getUint16(o, true)), write: (d, o, v) => d.setUint16(o, floatToHalf(v), true) },
+  DT_UINT8: {
+    bytes: 1,
+    field: 'intVal',
+    read: (d, o) => d.getUint8(o),
+    write: (d, o, v) => d.setUint8(o, v),
+  },
+  DT_UINT16: {
+    bytes: 2,
+    field: 'intVal',
+    read: (d, o) => d.getUint16(o, true),
+    write: (d, o, v) => d.setUint16(o, v, true),
+  },
+  DT_UINT32: {
+    bytes: 4,
+    field: 'uint32Val',
+    read: (d, o) => d.getUint32(o, true),
+    write: (d, o, v) => d.setUint32(o, v, true),
+  },
+  DT_INT64: {
+    bytes: 8,
+    field: 'int64Val',
+    read: (d, o) => Number(d.getBigInt64(o, true)),
+    write: (d, o, v) => d.setBigInt64(o, BigInt(Math.trunc(v)), true),
+  },
+  DT_UINT64: {
+    bytes: 8,
+    field: 'uint64Val',
+    read: (d, o) => Number(d.getBigUint64(o, true)),
+    write: (d, o, v) => d.setBigUint64(o, BigInt(Math.trunc(v)), true),
+  },
+  DT_HALF: {
+    bytes: 2,
+    field: 'halfVal',
+    read: (d, o) => halfToFloat(d.getUint16(o, true)),
+    write: (d, o, v) => d.setUint16(o, floatToHalf(v), true),
+  },
   DT_BOOL: { bytes: 1, field: 'boolVal' },
   DT_STRING: { bytes: 0, field: 'stringVal' },
 };
@@ -140,7 +197,11 @@ function tfShape(t: TfTensor, path: string): number[] {
   return dims.map((d, i) => {
     const n = Number(d.size ?? 0);
     if (!Number.isSafeInteger(n) || n < 0) {
-      throw new PayloadError('SC_ERR_PAYLOAD_UNSUPPORTED', childPath(`${path}.tensorShape.dim`, i), `dimension ${String(d.size)} cannot be materialised`);
+      throw new PayloadError(
+        'SC_ERR_PAYLOAD_UNSUPPORTED',
+        childPath(`${path}.tensorShape.dim`, i),
+        `dimension ${String(d.size)} cannot be materialised`,
+      );
     }
     return n;
   });
@@ -149,16 +210,29 @@ function tfShape(t: TfTensor, path: string): number[] {
 function tfToNd(t: TfTensor, opts: Required<DecodeOptions>, path: string): NdValue {
   const dtype = t.dtype ?? 'DT_INVALID';
   const kind = TF_KINDS[dtype];
-  if (!kind) throw new PayloadError('SC_ERR_PAYLOAD_UNSUPPORTED', `${path}.dtype`, `tftensor dtype ${dtype} has no array conversion`);
+  if (!kind)
+    throw new PayloadError(
+      'SC_ERR_PAYLOAD_UNSUPPORTED',
+      `${path}.dtype`,
+      `tftensor dtype ${dtype} has no array conversion`,
+    );
   const shape = tfShape(t, path);
   const size = product(shape);
   if (size > opts.maxElements) {
-    throw new PayloadError('SC_ERR_PAYLOAD_TOO_LARGE', `${path}.tensorShape`, `shape [${shape.join(',')}] has more than maxElements (${opts.maxElements}) elements`);
+    throw new PayloadError(
+      'SC_ERR_PAYLOAD_TOO_LARGE',
+      `${path}.tensorShape`,
+      `shape [${shape.join(',')}] has more than maxElements (${opts.maxElements}) elements`,
+    );
   }
   if (t.tensorContent !== undefined && t.tensorContent !== '' && kind.read) {
     const bytes = base64Decode(t.tensorContent, `${path}.tensorContent`);
     if (bytes.byteLength !== size * kind.bytes) {
-      throw new PayloadError('SC_ERR_PAYLOAD_SHAPE_MISMATCH', `${path}.tensorContent`, `tensorContent has ${bytes.byteLength} bytes but shape [${shape.join(',')}] of ${dtype} needs ${size * kind.bytes}`);
+      throw new PayloadError(
+        'SC_ERR_PAYLOAD_SHAPE_MISMATCH',
+        `${path}.tensorContent`,
+        `tensorContent has ${bytes.byteLength} bytes but shape [${shape.join(',')}] of ${dtype} needs ${size * kind.bytes}`,
+      );
     }
     const out = new Float64Array(size);
     if (dtype === 'DT_DOUBLE' && LITTLE_ENDIAN) {
@@ -171,11 +245,16 @@ function tfToNd(t: TfTensor, opts: Required<DecodeOptions>, path: string): NdVal
   }
   const raw = (t[kind.field!] ?? []) as unknown[];
   if (raw.length > size) {
-    throw new PayloadError('SC_ERR_PAYLOAD_SHAPE_MISMATCH', `${path}.${kind.field!}`, `${raw.length} values for shape [${shape.join(',')}] of ${size}`);
+    throw new PayloadError(
+      'SC_ERR_PAYLOAD_SHAPE_MISMATCH',
+      `${path}.${kind.field!}`,
+      `${raw.length} values for shape [${shape.join(',')}] of ${size}`,
+    );
   }
   const conv = (x: unknown): JsonValue => {
     if (dtype === 'DT_HALF') return halfToFloat(x as number);
-    if (dtype === 'DT_STRING') return Buffer.from(base64Decode(x as string, `${path}.stringVal`)).toString('utf8');
+    if (dtype === 'DT_STRING')
+      return Buffer.from(base64Decode(x as string, `${path}.stringVal`)).toString('utf8');
     if (dtype === 'DT_INT64' || dtype === 'DT_UINT64') return Number(x);
     return x as JsonValue;
   };
@@ -196,7 +275,11 @@ export function dataToNd(data: DefaultData, opts: DecodeOptions | undefined, pat
     const values = v instanceof Float64Array ? v : Float64Array.from(v);
     if (shape.length === 0 && values.length === 0) return { shape: [0], values };
     if (product(shape) !== values.length) {
-      throw new PayloadError('SC_ERR_PAYLOAD_SHAPE_MISMATCH', `${path}.tensor.values`, `tensor has ${values.length} values but shape [${shape.join(',')}] needs ${product(shape)}`);
+      throw new PayloadError(
+        'SC_ERR_PAYLOAD_SHAPE_MISMATCH',
+        `${path}.tensor.values`,
+        `tensor has ${values.length} values but shape [${shape.join(',')}] needs ${product(shape)}`,
+      );
     }
     return { shape: Array.from(shape), values };
   }
@@ -210,7 +293,8 @@ function numbersOf(nd: NdValue): Float64Array {
   if (v instanceof Float64Array) return v;
   const out = new Float64Array(v.length);
   for (let i = 0; i < v.length; i++) {
-    if (typeof v[i] !== 'number') throw new PayloadError('SC_ERR_PAYLOAD_BAD_RESULT', `$[${i}]`, 'tensor data must be numeric');
+    if (typeof v[i] !== 'number')
+      throw new PayloadError('SC_ERR_PAYLOAD_BAD_RESULT', `$[${i}]`, 'tensor data must be numeric');
     out[i] = v[i] as number;
   }
   return out;
@@ -221,11 +305,14 @@ function ndToTf(nd: NdValue): TfTensor {
   const tensorShape = dim.length > 0 ? { dim } : {};
   const v = nd.values;
   if (!(v instanceof Float64Array) && !isNumericNd(nd)) {
-    if (v.every((x) => typeof x === 'boolean')) return { dtype: 'DT_BOOL', tensorShape, boolVal: v as boolean[] };
+    if (v.every((x) => typeof x === 'boolean'))
+      return { dtype: 'DT_BOOL', tensorShape, boolVal: v as boolean[] };
     return {
       dtype: 'DT_STRING',
       tensorShape,
-      stringVal: v.map((x) => base64Encode(Buffer.from(typeof x === 'string' ? x : JSON.stringify(x), 'utf8'))),
+      stringVal: v.map((x) =>
+        base64Encode(Buffer.from(typeof x === 'string' ? x : JSON.stringify(x), 'utf8')),
+      ),
     };
   }
   let dtype: TfDataType = nd.dtype && TF_KINDS[nd.dtype]?.write ? nd.dtype : 'DT_DOUBLE';

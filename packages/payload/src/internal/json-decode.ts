@@ -39,13 +39,21 @@ export class Ctx {
   count(n: number, path: string): void {
     this.elements += n;
     if (this.elements > this.opts.maxElements) {
-      throw new PayloadError('SC_ERR_PAYLOAD_TOO_LARGE', path, `more than maxElements (${this.opts.maxElements}) array elements`);
+      throw new PayloadError(
+        'SC_ERR_PAYLOAD_TOO_LARGE',
+        path,
+        `more than maxElements (${this.opts.maxElements}) array elements`,
+      );
     }
   }
 
   unknown(path: string, key: string, what: string): void {
     if (this.opts.rejectUnknownFields) {
-      throw new PayloadError('SC_ERR_PAYLOAD_UNKNOWN_FIELD', childPath(path, key), `unknown field "${key}" in ${what}`);
+      throw new PayloadError(
+        'SC_ERR_PAYLOAD_UNKNOWN_FIELD',
+        childPath(path, key),
+        `unknown field "${key}" in ${what}`,
+      );
     }
   }
 }
@@ -61,7 +69,11 @@ export function decodeTop<T>(input: unknown, opts: DecodeOptions | undefined, re
   if (typeof input === 'string' || input instanceof Uint8Array) {
     const size = typeof input === 'string' ? input.length : input.byteLength;
     if (size > o.maxMessageBytes) {
-      throw new PayloadError('SC_ERR_PAYLOAD_TOO_LARGE', '$', `body of ${size} bytes exceeds maxMessageBytes (${o.maxMessageBytes})`);
+      throw new PayloadError(
+        'SC_ERR_PAYLOAD_TOO_LARGE',
+        '$',
+        `body of ${size} bytes exceeds maxMessageBytes (${o.maxMessageBytes})`,
+      );
     }
     let text: string;
     if (typeof input === 'string') {
@@ -84,7 +96,9 @@ export function decodeTop<T>(input: unknown, opts: DecodeOptions | undefined, re
   } catch (err) {
     if (isPayloadError(err)) throw err;
     if (err instanceof RangeError) {
-      throw new PayloadError('SC_ERR_PAYLOAD_TOO_DEEP', '$', 'input nests too deeply to process', { cause: err });
+      throw new PayloadError('SC_ERR_PAYLOAD_TOO_DEEP', '$', 'input nests too deeply to process', {
+        cause: err,
+      });
     }
     throw err;
   }
@@ -98,7 +112,11 @@ function wrongType(path: string, expected: string, v: unknown): never {
 
 export function expectObject(v: unknown, path: string, what: string): Record<string, unknown> {
   if (!isPlainObject(v)) {
-    throw new PayloadError('SC_ERR_PAYLOAD_NOT_OBJECT', path, `${what} must be a JSON object, got ${typeName(v)}`);
+    throw new PayloadError(
+      'SC_ERR_PAYLOAD_NOT_OBJECT',
+      path,
+      `${what} must be a JSON object, got ${typeName(v)}`,
+    );
   }
   return v;
 }
@@ -149,14 +167,22 @@ const UINT64_MAX = 2n ** 64n - 1n;
 function readInt64(v: unknown, path: string, unsigned: boolean): string | number {
   if (typeof v === 'number') {
     if (!Number.isSafeInteger(v) || (unsigned && v < 0)) {
-      throw new PayloadError('SC_ERR_PAYLOAD_OUT_OF_RANGE', path, `${v} is not an exact ${unsigned ? 'uint64' : 'int64'} (use a string beyond 2^53)`);
+      throw new PayloadError(
+        'SC_ERR_PAYLOAD_OUT_OF_RANGE',
+        path,
+        `${v} is not an exact ${unsigned ? 'uint64' : 'int64'} (use a string beyond 2^53)`,
+      );
     }
     return v;
   }
   if (typeof v !== 'string' || !INT_STRING.test(v)) wrongType(path, 'an integer or decimal string', v);
   const b = BigInt(v);
   if (unsigned ? b < 0n || b > UINT64_MAX : b < INT64_MIN || b > INT64_MAX) {
-    throw new PayloadError('SC_ERR_PAYLOAD_OUT_OF_RANGE', path, `${v} is out of ${unsigned ? 'uint64' : 'int64'} range`);
+    throw new PayloadError(
+      'SC_ERR_PAYLOAD_OUT_OF_RANGE',
+      path,
+      `${v} is out of ${unsigned ? 'uint64' : 'int64'} range`,
+    );
   }
   return v;
 }
@@ -167,7 +193,11 @@ const NUMERIC_STRING = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
 function readDouble(v: unknown, path: string): number {
   if (typeof v === 'number') {
     if (Number.isFinite(v)) return v;
-    throw new PayloadError('SC_ERR_PAYLOAD_OUT_OF_RANGE', path, 'non-finite numbers must be written as "NaN", "Infinity" or "-Infinity"');
+    throw new PayloadError(
+      'SC_ERR_PAYLOAD_OUT_OF_RANGE',
+      path,
+      'non-finite numbers must be written as "NaN", "Infinity" or "-Infinity"',
+    );
   }
   if (typeof v === 'string') {
     if (v === 'NaN') return Number.NaN;
@@ -197,16 +227,26 @@ function readEnum<T extends string>(v: unknown, path: string, names: readonly T[
   } else {
     wrongType(path, `a ${what} name or number`, v);
   }
-  throw new PayloadError('SC_ERR_PAYLOAD_BAD_ENUM', path, `unknown ${what} ${JSON.stringify(v)} (expected one of ${names.join(', ')})`);
+  throw new PayloadError(
+    'SC_ERR_PAYLOAD_BAD_ENUM',
+    path,
+    `unknown ${what} ${JSON.stringify(v)} (expected one of ${names.join(', ')})`,
+  );
 }
 
 function readStringArray(ctx: Ctx, v: unknown, path: string): string[] {
   const arr = readArray(ctx, v, path);
-  for (let i = 0; i < arr.length; i++) if (typeof arr[i] !== 'string') wrongType(childPath(path, i), 'a string', arr[i]);
+  for (let i = 0; i < arr.length; i++)
+    if (typeof arr[i] !== 'string') wrongType(childPath(path, i), 'a string', arr[i]);
   return arr as string[];
 }
 
-function readNumberArray(ctx: Ctx, v: unknown, path: string, read: (x: unknown, p: string) => number): number[] {
+function readNumberArray(
+  ctx: Ctx,
+  v: unknown,
+  path: string,
+  read: (x: unknown, p: string) => number,
+): number[] {
   const arr = readArray(ctx, v, path);
   // Fast path: numbers already valid for the field are shared, not copied.
   let i = 0;
@@ -249,13 +289,21 @@ function checkValue(ctx: Ctx, v: unknown, depth: number, path: string, parts: (s
       return;
     case 'number':
       if (!Number.isFinite(v)) {
-        throw new PayloadError('SC_ERR_PAYLOAD_OUT_OF_RANGE', valuePath(path, parts), 'JSON values cannot hold NaN or Infinity');
+        throw new PayloadError(
+          'SC_ERR_PAYLOAD_OUT_OF_RANGE',
+          valuePath(path, parts),
+          'JSON values cannot hold NaN or Infinity',
+        );
       }
       return;
     case 'object':
       if (v === null) return;
       if (depth >= ctx.opts.maxDepth) {
-        throw new PayloadError('SC_ERR_PAYLOAD_TOO_DEEP', valuePath(path, parts), `nesting deeper than maxDepth (${ctx.opts.maxDepth})`);
+        throw new PayloadError(
+          'SC_ERR_PAYLOAD_TOO_DEEP',
+          valuePath(path, parts),
+          `nesting deeper than maxDepth (${ctx.opts.maxDepth})`,
+        );
       }
       if (Array.isArray(v)) {
         ctx.count(v.length, path);
@@ -301,7 +349,11 @@ function readStruct(ctx: Ctx, v: unknown, path: string): JsonObject {
 function readAny(ctx: Ctx, v: unknown, path: string): AnyMessage {
   const o = expectObject(v, path, 'customData (google.protobuf.Any)');
   if (typeof o['@type'] !== 'string' || o['@type'] === '') {
-    throw new PayloadError('SC_ERR_PAYLOAD_WRONG_TYPE', childPath(path, '@type'), 'google.protobuf.Any needs a non-empty "@type" string');
+    throw new PayloadError(
+      'SC_ERR_PAYLOAD_WRONG_TYPE',
+      childPath(path, '@type'),
+      'google.protobuf.Any needs a non-empty "@type" string',
+    );
   }
   checkValue(ctx, o, 0, path, []);
   return o as AnyMessage;
@@ -320,11 +372,20 @@ export const readStatus: Reader<Status> = (ctx, v, path) => {
     if (x === undefined || x === null) continue;
     const p = childPath(path, k);
     switch (k) {
-      case 'code': out.code = readInt32(x, p); break;
-      case 'info': out.info = readString(x, p); break;
-      case 'reason': out.reason = readString(x, p); break;
-      case 'status': out.status = readEnum(x, p, STATUS_FLAGS, 'Status.StatusFlag'); break;
-      default: ctx.unknown(path, k, 'Status');
+      case 'code':
+        out.code = readInt32(x, p);
+        break;
+      case 'info':
+        out.info = readString(x, p);
+        break;
+      case 'reason':
+        out.reason = readString(x, p);
+        break;
+      case 'status':
+        out.status = readEnum(x, p, STATUS_FLAGS, 'Status.StatusFlag');
+        break;
+      default:
+        ctx.unknown(path, k, 'Status');
     }
   }
   return out;
@@ -338,11 +399,20 @@ const readMetric: Reader<Metric> = (ctx, v, path) => {
     if (x === undefined || x === null) continue;
     const p = childPath(path, k);
     switch (k) {
-      case 'key': out.key = readString(x, p); break;
-      case 'type': out.type = readEnum(x, p, METRIC_TYPES, 'Metric.MetricType'); break;
-      case 'value': out.value = readFloat(x, p); break;
-      case 'tags': out.tags = readStringMap(ctx, x, p); break;
-      default: ctx.unknown(path, k, 'Metric');
+      case 'key':
+        out.key = readString(x, p);
+        break;
+      case 'type':
+        out.type = readEnum(x, p, METRIC_TYPES, 'Metric.MetricType');
+        break;
+      case 'value':
+        out.value = readFloat(x, p);
+        break;
+      case 'tags':
+        out.tags = readStringMap(ctx, x, p);
+        break;
+      default:
+        ctx.unknown(path, k, 'Metric');
     }
   }
   return out;
@@ -356,8 +426,12 @@ export const readMeta: Reader<Meta> = (ctx, v, path) => {
     if (x === undefined || x === null) continue;
     const p = childPath(path, k);
     switch (k) {
-      case 'puid': out.puid = readString(x, p); break;
-      case 'tags': out.tags = readStruct(ctx, x, p); break;
+      case 'puid':
+        out.puid = readString(x, p);
+        break;
+      case 'tags':
+        out.tags = readStruct(ctx, x, p);
+        break;
       case 'routing': {
         const r = expectObject(x, p, 'meta.routing');
         const keys = Object.keys(r);
@@ -376,13 +450,16 @@ export const readMeta: Reader<Meta> = (ctx, v, path) => {
         out.routing ??= r as Record<string, number>;
         break;
       }
-      case 'requestPath': out.requestPath = readStringMap(ctx, x, p); break;
+      case 'requestPath':
+        out.requestPath = readStringMap(ctx, x, p);
+        break;
       case 'metrics': {
         const arr = readArray(ctx, x, p);
         out.metrics = arr.map((m, i) => readMetric(ctx, m, childPath(p, i)));
         break;
       }
-      default: ctx.unknown(path, k, 'Meta');
+      default:
+        ctx.unknown(path, k, 'Meta');
     }
   }
   return out;
@@ -405,7 +482,12 @@ const readTensor: Reader<Tensor> = (ctx, v, path) => {
       case 'shape': {
         const shape = readNumberArray(ctx, x, p, readInt32);
         for (let i = 0; i < shape.length; i++) {
-          if (shape[i] < 0) throw new PayloadError('SC_ERR_PAYLOAD_OUT_OF_RANGE', childPath(p, i), `negative dimension ${shape[i]}`);
+          if (shape[i] < 0)
+            throw new PayloadError(
+              'SC_ERR_PAYLOAD_OUT_OF_RANGE',
+              childPath(p, i),
+              `negative dimension ${shape[i]}`,
+            );
         }
         out.shape = shape;
         break;
@@ -417,7 +499,8 @@ const readTensor: Reader<Tensor> = (ctx, v, path) => {
           out.values = x;
         } else out.values = readNumberArray(ctx, x, p, readDouble);
         break;
-      default: ctx.unknown(path, k, 'Tensor');
+      default:
+        ctx.unknown(path, k, 'Tensor');
     }
   }
   const shape = out.shape ?? [];
@@ -471,7 +554,12 @@ function readTfShape(ctx: Ctx, v: unknown, path: string): TfTensorShape {
           if (dv === undefined || dv === null) continue;
           if (dk === 'size') {
             dim.size = readInt64(dv, childPath(dp, dk), false);
-            if (Number(dim.size) < -1) throw new PayloadError('SC_ERR_PAYLOAD_OUT_OF_RANGE', childPath(dp, dk), `invalid dimension ${dim.size}`);
+            if (Number(dim.size) < -1)
+              throw new PayloadError(
+                'SC_ERR_PAYLOAD_OUT_OF_RANGE',
+                childPath(dp, dk),
+                `invalid dimension ${dim.size}`,
+              );
           } else if (dk === 'name') dim.name = readString(dv, childPath(dp, dk));
           else ctx.unknown(dp, dk, 'TensorShapeProto.Dim');
         }
@@ -491,20 +579,48 @@ const readTfTensor: Reader<TfTensor> = (ctx, v, path) => {
     const k = TF_ALIASES[key] ?? key;
     const p = childPath(path, key);
     switch (k) {
-      case 'dtype': out.dtype = readEnum<TfDataType>(x, p, TF_DATA_TYPES, 'tensorflow.DataType'); break;
-      case 'tensorShape': out.tensorShape = readTfShape(ctx, x, p); break;
-      case 'versionNumber': out.versionNumber = readInt32(x, p); break;
-      case 'tensorContent': out.tensorContent = base64Normalize(readString(x, p), p); break;
-      case 'float8Val': out.float8Val = base64Normalize(readString(x, p), p); break;
-      case 'halfVal': out.halfVal = readNumberArray(ctx, x, p, readInt32); break;
-      case 'intVal': out.intVal = readNumberArray(ctx, x, p, readInt32); break;
-      case 'floatVal': out.floatVal = readNumberArray(ctx, x, p, readFloat); break;
-      case 'scomplexVal': out.scomplexVal = readNumberArray(ctx, x, p, readFloat); break;
-      case 'doubleVal': out.doubleVal = readNumberArray(ctx, x, p, readDouble); break;
-      case 'dcomplexVal': out.dcomplexVal = readNumberArray(ctx, x, p, readDouble); break;
-      case 'uint32Val': out.uint32Val = readNumberArray(ctx, x, p, readUint32); break;
-      case 'int64Val': out.int64Val = readArray(ctx, x, p).map((e, i) => readInt64(e, childPath(p, i), false)); break;
-      case 'uint64Val': out.uint64Val = readArray(ctx, x, p).map((e, i) => readInt64(e, childPath(p, i), true)); break;
+      case 'dtype':
+        out.dtype = readEnum<TfDataType>(x, p, TF_DATA_TYPES, 'tensorflow.DataType');
+        break;
+      case 'tensorShape':
+        out.tensorShape = readTfShape(ctx, x, p);
+        break;
+      case 'versionNumber':
+        out.versionNumber = readInt32(x, p);
+        break;
+      case 'tensorContent':
+        out.tensorContent = base64Normalize(readString(x, p), p);
+        break;
+      case 'float8Val':
+        out.float8Val = base64Normalize(readString(x, p), p);
+        break;
+      case 'halfVal':
+        out.halfVal = readNumberArray(ctx, x, p, readInt32);
+        break;
+      case 'intVal':
+        out.intVal = readNumberArray(ctx, x, p, readInt32);
+        break;
+      case 'floatVal':
+        out.floatVal = readNumberArray(ctx, x, p, readFloat);
+        break;
+      case 'scomplexVal':
+        out.scomplexVal = readNumberArray(ctx, x, p, readFloat);
+        break;
+      case 'doubleVal':
+        out.doubleVal = readNumberArray(ctx, x, p, readDouble);
+        break;
+      case 'dcomplexVal':
+        out.dcomplexVal = readNumberArray(ctx, x, p, readDouble);
+        break;
+      case 'uint32Val':
+        out.uint32Val = readNumberArray(ctx, x, p, readUint32);
+        break;
+      case 'int64Val':
+        out.int64Val = readArray(ctx, x, p).map((e, i) => readInt64(e, childPath(p, i), false));
+        break;
+      case 'uint64Val':
+        out.uint64Val = readArray(ctx, x, p).map((e, i) => readInt64(e, childPath(p, i), true));
+        break;
       case 'boolVal': {
         const arr = readArray(ctx, x, p);
         for (let i = 0; i < arr.length; i++) readBool(arr[i], childPath(p, i));
@@ -516,7 +632,8 @@ const readTfTensor: Reader<TfTensor> = (ctx, v, path) => {
         out.stringVal = arr.map((s, i) => base64Normalize(s, childPath(p, i)));
         break;
       }
-      default: ctx.unknown(path, key, 'TensorProto');
+      default:
+        ctx.unknown(path, key, 'TensorProto');
     }
   }
   return out;
@@ -531,18 +648,37 @@ export const readDefaultData: Reader<DefaultData> = (ctx, v, path) => {
     if (x === undefined || x === null) continue;
     const p = childPath(path, k);
     switch (k) {
-      case 'names': out.names = readStringArray(ctx, x, p); break;
-      case 'tensor': kinds.push(k); out.tensor = readTensor(ctx, x, p); break;
-      case 'ndarray': kinds.push(k); out.ndarray = readListValue(ctx, x, p); break;
-      case 'tftensor': kinds.push(k); out.tftensor = readTfTensor(ctx, x, p); break;
+      case 'names':
+        out.names = readStringArray(ctx, x, p);
+        break;
+      case 'tensor':
+        kinds.push(k);
+        out.tensor = readTensor(ctx, x, p);
+        break;
+      case 'ndarray':
+        kinds.push(k);
+        out.ndarray = readListValue(ctx, x, p);
+        break;
+      case 'tftensor':
+        kinds.push(k);
+        out.tftensor = readTfTensor(ctx, x, p);
+        break;
       default:
         if (ctx.opts.rejectUnknownFields) {
-          throw new PayloadError('SC_ERR_PAYLOAD_UNKNOWN_FIELD', p, `unknown data kind "${k}" (expected tensor, ndarray or tftensor)`);
+          throw new PayloadError(
+            'SC_ERR_PAYLOAD_UNKNOWN_FIELD',
+            p,
+            `unknown data kind "${k}" (expected tensor, ndarray or tftensor)`,
+          );
         }
     }
   }
   if (kinds.length > 1) {
-    throw new PayloadError('SC_ERR_PAYLOAD_MULTIPLE_DATA', path, `data holds ${kinds.join(' and ')}; only one of tensor, ndarray, tftensor may be set`);
+    throw new PayloadError(
+      'SC_ERR_PAYLOAD_MULTIPLE_DATA',
+      path,
+      `data holds ${kinds.join(' and ')}; only one of tensor, ndarray, tftensor may be set`,
+    );
   }
   return out;
 };
@@ -558,14 +694,34 @@ export const readMessage: Reader<SeldonMessage> = (ctx, v, path) => {
     if (x === null && k !== 'jsonData') continue;
     const p = childPath(path, k);
     switch (k) {
-      case 'status': out.status = readStatus(ctx, x, p); break;
-      case 'meta': out.meta = readMeta(ctx, x, p); break;
-      case 'data': kinds.push(k); out.data = readDefaultData(ctx, x, p); break;
-      case 'binData': kinds.push(k); out.binData = base64Normalize(readString(x, p), p); break;
-      case 'strData': kinds.push(k); out.strData = readString(x, p); break;
-      case 'jsonData': kinds.push(k); out.jsonData = readValue(ctx, x, p); break;
-      case 'customData': kinds.push(k); out.customData = readAny(ctx, x, p); break;
-      default: ctx.unknown(path, k, 'SeldonMessage');
+      case 'status':
+        out.status = readStatus(ctx, x, p);
+        break;
+      case 'meta':
+        out.meta = readMeta(ctx, x, p);
+        break;
+      case 'data':
+        kinds.push(k);
+        out.data = readDefaultData(ctx, x, p);
+        break;
+      case 'binData':
+        kinds.push(k);
+        out.binData = base64Normalize(readString(x, p), p);
+        break;
+      case 'strData':
+        kinds.push(k);
+        out.strData = readString(x, p);
+        break;
+      case 'jsonData':
+        kinds.push(k);
+        out.jsonData = readValue(ctx, x, p);
+        break;
+      case 'customData':
+        kinds.push(k);
+        out.customData = readAny(ctx, x, p);
+        break;
+      default:
+        ctx.unknown(path, k, 'SeldonMessage');
     }
   }
   if (kinds.length > 1) {
@@ -586,11 +742,20 @@ export const readFeedback: Reader<Feedback> = (ctx, v, path) => {
     if (x === undefined || x === null) continue;
     const p = childPath(path, k);
     switch (k) {
-      case 'request': out.request = readMessage(ctx, x, p); break;
-      case 'response': out.response = readMessage(ctx, x, p); break;
-      case 'truth': out.truth = readMessage(ctx, x, p); break;
-      case 'reward': out.reward = readFloat(x, p); break;
-      default: ctx.unknown(path, k, 'Feedback');
+      case 'request':
+        out.request = readMessage(ctx, x, p);
+        break;
+      case 'response':
+        out.response = readMessage(ctx, x, p);
+        break;
+      case 'truth':
+        out.truth = readMessage(ctx, x, p);
+        break;
+      case 'reward':
+        out.reward = readFloat(x, p);
+        break;
+      default:
+        ctx.unknown(path, k, 'Feedback');
     }
   }
   return out;
@@ -623,12 +788,23 @@ const readMessageMetadata: Reader<SeldonMessageMetadata> = (ctx, v, path) => {
     if (x === null && k !== 'schema') continue;
     const p = childPath(path, k);
     switch (k) {
-      case 'messagetype': out.messagetype = readString(x, p); break;
-      case 'schema': out.schema = readValue(ctx, x, p); break;
-      case 'name': out.name = readString(x, p); break;
-      case 'datatype': out.datatype = readString(x, p); break;
-      case 'shape': out.shape = readArray(ctx, x, p).map((d, i) => readInt64(d, childPath(p, i), false)); break;
-      default: ctx.unknown(path, k, 'SeldonMessageMetadata');
+      case 'messagetype':
+        out.messagetype = readString(x, p);
+        break;
+      case 'schema':
+        out.schema = readValue(ctx, x, p);
+        break;
+      case 'name':
+        out.name = readString(x, p);
+        break;
+      case 'datatype':
+        out.datatype = readString(x, p);
+        break;
+      case 'shape':
+        out.shape = readArray(ctx, x, p).map((d, i) => readInt64(d, childPath(p, i), false));
+        break;
+      default:
+        ctx.unknown(path, k, 'SeldonMessageMetadata');
     }
   }
   return out;
@@ -646,13 +822,26 @@ export const readModelMetadata: Reader<SeldonModelMetadata> = (ctx, v, path) => 
     if (x === undefined || x === null) continue;
     const p = childPath(path, k);
     switch (k) {
-      case 'name': out.name = readString(x, p); break;
-      case 'versions': out.versions = readStringArray(ctx, x, p); break;
-      case 'platform': out.platform = readString(x, p); break;
-      case 'inputs': out.inputs = readMetadataList(ctx, x, p); break;
-      case 'outputs': out.outputs = readMetadataList(ctx, x, p); break;
-      case 'custom': out.custom = readStringMap(ctx, x, p); break;
-      default: ctx.unknown(path, k, 'SeldonModelMetadata');
+      case 'name':
+        out.name = readString(x, p);
+        break;
+      case 'versions':
+        out.versions = readStringArray(ctx, x, p);
+        break;
+      case 'platform':
+        out.platform = readString(x, p);
+        break;
+      case 'inputs':
+        out.inputs = readMetadataList(ctx, x, p);
+        break;
+      case 'outputs':
+        out.outputs = readMetadataList(ctx, x, p);
+        break;
+      case 'custom':
+        out.custom = readStringMap(ctx, x, p);
+        break;
+      default:
+        ctx.unknown(path, k, 'SeldonModelMetadata');
     }
   }
   return out;
@@ -666,7 +855,9 @@ export const readGraphMetadata: Reader<SeldonGraphMetadata> = (ctx, v, path) => 
     if (x === undefined || x === null) continue;
     const p = childPath(path, k);
     switch (k) {
-      case 'name': out.name = readString(x, p); break;
+      case 'name':
+        out.name = readString(x, p);
+        break;
       case 'models': {
         const m = expectObject(x, p, 'graph metadata models');
         const models: Record<string, SeldonModelMetadata> = {};
@@ -684,7 +875,8 @@ export const readGraphMetadata: Reader<SeldonGraphMetadata> = (ctx, v, path) => 
       case 'graphoutputs':
         out.outputs = readMetadataList(ctx, x, p);
         break;
-      default: ctx.unknown(path, k, 'SeldonGraphMetadata');
+      default:
+        ctx.unknown(path, k, 'SeldonGraphMetadata');
     }
   }
   return out;

@@ -93,12 +93,16 @@ function tfJson(t: TfTensor): Obj {
   put(o, 'dtype', enumName(t.dtype, TF_DATA_TYPES));
   if (t.tensorShape !== undefined) {
     const s: Obj = {};
-    put(s, 'dim', t.tensorShape.dim?.map((d) => {
-      const dj: Obj = {};
-      put(dj, 'size', d.size);
-      put(dj, 'name', d.name);
-      return dj;
-    }));
+    put(
+      s,
+      'dim',
+      t.tensorShape.dim?.map((d) => {
+        const dj: Obj = {};
+        put(dj, 'size', d.size);
+        put(dj, 'name', d.name);
+        return dj;
+      }),
+    );
     put(s, 'unknownRank', t.tensorShape.unknownRank);
     o.tensorShape = s;
   }
@@ -140,8 +144,37 @@ export function messageJson(m: SeldonMessage): Obj {
   return o;
 }
 
-export function encodeMessage(m: SeldonMessage): string {
-  return JSON.stringify(messageJson(m));
+export interface EncodeOptions {
+  sortKeys?: boolean;
+}
+
+/** Object keys sorted at every level (what Flask's jsonify writes); arrays keep their order. */
+export function sortKeysDeep(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null) return v;
+  if (Array.isArray(v)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      if (typeof x === 'object' && x !== null) {
+        out ??= v.slice();
+        out[i] = sortKeysDeep(x);
+      }
+    }
+    return out ?? v;
+  }
+  if (ArrayBuffer.isView(v)) return v;
+  const o = v as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(o).sort()) setKey(out, k, sortKeysDeep(o[k]));
+  return out;
+}
+
+export function stringify(obj: unknown, opts?: EncodeOptions): string {
+  return JSON.stringify(opts?.sortKeys ? sortKeysDeep(obj) : obj);
+}
+
+export function encodeMessage(m: SeldonMessage, opts?: EncodeOptions): string {
+  return stringify(messageJson(m), opts);
 }
 
 export function feedbackJson(f: Feedback): Obj {
@@ -153,8 +186,8 @@ export function feedbackJson(f: Feedback): Obj {
   return o;
 }
 
-export function encodeFeedback(f: Feedback): string {
-  return JSON.stringify(feedbackJson(f));
+export function encodeFeedback(f: Feedback, opts?: EncodeOptions): string {
+  return stringify(feedbackJson(f), opts);
 }
 
 export function encodeMessageList(l: SeldonMessageList, form: 'object' | 'array'): string {
@@ -184,23 +217,51 @@ export function modelMetadataJson(m: SeldonModelMetadata): Obj {
   return o;
 }
 
-export function encodeModelMetadata(m: SeldonModelMetadata): string {
-  return JSON.stringify(modelMetadataJson(m));
+export function encodeModelMetadata(m: SeldonModelMetadata, opts?: EncodeOptions): string {
+  return stringify(modelMetadataJson(m), opts);
 }
 
-export function encodeGraphMetadata(m: SeldonGraphMetadata | RestGraphMetadata, form: 'proto' | 'rest'): string {
+/**
+ * The executor's Go struct form of one model: fields in Go order, `name`, `platform`,
+ * `versions` and `custom` omitted when empty, `inputs`/`outputs` omitted only when absent.
+ */
+function restModelJson(m: SeldonModelMetadata): Obj {
+  const o: Obj = {};
+  if (m.name) o.name = m.name;
+  if (m.platform) o.platform = m.platform;
+  if (m.versions && m.versions.length > 0) o.versions = m.versions;
+  put(o, 'inputs', m.inputs?.map(messageMetadataJson));
+  put(o, 'outputs', m.outputs?.map(messageMetadataJson));
+  if (m.custom && Object.keys(m.custom).length > 0) o.custom = m.custom;
+  return o;
+}
+
+export function encodeGraphMetadata(
+  m: SeldonGraphMetadata | RestGraphMetadata,
+  form: 'proto' | 'rest',
+): string {
   const g = m as SeldonGraphMetadata & RestGraphMetadata;
   const o: Obj = {};
+  const inputs = g.inputs ?? g.graphinputs ?? undefined;
+  const outputs = g.outputs ?? g.graphoutputs ?? undefined;
+  if (form === 'rest') {
+    o.name = g.name ?? '';
+    const models: Obj = {};
+    for (const k of Object.keys(g.models ?? {})) setKey(models, k, restModelJson(g.models![k]));
+    o.models = models;
+    // Go writes nil edge lists as null.
+    o.graphinputs = inputs?.map(messageMetadataJson) ?? null;
+    o.graphoutputs = outputs?.map(messageMetadataJson) ?? null;
+    return JSON.stringify(o);
+  }
   put(o, 'name', g.name);
   if (g.models !== undefined) {
     const models: Obj = {};
     for (const k of Object.keys(g.models)) setKey(models, k, modelMetadataJson(g.models[k]));
     o.models = models;
   }
-  const inputs = g.inputs ?? g.graphinputs ?? undefined;
-  const outputs = g.outputs ?? g.graphoutputs ?? undefined;
-  put(o, form === 'rest' ? 'graphinputs' : 'inputs', inputs?.map(messageMetadataJson));
-  put(o, form === 'rest' ? 'graphoutputs' : 'outputs', outputs?.map(messageMetadataJson));
+  put(o, 'inputs', inputs?.map(messageMetadataJson));
+  put(o, 'outputs', outputs?.map(messageMetadataJson));
   return JSON.stringify(o);
 }
 
@@ -208,4 +269,19 @@ export function encodeModelMetadataRequest(r: SeldonModelMetadataRequest): strin
   const o: Obj = {};
   put(o, 'name', r.name);
   return JSON.stringify(o);
+}
+
+const HTML_UNSAFE = /[<>&\u2028\u2029]/g;
+const HAS_HTML_UNSAFE = /[<>&\u2028\u2029]/;
+const HTML_ESCAPES: Record<string, string> = {
+  '<': '\\u003c',
+  '>': '\\u003e',
+  '&': '\\u0026',
+  '\u2028': '\\u2028',
+  '\u2029': '\\u2029',
+};
+
+/** Go's json.HTMLEscape over JSON text. */
+export function htmlEscape(text: string): string {
+  return HAS_HTML_UNSAFE.test(text) ? text.replace(HTML_UNSAFE, (c) => HTML_ESCAPES[c]) : text;
 }

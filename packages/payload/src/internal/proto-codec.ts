@@ -31,6 +31,7 @@ import type {
 import { base64Decode, base64Encode } from './base64.js';
 import { TF_DATA_TYPES } from './tf.js';
 import { doublesJson } from './json-encode.js';
+import { listValueBytes, valueBytes } from './value-writer.js';
 import { float32Shortest, isPlainObject, setKey, typeName } from './util.js';
 
 type R = protobuf.Reader;
@@ -46,7 +47,11 @@ export class Ctx {
   count(n: number): void {
     this.elements += n;
     if (this.elements > this.opts.maxElements) {
-      throw new PayloadError('SC_ERR_PAYLOAD_TOO_LARGE', '$', `more than maxElements (${this.opts.maxElements}) array elements`);
+      throw new PayloadError(
+        'SC_ERR_PAYLOAD_TOO_LARGE',
+        '$',
+        `more than maxElements (${this.opts.maxElements}) array elements`,
+      );
     }
   }
 }
@@ -63,10 +68,18 @@ export function badProto(err: unknown): PayloadError {
 export function decodeTop<T>(read: Reader<T>, bytes: Uint8Array, opts?: DecodeOptions): T {
   const o = resolveDecodeOptions(opts);
   if (!(bytes instanceof Uint8Array)) {
-    throw new PayloadError('SC_ERR_PAYLOAD_WRONG_TYPE', '$', `protobuf input must be a Uint8Array, got ${typeName(bytes)}`);
+    throw new PayloadError(
+      'SC_ERR_PAYLOAD_WRONG_TYPE',
+      '$',
+      `protobuf input must be a Uint8Array, got ${typeName(bytes)}`,
+    );
   }
   if (bytes.byteLength > o.maxMessageBytes) {
-    throw new PayloadError('SC_ERR_PAYLOAD_TOO_LARGE', '$', `message of ${bytes.byteLength} bytes exceeds maxMessageBytes (${o.maxMessageBytes})`);
+    throw new PayloadError(
+      'SC_ERR_PAYLOAD_TOO_LARGE',
+      '$',
+      `message of ${bytes.byteLength} bytes exceeds maxMessageBytes (${o.maxMessageBytes})`,
+    );
   }
   try {
     const r = Reader.create(bytes);
@@ -82,7 +95,12 @@ export function encodeTop<T>(write: Writer<T>, v: T): Uint8Array {
     write(w, v);
   } catch (err) {
     if (isPayloadError(err)) throw err;
-    throw new PayloadError('SC_ERR_PAYLOAD_WRONG_TYPE', '$', `cannot encode as protobuf: ${(err as Error).message}`, { cause: err });
+    throw new PayloadError(
+      'SC_ERR_PAYLOAD_WRONG_TYPE',
+      '$',
+      `cannot encode as protobuf: ${(err as Error).message}`,
+      { cause: err },
+    );
   }
   return w.finish();
 }
@@ -97,13 +115,22 @@ function sub<T>(r: R, ctx: Ctx, read: Reader<T>): T {
   const len = r.uint32();
   const end = r.pos + len;
   if (end > r.len) fail('length-delimited field runs past the end');
-  ctx.depth++;
-  if (ctx.depth > ctx.opts.maxDepth + 8) {
-    throw new PayloadError('SC_ERR_PAYLOAD_TOO_DEEP', '$', `nesting deeper than maxDepth (${ctx.opts.maxDepth})`);
-  }
   const v = read(r, end, ctx);
-  ctx.depth--;
   if (r.pos !== end) fail('sub-message length mismatch');
+  return v;
+}
+
+/** Runs `read` one JSON nesting level deeper (lists, structs, Any), bounded by maxDepth. */
+function nested<T>(ctx: Ctx, read: () => T): T {
+  if (++ctx.depth > ctx.opts.maxDepth) {
+    throw new PayloadError(
+      'SC_ERR_PAYLOAD_TOO_DEEP',
+      '$',
+      `nesting deeper than maxDepth (${ctx.opts.maxDepth})`,
+    );
+  }
+  const v = read();
+  ctx.depth--;
   return v;
 }
 
@@ -181,19 +208,38 @@ const readValue: Reader<JsonValue> = (r, end, ctx) => {
   while (r.pos < end) {
     const tag = r.uint32();
     switch (tag) {
-      case 8: r.int32(); v = null; break;
-      case 17: v = r.double(); break;
-      case 26: v = r.string(); break;
-      case 32: v = r.bool(); break;
-      case 42: v = sub(r, ctx, readStruct); break;
-      case 50: v = sub(r, ctx, readListValue); break;
-      default: skip(r, tag);
+      case 8:
+        r.int32();
+        v = null;
+        break;
+      case 17:
+        v = r.double();
+        break;
+      case 26:
+        v = r.string();
+        break;
+      case 32:
+        v = r.bool();
+        break;
+      case 42:
+        v = sub(r, ctx, readStruct);
+        break;
+      case 50:
+        v = sub(r, ctx, readListValue);
+        break;
+      default:
+        skip(r, tag);
     }
   }
   return v;
 };
 
-function readMapEntry<V>(r: R, ctx: Ctx, readVal: (r: R, tag: number) => V | undefined, dflt: V): [string, V] {
+function readMapEntry<V>(
+  r: R,
+  ctx: Ctx,
+  readVal: (r: R, tag: number) => V | undefined,
+  dflt: V,
+): [string, V] {
   return sub(r, ctx, (r2, end) => {
     let k = '';
     let v = dflt;
@@ -209,20 +255,29 @@ function readMapEntry<V>(r: R, ctx: Ctx, readVal: (r: R, tag: number) => V | und
   });
 }
 
-const readStruct: Reader<JsonObject> = (r, end, ctx) => {
+const readStruct: Reader<JsonObject> = (r, end, ctx) => nested(ctx, () => readStructFields(r, end, ctx));
+
+function readStructFields(r: R, end: number, ctx: Ctx): JsonObject {
   const out: JsonObject = {};
   while (r.pos < end) {
     const tag = r.uint32();
     if (tag === 10) {
       ctx.count(1);
-      const [k, v] = readMapEntry<JsonValue>(r, ctx, (r2, t) => (t === 18 ? sub(r2, ctx, readValue) : (skip(r2, t), undefined)), null);
+      const [k, v] = readMapEntry<JsonValue>(
+        r,
+        ctx,
+        (r2, t) => (t === 18 ? sub(r2, ctx, readValue) : (skip(r2, t), undefined)),
+        null,
+      );
       setKey(out, k, v);
     } else skip(r, tag);
   }
   return out;
-};
+}
 
-const readListValue: Reader<JsonValue[]> = (r, end, ctx) => {
+const readListValue: Reader<JsonValue[]> = (r, end, ctx) => nested(ctx, () => readListItems(r, end, ctx));
+
+function readListItems(r: R, end: number, ctx: Ctx): JsonValue[] {
   const out: JsonValue[] = [];
   while (r.pos < end) {
     const tag = r.uint32();
@@ -232,18 +287,38 @@ const readListValue: Reader<JsonValue[]> = (r, end, ctx) => {
     } else skip(r, tag);
   }
   return out;
-};
+}
 
 function writeValue(w: W, v: unknown, depth: number): void {
-  if (depth > 10_000) throw new PayloadError('SC_ERR_PAYLOAD_TOO_DEEP', '$', 'value nests too deeply to encode');
+  if (depth > 10_000)
+    throw new PayloadError('SC_ERR_PAYLOAD_TOO_DEEP', '$', 'value nests too deeply to encode');
   switch (typeof v) {
-    case 'number': w.uint32(17).double(v); return;
-    case 'string': w.uint32(26).string(v); return;
-    case 'boolean': w.uint32(32).bool(v); return;
+    case 'number':
+      w.uint32(17).double(v);
+      return;
+    case 'string':
+      w.uint32(26).string(v);
+      return;
+    case 'boolean':
+      w.uint32(32).bool(v);
+      return;
     case 'object':
-      if (v === null) { w.uint32(8).int32(0); return; }
-      if (Array.isArray(v)) { w.uint32(50).fork(); writeListValue(w, v, depth + 1); w.ldelim(); return; }
-      if (isPlainObject(v)) { w.uint32(42).fork(); writeStruct(w, v, depth + 1); w.ldelim(); return; }
+      if (v === null) {
+        w.uint32(8).int32(0);
+        return;
+      }
+      if (Array.isArray(v)) {
+        w.uint32(50).fork();
+        writeListValue(w, v, depth + 1);
+        w.ldelim();
+        return;
+      }
+      if (isPlainObject(v)) {
+        w.uint32(42).fork();
+        writeStruct(w, v, depth + 1);
+        w.ldelim();
+        return;
+      }
       break;
     default:
       break;
@@ -261,7 +336,12 @@ function writeListValue(w: W, list: readonly unknown[], depth = 0): void {
 
 function writeStruct(w: W, o: Record<string, unknown>, depth = 0, field = 1): void {
   for (const k of Object.keys(o)) {
-    w.uint32((field << 3) | 2).fork().uint32(10).string(k).uint32(18).fork();
+    w.uint32((field << 3) | 2)
+      .fork()
+      .uint32(10)
+      .string(k)
+      .uint32(18)
+      .fork();
     writeValue(w, o[k], depth);
     w.ldelim().ldelim();
   }
@@ -279,7 +359,9 @@ function register<T>(name: string, read: Reader<T>, write: Writer<T>, wkt = fals
   known[name] = { read: read as Reader<unknown>, write: write as Writer<unknown>, wkt };
 }
 
-const readAny: Reader<AnyMessage> = (r, end, ctx) => {
+const readAny: Reader<AnyMessage> = (r, end, ctx) => nested(ctx, () => readAnyFields(r, end, ctx));
+
+function readAnyFields(r: R, end: number, ctx: Ctx): AnyMessage {
   let url = '';
   let value: Uint8Array = new Uint8Array(0);
   while (r.pos < end) {
@@ -294,15 +376,18 @@ const readAny: Reader<AnyMessage> = (r, end, ctx) => {
     const decoded = k.read(inner, inner.len, ctx);
     if (k.wkt) return { '@type': url, value: decoded as JsonValue };
     // customData is a JSON value: typed arrays of the inner message become plain arrays.
-    const json = JSON.parse(JSON.stringify(decoded, (_k, x) => (x instanceof Float64Array ? doublesJson(x) : x))) as JsonObject;
+    const json = JSON.parse(
+      JSON.stringify(decoded, (_k, x) => (x instanceof Float64Array ? doublesJson(x) : x)),
+    ) as JsonObject;
     return { '@type': url, ...json } as AnyMessage;
   }
   return { '@type': url, value: base64Encode(value) };
-};
+}
 
 function writeAny(w: W, a: AnyMessage): void {
   const url = a['@type'];
-  if (typeof url !== 'string') throw new PayloadError('SC_ERR_PAYLOAD_WRONG_TYPE', '$.customData', 'google.protobuf.Any needs "@type"');
+  if (typeof url !== 'string')
+    throw new PayloadError('SC_ERR_PAYLOAD_WRONG_TYPE', '$.customData', 'google.protobuf.Any needs "@type"');
   w.uint32(10).string(url);
   const k = known[url.slice(url.lastIndexOf('/') + 1)];
   let bytes: Uint8Array;
@@ -318,7 +403,11 @@ function writeAny(w: W, a: AnyMessage): void {
   } else if (typeof a.value === 'string') {
     bytes = base64Decode(a.value, '$.customData.value');
   } else {
-    throw new PayloadError('SC_ERR_PAYLOAD_UNSUPPORTED', '$.customData', `cannot encode an Any of unknown type ${url} unless "value" holds its bytes as base64`);
+    throw new PayloadError(
+      'SC_ERR_PAYLOAD_UNSUPPORTED',
+      '$.customData',
+      `cannot encode an Any of unknown type ${url} unless "value" holds its bytes as base64`,
+    );
   }
   if (bytes.length > 0) w.uint32(18).bytes(bytes);
 }
@@ -331,7 +420,8 @@ const METRIC_TYPES: readonly MetricType[] = ['COUNTER', 'GAUGE', 'TIMER'];
 function enumNumber(v: unknown, names: readonly string[]): number {
   if (typeof v === 'number') return v;
   const i = names.indexOf(v as string);
-  if (i < 0) throw new PayloadError('SC_ERR_PAYLOAD_BAD_ENUM', '$', `unknown enum value ${JSON.stringify(v)}`);
+  if (i < 0)
+    throw new PayloadError('SC_ERR_PAYLOAD_BAD_ENUM', '$', `unknown enum value ${JSON.stringify(v)}`);
   return i;
 }
 
@@ -340,11 +430,32 @@ const readStatus: Reader<Status> = (r, end) => {
   while (r.pos < end) {
     const tag = r.uint32();
     switch (tag) {
-      case 8: { const n = r.int32(); if (n !== 0) out.code = n; else delete out.code; break; }
-      case 18: { const s = r.string(); if (s) out.info = s; else delete out.info; break; }
-      case 26: { const s = r.string(); if (s) out.reason = s; else delete out.reason; break; }
-      case 32: { const n = r.int32(); if (n !== 0) out.status = enumName(n, STATUS_FLAGS); else delete out.status; break; }
-      default: skip(r, tag);
+      case 8: {
+        const n = r.int32();
+        if (n !== 0) out.code = n;
+        else delete out.code;
+        break;
+      }
+      case 18: {
+        const s = r.string();
+        if (s) out.info = s;
+        else delete out.info;
+        break;
+      }
+      case 26: {
+        const s = r.string();
+        if (s) out.reason = s;
+        else delete out.reason;
+        break;
+      }
+      case 32: {
+        const n = r.int32();
+        if (n !== 0) out.status = enumName(n, STATUS_FLAGS);
+        else delete out.status;
+        break;
+      }
+      default:
+        skip(r, tag);
     }
   }
   return out;
@@ -363,7 +474,14 @@ function readStringMapEntry(r: R, ctx: Ctx): [string, string] {
 }
 
 function writeStringMap(w: W, field: number, m: Record<string, string>): void {
-  for (const k of Object.keys(m)) w.uint32((field << 3) | 2).fork().uint32(10).string(k).uint32(18).string(m[k]).ldelim();
+  for (const k of Object.keys(m))
+    w.uint32((field << 3) | 2)
+      .fork()
+      .uint32(10)
+      .string(k)
+      .uint32(18)
+      .string(m[k])
+      .ldelim();
 }
 
 const readMetric: Reader<Metric> = (r, end, ctx) => {
@@ -371,11 +489,33 @@ const readMetric: Reader<Metric> = (r, end, ctx) => {
   while (r.pos < end) {
     const tag = r.uint32();
     switch (tag) {
-      case 10: { const s = r.string(); if (s) out.key = s; else delete out.key; break; }
-      case 16: { const n = r.int32(); if (n !== 0) out.type = enumName(n, METRIC_TYPES); else delete out.type; break; }
-      case 29: { const f = r.float(); if (f !== 0 || Object.is(f, -0)) out.value = float32Shortest(f); else delete out.value; break; }
-      case 34: { ctx.count(1); const [k, v] = readStringMapEntry(r, ctx); out.tags ??= {}; setKey(out.tags, k, v); break; }
-      default: skip(r, tag);
+      case 10: {
+        const s = r.string();
+        if (s) out.key = s;
+        else delete out.key;
+        break;
+      }
+      case 16: {
+        const n = r.int32();
+        if (n !== 0) out.type = enumName(n, METRIC_TYPES);
+        else delete out.type;
+        break;
+      }
+      case 29: {
+        const f = r.float();
+        if (f !== 0 || Object.is(f, -0)) out.value = float32Shortest(f);
+        else delete out.value;
+        break;
+      }
+      case 34: {
+        ctx.count(1);
+        const [k, v] = readStringMapEntry(r, ctx);
+        out.tags ??= {};
+        setKey(out.tags, k, v);
+        break;
+      }
+      default:
+        skip(r, tag);
     }
   }
   return out;
@@ -394,24 +534,49 @@ const readMeta: Reader<Meta> = (r, end, ctx) => {
   while (r.pos < end) {
     const tag = r.uint32();
     switch (tag) {
-      case 10: { const s = r.string(); if (s) out.puid = s; else delete out.puid; break; }
+      case 10: {
+        const s = r.string();
+        if (s) out.puid = s;
+        else delete out.puid;
+        break;
+      }
       case 18: {
         ctx.count(1);
-        const [k, v] = readMapEntry<JsonValue>(r, ctx, (r2, t) => (t === 18 ? sub(r2, ctx, readValue) : (skip(r2, t), undefined)), null);
+        const [k, v] = readMapEntry<JsonValue>(
+          r,
+          ctx,
+          (r2, t) => (t === 18 ? sub(r2, ctx, readValue) : (skip(r2, t), undefined)),
+          null,
+        );
         out.tags ??= {};
         setKey(out.tags, k, v);
         break;
       }
       case 26: {
         ctx.count(1);
-        const [k, v] = readMapEntry<number>(r, ctx, (r2, t) => (t === 16 ? r2.int32() : (skip(r2, t), undefined)), 0);
+        const [k, v] = readMapEntry<number>(
+          r,
+          ctx,
+          (r2, t) => (t === 16 ? r2.int32() : (skip(r2, t), undefined)),
+          0,
+        );
         out.routing ??= {};
         setKey(out.routing, k, v);
         break;
       }
-      case 34: { ctx.count(1); const [k, v] = readStringMapEntry(r, ctx); out.requestPath ??= {}; setKey(out.requestPath, k, v); break; }
-      case 42: ctx.count(1); (out.metrics ??= []).push(sub(r, ctx, readMetric)); break;
-      default: skip(r, tag);
+      case 34: {
+        ctx.count(1);
+        const [k, v] = readStringMapEntry(r, ctx);
+        out.requestPath ??= {};
+        setKey(out.requestPath, k, v);
+        break;
+      }
+      case 42:
+        ctx.count(1);
+        (out.metrics ??= []).push(sub(r, ctx, readMetric));
+        break;
+      default:
+        skip(r, tag);
     }
   }
   return out;
@@ -420,9 +585,16 @@ const readMeta: Reader<Meta> = (r, end, ctx) => {
 function writeMeta(w: W, m: Meta): void {
   if (m.puid) w.uint32(10).string(m.puid);
   if (m.tags) writeStruct(w, m.tags, 0, 2); // map<string,Value>: same entry layout as Struct.fields
-  if (m.routing) for (const k of Object.keys(m.routing)) w.uint32(26).fork().uint32(10).string(k).uint32(16).int32(m.routing[k]).ldelim();
+  if (m.routing)
+    for (const k of Object.keys(m.routing))
+      w.uint32(26).fork().uint32(10).string(k).uint32(16).int32(m.routing[k]).ldelim();
   if (m.requestPath) writeStringMap(w, 4, m.requestPath);
-  if (m.metrics) for (const x of m.metrics) { w.uint32(42).fork(); writeMetric(w, x); w.ldelim(); }
+  if (m.metrics)
+    for (const x of m.metrics) {
+      w.uint32(42).fork();
+      writeMetric(w, x);
+      w.ldelim();
+    }
 }
 
 const readTensor: Reader<Tensor> = (r, end, ctx) => {
@@ -431,10 +603,26 @@ const readTensor: Reader<Tensor> = (r, end, ctx) => {
   while (r.pos < end) {
     const tag = r.uint32();
     switch (tag >>> 3) {
-      case 1: repeated(r, tag, 0, () => r.int32(), shape, ctx); break;
-      case 2: values = readDoubles(r, tag, values, ctx); break;
-      default: skip(r, tag);
+      case 1:
+        repeated(r, tag, 0, () => r.int32(), shape, ctx);
+        break;
+      case 2:
+        values = readDoubles(r, tag, values, ctx);
+        break;
+      default:
+        skip(r, tag);
     }
+  }
+  const n = values?.length ?? 0;
+  let size = 1;
+  for (const d of shape) size *= d;
+  // Same rule as the JSON decoder: values must fill the shape (both empty is an empty tensor).
+  if (!(shape.length === 0 && n === 0) && size !== n) {
+    throw new PayloadError(
+      'SC_ERR_PAYLOAD_SHAPE_MISMATCH',
+      '$.data.tensor.values',
+      `tensor has ${n} values but shape [${shape.join(',')}] needs ${size}`,
+    );
   }
   const out: Tensor = {};
   if (shape.length > 0) out.shape = shape;
@@ -455,7 +643,12 @@ function writeDoubles(w: W, field: number, values: ArrayLike<number>): void {
   w.uint32((field << 3) | 2).bytes(bytes);
 }
 
-function writePacked(w: W, field: number, values: readonly unknown[] | undefined, one: (w: W, v: never) => void): void {
+function writePacked(
+  w: W,
+  field: number,
+  values: readonly unknown[] | undefined,
+  one: (w: W, v: never) => void,
+): void {
   if (!values || values.length === 0) return;
   w.uint32((field << 3) | 2).fork();
   for (const v of values) one(w, v as never);
@@ -478,9 +671,15 @@ const readTfShape: Reader<TfTensorShape> = (r, end, ctx) => {
         const d: { size?: string; name?: string } = {};
         while (r2.pos < e2) {
           const t2 = r2.uint32();
-          if (t2 === 8) { const s = int64String(r2.int64()); if (s !== '0') d.size = s; else delete d.size; }
-          else if (t2 === 18) { const s = r2.string(); if (s) d.name = s; else delete d.name; }
-          else skip(r2, t2);
+          if (t2 === 8) {
+            const s = int64String(r2.int64());
+            if (s !== '0') d.size = s;
+            else delete d.size;
+          } else if (t2 === 18) {
+            const s = r2.string();
+            if (s) d.name = s;
+            else delete d.name;
+          } else skip(r2, t2);
         }
         return d;
       });
@@ -495,13 +694,19 @@ const readTfShape: Reader<TfTensorShape> = (r, end, ctx) => {
 
 function writeInt64(w: W, v: string | number): void {
   const b = BigInt.asUintN(64, BigInt(v));
-  (w as unknown as { uint64(v: { low: number; high: number }): W }).uint64({ low: Number(b & 0xffffffffn) | 0, high: Number(b >> 32n) | 0 });
+  (w as unknown as { uint64(v: { low: number; high: number }): W }).uint64({
+    low: Number(b & 0xffffffffn) | 0,
+    high: Number(b >> 32n) | 0,
+  });
 }
 
 function writeTfShape(w: W, s: TfTensorShape): void {
   for (const d of s.dim ?? []) {
     w.uint32(18).fork();
-    if (d.size !== undefined && Number(d.size) !== 0) { w.uint32(8); writeInt64(w, d.size); }
+    if (d.size !== undefined && Number(d.size) !== 0) {
+      w.uint32(8);
+      writeInt64(w, d.size);
+    }
     if (d.name) w.uint32(18).string(d.name);
     w.ldelim();
   }
@@ -510,27 +715,81 @@ function writeTfShape(w: W, s: TfTensorShape): void {
 
 const readTfTensor: Reader<TfTensor> = (r, end, ctx) => {
   const out: TfTensor = {};
-  const arr = <K extends keyof TfTensor>(k: K): NonNullable<TfTensor[K]> => (out[k] ??= [] as never) as NonNullable<TfTensor[K]>;
+  const arr = <K extends keyof TfTensor>(k: K): NonNullable<TfTensor[K]> =>
+    (out[k] ??= [] as never) as NonNullable<TfTensor[K]>;
   while (r.pos < end) {
     const tag = r.uint32();
     switch (tag >>> 3) {
-      case 1: if ((tag & 7) === 0) { const n = r.int32(); if (n) out.dtype = enumName<TfDataType>(n, TF_DATA_TYPES); else delete out.dtype; } else skip(r, tag); break;
-      case 2: if ((tag & 7) === 2) out.tensorShape = sub(r, ctx, readTfShape); else skip(r, tag); break;
-      case 3: if ((tag & 7) === 0) { const n = r.int32(); if (n) out.versionNumber = n; else delete out.versionNumber; } else skip(r, tag); break;
-      case 4: if ((tag & 7) === 2) { const b = bytesOf(r); if (b.length) out.tensorContent = base64Encode(b); else delete out.tensorContent; } else skip(r, tag); break;
-      case 5: repeated(r, tag, 5, () => float32Shortest(r.float()), arr('floatVal'), ctx); break;
-      case 6: repeated(r, tag, 1, () => r.double(), arr('doubleVal'), ctx); break;
-      case 7: repeated(r, tag, 0, () => r.int32(), arr('intVal'), ctx); break;
-      case 8: if ((tag & 7) === 2) { ctx.count(1); arr('stringVal').push(base64Encode(bytesOf(r))); } else skip(r, tag); break;
-      case 9: repeated(r, tag, 5, () => float32Shortest(r.float()), arr('scomplexVal'), ctx); break;
-      case 10: repeated(r, tag, 0, () => int64String(r.int64()), arr('int64Val'), ctx); break;
-      case 11: repeated(r, tag, 0, () => r.bool(), arr('boolVal'), ctx); break;
-      case 12: repeated(r, tag, 1, () => r.double(), arr('dcomplexVal'), ctx); break;
-      case 13: repeated(r, tag, 0, () => r.int32(), arr('halfVal'), ctx); break;
-      case 16: repeated(r, tag, 0, () => r.uint32(), arr('uint32Val'), ctx); break;
-      case 17: repeated(r, tag, 0, () => int64String(r.uint64()), arr('uint64Val'), ctx); break;
-      case 18: if ((tag & 7) === 2) { const b = bytesOf(r); if (b.length) out.float8Val = base64Encode(b); else delete out.float8Val; } else skip(r, tag); break;
-      default: skip(r, tag);
+      case 1:
+        if ((tag & 7) === 0) {
+          const n = r.int32();
+          if (n) out.dtype = enumName<TfDataType>(n, TF_DATA_TYPES);
+          else delete out.dtype;
+        } else skip(r, tag);
+        break;
+      case 2:
+        if ((tag & 7) === 2) out.tensorShape = sub(r, ctx, readTfShape);
+        else skip(r, tag);
+        break;
+      case 3:
+        if ((tag & 7) === 0) {
+          const n = r.int32();
+          if (n) out.versionNumber = n;
+          else delete out.versionNumber;
+        } else skip(r, tag);
+        break;
+      case 4:
+        if ((tag & 7) === 2) {
+          const b = bytesOf(r);
+          if (b.length) out.tensorContent = base64Encode(b);
+          else delete out.tensorContent;
+        } else skip(r, tag);
+        break;
+      case 5:
+        repeated(r, tag, 5, () => float32Shortest(r.float()), arr('floatVal'), ctx);
+        break;
+      case 6:
+        repeated(r, tag, 1, () => r.double(), arr('doubleVal'), ctx);
+        break;
+      case 7:
+        repeated(r, tag, 0, () => r.int32(), arr('intVal'), ctx);
+        break;
+      case 8:
+        if ((tag & 7) === 2) {
+          ctx.count(1);
+          arr('stringVal').push(base64Encode(bytesOf(r)));
+        } else skip(r, tag);
+        break;
+      case 9:
+        repeated(r, tag, 5, () => float32Shortest(r.float()), arr('scomplexVal'), ctx);
+        break;
+      case 10:
+        repeated(r, tag, 0, () => int64String(r.int64()), arr('int64Val'), ctx);
+        break;
+      case 11:
+        repeated(r, tag, 0, () => r.bool(), arr('boolVal'), ctx);
+        break;
+      case 12:
+        repeated(r, tag, 1, () => r.double(), arr('dcomplexVal'), ctx);
+        break;
+      case 13:
+        repeated(r, tag, 0, () => r.int32(), arr('halfVal'), ctx);
+        break;
+      case 16:
+        repeated(r, tag, 0, () => r.uint32(), arr('uint32Val'), ctx);
+        break;
+      case 17:
+        repeated(r, tag, 0, () => int64String(r.uint64()), arr('uint64Val'), ctx);
+        break;
+      case 18:
+        if ((tag & 7) === 2) {
+          const b = bytesOf(r);
+          if (b.length) out.float8Val = base64Encode(b);
+          else delete out.float8Val;
+        } else skip(r, tag);
+        break;
+      default:
+        skip(r, tag);
     }
   }
   for (const k of Object.keys(out) as (keyof TfTensor)[]) {
@@ -543,7 +802,11 @@ const readTfTensor: Reader<TfTensor> = (r, end, ctx) => {
 function writeTfTensor(w: W, t: TfTensor): void {
   const dt = t.dtype === undefined ? 0 : enumNumber(t.dtype, TF_DATA_TYPES);
   if (dt) w.uint32(8).int32(dt);
-  if (t.tensorShape) { w.uint32(18).fork(); writeTfShape(w, t.tensorShape); w.ldelim(); }
+  if (t.tensorShape) {
+    w.uint32(18).fork();
+    writeTfShape(w, t.tensorShape);
+    w.ldelim();
+  }
   if (t.versionNumber) w.uint32(24).int32(t.versionNumber);
   if (t.tensorContent) w.uint32(34).bytes(base64Decode(t.tensorContent, '$.tensorContent'));
   writePacked(w, 5, t.floatVal, (w2, v: number) => w2.float(v));
@@ -565,11 +828,27 @@ const readDefaultData: Reader<DefaultData> = (r, end, ctx) => {
   while (r.pos < end) {
     const tag = r.uint32();
     switch (tag) {
-      case 10: ctx.count(1); (out.names ??= []).push(r.string()); break;
-      case 18: delete out.ndarray; delete out.tftensor; out.tensor = sub(r, ctx, readTensor); break;
-      case 26: delete out.tensor; delete out.tftensor; out.ndarray = sub(r, ctx, readListValue); break;
-      case 34: delete out.tensor; delete out.ndarray; out.tftensor = sub(r, ctx, readTfTensor); break;
-      default: skip(r, tag);
+      case 10:
+        ctx.count(1);
+        (out.names ??= []).push(r.string());
+        break;
+      case 18:
+        delete out.ndarray;
+        delete out.tftensor;
+        out.tensor = sub(r, ctx, readTensor);
+        break;
+      case 26:
+        delete out.tensor;
+        delete out.tftensor;
+        out.ndarray = sub(r, ctx, readListValue);
+        break;
+      case 34:
+        delete out.tensor;
+        delete out.ndarray;
+        out.tftensor = sub(r, ctx, readTfTensor);
+        break;
+      default:
+        skip(r, tag);
     }
   }
   return out;
@@ -577,9 +856,16 @@ const readDefaultData: Reader<DefaultData> = (r, end, ctx) => {
 
 function writeDefaultData(w: W, d: DefaultData): void {
   for (const n of d.names ?? []) w.uint32(10).string(n);
-  if (d.tensor) { w.uint32(18).fork(); writeTensor(w, d.tensor); w.ldelim(); }
-  else if (d.ndarray) { w.uint32(26).fork(); writeListValue(w, d.ndarray); w.ldelim(); }
-  else if (d.tftensor) { w.uint32(34).fork(); writeTfTensor(w, d.tftensor); w.ldelim(); }
+  if (d.tensor) {
+    w.uint32(18).fork();
+    writeTensor(w, d.tensor);
+    w.ldelim();
+  } else if (d.ndarray) w.uint32(26).bytes(listValueBytes(d.ndarray));
+  else if (d.tftensor) {
+    w.uint32(34).fork();
+    writeTfTensor(w, d.tftensor);
+    w.ldelim();
+  }
 }
 
 function clearData(m: SeldonMessage): void {
@@ -595,27 +881,62 @@ export const readMessage: Reader<SeldonMessage> = (r, end, ctx) => {
   while (r.pos < end) {
     const tag = r.uint32();
     switch (tag) {
-      case 10: out.status = sub(r, ctx, readStatus); break;
-      case 18: out.meta = sub(r, ctx, readMeta); break;
-      case 26: clearData(out); out.data = sub(r, ctx, readDefaultData); break;
-      case 34: clearData(out); out.binData = base64Encode(bytesOf(r)); break;
-      case 42: clearData(out); out.strData = r.string(); break;
-      case 50: clearData(out); out.jsonData = sub(r, ctx, readValue); break;
-      case 58: clearData(out); out.customData = sub(r, ctx, readAny); break;
-      default: skip(r, tag);
+      case 10:
+        out.status = sub(r, ctx, readStatus);
+        break;
+      case 18:
+        out.meta = sub(r, ctx, readMeta);
+        break;
+      case 26:
+        clearData(out);
+        out.data = sub(r, ctx, readDefaultData);
+        break;
+      case 34:
+        clearData(out);
+        out.binData = base64Encode(bytesOf(r));
+        break;
+      case 42:
+        clearData(out);
+        out.strData = r.string();
+        break;
+      case 50:
+        clearData(out);
+        out.jsonData = sub(r, ctx, readValue);
+        break;
+      case 58:
+        clearData(out);
+        out.customData = sub(r, ctx, readAny);
+        break;
+      default:
+        skip(r, tag);
     }
   }
   return out;
 };
 
 export const writeMessage: Writer<SeldonMessage> = (w, m) => {
-  if (m.status) { w.uint32(10).fork(); writeStatus(w, m.status); w.ldelim(); }
-  if (m.meta) { w.uint32(18).fork(); writeMeta(w, m.meta); w.ldelim(); }
-  if (m.data) { w.uint32(26).fork(); writeDefaultData(w, m.data); w.ldelim(); }
-  else if (m.binData !== undefined) w.uint32(34).bytes(base64Decode(m.binData, '$.binData'));
+  if (m.status) {
+    w.uint32(10).fork();
+    writeStatus(w, m.status);
+    w.ldelim();
+  }
+  if (m.meta) {
+    w.uint32(18).fork();
+    writeMeta(w, m.meta);
+    w.ldelim();
+  }
+  if (m.data) {
+    w.uint32(26).fork();
+    writeDefaultData(w, m.data);
+    w.ldelim();
+  } else if (m.binData !== undefined) w.uint32(34).bytes(base64Decode(m.binData, '$.binData'));
   else if (m.strData !== undefined) w.uint32(42).string(m.strData);
-  else if (m.jsonData !== undefined) { w.uint32(50).fork(); writeValue(w, m.jsonData, 0); w.ldelim(); }
-  else if (m.customData !== undefined) { w.uint32(58).fork(); writeAny(w, m.customData); w.ldelim(); }
+  else if (m.jsonData !== undefined) w.uint32(50).bytes(valueBytes(m.jsonData));
+  else if (m.customData !== undefined) {
+    w.uint32(58).fork();
+    writeAny(w, m.customData);
+    w.ldelim();
+  }
 };
 
 function readFloatField(r: R): number | undefined {
@@ -628,43 +949,76 @@ export const readFeedback: Reader<Feedback> = (r, end, ctx) => {
   while (r.pos < end) {
     const tag = r.uint32();
     switch (tag) {
-      case 10: out.request = sub(r, ctx, readMessage); break;
-      case 18: out.response = sub(r, ctx, readMessage); break;
-      case 29: { const f = readFloatField(r); if (f === undefined) delete out.reward; else out.reward = f; break; }
-      case 34: out.truth = sub(r, ctx, readMessage); break;
-      default: skip(r, tag);
+      case 10:
+        out.request = sub(r, ctx, readMessage);
+        break;
+      case 18:
+        out.response = sub(r, ctx, readMessage);
+        break;
+      case 29: {
+        const f = readFloatField(r);
+        if (f === undefined) delete out.reward;
+        else out.reward = f;
+        break;
+      }
+      case 34:
+        out.truth = sub(r, ctx, readMessage);
+        break;
+      default:
+        skip(r, tag);
     }
   }
   return out;
 };
 
 export const writeFeedback: Writer<Feedback> = (w, f) => {
-  if (f.request) { w.uint32(10).fork(); writeMessage(w, f.request); w.ldelim(); }
-  if (f.response) { w.uint32(18).fork(); writeMessage(w, f.response); w.ldelim(); }
+  if (f.request) {
+    w.uint32(10).fork();
+    writeMessage(w, f.request);
+    w.ldelim();
+  }
+  if (f.response) {
+    w.uint32(18).fork();
+    writeMessage(w, f.response);
+    w.ldelim();
+  }
   if (f.reward) w.uint32(29).float(f.reward);
-  if (f.truth) { w.uint32(34).fork(); writeMessage(w, f.truth); w.ldelim(); }
+  if (f.truth) {
+    w.uint32(34).fork();
+    writeMessage(w, f.truth);
+    w.ldelim();
+  }
 };
 
 export const readMessageList: Reader<SeldonMessageList> = (r, end, ctx) => {
   const out: SeldonMessageList = {};
   while (r.pos < end) {
     const tag = r.uint32();
-    if (tag === 10) { ctx.count(1); (out.seldonMessages ??= []).push(sub(r, ctx, readMessage)); }
-    else skip(r, tag);
+    if (tag === 10) {
+      ctx.count(1);
+      (out.seldonMessages ??= []).push(sub(r, ctx, readMessage));
+    } else skip(r, tag);
   }
   return out;
 };
 
 export const writeMessageList: Writer<SeldonMessageList> = (w, l) => {
-  for (const m of l.seldonMessages ?? []) { w.uint32(10).fork(); writeMessage(w, m); w.ldelim(); }
+  for (const m of l.seldonMessages ?? []) {
+    w.uint32(10).fork();
+    writeMessage(w, m);
+    w.ldelim();
+  }
 };
 
 export const readModelMetadataRequest: Reader<SeldonModelMetadataRequest> = (r, end) => {
   const out: SeldonModelMetadataRequest = {};
   while (r.pos < end) {
     const tag = r.uint32();
-    if (tag === 10) { const s = r.string(); if (s) out.name = s; else delete out.name; }
-    else skip(r, tag);
+    if (tag === 10) {
+      const s = r.string();
+      if (s) out.name = s;
+      else delete out.name;
+    } else skip(r, tag);
   }
   return out;
 };
@@ -683,12 +1037,27 @@ const readMessageMetadata: Reader<SeldonMessageMetadata> = (r, end, ctx) => {
   while (r.pos < end) {
     const tag = r.uint32();
     switch (tag >>> 3) {
-      case 1: if ((tag & 7) === 2) str('messagetype'); else skip(r, tag); break;
-      case 2: if ((tag & 7) === 2) out.schema = sub(r, ctx, readValue); else skip(r, tag); break;
-      case 3: if ((tag & 7) === 2) str('name'); else skip(r, tag); break;
-      case 4: if ((tag & 7) === 2) str('datatype'); else skip(r, tag); break;
-      case 5: repeated(r, tag, 0, () => int64String(r.int64()), (out.shape ??= []), ctx); break;
-      default: skip(r, tag);
+      case 1:
+        if ((tag & 7) === 2) str('messagetype');
+        else skip(r, tag);
+        break;
+      case 2:
+        if ((tag & 7) === 2) out.schema = sub(r, ctx, readValue);
+        else skip(r, tag);
+        break;
+      case 3:
+        if ((tag & 7) === 2) str('name');
+        else skip(r, tag);
+        break;
+      case 4:
+        if ((tag & 7) === 2) str('datatype');
+        else skip(r, tag);
+        break;
+      case 5:
+        repeated(r, tag, 0, () => int64String(r.int64()), (out.shape ??= []), ctx);
+        break;
+      default:
+        skip(r, tag);
     }
   }
   if (out.shape && out.shape.length === 0) delete out.shape;
@@ -697,7 +1066,11 @@ const readMessageMetadata: Reader<SeldonMessageMetadata> = (r, end, ctx) => {
 
 function writeMessageMetadata(w: W, m: SeldonMessageMetadata): void {
   if (m.messagetype) w.uint32(10).string(m.messagetype);
-  if (m.schema !== undefined) { w.uint32(18).fork(); writeValue(w, m.schema, 0); w.ldelim(); }
+  if (m.schema !== undefined) {
+    w.uint32(18).fork();
+    writeValue(w, m.schema, 0);
+    w.ldelim();
+  }
   if (m.name) w.uint32(26).string(m.name);
   if (m.datatype) w.uint32(34).string(m.datatype);
   writePacked(w, 5, m.shape, (w2, v: string | number) => writeInt64(w2, v));
@@ -708,13 +1081,39 @@ export const readModelMetadata: Reader<SeldonModelMetadata> = (r, end, ctx) => {
   while (r.pos < end) {
     const tag = r.uint32();
     switch (tag) {
-      case 10: { const s = r.string(); if (s) out.name = s; else delete out.name; break; }
-      case 18: ctx.count(1); (out.versions ??= []).push(r.string()); break;
-      case 26: { const s = r.string(); if (s) out.platform = s; else delete out.platform; break; }
-      case 34: ctx.count(1); (out.inputs ??= []).push(sub(r, ctx, readMessageMetadata)); break;
-      case 42: ctx.count(1); (out.outputs ??= []).push(sub(r, ctx, readMessageMetadata)); break;
-      case 50: { ctx.count(1); const [k, v] = readStringMapEntry(r, ctx); out.custom ??= {}; setKey(out.custom, k, v); break; }
-      default: skip(r, tag);
+      case 10: {
+        const s = r.string();
+        if (s) out.name = s;
+        else delete out.name;
+        break;
+      }
+      case 18:
+        ctx.count(1);
+        (out.versions ??= []).push(r.string());
+        break;
+      case 26: {
+        const s = r.string();
+        if (s) out.platform = s;
+        else delete out.platform;
+        break;
+      }
+      case 34:
+        ctx.count(1);
+        (out.inputs ??= []).push(sub(r, ctx, readMessageMetadata));
+        break;
+      case 42:
+        ctx.count(1);
+        (out.outputs ??= []).push(sub(r, ctx, readMessageMetadata));
+        break;
+      case 50: {
+        ctx.count(1);
+        const [k, v] = readStringMapEntry(r, ctx);
+        out.custom ??= {};
+        setKey(out.custom, k, v);
+        break;
+      }
+      default:
+        skip(r, tag);
     }
   }
   return out;
@@ -724,8 +1123,16 @@ export const writeModelMetadata: Writer<SeldonModelMetadata> = (w, m) => {
   if (m.name) w.uint32(10).string(m.name);
   for (const v of m.versions ?? []) w.uint32(18).string(v);
   if (m.platform) w.uint32(26).string(m.platform);
-  for (const x of m.inputs ?? []) { w.uint32(34).fork(); writeMessageMetadata(w, x); w.ldelim(); }
-  for (const x of m.outputs ?? []) { w.uint32(42).fork(); writeMessageMetadata(w, x); w.ldelim(); }
+  for (const x of m.inputs ?? []) {
+    w.uint32(34).fork();
+    writeMessageMetadata(w, x);
+    w.ldelim();
+  }
+  for (const x of m.outputs ?? []) {
+    w.uint32(42).fork();
+    writeMessageMetadata(w, x);
+    w.ldelim();
+  }
   if (m.custom) writeStringMap(w, 6, m.custom);
 };
 
@@ -734,17 +1141,34 @@ export const readGraphMetadata: Reader<SeldonGraphMetadata> = (r, end, ctx) => {
   while (r.pos < end) {
     const tag = r.uint32();
     switch (tag) {
-      case 10: { const s = r.string(); if (s) out.name = s; else delete out.name; break; }
+      case 10: {
+        const s = r.string();
+        if (s) out.name = s;
+        else delete out.name;
+        break;
+      }
       case 18: {
         ctx.count(1);
-        const [k, v] = readMapEntry<SeldonModelMetadata>(r, ctx, (r2, t) => (t === 18 ? sub(r2, ctx, readModelMetadata) : (skip(r2, t), undefined)), {});
+        const [k, v] = readMapEntry<SeldonModelMetadata>(
+          r,
+          ctx,
+          (r2, t) => (t === 18 ? sub(r2, ctx, readModelMetadata) : (skip(r2, t), undefined)),
+          {},
+        );
         out.models ??= {};
         setKey(out.models, k, v);
         break;
       }
-      case 26: ctx.count(1); (out.inputs ??= []).push(sub(r, ctx, readMessageMetadata)); break;
-      case 34: ctx.count(1); (out.outputs ??= []).push(sub(r, ctx, readMessageMetadata)); break;
-      default: skip(r, tag);
+      case 26:
+        ctx.count(1);
+        (out.inputs ??= []).push(sub(r, ctx, readMessageMetadata));
+        break;
+      case 34:
+        ctx.count(1);
+        (out.outputs ??= []).push(sub(r, ctx, readMessageMetadata));
+        break;
+      default:
+        skip(r, tag);
     }
   }
   return out;
@@ -759,8 +1183,16 @@ export const writeGraphMetadata: Writer<SeldonGraphMetadata> = (w, g) => {
       w.ldelim().ldelim();
     }
   }
-  for (const x of g.inputs ?? []) { w.uint32(26).fork(); writeMessageMetadata(w, x); w.ldelim(); }
-  for (const x of g.outputs ?? []) { w.uint32(34).fork(); writeMessageMetadata(w, x); w.ldelim(); }
+  for (const x of g.inputs ?? []) {
+    w.uint32(26).fork();
+    writeMessageMetadata(w, x);
+    w.ldelim();
+  }
+  for (const x of g.outputs ?? []) {
+    w.uint32(34).fork();
+    writeMessageMetadata(w, x);
+    w.ldelim();
+  }
 };
 
 register('seldon.protos.SeldonMessage', readMessage, writeMessage);
@@ -783,11 +1215,21 @@ function writeValueFields(w: W, v: unknown): void {
 }
 
 function expectObj(v: unknown): Record<string, unknown> {
-  if (!isPlainObject(v)) throw new PayloadError('SC_ERR_PAYLOAD_WRONG_TYPE', '$.customData.value', 'a Struct value must be an object');
+  if (!isPlainObject(v))
+    throw new PayloadError(
+      'SC_ERR_PAYLOAD_WRONG_TYPE',
+      '$.customData.value',
+      'a Struct value must be an object',
+    );
   return v;
 }
 
 function expectArr(v: unknown): unknown[] {
-  if (!Array.isArray(v)) throw new PayloadError('SC_ERR_PAYLOAD_WRONG_TYPE', '$.customData.value', 'a ListValue value must be an array');
+  if (!Array.isArray(v))
+    throw new PayloadError(
+      'SC_ERR_PAYLOAD_WRONG_TYPE',
+      '$.customData.value',
+      'a ListValue value must be an array',
+    );
   return v;
 }

@@ -1,7 +1,8 @@
 import https from 'node:https';
 import http from 'node:http';
-import { KubeConfig } from '@kubernetes/client-node';
+import type { KubeConfig } from '@kubernetes/client-node';
 import { OperatorError } from '../../errors.js';
+import { loadConnection, type ClusterConnection } from './connection.js';
 
 /** A Kubernetes object, loosely typed: the operator reads only the fields it names. */
 export interface KubeObject {
@@ -57,6 +58,8 @@ export interface KubeClientOptions {
   userAgent?: string;
   /** Largest accepted response body. Default 64 MiB. */
   maxResponseBytes?: number;
+  /** Act as this user (`Impersonate-User`), e.g. to check RBAC with an admin credential. */
+  impersonate?: string;
 }
 
 export interface Watch {
@@ -90,45 +93,74 @@ export class KubeClient {
   private readonly agent: http.Agent;
   private readonly timeoutMs: number;
   private readonly maxResponseBytes: number;
-  private readonly kubeConfig: KubeConfig;
-  private authRefreshedAt = 0;
+  private readonly authorization: () => Promise<string | undefined>;
 
-  private constructor(kubeConfig: KubeConfig, server: URL, baseOptions: https.RequestOptions, options: KubeClientOptions) {
-    this.kubeConfig = kubeConfig;
-    this.server = server;
-    this.baseOptions = baseOptions;
+  private constructor(conn: ClusterConnection, options: KubeClientOptions) {
+    this.server = conn.server;
     this.timeoutMs = options.requestTimeoutMs ?? 30_000;
     this.maxResponseBytes = options.maxResponseBytes ?? 64 * 1024 * 1024;
+    const tls: https.AgentOptions = {};
+    if (conn.ca) tls.ca = conn.ca;
+    if (conn.cert) tls.cert = conn.cert;
+    if (conn.key) tls.key = conn.key;
+    if (conn.insecureSkipTlsVerify) tls.rejectUnauthorized = false;
     const agentOptions = { keepAlive: true, maxSockets: 32 };
-    this.agent = server.protocol === 'https:' ? new https.Agent({ ...agentOptions, ...pickTls(baseOptions) }) : new http.Agent(agentOptions);
-    this.baseOptions.headers = { ...(this.baseOptions.headers ?? {}), 'User-Agent': options.userAgent ?? 'seldon-ts-operator' };
+    this.agent = conn.server.protocol === 'https:' ? new https.Agent({ ...agentOptions, ...tls }) : new http.Agent(agentOptions);
+    this.baseOptions = {
+      headers: { 'User-Agent': options.userAgent ?? 'seldon-ts-operator', ...(options.impersonate ? { 'Impersonate-User': options.impersonate } : {}) },
+    };
+    const auth = conn.authorization;
+    this.authorization = async () => (auth ? await auth() : undefined);
   }
 
-  /** Loads the cluster the standard way: `kubeconfigPath`, else in-cluster, else `KUBECONFIG`/`~/.kube/config`. */
+  /**
+   * Connects the standard way: `kubeconfigPath`, else in-cluster, else `KUBECONFIG`/`~/.kube/config`.
+   * Token, token-file, client-certificate and basic auth are read by a small built-in loader; kubeconfigs
+   * with exec plugins or auth providers go through @kubernetes/client-node, loaded only then (it costs
+   * about 70 MiB of memory).
+   */
   static async create(options: KubeClientOptions & { kubeconfigPath?: string; kubeConfig?: KubeConfig } = {}): Promise<KubeClient> {
-    const kc = options.kubeConfig ?? new KubeConfig();
+    const conn = options.kubeConfig ? undefined : loadConnection(options.kubeconfigPath);
+    if (conn) return new KubeClient(conn, options);
+    const { KubeConfig: FullKubeConfig } = await import('@kubernetes/client-node');
+    const kc = options.kubeConfig ?? new FullKubeConfig();
     if (!options.kubeConfig) {
       if (options.kubeconfigPath) kc.loadFromFile(options.kubeconfigPath);
       else kc.loadFromDefault();
     }
     const cluster = kc.getCurrentCluster();
     if (!cluster) throw new OperatorError('SC_ERR_OPERATOR_CONFIG', 'no current cluster in the kubeconfig');
-    const opts: https.RequestOptions = {};
-    await kc.applyToHTTPSOptions(opts);
-    return new KubeClient(kc, new URL(cluster.server), opts, options);
+    const probe: https.RequestOptions = {};
+    await kc.applyToHTTPSOptions(probe);
+    let header = (probe.headers as Record<string, string> | undefined)?.Authorization;
+    let refreshedAt = Date.now();
+    return new KubeClient(
+      {
+        server: new URL(cluster.server),
+        ca: probe.ca?.toString(),
+        cert: probe.cert?.toString(),
+        key: probe.key?.toString(),
+        insecureSkipTlsVerify: probe.rejectUnauthorized === false,
+        // Exec/auth-provider tokens expire: ask the library again every minute.
+        authorization: async () => {
+          if (Date.now() - refreshedAt > 60_000) {
+            refreshedAt = Date.now();
+            const o: https.RequestOptions = {};
+            await kc.applyToHTTPSOptions(o);
+            header = (o.headers as Record<string, string> | undefined)?.Authorization ?? header;
+          }
+          return header;
+        },
+      },
+      options,
+    );
   }
 
-  /** Token-file auth (in-cluster) rotates: refresh the Authorization header every minute. */
   private async headers(): Promise<Record<string, string>> {
-    const now = Date.now();
-    if (now - this.authRefreshedAt > 60_000) {
-      this.authRefreshedAt = now;
-      const opts: https.RequestOptions = {};
-      await this.kubeConfig.applyToHTTPSOptions(opts);
-      const auth = (opts.headers as Record<string, string> | undefined)?.Authorization;
-      if (auth) (this.baseOptions.headers as Record<string, string>).Authorization = auth;
-    }
-    return this.baseOptions.headers as Record<string, string>;
+    const auth = await this.authorization();
+    const h = { ...(this.baseOptions.headers as Record<string, string>) };
+    if (auth) h.Authorization = auth;
+    return h;
   }
 
   close(): void {
@@ -303,14 +335,4 @@ export class KubeClient {
 function withQuery(path: string, query: Record<string, string>): string {
   const qs = new URLSearchParams(query).toString();
   return qs ? `${path}?${qs}` : path;
-}
-
-function pickTls(o: https.RequestOptions): https.AgentOptions {
-  const out: https.AgentOptions = {};
-  if (o.ca) out.ca = o.ca;
-  if (o.cert) out.cert = o.cert;
-  if (o.key) out.key = o.key;
-  if (o.rejectUnauthorized !== undefined) out.rejectUnauthorized = o.rejectUnauthorized;
-  if (o.servername) out.servername = o.servername;
-  return out;
 }

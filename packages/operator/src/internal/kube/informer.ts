@@ -53,6 +53,17 @@ export class Informer<T extends KubeObject = KubeObject> {
     return this.store.get(namespace ? `${namespace}/${name}` : name);
   }
 
+  /**
+   * Records an object the caller just wrote (e.g. an apply response) so that reads before the watch
+   * event arrives see it. No handler is called; the watch event later is delivered as usual.
+   */
+  remember(obj: T): void {
+    slim(obj);
+    const key = Informer.key(obj);
+    const old = this.store.get(key);
+    if (!old || Number(old.metadata.resourceVersion ?? 0) < Number(obj.metadata.resourceVersion ?? 0)) this.store.set(key, obj);
+  }
+
   list(): T[] {
     return [...this.store.values()];
   }
@@ -97,6 +108,7 @@ export class Informer<T extends KubeObject = KubeObject> {
     this.listCount++;
     const seen = new Set<string>();
     for (const item of list.items) {
+      slim(item);
       item.apiVersion ??= this.rt.apiVersion;
       item.kind ??= this.rt.kind;
       const key = Informer.key(item);
@@ -156,6 +168,7 @@ export class Informer<T extends KubeObject = KubeObject> {
     if (ev.type === 'BOOKMARK') return;
     obj.apiVersion ??= this.rt.apiVersion;
     obj.kind ??= this.rt.kind;
+    slim(obj);
     const key = Informer.key(obj);
     const old = this.store.get(key);
     if (ev.type === 'DELETED') {
@@ -166,4 +179,9 @@ export class Informer<T extends KubeObject = KubeObject> {
       this.handler(old ? 'update' : 'add', obj, old);
     }
   }
+}
+
+/** managedFields are the largest part of most objects and never read from the cache. */
+function slim(obj: KubeObject): void {
+  if (obj?.metadata && 'managedFields' in obj.metadata) delete obj.metadata.managedFields;
 }

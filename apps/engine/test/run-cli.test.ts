@@ -1,0 +1,198 @@
+// The real `seldon-engine run` command, spawned from the built CLI (npm test builds first):
+// start-up banner, Ctrl-C, exit codes, reload on file change, children outliving a killed runner.
+import { describe, it, expect, afterEach, jest } from '@jest/globals';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot, example, postJson, until } from './run-helpers.js';
+
+// Suites start real servers and processes; the repo-wide Jest default (5 s) is too tight on a busy machine.
+jest.setTimeout(30_000);
+
+const CLI = `${repoRoot}apps/engine/dist/cli.js`;
+
+interface Running {
+  child: ChildProcess;
+  out: () => string;
+  err: () => string;
+  exited: Promise<number | null>;
+}
+
+const started: Running[] = [];
+
+function runCli(args: string[], script: string[] = [CLI, 'run']): Running {
+  const child = spawn(process.execPath, [...script, ...args], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const r = { child, out: () => out, err: () => err, exited };
+  started.push(r);
+  return r;
+}
+
+async function waitForBanner(r: Running): Promise<number> {
+  await until(
+    'the banner',
+    () => /Ctrl-C stops everything/.test(r.out()) || r.child.exitCode !== null,
+    40_000,
+  );
+  const m = /REST {2}http:\/\/127\.0\.0\.1:(\d+)\//.exec(r.out());
+  if (!m) throw new Error(`no banner; stderr:\n${r.err()}`);
+  return Number(m[1]);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+afterEach(async () => {
+  for (const r of started.splice(0)) {
+    if (r.child.exitCode === null && r.child.signalCode === null) {
+      r.child.kill('SIGTERM');
+      await r.exited;
+    }
+  }
+});
+
+describe('seldon-engine run (the built CLI)', () => {
+  it('serves example 3, then stops itself and its child process on SIGINT with exit code 0', async () => {
+    const r = runCli([example('three-step-chain'), '--http-port', '0', '--grpc-port', '0']);
+    const port = await waitForBanner(r);
+    const res = await postJson(`http://127.0.0.1:${port}/api/v1.0/predictions`, {
+      data: { ndarray: [[10.0, 20.0]] },
+    });
+    expect(res.status).toBe(200);
+    expect(res.json.data.ndarray).toEqual([[0.438, 0.562]]);
+    const childPid = Number(/node input-transformer: process pid (\d+)/.exec(r.out())![1]);
+    expect(alive(childPid)).toBe(true);
+
+    r.child.kill('SIGINT');
+    expect(await r.exited).toBe(0);
+    expect(r.err()).toContain('[runner] stopped');
+    expect(alive(childPid)).toBe(false);
+  }, 60_000);
+
+  it('a component process stops itself when the runner is killed outright', async () => {
+    const r = runCli([example('three-step-chain'), '--http-port', '0', '--grpc-port', '0']);
+    await waitForBanner(r);
+    const childPid = Number(/node input-transformer: process pid (\d+)/.exec(r.out())![1]);
+    r.child.kill('SIGKILL');
+    await r.exited;
+    await until('the orphaned component to stop', () => !alive(childPid), 10_000);
+  }, 60_000);
+
+  it('prints usage and exit codes for bad arguments and bad manifests', async () => {
+    const help = runCli(['--help']);
+    expect(await help.exited).toBe(0);
+    expect(help.out()).toContain('Usage: seldon-engine run <seldondeployment.yaml> [options]');
+
+    const none = runCli([]);
+    expect(await none.exited).toBe(2);
+    expect(none.err()).toContain('missing the SeldonDeployment manifest');
+
+    const dir = mkdtempSync(join(tmpdir(), 'seldon-run-cli-'));
+    try {
+      writeFileSync(
+        join(dir, 'sdep.yaml'),
+        `apiVersion: machinelearning.seldon.io/v1
+kind: SeldonDeployment
+metadata: {name: nomap}
+spec:
+  predictors:
+  - name: default
+    graph: {name: m, type: MODEL}
+    componentSpecs: [{spec: {containers: [{name: m, image: x}]}}]
+`,
+      );
+      const unmapped = runCli([join(dir, 'sdep.yaml'), '--http-port', '0', '--grpc-port', '0']);
+      expect(await unmapped.exited).toBe(1);
+      expect(unmapped.err()).toContain('predictor "default" node "m" has no local component');
+      expect(unmapped.err()).toContain('[SC_ERR_ENGINE_RUN_COMPONENT]');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('--watch reloads in-process and child-process components when their files change', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'seldon-run-watch-'));
+    const write = (factor: number, offset: number) => {
+      writeFileSync(
+        join(dir, 'scale.ts'),
+        `export default class Scale { transformInput(X: { toArray(): number[][] }) { return X.toArray().map((r) => r.map((v) => v * ${factor})); } }\n`,
+      );
+      writeFileSync(
+        join(dir, 'shift.ts'),
+        `export default class Shift { predict(X: { toArray(): number[][] }) { return X.toArray().map((r) => r.map((v) => v + ${offset})); } }\n`,
+      );
+    };
+    write(2, 1);
+    // As in any ESM project: without it Node treats the .ts files as CommonJS.
+    writeFileSync(join(dir, 'package.json'), '{"type":"module"}\n');
+    writeFileSync(
+      join(dir, 'sdep.yaml'),
+      `apiVersion: machinelearning.seldon.io/v1
+kind: SeldonDeployment
+metadata:
+  name: watched
+  annotations:
+    seldon.io/local-scale: "process:./scale.ts"
+    seldon.io/local-shift: "module:./shift.ts"
+spec:
+  predictors:
+  - name: default
+    graph:
+      name: scale
+      type: TRANSFORMER
+      children: [{name: shift, type: MODEL}]
+    componentSpecs: [{spec: {containers: [{name: scale, image: x}, {name: shift, image: y}]}}]
+`,
+    );
+    try {
+      const r = runCli([join(dir, 'sdep.yaml'), '--http-port', '0', '--grpc-port', '0', '--watch']);
+      const port = await waitForBanner(r);
+      const predict = async () =>
+        (await postJson(`http://127.0.0.1:${port}/api/v1.0/predictions`, { data: { ndarray: [[1, 2]] } }))
+          .json?.data?.ndarray;
+      expect(await predict()).toEqual([[3, 5]]);
+      write(10, 100);
+      await until(
+        'both components to reload',
+        async () => JSON.stringify(await predict().catch(() => null)) === JSON.stringify([[110, 120]]),
+        30_000,
+      );
+      expect(r.err()).toContain('[runner] default/scale: files changed');
+      expect(r.err()).toContain('[runner] default/shift: files changed');
+      r.child.kill('SIGTERM');
+      expect(await r.exited).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('npm start (scripts/start.mjs) builds, serves the given manifest and stops on SIGTERM', async () => {
+    const r = runCli(
+      [example('mock-classifier'), '--http-port', '0', '--grpc-port', '0'],
+      [`${repoRoot}scripts/start.mjs`],
+    );
+    const port = await waitForBanner(r);
+    expect(r.err()).toMatch(/\[start\] built in [\d.]+ s; starting seldon-engine run /);
+    const res = await postJson(`http://127.0.0.1:${port}/api/v1.0/predictions`, {
+      data: { ndarray: [[1.0, 2.0, 5.0]] },
+    });
+    expect(res.json.data.ndarray).toEqual([[0.43782349911420193]]);
+    r.child.kill('SIGTERM');
+    expect(await r.exited).toBe(0);
+    expect(r.err()).toContain('[runner] stopped');
+  }, 90_000);
+});

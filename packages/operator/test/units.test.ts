@@ -1,0 +1,138 @@
+import { describe, it, expect } from '@jest/globals';
+import https from 'node:https';
+import { X509Certificate, createPrivateKey } from 'node:crypto';
+import { WorkQueue, issueCertificate, configFromEnv, parseSeldonConfig, OperatorError, operatorErrorCatalogue, WebhookServer, WEBHOOK_PATH, type KubeClient } from '@seldon-ts/operator';
+import { loadFixture } from './helpers/fixtures.js';
+
+describe('WorkQueue', () => {
+  it('dedupes keys and never hands one key to two workers', async () => {
+    const q = new WorkQueue();
+    q.add('a');
+    q.add('a');
+    q.add('b');
+    expect(q.length).toBe(2);
+    const first = await q.get();
+    expect(first).toBe('a');
+    q.add('a'); // while processing: queued again only after done()
+    expect(await q.get()).toBe('b');
+    expect(q.length).toBe(0);
+    q.done('a');
+    expect(await q.get()).toBe('a');
+    q.shutdown();
+    expect(await q.get()).toBeUndefined();
+  });
+
+  it('backs off exponentially per key and forget() resets it', () => {
+    const q = new WorkQueue({ baseDelayMs: 10, maxDelayMs: 50 });
+    expect([q.addRateLimited('k'), q.addRateLimited('k'), q.addRateLimited('k'), q.addRateLimited('k')]).toEqual([10, 20, 40, 50]);
+    q.forget('k');
+    expect(q.addRateLimited('k')).toBe(10);
+    q.shutdown();
+  });
+
+  it('wakes a waiting worker when a key arrives', async () => {
+    const q = new WorkQueue();
+    const waiting = q.get();
+    q.add('x');
+    expect(await waiting).toBe('x');
+    q.shutdown();
+  });
+});
+
+describe('issueCertificate', () => {
+  it('issues a CA and a serving certificate that verify with node:crypto', () => {
+    const ca = issueCertificate({ commonName: 'test-ca', isCA: true, validityMs: 3600_000 });
+    const leaf = issueCertificate({
+      commonName: 'svc',
+      hosts: ['seldon-webhook-service.seldon-system.svc', '127.0.0.1', '::1'],
+      validityMs: 600_000,
+      issuer: { certCommonName: 'test-ca', key: createPrivateKey(ca.keyPem) },
+    });
+    const caX = new X509Certificate(ca.certPem);
+    const leafX = new X509Certificate(leaf.certPem);
+    expect(caX.ca).toBe(true);
+    expect(leafX.ca).toBe(false);
+    expect(leafX.verify(caX.publicKey)).toBe(true);
+    expect(leafX.checkIssued(caX)).toBe(true);
+    expect(leafX.subjectAltName).toBe('DNS:seldon-webhook-service.seldon-system.svc, IP Address:127.0.0.1, IP Address:0:0:0:0:0:0:0:1');
+    expect(leafX.checkHost('seldon-webhook-service.seldon-system.svc')).toBe('seldon-webhook-service.seldon-system.svc');
+    expect(new Date(leafX.validTo).getTime()).toBeGreaterThan(Date.now());
+  });
+});
+
+describe('configuration', () => {
+  it('reads the operator environment with the documented defaults', () => {
+    const c = configFromEnv({});
+    expect(c.operatorNamespace).toBe('seldon-system');
+    expect(c.defaultUserId).toBe(8888);
+    expect(c.engine.user).toBe(8888);
+    expect(c.nodePorts).toEqual({ http: 9000, grpc: 9500, metrics: 6000, metricsPortName: 'metrics' });
+    expect(configFromEnv({ DEFAULT_USER_ID: '' }).defaultUserId).toBeUndefined();
+    expect(configFromEnv({ RELATED_IMAGE_EXECUTOR: 'a', EXECUTOR_CONTAINER_IMAGE_AND_VERSION: 'b' }).engine.image).toBe('a');
+  });
+
+  it('names the bad variable or ConfigMap key', () => {
+    expect(() => configFromEnv({ ENGINE_SERVER_PORT: 'eighty' })).toThrow('ENGINE_SERVER_PORT="eighty" is not an integer');
+    expect(() => parseSeldonConfig({ predictor_servers: '{not json' })).toThrow(/seldon-config key "predictor_servers" is not valid JSON/);
+    expect(() => parseSeldonConfig({ storageInitializer: '{"cpuRequest":"lots"}' })).toThrow('seldon-config storageInitializer.cpuRequest "lots" is not a Kubernetes quantity');
+    try {
+      parseSeldonConfig({ explainer: '[1]' });
+    } catch (err) {
+      expect((err as OperatorError).code).toBe('SC_ERR_OPERATOR_SELDON_CONFIG');
+    }
+    const custom = parseSeldonConfig({ predictor_servers: '{"MY_SERVER":{"protocols":{"seldon":{"image":"me/server","defaultImageVersion":"1"}}}}' });
+    expect(Object.keys(custom.predictorServers)).toEqual(['MY_SERVER']);
+  });
+
+  it('maps every error code to an HTTP and a gRPC status', () => {
+    for (const [code, info] of Object.entries(operatorErrorCatalogue)) {
+      expect(code).toMatch(/^SC_ERR_OPERATOR_[A-Z_]+$/);
+      expect(info.httpStatus).toBeGreaterThanOrEqual(400);
+      expect(info.grpcCode).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('WebhookServer (certificates from a directory, no API server involved)', () => {
+  it('answers AdmissionReviews and rejects malformed bodies with a clear error', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(`${tmpdir()}/hook-`);
+    const ca = issueCertificate({ commonName: 'ca', isCA: true, validityMs: 3600_000 });
+    const leaf = issueCertificate({ commonName: 'localhost', hosts: ['127.0.0.1'], validityMs: 3600_000, issuer: { certCommonName: 'ca', key: createPrivateKey(ca.keyPem) } });
+    writeFileSync(`${dir}/tls.crt`, leaf.certPem);
+    writeFileSync(`${dir}/tls.key`, leaf.keyPem);
+    const config = configFromEnv({});
+    const server = new WebhookServer({} as KubeClient, { port: 0, host: '127.0.0.1', certDir: dir }, () => config);
+    await server.start();
+    const post = (body: string) =>
+      new Promise<{ status: number; json: Record<string, unknown> }>((resolve, reject) => {
+        const req = https.request({ host: '127.0.0.1', port: server.port, path: WEBHOOK_PATH, method: 'POST', ca: ca.certPem, headers: { 'Content-Type': 'application/json' } }, (res) => {
+          let text = '';
+          res.on('data', (c) => (text += c));
+          res.on('end', () => resolve({ status: res.statusCode!, json: JSON.parse(text) }));
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+    try {
+      const bad = loadFixture('minimal-model.yaml');
+      bad.spec.predictors[0].graph.name = 'nope';
+      const denied = await post(JSON.stringify({ apiVersion: 'admission.k8s.io/v1', kind: 'AdmissionReview', request: { uid: 'u1', operation: 'CREATE', object: bad } }));
+      expect(denied.status).toBe(200);
+      expect(denied.json.response).toMatchObject({ uid: 'u1', allowed: false, status: { code: 422, reason: 'Invalid' } });
+      expect(JSON.stringify(denied.json.response)).toContain("Can't find container for Predictive Unit");
+      const ok = await post(JSON.stringify({ apiVersion: 'admission.k8s.io/v1beta1', kind: 'AdmissionReview', request: { uid: 'u2', operation: 'CREATE', object: loadFixture('canary.yaml') } }));
+      expect(ok.json).toEqual({ apiVersion: 'admission.k8s.io/v1beta1', kind: 'AdmissionReview', response: { uid: 'u2', allowed: true } });
+      const garbage = await post('{"kind":');
+      expect(garbage.status).toBe(400);
+      expect(garbage.json.code).toBe('SC_ERR_OPERATOR_BAD_ADMISSION_REVIEW');
+      const notReview = await post('{"kind":"Pod"}');
+      expect(notReview.status).toBe(400);
+      expect(String(notReview.json.message)).toContain('AdmissionReview');
+    } finally {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

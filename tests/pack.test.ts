@@ -1,0 +1,183 @@
+// The published artefacts are what is tested: every workspace package is packed with `npm pack`,
+// the tarballs are installed into a scratch project, and each package's entry point is imported
+// from there by a separate Node process. Needs a prior build (`npm test` runs `tsc -b` first).
+import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { builtinModules } from 'node:module';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+interface Workspace {
+  dir: string;
+  name: string;
+  bin: string[];
+  types?: string;
+}
+
+function workspaces(): Workspace[] {
+  return ['packages', 'apps'].flatMap((group) =>
+    readdirSync(join(root, group))
+      .filter((d) => existsSync(join(root, group, d, 'package.json')))
+      .map((d) => {
+        const pkg = JSON.parse(readFileSync(join(root, group, d, 'package.json'), 'utf8'));
+        const bin = typeof pkg.bin === 'string' ? [pkg.name] : Object.keys(pkg.bin ?? {});
+        return {
+          dir: join(root, group, d),
+          name: pkg.name as string,
+          bin,
+          types: pkg.exports?.['.']?.types ?? pkg.types,
+        };
+      }),
+  );
+}
+
+function run(cmd: string, args: string[], cwd: string, timeoutMs = 120_000) {
+  const r = spawnSync(cmd, args, {
+    cwd,
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    env: { ...process.env, npm_config_update_notifier: 'false' },
+  });
+  return { status: r.status, out: `${r.stdout ?? ''}${r.stderr ?? ''}${r.error ? String(r.error) : ''}` };
+}
+
+function jsFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? jsFiles(p) : p.endsWith('.js') ? [p] : [];
+  });
+}
+
+/** Package names of the bare module specifiers a package's built JS imports (static and dynamic). */
+function importedPackages(dir: string): Set<string> {
+  const found = new Set<string>();
+  const specifier = /(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)['"]([^'"]+)['"]/gm;
+  for (const file of jsFiles(join(dir, 'dist'))) {
+    for (const m of readFileSync(file, 'utf8').matchAll(specifier)) {
+      const spec = m[1];
+      if (
+        spec.startsWith('.') ||
+        spec.startsWith('/') ||
+        spec.startsWith('node:') ||
+        builtinModules.includes(spec.split('/')[0])
+      )
+        continue;
+      found.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]);
+    }
+  }
+  return found;
+}
+
+describe('declared dependencies', () => {
+  for (const w of workspaces()) {
+    it(`${w.name}: every package its dist imports is a dependency (or peer dependency)`, () => {
+      const pkg = JSON.parse(readFileSync(join(w.dir, 'package.json'), 'utf8'));
+      const declared = new Set([
+        ...Object.keys(pkg.dependencies ?? {}),
+        ...Object.keys(pkg.peerDependencies ?? {}),
+        pkg.name,
+      ]);
+      const undeclared = [...importedPackages(w.dir)].filter((p) => !declared.has(p));
+      expect({ pkg: w.name, undeclared }).toEqual({ pkg: w.name, undeclared: [] });
+    });
+  }
+});
+
+describe('published packages (npm pack + install + import)', () => {
+  const all = workspaces();
+  let scratch: string;
+  const tarballs = new Map<string, string>();
+
+  beforeAll(() => {
+    scratch = mkdtempSync(join(tmpdir(), 'seldon-ts-pack-'));
+    const packDir = join(scratch, 'tarballs');
+    const project = join(scratch, 'project');
+    for (const d of [packDir, project]) spawnSync('mkdir', ['-p', d]);
+    const missing = all.filter((w) => !existsSync(join(w.dir, 'dist')));
+    if (missing.length > 0)
+      throw new Error(`not built (run npx tsc -b first): ${missing.map((w) => w.name).join(', ')}`);
+
+    const packed = run('npm', ['pack', '--workspaces', '--json', '--pack-destination', packDir], root);
+    if (packed.status !== 0) throw new Error(`npm pack failed:\n${packed.out}`);
+    const report = JSON.parse(packed.out.slice(packed.out.indexOf('['), packed.out.lastIndexOf(']') + 1)) as {
+      name: string;
+      filename: string;
+    }[];
+    for (const r of report) tarballs.set(r.name, join(packDir, r.filename));
+
+    writeFileSync(
+      join(project, 'package.json'),
+      JSON.stringify({ name: 'pack-scratch', private: true, type: 'module' }),
+    );
+    // The lock serialises npm runs with other engineers' installs on this machine.
+    const installed = run(
+      'flock',
+      [
+        '/tmp/npm.lock',
+        'npm',
+        'install',
+        '--prefer-offline',
+        '--no-audit',
+        '--no-fund',
+        '--no-package-lock',
+        ...tarballs.values(),
+      ],
+      project,
+      110_000,
+    );
+    if (installed.status !== 0) throw new Error(`npm install of the tarballs failed:\n${installed.out}`);
+  }, 240_000);
+
+  afterAll(() => {
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('packs every workspace package', () => {
+    expect([...tarballs.keys()].sort()).toEqual(all.map((w) => w.name).sort());
+  });
+
+  for (const w of workspaces()) {
+    it(`${w.name}: entry point imports from the installed tarball, types and bins are shipped`, () => {
+      const project = join(scratch, 'project');
+      const installedDir = join(project, 'node_modules', w.name);
+      const r = run(
+        process.execPath,
+        ['--input-type=module', '-e', `await import(${JSON.stringify(w.name)});`],
+        project,
+        60_000,
+      );
+      expect({ pkg: w.name, status: r.status, out: r.status === 0 ? '' : r.out }).toEqual({
+        pkg: w.name,
+        status: 0,
+        out: '',
+      });
+      if (w.types) expect(existsSync(join(installedDir, w.types))).toBe(true);
+      for (const b of w.bin) expect(existsSync(join(project, 'node_modules', '.bin', b))).toBe(true);
+    });
+  }
+
+  it('@seldon-ts/payload works from the tarball (generated code and .proto files shipped)', () => {
+    const project = join(scratch, 'project');
+    const script = `
+      import { decodeMessage, messageToProto, messageFromProto, encodeMessage, proto } from '@seldon-ts/payload';
+      import { existsSync } from 'node:fs';
+      import { fileURLToPath } from 'node:url';
+      const m = decodeMessage('{"data":{"tensor":{"shape":[1,2],"values":[1,2]}}}');
+      const back = encodeMessage(messageFromProto(messageToProto(m)));
+      const file = fileURLToPath(import.meta.resolve('@seldon-ts/payload/proto/prediction.proto'));
+      console.log(JSON.stringify({ back, generated: typeof proto.seldon.protos.SeldonMessage.decode, proto: existsSync(file) }));
+    `;
+    const r = run(process.execPath, ['--input-type=module', '-e', script], project, 60_000);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.out.trim().split('\n').pop()!)).toEqual({
+      back: '{"data":{"tensor":{"shape":[1,2],"values":[1,2]}}}',
+      generated: 'function',
+      proto: true,
+    });
+  });
+});
