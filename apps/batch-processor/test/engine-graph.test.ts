@@ -32,8 +32,10 @@ async function run(name: string, lines: string[], options: Partial<BatchOptions>
     gatewayType: 'seldon',
     inputDataPath: input,
     outputDataPath: output,
-    workers: 16,
+    workers: 8,
     batchId: name,
+    // A stalled request should fail the test quickly rather than wait out the 60 s default.
+    timeoutMs: 10_000,
     ...options,
   });
   return { summary, ...readOutput(output) };

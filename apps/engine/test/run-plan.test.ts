@@ -333,5 +333,12 @@ spec:
       KAFKA_INPUT_TOPIC: 'in',
       KAFKA_OUTPUT_TOPIC: 'out',
     });
+    expect(p.warnings).toEqual([]);
+    // Without the flag the cluster's broker is used, and the user is told how to change it.
+    const cluster = planDeployment(kafka, { baseDir: '/srv', namespace: 'default', overrides: {} });
+    expect(cluster.predictors[0].engineEnv.KAFKA_BROKER).toBe('kafka:9092');
+    expect(cluster.warnings).toEqual([
+      'serverType kafka: using KAFKA_BROKER=kafka:9092 from svcOrchSpec.env; pass --kafka-broker HOST:PORT to use a broker on this machine',
+    ]);
   });
 });

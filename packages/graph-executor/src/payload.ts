@@ -110,8 +110,9 @@ export class GraphPayload {
   }
 
   /**
-   * The decoded JSON value (parsed once). Throws `SC_ERR_GRAPH_BAD_PAYLOAD` for bytes that are not
-   * JSON, protobuf payloads and compressed payloads (decode those through the executor's codec).
+   * The decoded JSON value (parsed once; for `application/x-www-form-urlencoded` bodies, the `json`
+   * field). Throws `SC_ERR_GRAPH_BAD_PAYLOAD` for bytes that are not JSON, protobuf payloads and
+   * compressed payloads (decode those through the executor's codec).
    */
   object(): unknown {
     if (this.#hasObject) return this.#object;
@@ -128,7 +129,14 @@ export class GraphPayload {
       );
     }
     try {
-      this.#object = JSON.parse(textDecoder.decode(this.#bytes));
+      let text = textDecoder.decode(this.#bytes);
+      // Seldon clients may post a form with the message in its `json` field (the wrapper accepts it).
+      if (isFormContentType(this.contentType)) {
+        const field = new URLSearchParams(text).get('json');
+        if (field === null) throw new Error('form body has no json field');
+        text = field;
+      }
+      this.#object = JSON.parse(text);
     } catch (err) {
       throw new GraphError(
         'SC_ERR_GRAPH_BAD_PAYLOAD',
@@ -146,6 +154,10 @@ function typedArraysAsLists(_key: string, value: unknown): unknown {
   return ArrayBuffer.isView(value) && !(value instanceof DataView)
     ? Array.from(value as unknown as ArrayLike<number>)
     : value;
+}
+
+function isFormContentType(contentType: string): boolean {
+  return contentType.split(';', 1)[0]!.trim().toLowerCase() === 'application/x-www-form-urlencoded';
 }
 
 /** True for `application/json`, `*+json` and JSON with parameters. */

@@ -236,6 +236,18 @@ describe('in-process components', () => {
     expect(await e.status()).toEqual({ ready: true, nodes: [{ name: 'm', ready: true }] });
   });
 
+  it('reads a form-encoded request (json field) for an in-process node', async () => {
+    const e = new GraphExecutor({
+      graph: { name: 'm', type: 'MODEL' },
+      nodes: { m: { transport: 'in-process', component: { predict: (m) => ({ echo: m }) } } },
+    });
+    const body = new URLSearchParams({ json: '{"data":{"ndarray":[[1]]}}' }).toString();
+    const res = await e.predict(
+      GraphPayload.fromBytes(Buffer.from(body), 'application/x-www-form-urlencoded'),
+    );
+    expect(res.payload.object()).toEqual({ echo: { data: { ndarray: [[1]] } } });
+  });
+
   it('a component missing the method is SC_ERR_GRAPH_UNSUPPORTED', async () => {
     const e = new GraphExecutor({
       graph: { name: 'm', type: 'ROUTER', children: [{ name: 'x', type: 'MODEL' }] },

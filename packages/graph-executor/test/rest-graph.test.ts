@@ -188,6 +188,21 @@ describe('graph over REST nodes', () => {
       const res = await e.predict(json({ data: { ndarray: [[1, 2]] } }));
       expect(res.routing.r).toBe(route);
     }
+    // what the reference's strict parse refuses is an error, never a silent fan-out
+    for (const bad of [
+      { route: 1 },
+      [],
+      [1.5],
+      { data: { ndarray: [] } },
+      { data: { ndarray: [['a']] } },
+      { data: { other: 1 } },
+    ]) {
+      next = bad;
+      await expect(e.predict(json({ data: { ndarray: [[1, 2]] } }))).rejects.toMatchObject({
+        code: 'SC_ERR_GRAPH_BAD_ROUTE',
+        nodeName: 'r',
+      });
+    }
   });
 
   it('sends combiners a bare JSON array of the children outputs', async () => {

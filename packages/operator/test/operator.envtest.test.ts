@@ -5,7 +5,7 @@ import tls from 'node:tls';
 import { spawnSync } from 'node:child_process';
 import { parseAllDocuments } from 'yaml';
 import { X509Certificate } from 'node:crypto';
-import { Operator, WebhookServer, KubeClient, configFromEnv, desiredState, RESOURCE_TYPES as RT, FIELD_MANAGER, WEBHOOK_PATH, type KubeObject } from '@seldon-ts/operator';
+import { Operator, WebhookServer, KubeClient, Informer, configFromEnv, desiredState, RESOURCE_TYPES as RT, FIELD_MANAGER, WEBHOOK_PATH, type KubeObject } from '@seldon-ts/operator';
 import { repoRoot, startCluster, installCrd, ensureNamespace, waitFor, subsetDiff, setDeploymentStatus, unavailable, type Envtest } from './helpers/cluster.js';
 import { loadFixture } from './helpers/fixtures.js';
 
@@ -178,6 +178,23 @@ d('operator against a real kube-apiserver', () => {
     expect(Object.keys(status.status!.serviceStatus!)).toEqual(['ab-main']);
   }, 40_000);
 
+  it('recreates a Deployment whose selector must change (immutable field)', async () => {
+    const one = { name: 'p', graph: { name: 'a', type: 'MODEL' }, componentSpecs: [{ metadata: { name: 'fixed' }, spec: { containers: [{ name: 'a', image: 'a:1' }] } }] };
+    await create({ apiVersion: 'machinelearning.seldon.io/v1', kind: 'SeldonDeployment', metadata: { name: 'sel' }, spec: { predictors: [one] } } as SeldonDeployment, 'life');
+    const first = await waitFor(() => exists(RT.deployment, 'life', 'sel-p-0-fixed'), 'Deployment');
+    const two = {
+      ...one,
+      graph: { name: 'a', type: 'TRANSFORMER', children: [{ name: 'b', type: 'MODEL' }] },
+      componentSpecs: [{ metadata: { name: 'fixed' }, spec: { containers: [{ name: 'a', image: 'a:1' }, { name: 'b', image: 'b:1' }] } }],
+    };
+    await patchSdep('life', 'sel', { spec: { predictors: [two] } });
+    const second = await waitFor(async () => {
+      const dep = (await exists(RT.deployment, 'life', 'sel-p-0-fixed')) as (Dep & { spec: { selector: { matchLabels: Record<string, string> } } }) | undefined;
+      return dep && dep.metadata.uid !== first!.metadata.uid && dep.spec.selector.matchLabels['seldon-app-svc-b'] ? dep : undefined;
+    }, 'Deployment recreated with the new selector');
+    expect(second.spec.selector.matchLabels['seldon-app-svc-b']).toBe('sel-p-b');
+  }, 30_000);
+
   it('an HPA-managed Deployment keeps the replica count the HPA set', async () => {
     const sdep = loadFixture('hpa-pdb.yaml');
     sdep.metadata.name = 'scaled';
@@ -289,6 +306,24 @@ d('operator against a real kube-apiserver', () => {
       expect(await servedCert()).toBe(secondSerial);
     } finally {
       await hook.stop();
+    }
+  }, 30_000);
+
+  it('informers reopen watches that end and keep delivering events', async () => {
+    const seen: string[] = [];
+    const informer = new Informer(client, RT.configMap, (ev, obj) => seen.push(`${ev}:${obj.metadata.name}`), { namespace: 'hooks', watchTimeoutSeconds: 1, resyncMs: 0 });
+    informer.start();
+    try {
+      await informer.synced;
+      // Let at least one watch time out on the server, then change something.
+      await waitFor(() => informer.watchCount >= 2, 'watch reopened', 10_000);
+      await client.create(RT.configMap, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'after-restart', namespace: 'hooks' }, data: { a: '1' } });
+      await waitFor(() => seen.includes('add:after-restart'), 'event after restart');
+      await client.delete(RT.configMap, 'hooks', 'after-restart');
+      await waitFor(() => seen.includes('delete:after-restart'), 'delete event');
+      expect(informer.listCount).toBe(1);
+    } finally {
+      await informer.stop();
     }
   }, 30_000);
 

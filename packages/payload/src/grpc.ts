@@ -8,6 +8,7 @@ import type {
 } from './types.js';
 import * as codec from './internal/proto-codec.js';
 import { proto } from './proto.js';
+import type { DecodeOptions } from './options.js';
 
 /**
  * One rpc, structurally a grpc-js `MethodDefinition` (usable in a grpc-js `ServiceDefinition`
@@ -64,10 +65,10 @@ interface Codec<T> {
   read: (b: Buffer) => T;
 }
 
-function codecOf<T>(write: codec.Writer<T>, read: codec.Reader<T>): Codec<T> {
+function codecOf<T>(write: codec.Writer<T>, read: codec.Reader<T>, opts?: DecodeOptions): Codec<T> {
   return {
     write: (v) => toBuffer(codec.encodeTop(write, v)),
-    read: (b) => codec.decodeTop(read, b),
+    read: (b) => codec.decodeTop(read, b, opts),
   };
 }
 
@@ -75,12 +76,6 @@ function toBuffer(u: Uint8Array): Buffer {
   return Buffer.isBuffer(u) ? u : Buffer.from(u.buffer, u.byteOffset, u.byteLength);
 }
 
-const msg = codecOf(codec.writeMessage, codec.readMessage);
-const list = codecOf(codec.writeMessageList, codec.readMessageList);
-const feedback = codecOf(codec.writeFeedback, codec.readFeedback);
-const modelMeta = codecOf(codec.writeModelMetadata, codec.readModelMetadata);
-const graphMeta = codecOf(codec.writeGraphMetadata, codec.readGraphMetadata);
-const metaReq = codecOf(codec.writeModelMetadataRequest, codec.readModelMetadataRequest);
 const empty: Codec<Empty> = { write: () => Buffer.alloc(0), read: () => ({}) };
 
 function method<Req, Res>(service: string, name: string, req: Codec<Req>, res: Codec<Res>): M<Req, Res> {
@@ -98,34 +93,48 @@ function method<Req, Res>(service: string, name: string, req: Codec<Req>, res: C
 
 const P = 'seldon.protos';
 
-/** grpc-js compatible descriptors for every Seldon service and rpc. */
-export const seldonServices: SeldonServices = {
-  Generic: {
-    TransformInput: method(`${P}.Generic`, 'TransformInput', msg, msg),
-    TransformOutput: method(`${P}.Generic`, 'TransformOutput', msg, msg),
-    Route: method(`${P}.Generic`, 'Route', msg, msg),
-    Aggregate: method(`${P}.Generic`, 'Aggregate', list, msg),
-    SendFeedback: method(`${P}.Generic`, 'SendFeedback', feedback, msg),
-  },
-  Model: {
-    Predict: method(`${P}.Model`, 'Predict', msg, msg),
-    SendFeedback: method(`${P}.Model`, 'SendFeedback', feedback, msg),
-    Metadata: method(`${P}.Model`, 'Metadata', empty, modelMeta),
-  },
-  Router: {
-    Route: method(`${P}.Router`, 'Route', msg, msg),
-    SendFeedback: method(`${P}.Router`, 'SendFeedback', feedback, msg),
-  },
-  Transformer: { TransformInput: method(`${P}.Transformer`, 'TransformInput', msg, msg) },
-  OutputTransformer: { TransformOutput: method(`${P}.OutputTransformer`, 'TransformOutput', msg, msg) },
-  Combiner: { Aggregate: method(`${P}.Combiner`, 'Aggregate', list, msg) },
-  Seldon: {
-    Predict: method(`${P}.Seldon`, 'Predict', msg, msg),
-    SendFeedback: method(`${P}.Seldon`, 'SendFeedback', feedback, msg),
-    ModelMetadata: method(`${P}.Seldon`, 'ModelMetadata', metaReq, modelMeta),
-    GraphMetadata: method(`${P}.Seldon`, 'GraphMetadata', empty, graphMeta),
-  },
-};
+/**
+ * Descriptors whose deserializers apply `opts` (limits on depth, elements, size) to every
+ * incoming message. {@link seldonServices} uses the defaults.
+ */
+export function makeSeldonServices(opts?: DecodeOptions): SeldonServices {
+  const msg = codecOf(codec.writeMessage, codec.readMessage, opts);
+  const list = codecOf(codec.writeMessageList, codec.readMessageList, opts);
+  const feedback = codecOf(codec.writeFeedback, codec.readFeedback, opts);
+  const modelMeta = codecOf(codec.writeModelMetadata, codec.readModelMetadata, opts);
+  const graphMeta = codecOf(codec.writeGraphMetadata, codec.readGraphMetadata, opts);
+  const metaReq = codecOf(codec.writeModelMetadataRequest, codec.readModelMetadataRequest, opts);
+  return {
+    Generic: {
+      TransformInput: method(`${P}.Generic`, 'TransformInput', msg, msg),
+      TransformOutput: method(`${P}.Generic`, 'TransformOutput', msg, msg),
+      Route: method(`${P}.Generic`, 'Route', msg, msg),
+      Aggregate: method(`${P}.Generic`, 'Aggregate', list, msg),
+      SendFeedback: method(`${P}.Generic`, 'SendFeedback', feedback, msg),
+    },
+    Model: {
+      Predict: method(`${P}.Model`, 'Predict', msg, msg),
+      SendFeedback: method(`${P}.Model`, 'SendFeedback', feedback, msg),
+      Metadata: method(`${P}.Model`, 'Metadata', empty, modelMeta),
+    },
+    Router: {
+      Route: method(`${P}.Router`, 'Route', msg, msg),
+      SendFeedback: method(`${P}.Router`, 'SendFeedback', feedback, msg),
+    },
+    Transformer: { TransformInput: method(`${P}.Transformer`, 'TransformInput', msg, msg) },
+    OutputTransformer: { TransformOutput: method(`${P}.OutputTransformer`, 'TransformOutput', msg, msg) },
+    Combiner: { Aggregate: method(`${P}.Combiner`, 'Aggregate', list, msg) },
+    Seldon: {
+      Predict: method(`${P}.Seldon`, 'Predict', msg, msg),
+      SendFeedback: method(`${P}.Seldon`, 'SendFeedback', feedback, msg),
+      ModelMetadata: method(`${P}.Seldon`, 'ModelMetadata', metaReq, modelMeta),
+      GraphMetadata: method(`${P}.Seldon`, 'GraphMetadata', empty, graphMeta),
+    },
+  };
+}
+
+/** grpc-js compatible descriptors for every Seldon service and rpc (default decode limits). */
+export const seldonServices: SeldonServices = makeSeldonServices();
 
 // ---- v2 dataplane (inference.GRPCInferenceService): raw generated messages as plain objects ----
 

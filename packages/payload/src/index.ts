@@ -88,7 +88,7 @@ export {
 } from './protobuf.js';
 
 // gRPC method descriptors (structurally grpc-js ServiceDefinitions; no grpc-js dependency).
-export { seldonServices, inferenceServices } from './grpc.js';
+export { seldonServices, makeSeldonServices, inferenceServices } from './grpc.js';
 export type { MethodDefinition, SeldonServices, InferenceServices, InferenceObject } from './grpc.js';
 
 // n-d arrays.

@@ -1,6 +1,13 @@
 import { describe, it, expect, afterAll, beforeAll } from '@jest/globals';
 import * as grpc from '@grpc/grpc-js';
-import { inferenceServices, seldonServices, type SeldonMessage } from '../src/index.js';
+import {
+  PayloadError,
+  inferenceServices,
+  makeSeldonServices,
+  messageToProto,
+  seldonServices,
+  type SeldonMessage,
+} from '../src/index.js';
 
 describe('gRPC method descriptors', () => {
   it('cover every service and rpc of prediction.proto with full paths', () => {
@@ -29,6 +36,13 @@ describe('gRPC method descriptors', () => {
       ].sort(),
     );
     expect(seldonServices.Model.Predict.originalName).toBe('predict');
+  });
+
+  it('applies decode limits given to makeSeldonServices', () => {
+    const bytes = Buffer.from(messageToProto({ data: { ndarray: [1, 2, 3, 4, 5] } }));
+    expect(seldonServices.Model.Predict.requestDeserialize(bytes).data?.ndarray).toEqual([1, 2, 3, 4, 5]);
+    const strict = makeSeldonServices({ maxElements: 3 });
+    expect(() => strict.Model.Predict.requestDeserialize(bytes)).toThrow(PayloadError);
   });
 
   describe('with a real grpc-js server on 127.0.0.1', () => {

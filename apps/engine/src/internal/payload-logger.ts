@@ -295,7 +295,8 @@ export class PayloadLogger {
       this.#counters.dropped();
     }
     for (const wake of this.#idle.splice(0)) wake();
-    await Promise.all([...this.#pools.values()].map((p) => p.close().catch(() => undefined)));
+    // Whatever is still being sent after the drain window is abandoned, not waited for.
+    await Promise.all([...this.#pools.values()].map((p) => p.destroy().catch(() => undefined)));
     this.#pools.clear();
     if (this.#producer) await this.#producer.disconnect().catch(() => undefined);
   }

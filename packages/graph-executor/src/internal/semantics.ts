@@ -58,6 +58,17 @@ function routeNumber(value: unknown, nodeName: string, where: string): number {
   return Math.trunc(value);
 }
 
+const SELDON_MESSAGE_KEYS = new Set([
+  'status',
+  'meta',
+  'data',
+  'binData',
+  'strData',
+  'jsonData',
+  'customData',
+]);
+const DEFAULT_DATA_KEYS = new Set(['names', 'tensor', 'ndarray', 'tftensor']);
+
 /** The route in a router's answer (01 §4.3). */
 export function readRoute(answer: GraphPayload, nodeName: string): number {
   if (answer.isProtobuf) {
@@ -77,12 +88,24 @@ export function readRoute(answer: GraphPayload, nodeName: string): number {
     throw badRoute(nodeName, 'the body is not JSON', err);
   }
   if (Array.isArray(value)) {
+    // The reference decodes a bare array as []int: every element must be an integer.
     if (value.length === 0) throw badRoute(nodeName, 'empty array');
-    return routeNumber(value[0], nodeName, 'the first element');
+    if (!value.every((v) => Number.isInteger(v)))
+      throw badRoute(nodeName, 'a bare route array must hold integers');
+    return value[0] as number;
   }
   if (!isPlainObject(value)) throw badRoute(nodeName, 'expected a SeldonMessage or an array of integers');
+  // The reference parses the answer strictly as a SeldonMessage: unknown fields make it no route at
+  // all rather than "no data" (which would silently mean "all children").
+  const unknown = Object.keys(value).find((k) => !SELDON_MESSAGE_KEYS.has(k));
+  if (unknown !== undefined)
+    throw badRoute(nodeName, `unknown SeldonMessage field ${JSON.stringify(unknown)}`);
   const data = value.data;
-  if (!isPlainObject(data)) return -1;
+  if (data === undefined || data === null) return -1;
+  if (!isPlainObject(data)) throw badRoute(nodeName, 'data is not an object');
+  const unknownData = Object.keys(data).find((k) => !DEFAULT_DATA_KEYS.has(k));
+  if (unknownData !== undefined)
+    throw badRoute(nodeName, `unknown data field ${JSON.stringify(unknownData)}`);
   if (Array.isArray(data.ndarray)) {
     let first: unknown = data.ndarray[0];
     if (Array.isArray(first)) first = first[0];

@@ -125,7 +125,17 @@ export class Reconciler {
         if (live && live.metadata.annotations?.[DESIRED_HASH] === hash && !live.metadata.deletionTimestamp) return false;
       } else if (this.appliedHashes.get(memKey) === hash) return false;
     }
-    const written = await this.client.apply(rt, obj, FIELD_MANAGER, true);
+    let written: KubeObject;
+    try {
+      written = await this.client.apply(rt, obj, FIELD_MANAGER, true);
+    } catch (err) {
+      // A Deployment selector is immutable: like v1, delete and recreate when it changed.
+      const e = err as OperatorError;
+      if (rt.kind !== 'Deployment' || e.apiStatus !== 422 || !/selector/.test(e.message) || !live) throw err;
+      await this.client.delete(rt, obj.metadata.namespace, obj.metadata.name!, { uid: live.metadata.uid, propagationPolicy: 'Foreground' });
+      this.events.record(owner, 'Normal', 'DeleteDeployment', `Deleted Deployment "${obj.metadata.name}" to change its selector`);
+      throw new OperatorError('SC_ERR_OPERATOR_CONFLICT', `Deployment ${obj.metadata.name}: selector changed, recreating`, { cause: err });
+    }
     this.appliedHashes.set(memKey, hash);
     // Status is computed from the caches right after: let them see what was just written.
     if (written?.metadata && kind?.informer) kind.informer.remember({ ...written, apiVersion: written.apiVersion ?? rt.apiVersion, kind: written.kind ?? rt.kind });

@@ -248,13 +248,15 @@ function readNumberArray(
   read: (x: unknown, p: string) => number,
 ): number[] {
   const arr = readArray(ctx, v, path);
-  // Fast path: numbers already valid for the field are shared, not copied.
-  let i = 0;
-  for (; i < arr.length; i++) {
-    const x = arr[i];
-    if (typeof x !== 'number' || !Number.isFinite(x) || read !== readDouble) break;
+  // Fast path for doubles (tensor values): an all-finite-number array is shared, not copied.
+  if (read === readDouble) {
+    let finite = true;
+    for (let i = 0; i < arr.length && finite; i++) {
+      const x = arr[i];
+      finite = typeof x === 'number' && Number.isFinite(x);
+    }
+    if (finite) return arr as number[];
   }
-  if (i === arr.length) return arr as number[];
   const out = new Array<number>(arr.length);
   for (let j = 0; j < arr.length; j++) out[j] = read(arr[j], childPath(path, j));
   return out;

@@ -145,6 +145,7 @@ function bytesOf(r: R): Uint8Array {
 
 /** Repeated scalar field, packed (wire type 2) or not. */
 function repeated<T>(r: R, tag: number, wire: number, one: () => T, out: T[], ctx: Ctx): void {
+  const before = out.length;
   if ((tag & 7) === 2) {
     const len = r.uint32();
     const end = r.pos + len;
@@ -157,8 +158,7 @@ function repeated<T>(r: R, tag: number, wire: number, one: () => T, out: T[], ct
     skip(r, tag);
     return;
   }
-  ctx.count(0);
-  if (out.length > ctx.opts.maxElements) ctx.count(out.length);
+  ctx.count(out.length - before);
 }
 
 function int64String(v: unknown): string {
