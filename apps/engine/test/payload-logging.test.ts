@@ -73,7 +73,7 @@ describe('payload logging', () => {
       await engine.close();
       await sink.close();
     }
-  });
+  }, 120_000);
 
   it('honours Seldon-Skip-Logging and REQUEST_LOGGER_DEFAULT_ENDPOINT', async () => {
     const types: string[] = [];
@@ -96,7 +96,7 @@ describe('payload logging', () => {
       await engine.close();
       await sink.close();
     }
-  });
+  }, 20_000);
 
   it('a stalled sink never slows predictions: the queue bound holds and drops are counted', async () => {
     let received = 0;
@@ -120,7 +120,7 @@ describe('payload logging', () => {
       await engine.close();
       await sink.close();
     }
-  });
+  }, 60_000);
 
   describe('to Kafka', () => {
     let mock: KafkaMock;
@@ -172,6 +172,6 @@ describe('payload logging', () => {
         protocol: 'seldon',
         value: '{"data":{"ndarray":[[7]]}}',
       });
-    });
+    }, 120_000);
   });
 });
