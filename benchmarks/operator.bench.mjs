@@ -27,31 +27,61 @@ function sdep(name, namespace, i) {
   // Mixed shapes: a one-node model, a two-node chain with an HPA, a canary pair.
   const container = (n, img) => ({ name: n, image: img });
   const kinds = [
-    { predictors: [{ name: 'main', graph: { name: 'model', type: 'MODEL' }, componentSpecs: [{ spec: { containers: [container('model', 'model:1')] } }] }] },
     {
       predictors: [
         {
           name: 'main',
-          graph: { name: 'tx', type: 'TRANSFORMER', children: [{ name: 'model', type: 'MODEL' }] },
-          componentSpecs: [{ spec: { containers: [container('tx', 'tx:1'), container('model', 'model:1')] }, hpaSpec: { minReplicas: 1, maxReplicas: 3 } }],
+          graph: { name: 'model', type: 'MODEL' },
+          componentSpecs: [{ spec: { containers: [container('model', 'model:1')] } }],
         },
       ],
     },
     {
       predictors: [
-        { name: 'main', traffic: 75, graph: { name: 'model', type: 'MODEL' }, componentSpecs: [{ spec: { containers: [container('model', 'model:1')] } }] },
-        { name: 'canary', traffic: 25, graph: { name: 'model', type: 'MODEL' }, componentSpecs: [{ spec: { containers: [container('model', 'model:2')] } }] },
+        {
+          name: 'main',
+          graph: { name: 'tx', type: 'TRANSFORMER', children: [{ name: 'model', type: 'MODEL' }] },
+          componentSpecs: [
+            {
+              spec: { containers: [container('tx', 'tx:1'), container('model', 'model:1')] },
+              hpaSpec: { minReplicas: 1, maxReplicas: 3 },
+            },
+          ],
+        },
+      ],
+    },
+    {
+      predictors: [
+        {
+          name: 'main',
+          traffic: 75,
+          graph: { name: 'model', type: 'MODEL' },
+          componentSpecs: [{ spec: { containers: [container('model', 'model:1')] } }],
+        },
+        {
+          name: 'canary',
+          traffic: 25,
+          graph: { name: 'model', type: 'MODEL' },
+          componentSpecs: [{ spec: { containers: [container('model', 'model:2')] } }],
+        },
       ],
     },
   ];
-  return { apiVersion: 'machinelearning.seldon.io/v1', kind: 'SeldonDeployment', metadata: { name, namespace }, spec: kinds[i % kinds.length] };
+  return {
+    apiVersion: 'machinelearning.seldon.io/v1',
+    kind: 'SeldonDeployment',
+    metadata: { name, namespace },
+    spec: kinds[i % kinds.length],
+  };
 }
 
 async function pool(items, n, fn) {
   let next = 0;
-  await Promise.all(Array.from({ length: n }, async () => {
-    while (next < items.length) await fn(items[next++]);
-  }));
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      while (next < items.length) await fn(items[next++]);
+    }),
+  );
 }
 
 const procStatus = (pid) => {
@@ -69,9 +99,16 @@ const env = await startEnvtest();
 const client = await KubeClient.create({ kubeconfigPath: env.kubeconfigPath });
 let operator;
 try {
-  const [crd] = parseAllDocuments(readFileSync(`${root}deploy/crd/seldondeployments.yaml`, 'utf8')).map((d) => d.toJS());
+  const [crd] = parseAllDocuments(readFileSync(`${root}deploy/crd/seldondeployments.yaml`, 'utf8')).map((d) =>
+    d.toJS(),
+  );
   await client.apply(RT.crd, crd, 'bench');
-  for (const ns of ['seldon-system', 'baseline', 'bench']) await client.apply(RT.namespace, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } }, 'bench');
+  for (const ns of ['seldon-system', 'baseline', 'bench'])
+    await client.apply(
+      RT.namespace,
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } },
+      'bench',
+    );
   for (;;) {
     try {
       await client.request('GET', '/apis/machinelearning.seldon.io/v1/seldondeployments');
@@ -87,20 +124,36 @@ try {
   for (let i = 0; i < COUNT; i++) {
     const s = sdep(`s${i}`, 'baseline', i);
     s.metadata.uid = '00000000-0000-0000-0000-000000000000';
-    for (const o of desiredState(s, config).objects) objects.push({ ...o, metadata: { ...o.metadata, ownerReferences: undefined } });
+    for (const o of desiredState(s, config).objects)
+      objects.push({ ...o, metadata: { ...o.metadata, ownerReferences: undefined } });
   }
-  const rtOf = (o) => (o.kind === 'HorizontalPodAutoscaler' ? RT.hpaV2beta2 : Object.values(RT).find((r) => r.kind === o.kind));
+  const rtOf = (o) =>
+    o.kind === 'HorizontalPodAutoscaler' ? RT.hpaV2beta2 : Object.values(RT).find((r) => r.kind === o.kind);
   const b0 = client.requestCount;
   const tb = performance.now();
-  await pool(objects, CONCURRENCY, (o) => client.apply(rtOf(o), { ...o, apiVersion: rtOf(o).apiVersion }, 'bench', true));
+  await pool(objects, CONCURRENCY, (o) =>
+    client.apply(rtOf(o), { ...o, apiVersion: rtOf(o).apiVersion }, 'bench', true),
+  );
   const baselineMs = performance.now() - tb;
   const baselineRequests = client.requestCount - b0;
 
   // The operator as its own process (the built CLI), cluster-wide, default settings.
-  operator = spawn(process.execPath, [`${root}apps/operator/dist/cli.js`, '--metrics-addr', '127.0.0.1:0', '--webhook-port', '0', '--log-level', 'INFO'], {
-    env: { ...process.env, KUBECONFIG: env.kubeconfigPath, EXECUTOR_CONTAINER_IMAGE_AND_VERSION: IMAGE },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  operator = spawn(
+    process.execPath,
+    [
+      `${root}apps/operator/dist/cli.js`,
+      '--metrics-addr',
+      '127.0.0.1:0',
+      '--webhook-port',
+      '0',
+      '--log-level',
+      'INFO',
+    ],
+    {
+      env: { ...process.env, KUBECONFIG: env.kubeconfigPath, EXECUTOR_CONTAINER_IMAGE_AND_VERSION: IMAGE },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let out = '';
   operator.stdout.on('data', (c) => (out += c));
   let port;
@@ -115,13 +168,17 @@ try {
 
   const t0 = performance.now();
   const names = Array.from({ length: COUNT }, (_, i) => `s${i}`);
-  await pool(names, CONCURRENCY, (n) => client.create(RT.seldonDeployment, sdep(n, 'bench', Number(n.slice(1)))));
+  await pool(names, CONCURRENCY, (n) =>
+    client.create(RT.seldonDeployment, sdep(n, 'bench', Number(n.slice(1)))),
+  );
   const createdMs = performance.now() - t0;
   let reconciledMs;
   for (;;) {
     const list = await client.list(RT.seldonDeployment, 'bench');
     const done = list.items.filter(
-      (s) => s.status?.observedGeneration === s.metadata.generation && s.status?.conditions?.some((c) => c.type === 'ServicesReady' && c.status === 'True'),
+      (s) =>
+        s.status?.observedGeneration === s.metadata.generation &&
+        s.status?.conditions?.some((c) => c.type === 'ServicesReady' && c.status === 'True'),
     ).length;
     if (done === COUNT) {
       reconciledMs = performance.now() - t0;

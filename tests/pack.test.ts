@@ -115,7 +115,15 @@ describe('published packages (npm pack + install + import)', () => {
       JSON.stringify({ name: 'pack-scratch', private: true, type: 'module' }),
     );
     // The lock serialises npm runs with other installs on a shared machine (when flock exists).
-    const npmInstall = ['npm', 'install', '--prefer-offline', '--no-audit', '--no-fund', '--no-package-lock', ...tarballs.values()];
+    const npmInstall = [
+      'npm',
+      'install',
+      '--prefer-offline',
+      '--no-audit',
+      '--no-fund',
+      '--no-package-lock',
+      ...tarballs.values(),
+    ];
     const hasFlock = spawnSync('flock', ['--version']).status === 0;
     const installed = hasFlock
       ? run('flock', ['/tmp/npm.lock', ...npmInstall], project, 110_000)

@@ -72,7 +72,7 @@ describe.each(['rest', 'grpc'] as const)('engine + model-wrapper identity graph 
       expect(line.meta.tags).toMatchObject({ batch_id: `${transport}-${dataType}`, batch_index: i });
       expected[dataType](line, i % 250 === 249 ? i - 1 : i);
     }
-  });
+  }, 60_000);
 
   it('encodes data lines as tensor and tftensor that the wrapper answers in kind', async () => {
     const lines = Array.from({ length: 500 }, (_, i) => inputs.data(i));
@@ -83,7 +83,7 @@ describe.each(['rest', 'grpc'] as const)('engine + model-wrapper identity graph 
     const tf = await run(`${transport}-tftensor`, lines.slice(0, 100), { transport, payloadType: 'tftensor' });
     expect(tf.summary).toMatchObject({ lines: 100, failed: 0 });
     expect(tf.byIndex.get(3).data.tftensor).toBeDefined();
-  });
+  }, 30_000);
 
   it('writes error records for lines whose node fails on every attempt, and recovers transient failures', async () => {
     const before = graph.modelCalls();
@@ -99,7 +99,7 @@ describe.each(['rest', 'grpc'] as const)('engine + model-wrapper identity graph 
       expect(line.meta).toMatchObject({ batch_id: `${transport}-failures`, batch_index: i });
     }
     for (const i of [100, 350, 600, 850]) expected.data(byIndex.get(i), i);
-  });
+  }, 30_000);
 
   it('gives the same predictions with mini-batching as line by line', async () => {
     const lines = Array.from({ length: 1000 }, (_, i) => inputs.data(i % 250 === 249 ? i - 1 : i));
@@ -113,5 +113,5 @@ describe.each(['rest', 'grpc'] as const)('engine + model-wrapper identity graph 
     const tensors = await run(`${transport}-batched-tensor`, lines.slice(0, 100), { transport, batchSize: 8, payloadType: 'tensor' });
     expect(tensors.summary).toMatchObject({ lines: 100, failed: 0 });
     expect(tensors.byIndex.get(9).data.tensor).toEqual({ shape: [1, 3], values: [9, 9.25, -9] });
-  });
+  }, 30_000);
 });

@@ -23,7 +23,9 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    process.stdout.write(JSON.stringify({ ts: new Date().toISOString(), level: 'info', msg: 'stopping', signal }) + '\n');
+    process.stdout.write(
+      JSON.stringify({ ts: new Date().toISOString(), level: 'info', msg: 'stopping', signal }) + '\n',
+    );
     // The Lease is released on the way out so a standby replica takes over at once.
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
@@ -38,6 +40,14 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   const code = err instanceof OperatorError ? err.code : 'SC_ERR_OPERATOR_CONFIG';
-  process.stderr.write(JSON.stringify({ ts: new Date().toISOString(), level: 'error', msg: 'seldon-operator failed', code, error: (err as Error).message }) + '\n');
+  process.stderr.write(
+    JSON.stringify({
+      ts: new Date().toISOString(),
+      level: 'error',
+      msg: 'seldon-operator failed',
+      code,
+      error: (err as Error).message,
+    }) + '\n',
+  );
   process.exit(1);
 });

@@ -53,12 +53,16 @@ export interface OperatorCliOptions {
 function intFlag(name: string, v: string | undefined, def: number, min = 0): number {
   if (v === undefined || v === '') return def;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < min) throw new OperatorError('SC_ERR_OPERATOR_CONFIG', `--${name}="${v}" must be an integer >= ${min}`);
+  if (!Number.isInteger(n) || n < min)
+    throw new OperatorError('SC_ERR_OPERATOR_CONFIG', `--${name}="${v}" must be an integer >= ${min}`);
   return n;
 }
 
 /** Flags > environment > defaults, validated once. Throws SC_ERR_OPERATOR_CONFIG naming the bad flag. */
-export function parseOperatorArgs(argv: string[], env: Record<string, string | undefined> = process.env): OperatorCliOptions {
+export function parseOperatorArgs(
+  argv: string[],
+  env: Record<string, string | undefined> = process.env,
+): OperatorCliOptions {
   let values;
   try {
     ({ values } = parseArgs({
@@ -92,24 +96,41 @@ export function parseOperatorArgs(argv: string[], env: Record<string, string | u
   }
   const mergedEnv = { ...env };
   if (values.namespace && !env.WATCH_NAMESPACE) mergedEnv.WATCH_NAMESPACE = values.namespace;
-  if (values['operator-namespace'] && !env.POD_NAMESPACE) mergedEnv.POD_NAMESPACE = values['operator-namespace'];
+  if (values['operator-namespace'] && !env.POD_NAMESPACE)
+    mergedEnv.POD_NAMESPACE = values['operator-namespace'];
   const config = configFromEnv(mergedEnv);
   const addr = values['metrics-addr'] ?? ':8080';
   const m = /^(.*):(\d+)$/.exec(addr);
   if (!m) throw new OperatorError('SC_ERR_OPERATOR_CONFIG', `--metrics-addr="${addr}" must be [host]:port`);
-  const level = (values.debug || env.SELDON_DEBUG === 'true' ? 'DEBUG' : (values['log-level'] ?? env.SELDON_LOG_LEVEL ?? 'INFO')).toUpperCase();
-  if (!['DEBUG', 'INFO', 'WARN', 'ERROR'].includes(level)) throw new OperatorError('SC_ERR_OPERATOR_CONFIG', `--log-level="${level}" must be DEBUG, INFO, WARN or ERROR`);
+  const level = (
+    values.debug || env.SELDON_DEBUG === 'true'
+      ? 'DEBUG'
+      : (values['log-level'] ?? env.SELDON_LOG_LEVEL ?? 'INFO')
+  ).toUpperCase();
+  if (!['DEBUG', 'INFO', 'WARN', 'ERROR'].includes(level))
+    throw new OperatorError(
+      'SC_ERR_OPERATOR_CONFIG',
+      `--log-level="${level}" must be DEBUG, INFO, WARN or ERROR`,
+    );
   return {
     metricsHost: m[1] || '0.0.0.0',
     metricsPort: intFlag('metrics-addr', m[2], 8080),
     leaderElection: values['enable-leader-election'] ?? false,
-    leaderElectionId: values['leader-election-id'] || env.LEADER_ELECTION_ID || 'a33bd623.machinelearning.seldon.io',
-    leaseDurationMs: intFlag('leader-election-lease-duration-secs', values['leader-election-lease-duration-secs'], 15, 1) * 1000,
-    renewDeadlineMs: intFlag('leader-election-renew-deadline-secs', values['leader-election-renew-deadline-secs'], 10, 1) * 1000,
-    retryPeriodMs: intFlag('leader-election-retry-period-secs', values['leader-election-retry-period-secs'], 2, 1) * 1000,
+    leaderElectionId:
+      values['leader-election-id'] || env.LEADER_ELECTION_ID || 'a33bd623.machinelearning.seldon.io',
+    leaseDurationMs:
+      intFlag('leader-election-lease-duration-secs', values['leader-election-lease-duration-secs'], 15, 1) *
+      1000,
+    renewDeadlineMs:
+      intFlag('leader-election-renew-deadline-secs', values['leader-election-renew-deadline-secs'], 10, 1) *
+      1000,
+    retryPeriodMs:
+      intFlag('leader-election-retry-period-secs', values['leader-election-retry-period-secs'], 2, 1) * 1000,
     webhookPort: intFlag('webhook-port', values['webhook-port'], 4443),
     webhookCertDir: values['webhook-cert-dir'],
-    webhookConfigurationName: values['webhook-configuration-name'] ?? `seldon-validating-webhook-configuration-${config.operatorNamespace}`,
+    webhookConfigurationName:
+      values['webhook-configuration-name'] ??
+      `seldon-validating-webhook-configuration-${config.operatorNamespace}`,
     webhookServiceName: values['webhook-service-name'] ?? 'seldon-webhook-service',
     workers: intFlag('workers', values.workers, 4, 1),
     kubeconfig: values.kubeconfig,
@@ -128,11 +149,15 @@ export interface RunningOperator {
 const LEVELS = { DEBUG: 10, INFO: 20, WARN: 30, ERROR: 40 } as const;
 
 /** Starts the operator process; resolves once it runs (standby replicas included). */
-export async function runOperator(opts: OperatorCliOptions, out: (line: string) => void = (l) => process.stdout.write(l + '\n')): Promise<RunningOperator> {
+export async function runOperator(
+  opts: OperatorCliOptions,
+  out: (line: string) => void = (l) => process.stdout.write(l + '\n'),
+): Promise<RunningOperator> {
   const min = LEVELS[opts.logLevel];
   const log = (entry: Record<string, unknown>) => {
     const level = String(entry.level ?? 'info').toUpperCase() as keyof typeof LEVELS;
-    if ((LEVELS[level] ?? 20) >= min) out(JSON.stringify({ ts: new Date().toISOString(), logger: 'seldon-operator', ...entry }));
+    if ((LEVELS[level] ?? 20) >= min)
+      out(JSON.stringify({ ts: new Date().toISOString(), logger: 'seldon-operator', ...entry }));
   };
   const ns = opts.config.operatorNamespace;
   const svc = opts.webhookServiceName;
@@ -169,6 +194,11 @@ export async function runOperator(opts: OperatorCliOptions, out: (line: string) 
   const { engine, ...rest } = opts.config;
   log({ level: 'info', msg: 'starting', config: { ...rest, engine, seldonConfig: undefined } });
   await operator.start();
-  log({ level: 'info', msg: 'started', metricsPort: operator.metricsPort, webhookPort: operator.webhookPort });
+  log({
+    level: 'info',
+    msg: 'started',
+    metricsPort: operator.metricsPort,
+    webhookPort: operator.webhookPort,
+  });
   return { operator, stop: () => operator.stop() };
 }

@@ -8,11 +8,22 @@ export interface PredictorServerConfig {
 /** The parsed `seldon-config` ConfigMap (07 §1.1). */
 export interface SeldonConfig {
   predictorServers: Record<string, PredictorServerConfig>;
-  storageInitializer: { image: string; cpuRequest: string; cpuLimit: string; memoryRequest: string; memoryLimit: string };
+  storageInitializer: {
+    image: string;
+    cpuRequest: string;
+    cpuLimit: string;
+    memoryRequest: string;
+    memoryLimit: string;
+  };
   explainer: { image: string; image_v2: string };
   credentials: {
     gcs: { gcsCredentialFileName: string };
-    s3: { s3AccessKeyIDName: string; s3SecretAccessKeyName: string; s3Endpoint?: string; s3UseHttps?: string };
+    s3: {
+      s3AccessKeyIDName: string;
+      s3SecretAccessKeyName: string;
+      s3Endpoint?: string;
+      s3UseHttps?: string;
+    };
   };
 }
 
@@ -43,8 +54,12 @@ export const DEFAULT_SELDON_CONFIG: SeldonConfig = {
         v2: { image: 'seldonio/mlserver', defaultImageVersion: '1.3.5-mlflow' },
       },
     },
-    TRITON_SERVER: { protocols: { v2: { image: 'nvcr.io/nvidia/tritonserver', defaultImageVersion: '21.08-py3' } } },
-    HUGGINGFACE_SERVER: { protocols: { v2: { image: 'seldonio/mlserver', defaultImageVersion: '1.3.5-huggingface' } } },
+    TRITON_SERVER: {
+      protocols: { v2: { image: 'nvcr.io/nvidia/tritonserver', defaultImageVersion: '21.08-py3' } },
+    },
+    HUGGINGFACE_SERVER: {
+      protocols: { v2: { image: 'seldonio/mlserver', defaultImageVersion: '1.3.5-huggingface' } },
+    },
     TEMPO_SERVER: { protocols: { v2: { image: 'seldonio/mlserver', defaultImageVersion: '1.3.5-slim' } } },
   },
   storageInitializer: {
@@ -78,10 +93,16 @@ export function parseSeldonConfig(data: Record<string, string> | undefined): Sel
     try {
       v = JSON.parse(raw);
     } catch (err) {
-      throw new OperatorError('SC_ERR_OPERATOR_SELDON_CONFIG', `seldon-config key "${key}" is not valid JSON: ${(err as Error).message}`);
+      throw new OperatorError(
+        'SC_ERR_OPERATOR_SELDON_CONFIG',
+        `seldon-config key "${key}" is not valid JSON: ${(err as Error).message}`,
+      );
     }
     if (!v || typeof v !== 'object' || Array.isArray(v)) {
-      throw new OperatorError('SC_ERR_OPERATOR_SELDON_CONFIG', `seldon-config key "${key}" must be a JSON object`);
+      throw new OperatorError(
+        'SC_ERR_OPERATOR_SELDON_CONFIG',
+        `seldon-config key "${key}" must be a JSON object`,
+      );
     }
     return v as Record<string, unknown>;
   };
@@ -90,11 +111,17 @@ export function parseSeldonConfig(data: Record<string, string> | undefined): Sel
     for (const [impl, entry] of Object.entries(servers)) {
       const protocols = (entry as { protocols?: unknown })?.protocols;
       if (!protocols || typeof protocols !== 'object') {
-        throw new OperatorError('SC_ERR_OPERATOR_SELDON_CONFIG', `seldon-config predictor_servers.${impl}.protocols must be an object`);
+        throw new OperatorError(
+          'SC_ERR_OPERATOR_SELDON_CONFIG',
+          `seldon-config predictor_servers.${impl}.protocols must be an object`,
+        );
       }
       for (const [proto, p] of Object.entries(protocols as Record<string, unknown>)) {
         if (!p || typeof (p as { image?: unknown }).image !== 'string') {
-          throw new OperatorError('SC_ERR_OPERATOR_SELDON_CONFIG', `seldon-config predictor_servers.${impl}.protocols.${proto}.image must be a string`);
+          throw new OperatorError(
+            'SC_ERR_OPERATOR_SELDON_CONFIG',
+            `seldon-config predictor_servers.${impl}.protocols.${proto}.image must be a string`,
+          );
         }
       }
     }
@@ -102,10 +129,16 @@ export function parseSeldonConfig(data: Record<string, string> | undefined): Sel
   }
   const si = json('storageInitializer');
   if (si) {
-    out.storageInitializer = { ...out.storageInitializer, ...(si as Partial<SeldonConfig['storageInitializer']>) };
+    out.storageInitializer = {
+      ...out.storageInitializer,
+      ...(si as Partial<SeldonConfig['storageInitializer']>),
+    };
     for (const k of ['cpuRequest', 'cpuLimit', 'memoryRequest', 'memoryLimit'] as const) {
       if (!QUANTITY.test(String(out.storageInitializer[k]))) {
-        throw new OperatorError('SC_ERR_OPERATOR_SELDON_CONFIG', `seldon-config storageInitializer.${k} "${out.storageInitializer[k]}" is not a Kubernetes quantity`);
+        throw new OperatorError(
+          'SC_ERR_OPERATOR_SELDON_CONFIG',
+          `seldon-config storageInitializer.${k} "${out.storageInitializer[k]}" is not a Kubernetes quantity`,
+        );
       }
     }
   }
@@ -171,10 +204,17 @@ export interface OperatorConfig {
   deploymentNameAsPrefix: boolean;
   certMountPath: string;
   relatedImages: {
-    sklearnServer: string; xgboostServer: string; mlflowServer: string;
-    sklearnServerV2: string; xgboostServerV2: string; mlflowServerV2: string;
-    tensorflow: string; tfProxy: string;
-    storageInitializer: string; explainer: string; explainerV2: string;
+    sklearnServer: string;
+    xgboostServer: string;
+    mlflowServer: string;
+    sklearnServerV2: string;
+    xgboostServerV2: string;
+    mlflowServerV2: string;
+    tensorflow: string;
+    tfProxy: string;
+    storageInitializer: string;
+    explainer: string;
+    explainerV2: string;
   };
   /** The parsed `seldon-config` (replaced by the controller when the ConfigMap changes). */
   seldonConfig: SeldonConfig;
@@ -189,11 +229,16 @@ function int(env: Record<string, string | undefined>, key: string, def: number):
   const v = env[key];
   if (v === undefined || v === '') return def;
   const n = Number(v);
-  if (!Number.isInteger(n)) throw new OperatorError('SC_ERR_OPERATOR_CONFIG', `${key}="${v}" is not an integer`);
+  if (!Number.isInteger(n))
+    throw new OperatorError('SC_ERR_OPERATOR_CONFIG', `${key}="${v}" is not an integer`);
   return n;
 }
 
-function optionalInt(env: Record<string, string | undefined>, key: string, def: number | undefined): number | undefined {
+function optionalInt(
+  env: Record<string, string | undefined>,
+  key: string,
+  def: number | undefined,
+): number | undefined {
   const v = env[key];
   if (v === undefined) return def;
   if (v === '') return undefined;
@@ -205,14 +250,25 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
   const s = (k: string, d = '') => env[k] ?? d;
   const graphDelivery = s('SELDON_ENGINE_GRAPH_DELIVERY', 'file');
   if (graphDelivery !== 'file' && graphDelivery !== 'env') {
-    throw new OperatorError('SC_ERR_OPERATOR_CONFIG', `SELDON_ENGINE_GRAPH_DELIVERY="${graphDelivery}" must be file or env`);
+    throw new OperatorError(
+      'SC_ERR_OPERATOR_CONFIG',
+      `SELDON_ENGINE_GRAPH_DELIVERY="${graphDelivery}" must be file or env`,
+    );
   }
   return {
     watchNamespace: s('WATCH_NAMESPACE') || undefined,
     operatorNamespace: s('POD_NAMESPACE') || 'seldon-system',
     controllerId: s('CONTROLLER_ID'),
-    istio: { enabled: bool(env.ISTIO_ENABLED, false), gateway: s('ISTIO_GATEWAY') || 'seldon-gateway', tlsMode: s('ISTIO_TLS_MODE') },
-    ambassador: { enabled: bool(env.AMBASSADOR_ENABLED, false), version: s('AMBASSADOR_VERSION') || 'v1', singleNamespace: bool(env.AMBASSADOR_SINGLE_NAMESPACE, false) },
+    istio: {
+      enabled: bool(env.ISTIO_ENABLED, false),
+      gateway: s('ISTIO_GATEWAY') || 'seldon-gateway',
+      tlsMode: s('ISTIO_TLS_MODE'),
+    },
+    ambassador: {
+      enabled: bool(env.AMBASSADOR_ENABLED, false),
+      version: s('AMBASSADOR_VERSION') || 'v1',
+      singleNamespace: bool(env.AMBASSADOR_SINGLE_NAMESPACE, false),
+    },
     kedaEnabled: bool(env.KEDA_ENABLED, false),
     nodePorts: {
       http: int(env, 'PREDICTIVE_UNIT_HTTP_SERVICE_PORT', 9000),

@@ -20,17 +20,63 @@ interface CodeInfo {
  * the message. A code is never reused for another meaning.
  */
 export const operatorErrorCatalogue = {
-  SC_ERR_OPERATOR_CONFIG: { httpStatus: 500, grpcCode: GrpcStatus.FAILED_PRECONDITION, title: 'An operator setting (flag or environment variable) is missing or malformed.' },
-  SC_ERR_OPERATOR_NO_EXECUTOR_IMAGE: { httpStatus: 500, grpcCode: GrpcStatus.FAILED_PRECONDITION, title: 'No executor image: set EXECUTOR_CONTAINER_IMAGE_AND_VERSION or RELATED_IMAGE_EXECUTOR.' },
-  SC_ERR_OPERATOR_SELDON_CONFIG: { httpStatus: 500, grpcCode: GrpcStatus.FAILED_PRECONDITION, title: 'The seldon-config ConfigMap holds a value that is not the expected JSON (or an unparsable quantity).' },
-  SC_ERR_OPERATOR_BAD_ANNOTATION: { httpStatus: 400, grpcCode: GrpcStatus.INVALID_ARGUMENT, title: 'A behaviour annotation of the SeldonDeployment has an unusable value (e.g. a non-integer queue size).' },
-  SC_ERR_OPERATOR_INVALID_SDEP: { httpStatus: 400, grpcCode: GrpcStatus.INVALID_ARGUMENT, title: 'The SeldonDeployment fails validation; it is not reconciled until fixed.' },
-  SC_ERR_OPERATOR_KUBE_API: { httpStatus: 502, grpcCode: GrpcStatus.UNAVAILABLE, title: 'The Kubernetes API server answered with an error or could not be reached.' },
-  SC_ERR_OPERATOR_CONFLICT: { httpStatus: 409, grpcCode: GrpcStatus.ABORTED, title: 'The object changed on the server meanwhile (409); the reconcile is retried.' },
-  SC_ERR_OPERATOR_NOT_FOUND: { httpStatus: 404, grpcCode: GrpcStatus.NOT_FOUND, title: 'The Kubernetes object does not exist.' },
-  SC_ERR_OPERATOR_BAD_ADMISSION_REVIEW: { httpStatus: 400, grpcCode: GrpcStatus.INVALID_ARGUMENT, title: 'The webhook received a body that is not an AdmissionReview v1/v1beta1 request.' },
-  SC_ERR_OPERATOR_CERTIFICATE: { httpStatus: 500, grpcCode: GrpcStatus.INTERNAL, title: 'The webhook serving certificate could not be created, read or installed.' },
-  SC_ERR_OPERATOR_NOT_LEADER: { httpStatus: 503, grpcCode: GrpcStatus.UNAVAILABLE, title: 'This replica is not (or no longer) the leader.' },
+  SC_ERR_OPERATOR_CONFIG: {
+    httpStatus: 500,
+    grpcCode: GrpcStatus.FAILED_PRECONDITION,
+    title: 'An operator setting (flag or environment variable) is missing or malformed.',
+  },
+  SC_ERR_OPERATOR_NO_EXECUTOR_IMAGE: {
+    httpStatus: 500,
+    grpcCode: GrpcStatus.FAILED_PRECONDITION,
+    title: 'No executor image: set EXECUTOR_CONTAINER_IMAGE_AND_VERSION or RELATED_IMAGE_EXECUTOR.',
+  },
+  SC_ERR_OPERATOR_SELDON_CONFIG: {
+    httpStatus: 500,
+    grpcCode: GrpcStatus.FAILED_PRECONDITION,
+    title:
+      'The seldon-config ConfigMap holds a value that is not the expected JSON (or an unparsable quantity).',
+  },
+  SC_ERR_OPERATOR_BAD_ANNOTATION: {
+    httpStatus: 400,
+    grpcCode: GrpcStatus.INVALID_ARGUMENT,
+    title:
+      'A behaviour annotation of the SeldonDeployment has an unusable value (e.g. a non-integer queue size).',
+  },
+  SC_ERR_OPERATOR_INVALID_SDEP: {
+    httpStatus: 400,
+    grpcCode: GrpcStatus.INVALID_ARGUMENT,
+    title: 'The SeldonDeployment fails validation; it is not reconciled until fixed.',
+  },
+  SC_ERR_OPERATOR_KUBE_API: {
+    httpStatus: 502,
+    grpcCode: GrpcStatus.UNAVAILABLE,
+    title: 'The Kubernetes API server answered with an error or could not be reached.',
+  },
+  SC_ERR_OPERATOR_CONFLICT: {
+    httpStatus: 409,
+    grpcCode: GrpcStatus.ABORTED,
+    title: 'The object changed on the server meanwhile (409); the reconcile is retried.',
+  },
+  SC_ERR_OPERATOR_NOT_FOUND: {
+    httpStatus: 404,
+    grpcCode: GrpcStatus.NOT_FOUND,
+    title: 'The Kubernetes object does not exist.',
+  },
+  SC_ERR_OPERATOR_BAD_ADMISSION_REVIEW: {
+    httpStatus: 400,
+    grpcCode: GrpcStatus.INVALID_ARGUMENT,
+    title: 'The webhook received a body that is not an AdmissionReview v1/v1beta1 request.',
+  },
+  SC_ERR_OPERATOR_CERTIFICATE: {
+    httpStatus: 500,
+    grpcCode: GrpcStatus.INTERNAL,
+    title: 'The webhook serving certificate could not be created, read or installed.',
+  },
+  SC_ERR_OPERATOR_NOT_LEADER: {
+    httpStatus: 503,
+    grpcCode: GrpcStatus.UNAVAILABLE,
+    title: 'This replica is not (or no longer) the leader.',
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 /** Every stable error code of this package. */

@@ -5,10 +5,22 @@ export { configFromEnv, parseSeldonConfig, DEFAULT_SELDON_CONFIG } from './confi
 export type { OperatorConfig, SeldonConfig, PredictorServerConfig } from './config.js';
 export { OperatorError, operatorErrorCatalogue, GrpcStatus, isNotFound, isConflict } from './errors.js';
 export type { OperatorErrorCode } from './errors.js';
-export { desiredState, enginePredictor, convertHpaMetric, ENGINE_CONTAINER, GRAPH_FILE } from './internal/desired/objects.js';
+export {
+  desiredState,
+  enginePredictor,
+  convertHpaMetric,
+  ENGINE_CONTAINER,
+  GRAPH_FILE,
+} from './internal/desired/objects.js';
 export type { DesiredState, DesiredDeploymentInfo, DesiredServiceInfo } from './internal/desired/objects.js';
 export { KubeClient, resourcePath } from './internal/kube/client.js';
-export type { KubeObject, KubeClientOptions, ResourceType, OwnerReference, WatchEvent } from './internal/kube/client.js';
+export type {
+  KubeObject,
+  KubeClientOptions,
+  ResourceType,
+  OwnerReference,
+  WatchEvent,
+} from './internal/kube/client.js';
 export { RT as RESOURCE_TYPES } from './internal/kube/resources.js';
 export { Informer } from './internal/kube/informer.js';
 export type { InformerOptions, InformerEvent } from './internal/kube/informer.js';

@@ -14,7 +14,6 @@ import { Reconciler, type OwnedKind } from './internal/reconciler.js';
 import { MANAGED_BY, MANAGED_BY_VALUE } from './internal/desired/objects.js';
 import { WebhookServer, type WebhookOptions } from './internal/webhook/server.js';
 
-
 /** Options of {@link Operator}; every field has a default. */
 export interface OperatorOptions {
   /** Operator settings (see `configFromEnv`). */
@@ -94,15 +93,45 @@ export class Operator {
 
   constructor(private readonly options: OperatorOptions) {
     this.config = options.config;
-    this.queue = new WorkQueue({ baseDelayMs: options.retryBaseDelayMs ?? 100, maxDelayMs: options.retryMaxDelayMs ?? 60_000 });
+    this.queue = new WorkQueue({
+      baseDelayMs: options.retryBaseDelayMs ?? 100,
+      maxDelayMs: options.retryMaxDelayMs ?? 60_000,
+    });
     this.log = options.log ?? (() => undefined);
     this.metrics = {
-      reconciles: new Counter({ name: 'seldon_operator_reconcile_total', help: 'Reconciles by result', labelNames: ['result'], registers: [this.registry] }),
-      duration: new Histogram({ name: 'seldon_operator_reconcile_duration_seconds', help: 'Reconcile duration', registers: [this.registry], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] }),
-      depth: new Gauge({ name: 'seldon_operator_workqueue_depth', help: 'Keys waiting in the work queue', registers: [this.registry], collect: () => undefined }),
-      leader: new Gauge({ name: 'seldon_operator_leader', help: '1 when this replica leads', registers: [this.registry] }),
-      apiRequests: new Gauge({ name: 'seldon_operator_kube_api_requests', help: 'Requests sent to the Kubernetes API since start', registers: [this.registry] }),
-      events: new Gauge({ name: 'seldon_operator_events_recorded', help: 'Kubernetes Events recorded since start', registers: [this.registry] }),
+      reconciles: new Counter({
+        name: 'seldon_operator_reconcile_total',
+        help: 'Reconciles by result',
+        labelNames: ['result'],
+        registers: [this.registry],
+      }),
+      duration: new Histogram({
+        name: 'seldon_operator_reconcile_duration_seconds',
+        help: 'Reconcile duration',
+        registers: [this.registry],
+        buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      }),
+      depth: new Gauge({
+        name: 'seldon_operator_workqueue_depth',
+        help: 'Keys waiting in the work queue',
+        registers: [this.registry],
+        collect: () => undefined,
+      }),
+      leader: new Gauge({
+        name: 'seldon_operator_leader',
+        help: '1 when this replica leads',
+        registers: [this.registry],
+      }),
+      apiRequests: new Gauge({
+        name: 'seldon_operator_kube_api_requests',
+        help: 'Requests sent to the Kubernetes API since start',
+        registers: [this.registry],
+      }),
+      events: new Gauge({
+        name: 'seldon_operator_events_recorded',
+        help: 'Kubernetes Events recorded since start',
+        registers: [this.registry],
+      }),
     };
   }
 
@@ -135,7 +164,8 @@ export class Operator {
   }
 
   async start(): Promise<void> {
-    this.client = this.options.client ?? (await KubeClient.create({ kubeconfigPath: this.options.kubeconfigPath }));
+    this.client =
+      this.options.client ?? (await KubeClient.create({ kubeconfigPath: this.options.kubeconfigPath }));
     this.events = new EventRecorder(this.client, this.options.recordEvents ?? true);
     if (this.options.webhook) {
       this.webhook = new WebhookServer(this.client, this.options.webhook, () => this.config);
@@ -157,7 +187,9 @@ export class Operator {
         {
           onStartedLeading: () => {
             this.log({ level: 'info', msg: 'became leader' });
-            this.starting = this.startControllers().catch((err: Error) => this.log({ level: 'error', msg: 'controllers failed to start', error: err.message }));
+            this.starting = this.startControllers().catch((err: Error) =>
+              this.log({ level: 'error', msg: 'controllers failed to start', error: err.message }),
+            );
           },
           onStoppedLeading: () => {
             this.log({ level: 'info', msg: 'lost leadership' });
@@ -188,18 +220,27 @@ export class Operator {
     const pdb = (await served('policy/v1')) ? RT.pdb : RT.pdbV1beta1;
     map['autoscaling/v2/HorizontalPodAutoscaler'] = hpa;
     map['policy/v1/PodDisruptionBudget'] = pdb;
-    for (const rt of Object.values(RT)) if (!map[`${rt.apiVersion}/${rt.kind}`]) map[`${rt.apiVersion}/${rt.kind}`] = rt;
+    for (const rt of Object.values(RT))
+      if (!map[`${rt.apiVersion}/${rt.kind}`]) map[`${rt.apiVersion}/${rt.kind}`] = rt;
     map['autoscaling/v2/HorizontalPodAutoscaler'] = hpa;
     map['policy/v1/PodDisruptionBudget'] = pdb;
     return map;
   }
 
   private async loadSeldonConfig(): Promise<void> {
-    const cm = await this.client.getOrUndefined<KubeObject & { data?: Record<string, string> }>(RT.configMap, this.config.operatorNamespace, 'seldon-config');
+    const cm = await this.client.getOrUndefined<KubeObject & { data?: Record<string, string> }>(
+      RT.configMap,
+      this.config.operatorNamespace,
+      'seldon-config',
+    );
     try {
       this.config = { ...this.config, seldonConfig: parseSeldonConfig(cm?.data) };
     } catch (err) {
-      this.log({ level: 'error', msg: 'invalid seldon-config, keeping the previous one', error: (err as Error).message });
+      this.log({
+        level: 'error',
+        msg: 'invalid seldon-config, keeping the previous one',
+        error: (err as Error).message,
+      });
     }
   }
 
@@ -208,17 +249,33 @@ export class Operator {
     this.running = true;
     this.metrics.leader.set(1);
     // A queue shut down by a previous leadership term cannot be reused.
-    this.queue = new WorkQueue({ baseDelayMs: this.options.retryBaseDelayMs ?? 100, maxDelayMs: this.options.retryMaxDelayMs ?? 60_000 });
+    this.queue = new WorkQueue({
+      baseDelayMs: this.options.retryBaseDelayMs ?? 100,
+      maxDelayMs: this.options.retryMaxDelayMs ?? 60_000,
+    });
     const versions = await this.resolveVersions();
     await this.loadSeldonConfig().catch(() => undefined);
     const ns = this.config.watchNamespace;
     const resyncMs = this.options.resyncMs ?? 600_000;
     const kinds: [string, ResourceType, string, boolean][] = [
-      ...WATCHED_KINDS.map(([k, rt, noun]) => [k, versions[`${rt.apiVersion}/${rt.kind}`] ?? rt, noun, true] as [string, ResourceType, string, boolean]),
+      ...WATCHED_KINDS.map(
+        ([k, rt, noun]) =>
+          [k, versions[`${rt.apiVersion}/${rt.kind}`] ?? rt, noun, true] as [
+            string,
+            ResourceType,
+            string,
+            boolean,
+          ],
+      ),
       ['scaledobject', RT.scaledObject, 'ScaledObject', this.config.kedaEnabled],
       ['virtualservice', RT.virtualService, 'VirtualService', this.config.istio.enabled],
       ['destinationrule', RT.destinationRule, 'DestinationRule', this.config.istio.enabled],
-      ['mapping', RT.mapping, 'AmbassadorMapping', this.config.ambassador.enabled && this.config.ambassador.version !== 'v1'],
+      [
+        'mapping',
+        RT.mapping,
+        'AmbassadorMapping',
+        this.config.ambassador.enabled && this.config.ambassador.version !== 'v1',
+      ],
     ];
     this.informers = [];
     for (const [key, rt, noun, enabled] of kinds) {
@@ -240,11 +297,26 @@ export class Operator {
       resyncMs: 0,
     });
     this.informers.push(seldonConfigInformer);
-    this.sdepInformer = new Informer(this.client, RT.seldonDeployment, (ev, obj) => this.onSdepEvent(ev, obj), { namespace: ns, resyncMs });
+    this.sdepInformer = new Informer(
+      this.client,
+      RT.seldonDeployment,
+      (ev, obj) => this.onSdepEvent(ev, obj),
+      { namespace: ns, resyncMs },
+    );
     this.informers.push(this.sdepInformer);
     if (!ns) {
-      const nsInformer = new Informer(this.client, RT.namespace, (ev, obj) => this.onNamespaceEvent(ev, obj), { resyncMs: 0 });
-      this.owned.namespaceCache = { rt: RT.namespace, noun: 'Namespace', enabled: false, informer: nsInformer };
+      const nsInformer = new Informer(
+        this.client,
+        RT.namespace,
+        (ev, obj) => this.onNamespaceEvent(ev, obj),
+        { resyncMs: 0 },
+      );
+      this.owned.namespaceCache = {
+        rt: RT.namespace,
+        noun: 'Namespace',
+        enabled: false,
+        informer: nsInformer,
+      };
       this.informers.push(nsInformer);
     }
     this.reconciler = new Reconciler(this.client, () => this.config, this.owned, this.events, versions);
@@ -287,7 +359,8 @@ export class Operator {
     if (ev !== 'update' && ev !== 'add') return;
     // A namespace (un)labelled with seldon.io/controller-id changes which SeldonDeployments are ours.
     if (ev === 'add') return;
-    for (const s of this.sdepInformer?.list() ?? []) if (s.metadata.namespace === obj.metadata.name) this.queue.add(Informer.key(s));
+    for (const s of this.sdepInformer?.list() ?? [])
+      if (s.metadata.namespace === obj.metadata.name) this.queue.add(Informer.key(s));
   }
 
   /** Namespace and `seldon.io/controller-id` filtering (07 §10 step 2). */
@@ -307,9 +380,17 @@ export class Operator {
     // Status-only updates (our own writes) change neither generation nor labels: nothing to do.
     if (ev === 'update') {
       const cached = obj as KubeObject & { status?: { observedGeneration?: number } };
-      if (cached.status?.observedGeneration === obj.metadata.generation && !this.pendingResync.has(Informer.key(obj))) {
+      if (
+        cached.status?.observedGeneration === obj.metadata.generation &&
+        !this.pendingResync.has(Informer.key(obj))
+      ) {
         const last = this.lastReconciled.get(Informer.key(obj));
-        if (last && last === `${obj.metadata.generation}/${JSON.stringify(obj.metadata.labels ?? {})}/${JSON.stringify(obj.metadata.annotations ?? {})}`) return;
+        if (
+          last &&
+          last ===
+            `${obj.metadata.generation}/${JSON.stringify(obj.metadata.labels ?? {})}/${JSON.stringify(obj.metadata.annotations ?? {})}`
+        )
+          return;
       }
     }
     if (ev === 'resync') this.pendingResync.add(Informer.key(obj));
@@ -338,7 +419,10 @@ export class Operator {
         if (sdep && this.isOurs(sdep as unknown as KubeObject)) {
           const force = this.pendingResync.delete(key);
           const result = await this.reconciler!.reconcile(sdep, force);
-          this.lastReconciled.set(key, `${sdep.metadata.generation}/${JSON.stringify(sdep.metadata.labels ?? {})}/${JSON.stringify(sdep.metadata.annotations ?? {})}`);
+          this.lastReconciled.set(
+            key,
+            `${sdep.metadata.generation}/${JSON.stringify(sdep.metadata.labels ?? {})}/${JSON.stringify(sdep.metadata.annotations ?? {})}`,
+          );
           this.log({ level: 'debug', msg: 'reconciled', key, ...result });
         }
         this.metrics.reconciles.inc({ result: 'success' });
@@ -346,7 +430,14 @@ export class Operator {
       } catch (err) {
         this.metrics.reconciles.inc({ result: 'error' });
         const delay = this.queue.addRateLimited(key);
-        this.log({ level: 'error', msg: 'reconcile failed', key, code: (err as OperatorError).code, error: (err as Error).message, retryInMs: delay });
+        this.log({
+          level: 'error',
+          msg: 'reconcile failed',
+          key,
+          code: (err as OperatorError).code,
+          error: (err as Error).message,
+          retryInMs: delay,
+        });
       } finally {
         end();
         this.reconcileCount++;
@@ -392,7 +483,9 @@ export class Operator {
     });
     return new Promise((resolve, reject) => {
       this.metricsServer!.once('error', reject);
-      this.metricsServer!.listen(this.options.metricsPort, this.options.metricsHost ?? '0.0.0.0', () => resolve());
+      this.metricsServer!.listen(this.options.metricsPort, this.options.metricsHost ?? '0.0.0.0', () =>
+        resolve(),
+      );
     });
   }
 

@@ -3,15 +3,38 @@ import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { SeldonDeployment } from '@seldon-ts/crd-types';
 import { loadFixture } from './helpers/fixtures.js';
-import { configFromEnv, desiredState, convertHpaMetric, OperatorError, GRAPH_FILE, type KubeObject } from '@seldon-ts/operator';
+import {
+  configFromEnv,
+  desiredState,
+  convertHpaMetric,
+  OperatorError,
+  GRAPH_FILE,
+  type KubeObject,
+} from '@seldon-ts/operator';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const fixtures = readdirSync(`${here}fixtures`).filter((f) => f.endsWith('.yaml')).sort();
-const env = { EXECUTOR_CONTAINER_IMAGE_AND_VERSION: 'seldonio/seldon-ts-engine:0.1.0', ISTIO_ENABLED: 'true', AMBASSADOR_ENABLED: 'true', AMBASSADOR_VERSION: 'v2' };
-
+const fixtures = readdirSync(`${here}fixtures`)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
+const env = {
+  EXECUTOR_CONTAINER_IMAGE_AND_VERSION: 'seldonio/seldon-ts-engine:0.1.0',
+  ISTIO_ENABLED: 'true',
+  AMBASSADOR_ENABLED: 'true',
+  AMBASSADOR_VERSION: 'v2',
+};
 
 const byKind = (objects: KubeObject[], kind: string) => objects.filter((o) => o.kind === kind);
-const pod = (d: KubeObject) => (d.spec as { template: { spec: { containers: { name: string; env?: { name: string; value?: string }[]; args?: string[] }[]; volumes?: { name: string }[] } } }).template.spec;
+const pod = (d: KubeObject) =>
+  (
+    d.spec as {
+      template: {
+        spec: {
+          containers: { name: string; env?: { name: string; value?: string }[]; args?: string[] }[];
+          volumes?: { name: string }[];
+        };
+      };
+    }
+  ).template.spec;
 
 describe('desiredState golden files', () => {
   for (const file of fixtures) {
@@ -20,7 +43,8 @@ describe('desiredState golden files', () => {
       const golden = `${here}golden/${file.replace('.yaml', '.json')}`;
       const actual = JSON.stringify(state, null, 2) + '\n';
       if (process.env.UPDATE_GOLDEN === '1' || !existsSync(golden)) writeFileSync(golden, actual);
-      expect(actual).toBe(readFileSync(golden, 'utf8'));
+      // Compared as data, so reformatting the golden files (prettier) does not matter.
+      expect(JSON.parse(actual)).toEqual(JSON.parse(readFileSync(golden, 'utf8')));
     });
   }
 });
@@ -40,16 +64,48 @@ describe('desiredState', () => {
     const [dep] = byKind(state.objects, 'Deployment');
     const spec = pod(dep);
     const engine = spec.containers.find((c) => c.name === 'seldon-container-engine')!;
-    expect(engine.args).toEqual(expect.arrayContaining(['--sdep', 'seldon-model', '--predictor', 'example', '--http_port', '8000', '--file', `/etc/seldon/graph/${GRAPH_FILE}`]));
-    expect((engine as unknown as { securityContext: unknown }).securityContext).toEqual({ runAsUser: 8888, runAsNonRoot: true, allowPrivilegeEscalation: false });
-    expect((spec as unknown as { securityContext: unknown }).securityContext).toEqual({ runAsUser: 8888, runAsNonRoot: true });
+    expect(engine.args).toEqual(
+      expect.arrayContaining([
+        '--sdep',
+        'seldon-model',
+        '--predictor',
+        'example',
+        '--http_port',
+        '8000',
+        '--file',
+        `/etc/seldon/graph/${GRAPH_FILE}`,
+      ]),
+    );
+    expect((engine as unknown as { securityContext: unknown }).securityContext).toEqual({
+      runAsUser: 8888,
+      runAsNonRoot: true,
+      allowPrivilegeEscalation: false,
+    });
+    expect((spec as unknown as { securityContext: unknown }).securityContext).toEqual({
+      runAsUser: 8888,
+      runAsNonRoot: true,
+    });
     expect(spec.volumes!.map((v) => v.name).sort()).toEqual(['seldon-graph', 'seldon-podinfo']);
     const model = spec.containers.find((c) => c.name === 'classifier')!;
-    expect(model.env).toEqual(expect.arrayContaining([{ name: 'PREDICTIVE_UNIT_SERVICE_PORT', value: '9000' }, { name: 'PREDICTOR_ID', value: 'example' }, { name: 'SELDON_DEPLOYMENT_ID', value: 'seldon-model' }]));
+    expect(model.env).toEqual(
+      expect.arrayContaining([
+        { name: 'PREDICTIVE_UNIT_SERVICE_PORT', value: '9000' },
+        { name: 'PREDICTOR_ID', value: 'example' },
+        { name: 'SELDON_DEPLOYMENT_ID', value: 'seldon-model' },
+      ]),
+    );
     const cm = byKind(state.objects, 'ConfigMap')[0] as KubeObject & { data: Record<string, string> };
     const predictor = JSON.parse(cm.data[GRAPH_FILE]);
-    expect(predictor.graph.endpoint).toEqual({ type: 'REST', service_host: 'localhost', service_port: 9000, httpPort: 9000, grpcPort: 9500 });
-    expect(state.address).toBe('http://seldon-model-example.default.svc.cluster.local:8000/api/v1.0/predictions');
+    expect(predictor.graph.endpoint).toEqual({
+      type: 'REST',
+      service_host: 'localhost',
+      service_port: 9000,
+      httpPort: 9000,
+      grpcPort: 9500,
+    });
+    expect(state.address).toBe(
+      'http://seldon-model-example.default.svc.cluster.local:8000/api/v1.0/predictions',
+    );
   });
 
   it('keeps replicas and traffic out of pod templates (no rollout when they change)', () => {
@@ -58,16 +114,23 @@ describe('desiredState', () => {
     b.spec.predictors[0].traffic = 50;
     b.spec.predictors[1].traffic = 50;
     b.spec.predictors[0].replicas = 5;
-    const templates = (s: SeldonDeployment) => byKind(desiredState(s, config).objects, 'Deployment').map((d) => JSON.stringify((d.spec as { template: unknown }).template));
+    const templates = (s: SeldonDeployment) =>
+      byKind(desiredState(s, config).objects, 'Deployment').map((d) =>
+        JSON.stringify((d.spec as { template: unknown }).template),
+      );
     expect(templates(b)).toEqual(templates(a));
-    const replicas = byKind(desiredState(b, config).objects, 'Deployment').map((d) => (d.spec as { replicas?: number }).replicas);
+    const replicas = byKind(desiredState(b, config).objects, 'Deployment').map(
+      (d) => (d.spec as { replicas?: number }).replicas,
+    );
     expect(replicas).toEqual([5, 1]);
   });
 
   it('ENGINE_PREDICTOR env mode carries the predictor with traffic and replicas zeroed', () => {
     const envConfig = configFromEnv({ ...env, SELDON_ENGINE_GRAPH_DELIVERY: 'env' });
     const state = desiredState(loadFixture('canary.yaml'), envConfig);
-    const engine = pod(byKind(state.objects, 'Deployment')[0]).containers.find((c) => c.name === 'seldon-container-engine')!;
+    const engine = pod(byKind(state.objects, 'Deployment')[0]).containers.find(
+      (c) => c.name === 'seldon-container-engine',
+    )!;
     const value = engine.env!.find((e) => e.name === 'ENGINE_PREDICTOR')!.value!;
     const predictor = JSON.parse(Buffer.from(value, 'base64').toString('utf8'));
     expect(predictor.traffic).toBe(0);
@@ -84,31 +147,52 @@ describe('desiredState', () => {
       scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: dep.metadata.name },
       minReplicas: 1,
       maxReplicas: 3,
-      metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } }],
+      metrics: [
+        {
+          type: 'Resource',
+          resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } },
+        },
+      ],
     });
-    expect(byKind(state.objects, 'PodDisruptionBudget')[0].spec).toEqual({ minAvailable: 1, selector: { matchLabels: { 'seldon-deployment-id': 'hpa-pdb' } } });
+    expect(byKind(state.objects, 'PodDisruptionBudget')[0].spec).toEqual({
+      minAvailable: 1,
+      selector: { matchLabels: { 'seldon-deployment-id': 'hpa-pdb' } },
+    });
     const engine = pod(dep).containers.find((c) => c.name === 'seldon-container-engine')!;
     expect(engine.env).toContainEqual({ name: 'LOG_LEVEL', value: 'DEBUG' });
   });
 
   it('splits traffic and mirrors the shadow in the Istio VirtualService', () => {
-    const vs = byKind(desiredState(loadFixture('shadow.yaml'), config).objects, 'VirtualService')[0] as KubeObject & { spec: { http: { route: { weight: number }[]; mirror?: { host: string } }[] } };
+    const vs = byKind(
+      desiredState(loadFixture('shadow.yaml'), config).objects,
+      'VirtualService',
+    )[0] as KubeObject & { spec: { http: { route: { weight: number }[]; mirror?: { host: string } }[] } };
     expect(vs.spec.http[0].route).toHaveLength(1);
     expect(vs.spec.http[0].mirror?.host).toBe('example-shadow-shadow.default.svc.cluster.local');
-    const canary = byKind(desiredState(loadFixture('canary.yaml'), config).objects, 'VirtualService')[0] as KubeObject & { spec: { http: { route: { weight: number }[] }[] } };
+    const canary = byKind(
+      desiredState(loadFixture('canary.yaml'), config).objects,
+      'VirtualService',
+    )[0] as KubeObject & { spec: { http: { route: { weight: number }[] }[] } };
     expect(canary.spec.http[0].route.map((r) => r.weight)).toEqual([75, 25]);
   });
 
   it('adds the storage initializer for prepackaged servers', () => {
     const state = desiredState(loadFixture('sklearn-prepackaged.yaml'), config);
-    const spec = pod(byKind(state.objects, 'Deployment')[0]) as unknown as { initContainers: { name: string; args: string[] }[]; containers: { name: string; image: string }[] };
+    const spec = pod(byKind(state.objects, 'Deployment')[0]) as unknown as {
+      initContainers: { name: string; args: string[] }[];
+      containers: { name: string; image: string }[];
+    };
     expect(spec.initContainers[0].args[1]).toBe('/mnt/models');
     expect(spec.initContainers[0].name).toMatch(/-model-initializer$/);
   });
 
   it('creates a separate svc-orch Deployment and an explainer', () => {
     const state = desiredState(loadFixture('explainer-separate-engine.yaml'), config);
-    expect(state.deployments.map((d) => d.name).sort()).toEqual(['income-default-0-classifier', 'income-default-explainer', 'income-default-svc-orch']);
+    expect(state.deployments.map((d) => d.name).sort()).toEqual([
+      'income-default-0-classifier',
+      'income-default-explainer',
+      'income-default-svc-orch',
+    ]);
     expect(state.services.find((s) => s.explainerFor)?.name).toBe('income-default-explainer');
   });
 
@@ -126,13 +210,17 @@ describe('desiredState', () => {
   it('rejects a non-integer logger queue annotation with a clear error', () => {
     const sdep = loadFixture('minimal-model.yaml');
     sdep.spec.annotations = { 'seldon.io/executor-logger-queue-size': 'lots' };
-    expect(() => desiredState(sdep, config)).toThrow('annotation seldon.io/executor-logger-queue-size="lots" must be an integer');
+    expect(() => desiredState(sdep, config)).toThrow(
+      'annotation seldon.io/executor-logger-queue-size="lots" must be an integer',
+    );
   });
 
   it('converts Pods metrics of v2beta1', () => {
-    expect(convertHpaMetric({ type: 'Pods', pods: { metricName: 'rps', targetAverageValue: '10' } })).toEqual({
-      type: 'Pods',
-      pods: { metric: { name: 'rps' }, target: { type: 'AverageValue', averageValue: '10' } },
-    });
+    expect(convertHpaMetric({ type: 'Pods', pods: { metricName: 'rps', targetAverageValue: '10' } })).toEqual(
+      {
+        type: 'Pods',
+        pods: { metric: { name: 'rps' }, target: { type: 'AverageValue', averageValue: '10' } },
+      },
+    );
   });
 });

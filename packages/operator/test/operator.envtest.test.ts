@@ -5,8 +5,29 @@ import tls from 'node:tls';
 import { spawnSync } from 'node:child_process';
 import { parseAllDocuments } from 'yaml';
 import { X509Certificate } from 'node:crypto';
-import { Operator, WebhookServer, KubeClient, Informer, configFromEnv, desiredState, RESOURCE_TYPES as RT, FIELD_MANAGER, WEBHOOK_PATH, type KubeObject } from '@seldon-ts/operator';
-import { repoRoot, startCluster, installCrd, ensureNamespace, waitFor, subsetDiff, setDeploymentStatus, unavailable, type Envtest } from './helpers/cluster.js';
+import {
+  Operator,
+  WebhookServer,
+  KubeClient,
+  Informer,
+  configFromEnv,
+  desiredState,
+  RESOURCE_TYPES as RT,
+  FIELD_MANAGER,
+  WEBHOOK_PATH,
+  type KubeObject,
+} from '@seldon-ts/operator';
+import {
+  repoRoot,
+  startCluster,
+  installCrd,
+  ensureNamespace,
+  waitFor,
+  subsetDiff,
+  setDeploymentStatus,
+  unavailable,
+  type Envtest,
+} from './helpers/cluster.js';
 import { loadFixture } from './helpers/fixtures.js';
 
 const ENGINE_IMAGE = 'seldonio/seldon-ts-engine:0.1.0';
@@ -15,7 +36,12 @@ const d = unavailable ? describe.skip : describe;
 if (unavailable) console.warn(`operator envtest skipped: ${unavailable}`);
 
 type Sdep = SeldonDeployment & KubeObject;
-type Dep = KubeObject & { spec: { replicas?: number; template: { metadata: { annotations?: Record<string, string> }; spec: unknown } } };
+type Dep = KubeObject & {
+  spec: {
+    replicas?: number;
+    template: { metadata: { annotations?: Record<string, string> }; spec: unknown };
+  };
+};
 
 d('operator against a real kube-apiserver', () => {
   let cluster: Envtest;
@@ -28,7 +54,8 @@ d('operator against a real kube-apiserver', () => {
     cluster = started.env;
     client = started.client;
     await installCrd(client);
-    for (const ns of ['seldon-system', 'golden', 'life', 'leader', 'hooks']) await ensureNamespace(client, ns);
+    for (const ns of ['seldon-system', 'golden', 'life', 'leader', 'hooks'])
+      await ensureNamespace(client, ns);
     // The webhook configuration points at the operator on loopback; the operator fills in caBundle.
     operator = new Operator({
       config,
@@ -36,7 +63,12 @@ d('operator against a real kube-apiserver', () => {
       workers: 2,
       retryBaseDelayMs: 50,
       retryMaxDelayMs: 1000,
-      webhook: { port: 0, host: '127.0.0.1', hosts: ['127.0.0.1', 'localhost'], configurationName: 'seldon-validating-webhook-configuration' },
+      webhook: {
+        port: 0,
+        host: '127.0.0.1',
+        hosts: ['127.0.0.1', 'localhost'],
+        configurationName: 'seldon-validating-webhook-configuration',
+      },
       metricsPort: 0,
       metricsHost: '127.0.0.1',
     });
@@ -52,41 +84,87 @@ d('operator against a real kube-apiserver', () => {
   const create = async (sdep: SeldonDeployment, namespace: string): Promise<Sdep> => {
     const obj = structuredClone(sdep) as Sdep;
     obj.apiVersion = 'machinelearning.seldon.io/v1';
-    obj.metadata = { name: sdep.metadata.name, namespace, ...(sdep.metadata.labels ? { labels: sdep.metadata.labels } : {}) };
+    obj.metadata = {
+      name: sdep.metadata.name,
+      namespace,
+      ...(sdep.metadata.labels ? { labels: sdep.metadata.labels } : {}),
+    };
     return client.create<Sdep>(RT.seldonDeployment, obj);
   };
   const getSdep = (ns: string, name: string) => client.get<Sdep>(RT.seldonDeployment, ns, name);
   const getDep = (ns: string, name: string) => client.get<Dep>(RT.deployment, ns, name);
-  const patchSdep = (ns: string, name: string, patch: unknown) => client.mergePatch<Sdep>(RT.seldonDeployment, ns, name, patch);
-  const exists = (rt: (typeof RT)[keyof typeof RT], ns: string, name: string) => client.getOrUndefined(rt, ns, name);
+  const patchSdep = (ns: string, name: string, patch: unknown) =>
+    client.mergePatch<Sdep>(RT.seldonDeployment, ns, name, patch);
+  const exists = (rt: (typeof RT)[keyof typeof RT], ns: string, name: string) =>
+    client.getOrUndefined(rt, ns, name);
 
   it('installs the CRD of deploy/crd: v1 stored, v1alpha2 and v1alpha3 served', async () => {
     for (const v of ['v1', 'v1alpha2', 'v1alpha3']) {
-      const res = await client.request<{ resources: { name: string }[] }>('GET', `/apis/machinelearning.seldon.io/${v}`);
-      expect(res.resources.map((r) => r.name)).toEqual(expect.arrayContaining(['seldondeployments', 'seldondeployments/status']));
+      const res = await client.request<{ resources: { name: string }[] }>(
+        'GET',
+        `/apis/machinelearning.seldon.io/${v}`,
+      );
+      expect(res.resources.map((r) => r.name)).toEqual(
+        expect.arrayContaining(['seldondeployments', 'seldondeployments/status']),
+      );
     }
-    const crd = await client.get<KubeObject & { spec: { versions: { name: string; storage: boolean }[] } }>(RT.crd, undefined, 'seldondeployments.machinelearning.seldon.io');
+    const crd = await client.get<KubeObject & { spec: { versions: { name: string; storage: boolean }[] } }>(
+      RT.crd,
+      undefined,
+      'seldondeployments.machinelearning.seldon.io',
+    );
     expect(crd.spec.versions.find((x) => x.storage)?.name).toBe('v1');
-    const old = { ...loadFixture('minimal-model.yaml'), apiVersion: 'machinelearning.seldon.io/v1alpha2' } as Sdep;
+    const old = {
+      ...loadFixture('minimal-model.yaml'),
+      apiVersion: 'machinelearning.seldon.io/v1alpha2',
+    } as Sdep;
     old.metadata = { name: 'alpha', namespace: 'hooks', labels: { 'seldon.io/controller-id': 'nobody' } };
-    await client.request('POST', '/apis/machinelearning.seldon.io/v1alpha2/namespaces/hooks/seldondeployments', old);
+    await client.request(
+      'POST',
+      '/apis/machinelearning.seldon.io/v1alpha2/namespaces/hooks/seldondeployments',
+      old,
+    );
     const asV1 = await getSdep('hooks', 'alpha');
     expect(asV1.apiVersion).toBe('machinelearning.seldon.io/v1');
     expect(asV1.spec.predictors[0].graph.name).toBe('classifier');
   });
 
   it('reconciles each example SeldonDeployment to its golden objects', async () => {
-    const files = ['minimal-model.yaml', 'three-step-chain.yaml', 'canary.yaml', 'shadow.yaml', 'sklearn-prepackaged.yaml', 'hpa-pdb.yaml', 'explainer-separate-engine.yaml', 'egreedy-router.yaml'];
+    const files = [
+      'minimal-model.yaml',
+      'three-step-chain.yaml',
+      'canary.yaml',
+      'shadow.yaml',
+      'sklearn-prepackaged.yaml',
+      'hpa-pdb.yaml',
+      'explainer-separate-engine.yaml',
+      'egreedy-router.yaml',
+    ];
     const created = await Promise.all(files.map((f) => create(loadFixture(f), 'golden')));
     for (const live of created) {
       const expected = desiredState(live as SeldonDeployment, config);
       for (const obj of expected.objects) {
-        const rt = obj.kind === 'HorizontalPodAutoscaler' ? RT.hpaV2beta2 : obj.kind === 'PodDisruptionBudget' ? RT.pdbV1beta1 : Object.values(RT).find((r) => r.kind === obj.kind)!;
-        const got = await waitFor(() => exists(rt, 'golden', obj.metadata.name!), `${obj.kind} ${obj.metadata.name}`);
+        const rt =
+          obj.kind === 'HorizontalPodAutoscaler'
+            ? RT.hpaV2beta2
+            : obj.kind === 'PodDisruptionBudget'
+              ? RT.pdbV1beta1
+              : Object.values(RT).find((r) => r.kind === obj.kind)!;
+        const got = await waitFor(
+          () => exists(rt, 'golden', obj.metadata.name!),
+          `${obj.kind} ${obj.metadata.name}`,
+        );
         const { apiVersion: _a, metadata, ...body } = obj;
-        const diff = subsetDiff({ ...body, metadata: { labels: metadata.labels, ownerReferences: metadata.ownerReferences } }, got);
-        expect(`${obj.kind}/${obj.metadata.name}: ${diff ?? 'same'}`).toBe(`${obj.kind}/${obj.metadata.name}: same`);
-        expect(got!.metadata.managedFields).toEqual(expect.arrayContaining([expect.objectContaining({ manager: FIELD_MANAGER, operation: 'Apply' })]));
+        const diff = subsetDiff(
+          { ...body, metadata: { labels: metadata.labels, ownerReferences: metadata.ownerReferences } },
+          got,
+        );
+        expect(`${obj.kind}/${obj.metadata.name}: ${diff ?? 'same'}`).toBe(
+          `${obj.kind}/${obj.metadata.name}: same`,
+        );
+        expect(got!.metadata.managedFields).toEqual(
+          expect.arrayContaining([expect.objectContaining({ manager: FIELD_MANAGER, operation: 'Apply' })]),
+        );
       }
     }
   }, 60_000);
@@ -99,21 +177,35 @@ d('operator against a real kube-apiserver', () => {
       const s = await getSdep('life', 'lifecycle');
       return s.status?.state === 'Creating' ? s : undefined;
     }, 'state Creating');
-    expect(creating.status!.address?.url).toBe('http://lifecycle-example.life.svc.cluster.local:8000/api/v1.0/predictions');
-    expect(creating.status!.serviceStatus!['lifecycle-example']).toEqual({ svcName: 'lifecycle-example', httpEndpoint: 'lifecycle-example.life:8000', grpcEndpoint: 'lifecycle-example.life:5001' });
+    expect(creating.status!.address?.url).toBe(
+      'http://lifecycle-example.life.svc.cluster.local:8000/api/v1.0/predictions',
+    );
+    expect(creating.status!.serviceStatus!['lifecycle-example']).toEqual({
+      svcName: 'lifecycle-example',
+      httpEndpoint: 'lifecycle-example.life:8000',
+      grpcEndpoint: 'lifecycle-example.life:5001',
+    });
     await setDeploymentStatus(client, 'life', 'lifecycle-example-0-classifier');
     const available = await waitFor(async () => {
       const s = await getSdep('life', 'lifecycle');
       return s.status?.state === 'Available' ? s : undefined;
     }, 'state Available');
-    expect(available.status!.deploymentStatus!['lifecycle-example-0-classifier']).toEqual({ replicas: 1, availableReplicas: 1 });
+    expect(available.status!.deploymentStatus!['lifecycle-example-0-classifier']).toEqual({
+      replicas: 1,
+      availableReplicas: 1,
+    });
     expect(available.status!.replicas).toBe(1);
     const ready = available.status!.conditions!.find((c) => c.type === 'Ready')!;
     expect(ready.status).toBe('True');
     expect(available.status!.observedGeneration).toBe(available.metadata.generation);
-    await waitFor(() => operator.recordedEvents.some((e) => e.reason === 'Updated' && e.object === 'life/lifecycle'), 'Updated event');
+    await waitFor(
+      () => operator.recordedEvents.some((e) => e.reason === 'Updated' && e.object === 'life/lifecycle'),
+      'Updated event',
+    );
     const events = await client.list(RT.event, 'life');
-    expect(events.items.map((e) => (e as { reason?: string }).reason)).toEqual(expect.arrayContaining(['CreateDeployment', 'CreateService', 'Updated']));
+    expect(events.items.map((e) => (e as { reason?: string }).reason)).toEqual(
+      expect.arrayContaining(['CreateDeployment', 'CreateService', 'Updated']),
+    );
   }, 30_000);
 
   it('scaling replicas changes only replicas and keeps rollout-restart annotations', async () => {
@@ -122,24 +214,37 @@ d('operator against a real kube-apiserver', () => {
     await client.request(
       'PATCH',
       `/apis/apps/v1/namespaces/life/deployments/${name}?fieldManager=kubectl-rollout`,
-      { spec: { template: { metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': '2026-01-01T00:00:00Z' } } } } },
+      {
+        spec: {
+          template: {
+            metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': '2026-01-01T00:00:00Z' } },
+          },
+        },
+      },
       'application/strategic-merge-patch+json',
     );
     const before = await getDep('life', name);
-    await patchSdep('life', 'lifecycle', { spec: { predictors: [{ ...loadFixture('minimal-model.yaml').spec.predictors[0], replicas: 3 }] } });
+    await patchSdep('life', 'lifecycle', {
+      spec: { predictors: [{ ...loadFixture('minimal-model.yaml').spec.predictors[0], replicas: 3 }] },
+    });
     const after = await waitFor(async () => {
       const dep = await getDep('life', name);
       return dep.spec.replicas === 3 ? dep : undefined;
     }, 'replicas 3');
     expect(JSON.stringify(after.spec.template)).toBe(JSON.stringify(before.spec.template));
-    expect(after.spec.template.metadata.annotations!['kubectl.kubernetes.io/restartedAt']).toBe('2026-01-01T00:00:00Z');
+    expect(after.spec.template.metadata.annotations!['kubectl.kubernetes.io/restartedAt']).toBe(
+      '2026-01-01T00:00:00Z',
+    );
     expect(after.metadata.generation).toBe(before.metadata.generation! + 1);
   }, 30_000);
 
   it('recreates a deleted owned Deployment and Service', async () => {
     await client.delete(RT.deployment, 'life', 'lifecycle-example-0-classifier');
     await client.delete(RT.service, 'life', 'lifecycle-example');
-    const dep = await waitFor(() => exists(RT.deployment, 'life', 'lifecycle-example-0-classifier'), 'Deployment recreated');
+    const dep = await waitFor(
+      () => exists(RT.deployment, 'life', 'lifecycle-example-0-classifier'),
+      'Deployment recreated',
+    );
     await waitFor(() => exists(RT.service, 'life', 'lifecycle-example'), 'Service recreated');
     expect((dep as Dep).spec.replicas).toBe(3);
   }, 30_000);
@@ -148,49 +253,103 @@ d('operator against a real kube-apiserver', () => {
   it('adding a canary leaves the main predictor pods untouched; removing it removes its objects', async () => {
     const base = loadFixture('canary.yaml');
     const main = { ...base.spec.predictors[0], traffic: 100 };
-    await create({ ...base, metadata: { name: 'ab' }, spec: { predictors: [main] } } as SeldonDeployment, 'life');
+    await create(
+      { ...base, metadata: { name: 'ab' }, spec: { predictors: [main] } } as SeldonDeployment,
+      'life',
+    );
     const mainDep = 'ab-main-0-classifier';
     await waitFor(() => exists(RT.deployment, 'life', mainDep), 'main Deployment');
     await setDeploymentStatus(client, 'life', mainDep);
     const before = await getDep('life', mainDep);
-    const graphBefore = await client.get<KubeObject & { data: Record<string, string> }>(RT.configMap, 'life', 'ab-main-graph');
-    await patchSdep('life', 'ab', { spec: { predictors: [{ ...main, traffic: 75 }, base.spec.predictors[1]] } });
+    const graphBefore = await client.get<KubeObject & { data: Record<string, string> }>(
+      RT.configMap,
+      'life',
+      'ab-main-graph',
+    );
+    await patchSdep('life', 'ab', {
+      spec: { predictors: [{ ...main, traffic: 75 }, base.spec.predictors[1]] },
+    });
     await waitFor(() => exists(RT.deployment, 'life', 'ab-canary-0-classifier'), 'canary Deployment');
     await waitFor(() => exists(RT.service, 'life', 'ab-canary'), 'canary Service');
     const after = await getDep('life', mainDep);
     expect(after.metadata.generation).toBe(before.metadata.generation);
     expect(JSON.stringify(after.spec.template)).toBe(JSON.stringify(before.spec.template));
-    const graphAfter = await client.get<KubeObject & { data: Record<string, string> }>(RT.configMap, 'life', 'ab-main-graph');
+    const graphAfter = await client.get<KubeObject & { data: Record<string, string> }>(
+      RT.configMap,
+      'life',
+      'ab-main-graph',
+    );
     expect(graphAfter.data).toEqual(graphBefore.data);
 
     await setDeploymentStatus(client, 'life', 'ab-canary-0-classifier');
     await patchSdep('life', 'ab', { spec: { predictors: [{ ...main, traffic: 100 }] } });
-    await waitFor(async () => !(await exists(RT.deployment, 'life', 'ab-canary-0-classifier')), 'canary Deployment deleted');
+    await waitFor(
+      async () => !(await exists(RT.deployment, 'life', 'ab-canary-0-classifier')),
+      'canary Deployment deleted',
+    );
     await waitFor(async () => !(await exists(RT.service, 'life', 'ab-canary')), 'canary Service deleted');
-    await waitFor(async () => !(await exists(RT.configMap, 'life', 'ab-canary-graph')), 'canary graph deleted');
-    await waitFor(async () => !(await exists(RT.service, 'life', 'ab-canary-classifier')), 'canary node Service deleted');
+    await waitFor(
+      async () => !(await exists(RT.configMap, 'life', 'ab-canary-graph')),
+      'canary graph deleted',
+    );
+    await waitFor(
+      async () => !(await exists(RT.service, 'life', 'ab-canary-classifier')),
+      'canary node Service deleted',
+    );
     expect(await exists(RT.deployment, 'life', mainDep)).toBeDefined();
     const status = await waitFor(async () => {
       const s = await getSdep('life', 'ab');
       last = s.status;
-      return s.status?.deploymentStatus && !s.status.deploymentStatus['ab-canary-0-classifier'] ? s : undefined;
-    }, 'status without canary').catch((err) => { console.log(JSON.stringify(last, null, 1)); throw err; });
+      return s.status?.deploymentStatus && !s.status.deploymentStatus['ab-canary-0-classifier']
+        ? s
+        : undefined;
+    }, 'status without canary').catch((err) => {
+      console.log(JSON.stringify(last, null, 1));
+      throw err;
+    });
     expect(Object.keys(status.status!.serviceStatus!)).toEqual(['ab-main']);
   }, 40_000);
 
   it('recreates a Deployment whose selector must change (immutable field)', async () => {
-    const one = { name: 'p', graph: { name: 'a', type: 'MODEL' }, componentSpecs: [{ metadata: { name: 'fixed' }, spec: { containers: [{ name: 'a', image: 'a:1' }] } }] };
-    await create({ apiVersion: 'machinelearning.seldon.io/v1', kind: 'SeldonDeployment', metadata: { name: 'sel' }, spec: { predictors: [one] } } as SeldonDeployment, 'life');
+    const one = {
+      name: 'p',
+      graph: { name: 'a', type: 'MODEL' },
+      componentSpecs: [{ metadata: { name: 'fixed' }, spec: { containers: [{ name: 'a', image: 'a:1' }] } }],
+    };
+    await create(
+      {
+        apiVersion: 'machinelearning.seldon.io/v1',
+        kind: 'SeldonDeployment',
+        metadata: { name: 'sel' },
+        spec: { predictors: [one] },
+      } as SeldonDeployment,
+      'life',
+    );
     const first = await waitFor(() => exists(RT.deployment, 'life', 'sel-p-0-fixed'), 'Deployment');
     const two = {
       ...one,
       graph: { name: 'a', type: 'TRANSFORMER', children: [{ name: 'b', type: 'MODEL' }] },
-      componentSpecs: [{ metadata: { name: 'fixed' }, spec: { containers: [{ name: 'a', image: 'a:1' }, { name: 'b', image: 'b:1' }] } }],
+      componentSpecs: [
+        {
+          metadata: { name: 'fixed' },
+          spec: {
+            containers: [
+              { name: 'a', image: 'a:1' },
+              { name: 'b', image: 'b:1' },
+            ],
+          },
+        },
+      ],
     };
     await patchSdep('life', 'sel', { spec: { predictors: [two] } });
     const second = await waitFor(async () => {
-      const dep = (await exists(RT.deployment, 'life', 'sel-p-0-fixed')) as (Dep & { spec: { selector: { matchLabels: Record<string, string> } } }) | undefined;
-      return dep && dep.metadata.uid !== first!.metadata.uid && dep.spec.selector.matchLabels['seldon-app-svc-b'] ? dep : undefined;
+      const dep = (await exists(RT.deployment, 'life', 'sel-p-0-fixed')) as
+        (Dep & { spec: { selector: { matchLabels: Record<string, string> } } }) | undefined;
+      return dep &&
+        dep.metadata.uid !== first!.metadata.uid &&
+        dep.spec.selector.matchLabels['seldon-app-svc-b']
+        ? dep
+        : undefined;
     }, 'Deployment recreated with the new selector');
     expect(second.spec.selector.matchLabels['seldon-app-svc-b']).toBe('sel-p-b');
   }, 30_000);
@@ -203,7 +362,14 @@ d('operator against a real kube-apiserver', () => {
     await waitFor(() => exists(RT.deployment, 'life', name), 'Deployment');
     await waitFor(() => exists(RT.hpaV2beta2, 'life', name), 'HPA');
     // What the HPA controller does: write the scale subresource.
-    await client.mergePatch(RT.deployment, 'life', name, { spec: { replicas: 3 } }, 'scale', 'horizontal-pod-autoscaler');
+    await client.mergePatch(
+      RT.deployment,
+      'life',
+      name,
+      { spec: { replicas: 3 } },
+      'scale',
+      'horizontal-pod-autoscaler',
+    );
     // A spec change that rolls the pods must still leave replicas alone.
     await patchSdep('life', 'scaled', { spec: { annotations: { 'seldon.io/engine-log-level': 'INFO' } } });
     const after = await waitFor(async () => {
@@ -225,14 +391,21 @@ d('operator against a real kube-apiserver', () => {
     }, 'state Failed');
     expect(failed.status!.description).toBe('Deployment is no longer progressing and not available.');
 
-    await patchSdep('life', 'broken', { spec: { annotations: { 'seldon.io/executor-logger-queue-size': 'lots' } } });
+    await patchSdep('life', 'broken', {
+      spec: { annotations: { 'seldon.io/executor-logger-queue-size': 'lots' } },
+    });
     const errored = await waitFor(async () => {
       const s = await getSdep('life', 'broken');
       return s.status?.description?.includes('executor-logger-queue-size') ? s : undefined;
     }, 'Failed with the reconcile error');
     expect(errored.status!.state).toBe('Failed');
-    expect(errored.status!.description).toBe('annotation seldon.io/executor-logger-queue-size="lots" must be an integer');
-    await waitFor(() => operator.recordedEvents.some((e) => e.reason === 'InternalError' && e.object === 'life/broken'), 'InternalError event');
+    expect(errored.status!.description).toBe(
+      'annotation seldon.io/executor-logger-queue-size="lots" must be an integer',
+    );
+    await waitFor(
+      () => operator.recordedEvents.some((e) => e.reason === 'InternalError' && e.object === 'life/broken'),
+      'InternalError event',
+    );
   }, 30_000);
 
   it('refuses an invalid SeldonDeployment through the webhook with the rule message', async () => {
@@ -247,7 +420,14 @@ d('operator against a real kube-apiserver', () => {
           {
             name: 'v1.vseldondeployment.kb.io',
             clientConfig: { url: `https://127.0.0.1:${port}${WEBHOOK_PATH}` },
-            rules: [{ apiGroups: ['machinelearning.seldon.io'], apiVersions: ['v1', 'v1alpha2', 'v1alpha3'], operations: ['CREATE', 'UPDATE'], resources: ['seldondeployments'] }],
+            rules: [
+              {
+                apiGroups: ['machinelearning.seldon.io'],
+                apiVersions: ['v1', 'v1alpha2', 'v1alpha3'],
+                operations: ['CREATE', 'UPDATE'],
+                resources: ['seldondeployments'],
+              },
+            ],
             failurePolicy: 'Fail',
             sideEffects: 'None',
             admissionReviewVersions: ['v1', 'v1beta1'],
@@ -261,7 +441,11 @@ d('operator against a real kube-apiserver', () => {
     await ensureNamespace(client, 'hooks', { 'kubernetes.io/metadata.name': 'hooks' });
     // The operator notices the configuration at its next certificate check: trigger it now.
     await (operator as unknown as { webhook: { refresh(): Promise<void> } }).webhook.refresh();
-    const vwc = await client.get<KubeObject & { webhooks: { clientConfig: { caBundle?: string } }[] }>(RT.validatingWebhookConfiguration, undefined, 'seldon-validating-webhook-configuration');
+    const vwc = await client.get<KubeObject & { webhooks: { clientConfig: { caBundle?: string } }[] }>(
+      RT.validatingWebhookConfiguration,
+      undefined,
+      'seldon-validating-webhook-configuration',
+    );
     expect(vwc.webhooks[0].clientConfig.caBundle).toBeTruthy();
     const bad = loadFixture('minimal-model.yaml');
     bad.spec.predictors[0].graph.name = 'missing';
@@ -279,25 +463,49 @@ d('operator against a real kube-apiserver', () => {
     expect(message).toContain('SeldonDeployment.machinelearing.seldon.io "invalid" is invalid');
     expect(message).toContain("Can't find container for Predictive Unit");
     const good = loadFixture('minimal-model.yaml');
-    await create({ ...good, metadata: { name: 'valid', labels: { 'seldon.io/controller-id': 'nobody' } } } as SeldonDeployment, 'hooks');
+    await create(
+      {
+        ...good,
+        metadata: { name: 'valid', labels: { 'seldon.io/controller-id': 'nobody' } },
+      } as SeldonDeployment,
+      'hooks',
+    );
   }, 30_000);
 
   it('issues its webhook certificate into a Secret and rotates it before expiry', async () => {
-    const hook = new WebhookServer(client, { port: 0, host: '127.0.0.1', hosts: ['127.0.0.1'], secretName: 'rotating-cert', certValidityMs: 60_000, rotateBeforeMs: 120_000 }, () => config);
+    const hook = new WebhookServer(
+      client,
+      {
+        port: 0,
+        host: '127.0.0.1',
+        hosts: ['127.0.0.1'],
+        secretName: 'rotating-cert',
+        certValidityMs: 60_000,
+        rotateBeforeMs: 120_000,
+      },
+      () => config,
+    );
     await hook.start();
     try {
       const servedCert = () =>
         new Promise<string>((resolve, reject) => {
-          const sock = tls.connect({ host: '127.0.0.1', port: hook.port!, ca: hook.caPem, servername: undefined }, () => {
-            resolve(sock.getPeerX509Certificate()!.serialNumber);
-            sock.end();
-          });
+          const sock = tls.connect(
+            { host: '127.0.0.1', port: hook.port!, ca: hook.caPem, servername: undefined },
+            () => {
+              resolve(sock.getPeerX509Certificate()!.serialNumber);
+              sock.end();
+            },
+          );
           sock.on('error', reject);
         });
       const firstSerial = new X509Certificate(hook.certPem).serialNumber;
       const firstCa = hook.caPem;
       expect(await servedCert()).toBe(firstSerial);
-      const secret = await client.get<KubeObject & { data: Record<string, string> }>(RT.secret, 'seldon-system', 'rotating-cert');
+      const secret = await client.get<KubeObject & { data: Record<string, string> }>(
+        RT.secret,
+        'seldon-system',
+        'rotating-cert',
+      );
       expect(Object.keys(secret.data).sort()).toEqual(['ca.crt', 'ca.key', 'tls.crt', 'tls.key']);
       await hook.refresh();
       const secondSerial = new X509Certificate(hook.certPem).serialNumber;
@@ -311,13 +519,23 @@ d('operator against a real kube-apiserver', () => {
 
   it('informers reopen watches that end and keep delivering events', async () => {
     const seen: string[] = [];
-    const informer = new Informer(client, RT.configMap, (ev, obj) => seen.push(`${ev}:${obj.metadata.name}`), { namespace: 'hooks', watchTimeoutSeconds: 1, resyncMs: 0 });
+    const informer = new Informer(
+      client,
+      RT.configMap,
+      (ev, obj) => seen.push(`${ev}:${obj.metadata.name}`),
+      { namespace: 'hooks', watchTimeoutSeconds: 1, resyncMs: 0 },
+    );
     informer.start();
     try {
       await informer.synced;
       // Let at least one watch time out on the server, then change something.
       await waitFor(() => informer.watchCount >= 2, 'watch reopened', 10_000);
-      await client.create(RT.configMap, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'after-restart', namespace: 'hooks' }, data: { a: '1' } });
+      await client.create(RT.configMap, {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: 'after-restart', namespace: 'hooks' },
+        data: { a: '1' },
+      });
       await waitFor(() => seen.includes('add:after-restart'), 'event after restart');
       await client.delete(RT.configMap, 'hooks', 'after-restart');
       await waitFor(() => seen.includes('delete:after-restart'), 'delete event');
@@ -336,49 +554,106 @@ d('operator against a real kube-apiserver', () => {
   }, 30_000);
 
   const kubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
-  (kubectl ? it : it.skip)('deploy/ installs, and its RBAC is enough for the operator (run as the ServiceAccount)', async () => {
-    const built = spawnSync('kubectl', ['kustomize', `${repoRoot}deploy`], { encoding: 'utf8' });
-    expect(built.status).toBe(0);
-    const objects = parseAllDocuments(built.stdout).map((doc) => doc.toJS() as KubeObject);
-    expect(objects.map((o) => o.kind).sort()).toEqual([
-      'ClusterRole', 'ClusterRoleBinding', 'ConfigMap', 'CustomResourceDefinition', 'Deployment', 'Namespace', 'Role', 'RoleBinding', 'Service', 'Service', 'ServiceAccount', 'ValidatingWebhookConfiguration',
-    ]);
-    const order = ['CustomResourceDefinition', 'Namespace', 'ServiceAccount', 'ClusterRole', 'ClusterRoleBinding', 'Role', 'RoleBinding', 'ConfigMap', 'Service', 'Deployment', 'ValidatingWebhookConfiguration'];
-    objects.sort((a, b) => order.indexOf(a.kind!) - order.indexOf(b.kind!));
-    for (const obj of objects) await client.apply(Object.values(RT).find((r) => r.kind === obj.kind && r.apiVersion === obj.apiVersion)!, obj, 'kubectl', true);
-    const sa = await KubeClient.create({ kubeconfigPath: cluster.kubeconfigPath, impersonate: 'system:serviceaccount:seldon-system:seldon-manager' });
-    await ensureNamespace(client, 'rbac');
-    const asSa = new Operator({
-      config: configFromEnv({ ...env, CONTROLLER_ID: 'rbac' }),
-      client: sa,
-      workers: 1,
-      leaderElection: { identity: 'rbac-check', name: 'rbac-check', retryPeriodMs: 200 },
-      webhook: { port: 0, host: '127.0.0.1', configurationName: 'seldon-validating-webhook-configuration-seldon-system', secretName: 'rbac-check-cert' },
-    });
-    const errors: string[] = [];
-    (asSa as unknown as { options: { log: (e: Record<string, unknown>) => void } }).options.log = (e) => {
-      if (e.level === 'error') errors.push(String(e.error));
-    };
-    try {
-      await asSa.start();
-      await waitFor(() => asSa.isLeader, 'SA operator leads');
-      const sdep = loadFixture('hpa-pdb.yaml');
-      await create({ ...sdep, metadata: { name: 'rbac', labels: { 'seldon.io/controller-id': 'rbac' } } } as SeldonDeployment, 'rbac');
-      const s = await waitFor(async () => {
-        const got = await getSdep('rbac', 'rbac');
-        return got.status?.state === 'Creating' && got.status.observedGeneration === got.metadata.generation ? got : undefined;
-      }, 'reconciled by the ServiceAccount');
-      expect(s.status!.conditions!.find((c) => c.type === 'HpasReady')?.status).toBe('True');
-      expect(errors).toEqual([]);
-      const vwc = await client.get<KubeObject & { webhooks: { clientConfig: { caBundle?: string } }[] }>(RT.validatingWebhookConfiguration, undefined, 'seldon-validating-webhook-configuration-seldon-system');
-      expect(vwc.webhooks[0].clientConfig.caBundle).toBeTruthy();
-    } finally {
-      await asSa.stop();
-      sa.close();
-      // No pod serves this webhook here: remove it so later requests are not refused.
-      await client.delete(RT.validatingWebhookConfiguration, undefined, 'seldon-validating-webhook-configuration-seldon-system');
-    }
-  }, 40_000);
+  (kubectl ? it : it.skip)(
+    'deploy/ installs, and its RBAC is enough for the operator (run as the ServiceAccount)',
+    async () => {
+      const built = spawnSync('kubectl', ['kustomize', `${repoRoot}deploy`], { encoding: 'utf8' });
+      expect(built.status).toBe(0);
+      const objects = parseAllDocuments(built.stdout).map((doc) => doc.toJS() as KubeObject);
+      expect(objects.map((o) => o.kind).sort()).toEqual([
+        'ClusterRole',
+        'ClusterRoleBinding',
+        'ConfigMap',
+        'CustomResourceDefinition',
+        'Deployment',
+        'Namespace',
+        'Role',
+        'RoleBinding',
+        'Service',
+        'Service',
+        'ServiceAccount',
+        'ValidatingWebhookConfiguration',
+      ]);
+      const order = [
+        'CustomResourceDefinition',
+        'Namespace',
+        'ServiceAccount',
+        'ClusterRole',
+        'ClusterRoleBinding',
+        'Role',
+        'RoleBinding',
+        'ConfigMap',
+        'Service',
+        'Deployment',
+        'ValidatingWebhookConfiguration',
+      ];
+      objects.sort((a, b) => order.indexOf(a.kind!) - order.indexOf(b.kind!));
+      for (const obj of objects)
+        await client.apply(
+          Object.values(RT).find((r) => r.kind === obj.kind && r.apiVersion === obj.apiVersion)!,
+          obj,
+          'kubectl',
+          true,
+        );
+      const sa = await KubeClient.create({
+        kubeconfigPath: cluster.kubeconfigPath,
+        impersonate: 'system:serviceaccount:seldon-system:seldon-manager',
+      });
+      await ensureNamespace(client, 'rbac');
+      const asSa = new Operator({
+        config: configFromEnv({ ...env, CONTROLLER_ID: 'rbac' }),
+        client: sa,
+        workers: 1,
+        leaderElection: { identity: 'rbac-check', name: 'rbac-check', retryPeriodMs: 200 },
+        webhook: {
+          port: 0,
+          host: '127.0.0.1',
+          configurationName: 'seldon-validating-webhook-configuration-seldon-system',
+          secretName: 'rbac-check-cert',
+        },
+      });
+      const errors: string[] = [];
+      (asSa as unknown as { options: { log: (e: Record<string, unknown>) => void } }).options.log = (e) => {
+        if (e.level === 'error') errors.push(String(e.error));
+      };
+      try {
+        await asSa.start();
+        await waitFor(() => asSa.isLeader, 'SA operator leads');
+        const sdep = loadFixture('hpa-pdb.yaml');
+        await create(
+          {
+            ...sdep,
+            metadata: { name: 'rbac', labels: { 'seldon.io/controller-id': 'rbac' } },
+          } as SeldonDeployment,
+          'rbac',
+        );
+        const s = await waitFor(async () => {
+          const got = await getSdep('rbac', 'rbac');
+          return got.status?.state === 'Creating' && got.status.observedGeneration === got.metadata.generation
+            ? got
+            : undefined;
+        }, 'reconciled by the ServiceAccount');
+        expect(s.status!.conditions!.find((c) => c.type === 'HpasReady')?.status).toBe('True');
+        expect(errors).toEqual([]);
+        const vwc = await client.get<KubeObject & { webhooks: { clientConfig: { caBundle?: string } }[] }>(
+          RT.validatingWebhookConfiguration,
+          undefined,
+          'seldon-validating-webhook-configuration-seldon-system',
+        );
+        expect(vwc.webhooks[0].clientConfig.caBundle).toBeTruthy();
+      } finally {
+        await asSa.stop();
+        sa.close();
+        // No pod serves this webhook here: remove it so later requests are not refused.
+        await client.delete(
+          RT.validatingWebhookConfiguration,
+          undefined,
+          'seldon-validating-webhook-configuration-seldon-system',
+        );
+      }
+    },
+    40_000,
+  );
 
   it('two replicas: only the leader reconciles, the other takes over when it stops', async () => {
     const leConfig = configFromEnv({ ...env, CONTROLLER_ID: 'le', WATCH_NAMESPACE: 'leader' });
@@ -388,7 +663,14 @@ d('operator against a real kube-apiserver', () => {
         client,
         workers: 1,
         recordEvents: false,
-        leaderElection: { identity, name: 'le-test', namespace: 'seldon-system', leaseDurationMs: 3000, renewDeadlineMs: 2000, retryPeriodMs: 200 },
+        leaderElection: {
+          identity,
+          name: 'le-test',
+          namespace: 'seldon-system',
+          leaseDurationMs: 3000,
+          renewDeadlineMs: 2000,
+          retryPeriodMs: 200,
+        },
       });
     const a = mk('replica-a');
     const b = mk('replica-b');
@@ -397,7 +679,13 @@ d('operator against a real kube-apiserver', () => {
     await b.start();
     try {
       const first = loadFixture('minimal-model.yaml');
-      await create({ ...first, metadata: { name: 'led-1', labels: { 'seldon.io/controller-id': 'le' } } } as SeldonDeployment, 'leader');
+      await create(
+        {
+          ...first,
+          metadata: { name: 'led-1', labels: { 'seldon.io/controller-id': 'le' } },
+        } as SeldonDeployment,
+        'leader',
+      );
       await waitFor(() => exists(RT.deployment, 'leader', 'led-1-example-0-classifier'), 'led-1 reconciled');
       expect(a.reconcileCount).toBeGreaterThan(0);
       expect(b.isLeader).toBe(false);
@@ -407,10 +695,23 @@ d('operator against a real kube-apiserver', () => {
 
       await a.stop();
       await waitFor(() => b.isLeader, 'b takes over', 10_000);
-      await create({ ...first, metadata: { name: 'led-2', labels: { 'seldon.io/controller-id': 'le' } } } as SeldonDeployment, 'leader');
-      await waitFor(() => exists(RT.deployment, 'leader', 'led-2-example-0-classifier'), 'led-2 reconciled by b');
+      await create(
+        {
+          ...first,
+          metadata: { name: 'led-2', labels: { 'seldon.io/controller-id': 'le' } },
+        } as SeldonDeployment,
+        'leader',
+      );
+      await waitFor(
+        () => exists(RT.deployment, 'leader', 'led-2-example-0-classifier'),
+        'led-2 reconciled by b',
+      );
       expect(b.reconcileCount).toBeGreaterThan(0);
-      const lease = await client.get<KubeObject & { spec: { holderIdentity: string } }>(RT.lease, 'seldon-system', 'le-test');
+      const lease = await client.get<KubeObject & { spec: { holderIdentity: string } }>(
+        RT.lease,
+        'seldon-system',
+        'le-test',
+      );
       expect(lease.spec.holderIdentity).toBe('replica-b');
     } finally {
       await a.stop();

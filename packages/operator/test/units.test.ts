@@ -1,7 +1,17 @@
 import { describe, it, expect } from '@jest/globals';
 import https from 'node:https';
 import { X509Certificate, createPrivateKey } from 'node:crypto';
-import { WorkQueue, issueCertificate, configFromEnv, parseSeldonConfig, OperatorError, operatorErrorCatalogue, WebhookServer, WEBHOOK_PATH, type KubeClient } from '@seldon-ts/operator';
+import {
+  WorkQueue,
+  issueCertificate,
+  configFromEnv,
+  parseSeldonConfig,
+  OperatorError,
+  operatorErrorCatalogue,
+  WebhookServer,
+  WEBHOOK_PATH,
+  type KubeClient,
+} from '@seldon-ts/operator';
 import { loadFixture } from './helpers/fixtures.js';
 
 describe('WorkQueue', () => {
@@ -24,7 +34,12 @@ describe('WorkQueue', () => {
 
   it('backs off exponentially per key and forget() resets it', () => {
     const q = new WorkQueue({ baseDelayMs: 10, maxDelayMs: 50 });
-    expect([q.addRateLimited('k'), q.addRateLimited('k'), q.addRateLimited('k'), q.addRateLimited('k')]).toEqual([10, 20, 40, 50]);
+    expect([
+      q.addRateLimited('k'),
+      q.addRateLimited('k'),
+      q.addRateLimited('k'),
+      q.addRateLimited('k'),
+    ]).toEqual([10, 20, 40, 50]);
     q.forget('k');
     expect(q.addRateLimited('k')).toBe(10);
     q.shutdown();
@@ -54,8 +69,12 @@ describe('issueCertificate', () => {
     expect(leafX.ca).toBe(false);
     expect(leafX.verify(caX.publicKey)).toBe(true);
     expect(leafX.checkIssued(caX)).toBe(true);
-    expect(leafX.subjectAltName).toBe('DNS:seldon-webhook-service.seldon-system.svc, IP Address:127.0.0.1, IP Address:0:0:0:0:0:0:0:1');
-    expect(leafX.checkHost('seldon-webhook-service.seldon-system.svc')).toBe('seldon-webhook-service.seldon-system.svc');
+    expect(leafX.subjectAltName).toBe(
+      'DNS:seldon-webhook-service.seldon-system.svc, IP Address:127.0.0.1, IP Address:0:0:0:0:0:0:0:1',
+    );
+    expect(leafX.checkHost('seldon-webhook-service.seldon-system.svc')).toBe(
+      'seldon-webhook-service.seldon-system.svc',
+    );
     expect(new Date(leafX.validTo).getTime()).toBeGreaterThan(Date.now());
   });
 });
@@ -68,19 +87,30 @@ describe('configuration', () => {
     expect(c.engine.user).toBe(8888);
     expect(c.nodePorts).toEqual({ http: 9000, grpc: 9500, metrics: 6000, metricsPortName: 'metrics' });
     expect(configFromEnv({ DEFAULT_USER_ID: '' }).defaultUserId).toBeUndefined();
-    expect(configFromEnv({ RELATED_IMAGE_EXECUTOR: 'a', EXECUTOR_CONTAINER_IMAGE_AND_VERSION: 'b' }).engine.image).toBe('a');
+    expect(
+      configFromEnv({ RELATED_IMAGE_EXECUTOR: 'a', EXECUTOR_CONTAINER_IMAGE_AND_VERSION: 'b' }).engine.image,
+    ).toBe('a');
   });
 
   it('names the bad variable or ConfigMap key', () => {
-    expect(() => configFromEnv({ ENGINE_SERVER_PORT: 'eighty' })).toThrow('ENGINE_SERVER_PORT="eighty" is not an integer');
-    expect(() => parseSeldonConfig({ predictor_servers: '{not json' })).toThrow(/seldon-config key "predictor_servers" is not valid JSON/);
-    expect(() => parseSeldonConfig({ storageInitializer: '{"cpuRequest":"lots"}' })).toThrow('seldon-config storageInitializer.cpuRequest "lots" is not a Kubernetes quantity');
+    expect(() => configFromEnv({ ENGINE_SERVER_PORT: 'eighty' })).toThrow(
+      'ENGINE_SERVER_PORT="eighty" is not an integer',
+    );
+    expect(() => parseSeldonConfig({ predictor_servers: '{not json' })).toThrow(
+      /seldon-config key "predictor_servers" is not valid JSON/,
+    );
+    expect(() => parseSeldonConfig({ storageInitializer: '{"cpuRequest":"lots"}' })).toThrow(
+      'seldon-config storageInitializer.cpuRequest "lots" is not a Kubernetes quantity',
+    );
     try {
       parseSeldonConfig({ explainer: '[1]' });
     } catch (err) {
       expect((err as OperatorError).code).toBe('SC_ERR_OPERATOR_SELDON_CONFIG');
     }
-    const custom = parseSeldonConfig({ predictor_servers: '{"MY_SERVER":{"protocols":{"seldon":{"image":"me/server","defaultImageVersion":"1"}}}}' });
+    const custom = parseSeldonConfig({
+      predictor_servers:
+        '{"MY_SERVER":{"protocols":{"seldon":{"image":"me/server","defaultImageVersion":"1"}}}}',
+    });
     expect(Object.keys(custom.predictorServers)).toEqual(['MY_SERVER']);
   });
 
@@ -99,31 +129,70 @@ describe('WebhookServer (certificates from a directory, no API server involved)'
     const { tmpdir } = await import('node:os');
     const dir = mkdtempSync(`${tmpdir()}/hook-`);
     const ca = issueCertificate({ commonName: 'ca', isCA: true, validityMs: 3600_000 });
-    const leaf = issueCertificate({ commonName: 'localhost', hosts: ['127.0.0.1'], validityMs: 3600_000, issuer: { certCommonName: 'ca', key: createPrivateKey(ca.keyPem) } });
+    const leaf = issueCertificate({
+      commonName: 'localhost',
+      hosts: ['127.0.0.1'],
+      validityMs: 3600_000,
+      issuer: { certCommonName: 'ca', key: createPrivateKey(ca.keyPem) },
+    });
     writeFileSync(`${dir}/tls.crt`, leaf.certPem);
     writeFileSync(`${dir}/tls.key`, leaf.keyPem);
     const config = configFromEnv({});
-    const server = new WebhookServer({} as KubeClient, { port: 0, host: '127.0.0.1', certDir: dir }, () => config);
+    const server = new WebhookServer(
+      {} as KubeClient,
+      { port: 0, host: '127.0.0.1', certDir: dir },
+      () => config,
+    );
     await server.start();
     const post = (body: string) =>
       new Promise<{ status: number; json: Record<string, unknown> }>((resolve, reject) => {
-        const req = https.request({ host: '127.0.0.1', port: server.port, path: WEBHOOK_PATH, method: 'POST', ca: ca.certPem, headers: { 'Content-Type': 'application/json' } }, (res) => {
-          let text = '';
-          res.on('data', (c) => (text += c));
-          res.on('end', () => resolve({ status: res.statusCode!, json: JSON.parse(text) }));
-        });
+        const req = https.request(
+          {
+            host: '127.0.0.1',
+            port: server.port,
+            path: WEBHOOK_PATH,
+            method: 'POST',
+            ca: ca.certPem,
+            headers: { 'Content-Type': 'application/json' },
+          },
+          (res) => {
+            let text = '';
+            res.on('data', (c) => (text += c));
+            res.on('end', () => resolve({ status: res.statusCode!, json: JSON.parse(text) }));
+          },
+        );
         req.on('error', reject);
         req.end(body);
       });
     try {
       const bad = loadFixture('minimal-model.yaml');
       bad.spec.predictors[0].graph.name = 'nope';
-      const denied = await post(JSON.stringify({ apiVersion: 'admission.k8s.io/v1', kind: 'AdmissionReview', request: { uid: 'u1', operation: 'CREATE', object: bad } }));
+      const denied = await post(
+        JSON.stringify({
+          apiVersion: 'admission.k8s.io/v1',
+          kind: 'AdmissionReview',
+          request: { uid: 'u1', operation: 'CREATE', object: bad },
+        }),
+      );
       expect(denied.status).toBe(200);
-      expect(denied.json.response).toMatchObject({ uid: 'u1', allowed: false, status: { code: 422, reason: 'Invalid' } });
+      expect(denied.json.response).toMatchObject({
+        uid: 'u1',
+        allowed: false,
+        status: { code: 422, reason: 'Invalid' },
+      });
       expect(JSON.stringify(denied.json.response)).toContain("Can't find container for Predictive Unit");
-      const ok = await post(JSON.stringify({ apiVersion: 'admission.k8s.io/v1beta1', kind: 'AdmissionReview', request: { uid: 'u2', operation: 'CREATE', object: loadFixture('canary.yaml') } }));
-      expect(ok.json).toEqual({ apiVersion: 'admission.k8s.io/v1beta1', kind: 'AdmissionReview', response: { uid: 'u2', allowed: true } });
+      const ok = await post(
+        JSON.stringify({
+          apiVersion: 'admission.k8s.io/v1beta1',
+          kind: 'AdmissionReview',
+          request: { uid: 'u2', operation: 'CREATE', object: loadFixture('canary.yaml') },
+        }),
+      );
+      expect(ok.json).toEqual({
+        apiVersion: 'admission.k8s.io/v1beta1',
+        kind: 'AdmissionReview',
+        response: { uid: 'u2', allowed: true },
+      });
       const garbage = await post('{"kind":');
       expect(garbage.status).toBe(400);
       expect(garbage.json.code).toBe('SC_ERR_OPERATOR_BAD_ADMISSION_REVIEW');

@@ -9,6 +9,8 @@ import type { Kafka, Producer } from 'kafkajs';
 import type { PayloadLoggerConfig } from '../config.js';
 
 const gunzipAsync = promisify(gunzip);
+/** How long a Kafka sender waits for more events before producing a batch, ms. */
+const KAFKA_LINGER_MS = 5;
 
 export type PayloadEventKind = 'request' | 'response' | 'feedback';
 
@@ -79,7 +81,10 @@ export class PayloadLogger {
     this.#counters = counters;
     this.#kafkaFactory = options.kafkaFactory;
     this.#onError = options.onError ?? (() => undefined);
-    for (let i = 0; i < config.workers; i++) this.#workers.push(this.#work());
+    // Kafka sends are batched, so two senders lingering briefly keep up with far more events than
+    // many senders of tiny batches (kafkajs spends most of its CPU per request, not per message).
+    const senders = config.kafkaBroker ? Math.min(config.workers, 2) : config.workers;
+    for (let i = 0; i < senders; i++) this.#workers.push(this.#work());
   }
 
   /** True when events would be sent somewhere for a node with this logger URL. */
@@ -162,7 +167,8 @@ export class PayloadLogger {
         if (this.#config.kafkaBroker) {
           // Kafka sends are batched: one produce request carries what has queued up meanwhile.
           const batch = [event];
-          while (batch.length < 500 && (event = this.#take())) batch.push(event);
+          if (this.queueLength < 1000 && !this.#closed) await new Promise((r) => setTimeout(r, KAFKA_LINGER_MS));
+          while (batch.length < 2000 && (event = this.#take())) batch.push(event);
           await this.#sendKafka(batch);
         } else {
           await this.#sendHttp(event);

@@ -11,7 +11,10 @@ export class EventRecorder {
   /** Events recorded since start. */
   count = 0;
 
-  constructor(private readonly client: KubeClient, private readonly enabled = true) {}
+  constructor(
+    private readonly client: KubeClient,
+    private readonly enabled = true,
+  ) {}
 
   record(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string): void {
     const ns = obj.metadata.namespace ?? 'default';
@@ -24,7 +27,10 @@ export class EventRecorder {
       .create(RT.event, {
         apiVersion: 'v1',
         kind: 'Event',
-        metadata: { name: `${obj.metadata.name}.${Date.now().toString(16)}${randomBytes(3).toString('hex')}`, namespace: ns },
+        metadata: {
+          name: `${obj.metadata.name}.${Date.now().toString(16)}${randomBytes(3).toString('hex')}`,
+          namespace: ns,
+        },
         involvedObject: {
           apiVersion: obj.apiVersion,
           kind: obj.kind,

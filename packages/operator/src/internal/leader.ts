@@ -135,7 +135,12 @@ export class LeaderElector {
     try {
       await this.client.replace(RT.lease, {
         ...lease,
-        spec: { ...lease.spec, ...spec, leaseTransitions: transitions, ...(holder === identity ? {} : { acquireTime: microTime(now) }) },
+        spec: {
+          ...lease.spec,
+          ...spec,
+          leaseTransitions: transitions,
+          ...(holder === identity ? {} : { acquireTime: microTime(now) }),
+        },
       });
       return true;
     } catch (err) {
@@ -143,7 +148,6 @@ export class LeaderElector {
       throw err;
     }
   }
-
 
   /** Stops campaigning; a leader releases the Lease so a peer takes over at its next retry. */
   async stop(): Promise<void> {
@@ -154,7 +158,10 @@ export class LeaderElector {
     try {
       const lease = await this.client.get<Lease>(RT.lease, this.options.namespace, this.options.name);
       if (lease.spec?.holderIdentity === this.options.identity) {
-        await this.client.replace(RT.lease, { ...lease, spec: { ...lease.spec, holderIdentity: '', leaseDurationSeconds: 1 } });
+        await this.client.replace(RT.lease, {
+          ...lease,
+          spec: { ...lease.spec, holderIdentity: '', leaseDurationSeconds: 1 },
+        });
       }
     } catch {
       // Best effort: the lease expires on its own.

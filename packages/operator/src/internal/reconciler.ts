@@ -36,7 +36,13 @@ interface DeploymentLive extends KubeObject {
     readyReplicas?: number;
     availableReplicas?: number;
     unavailableReplicas?: number;
-    conditions?: { type: string; status: string; reason?: string; message?: string; lastTransitionTime?: string }[];
+    conditions?: {
+      type: string;
+      status: string;
+      reason?: string;
+      message?: string;
+      lastTransitionTime?: string;
+    }[];
   };
 }
 
@@ -91,7 +97,8 @@ export class Reconciler {
         applied += results.filter(Boolean).length;
       }
       const status = this.computeStatus(sdep, desired, config);
-      const allDeploymentsReady = status.conditions!.find((c) => c.type === 'DeploymentsReady')?.status === 'True';
+      const allDeploymentsReady =
+        status.conditions!.find((c) => c.type === 'DeploymentsReady')?.status === 'True';
       deleted = await this.cleanup(sdep, desired, allDeploymentsReady);
       await this.writeStatus(sdep, status);
       return { applied, deleted, state: status.state ?? '' };
@@ -116,40 +123,67 @@ export class Reconciler {
     const rt = this.rtFor(desired);
     const obj: KubeObject = { ...desired, apiVersion: rt.apiVersion };
     const hash = hashOf(obj);
-    obj.metadata = { ...obj.metadata, annotations: { ...(obj.metadata.annotations ?? {}), [DESIRED_HASH]: hash } };
+    obj.metadata = {
+      ...obj.metadata,
+      annotations: { ...(obj.metadata.annotations ?? {}), [DESIRED_HASH]: hash },
+    };
     const kind = this.kindOf(desired);
     const memKey = `${rt.kind}/${obj.metadata.namespace}/${obj.metadata.name}`;
     const live = kind?.informer?.get(obj.metadata.namespace, obj.metadata.name!);
     if (!force) {
       if (kind?.informer) {
-        if (live && live.metadata.annotations?.[DESIRED_HASH] === hash && !live.metadata.deletionTimestamp) return false;
+        if (live && live.metadata.annotations?.[DESIRED_HASH] === hash && !live.metadata.deletionTimestamp)
+          return false;
       } else if (this.appliedHashes.get(memKey) === hash) return false;
     }
     let written: KubeObject;
     try {
       written = await this.client.apply(rt, obj, FIELD_MANAGER, true);
     } catch (err) {
-      // A Deployment selector is immutable: like v1, delete and recreate when it changed.
+      // A Deployment selector is immutable: like v1, delete and recreate when it changed (background
+      // propagation: the garbage collector removes the old ReplicaSets).
       const e = err as OperatorError;
       if (rt.kind !== 'Deployment' || e.apiStatus !== 422 || !/selector/.test(e.message) || !live) throw err;
-      await this.client.delete(rt, obj.metadata.namespace, obj.metadata.name!, { uid: live.metadata.uid, propagationPolicy: 'Foreground' });
-      this.events.record(owner, 'Normal', 'DeleteDeployment', `Deleted Deployment "${obj.metadata.name}" to change its selector`);
-      throw new OperatorError('SC_ERR_OPERATOR_CONFLICT', `Deployment ${obj.metadata.name}: selector changed, recreating`, { cause: err });
+      await this.client.delete(rt, obj.metadata.namespace, obj.metadata.name!, {
+        uid: live.metadata.uid,
+        propagationPolicy: 'Background',
+      });
+      this.events.record(
+        owner,
+        'Normal',
+        'DeleteDeployment',
+        `Deleted Deployment "${obj.metadata.name}" to change its selector`,
+      );
+      throw new OperatorError(
+        'SC_ERR_OPERATOR_CONFLICT',
+        `Deployment ${obj.metadata.name}: selector changed, recreating`,
+        { cause: err },
+      );
     }
     this.appliedHashes.set(memKey, hash);
     // Status is computed from the caches right after: let them see what was just written.
-    if (written?.metadata && kind?.informer) kind.informer.remember({ ...written, apiVersion: written.apiVersion ?? rt.apiVersion, kind: written.kind ?? rt.kind });
+    if (written?.metadata && kind?.informer)
+      kind.informer.remember({
+        ...written,
+        apiVersion: written.apiVersion ?? rt.apiVersion,
+        kind: written.kind ?? rt.kind,
+      });
     const noun = kind?.noun ?? rt.kind;
     if (rt.kind === 'ConfigMap') return true;
     if (live) {
-      if (live.metadata.annotations?.[DESIRED_HASH] !== hash) this.events.record(owner, 'Normal', `Update${noun}`, `Updated ${rt.kind} "${obj.metadata.name}"`);
+      if (live.metadata.annotations?.[DESIRED_HASH] !== hash)
+        this.events.record(owner, 'Normal', `Update${noun}`, `Updated ${rt.kind} "${obj.metadata.name}"`);
     } else if (!kind?.informer || !force) {
       this.events.record(owner, 'Normal', `Create${noun}`, `Created ${rt.kind} "${obj.metadata.name}"`);
     }
     return true;
   }
 
-  private async cleanup(sdep: SeldonDeployment, desired: DesiredState, allDeploymentsReady: boolean): Promise<number> {
+  private async cleanup(
+    sdep: SeldonDeployment,
+    desired: DesiredState,
+    allDeploymentsReady: boolean,
+  ): Promise<number> {
     const wanted = new Set(desired.objects.map((o) => `${o.kind}/${o.metadata.name}`));
     let deleted = 0;
     for (const kind of Object.values(this.kinds)) {
@@ -162,21 +196,41 @@ export class Reconciler {
       if (kind.informer) {
         candidates = kind.informer.list().filter((o) => o.metadata.namespace === desired.namespace);
       } else {
-        candidates = (await this.client.list(kind.rt, desired.namespace, { labelSelector: `${SELDON_ID_LABEL}=${desired.seldonId}` })).items;
+        candidates = (
+          await this.client.list(kind.rt, desired.namespace, {
+            labelSelector: `${SELDON_ID_LABEL}=${desired.seldonId}`,
+          })
+        ).items;
       }
       for (const obj of candidates) {
         if (!ownedBy(obj, sdep.metadata.uid) || wanted.has(`${kind.rt.kind}/${obj.metadata.name}`)) continue;
-        if (await this.client.delete(kind.rt, obj.metadata.namespace, obj.metadata.name!, { uid: obj.metadata.uid, propagationPolicy: 'Background' })) {
+        if (
+          await this.client.delete(kind.rt, obj.metadata.namespace, obj.metadata.name!, {
+            uid: obj.metadata.uid,
+            propagationPolicy: 'Background',
+          })
+        ) {
           deleted++;
           this.appliedHashes.delete(`${kind.rt.kind}/${obj.metadata.namespace}/${obj.metadata.name}`);
-          this.events.record(sdep as unknown as KubeObject, 'Normal', `Delete${kind.noun}`, `Deleted ${kind.rt.kind} "${obj.metadata.name}"`);
+          this.events.record(
+            sdep as unknown as KubeObject,
+            'Normal',
+            `Delete${kind.noun}`,
+            `Deleted ${kind.rt.kind} "${obj.metadata.name}"`,
+          );
         }
       }
     }
     return deleted;
   }
 
-  private condition(prev: Condition[] | undefined, type: string, ok: boolean, reason: string, message = ''): Condition {
+  private condition(
+    prev: Condition[] | undefined,
+    type: string,
+    ok: boolean,
+    reason: string,
+    message = '',
+  ): Condition {
     const status = ok ? 'True' : 'False';
     const old = prev?.find((c) => c.type === type);
     return {
@@ -184,12 +238,19 @@ export class Reconciler {
       status,
       reason,
       ...(message ? { message } : {}),
-      lastTransitionTime: old && old.status === status && old.lastTransitionTime ? old.lastTransitionTime : new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+      lastTransitionTime:
+        old && old.status === status && old.lastTransitionTime
+          ? old.lastTransitionTime
+          : new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     };
   }
 
   /** 07 §10 steps 6–8 from the informer caches. */
-  computeStatus(sdep: SeldonDeployment, desired: DesiredState, config: OperatorConfig): SeldonDeploymentStatus {
+  computeStatus(
+    sdep: SeldonDeployment,
+    desired: DesiredState,
+    config: OperatorConfig,
+  ): SeldonDeploymentStatus {
     const prev = sdep.status?.conditions;
     const depInformer = this.kinds.deployment?.informer;
     const deploymentStatus: NonNullable<SeldonDeploymentStatus['deploymentStatus']> = {};
@@ -207,8 +268,16 @@ export class Reconciler {
       };
       if (d.predictorIndex === 0 && d.componentIndex === 0) replicas = st.replicas ?? 0;
       const wantReplicas = live?.spec?.replicas ?? 1;
-      const stale = st.observedGeneration !== undefined && live?.metadata.generation !== undefined && st.observedGeneration < live.metadata.generation;
-      const ready = !!live && !stale && (wantReplicas === 0 ? (st.replicas ?? 0) === 0 : (st.readyReplicas ?? 0) > 0 && !((st.unavailableReplicas ?? 0) > 0));
+      const stale =
+        st.observedGeneration !== undefined &&
+        live?.metadata.generation !== undefined &&
+        st.observedGeneration < live.metadata.generation;
+      const ready =
+        !!live &&
+        !stale &&
+        (wantReplicas === 0
+          ? (st.replicas ?? 0) === 0
+          : (st.readyReplicas ?? 0) > 0 && !((st.unavailableReplicas ?? 0) > 0));
       if (!ready) allReady = false;
       const progressing = st.conditions?.find((c) => c.type === 'Progressing');
       const available = st.conditions?.find((c) => c.type === 'Available');
@@ -223,13 +292,20 @@ export class Reconciler {
       serviceStatus[s.name] = {
         svcName: s.name,
         httpEndpoint: `${s.name}.${desired.namespace}:${s.httpPort}`,
-        ...(s.explainerFor ? { explainerFor: s.explainerFor } : { grpcEndpoint: `${s.name}.${desired.namespace}:${s.grpcPort}` }),
+        ...(s.explainerFor
+          ? { explainerFor: s.explainerFor }
+          : { grpcEndpoint: `${s.name}.${desired.namespace}:${s.grpcPort}` }),
       };
     }
     const count = (kind: string) => desired.objects.filter((o) => o.kind === kind).length;
     const existsAll = (kindKey: string, kind: string) => {
       const inf = this.kinds[kindKey]?.informer;
-      return !inf || desired.objects.filter((o) => o.kind === kind).every((o) => inf.get(desired.namespace, o.metadata.name!));
+      return (
+        !inf ||
+        desired.objects
+          .filter((o) => o.kind === kind)
+          .every((o) => inf.get(desired.namespace, o.metadata.name!))
+      );
     };
     const hpas = count('HorizontalPodAutoscaler');
     const pdbs = count('PodDisruptionBudget');
@@ -240,18 +316,57 @@ export class Reconciler {
     const pdbReady = existsAll('pdb', 'PodDisruptionBudget');
     const conditions: Condition[] = [
       {
-        ...this.condition(prev, 'DeploymentsReady', allReady, availableCondition?.reason ?? (allReady ? 'MinimumReplicasAvailable' : 'DeploymentsNotReady'), availableCondition?.message ?? ''),
+        ...this.condition(
+          prev,
+          'DeploymentsReady',
+          allReady,
+          availableCondition?.reason ?? (allReady ? 'MinimumReplicasAvailable' : 'DeploymentsNotReady'),
+          availableCondition?.message ?? '',
+        ),
       },
-      this.condition(prev, 'ServicesReady', servicesReady, servicesReady ? 'All services created' : 'Not all services created'),
-      this.condition(prev, 'HpasReady', hpaReady, hpas === 0 ? 'No HPAs defined' : hpaReady ? 'All HPAs resources ready' : 'HPAs not ready'),
-      this.condition(prev, 'PdbsReady', pdbReady, pdbs === 0 ? 'No PDBs defined' : pdbReady ? 'All PDBs resources ready' : 'PDBs not ready'),
-      this.condition(prev, 'KedaReady', true, keda === 0 ? 'No KEDA resources defined' : 'All KEDA resources ready'),
-      this.condition(prev, 'istioVirtualServicesReady', true, vs === 0 ? 'No VirtualServices defined' : 'All VirtualServices created'),
-      this.condition(prev, 'AmbassadorMappingsReady', true, maps === 0 ? 'No Ambassador Mappaings defined' : 'All Ambassador Mappings created'),
+      this.condition(
+        prev,
+        'ServicesReady',
+        servicesReady,
+        servicesReady ? 'All services created' : 'Not all services created',
+      ),
+      this.condition(
+        prev,
+        'HpasReady',
+        hpaReady,
+        hpas === 0 ? 'No HPAs defined' : hpaReady ? 'All HPAs resources ready' : 'HPAs not ready',
+      ),
+      this.condition(
+        prev,
+        'PdbsReady',
+        pdbReady,
+        pdbs === 0 ? 'No PDBs defined' : pdbReady ? 'All PDBs resources ready' : 'PDBs not ready',
+      ),
+      this.condition(
+        prev,
+        'KedaReady',
+        true,
+        keda === 0 ? 'No KEDA resources defined' : 'All KEDA resources ready',
+      ),
+      this.condition(
+        prev,
+        'istioVirtualServicesReady',
+        true,
+        vs === 0 ? 'No VirtualServices defined' : 'All VirtualServices created',
+      ),
+      this.condition(
+        prev,
+        'AmbassadorMappingsReady',
+        true,
+        maps === 0 ? 'No Ambassador Mappaings defined' : 'All Ambassador Mappings created',
+      ),
     ];
     const everythingReady = conditions.every((c) => c.status === 'True');
-    conditions.push(this.condition(prev, 'Ready', everythingReady, everythingReady ? 'Available' : 'NotReady'));
-    for (const c of conditions) (c as Condition & { observedGeneration?: number }).observedGeneration = sdep.metadata.generation;
+    conditions.push(
+      this.condition(prev, 'Ready', everythingReady, everythingReady ? 'Available' : 'NotReady'),
+    );
+    for (const c of conditions)
+      (c as Condition & { observedGeneration?: number }).observedGeneration = sdep.metadata.generation;
     void config;
     const state = everythingReady ? 'Available' : notProgressing ? 'Failed' : 'Creating';
     return {
@@ -273,7 +388,13 @@ export class Reconciler {
       JSON.stringify({
         ...s,
         description: s.description || undefined,
-        conditions: (s.conditions ?? []).map(({ lastTransitionTime: _t, observedGeneration: _g, ...c }: Condition & { observedGeneration?: number }) => c),
+        conditions: (s.conditions ?? []).map(
+          ({
+            lastTransitionTime: _t,
+            observedGeneration: _g,
+            ...c
+          }: Condition & { observedGeneration?: number }) => c,
+        ),
       });
     const key = `${sdep.metadata.namespace}/${sdep.metadata.name}`;
     const next = strip(status);
@@ -289,10 +410,21 @@ export class Reconciler {
       for (const k of Object.keys(old[key] ?? {})) if (!(k in merged)) merged[k] = null;
       patch[key] = merged;
     }
-    await this.client.mergePatch(RT.seldonDeployment, sdep.metadata.namespace, sdep.metadata.name!, { status: patch }, 'status');
+    await this.client.mergePatch(
+      RT.seldonDeployment,
+      sdep.metadata.namespace,
+      sdep.metadata.name!,
+      { status: patch },
+      'status',
+    );
     this.writtenStatus.set(key, `${sdep.metadata.uid}/${next}`);
     if (this.writtenStatus.size > 100_000) this.writtenStatus.clear();
-    this.events.record(sdep as unknown as KubeObject, 'Normal', 'Updated', `Updated SeldonDeployment "${sdep.metadata.name}"`);
+    this.events.record(
+      sdep as unknown as KubeObject,
+      'Normal',
+      'Updated',
+      `Updated SeldonDeployment "${sdep.metadata.name}"`,
+    );
   }
 
   private async fail(sdep: SeldonDeployment, err: unknown): Promise<void> {

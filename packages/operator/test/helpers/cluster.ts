@@ -34,19 +34,41 @@ export async function installCrd(client: KubeClient): Promise<KubeObject> {
   const [crd] = loadYamlObjects(`${repoRoot}deploy/crd/seldondeployments.yaml`);
   await client.apply(RT.crd, crd, 'test', true);
   await waitFor(async () => {
-    const live = await client.get<KubeObject & { status?: { conditions?: { type: string; status: string }[] } }>(RT.crd, undefined, crd.metadata.name!);
+    const live = await client.get<
+      KubeObject & { status?: { conditions?: { type: string; status: string }[] } }
+    >(RT.crd, undefined, crd.metadata.name!);
     return live.status?.conditions?.some((c) => c.type === 'Established' && c.status === 'True');
   }, 'CRD established');
   // Discovery of the new group takes a moment after Established.
-  await waitFor(() => client.request('GET', '/apis/machinelearning.seldon.io/v1/seldondeployments').then(() => true, () => false), 'CRD served');
+  await waitFor(
+    () =>
+      client.request('GET', '/apis/machinelearning.seldon.io/v1/seldondeployments').then(
+        () => true,
+        () => false,
+      ),
+    'CRD served',
+  );
   return crd;
 }
 
-export async function ensureNamespace(client: KubeClient, name: string, labels: Record<string, string> = {}): Promise<void> {
-  await client.apply(RT.namespace, { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels } }, 'test', true);
+export async function ensureNamespace(
+  client: KubeClient,
+  name: string,
+  labels: Record<string, string> = {},
+): Promise<void> {
+  await client.apply(
+    RT.namespace,
+    { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels } },
+    'test',
+    true,
+  );
 }
 
-export async function waitFor<T>(fn: () => Promise<T | undefined | false | null> | T | undefined | false | null, what: string, timeoutMs = 20_000): Promise<T> {
+export async function waitFor<T>(
+  fn: () => Promise<T | undefined | false | null> | T | undefined | false | null,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<T> {
   const start = Date.now();
   let last: unknown;
   for (;;) {
@@ -56,7 +78,8 @@ export async function waitFor<T>(fn: () => Promise<T | undefined | false | null>
     } catch (err) {
       last = err;
     }
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+    if (Date.now() - start > timeoutMs)
+      throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -66,7 +89,15 @@ function quantity(v: unknown): number | undefined {
   if (typeof v !== 'string') return undefined;
   const m = /^([0-9.]+)(m|Mi|Gi|Ki|k|M|G)?$/.exec(v);
   if (!m) return undefined;
-  const mult: Record<string, number> = { m: 1e-3, k: 1e3, M: 1e6, G: 1e9, Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3 };
+  const mult: Record<string, number> = {
+    m: 1e-3,
+    k: 1e3,
+    M: 1e6,
+    G: 1e9,
+    Ki: 1024,
+    Mi: 1024 ** 2,
+    Gi: 1024 ** 3,
+  };
   return Number(m[1]) * (m[2] ? mult[m[2]] : 1);
 }
 
@@ -74,7 +105,8 @@ function quantity(v: unknown): number | undefined {
 export function subsetDiff(expected: unknown, actual: unknown, path = '$'): string | undefined {
   if (expected === actual) return undefined;
   if (Array.isArray(expected)) {
-    if (!Array.isArray(actual) || actual.length !== expected.length) return `${path}: expected array of ${expected.length}, got ${JSON.stringify(actual)}`;
+    if (!Array.isArray(actual) || actual.length !== expected.length)
+      return `${path}: expected array of ${expected.length}, got ${JSON.stringify(actual)}`;
     for (let i = 0; i < expected.length; i++) {
       const d = subsetDiff(expected[i], actual[i], `${path}[${i}]`);
       if (d) return d;
@@ -82,7 +114,8 @@ export function subsetDiff(expected: unknown, actual: unknown, path = '$'): stri
     return undefined;
   }
   if (expected && typeof expected === 'object') {
-    if (!actual || typeof actual !== 'object') return `${path}: expected object, got ${JSON.stringify(actual)}`;
+    if (!actual || typeof actual !== 'object')
+      return `${path}: expected object, got ${JSON.stringify(actual)}`;
     for (const [k, v] of Object.entries(expected)) {
       const d = subsetDiff(v, (actual as Record<string, unknown>)[k], `${path}.${k}`);
       if (d) return d;
@@ -95,7 +128,12 @@ export function subsetDiff(expected: unknown, actual: unknown, path = '$'): stri
 }
 
 /** Simulates the Deployment controller + kubelet: every pod ready (or not progressing). */
-export async function setDeploymentStatus(client: KubeClient, namespace: string, name: string, mode: 'ready' | 'failed' = 'ready'): Promise<void> {
+export async function setDeploymentStatus(
+  client: KubeClient,
+  namespace: string,
+  name: string,
+  mode: 'ready' | 'failed' = 'ready',
+): Promise<void> {
   const d = await client.get<KubeObject & { spec: { replicas?: number } }>(RT.deployment, namespace, name);
   const replicas = d.spec.replicas ?? 1;
   const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
@@ -108,8 +146,22 @@ export async function setDeploymentStatus(client: KubeClient, namespace: string,
           availableReplicas: replicas,
           updatedReplicas: replicas,
           conditions: [
-            { type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.', lastUpdateTime: now, lastTransitionTime: now },
-            { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable', message: 'ReplicaSet has successfully progressed.', lastUpdateTime: now, lastTransitionTime: now },
+            {
+              type: 'Available',
+              status: 'True',
+              reason: 'MinimumReplicasAvailable',
+              message: 'Deployment has minimum availability.',
+              lastUpdateTime: now,
+              lastTransitionTime: now,
+            },
+            {
+              type: 'Progressing',
+              status: 'True',
+              reason: 'NewReplicaSetAvailable',
+              message: 'ReplicaSet has successfully progressed.',
+              lastUpdateTime: now,
+              lastTransitionTime: now,
+            },
           ],
         }
       : {
@@ -119,8 +171,22 @@ export async function setDeploymentStatus(client: KubeClient, namespace: string,
           availableReplicas: 0,
           unavailableReplicas: replicas,
           conditions: [
-            { type: 'Available', status: 'False', reason: 'MinimumReplicasUnavailable', message: 'Deployment does not have minimum availability.', lastUpdateTime: now, lastTransitionTime: now },
-            { type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded', message: 'ReplicaSet has timed out progressing.', lastUpdateTime: now, lastTransitionTime: now },
+            {
+              type: 'Available',
+              status: 'False',
+              reason: 'MinimumReplicasUnavailable',
+              message: 'Deployment does not have minimum availability.',
+              lastUpdateTime: now,
+              lastTransitionTime: now,
+            },
+            {
+              type: 'Progressing',
+              status: 'False',
+              reason: 'ProgressDeadlineExceeded',
+              message: 'ReplicaSet has timed out progressing.',
+              lastUpdateTime: now,
+              lastTransitionTime: now,
+            },
           ],
         };
   await client.mergePatch(RT.deployment, namespace, name, { status }, 'status');

@@ -1,7 +1,14 @@
-import { defaultSeldonDeployment as crdDefault, type PredictiveUnit, type SeldonDeployment } from '@seldon-ts/crd-types';
+import {
+  defaultSeldonDeployment as crdDefault,
+  type PredictiveUnit,
+  type SeldonDeployment,
+} from '@seldon-ts/crd-types';
 import type { OperatorConfig } from '../../config.js';
 
-export { PODINFO_VOLUME_NAME as PODINFO_VOLUME, PODINFO_VOLUME_PATH as PODINFO_PATH } from '@seldon-ts/crd-types';
+export {
+  PODINFO_VOLUME_NAME as PODINFO_VOLUME,
+  PODINFO_VOLUME_PATH as PODINFO_PATH,
+} from '@seldon-ts/crd-types';
 
 export function walk(node: PredictiveUnit, fn: (n: PredictiveUnit) => void): void {
   fn(node);

@@ -15,11 +15,21 @@ import {
 export { containerServiceLabelKey };
 
 export const seldonId = (sdep: SeldonDeployment): string => crdSeldonId(sdep);
-export const componentDeploymentName = (sdep: SeldonDeployment, predictor: PredictorSpec, index: number, spec: SeldonPodSpec): string =>
-  deploymentName(sdep, predictor, index, spec);
-export const predictorServiceName = (sdep: SeldonDeployment, predictor: PredictorSpec): string => crdPredictorServiceName(sdep, predictor);
-export const containerServiceName = (sdep: SeldonDeployment, predictor: PredictorSpec, container: string): string =>
-  crdContainerServiceName(sdep, predictor, container);
-export const svcOrchDeploymentName = (sdep: SeldonDeployment, predictor: PredictorSpec): string => crdSvcOrchDeploymentName(sdep, predictor);
-export const explainerName = (sdep: SeldonDeployment, predictor: PredictorSpec): string => crdExplainerName(sdep, predictor);
+export const componentDeploymentName = (
+  sdep: SeldonDeployment,
+  predictor: PredictorSpec,
+  index: number,
+  spec: SeldonPodSpec,
+): string => deploymentName(sdep, predictor, index, spec);
+export const predictorServiceName = (sdep: SeldonDeployment, predictor: PredictorSpec): string =>
+  crdPredictorServiceName(sdep, predictor);
+export const containerServiceName = (
+  sdep: SeldonDeployment,
+  predictor: PredictorSpec,
+  container: string,
+): string => crdContainerServiceName(sdep, predictor, container);
+export const svcOrchDeploymentName = (sdep: SeldonDeployment, predictor: PredictorSpec): string =>
+  crdSvcOrchDeploymentName(sdep, predictor);
+export const explainerName = (sdep: SeldonDeployment, predictor: PredictorSpec): string =>
+  crdExplainerName(sdep, predictor);
 export const truncateName = (name: string): string => crdTruncateName(name);

@@ -1,8 +1,23 @@
-import type { Container, EnvVar, PodSpec, PredictiveUnit, PredictorSpec, SeldonDeployment, SeldonPodSpec } from '@seldon-ts/crd-types';
+import type {
+  Container,
+  EnvVar,
+  PodSpec,
+  PredictiveUnit,
+  PredictorSpec,
+  SeldonDeployment,
+  SeldonPodSpec,
+} from '@seldon-ts/crd-types';
 import type { OperatorConfig } from '../../config.js';
 import { OperatorError } from '../../errors.js';
 import type { KubeObject, OwnerReference } from '../kube/client.js';
-import { defaultSeldonDeployment, engineSeparatePod, findNode, PODINFO_PATH, PODINFO_VOLUME, walk } from './defaulting.js';
+import {
+  defaultSeldonDeployment,
+  engineSeparatePod,
+  findNode,
+  PODINFO_PATH,
+  PODINFO_VOLUME,
+  walk,
+} from './defaulting.js';
 import {
   containerServiceLabelKey,
   componentDeploymentName,
@@ -68,7 +83,8 @@ function intAnnotation(sdep: SeldonDeployment, key: string, def: number): number
   const v = lookupAnnotation(sdep, key);
   if (v === undefined) return def;
   const n = Number(v);
-  if (!Number.isInteger(n)) throw new OperatorError('SC_ERR_OPERATOR_BAD_ANNOTATION', `annotation ${key}="${v}" must be an integer`);
+  if (!Number.isInteger(n))
+    throw new OperatorError('SC_ERR_OPERATOR_BAD_ANNOTATION', `annotation ${key}="${v}" must be an integer`);
   return n;
 }
 
@@ -100,7 +116,14 @@ function addPortIfAbsent(c: Container, name: string, port: number): void {
 }
 
 function tcpProbe(port: number, initialDelaySeconds: number) {
-  return { tcpSocket: { port }, initialDelaySeconds, periodSeconds: 5, successThreshold: 1, failureThreshold: 3, timeoutSeconds: 1 };
+  return {
+    tcpSocket: { port },
+    initialDelaySeconds,
+    periodSeconds: 5,
+    successThreshold: 1,
+    failureThreshold: 3,
+    timeoutSeconds: 1,
+  };
 }
 
 /** The defaulted predictor as the executor reads it (06 §8 / 07 §3.3). */
@@ -155,7 +178,9 @@ export function desiredState(raw: SeldonDeployment, config: OperatorConfig): Des
     if (!noEngine && !separate) {
       walk(predictor.graph, (n) => {
         if (engineSpecIndex >= 0 || n.endpoint?.service_host !== 'localhost') return;
-        engineSpecIndex = (predictor.componentSpecs ?? []).findIndex((cs) => (cs.spec?.containers ?? []).some((c) => c.name === n.name));
+        engineSpecIndex = (predictor.componentSpecs ?? []).findIndex((cs) =>
+          (cs.spec?.containers ?? []).some((c) => c.name === n.name),
+        );
       });
       if (engineSpecIndex < 0 && (predictor.componentSpecs ?? []).length > 0) engineSpecIndex = 0;
     }
@@ -209,12 +234,19 @@ export function desiredState(raw: SeldonDeployment, config: OperatorConfig): Des
         labels['seldon-app'] = pSvc;
         selector['seldon-app'] = pSvc;
       }
-      const annotations = { ...(sdep.spec.annotations ?? {}), ...predictorAnnotations, ...(cs.metadata?.annotations ?? {}) };
+      const annotations = {
+        ...(sdep.spec.annotations ?? {}),
+        ...predictorAnnotations,
+        ...(cs.metadata?.annotations ?? {}),
+      };
       if (hasEngine) {
         (pod.containers ??= []).push(engineContainer(sdep, predictor, config, useGraphFile));
         if (predictor.ssl?.certSecretName) mountCert(pod, predictor.ssl.certSecretName, config);
         if (useGraphFile) {
-          (pod.volumes ??= []).push({ name: 'seldon-graph', configMap: { name: graphConfigMap, defaultMode: 0o644 } });
+          (pod.volumes ??= []).push({
+            name: 'seldon-graph',
+            configMap: { name: graphConfigMap, defaultMode: 0o644 },
+          });
         }
       }
       finishPod(pod, config);
@@ -231,17 +263,29 @@ export function desiredState(raw: SeldonDeployment, config: OperatorConfig): Des
           ...(autoscaled ? {} : { replicas: replicas ?? 1 }),
           selector: { matchLabels: selector },
           strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '10%' } },
-          ...(predictor.progressDeadlineSeconds !== undefined ? { progressDeadlineSeconds: predictor.progressDeadlineSeconds } : {}),
+          ...(predictor.progressDeadlineSeconds !== undefined
+            ? { progressDeadlineSeconds: predictor.progressDeadlineSeconds }
+            : {}),
           template: {
             metadata: {
               labels: podLabels,
-              annotations: { ...annotations, 'prometheus.io/path': config.engine.prometheusPath, 'prometheus.io/scrape': 'true' },
+              annotations: {
+                ...annotations,
+                'prometheus.io/path': config.engine.prometheusPath,
+                'prometheus.io/scrape': 'true',
+              },
             },
             spec: pod,
           },
         },
       });
-      deployments.push({ name: depName, predictor: predictor.name, predictorIndex: pIndex, componentIndex: j, autoscaled });
+      deployments.push({
+        name: depName,
+        predictor: predictor.name,
+        predictorIndex: pIndex,
+        componentIndex: j,
+        autoscaled,
+      });
       autoscalingObjects(objects, cs, depName, id, config, meta);
       // Node Services for every graph container (the engine reaches other pods through them).
       for (const c of cs.spec?.containers ?? []) {
@@ -250,22 +294,39 @@ export function desiredState(raw: SeldonDeployment, config: OperatorConfig): Des
         const svcName = containerServiceName(sdep, predictor, c.name);
         const http = node.endpoint!.httpPort!;
         const grpc = node.endpoint!.grpcPort!;
-        const svcLabels: Record<string, string> = { [containerServiceLabelKey(c.name)]: svcName, 'seldon-app': pSvc };
+        const svcLabels: Record<string, string> = {
+          [containerServiceLabelKey(c.name)]: svcName,
+          'seldon-app': pSvc,
+        };
         const typeLabel = nodeTypeLabel(node);
         if (typeLabel) svcLabels[typeLabel] = 'true';
         if (shadow) svcLabels['seldon.io/shadow'] = 'true';
-        objects.push(service(meta(svcName, svcLabels, predictorAnnotations), { [containerServiceLabelKey(c.name)]: svcName }, http, grpc, false));
+        objects.push(
+          service(
+            meta(svcName, svcLabels, predictorAnnotations),
+            { [containerServiceLabelKey(c.name)]: svcName },
+            http,
+            grpc,
+            false,
+          ),
+        );
       }
     });
 
     if (separate && !noEngine) {
       const name = svcOrchDeploymentName(sdep, predictor);
-      const podLabels = { 'seldon-app': pSvc, [SELDON_ID_LABEL]: pSvc, app: name, ...(predictor.labels ?? {}) };
+      const podLabels = {
+        'seldon-app': pSvc,
+        [SELDON_ID_LABEL]: pSvc,
+        app: name,
+        ...(predictor.labels ?? {}),
+      };
       const pod: PodSpec = {
         containers: [engineContainer(sdep, predictor, config, useGraphFile)],
         serviceAccountName: config.engine.serviceAccountName,
       };
-      if (useGraphFile) pod.volumes = [{ name: 'seldon-graph', configMap: { name: graphConfigMap, defaultMode: 0o644 } }];
+      if (useGraphFile)
+        pod.volumes = [{ name: 'seldon-graph', configMap: { name: graphConfigMap, defaultMode: 0o644 } }];
       if (predictor.ssl?.certSecretName) mountCert(pod, predictor.ssl.certSecretName, config);
       finishPod(pod, config);
       objects.push({
@@ -273,19 +334,39 @@ export function desiredState(raw: SeldonDeployment, config: OperatorConfig): Des
         kind: 'Deployment',
         metadata: meta(
           name,
-          { 'seldon-deployment-contains-svcorch': 'true', 'seldon-app': pSvc, [SELDON_ID_LABEL]: pSvc, app: name, version: 'v1', fluentd: 'true', ...(predictor.labels ?? {}) },
+          {
+            'seldon-deployment-contains-svcorch': 'true',
+            'seldon-app': pSvc,
+            [SELDON_ID_LABEL]: pSvc,
+            app: name,
+            version: 'v1',
+            fluentd: 'true',
+            ...(predictor.labels ?? {}),
+          },
           sdep.spec.annotations,
         ),
         spec: {
           replicas: predictor.svcOrchSpec?.replicas ?? replicasDefault ?? 1,
           selector: { matchLabels: { 'seldon-app': pSvc, [SELDON_ID_LABEL]: pSvc } },
           template: {
-            metadata: { labels: podLabels, annotations: { 'prometheus.io/path': config.engine.prometheusPath, 'prometheus.io/scrape': 'true' } },
+            metadata: {
+              labels: podLabels,
+              annotations: {
+                'prometheus.io/path': config.engine.prometheusPath,
+                'prometheus.io/scrape': 'true',
+              },
+            },
             spec: pod,
           },
         },
       });
-      deployments.push({ name, predictor: predictor.name, predictorIndex: pIndex, componentIndex: -1, autoscaled: false });
+      deployments.push({
+        name,
+        predictor: predictor.name,
+        predictorIndex: pIndex,
+        componentIndex: -1,
+        autoscaled: false,
+      });
     }
 
     // Predictor Service: the engine's ports, or the model's own ports without an engine.
@@ -303,14 +384,34 @@ export function desiredState(raw: SeldonDeployment, config: OperatorConfig): Des
     const headless = lookupAnnotation(sdep, 'seldon.io/headless-svc');
     const svcAnnotations: Record<string, string> = { ...predictorAnnotations };
     if (config.ambassador.enabled && config.ambassador.version === 'v1') {
-      svcAnnotations['getambassador.io/config'] = ambassadorV1Config(sdep, predictor, pSvc, httpPort, grpcPort, pIndex, config);
+      svcAnnotations['getambassador.io/config'] = ambassadorV1Config(
+        sdep,
+        predictor,
+        pSvc,
+        httpPort,
+        grpcPort,
+        pIndex,
+        config,
+      );
     }
-    const pService = service(meta(pSvc, pLabels, svcAnnotations), { 'seldon-app': pSvc }, httpPort, grpcPort, headless !== undefined && headless !== 'false', targetHttp, targetGrpc);
+    const pService = service(
+      meta(pSvc, pLabels, svcAnnotations),
+      { 'seldon-app': pSvc },
+      httpPort,
+      grpcPort,
+      headless !== undefined && headless !== 'false',
+      targetHttp,
+      targetGrpc,
+    );
     objects.push(pService);
     services.push({ name: pSvc, httpPort, grpcPort });
     if (pIndex === 0) {
       const path =
-        protocol === 'tensorflow' ? `/v1/models/${predictor.graph.name}:predict` : protocol === 'v2' || protocol === 'kfserving' ? `/v2/models/${predictor.graph.name}/infer` : '/api/v1.0/predictions';
+        protocol === 'tensorflow'
+          ? `/v1/models/${predictor.graph.name}:predict`
+          : protocol === 'v2' || protocol === 'kfserving'
+            ? `/v2/models/${predictor.graph.name}/infer`
+            : '/api/v1.0/predictions';
       address = `http://${pSvc}.${ns}.svc.cluster.local:${httpPort}${path}`;
     }
 
@@ -321,7 +422,14 @@ export function desiredState(raw: SeldonDeployment, config: OperatorConfig): Des
     if (predictor.explainer?.type) {
       const ex = explainerObjects(sdep, predictor, pSvc, config, meta, transport);
       objects.push(...ex.objects);
-      deployments.push({ name: ex.name, predictor: predictor.name, predictorIndex: pIndex, componentIndex: -1, explainerFor: pSvc, autoscaled: false });
+      deployments.push({
+        name: ex.name,
+        predictor: predictor.name,
+        predictorIndex: pIndex,
+        componentIndex: -1,
+        explainerFor: pSvc,
+        autoscaled: false,
+      });
       services.push({ name: ex.name, httpPort: ex.port, grpcPort: ex.port, explainerFor: pSvc });
     }
 
@@ -333,7 +441,9 @@ export function desiredState(raw: SeldonDeployment, config: OperatorConfig): Des
         spec: {
           host: `${pSvc}.${ns}.svc.cluster.local`,
           subsets: [{ name: predictor.name, labels: { version: predictor.labels!.version } }],
-          trafficPolicy: config.istio.tlsMode ? { tls: { mode: config.istio.tlsMode } } : { connectionPool: { http: { idleTimeout: '60s' } } },
+          trafficPolicy: config.istio.tlsMode
+            ? { tls: { mode: config.istio.tlsMode } }
+            : { connectionPool: { http: { idleTimeout: '60s' } } },
         },
       };
       objects.push(dr);
@@ -344,7 +454,11 @@ export function desiredState(raw: SeldonDeployment, config: OperatorConfig): Des
   return { seldonId: id, namespace: ns, objects, deployments, services, address };
 }
 
-type MetaFn = (name: string, labels: Record<string, string>, annotations?: Record<string, string>) => KubeObject['metadata'];
+type MetaFn = (
+  name: string,
+  labels: Record<string, string>,
+  annotations?: Record<string, string>,
+) => KubeObject['metadata'];
 
 function service(
   metadata: KubeObject['metadata'],
@@ -373,7 +487,13 @@ function service(
 }
 
 /** 07 §3.2: ports, probes, preStop and PREDICTIVE_UNIT_* env of a graph node's container. */
-function decorateNodeContainer(c: Container, node: PredictiveUnit, sdep: SeldonDeployment, predictor: PredictorSpec, config: OperatorConfig): void {
+function decorateNodeContainer(
+  c: Container,
+  node: PredictiveUnit,
+  sdep: SeldonDeployment,
+  predictor: PredictorSpec,
+  config: OperatorConfig,
+): void {
   const http = node.endpoint!.httpPort!;
   const grpc = node.endpoint!.grpcPort!;
   const useGrpc = node.endpoint?.type === 'GRPC' || sdep.spec.transport === 'grpc';
@@ -390,7 +510,8 @@ function decorateNodeContainer(c: Container, node: PredictiveUnit, sdep: SeldonD
   setEnvIfAbsent(c, 'MLSERVER_HTTP_PORT', String(http));
   setEnvIfAbsent(c, 'PREDICTIVE_UNIT_GRPC_SERVICE_PORT', String(grpc));
   setEnvIfAbsent(c, 'MLSERVER_GRPC_PORT', String(grpc));
-  if (node.parameters && node.parameters.length > 0) setEnvIfAbsent(c, 'PREDICTIVE_UNIT_PARAMETERS', JSON.stringify(node.parameters));
+  if (node.parameters && node.parameters.length > 0)
+    setEnvIfAbsent(c, 'PREDICTIVE_UNIT_PARAMETERS', JSON.stringify(node.parameters));
   if (node.modelUri) setEnvIfAbsent(c, 'MLSERVER_MODEL_URI', MODELS_PATH);
   setEnvIfAbsent(c, 'PREDICTIVE_UNIT_ID', c.name);
   setEnvIfAbsent(c, 'MLSERVER_MODEL_NAME', c.name);
@@ -408,22 +529,38 @@ function decorateNodeContainer(c: Container, node: PredictiveUnit, sdep: SeldonD
 }
 
 /** 07 §3.3: the executor container. */
-function engineContainer(sdep: SeldonDeployment, predictor: PredictorSpec, config: OperatorConfig, useGraphFile: boolean): Container {
+function engineContainer(
+  sdep: SeldonDeployment,
+  predictor: PredictorSpec,
+  config: OperatorConfig,
+  useGraphFile: boolean,
+): Container {
   const e = config.engine;
   const queue = intAnnotation(sdep, 'seldon.io/executor-logger-queue-size', e.logWorkQueueSize);
   const writeTimeout = intAnnotation(sdep, 'seldon.io/executor-logger-write-timeout-ms', e.logWriteTimeoutMs);
   const args = [
-    '--sdep', sdep.metadata.name!,
-    '--namespace', sdep.metadata.namespace!,
-    '--predictor', predictor.name,
-    '--http_port', String(e.httpPort),
-    '--grpc_port', String(e.grpcPort),
-    '--protocol', sdep.spec.protocol || 'seldon',
-    '--transport', sdep.spec.transport || 'rest',
-    '--prometheus_path', e.prometheusPath,
-    '--server_type', sdep.spec.serverType || 'rpc',
-    '--log_work_buffer_size', String(queue),
-    '--log_write_timeout_ms', String(writeTimeout),
+    '--sdep',
+    sdep.metadata.name!,
+    '--namespace',
+    sdep.metadata.namespace!,
+    '--predictor',
+    predictor.name,
+    '--http_port',
+    String(e.httpPort),
+    '--grpc_port',
+    String(e.grpcPort),
+    '--protocol',
+    sdep.spec.protocol || 'seldon',
+    '--transport',
+    sdep.spec.transport || 'rest',
+    '--prometheus_path',
+    e.prometheusPath,
+    '--server_type',
+    sdep.spec.serverType || 'rpc',
+    '--log_work_buffer_size',
+    String(queue),
+    '--log_write_timeout_ms',
+    String(writeTimeout),
     `--full_health_checks=${e.fullHealthChecks}`,
   ];
   const env: EnvVar[] = [];
@@ -432,7 +569,10 @@ function engineContainer(sdep: SeldonDeployment, predictor: PredictorSpec, confi
     args.push('--file', `${e.graphMountPath}/${GRAPH_FILE}`);
     mounts.push({ name: 'seldon-graph', mountPath: e.graphMountPath, readOnly: true } as never);
   } else {
-    env.push({ name: 'ENGINE_PREDICTOR', value: Buffer.from(JSON.stringify(enginePredictor(predictor))).toString('base64') });
+    env.push({
+      name: 'ENGINE_PREDICTOR',
+      value: Buffer.from(JSON.stringify(enginePredictor(predictor))).toString('base64'),
+    });
   }
   env.push({ name: 'REQUEST_LOGGER_DEFAULT_ENDPOINT', value: e.requestLoggerDefaultEndpoint });
   for (const v of predictor.svcOrchSpec?.env ?? []) env.push(v);
@@ -469,7 +609,9 @@ function engineContainer(sdep: SeldonDeployment, predictor: PredictorSpec, confi
       requests: { cpu: e.resources.cpuRequest, memory: e.resources.memoryRequest },
       limits: { cpu: e.resources.cpuLimit, memory: e.resources.memoryLimit },
     },
-    ...(e.user !== undefined ? { securityContext: { runAsUser: e.user, runAsNonRoot: true, allowPrivilegeEscalation: false } } : {}),
+    ...(e.user !== undefined
+      ? { securityContext: { runAsUser: e.user, runAsNonRoot: true, allowPrivilegeEscalation: false } }
+      : {}),
     volumeMounts: mounts,
     terminationMessagePath: '/dev/termination-log',
     terminationMessagePolicy: 'File',
@@ -478,17 +620,20 @@ function engineContainer(sdep: SeldonDeployment, predictor: PredictorSpec, confi
 
 function mountCert(pod: PodSpec, secretName: string, config: OperatorConfig): void {
   const volumes = (pod.volumes ??= []);
-  if (!volumes.some((v) => v.name === 'seldon-cert-volume')) volumes.push({ name: 'seldon-cert-volume', secret: { secretName } });
+  if (!volumes.some((v) => v.name === 'seldon-cert-volume'))
+    volumes.push({ name: 'seldon-cert-volume', secret: { secretName } });
   for (const c of pod.containers ?? []) {
     const mounts = (c.volumeMounts ??= []);
-    if (!mounts.some((m) => m.name === 'seldon-cert-volume')) mounts.push({ name: 'seldon-cert-volume', mountPath: config.certMountPath, readOnly: true });
+    if (!mounts.some((m) => m.name === 'seldon-cert-volume'))
+      mounts.push({ name: 'seldon-cert-volume', mountPath: config.certMountPath, readOnly: true });
     setEnvIfAbsent(c, 'SELDON_CERT_MOUNT_PATH', config.certMountPath);
   }
 }
 
 /** Pod-level defaults of 07 §3.1 (non-root user, podinfo volume, grace period). */
 function finishPod(pod: PodSpec, config: OperatorConfig): void {
-  if (!pod.securityContext && config.defaultUserId !== undefined) pod.securityContext = { runAsUser: config.defaultUserId, runAsNonRoot: true };
+  if (!pod.securityContext && config.defaultUserId !== undefined)
+    pod.securityContext = { runAsUser: config.defaultUserId, runAsNonRoot: true };
   pod.restartPolicy ||= 'Always';
   pod.dnsPolicy ||= 'ClusterFirst';
   pod.schedulerName ||= 'default-scheduler';
@@ -497,7 +642,10 @@ function finishPod(pod: PodSpec, config: OperatorConfig): void {
   if (!volumes.some((v) => v.name === PODINFO_VOLUME)) {
     volumes.push({
       name: PODINFO_VOLUME,
-      downwardAPI: { items: [{ path: 'annotations', fieldRef: { fieldPath: 'metadata.annotations' } }], defaultMode: 0o644 },
+      downwardAPI: {
+        items: [{ path: 'annotations', fieldRef: { fieldPath: 'metadata.annotations' } }],
+        defaultMode: 0o644,
+      },
     });
   }
 }
@@ -519,12 +667,24 @@ export function convertHpaMetric(m: Record<string, unknown>): Record<string, unk
   if (type === 'Pods' && m.pods) {
     const p = m.pods as Record<string, unknown>;
     if ('target' in p) return m;
-    return { type, pods: { metric: { name: p.metricName, ...(p.selector ? { selector: p.selector } : {}) }, target: target(p) } };
+    return {
+      type,
+      pods: {
+        metric: { name: p.metricName, ...(p.selector ? { selector: p.selector } : {}) },
+        target: target(p),
+      },
+    };
   }
   if (type === 'External' && m.external) {
     const x = m.external as Record<string, unknown>;
     if ('target' in x) return m;
-    return { type, external: { metric: { name: x.metricName, ...(x.metricSelector ? { selector: x.metricSelector } : {}) }, target: target(x) } };
+    return {
+      type,
+      external: {
+        metric: { name: x.metricName, ...(x.metricSelector ? { selector: x.metricSelector } : {}) },
+        target: target(x),
+      },
+    };
   }
   if (type === 'Object' && m.object) {
     const o = m.object as Record<string, unknown>;
@@ -534,14 +694,24 @@ export function convertHpaMetric(m: Record<string, unknown>): Record<string, unk
       object: {
         describedObject: o.target,
         metric: { name: o.metricName, ...(o.selector ? { selector: o.selector } : {}) },
-        target: o.averageValue !== undefined ? { type: 'AverageValue', averageValue: o.averageValue } : { type: 'Value', value: o.targetValue },
+        target:
+          o.averageValue !== undefined
+            ? { type: 'AverageValue', averageValue: o.averageValue }
+            : { type: 'Value', value: o.targetValue },
       },
     };
   }
   return m;
 }
 
-function autoscalingObjects(objects: KubeObject[], cs: SeldonPodSpec, depName: string, id: string, config: OperatorConfig, meta: MetaFn): void {
+function autoscalingObjects(
+  objects: KubeObject[],
+  cs: SeldonPodSpec,
+  depName: string,
+  id: string,
+  config: OperatorConfig,
+  meta: MetaFn,
+): void {
   const target = { apiVersion: 'apps/v1', kind: 'Deployment', name: depName };
   if (cs.kedaSpec && config.kedaEnabled) {
     const k = cs.kedaSpec;
@@ -558,7 +728,12 @@ function autoscalingObjects(objects: KubeObject[], cs: SeldonPodSpec, depName: s
       apiVersion: 'autoscaling/v2',
       kind: 'HorizontalPodAutoscaler',
       metadata: meta(depName, { [SELDON_ID_LABEL]: id }),
-      spec: { scaleTargetRef: target, ...(h.minReplicas !== undefined ? { minReplicas: h.minReplicas } : {}), maxReplicas: h.maxReplicas, ...(metrics ? { metrics } : {}) },
+      spec: {
+        scaleTargetRef: target,
+        ...(h.minReplicas !== undefined ? { minReplicas: h.minReplicas } : {}),
+        maxReplicas: h.maxReplicas,
+        ...(metrics ? { metrics } : {}),
+      },
     });
   }
   if (cs.pdbSpec) {
@@ -576,11 +751,21 @@ function autoscalingObjects(objects: KubeObject[], cs: SeldonPodSpec, depName: s
   }
 }
 
-function istioVirtualService(sdep: SeldonDeployment, id: string, config: OperatorConfig, meta: MetaFn): KubeObject {
+function istioVirtualService(
+  sdep: SeldonDeployment,
+  id: string,
+  config: OperatorConfig,
+  meta: MetaFn,
+): KubeObject {
   const ns = sdep.metadata.namespace!;
   const name = sdep.metadata.name!;
   const hostAnn = lookupAnnotation(sdep, 'seldon.io/istio-host');
-  const hosts = hostAnn ? hostAnn.split(',').map((h) => h.trim()).filter(Boolean) : ['*'];
+  const hosts = hostAnn
+    ? hostAnn
+        .split(',')
+        .map((h) => h.trim())
+        .filter(Boolean)
+    : ['*'];
   const gateway = lookupAnnotation(sdep, 'seldon.io/istio-gateway') ?? config.istio.gateway;
   const httpRoutes: unknown[] = [];
   const grpcRoutes: unknown[] = [];
@@ -611,9 +796,17 @@ function istioVirtualService(sdep: SeldonDeployment, id: string, config: Operato
   const retriesN = Number(lookupAnnotation(sdep, 'seldon.io/istio-retries') ?? '0');
   const retries =
     Number.isFinite(retriesN) && retriesN > 0
-      ? { attempts: retriesN, perTryTimeout: `${lookupAnnotation(sdep, 'seldon.io/istio-retries-timeout') ?? '1'}s`, retryOn: 'gateway-error,connect-failure,refused-stream' }
+      ? {
+          attempts: retriesN,
+          perTryTimeout: `${lookupAnnotation(sdep, 'seldon.io/istio-retries-timeout') ?? '1'}s`,
+          retryOn: 'gateway-error,connect-failure,refused-stream',
+        }
       : undefined;
-  const route = (extra: Record<string, unknown>, routes: unknown[], mirror: Record<string, unknown> | undefined) => ({
+  const route = (
+    extra: Record<string, unknown>,
+    routes: unknown[],
+    mirror: Record<string, unknown> | undefined,
+  ) => ({
     ...extra,
     route: routes,
     ...(mirror ? { mirror } : {}),
@@ -628,9 +821,20 @@ function istioVirtualService(sdep: SeldonDeployment, id: string, config: Operato
       hosts,
       gateways: [gateway],
       http: [
-        route({ match: [{ uri: { prefix: `/seldon/${ns}/${name}/` } }], rewrite: { uri: '/' } }, httpRoutes, httpMirror),
         route(
-          { match: [{ uri: { regex: '.*tensorflow.*|.*seldon.protos.*|.*inference.*' }, headers: { seldon: { exact: name }, namespace: { exact: ns } } }] },
+          { match: [{ uri: { prefix: `/seldon/${ns}/${name}/` } }], rewrite: { uri: '/' } },
+          httpRoutes,
+          httpMirror,
+        ),
+        route(
+          {
+            match: [
+              {
+                uri: { regex: '.*tensorflow.*|.*seldon.protos.*|.*inference.*' },
+                headers: { seldon: { exact: name }, namespace: { exact: ns } },
+              },
+            ],
+          },
           grpcRoutes,
           grpcMirror,
         ),
@@ -653,7 +857,16 @@ function ambassadorCommon(sdep: SeldonDeployment) {
   return { timeout, retries, headers, id, svcExt };
 }
 
-function ambassadorV2Mappings(sdep: SeldonDeployment, predictor: PredictorSpec, pSvc: string, httpPort: number, grpcPort: number, pIndex: number, config: OperatorConfig, meta: MetaFn): KubeObject[] {
+function ambassadorV2Mappings(
+  sdep: SeldonDeployment,
+  predictor: PredictorSpec,
+  pSvc: string,
+  httpPort: number,
+  grpcPort: number,
+  pIndex: number,
+  config: OperatorConfig,
+  meta: MetaFn,
+): KubeObject[] {
   const ns = sdep.metadata.namespace!;
   const c = ambassadorCommon(sdep);
   const weight = pIndex > 0 || predictor.shadow ? { weight: predictor.traffic ?? 0 } : {};
@@ -671,7 +884,14 @@ function ambassadorV2Mappings(sdep: SeldonDeployment, predictor: PredictorSpec, 
       apiVersion: 'getambassador.io/v2',
       kind: 'Mapping',
       metadata: meta(`${base}-rest`, {}),
-      spec: { prefix: `/seldon/${ns}/${c.svcExt}/`, rewrite: '/', service: `${pSvc}.${ns}:${httpPort}`, cluster_tag: 'seldon_http', ...(Object.keys(c.headers).length ? { headers: c.headers } : {}), ...extra },
+      spec: {
+        prefix: `/seldon/${ns}/${c.svcExt}/`,
+        rewrite: '/',
+        service: `${pSvc}.${ns}:${httpPort}`,
+        cluster_tag: 'seldon_http',
+        ...(Object.keys(c.headers).length ? { headers: c.headers } : {}),
+        ...extra,
+      },
     },
     {
       apiVersion: 'getambassador.io/v2',
@@ -691,27 +911,75 @@ function ambassadorV2Mappings(sdep: SeldonDeployment, predictor: PredictorSpec, 
   ];
 }
 
-function ambassadorV1Config(sdep: SeldonDeployment, predictor: PredictorSpec, pSvc: string, httpPort: number, grpcPort: number, pIndex: number, config: OperatorConfig): string {
+function ambassadorV1Config(
+  sdep: SeldonDeployment,
+  predictor: PredictorSpec,
+  pSvc: string,
+  httpPort: number,
+  grpcPort: number,
+  pIndex: number,
+  config: OperatorConfig,
+): string {
   const custom = lookupAnnotation(sdep, 'seldon.io/ambassador-config');
   if (custom) return custom;
   const ns = sdep.metadata.namespace!;
   const name = sdep.metadata.name!;
   const c = ambassadorCommon(sdep);
   const lines = (mapping: Record<string, unknown>) =>
-    ['apiVersion: ambassador/v1', 'kind: Mapping', ...Object.entries(mapping).map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}`)].join('\n');
+    [
+      'apiVersion: ambassador/v1',
+      'kind: Mapping',
+      ...Object.entries(mapping).map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}`),
+    ].join('\n');
   const weight = pIndex > 0 ? { weight: predictor.traffic ?? 0 } : {};
   const shadow = predictor.shadow ? { shadow: true } : {};
   const docs = [
-    lines({ name: `seldon_${ns}_${name}_${predictor.name}_rest_mapping`, prefix: `/seldon/${ns}/${c.svcExt}/`, rewrite: '/', service: `${pSvc}.${ns}:${httpPort}`, timeout_ms: c.timeout, ...weight, ...shadow }),
-    lines({ name: `seldon_${ns}_${name}_${predictor.name}_grpc_mapping`, grpc: true, prefix: '/(seldon.protos.*|tensorflow.serving.*|inference.*)/.*', prefix_regex: true, rewrite: '', headers: { seldon: c.svcExt, namespace: ns }, service: `${pSvc}.${ns}:${grpcPort}`, timeout_ms: c.timeout, ...weight, ...shadow }),
+    lines({
+      name: `seldon_${ns}_${name}_${predictor.name}_rest_mapping`,
+      prefix: `/seldon/${ns}/${c.svcExt}/`,
+      rewrite: '/',
+      service: `${pSvc}.${ns}:${httpPort}`,
+      timeout_ms: c.timeout,
+      ...weight,
+      ...shadow,
+    }),
+    lines({
+      name: `seldon_${ns}_${name}_${predictor.name}_grpc_mapping`,
+      grpc: true,
+      prefix: '/(seldon.protos.*|tensorflow.serving.*|inference.*)/.*',
+      prefix_regex: true,
+      rewrite: '',
+      headers: { seldon: c.svcExt, namespace: ns },
+      service: `${pSvc}.${ns}:${grpcPort}`,
+      timeout_ms: c.timeout,
+      ...weight,
+      ...shadow,
+    }),
   ];
   if (config.ambassador.singleNamespace) {
-    docs.push(lines({ name: `seldon_${name}_${predictor.name}_rest_mapping`, prefix: `/seldon/${c.svcExt}/`, rewrite: '/', service: `${pSvc}.${ns}:${httpPort}`, timeout_ms: c.timeout, ...weight, ...shadow }));
+    docs.push(
+      lines({
+        name: `seldon_${name}_${predictor.name}_rest_mapping`,
+        prefix: `/seldon/${c.svcExt}/`,
+        rewrite: '/',
+        service: `${pSvc}.${ns}:${httpPort}`,
+        timeout_ms: c.timeout,
+        ...weight,
+        ...shadow,
+      }),
+    );
   }
   return `---\n${docs.join('\n---\n')}\n`;
 }
 
-function explainerObjects(sdep: SeldonDeployment, predictor: PredictorSpec, pSvc: string, config: OperatorConfig, meta: MetaFn, transport: string) {
+function explainerObjects(
+  sdep: SeldonDeployment,
+  predictor: PredictorSpec,
+  pSvc: string,
+  config: OperatorConfig,
+  meta: MetaFn,
+  transport: string,
+) {
   const ex = predictor.explainer!;
   const ns = sdep.metadata.namespace!;
   const name = explainerName(sdep, predictor);
@@ -720,12 +988,28 @@ function explainerObjects(sdep: SeldonDeployment, predictor: PredictorSpec, pSvc
   const c: Container = structuredClone(ex.containerSpec ?? { name });
   c.name ||= name;
   c.imagePullPolicy ||= 'IfNotPresent';
-  c.image ||= v2 ? config.relatedImages.explainerV2 || config.seldonConfig.explainer.image_v2 : config.relatedImages.explainer || config.seldonConfig.explainer.image;
+  c.image ||= v2
+    ? config.relatedImages.explainerV2 || config.seldonConfig.explainer.image_v2
+    : config.relatedImages.explainer || config.seldonConfig.explainer.image;
   const userHttp = (c.ports ?? []).find((p) => p.name === 'http');
   const port = userHttp?.containerPort ?? ex.endpoint?.service_port ?? 9000;
   if (!userHttp) (c.ports ??= []).push({ name: 'http', containerPort: port, protocol: 'TCP' });
-  c.livenessProbe ??= { tcpSocket: { port: 'http' }, initialDelaySeconds: 60, periodSeconds: 5, failureThreshold: 5, successThreshold: 1, timeoutSeconds: 1 };
-  c.readinessProbe ??= { tcpSocket: { port: 'http' }, initialDelaySeconds: 20, periodSeconds: 5, failureThreshold: 7, successThreshold: 1, timeoutSeconds: 1 };
+  c.livenessProbe ??= {
+    tcpSocket: { port: 'http' },
+    initialDelaySeconds: 60,
+    periodSeconds: 5,
+    failureThreshold: 5,
+    successThreshold: 1,
+    timeoutSeconds: 1,
+  };
+  c.readinessProbe ??= {
+    tcpSocket: { port: 'http' },
+    initialDelaySeconds: 20,
+    periodSeconds: 5,
+    failureThreshold: 7,
+    successThreshold: 1,
+    timeoutSeconds: 1,
+  };
   c.lifecycle ??= { preStop: { exec: { command: ['/bin/sh', '-c', '/bin/sleep 10'] } } };
   const grpc = ex.endpoint?.type === 'GRPC' || transport === 'grpc';
   if (v2) {
@@ -737,7 +1021,10 @@ function explainerObjects(sdep: SeldonDeployment, predictor: PredictorSpec, pSvc
       try {
         extra.init_parameters = JSON.parse(ex.initParameters);
       } catch {
-        throw new OperatorError('SC_ERR_OPERATOR_INVALID_SDEP', `spec.predictors[${predictor.name}].explainer.initParameters is not valid JSON`);
+        throw new OperatorError(
+          'SC_ERR_OPERATOR_INVALID_SDEP',
+          `spec.predictors[${predictor.name}].explainer.initParameters is not valid JSON`,
+        );
       }
     }
     c.env = [
@@ -771,7 +1058,14 @@ function explainerObjects(sdep: SeldonDeployment, predictor: PredictorSpec, pSvc
   finishPod(pod, config);
   const predictorReplicas = predictor.replicas ?? sdep.spec.replicas;
   const replicas = predictorReplicas === 0 ? 0 : (ex.replicas ?? 1);
-  const labels = { [SELDON_ID_LABEL]: id, app: name, fluentd: 'true', ...(predictor.labels ?? {}), 'seldon.io/explainer': 'true', 'seldon-app': name };
+  const labels = {
+    [SELDON_ID_LABEL]: id,
+    app: name,
+    fluentd: 'true',
+    ...(predictor.labels ?? {}),
+    'seldon.io/explainer': 'true',
+    'seldon-app': name,
+  };
   const deployment: KubeObject = {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
@@ -786,7 +1080,12 @@ function explainerObjects(sdep: SeldonDeployment, predictor: PredictorSpec, pSvc
     apiVersion: 'v1',
     kind: 'Service',
     metadata: meta(name, { 'seldon-app': pSvc }, predictor.annotations),
-    spec: { type: 'ClusterIP', sessionAffinity: 'None', selector: { 'seldon-app': name }, ports: [{ name: 'http', protocol: 'TCP', port, targetPort: port }] },
+    spec: {
+      type: 'ClusterIP',
+      sessionAffinity: 'None',
+      selector: { 'seldon-app': name },
+      ports: [{ name: 'http', protocol: 'TCP', port, targetPort: port }],
+    },
   };
   return { name, port, objects: [deployment, svc] };
 }

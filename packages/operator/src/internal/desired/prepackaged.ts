@@ -1,4 +1,10 @@
-import { BUILTIN_IMPLEMENTATIONS, type Container, type EnvVar, type PodSpec, type PredictiveUnit } from '@seldon-ts/crd-types';
+import {
+  BUILTIN_IMPLEMENTATIONS,
+  type Container,
+  type EnvVar,
+  type PodSpec,
+  type PredictiveUnit,
+} from '@seldon-ts/crd-types';
 import type { OperatorConfig } from '../../config.js';
 import { truncateName } from './names.js';
 
@@ -8,7 +14,11 @@ export const MODELS_PATH = '/mnt/models';
 
 /** Any non-empty, non-built-in implementation is a prepackaged server (06 §4). */
 export function isPrepackaged(node: Pick<PredictiveUnit, 'implementation'>): boolean {
-  return typeof node.implementation === 'string' && node.implementation !== '' && !builtins.has(node.implementation);
+  return (
+    typeof node.implementation === 'string' &&
+    node.implementation !== '' &&
+    !builtins.has(node.implementation)
+  );
 }
 
 const RELATED: Record<string, Record<string, keyof OperatorConfig['relatedImages']>> = {
@@ -19,12 +29,18 @@ const RELATED: Record<string, Record<string, keyof OperatorConfig['relatedImages
 };
 
 /** Image of a prepackaged server (07 §1.1): protocol "" = seldon, v2 ⇄ kfserving fallback, RELATED_IMAGE_* wins. */
-export function prepackagedImageFor(implementation: string, protocol: string | undefined, config: OperatorConfig): string | undefined {
+export function prepackagedImageFor(
+  implementation: string,
+  protocol: string | undefined,
+  config: OperatorConfig,
+): string | undefined {
   const wanted = protocol || 'seldon';
   const related = RELATED[implementation]?.[wanted];
   // TENSORFLOW/TFPROXY overrides are keyed wrongly in the reference and never apply; here they do.
   if (related && config.relatedImages[related]) return config.relatedImages[related];
-  const server = Object.hasOwn(config.seldonConfig.predictorServers, implementation) ? config.seldonConfig.predictorServers[implementation] : undefined;
+  const server = Object.hasOwn(config.seldonConfig.predictorServers, implementation)
+    ? config.seldonConfig.predictorServers[implementation]
+    : undefined;
   if (!server) return undefined;
   const fallback = wanted === 'v2' ? 'kfserving' : wanted === 'kfserving' ? 'v2' : undefined;
   const entry = server.protocols[wanted] ?? (fallback ? server.protocols[fallback] : undefined);
@@ -72,7 +88,12 @@ export interface PrepackagedContext {
  * Specialises the container of a prepackaged node (07 §4) and injects the storage initializer
  * (§5) into the pod. Mutates `pod`; returns nothing.
  */
-export function applyPrepackaged(pod: PodSpec, container: Container, node: PredictiveUnit, ctx: PrepackagedContext): void {
+export function applyPrepackaged(
+  pod: PodSpec,
+  container: Container,
+  node: PredictiveUnit,
+  ctx: PrepackagedContext,
+): void {
   const impl = node.implementation!;
   const http = node.endpoint?.httpPort ?? 9000;
   const grpc = node.endpoint?.grpcPort ?? 9500;
@@ -98,8 +119,22 @@ export function applyPrepackaged(pod: PodSpec, container: Container, node: Predi
     if (direct && secret && !container.envFrom) container.envFrom = [{ secretRef: { name: secret } }];
     upsertPort(container, 'grpc', grpc);
     upsertPort(container, 'http', http);
-    container.readinessProbe ??= { httpGet: { path: '/v2/health/ready', port: 'http' }, initialDelaySeconds: 20, periodSeconds: 10, timeoutSeconds: 1, failureThreshold: 3, successThreshold: 1 };
-    container.livenessProbe ??= { httpGet: { path: '/v2/health/live', port: 'http' }, initialDelaySeconds: 60, periodSeconds: 10, timeoutSeconds: 1, failureThreshold: 3, successThreshold: 1 };
+    container.readinessProbe ??= {
+      httpGet: { path: '/v2/health/ready', port: 'http' },
+      initialDelaySeconds: 20,
+      periodSeconds: 10,
+      timeoutSeconds: 1,
+      failureThreshold: 3,
+      successThreshold: 1,
+    };
+    container.livenessProbe ??= {
+      httpGet: { path: '/v2/health/live', port: 'http' },
+      initialDelaySeconds: 60,
+      periodSeconds: 10,
+      timeoutSeconds: 1,
+      failureThreshold: 3,
+      successThreshold: 1,
+    };
     if (!direct && node.modelUri) injectStorageInitializer(pod, container, node.modelUri, node, ctx.config);
     return;
   }
@@ -107,14 +142,22 @@ export function applyPrepackaged(pod: PodSpec, container: Container, node: Predi
   if (impl === 'TENSORFLOW_SERVER') {
     if (ctx.protocol === 'tensorflow') {
       container.image ||= prepackagedImageFor(impl, 'tensorflow', ctx.config) ?? '';
-      container.args ??= [`--port=${grpc}`, `--rest_api_port=${http}`, `--model_name=${node.name}`, `--model_base_path=${MODELS_PATH}`];
+      container.args ??= [
+        `--port=${grpc}`,
+        `--rest_api_port=${http}`,
+        `--model_name=${node.name}`,
+        `--model_base_path=${MODELS_PATH}`,
+      ];
       if (node.modelUri) injectStorageInitializer(pod, container, node.modelUri, node, ctx.config);
       return;
     }
     container.image = prepackagedImageFor(impl, 'seldon', ctx.config) ?? container.image;
     const params = [...(node.parameters ?? [])];
     if (!params.some((p) => p.name === 'rest_endpoint' || p.name === 'grpc_endpoint')) {
-      params.push({ name: 'rest_endpoint', type: 'STRING', value: 'http://0.0.0.0:2001' }, { name: 'grpc_endpoint', type: 'STRING', value: '0.0.0.0:2000' });
+      params.push(
+        { name: 'rest_endpoint', type: 'STRING', value: 'http://0.0.0.0:2001' },
+        { name: 'grpc_endpoint', type: 'STRING', value: '0.0.0.0:2000' },
+      );
     }
     params.push({ name: 'model_name', type: 'STRING', value: node.name });
     setEnv(container, 'PREDICTIVE_UNIT_PARAMETERS', JSON.stringify(params));
@@ -124,8 +167,16 @@ export function applyPrepackaged(pod: PodSpec, container: Container, node: Predi
       tf = {
         name: 'tfserving',
         image: prepackagedImageFor(impl, 'tensorflow', ctx.config) ?? '',
-        args: ['--port=2000', '--rest_api_port=2001', `--model_name=${node.name}`, `--model_base_path=${MODELS_PATH}`],
-        ports: [{ name: 'grpc', containerPort: 2000, protocol: 'TCP' }, { name: 'http', containerPort: 2001, protocol: 'TCP' }],
+        args: [
+          '--port=2000',
+          '--rest_api_port=2001',
+          `--model_name=${node.name}`,
+          `--model_base_path=${MODELS_PATH}`,
+        ],
+        ports: [
+          { name: 'grpc', containerPort: 2000, protocol: 'TCP' },
+          { name: 'http', containerPort: 2001, protocol: 'TCP' },
+        ],
         imagePullPolicy: 'IfNotPresent',
       };
       containers.push(tf);
@@ -143,7 +194,13 @@ export function applyPrepackaged(pod: PodSpec, container: Container, node: Predi
     setEnvDefault(container, 'MLSERVER_MODEL_VERSION', 'v1');
     setEnvDefault(container, 'MLSERVER_MODEL_URI', MODELS_PATH);
     if (impl === 'TEMPO_SERVER') {
-      setEnvDefault(container, 'TEMPO_RUNTIME_OPTIONS', JSON.stringify({ k8s_options: { defaultRuntime: 'tempo.seldon.SeldonKubernetesRuntime', namespace: ctx.namespace } }));
+      setEnvDefault(
+        container,
+        'TEMPO_RUNTIME_OPTIONS',
+        JSON.stringify({
+          k8s_options: { defaultRuntime: 'tempo.seldon.SeldonKubernetesRuntime', namespace: ctx.namespace },
+        }),
+      );
     }
     if (impl === 'HUGGINGFACE_SERVER') {
       setEnvDefault(container, 'MLSERVER_PARALLEL_WORKERS', '0');
@@ -153,9 +210,19 @@ export function applyPrepackaged(pod: PodSpec, container: Container, node: Predi
     upsertPort(container, 'http', http);
     const ready = { httpGet: { path: '/v2/health/ready', port: 'http' } };
     const live = { httpGet: { path: '/v2/health/live', port: 'http' } };
-    const timing = { initialDelaySeconds: 20, periodSeconds: 5, failureThreshold: 3, successThreshold: 1, timeoutSeconds: 60 };
-    container.readinessProbe = container.readinessProbe ? { ...stripHandler(container.readinessProbe), ...ready } : { ...ready, ...timing };
-    container.livenessProbe = container.livenessProbe ? { ...stripHandler(container.livenessProbe), ...live } : { ...live, ...timing };
+    const timing = {
+      initialDelaySeconds: 20,
+      periodSeconds: 5,
+      failureThreshold: 3,
+      successThreshold: 1,
+      timeoutSeconds: 60,
+    };
+    container.readinessProbe = container.readinessProbe
+      ? { ...stripHandler(container.readinessProbe), ...ready }
+      : { ...ready, ...timing };
+    container.livenessProbe = container.livenessProbe
+      ? { ...stripHandler(container.livenessProbe), ...live }
+      : { ...live, ...timing };
     if (node.modelUri) injectStorageInitializer(pod, container, node.modelUri, node, ctx.config);
     return;
   }
@@ -178,7 +245,13 @@ function stripHandler(probe: Record<string, unknown>): Record<string, unknown> {
  * Credentials are passed with `envFrom` of the node's env Secret (the reference's service-account
  * secret scan is not done: see docs/operator.md).
  */
-export function injectStorageInitializer(pod: PodSpec, container: Container, modelUri: string, source: { storageInitializerImage?: string; envSecretRefName?: string }, config: OperatorConfig): void {
+export function injectStorageInitializer(
+  pod: PodSpec,
+  container: Container,
+  modelUri: string,
+  source: { storageInitializerImage?: string; envSecretRefName?: string },
+  config: OperatorConfig,
+): void {
   const initName = truncateName(`${container.name}-model-initializer`);
   const volumeName = truncateName(`${container.name}-provision-location`);
   const inits = (pod.initContainers ??= []);
@@ -189,7 +262,10 @@ export function injectStorageInitializer(pod: PodSpec, container: Container, mod
   const pvc = /^pvc:\/\/([^/]+)\/?(.*)$/.exec(modelUri);
   if (pvc) {
     if (!volumes.some((v) => v.name === 'kfserving-pvc-source')) {
-      volumes.push({ name: 'kfserving-pvc-source', persistentVolumeClaim: { claimName: pvc[1], readOnly: false } });
+      volumes.push({
+        name: 'kfserving-pvc-source',
+        persistentVolumeClaim: { claimName: pvc[1], readOnly: false },
+      });
     }
     pvcMounts.push({ name: 'kfserving-pvc-source', mountPath: '/mnt/pvc', readOnly: true });
     src = `/mnt/pvc/${pvc[2]}`;
@@ -198,11 +274,18 @@ export function injectStorageInitializer(pod: PodSpec, container: Container, mod
   const si = config.seldonConfig.storageInitializer;
   const init: Container = {
     name: initName,
-    image: source.storageInitializerImage || config.relatedImages.storageInitializer || si.image || 'docker.io/seldonio/rclone-storage-initializer:latest',
+    image:
+      source.storageInitializerImage ||
+      config.relatedImages.storageInitializer ||
+      si.image ||
+      'docker.io/seldonio/rclone-storage-initializer:latest',
     imagePullPolicy: 'IfNotPresent',
     args: [src, MODELS_PATH],
     volumeMounts: [{ name: volumeName, mountPath: MODELS_PATH }, ...pvcMounts],
-    resources: { requests: { cpu: si.cpuRequest, memory: si.memoryRequest }, limits: { cpu: si.cpuLimit, memory: si.memoryLimit } },
+    resources: {
+      requests: { cpu: si.cpuRequest, memory: si.memoryRequest },
+      limits: { cpu: si.cpuLimit, memory: si.memoryLimit },
+    },
     terminationMessagePath: '/dev/termination-log',
     terminationMessagePolicy: 'File',
   };
@@ -210,7 +293,8 @@ export function injectStorageInitializer(pod: PodSpec, container: Container, mod
   if (secret) init.envFrom = [{ secretRef: { name: secret } }];
   inits.push(init);
   const mounts = (container.volumeMounts ??= []);
-  if (!mounts.some((m) => m.name === volumeName)) mounts.push({ name: volumeName, mountPath: MODELS_PATH, readOnly: true });
+  if (!mounts.some((m) => m.name === volumeName))
+    mounts.push({ name: volumeName, mountPath: MODELS_PATH, readOnly: true });
   for (const m of pvcMounts) if (!mounts.some((x) => x.name === m.name)) mounts.push(m);
 }
 

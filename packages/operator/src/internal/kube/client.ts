@@ -69,7 +69,12 @@ export interface Watch {
 }
 
 /** Builds the request path of a resource (collection when `name` is absent). */
-export function resourcePath(rt: ResourceType, namespace?: string, name?: string, subresource?: string): string {
+export function resourcePath(
+  rt: ResourceType,
+  namespace?: string,
+  name?: string,
+  subresource?: string,
+): string {
   const base = rt.apiVersion.includes('/') ? `/apis/${rt.apiVersion}` : `/api/${rt.apiVersion}`;
   let p = base;
   if (rt.namespaced && namespace) p += `/namespaces/${encodeURIComponent(namespace)}`;
@@ -105,9 +110,15 @@ export class KubeClient {
     if (conn.key) tls.key = conn.key;
     if (conn.insecureSkipTlsVerify) tls.rejectUnauthorized = false;
     const agentOptions = { keepAlive: true, maxSockets: 32 };
-    this.agent = conn.server.protocol === 'https:' ? new https.Agent({ ...agentOptions, ...tls }) : new http.Agent(agentOptions);
+    this.agent =
+      conn.server.protocol === 'https:'
+        ? new https.Agent({ ...agentOptions, ...tls })
+        : new http.Agent(agentOptions);
     this.baseOptions = {
-      headers: { 'User-Agent': options.userAgent ?? 'seldon-ts-operator', ...(options.impersonate ? { 'Impersonate-User': options.impersonate } : {}) },
+      headers: {
+        'User-Agent': options.userAgent ?? 'seldon-ts-operator',
+        ...(options.impersonate ? { 'Impersonate-User': options.impersonate } : {}),
+      },
     };
     const auth = conn.authorization;
     this.authorization = async () => (auth ? await auth() : undefined);
@@ -119,7 +130,9 @@ export class KubeClient {
    * with exec plugins or auth providers go through @kubernetes/client-node, loaded only then (it costs
    * about 70 MiB of memory).
    */
-  static async create(options: KubeClientOptions & { kubeconfigPath?: string; kubeConfig?: KubeConfig } = {}): Promise<KubeClient> {
+  static async create(
+    options: KubeClientOptions & { kubeconfigPath?: string; kubeConfig?: KubeConfig } = {},
+  ): Promise<KubeClient> {
     const conn = options.kubeConfig ? undefined : loadConnection(options.kubeconfigPath);
     if (conn) return new KubeClient(conn, options);
     const { KubeConfig: FullKubeConfig } = await import('@kubernetes/client-node');
@@ -168,7 +181,12 @@ export class KubeClient {
   }
 
   /** One JSON request. 404 → SC_ERR_OPERATOR_NOT_FOUND, 409 → SC_ERR_OPERATOR_CONFLICT, others → SC_ERR_OPERATOR_KUBE_API. */
-  async request<T = unknown>(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<T> {
+  async request<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    contentType = 'application/json',
+  ): Promise<T> {
     const headers: Record<string, string> = { ...(await this.headers()), Accept: 'application/json' };
     let payload: Buffer | undefined;
     if (body !== undefined) {
@@ -188,7 +206,12 @@ export class KubeClient {
           res.on('data', (c: Buffer) => {
             size += c.length;
             if (size > this.maxResponseBytes) {
-              req.destroy(new OperatorError('SC_ERR_OPERATOR_KUBE_API', `${method} ${path}: response larger than ${this.maxResponseBytes} bytes`));
+              req.destroy(
+                new OperatorError(
+                  'SC_ERR_OPERATOR_KUBE_API',
+                  `${method} ${path}: response larger than ${this.maxResponseBytes} bytes`,
+                ),
+              );
               return;
             }
             chunks.push(c);
@@ -207,25 +230,51 @@ export class KubeClient {
               return;
             }
             const message = (parsed as { message?: string } | undefined)?.message ?? text.slice(0, 500);
-            const code = status === 404 ? 'SC_ERR_OPERATOR_NOT_FOUND' : status === 409 ? 'SC_ERR_OPERATOR_CONFLICT' : 'SC_ERR_OPERATOR_KUBE_API';
+            const code =
+              status === 404
+                ? 'SC_ERR_OPERATOR_NOT_FOUND'
+                : status === 409
+                  ? 'SC_ERR_OPERATOR_CONFLICT'
+                  : 'SC_ERR_OPERATOR_KUBE_API';
             reject(new OperatorError(code, `${method} ${path}: ${status} ${message}`, { apiStatus: status }));
           });
           res.on('error', reject);
         },
       );
-      req.on('timeout', () => req.destroy(new OperatorError('SC_ERR_OPERATOR_KUBE_API', `${method} ${path}: no answer within ${this.timeoutMs} ms`)));
+      req.on('timeout', () =>
+        req.destroy(
+          new OperatorError(
+            'SC_ERR_OPERATOR_KUBE_API',
+            `${method} ${path}: no answer within ${this.timeoutMs} ms`,
+          ),
+        ),
+      );
       req.on('error', (err) =>
-        reject(err instanceof OperatorError ? err : new OperatorError('SC_ERR_OPERATOR_KUBE_API', `${method} ${path}: ${err.message}`, { cause: err })),
+        reject(
+          err instanceof OperatorError
+            ? err
+            : new OperatorError('SC_ERR_OPERATOR_KUBE_API', `${method} ${path}: ${err.message}`, {
+                cause: err,
+              }),
+        ),
       );
       req.end(payload);
     });
   }
 
-  get<T extends KubeObject = KubeObject>(rt: ResourceType, namespace: string | undefined, name: string): Promise<T> {
+  get<T extends KubeObject = KubeObject>(
+    rt: ResourceType,
+    namespace: string | undefined,
+    name: string,
+  ): Promise<T> {
     return this.request<T>('GET', resourcePath(rt, namespace, name));
   }
 
-  async getOrUndefined<T extends KubeObject = KubeObject>(rt: ResourceType, namespace: string | undefined, name: string): Promise<T | undefined> {
+  async getOrUndefined<T extends KubeObject = KubeObject>(
+    rt: ResourceType,
+    namespace: string | undefined,
+    name: string,
+  ): Promise<T | undefined> {
     try {
       return await this.get<T>(rt, namespace, name);
     } catch (err) {
@@ -234,7 +283,11 @@ export class KubeClient {
     }
   }
 
-  list<T extends KubeObject = KubeObject>(rt: ResourceType, namespace?: string, query: Record<string, string> = {}): Promise<KubeList<T>> {
+  list<T extends KubeObject = KubeObject>(
+    rt: ResourceType,
+    namespace?: string,
+    query: Record<string, string> = {},
+  ): Promise<KubeList<T>> {
     return this.request<KubeList<T>>('GET', withQuery(resourcePath(rt, namespace), query));
   }
 
@@ -243,31 +296,74 @@ export class KubeClient {
   }
 
   /** Server-side apply (`force` takes over fields another manager set with apply; updates by others are shared). */
-  apply<T extends KubeObject = KubeObject>(rt: ResourceType, obj: KubeObject, fieldManager: string, force = true): Promise<T> {
+  apply<T extends KubeObject = KubeObject>(
+    rt: ResourceType,
+    obj: KubeObject,
+    fieldManager: string,
+    force = true,
+  ): Promise<T> {
     const q: Record<string, string> = { fieldManager };
     if (force) q.force = 'true';
-    return this.request<T>('PATCH', withQuery(resourcePath(rt, obj.metadata.namespace, obj.metadata.name), q), obj, 'application/apply-patch+yaml');
+    return this.request<T>(
+      'PATCH',
+      withQuery(resourcePath(rt, obj.metadata.namespace, obj.metadata.name), q),
+      obj,
+      'application/apply-patch+yaml',
+    );
   }
 
   /** JSON merge patch, optionally of a subresource (`status`). */
-  mergePatch<T extends KubeObject = KubeObject>(rt: ResourceType, namespace: string | undefined, name: string, patch: unknown, subresource?: string, fieldManager?: string): Promise<T> {
+  mergePatch<T extends KubeObject = KubeObject>(
+    rt: ResourceType,
+    namespace: string | undefined,
+    name: string,
+    patch: unknown,
+    subresource?: string,
+    fieldManager?: string,
+  ): Promise<T> {
     const q: Record<string, string> = fieldManager ? { fieldManager } : {};
-    return this.request<T>('PATCH', withQuery(resourcePath(rt, namespace, name, subresource), q), patch, 'application/merge-patch+json');
+    return this.request<T>(
+      'PATCH',
+      withQuery(resourcePath(rt, namespace, name, subresource), q),
+      patch,
+      'application/merge-patch+json',
+    );
   }
 
-  replace<T extends KubeObject = KubeObject>(rt: ResourceType, obj: KubeObject, subresource?: string): Promise<T> {
-    return this.request<T>('PUT', resourcePath(rt, obj.metadata.namespace, obj.metadata.name, subresource), obj);
+  replace<T extends KubeObject = KubeObject>(
+    rt: ResourceType,
+    obj: KubeObject,
+    subresource?: string,
+  ): Promise<T> {
+    return this.request<T>(
+      'PUT',
+      resourcePath(rt, obj.metadata.namespace, obj.metadata.name, subresource),
+      obj,
+    );
   }
 
   /** Deletes; a missing object is not an error. `uid` makes the delete conditional on identity. */
-  async delete(rt: ResourceType, namespace: string | undefined, name: string, options: { propagationPolicy?: string; uid?: string } = {}): Promise<boolean> {
-    const body: Record<string, unknown> = { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: options.propagationPolicy ?? 'Background' };
+  async delete(
+    rt: ResourceType,
+    namespace: string | undefined,
+    name: string,
+    options: { propagationPolicy?: string; uid?: string } = {},
+  ): Promise<boolean> {
+    const body: Record<string, unknown> = {
+      kind: 'DeleteOptions',
+      apiVersion: 'v1',
+      propagationPolicy: options.propagationPolicy ?? 'Background',
+    };
     if (options.uid) body.preconditions = { uid: options.uid };
     try {
       await this.request('DELETE', resourcePath(rt, namespace, name), body);
       return true;
     } catch (err) {
-      if (err instanceof OperatorError && (err.code === 'SC_ERR_OPERATOR_NOT_FOUND' || err.code === 'SC_ERR_OPERATOR_CONFLICT')) return false;
+      if (
+        err instanceof OperatorError &&
+        (err.code === 'SC_ERR_OPERATOR_NOT_FOUND' || err.code === 'SC_ERR_OPERATOR_CONFLICT')
+      )
+        return false;
       throw err;
     }
   }
@@ -276,7 +372,12 @@ export class KubeClient {
    * Opens a watch stream; `onEvent` gets each decoded event. An `ERROR` event (e.g. 410 Gone) is
    * passed through: the caller decides to relist.
    */
-  watch<T extends KubeObject = KubeObject>(rt: ResourceType, namespace: string | undefined, query: Record<string, string>, onEvent: (ev: WatchEvent<T>) => void): Watch {
+  watch<T extends KubeObject = KubeObject>(
+    rt: ResourceType,
+    namespace: string | undefined,
+    query: Record<string, string>,
+    onEvent: (ev: WatchEvent<T>) => void,
+  ): Watch {
     this.requestCount++;
     const mod = this.server.protocol === 'https:' ? https : http;
     let req: http.ClientRequest | undefined;
@@ -286,11 +387,21 @@ export class KubeClient {
       if (aborted) return;
       await new Promise<void>((resolve) => {
         req = mod.request(
-          new URL(withQuery(resourcePath(rt, namespace), { ...query, watch: 'true', allowWatchBookmarks: 'true' }), this.server),
+          new URL(
+            withQuery(resourcePath(rt, namespace), { ...query, watch: 'true', allowWatchBookmarks: 'true' }),
+            this.server,
+          ),
           { ...this.baseOptions, method: 'GET', headers, agent: this.agent },
           (res) => {
             if ((res.statusCode ?? 0) >= 300) {
-              onEvent({ type: 'ERROR', object: { metadata: {}, code: res.statusCode, message: `watch ${rt.plural}: HTTP ${res.statusCode}` } as unknown as T });
+              onEvent({
+                type: 'ERROR',
+                object: {
+                  metadata: {},
+                  code: res.statusCode,
+                  message: `watch ${rt.plural}: HTTP ${res.statusCode}`,
+                } as unknown as T,
+              });
               res.resume();
               res.on('end', resolve);
               res.on('error', () => resolve());

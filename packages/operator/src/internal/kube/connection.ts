@@ -62,14 +62,21 @@ function fromFile(path: string): ClusterConnection | undefined {
   try {
     doc = parse(readFileSync(path, 'utf8')) as KubeconfigFile;
   } catch (err) {
-    throw new OperatorError('SC_ERR_OPERATOR_CONFIG', `cannot read kubeconfig ${path}: ${(err as Error).message}`);
+    throw new OperatorError(
+      'SC_ERR_OPERATOR_CONFIG',
+      `cannot read kubeconfig ${path}: ${(err as Error).message}`,
+    );
   }
   const base = dirname(resolve(path));
   const file = (p: unknown) => readFileSync(resolve(base, String(p)), 'utf8');
   const data = (p: unknown) => Buffer.from(String(p), 'base64').toString('utf8');
   const ctx = doc.contexts?.find((c) => c.name === doc['current-context']) ?? doc.contexts?.[0];
   const cluster = doc.clusters?.find((c) => c.name === ctx?.context.cluster)?.cluster;
-  if (!cluster?.server) throw new OperatorError('SC_ERR_OPERATOR_CONFIG', `kubeconfig ${path}: no server for the current context`);
+  if (!cluster?.server)
+    throw new OperatorError(
+      'SC_ERR_OPERATOR_CONFIG',
+      `kubeconfig ${path}: no server for the current context`,
+    );
   const user = doc.users?.find((u) => u.name === ctx?.context.user)?.user ?? {};
   if (user.exec || user['auth-provider']) return undefined;
   const conn: ClusterConnection = { server: new URL(String(cluster.server)) };
@@ -99,8 +106,15 @@ export function loadConnection(kubeconfigPath?: string): ClusterConnection | und
   if (kubeconfigPath) return fromFile(kubeconfigPath);
   const cluster = inCluster();
   if (cluster) return cluster;
-  const candidates = [...(process.env.KUBECONFIG ?? '').split(':').filter(Boolean), join(homedir(), '.kube', 'config')];
+  const candidates = [
+    ...(process.env.KUBECONFIG ?? '').split(':').filter(Boolean),
+    join(homedir(), '.kube', 'config'),
+  ];
   const found = candidates.find((p) => existsSync(p));
-  if (!found) throw new OperatorError('SC_ERR_OPERATOR_CONFIG', 'no Kubernetes cluster found: not in a pod, and no KUBECONFIG or ~/.kube/config');
+  if (!found)
+    throw new OperatorError(
+      'SC_ERR_OPERATOR_CONFIG',
+      'no Kubernetes cluster found: not in a pod, and no KUBECONFIG or ~/.kube/config',
+    );
   return fromFile(found);
 }

@@ -46,7 +46,9 @@ export class Informer<T extends KubeObject = KubeObject> {
   ) {}
 
   static key(obj: KubeObject): string {
-    return obj.metadata.namespace ? `${obj.metadata.namespace}/${obj.metadata.name}` : (obj.metadata.name ?? '');
+    return obj.metadata.namespace
+      ? `${obj.metadata.namespace}/${obj.metadata.name}`
+      : (obj.metadata.name ?? '');
   }
 
   get(namespace: string | undefined, name: string): T | undefined {
@@ -61,7 +63,8 @@ export class Informer<T extends KubeObject = KubeObject> {
     slim(obj);
     const key = Informer.key(obj);
     const old = this.store.get(key);
-    if (!old || Number(old.metadata.resourceVersion ?? 0) < Number(obj.metadata.resourceVersion ?? 0)) this.store.set(key, obj);
+    if (!old || Number(old.metadata.resourceVersion ?? 0) < Number(obj.metadata.resourceVersion ?? 0))
+      this.store.set(key, obj);
   }
 
   list(): T[] {
@@ -116,7 +119,8 @@ export class Informer<T extends KubeObject = KubeObject> {
       const old = this.store.get(key);
       this.store.set(key, item);
       if (!old) this.handler('add', item);
-      else if (old.metadata.resourceVersion !== item.metadata.resourceVersion) this.handler('update', item, old);
+      else if (old.metadata.resourceVersion !== item.metadata.resourceVersion)
+        this.handler('update', item, old);
     }
     for (const [key, obj] of [...this.store]) {
       if (!seen.has(key)) {
@@ -141,7 +145,11 @@ export class Informer<T extends KubeObject = KubeObject> {
         this.watch = this.client.watch<T>(
           this.rt,
           this.options.namespace,
-          { ...this.query(), resourceVersion: this.resourceVersion, timeoutSeconds: String(this.options.watchTimeoutSeconds ?? 300) },
+          {
+            ...this.query(),
+            resourceVersion: this.resourceVersion,
+            timeoutSeconds: String(this.options.watchTimeoutSeconds ?? 300),
+          },
           (ev: WatchEvent<T>) => this.onEvent(ev, () => (gone = true)),
         );
         await this.watch.done;

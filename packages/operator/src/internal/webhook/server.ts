@@ -72,14 +72,24 @@ export class WebhookServer {
 
   private hosts(): string[] {
     const ns = this.getConfig().operatorNamespace;
-    return this.options.hosts ?? [`seldon-webhook-service.${ns}`, `seldon-webhook-service.${ns}.svc`, `seldon-webhook-service.${ns}.svc.cluster.local`];
+    return (
+      this.options.hosts ?? [
+        `seldon-webhook-service.${ns}`,
+        `seldon-webhook-service.${ns}.svc`,
+        `seldon-webhook-service.${ns}.svc.cluster.local`,
+      ]
+    );
   }
 
   async start(): Promise<void> {
     const { cert, key } = await this.ensureCertificate();
-    this.server = https.createServer({ cert, key, minVersion: 'TLSv1.2' }, (req, res) => this.handle(req, res));
+    this.server = https.createServer({ cert, key, minVersion: 'TLSv1.2' }, (req, res) =>
+      this.handle(req, res),
+    );
     await new Promise<void>((resolve, reject) => {
-      this.server!.once('error', (err) => reject(new OperatorError('SC_ERR_OPERATOR_CONFIG', `webhook cannot listen: ${err.message}`)));
+      this.server!.once('error', (err) =>
+        reject(new OperatorError('SC_ERR_OPERATOR_CONFIG', `webhook cannot listen: ${err.message}`)),
+      );
       this.server!.listen(this.options.port ?? 4443, this.options.host ?? '0.0.0.0', () => resolve());
     });
     this.timer = setInterval(() => void this.refresh(), this.options.checkIntervalMs ?? 3600_000);
@@ -121,7 +131,9 @@ export class WebhookServer {
     if (this.options.certDir && existsSync(join(this.options.certDir, 'tls.crt'))) {
       const cert = readFileSync(join(this.options.certDir, 'tls.crt'), 'utf8');
       const key = readFileSync(join(this.options.certDir, 'tls.key'), 'utf8');
-      const ca = existsSync(join(this.options.certDir, 'ca.crt')) ? readFileSync(join(this.options.certDir, 'ca.crt'), 'utf8') : '';
+      const ca = existsSync(join(this.options.certDir, 'ca.crt'))
+        ? readFileSync(join(this.options.certDir, 'ca.crt'), 'utf8')
+        : '';
       this.certPem = cert;
       this.caPem = ca;
       if (ca) await this.syncCaBundle(ca);
@@ -142,9 +154,17 @@ export class WebhookServer {
         return { cert, key };
       }
       try {
-        const caValid = caCert && caKey && new Date(new X509Certificate(caCert).validTo).getTime() - Date.now() > 2 * (this.options.certValidityMs ?? 365 * 24 * 3600_000);
+        const caValid =
+          caCert &&
+          caKey &&
+          new Date(new X509Certificate(caCert).validTo).getTime() - Date.now() >
+            2 * (this.options.certValidityMs ?? 365 * 24 * 3600_000);
         if (!caValid) {
-          const ca = issueCertificate({ commonName: 'seldon-webhook-ca', isCA: true, validityMs: CA_VALIDITY_MS });
+          const ca = issueCertificate({
+            commonName: 'seldon-webhook-ca',
+            isCA: true,
+            validityMs: CA_VALIDITY_MS,
+          });
           caCert = ca.certPem;
           caKey = ca.keyPem;
         }
@@ -157,29 +177,49 @@ export class WebhookServer {
         cert = leaf.certPem;
         key = leaf.keyPem;
       } catch (err) {
-        throw new OperatorError('SC_ERR_OPERATOR_CERTIFICATE', `cannot issue the webhook certificate: ${(err as Error).message}`, { cause: err });
+        throw new OperatorError(
+          'SC_ERR_OPERATOR_CERTIFICATE',
+          `cannot issue the webhook certificate: ${(err as Error).message}`,
+          { cause: err },
+        );
       }
       const data = { 'ca.crt': b64(caCert), 'ca.key': b64(caKey), 'tls.crt': b64(cert), 'tls.key': b64(key) };
       try {
         if (secret) await this.client.replace(RT.secret, { ...secret, type: 'kubernetes.io/tls', data });
-        else await this.client.create(RT.secret, { apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace: ns }, type: 'kubernetes.io/tls', data });
+        else
+          await this.client.create(RT.secret, {
+            apiVersion: 'v1',
+            kind: 'Secret',
+            metadata: { name, namespace: ns },
+            type: 'kubernetes.io/tls',
+            data,
+          });
       } catch (err) {
         // Another replica wrote it first: use theirs.
         if (isConflict(err) || (err as OperatorError).apiStatus === 409) continue;
-        throw new OperatorError('SC_ERR_OPERATOR_CERTIFICATE', `cannot store the webhook certificate in Secret ${ns}/${name}: ${(err as Error).message}`, { cause: err });
+        throw new OperatorError(
+          'SC_ERR_OPERATOR_CERTIFICATE',
+          `cannot store the webhook certificate in Secret ${ns}/${name}: ${(err as Error).message}`,
+          { cause: err },
+        );
       }
       this.certPem = cert;
       this.caPem = caCert;
       await this.syncCaBundle(caCert);
       return { cert, key };
     }
-    throw new OperatorError('SC_ERR_OPERATOR_CERTIFICATE', `Secret ${ns}/${name} kept changing while the certificate was written`);
+    throw new OperatorError(
+      'SC_ERR_OPERATOR_CERTIFICATE',
+      `Secret ${ns}/${name} kept changing while the certificate was written`,
+    );
   }
 
   private async syncCaBundle(caPem: string): Promise<void> {
     const name = this.options.configurationName;
     if (!name) return;
-    const vwc = await this.client.getOrUndefined<KubeObject & { webhooks?: { clientConfig?: { caBundle?: string } }[] }>(RT.validatingWebhookConfiguration, undefined, name);
+    const vwc = await this.client.getOrUndefined<
+      KubeObject & { webhooks?: { clientConfig?: { caBundle?: string } }[] }
+    >(RT.validatingWebhookConfiguration, undefined, name);
     if (!vwc?.webhooks) return;
     const bundle = b64(caPem);
     if (vwc.webhooks.every((w) => w.clientConfig?.caBundle === bundle)) return;
@@ -187,7 +227,12 @@ export class WebhookServer {
     try {
       await this.client.replace(RT.validatingWebhookConfiguration, vwc);
     } catch (err) {
-      if (!isConflict(err)) throw new OperatorError('SC_ERR_OPERATOR_CERTIFICATE', `cannot patch caBundle of ${name}: ${(err as Error).message}`, { cause: err });
+      if (!isConflict(err))
+        throw new OperatorError(
+          'SC_ERR_OPERATOR_CERTIFICATE',
+          `cannot patch caBundle of ${name}: ${(err as Error).message}`,
+          { cause: err },
+        );
       await this.syncCaBundle(caPem);
     }
   }
@@ -200,7 +245,10 @@ export class WebhookServer {
     const url = (req.url ?? '').split('?')[0];
     if (url === '/healthz' || url === '/readyz') return reply(200, { status: 'ok' });
     if (req.method !== 'POST' || !url.startsWith('/validate-machinelearning-seldon-io-')) {
-      return reply(404, { code: 'SC_ERR_OPERATOR_BAD_ADMISSION_REVIEW', message: `no webhook at ${req.method} ${url}` });
+      return reply(404, {
+        code: 'SC_ERR_OPERATOR_BAD_ADMISSION_REVIEW',
+        message: `no webhook at ${req.method} ${url}`,
+      });
     }
     const max = this.options.maxBodyBytes ?? 4 * 1024 * 1024;
     const chunks: Buffer[] = [];
@@ -212,25 +260,52 @@ export class WebhookServer {
       else chunks.push(c);
     });
     req.on('end', () => {
-      if (tooLarge) return reply(413, { code: 'SC_ERR_OPERATOR_BAD_ADMISSION_REVIEW', message: `AdmissionReview larger than ${max} bytes` });
-      let review: { apiVersion?: string; kind?: string; request?: { uid?: string; operation?: string; object?: unknown; name?: string } };
+      if (tooLarge)
+        return reply(413, {
+          code: 'SC_ERR_OPERATOR_BAD_ADMISSION_REVIEW',
+          message: `AdmissionReview larger than ${max} bytes`,
+        });
+      let review: {
+        apiVersion?: string;
+        kind?: string;
+        request?: { uid?: string; operation?: string; object?: unknown; name?: string };
+      };
       try {
         review = JSON.parse(Buffer.concat(chunks).toString('utf8'));
       } catch (err) {
-        return reply(400, { code: 'SC_ERR_OPERATOR_BAD_ADMISSION_REVIEW', message: `body is not JSON: ${(err as Error).message}` });
+        return reply(400, {
+          code: 'SC_ERR_OPERATOR_BAD_ADMISSION_REVIEW',
+          message: `body is not JSON: ${(err as Error).message}`,
+        });
       }
       if (review?.kind !== 'AdmissionReview' || !review.request || typeof review.request.uid !== 'string') {
-        return reply(400, { code: 'SC_ERR_OPERATOR_BAD_ADMISSION_REVIEW', message: 'expected an AdmissionReview with request.uid' });
+        return reply(400, {
+          code: 'SC_ERR_OPERATOR_BAD_ADMISSION_REVIEW',
+          message: 'expected an AdmissionReview with request.uid',
+        });
       }
       this.reviews++;
-      const apiVersion = review.apiVersion === 'admission.k8s.io/v1beta1' ? 'admission.k8s.io/v1beta1' : 'admission.k8s.io/v1';
+      const apiVersion =
+        review.apiVersion === 'admission.k8s.io/v1beta1' ? 'admission.k8s.io/v1beta1' : 'admission.k8s.io/v1';
       const { uid, operation, object } = review.request;
       let response: Record<string, unknown> = { uid, allowed: true };
       if (operation !== 'DELETE' && object) {
-        const result = validateSeldonDeployment(object, { predictorServers: this.getConfig().seldonConfig.predictorServers });
+        const result = validateSeldonDeployment(object, {
+          predictorServers: this.getConfig().seldonConfig.predictorServers,
+        });
         if (!result.valid) {
-          const name = (object as { metadata?: { name?: string } }).metadata?.name ?? review.request.name ?? '';
-          response = { uid, allowed: false, status: { status: 'Failure', code: 422, reason: 'Invalid', message: formatAdmissionMessage(name, result.errors) } };
+          const name =
+            (object as { metadata?: { name?: string } }).metadata?.name ?? review.request.name ?? '';
+          response = {
+            uid,
+            allowed: false,
+            status: {
+              status: 'Failure',
+              code: 422,
+              reason: 'Invalid',
+              message: formatAdmissionMessage(name, result.errors),
+            },
+          };
         }
       }
       reply(200, { apiVersion, kind: 'AdmissionReview', response });

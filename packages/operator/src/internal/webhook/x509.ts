@@ -48,11 +48,14 @@ function time(d: Date): Buffer {
   const p = (n: number) => String(n).padStart(2, '0');
   const y = d.getUTCFullYear();
   const rest = `${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}Z`;
-  return y < 2050 ? tlv(0x17, Buffer.from(`${String(y).slice(2)}${rest}`)) : tlv(0x18, Buffer.from(`${y}${rest}`));
+  return y < 2050
+    ? tlv(0x17, Buffer.from(`${String(y).slice(2)}${rest}`))
+    : tlv(0x18, Buffer.from(`${y}${rest}`));
 }
 const name = (cn: string) => seq(set(seq(oid('2.5.4.3'), utf8(cn))));
 const ECDSA_SHA256 = seq(oid('1.2.840.10045.4.3.2'));
-const ext = (id: string, critical: boolean, value: Buffer) => seq(oid(id), ...(critical ? [bool(true)] : []), octets(value));
+const ext = (id: string, critical: boolean, value: Buffer) =>
+  seq(oid(id), ...(critical ? [bool(true)] : []), octets(value));
 
 function ipBytes(ip: string): Buffer {
   if (isIP(ip) === 4) return Buffer.from(ip.split('.').map(Number));
@@ -101,7 +104,9 @@ export function issueCertificate(req: CertificateRequest): IssuedCertificate {
   }
   const hosts = req.hosts ?? [];
   if (hosts.length > 0) {
-    const names = hosts.map((h) => (isIP(h) ? ctx(7, ipBytes(h), false) : ctx(2, Buffer.from(h, 'ascii'), false)));
+    const names = hosts.map((h) =>
+      isIP(h) ? ctx(7, ipBytes(h), false) : ctx(2, Buffer.from(h, 'ascii'), false),
+    );
     extensions.push(ext('2.5.29.17', false, seq(...names)));
   }
   const tbs = seq(
@@ -116,7 +121,10 @@ export function issueCertificate(req: CertificateRequest): IssuedCertificate {
   );
   const signature = sign('sha256', tbs, { key: req.issuer?.key ?? privateKey, dsaEncoding: 'der' });
   const der = seq(tbs, ECDSA_SHA256, bitString(signature));
-  const b64 = der.toString('base64').replace(/(.{64})/g, '$1\n').trimEnd();
+  const b64 = der
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .trimEnd();
   return {
     certPem: `-----BEGIN CERTIFICATE-----\n${b64}\n-----END CERTIFICATE-----\n`,
     keyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string,
