@@ -137,12 +137,8 @@ describe('payload logging', () => {
         payloadLogger: { kafkaBroker: mock.brokers, kafkaTopic: 'payloads' },
         predictor: { name: 'pred', graph: unit(node, 'MODEL', { logger: { mode: 'all' } }) },
       });
-      const t0 = Date.now();
       expect(await predictMany(engine.httpPort, N, 32)).toBe(N);
-      const t1 = Date.now();
       await engine.close();
-      const t2 = Date.now();
-      console.log('PHASES', t1 - t0, t2 - t1);
       const kafka = new Kafka({ brokers: [mock.brokers], logLevel: logLevel.NOTHING });
       const consumer = kafka.consumer({ groupId: 'log-reader' });
       await consumer.connect();
@@ -164,7 +160,6 @@ describe('payload logging', () => {
         });
       });
       await consumer.disconnect();
-      console.log('CONSUME', Date.now() - t2);
       expect(counts).toEqual({ 'io.seldon.serving.inference.request': N, 'io.seldon.serving.inference.response': N });
       expect(sample).toEqual({
         type: 'io.seldon.serving.inference.request',

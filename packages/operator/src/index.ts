@@ -13,6 +13,7 @@ export {
   GRAPH_FILE,
 } from './internal/desired/objects.js';
 export type { DesiredState, DesiredDeploymentInfo, DesiredServiceInfo } from './internal/desired/objects.js';
+export type { ClusterFacts, CredentialSecret } from './internal/desired/prepackaged.js';
 export { KubeClient, resourcePath } from './internal/kube/client.js';
 export type {
   KubeObject,

@@ -363,7 +363,7 @@ export class Operator {
       if (s.metadata.namespace === obj.metadata.name) this.queue.add(Informer.key(s));
   }
 
-  /** Namespace and `seldon.io/controller-id` filtering (07 §10 step 2). */
+  /** Namespace and `seldon.io/controller-id` filtering (07 §10 step 2), from the caches. */
   private isOurs(obj: KubeObject): boolean {
     const id = obj.metadata.labels?.['seldon.io/controller-id'] ?? '';
     if (id !== this.config.controllerId) return false;
@@ -372,6 +372,16 @@ export class Operator {
       if (ns?.metadata.labels?.['seldon.io/controller-id']) return false;
     }
     return true;
+  }
+
+  /** As {@link isOurs}, but reads a namespace the cache has not seen yet (its watch event may trail). */
+  private async isOursChecked(obj: KubeObject): Promise<boolean> {
+    if (!this.isOurs(obj)) return false;
+    const nsName = obj.metadata.namespace ?? '';
+    const cache = this.owned.namespaceCache?.informer;
+    if (this.config.watchNamespace || !cache || cache.get(undefined, nsName)) return true;
+    const ns = await this.client.getOrUndefined(RT.namespace, undefined, nsName);
+    return !ns?.metadata.labels?.['seldon.io/controller-id'];
   }
 
   private onSdepEvent(ev: InformerEvent, obj: KubeObject): void {
@@ -416,7 +426,7 @@ export class Operator {
       const end = this.metrics.duration.startTimer();
       try {
         const sdep = this.sdepInformer?.store.get(key) as unknown as SeldonDeployment | undefined;
-        if (sdep && this.isOurs(sdep as unknown as KubeObject)) {
+        if (sdep && (await this.isOursChecked(sdep as unknown as KubeObject))) {
           const force = this.pendingResync.delete(key);
           const result = await this.reconciler!.reconcile(sdep, force);
           this.lastReconciled.set(

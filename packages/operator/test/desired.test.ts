@@ -186,6 +186,41 @@ describe('desiredState', () => {
     expect(spec.initContainers[0].name).toMatch(/-model-initializer$/);
   });
 
+  it('passes S3 and GCS credentials from the service account Secrets to the storage initializer', () => {
+    const state = desiredState(loadFixture('sklearn-prepackaged.yaml'), config, {
+      serviceAccountSecrets: {
+        default: [
+          {
+            name: 's3',
+            keys: ['awsAccessKeyID', 'awsSecretAccessKey'],
+            annotations: {
+              'machinelearning.seldon.io/s3-endpoint': 'minio:9000',
+              'machinelearning.seldon.io/s3-usehttps': '0',
+            },
+          },
+          { name: 'gcs', keys: ['gcloud-application-credentials.json'], annotations: {} },
+        ],
+      },
+    });
+    const spec = pod(byKind(state.objects, 'Deployment')[0]) as unknown as {
+      initContainers: { env: unknown[]; volumeMounts: { name: string }[] }[];
+      volumes: { name: string }[];
+    };
+    expect(spec.initContainers[0].env).toEqual([
+      { name: 'AWS_ACCESS_KEY_ID', valueFrom: { secretKeyRef: { name: 's3', key: 'awsAccessKeyID' } } },
+      {
+        name: 'AWS_SECRET_ACCESS_KEY',
+        valueFrom: { secretKeyRef: { name: 's3', key: 'awsSecretAccessKey' } },
+      },
+      { name: 'S3_ENDPOINT', value: 'minio:9000' },
+      { name: 'AWS_ENDPOINT_URL', value: 'http://minio:9000' },
+      { name: 'S3_USE_HTTPS', value: '0' },
+      { name: 'GOOGLE_APPLICATION_CREDENTIALS', value: '/var/secrets/gcloud-application-credentials.json' },
+    ]);
+    expect(spec.volumes.map((v) => v.name)).toContain('user-gcp-sa');
+    expect(spec.initContainers[0].volumeMounts.map((m) => m.name)).toContain('user-gcp-sa');
+  });
+
   it('creates a separate svc-orch Deployment and an explainer', () => {
     const state = desiredState(loadFixture('explainer-separate-engine.yaml'), config);
     expect(state.deployments.map((d) => d.name).sort()).toEqual([

@@ -25,6 +25,7 @@ import {
   waitFor,
   subsetDiff,
   setDeploymentStatus,
+  installStubCrd,
   unavailable,
   type Envtest,
 } from './helpers/cluster.js';
@@ -634,6 +635,46 @@ d('operator against a real kube-apiserver', () => {
             : undefined;
         }, 'reconciled by the ServiceAccount');
         expect(s.status!.conditions!.find((c) => c.type === 'HpasReady')?.status).toBe('True');
+        // Model-download credentials come from the Secrets of the ServiceAccount (read as the operator's SA).
+        await client.create(RT.secret, {
+          apiVersion: 'v1',
+          kind: 'Secret',
+          metadata: {
+            name: 's3creds',
+            namespace: 'rbac',
+            annotations: { 'machinelearning.seldon.io/s3-endpoint': 'minio.rbac:9000' },
+          },
+          data: { awsAccessKeyID: 'YQ==', awsSecretAccessKey: 'Yg==' },
+        });
+        await client.apply(
+          RT.serviceAccount,
+          {
+            apiVersion: 'v1',
+            kind: 'ServiceAccount',
+            metadata: { name: 'default', namespace: 'rbac' },
+            secrets: [{ name: 's3creds' }],
+          },
+          'test',
+          true,
+        );
+        const sk = loadFixture('sklearn-prepackaged.yaml');
+        await create(
+          {
+            ...sk,
+            metadata: { name: 'sk', labels: { 'seldon.io/controller-id': 'rbac' } },
+          } as SeldonDeployment,
+          'rbac',
+        );
+        const skDep = await waitFor(async () => {
+          const list = await client.list<Dep>(RT.deployment, 'rbac', {
+            labelSelector: 'seldon-deployment-id=sk',
+          });
+          return list.items[0];
+        }, 'sklearn Deployment');
+        expect(
+          JSON.stringify((skDep.spec.template.spec as { initContainers: unknown[] }).initContainers),
+        ).toContain('"secretKeyRef":{"name":"s3creds","key":"awsSecretAccessKey"}');
+        expect(JSON.stringify(skDep.spec.template.spec)).toContain('"value":"https://minio.rbac:9000"');
         expect(errors).toEqual([]);
         const vwc = await client.get<KubeObject & { webhooks: { clientConfig: { caBundle?: string } }[] }>(
           RT.validatingWebhookConfiguration,
@@ -654,6 +695,129 @@ d('operator against a real kube-apiserver', () => {
     },
     40_000,
   );
+
+  it('Istio, Ambassador v2 and KEDA objects: traffic split, shadow mirror, updates and cleanup', async () => {
+    await installStubCrd(client, 'networking.istio.io', 'v1alpha3', 'VirtualService', 'virtualservices');
+    await installStubCrd(client, 'networking.istio.io', 'v1alpha3', 'DestinationRule', 'destinationrules');
+    await installStubCrd(client, 'getambassador.io', 'v2', 'Mapping', 'mappings');
+    await installStubCrd(client, 'keda.sh', 'v1alpha1', 'ScaledObject', 'scaledobjects');
+    await ensureNamespace(client, 'mesh');
+    const mesh = new Operator({
+      config: configFromEnv({
+        ...env,
+        CONTROLLER_ID: 'mesh',
+        WATCH_NAMESPACE: 'mesh',
+        ISTIO_ENABLED: 'true',
+        AMBASSADOR_ENABLED: 'true',
+        AMBASSADOR_VERSION: 'v2',
+        KEDA_ENABLED: 'true',
+      }),
+      client,
+      workers: 2,
+      recordEvents: false,
+    });
+    await mesh.start();
+    try {
+      const base = loadFixture('canary.yaml');
+      const [main, canary] = base.spec.predictors;
+      const shadow = { ...structuredClone(canary), name: 'shadow', shadow: true, traffic: 10 };
+      canary.componentSpecs![0].kedaSpec = {
+        minReplicaCount: 1,
+        maxReplicaCount: 4,
+        triggers: [{ type: 'cpu', metadata: { value: '50' } }],
+      };
+      await create(
+        {
+          ...base,
+          metadata: { name: 'mesh', labels: { 'seldon.io/controller-id': 'mesh' } },
+          spec: { predictors: [main, canary, shadow] },
+        } as SeldonDeployment,
+        'mesh',
+      );
+      type Vs = KubeObject & {
+        spec: {
+          http: {
+            route: { destination: { subset: string }; weight: number }[];
+            mirror?: { subset: string };
+            mirrorPercentage?: { value: number };
+          }[];
+        };
+      };
+      const vs = await waitFor(
+        () => exists(RT.virtualService, 'mesh', 'mesh') as Promise<Vs | undefined>,
+        'VirtualService',
+      );
+      expect(vs.spec.http[0].route.map((r) => [r.destination.subset, r.weight])).toEqual([
+        ['main', 75],
+        ['canary', 25],
+      ]);
+      expect(vs.spec.http[0].mirror?.subset).toBe('shadow');
+      expect(vs.spec.http[0].mirrorPercentage?.value).toBe(10);
+      for (const dr of ['mesh-main', 'mesh-canary', 'mesh-shadow'])
+        await waitFor(() => exists(RT.destinationRule, 'mesh', dr), `DestinationRule ${dr}`);
+      await waitFor(() => exists(RT.mapping, 'mesh', 'seldon-mesh-mesh-canary-rest'), 'Ambassador Mapping');
+      await waitFor(() => exists(RT.scaledObject, 'mesh', 'mesh-canary-0-classifier'), 'ScaledObject');
+      const canaryDep = await waitFor(
+        () => exists(RT.deployment, 'mesh', 'mesh-canary-0-classifier') as Promise<Dep | undefined>,
+        'canary Deployment',
+      );
+      // KEDA owns the replica count: the operator's applied fields do not include spec.replicas.
+      const mine = (
+        canaryDep.metadata.managedFields as {
+          manager: string;
+          fieldsV1: { 'f:spec': Record<string, unknown> };
+        }[]
+      ).find((f) => f.manager === FIELD_MANAGER)!;
+      expect(Object.keys(mine.fieldsV1['f:spec'])).not.toContain('f:replicas');
+      for (const d of ['mesh-main-0-classifier', 'mesh-canary-0-classifier', 'mesh-shadow-0-classifier'])
+        await setDeploymentStatus(client, 'mesh', d);
+      const before = await getDep('mesh', 'mesh-main-0-classifier');
+
+      // A traffic change only touches the ingress objects.
+      await patchSdep('mesh', 'mesh', {
+        spec: { predictors: [{ ...main, traffic: 50 }, { ...canary, traffic: 50 }, shadow] },
+      });
+      await waitFor(async () => {
+        const v = (await exists(RT.virtualService, 'mesh', 'mesh')) as Vs;
+        return v.spec.http[0].route[0].weight === 50;
+      }, 'VirtualService weights 50/50');
+      const after = await getDep('mesh', 'mesh-main-0-classifier');
+      expect(after.metadata.generation).toBe(before.metadata.generation);
+
+      // Removing the shadow and the canary removes their ingress objects too.
+      await patchSdep('mesh', 'mesh', { spec: { predictors: [{ ...main, traffic: 100 }] } });
+      await waitFor(
+        async () => !(await exists(RT.destinationRule, 'mesh', 'mesh-shadow')),
+        'shadow DestinationRule deleted',
+      );
+      await waitFor(
+        async () => !(await exists(RT.mapping, 'mesh', 'seldon-mesh-mesh-canary-rest')),
+        'canary Mapping deleted',
+      );
+      await waitFor(
+        async () => !(await exists(RT.scaledObject, 'mesh', 'mesh-canary-0-classifier')),
+        'ScaledObject deleted',
+      );
+      const last = (await exists(RT.virtualService, 'mesh', 'mesh')) as Vs;
+      expect(last.spec.http[0].mirror).toBeUndefined();
+      expect(last.spec.http[0].route.map((r) => r.destination.subset)).toEqual(['main']);
+    } finally {
+      await mesh.stop();
+    }
+  }, 40_000);
+
+  it('skips namespaces claimed by another controller and SeldonDeployments of another controller-id', async () => {
+    await ensureNamespace(client, 'claimed', { 'seldon.io/controller-id': 'other' });
+    const sdep = loadFixture('minimal-model.yaml');
+    await create({ ...sdep, metadata: { name: 'claimed' } } as SeldonDeployment, 'claimed');
+    await create({ ...sdep, metadata: { name: 'foreign', labels: { 'seldon.io/controller-id': 'other' } } } as SeldonDeployment, 'life');
+    // A SeldonDeployment created afterwards in a free namespace is reconciled: the two above were seen first.
+    await create({ ...sdep, metadata: { name: 'marker' } } as SeldonDeployment, 'life');
+    await waitFor(() => exists(RT.deployment, 'life', 'marker-example-0-classifier'), 'marker reconciled');
+    expect(await exists(RT.deployment, 'claimed', 'claimed-example-0-classifier')).toBeUndefined();
+    expect(await exists(RT.deployment, 'life', 'foreign-example-0-classifier')).toBeUndefined();
+    expect((await getSdep('claimed', 'claimed')).status).toBeUndefined();
+  }, 30_000);
 
   it('two replicas: only the leader reconciles, the other takes over when it stops', async () => {
     const leConfig = configFromEnv({ ...env, CONTROLLER_ID: 'le', WATCH_NAMESPACE: 'leader' });

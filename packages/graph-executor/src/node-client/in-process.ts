@@ -1,3 +1,4 @@
+import type { Feedback, SeldonMessage } from '@seldon-ts/payload';
 import type { NodeCall, NodeClient } from './node-client.js';
 import { GraphPayload } from '../payload.js';
 import { GraphError } from '../errors.js';
@@ -16,12 +17,15 @@ import { httpToGrpc } from '../internal/status-map.js';
 export interface InProcessComponent {
   /** When present and false, the node is reported not ready (a ComponentRuntime before `load()`). */
   readonly ready?: boolean;
-  predict?(message: unknown): Promise<unknown> | unknown;
-  transformInput?(message: unknown): Promise<unknown> | unknown;
-  transformOutput?(message: unknown): Promise<unknown> | unknown;
-  route?(message: unknown): Promise<unknown> | unknown;
-  aggregate?(messages: unknown[]): Promise<unknown> | unknown;
-  sendFeedback?(feedback: unknown): Promise<unknown> | unknown;
+  // Parameters are the decoded payload types so that model-wrapper's `ComponentRuntime` (typed with
+  // them) fits structurally; method syntax keeps components typed with `unknown` parameters valid.
+  predict?(message: SeldonMessage): Promise<unknown> | unknown;
+  transformInput?(message: SeldonMessage): Promise<unknown> | unknown;
+  transformOutput?(message: SeldonMessage): Promise<unknown> | unknown;
+  route?(message: SeldonMessage): Promise<unknown> | unknown;
+  /** Receives the children's outputs as a bare list (a ComponentRuntime also accepts a SeldonMessageList). */
+  aggregate?(messages: SeldonMessage[]): Promise<unknown> | unknown;
+  sendFeedback?(feedback: Feedback): Promise<unknown> | unknown;
   health?(): Promise<unknown> | unknown;
   metadata?(): Promise<unknown> | unknown;
 }
@@ -76,7 +80,8 @@ async function invoke(component: InProcessComponent, call: NodeCall): Promise<un
       { nodeName: name },
     );
   };
-  const input = (): unknown => call.payload!.object();
+  // The executor hands over decoded SeldonMessage / Feedback objects; it does not re-validate them.
+  const input = (): SeldonMessage => call.payload!.object() as SeldonMessage;
   try {
     switch (call.method) {
       case 'predict':
@@ -93,10 +98,11 @@ async function invoke(component: InProcessComponent, call: NodeCall): Promise<un
         return component.route ? await component.route(input()) : unsupported('route');
       case 'aggregate':
         return component.aggregate
-          ? await component.aggregate(call.payloads!.map((p) => p.object()))
+          ? await component.aggregate(call.payloads!.map((p) => p.object() as SeldonMessage))
           : unsupported('aggregate');
       case 'send-feedback':
-        return component.sendFeedback ? await component.sendFeedback(input()) : unsupported('sendFeedback');
+        return component.sendFeedback
+          ? await component.sendFeedback(call.payload!.object() as Feedback) : unsupported('sendFeedback');
       case 'status':
         return component.health ? await component.health() : unsupported('health');
       case 'metadata':

@@ -1,5 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { Condition, SeldonDeployment, SeldonDeploymentStatus } from '@seldon-ts/crd-types';
+import type {
+  Condition,
+  PredictiveUnit,
+  SeldonDeployment,
+  SeldonDeploymentStatus,
+} from '@seldon-ts/crd-types';
 import type { OperatorConfig } from '../config.js';
 import { OperatorError, isConflict } from '../errors.js';
 import type { KubeClient, KubeObject, ResourceType } from './kube/client.js';
@@ -7,6 +12,7 @@ import type { Informer } from './kube/informer.js';
 import { RT } from './kube/resources.js';
 import { desiredState, SELDON_ID_LABEL, type DesiredState } from './desired/objects.js';
 import type { EventRecorder } from './events.js';
+import type { ClusterFacts, CredentialSecret } from './desired/prepackaged.js';
 
 export const FIELD_MANAGER = 'seldon-operator';
 /** Hash of the last applied desired object; an equal hash on the live object means "nothing to apply". */
@@ -81,7 +87,7 @@ export class Reconciler {
     const config = this.getConfig();
     let desired: DesiredState;
     try {
-      desired = desiredState(sdep, config);
+      desired = desiredState(sdep, config, await this.clusterFacts(sdep));
     } catch (err) {
       await this.fail(sdep, err);
       throw err;
@@ -106,6 +112,57 @@ export class Reconciler {
       if (!isConflict(err)) await this.fail(sdep, err);
       throw err;
     }
+  }
+
+  /**
+   * Secrets of the service accounts that download models (07 §5). Read only for SeldonDeployments with
+   * a `modelUri`; unreadable ones (RBAC, missing) are skipped: the download then has no credentials.
+   */
+  private async clusterFacts(sdep: SeldonDeployment): Promise<ClusterFacts> {
+    const accounts = new Set<string>();
+    const visit = (n: PredictiveUnit, podAccounts: string[]) => {
+      if (n.modelUri)
+        for (const a of [n.serviceAccountName, ...podAccounts, 'default']) if (a) accounts.add(a);
+      for (const c of n.children ?? []) visit(c, podAccounts);
+    };
+    for (const p of sdep.spec.predictors ?? []) {
+      const podAccounts = (p.componentSpecs ?? [])
+        .map((cs) => cs.spec?.serviceAccountName)
+        .filter((a): a is string => !!a);
+      visit(p.graph, podAccounts);
+      if (p.explainer?.modelUri) accounts.add(p.explainer.serviceAccountName || 'default');
+    }
+    if (accounts.size === 0) return {};
+    const ns = sdep.metadata.namespace || 'default';
+    const serviceAccountSecrets: Record<string, CredentialSecret[]> = {};
+    for (const name of accounts) {
+      try {
+        const sa = await this.client.getOrUndefined<KubeObject & { secrets?: { name?: string }[] }>(
+          RT.serviceAccount,
+          ns,
+          name,
+        );
+        const list: CredentialSecret[] = [];
+        for (const ref of sa?.secrets ?? []) {
+          if (!ref.name) continue;
+          const secret = await this.client.getOrUndefined<KubeObject & { data?: Record<string, string> }>(
+            RT.secret,
+            ns,
+            ref.name,
+          );
+          if (secret)
+            list.push({
+              name: ref.name,
+              keys: Object.keys(secret.data ?? {}),
+              annotations: secret.metadata.annotations ?? {},
+            });
+        }
+        serviceAccountSecrets[name] = list;
+      } catch {
+        // Not allowed or unreachable: build without credentials rather than block the SeldonDeployment.
+      }
+    }
+    return { serviceAccountSecrets };
   }
 
   private rtFor(obj: KubeObject): ResourceType {

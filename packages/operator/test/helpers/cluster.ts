@@ -191,3 +191,44 @@ export async function setDeploymentStatus(
         };
   await client.mergePatch(RT.deployment, namespace, name, { status }, 'status');
 }
+
+/** A schemaless CRD standing in for Istio/KEDA/Ambassador kinds (their real CRDs are not installed here). */
+export async function installStubCrd(
+  client: KubeClient,
+  group: string,
+  version: string,
+  kind: string,
+  plural: string,
+): Promise<void> {
+  await client.apply(
+    RT.crd,
+    {
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: { name: `${plural}.${group}` },
+      spec: {
+        group,
+        scope: 'Namespaced',
+        names: { kind, plural, singular: kind.toLowerCase(), listKind: `${kind}List` },
+        versions: [
+          {
+            name: version,
+            served: true,
+            storage: true,
+            schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } },
+          },
+        ],
+      },
+    },
+    'test',
+    true,
+  );
+  await waitFor(
+    () =>
+      client.request('GET', `/apis/${group}/${version}/${plural}`).then(
+        () => true,
+        () => false,
+      ),
+    `${kind} CRD served`,
+  );
+}

@@ -19,6 +19,7 @@ import {
   walk,
 } from './defaulting.js';
 import {
+  truncateName,
   containerServiceLabelKey,
   componentDeploymentName,
   containerServiceName,
@@ -27,7 +28,14 @@ import {
   seldonId,
   svcOrchDeploymentName,
 } from './names.js';
-import { applyPrepackaged, injectStorageInitializer, isPrepackaged, MODELS_PATH } from './prepackaged.js';
+import {
+  applyPrepackaged,
+  injectStorageInitializer,
+  isPrepackaged,
+  MODELS_PATH,
+  type BuildConfig,
+  type ClusterFacts,
+} from './prepackaged.js';
 
 export const ENGINE_CONTAINER = 'seldon-container-engine';
 export const MANAGED_BY = 'app.kubernetes.io/managed-by';
@@ -138,9 +146,15 @@ export function enginePredictor(predictor: PredictorSpec): PredictorSpec {
 
 /**
  * Computes every object a SeldonDeployment should own (07 §3–§8). Pure: same input, same output;
- * `config` carries the operator environment and the parsed `seldon-config`.
+ * `config` carries the operator environment and the parsed `seldon-config`; `facts` what the caller read
+ * from the cluster (service-account Secrets for model-download credentials).
  */
-export function desiredState(raw: SeldonDeployment, config: OperatorConfig): DesiredState {
+export function desiredState(
+  raw: SeldonDeployment,
+  operatorConfig: OperatorConfig,
+  facts: ClusterFacts = {},
+): DesiredState {
+  const config: BuildConfig = { ...operatorConfig, ...facts };
   const sdep = defaultSeldonDeployment(raw, config);
   const ns = sdep.metadata.namespace!;
   const id = seldonId(sdep);
@@ -431,6 +445,7 @@ export function desiredState(raw: SeldonDeployment, config: OperatorConfig): Des
         autoscaled: false,
       });
       services.push({ name: ex.name, httpPort: ex.port, grpcPort: ex.port, explainerFor: pSvc });
+      objects.push(...explainerIngress(sdep, predictor, ex.name, ex.port, config, meta));
     }
 
     if (config.istio.enabled) {
@@ -1103,4 +1118,70 @@ function explainerTypeV2(t: string): string {
     TreeShap: 'tree_shap',
   };
   return map[t] ?? t;
+}
+
+/** 07 §6: Istio VirtualService + DestinationRule and an Ambassador REST mapping for an explainer. */
+function explainerIngress(
+  sdep: SeldonDeployment,
+  predictor: PredictorSpec,
+  name: string,
+  port: number,
+  config: OperatorConfig,
+  meta: MetaFn,
+): KubeObject[] {
+  const ns = sdep.metadata.namespace!;
+  const prefix = `/seldon/${ns}/${sdep.metadata.name}-explainer/${predictor.name}/`;
+  const out: KubeObject[] = [];
+  if (config.istio.enabled) {
+    const host = `${name}.${ns}.svc.cluster.local`;
+    const hostAnn = lookupAnnotation(sdep, 'seldon.io/istio-host');
+    out.push({
+      apiVersion: 'networking.istio.io/v1alpha3',
+      kind: 'VirtualService',
+      metadata: meta(truncateName(`${name}-http`), {}),
+      spec: {
+        hosts: hostAnn
+          ? hostAnn
+              .split(',')
+              .map((h) => h.trim())
+              .filter(Boolean)
+          : ['*'],
+        gateways: [lookupAnnotation(sdep, 'seldon.io/istio-gateway') ?? config.istio.gateway],
+        http: [
+          {
+            match: [{ uri: { prefix } }],
+            rewrite: { uri: '/' },
+            route: [{ destination: { host, subset: predictor.name, port: { number: port } }, weight: 100 }],
+          },
+        ],
+      },
+    });
+    out.push({
+      apiVersion: 'networking.istio.io/v1alpha3',
+      kind: 'DestinationRule',
+      metadata: meta(name, {}),
+      spec: {
+        host,
+        subsets: [{ name: predictor.name, labels: { version: predictor.labels?.version ?? predictor.name } }],
+        trafficPolicy: config.istio.tlsMode
+          ? { tls: { mode: config.istio.tlsMode } }
+          : { connectionPool: { http: { idleTimeout: '60s' } } },
+      },
+    });
+  }
+  if (config.ambassador.enabled && config.ambassador.version !== 'v1') {
+    out.push({
+      apiVersion: 'getambassador.io/v2',
+      kind: 'Mapping',
+      metadata: meta(truncateName(`seldon-${ns}-${sdep.metadata.name}-${predictor.name}-explainer`), {}),
+      spec: {
+        prefix,
+        rewrite: '/',
+        service: `${name}.${ns}:${port}`,
+        cluster_tag: 'seldon_http',
+        timeout_ms: ambassadorCommon(sdep).timeout,
+      },
+    });
+  }
+  return out;
 }

@@ -242,14 +242,14 @@ function stripHandler(probe: Record<string, unknown>): Record<string, unknown> {
 /**
  * Storage initializer (07 §5): an init container downloading `modelUri` into an emptyDir mounted
  * read-only at /mnt/models in the model container. `pvc://claim/path` mounts the claim instead.
- * Credentials are passed with `envFrom` of the node's env Secret (the reference's service-account
- * secret scan is not done: see docs/operator.md).
+ * Credentials: `envFrom` the node's env Secret, plus S3/GCS settings from the Secrets of the
+ * service account (node's, else the pod's, else `default`) when the caller looked them up.
  */
 export function injectStorageInitializer(
   pod: PodSpec,
   container: Container,
   modelUri: string,
-  source: { storageInitializerImage?: string; envSecretRefName?: string },
+  source: { storageInitializerImage?: string; envSecretRefName?: string; serviceAccountName?: string },
   config: OperatorConfig,
 ): void {
   const initName = truncateName(`${container.name}-model-initializer`);
@@ -291,6 +291,9 @@ export function injectStorageInitializer(
   };
   const secret = source.envSecretRefName || config.defaultEnvSecretRefName;
   if (secret) init.envFrom = [{ secretRef: { name: secret } }];
+  const sa = source.serviceAccountName || pod.serviceAccountName || 'default';
+  const secrets = (config as BuildConfig).serviceAccountSecrets?.[sa];
+  if (secrets) applyCredentials(pod, init, secrets, config);
   inits.push(init);
   const mounts = (container.volumeMounts ??= []);
   if (!mounts.some((m) => m.name === volumeName))
@@ -299,3 +302,60 @@ export function injectStorageInitializer(
 }
 
 export type { EnvVar };
+
+/** A Secret listed by a ServiceAccount, as the storage initializer needs it (no secret values). */
+export interface CredentialSecret {
+  name: string;
+  /** Keys of `data`. */
+  keys: string[];
+  annotations: Record<string, string>;
+}
+
+/** Facts read from the cluster before building objects (keeps `desiredState` pure). */
+export interface ClusterFacts {
+  /** Secrets of each ServiceAccount, by ServiceAccount name. */
+  serviceAccountSecrets?: Record<string, CredentialSecret[]>;
+}
+
+export type BuildConfig = OperatorConfig & ClusterFacts;
+
+/** 07 §5: S3 env (secretKeyRefs + endpoint settings) and GCS key-file volume for the initializer. */
+function applyCredentials(
+  pod: PodSpec,
+  init: Container,
+  secrets: CredentialSecret[],
+  config: OperatorConfig,
+): void {
+  const { s3, gcs } = config.seldonConfig.credentials;
+  const env = (init.env ??= []);
+  const add = (name: string, value: Record<string, unknown> | string) => {
+    if (env.some((e) => e.name === name)) return;
+    env.push(typeof value === 'string' ? { name, value } : { name, valueFrom: value });
+  };
+  for (const secret of secrets) {
+    if (secret.keys.includes(s3.s3SecretAccessKeyName)) {
+      add('AWS_ACCESS_KEY_ID', { secretKeyRef: { name: secret.name, key: s3.s3AccessKeyIDName } });
+      add('AWS_SECRET_ACCESS_KEY', { secretKeyRef: { name: secret.name, key: s3.s3SecretAccessKeyName } });
+      const ann = (k: string) =>
+        secret.annotations[`machinelearning.seldon.io/${k}`] ??
+        secret.annotations[`serving.kubeflow.org/${k}`];
+      const endpoint = ann('s3-endpoint') ?? s3.s3Endpoint;
+      const useHttps = ann('s3-usehttps') ?? s3.s3UseHttps;
+      if (endpoint) {
+        add('S3_ENDPOINT', endpoint);
+        add('AWS_ENDPOINT_URL', `${useHttps === '0' ? 'http' : 'https'}://${endpoint}`);
+      }
+      if (useHttps) add('S3_USE_HTTPS', useHttps);
+      const region = ann('s3-region');
+      if (region) add('AWS_REGION', region);
+      const verify = ann('s3-verifyssl');
+      if (verify) add('S3_VERIFY_SSL', verify);
+    } else if (secret.keys.includes(gcs.gcsCredentialFileName)) {
+      const volumes = (pod.volumes ??= []);
+      if (!volumes.some((v) => v.name === 'user-gcp-sa'))
+        volumes.push({ name: 'user-gcp-sa', secret: { secretName: secret.name } });
+      (init.volumeMounts ??= []).push({ name: 'user-gcp-sa', mountPath: '/var/secrets/', readOnly: true });
+      add('GOOGLE_APPLICATION_CREDENTIALS', `/var/secrets/${gcs.gcsCredentialFileName}`);
+    }
+  }
+}
