@@ -1,6 +1,7 @@
 // The processor against a real local graph: seldon-engine in front of a model-wrapper identity
 // model, over real loopback sockets, both transports.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { dataToNd } from '@seldon-ts/payload';
 import { runBatch } from '../src/index.js';
 import type { BatchOptions } from '../src/index.js';
 import { startIdentityGraph } from './support/identity-graph.js';
@@ -11,9 +12,11 @@ const LINES = 10_000;
 const dir = tempDir();
 let graph: IdentityGraph;
 beforeAll(async () => {
+  // Failures are injected only into runs whose batch id ends in "-failures".
+  const injecting = (tags: Record<string, unknown>) => String(tags.batch_id).endsWith('-failures') && typeof tags.batch_index === 'number';
   graph = await startIdentityGraph({
-    alwaysFail: (tags) => typeof tags.batch_index === 'number' && tags.batch_index % 250 === 249,
-    failFirst: (tags) => typeof tags.batch_index === 'number' && tags.batch_index % 250 === 100,
+    alwaysFail: (tags) => injecting(tags) && (tags.batch_index as number) % 250 === 249,
+    failFirst: (tags) => injecting(tags) && (tags.batch_index as number) % 250 === 100,
   });
 });
 afterAll(async () => {
@@ -23,13 +26,14 @@ afterAll(async () => {
 
 const hostOf = (transport: 'rest' | 'grpc') => (transport === 'rest' ? graph.restHost : graph.grpcHost);
 
-async function run(name: string, lines: string[], options: Partial<BatchOptions>) {
+async function run(name: string, lines: string[], options: Partial<BatchOptions> & { transport: 'rest' | 'grpc' }) {
   const input = dir.file(`${name}.in`, lines);
   const output = dir.file(`${name}.out`);
   const summary = await runBatch({
     deploymentName: 'batch-test',
     namespace: 'batch-ns',
     gatewayType: 'seldon',
+    host: hostOf(options.transport),
     inputDataPath: input,
     outputDataPath: output,
     workers: 8,
@@ -43,35 +47,44 @@ async function run(name: string, lines: string[], options: Partial<BatchOptions>
 
 /** Input line i for each data type; the identity model answers with the same content. */
 const inputs = {
-  data: (i: number) => JSON.stringify([[i, i + 0.25, -i]]),
+  data: (i: number) => JSON.stringify([[i, i + 0.25, -i - 1]]),
   str: (i: number) => JSON.stringify(`line ${i}`),
   json: (i: number) => JSON.stringify({ line: i, words: ['a', i % 7] }),
   raw: (i: number) => JSON.stringify({ data: { names: ['a', 'b'], ndarray: [[i, i * 2]] }, meta: { tags: { own: `t${i}` } } }),
 };
-/** What the output line must hold for input line i. */
+/** The content the output line for input line i must hold (compared as JSON text, one assertion per file). */
+const contentOf = {
+  data: (out: any) => out.data?.ndarray,
+  str: (out: any) => out.strData,
+  json: (out: any) => out.jsonData,
+  raw: (out: any) => [out.data?.ndarray, out.meta?.tags?.own],
+};
+const expectedContent = {
+  data: (i: number) => [[i, i + 0.25, -i - 1]],
+  str: (i: number) => `line ${i}`,
+  json: (i: number) => ({ line: i, words: ['a', i % 7] }),
+  raw: (i: number) => [[[i, i * 2]], `t${i}`],
+};
 const expected = {
-  data: (out: any, i: number) => expect(out.data.ndarray).toEqual([[i, i + 0.25, -i]]),
-  str: (out: any, i: number) => expect(out.strData).toBe(`line ${i}`),
-  json: (out: any, i: number) => expect(out.jsonData).toEqual({ line: i, words: ['a', i % 7] }),
-  raw: (out: any, i: number) => {
-    expect(out.data.ndarray).toEqual([[i, i * 2]]);
-    expect(out.meta.tags.own).toBe(`t${i}`);
-  },
+  data: (out: any, i: number) => expect(contentOf.data(out)).toEqual(expectedContent.data(i)),
 };
 
 describe.each(['rest', 'grpc'] as const)('engine + model-wrapper identity graph over %s', (transport) => {
   it.each(['data', 'str', 'json', 'raw'] as const)(`turns ${LINES} %s lines into ${LINES} output lines that join back`, async (dataType) => {
-    // Lines whose index ends in 249 always fail in the model; skip them here (failures are tested below).
-    const lines = Array.from({ length: LINES }, (_, i) => inputs[dataType](i % 250 === 249 ? i - 1 : i));
+    const lines = Array.from({ length: LINES }, (_, i) => inputs[dataType](i));
     const { summary, lines: out, byIndex } = await run(`${transport}-${dataType}`, lines, { transport, dataType });
     expect(out).toHaveLength(LINES);
     expect(byIndex.size).toBe(LINES);
     expect(summary).toMatchObject({ lines: LINES, failed: 0 });
+    // Every line joins back on batch_index to the input it came from (mismatches listed, not 10,000 asserts).
+    const mismatches: string[] = [];
     for (let i = 0; i < LINES; i++) {
       const line = byIndex.get(i);
-      expect(line.meta.tags).toMatchObject({ batch_id: `${transport}-${dataType}`, batch_index: i });
-      expected[dataType](line, i % 250 === 249 ? i - 1 : i);
+      const got = JSON.stringify([line?.meta?.tags?.batch_id, contentOf[dataType](line)]);
+      const want = JSON.stringify([`${transport}-${dataType}`, expectedContent[dataType](i)]);
+      if (got !== want) mismatches.push(`line ${i}: got ${got}, want ${want}`);
     }
+    expect(mismatches.slice(0, 5)).toEqual([]);
   }, 60_000);
 
   it('encodes data lines as tensor and tftensor that the wrapper answers in kind', async () => {
@@ -79,10 +92,14 @@ describe.each(['rest', 'grpc'] as const)('engine + model-wrapper identity graph 
     const tensor = await run(`${transport}-tensor`, lines, { transport, payloadType: 'tensor' });
     expect(tensor.summary.lines).toBe(500);
     const ok = tensor.byIndex.get(7);
-    expect(ok.data.tensor).toEqual({ shape: [1, 3], values: [7, 7.25, -7] });
+    expect(ok.data.tensor).toEqual({ shape: [1, 3], values: [7, 7.25, -8] });
     const tf = await run(`${transport}-tftensor`, lines.slice(0, 100), { transport, payloadType: 'tftensor' });
     expect(tf.summary).toMatchObject({ lines: 100, failed: 0 });
-    expect(tf.byIndex.get(3).data.tftensor).toBeDefined();
+    for (const i of [0, 3, 99]) {
+      const nd = dataToNd(tf.byIndex.get(i).data);
+      expect({ shape: nd.shape, values: [...nd.values] }).toEqual({ shape: [1, 3], values: [i, i + 0.25, -i - 1] });
+      expect(tf.byIndex.get(i).data.tftensor.dtype).toBe('DT_DOUBLE');
+    }
   }, 30_000);
 
   it('writes error records for lines whose node fails on every attempt, and recovers transient failures', async () => {
@@ -101,8 +118,15 @@ describe.each(['rest', 'grpc'] as const)('engine + model-wrapper identity graph 
     for (const i of [100, 350, 600, 850]) expected.data(byIndex.get(i), i);
   }, 30_000);
 
+  it('sends feedback lines through the engine to the model', async () => {
+    const lines = Array.from({ length: 100 }, (_, i) => JSON.stringify({ request: { data: { ndarray: [[i]] } }, response: { data: { ndarray: [[i]] } }, reward: 1 }));
+    const { summary, byIndex } = await run(`${transport}-feedback`, lines, { transport, method: 'feedback', dataType: 'raw' });
+    expect(summary).toMatchObject({ lines: 100, failed: 0 });
+    for (let i = 0; i < 100; i++) expect(byIndex.get(i).meta.tags).toMatchObject({ batch_id: `${transport}-feedback`, batch_index: i });
+  }, 30_000);
+
   it('gives the same predictions with mini-batching as line by line', async () => {
-    const lines = Array.from({ length: 1000 }, (_, i) => inputs.data(i % 250 === 249 ? i - 1 : i));
+    const lines = Array.from({ length: 1000 }, (_, i) => inputs.data(i));
     const single = await run(`${transport}-single`, lines, { transport });
     const batched = await run(`${transport}-batched`, lines, { transport, batchSize: 10 });
     expect(batched.summary).toMatchObject({ lines: 1000, failed: 0, requests: 100 });
@@ -112,6 +136,6 @@ describe.each(['rest', 'grpc'] as const)('engine + model-wrapper identity graph 
     }
     const tensors = await run(`${transport}-batched-tensor`, lines.slice(0, 100), { transport, batchSize: 8, payloadType: 'tensor' });
     expect(tensors.summary).toMatchObject({ lines: 100, failed: 0 });
-    expect(tensors.byIndex.get(9).data.tensor).toEqual({ shape: [1, 3], values: [9, 9.25, -9] });
+    expect(tensors.byIndex.get(9).data.tensor).toEqual({ shape: [1, 3], values: [9, 9.25, -10] });
   }, 30_000);
 });

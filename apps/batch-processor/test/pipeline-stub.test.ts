@@ -174,3 +174,20 @@ describe('stopping a run', () => {
     }
   });
 });
+
+describe('timeouts', () => {
+  it('turns a request the deployment never answers into SC_ERR_BATCH_REQUEST_TIMEOUT after the retries', async () => {
+    const stub = await startStubDeployment({ hang: (body) => body?.data?.ndarray?.[0] === 'hang' });
+    try {
+      const input = dir.file('hang.in', ['["hang"]', '[1]']);
+      const output = dir.file('hang.out');
+      const summary = await runBatch({ deploymentName: 'd', gatewayType: 'seldon', host: stub.host, inputDataPath: input, outputDataPath: output, workers: 2, retries: 2, timeoutMs: 200 });
+      expect(summary).toMatchObject({ lines: 2, failed: 1, retries: 1 });
+      const { byIndex } = readOutput(output);
+      expect(byIndex.get(0).status.reason).toMatch(/^SC_ERR_BATCH_REQUEST_TIMEOUT: .*no answer within 200 ms/);
+      expect(byIndex.get(1).data.ndarray).toEqual([1]);
+    } finally {
+      await stub.close();
+    }
+  });
+});

@@ -124,7 +124,7 @@ spec:
     }
   }, 60_000);
 
-  it('--watch reloads in-process and child-process components when their files change', async () => {
+  it('--watch reloads components when their files change and the deployment when the manifest does', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'seldon-run-watch-'));
     const write = (factor: number, offset: number) => {
       writeFileSync(
@@ -161,9 +161,14 @@ spec:
     try {
       const r = runCli([join(dir, 'sdep.yaml'), '--http-port', '0', '--grpc-port', '0', '--watch']);
       const port = await waitForBanner(r);
-      const predict = async () =>
-        (await postJson(`http://127.0.0.1:${port}/api/v1.0/predictions`, { data: { ndarray: [[1, 2]] } }))
-          .json?.data?.ndarray;
+      let lastAnswer = '';
+      const predict = async () => {
+        const res = await postJson(`http://127.0.0.1:${port}/api/v1.0/predictions`, {
+          data: { ndarray: [[1, 2]] },
+        });
+        lastAnswer = JSON.stringify(res.json);
+        return res.json?.data?.ndarray;
+      };
       expect(await predict()).toEqual([[3, 5]]);
       write(10, 100);
       await until(
@@ -173,6 +178,39 @@ spec:
       );
       expect(r.err()).toContain('[runner] default/scale: files changed');
       expect(r.err()).toContain('[runner] default/shift: files changed');
+
+      // A manifest that would not run leaves the running deployment alone...
+      writeFileSync(join(dir, 'sdep.yaml'), 'kind: SeldonDeployment\nmetadata: {name: broken}\n');
+      await until(
+        'the refusal',
+        () => r.err().includes('changed but cannot run; still serving the previous version'),
+        20_000,
+      );
+      expect(await predict()).toEqual([[110, 120]]);
+      // ...a valid change restarts it: now the graph is the shift model alone.
+      writeFileSync(
+        join(dir, 'sdep.yaml'),
+        `apiVersion: machinelearning.seldon.io/v1
+kind: SeldonDeployment
+metadata:
+  name: watched
+  annotations:
+    seldon.io/local-shift: "module:./shift.ts"
+spec:
+  predictors:
+  - name: default
+    graph: {name: shift, type: MODEL}
+    componentSpecs: [{spec: {containers: [{name: shift, image: y}]}}]
+`,
+      );
+      await until(
+        'the restarted deployment',
+        async () => JSON.stringify(await predict().catch(() => null)) === JSON.stringify([[101, 102]]),
+        30_000,
+      ).catch((err: Error) => {
+        throw new Error(`${err.message}; last answer ${lastAnswer}; stderr:\n${r.err().slice(-2500)}`);
+      });
+      expect(r.err()).toContain('changed; restarting the deployment');
       r.child.kill('SIGTERM');
       expect(await r.exited).toBe(0);
     } finally {

@@ -111,4 +111,32 @@ describe('protowire', () => {
       [7, 'AB'],
     ]);
   });
+
+  describe('a singular field that occurs twice is read as the merge of both (protobuf spec)', () => {
+    const join = (...parts: Uint8Array[]) => Uint8Array.from(parts.flatMap((p) => Array.from(p)));
+
+    it('routingFromFeedback keeps the routing of every response occurrence', () => {
+      const bytes = join(
+        feedbackToProto({ response: { meta: { routing: { a: 1, b: 2 } } } }),
+        feedbackToProto({ response: { meta: { routing: { b: 0, c: -1 } } } }),
+      );
+      expect(Object.fromEntries(routingFromFeedback(bytes)!)).toEqual({ a: 1, b: 0, c: -1 });
+    });
+
+    it('routeFromSeldonMessage takes the first element of the merged data', () => {
+      const nd = (rows: number[][]) => messageToProto({ data: { ndarray: rows } });
+      // Same member twice: lists concatenate, so the first occurrence supplies the route.
+      expect(routeFromSeldonMessage(join(nd([[2]]), nd([[5]])))).toBe(2);
+      // An empty first list: the route comes from the next occurrence.
+      expect(routeFromSeldonMessage(join(nd([]), nd([[5]])))).toBe(5);
+      // Another member replaces the earlier one.
+      const tensor = messageToProto({ data: { tensor: { shape: [1], values: [3] } } });
+      expect(routeFromSeldonMessage(join(nd([[2]]), tensor))).toBe(3);
+      expect(routeFromSeldonMessage(join(tensor, nd([[1]])))).toBe(1);
+      // The full decoder agrees.
+      expect(messageFromProto(join(nd([[2]]), nd([[5]]))).data?.ndarray).toEqual([[2], [5]]);
+      expect(routeFromSeldonMessage(messageToProto({ strData: 'x' }))).toBe(-1);
+      expect(routeFromSeldonMessage(nd([]))).toBeUndefined();
+    });
+  });
 });

@@ -3,9 +3,7 @@ import { describe, it, expect, afterAll, beforeAll } from '@jest/globals';
 import * as grpc from '@grpc/grpc-js';
 import { GraphExecutor, GraphPayload } from '@seldon-ts/graph-executor';
 import { fields } from '../src/internal/protowire.js';
-import { ld } from './support/nodes.js';
-
-const identity = (b: Buffer): Buffer => b;
+import { ld, listenGrpc, rawMethod } from './support/nodes.js';
 const text = (b: Uint8Array, f: { start: number; end: number }) =>
   Buffer.from(b.subarray(f.start, f.end)).toString('latin1');
 
@@ -23,16 +21,8 @@ describe('tensorflow protocol over gRPC nodes', () => {
 
   beforeAll(async () => {
     server = new grpc.Server();
-    const def = (service: string, method: string) => ({
-      path: `/tensorflow.serving.${service}/${method}`,
-      requestStream: false,
-      responseStream: false,
-      requestSerialize: identity,
-      requestDeserialize: identity,
-      responseSerialize: identity,
-      responseDeserialize: identity,
-      originalName: method,
-    });
+    const def = (service: string, method: string) =>
+      rawMethod(`/tensorflow.serving.${service}/${method}`, method);
     const record = (path: string, req: Buffer) => {
       const inputs = [...fields(req)].filter((f) => f.num === 2).map((f) => text(req, f));
       seen.push({ path, name: specName(req), inputs });
@@ -70,11 +60,7 @@ describe('tensorflow protocol over gRPC nodes', () => {
         cb(null, Buffer.alloc(0));
       },
     });
-    port = await new Promise<number>((resolve, reject) =>
-      server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (e, p) =>
-        e ? reject(e) : resolve(p),
-      ),
-    );
+    port = await listenGrpc(server);
   });
   afterAll(() => {
     server.forceShutdown();

@@ -3,6 +3,7 @@ import { describe, it, expect, afterAll, beforeAll } from '@jest/globals';
 import * as grpc from '@grpc/grpc-js';
 import { inferenceServices } from '@seldon-ts/payload';
 import { GraphExecutor, GraphPayload } from '@seldon-ts/graph-executor';
+import { listenGrpc } from './support/nodes.js';
 
 type Obj = Record<string, any>;
 const svc = inferenceServices.GRPCInferenceService;
@@ -30,11 +31,7 @@ describe('v2 protocol over gRPC nodes', () => {
       ModelMetadata: (call: grpc.ServerUnaryCall<Obj, Obj>, cb: grpc.sendUnaryData<Obj>) =>
         cb(null, { name: call.request.name, platform: 'test' }),
     });
-    port = await new Promise<number>((resolve, reject) =>
-      server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (e, p) =>
-        e ? reject(e) : resolve(p),
-      ),
-    );
+    port = await listenGrpc(server);
   });
   afterAll(() => {
     server.forceShutdown();

@@ -11,6 +11,7 @@ export const GrpcCode = {
   OK: 0,
   UNKNOWN: 2,
   INVALID_ARGUMENT: 3,
+  DEADLINE_EXCEEDED: 4,
   NOT_FOUND: 5,
   RESOURCE_EXHAUSTED: 8,
   FAILED_PRECONDITION: 9,
@@ -117,6 +118,12 @@ export const WRAPPER_ERRORS = {
     grpcCode: GrpcCode.UNIMPLEMENTED,
     reason: 'MICROSERVICE_BAD_DATA',
     hint: 'This path exists but not for this HTTP method (e.g. GET /api/v1.0/predictions).',
+  },
+  SC_ERR_WRAPPER_TIMEOUT: {
+    httpStatus: 504,
+    grpcCode: GrpcCode.DEADLINE_EXCEEDED,
+    reason: 'MICROSERVICE_INTERNAL_ERROR',
+    hint: 'The component took longer than `restTimeoutMs` (pod annotation `seldon.io/rest-timeout`) to answer a REST request. Make it faster or raise the annotation.',
   },
   SC_ERR_WRAPPER_USER: {
     httpStatus: 400,

@@ -53,6 +53,19 @@ export interface MicroserviceOptions extends Omit<ComponentRuntimeOptions, 'metr
   payloadPassthrough?: boolean;
   /** Pod annotations file. Default `/etc/podinfo/annotations`. */
   annotationsPath?: string;
+  /**
+   * Longest a REST request may wait for the component, in ms, before it is answered 504
+   * `SC_ERR_WRAPPER_TIMEOUT` (the work itself runs on); 0 = no limit. Default: the pod annotation
+   * `seldon.io/rest-timeout` (ms) if present, else 5 000 000 (the reference's Gunicorn timeout,
+   * 5000 s). gRPC calls are bounded by the caller's deadline instead.
+   */
+  restTimeoutMs?: number;
+  /**
+   * Serve gRPC server reflection (`grpc.reflection.v1` and `v1alpha`) for the Seldon services, so
+   * that tools such as grpcurl can list and call them without the proto files. Default true (the
+   * reference registers reflection too).
+   */
+  grpcReflection?: boolean;
 }
 
 /** A running microservice. */
@@ -78,6 +91,8 @@ export const MICROSERVICE_DEFAULTS = {
   maxInFlight: 1024,
   workers: 0,
   drainTimeoutMs: 30_000,
+  restTimeoutMs: 5_000_000,
+  grpcReflection: true,
 } as const;
 
 /** Reads `/etc/podinfo/annotations` (05 §7): `key="value"` lines, split at the first `=`. */
@@ -200,6 +215,18 @@ export async function startMicroservice(
       `maxMessageBytes ${maxMessageBytes} must be a positive integer`,
     );
   }
+  const annotatedTimeout = Number(annotations['seldon.io/rest-timeout']);
+  const restTimeoutMs =
+    options.restTimeoutMs ??
+    (Number.isInteger(annotatedTimeout) && annotatedTimeout > 0
+      ? annotatedTimeout
+      : MICROSERVICE_DEFAULTS.restTimeoutMs);
+  if (!Number.isInteger(restTimeoutMs) || restTimeoutMs < 0) {
+    throw new WrapperError(
+      'SC_ERR_WRAPPER_BAD_OPTION',
+      `restTimeoutMs ${restTimeoutMs} must be an integer >= 0`,
+    );
+  }
   const maxInFlight = options.maxInFlight ?? MICROSERVICE_DEFAULTS.maxInFlight;
   const workers = options.workers ?? MICROSERVICE_DEFAULTS.workers;
   if (!Number.isInteger(workers) || workers < 0)
@@ -282,6 +309,7 @@ export async function startMicroservice(
     metrics,
     decodeOptions,
     maxMessageBytes,
+    restTimeoutMs,
     passthrough:
       passthrough && typeof predictRaw === 'function'
         ? async (body: string) => (predictRaw as (b: string) => unknown).call(instance, body)
@@ -300,7 +328,10 @@ export async function startMicroservice(
     let grpcServer: GrpcServer | undefined;
     let boundGrpc = -1;
     if (grpcPort !== null) {
-      grpcServer = createGrpcServer({ runtime, gate, metrics, decodeOptions }, { maxMessageBytes });
+      grpcServer = createGrpcServer(
+        { runtime, gate, metrics, decodeOptions },
+        { maxMessageBytes, reflection: options.grpcReflection ?? MICROSERVICE_DEFAULTS.grpcReflection },
+      );
       boundGrpc = await bindGrpc(grpcServer, host, grpcPort);
       const g = grpcServer;
       opened.push(() => new Promise<void>((resolve) => g.tryShutdown(() => resolve())));

@@ -1,4 +1,11 @@
-import type { JsonValue, TfDataType } from '@seldon-ts/payload';
+import {
+  isNumericNd,
+  ndToNested,
+  nestedToNd,
+  type JsonValue,
+  type NdValue,
+  type TfDataType,
+} from '@seldon-ts/payload';
 
 /** A nested JS array (what `toArray()` returns and what a component may return). */
 export type NestedArray = readonly (JsonValue | NestedArray)[];
@@ -12,8 +19,11 @@ export type NdArrayKind = 'tensor' | 'ndarray' | 'tftensor';
  *
  * Numeric arrays hold a `Float64Array` (no per-element objects); others (strings, booleans,
  * nested objects, ragged lists) hold a flat list of JSON values.
+ *
+ * It is payload's {@link NdValue} with a class around it: the conversions (shape inference,
+ * nesting, numeric test) are payload's, so a component sees exactly what the codec decoded.
  */
-export class NdArray {
+export class NdArray implements NdValue {
   /** Dimensions; `[]` for a scalar. */
   readonly shape: readonly number[];
   /** Elements, flattened in row-major order. */
@@ -54,10 +64,7 @@ export class NdArray {
 
   /** True when every element is a number (booleans and strings are not numeric, as in numpy). */
   get numeric(): boolean {
-    const v = this.values;
-    if (v instanceof Float64Array) return true;
-    for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'number') return false;
-    return true;
+    return isNumericNd(this);
   }
 
   /** The element at a multi-dimensional index. */
@@ -69,20 +76,7 @@ export class NdArray {
 
   /** The array as nested JS arrays (a scalar for shape `[]`). */
   toArray(): JsonValue {
-    const { shape, values } = this;
-    if (shape.length === 0) return values[0] as JsonValue;
-    let pos = 0;
-    const build = (dim: number): JsonValue[] => {
-      const n = shape[dim];
-      const out: JsonValue[] = new Array(n);
-      if (dim === shape.length - 1) {
-        for (let i = 0; i < n; i++) out[i] = values[pos++] as JsonValue;
-      } else {
-        for (let i = 0; i < n; i++) out[i] = build(dim + 1);
-      }
-      return out;
-    };
-    return build(0);
+    return ndToNested(this);
   }
 
   /** The values as a Float64Array (copied unless already one). Non-numbers become NaN. */
@@ -95,35 +89,13 @@ export class NdArray {
 
   /**
    * Builds an array from nested JS arrays, inferring the shape the way numpy does for regular
-   * input; a ragged list becomes a 1-D array of its top-level elements.
+   * input (all numbers → a `Float64Array`); a ragged list becomes a 1-D array of its top-level
+   * elements.
    */
   static fromNested(nested: JsonValue, kind?: NdArrayKind): NdArray {
-    if (!Array.isArray(nested)) return new NdArray([nested], [], kind);
-    const shape: number[] = [];
-    let probe: JsonValue = nested;
-    while (Array.isArray(probe)) {
-      shape.push(probe.length);
-      if (probe.length === 0) break;
-      probe = probe[0];
-    }
-    const flat: JsonValue[] = [];
-    let regular = true;
-    const walk = (node: JsonValue, dim: number): void => {
-      if (!regular) return;
-      if (dim === shape.length) {
-        if (Array.isArray(node)) regular = false;
-        else flat.push(node);
-        return;
-      }
-      if (!Array.isArray(node) || node.length !== shape[dim]) {
-        regular = false;
-        return;
-      }
-      for (let i = 0; i < node.length; i++) walk(node[i], dim + 1);
-    };
-    walk(nested, 0);
-    if (!regular) return new NdArray(nested.slice(), [nested.length], kind);
-    return new NdArray(flat, shape, kind);
+    // No depth bound: the caller's own value, not untrusted input (decoders bound that).
+    const nd = nestedToNd(nested, { maxDepth: Number.MAX_SAFE_INTEGER });
+    return new NdArray(nd.values, nd.shape, kind);
   }
 }
 

@@ -1,5 +1,6 @@
 // Spawns the built CLI (run `npx tsc -b packages/model-wrapper/tsconfig.lib.json` first).
 import { describe, it, expect, afterAll } from '@jest/globals';
+import { messageOf } from './support/http.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { once } from 'node:events';
@@ -100,11 +101,9 @@ describe('seldon-microservice CLI', () => {
     ]);
     const ports = await p.ready;
     const answers = await Promise.all(
-      Array.from({ length: 8 }, () =>
-        predict(ports.httpPort, { data: { ndarray: [1] } }).then((r) => r.json()),
-      ),
+      Array.from({ length: 8 }, () => predict(ports.httpPort, { data: { ndarray: [1] } }).then(messageOf)),
     );
-    const threads = new Set(answers.map((a: { data: { ndarray: number[] } }) => a.data.ndarray[0]));
+    const threads = new Set(answers.map((a) => a.data?.ndarray?.[0]));
     expect(threads.size).toBe(2);
     expect(threads.has(0)).toBe(false); // never the main thread
     const text = await (await fetch(`http://127.0.0.1:${ports.metricsPort}/metrics`)).text();

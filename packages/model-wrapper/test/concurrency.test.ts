@@ -1,4 +1,5 @@
 import { describe, it, expect } from '@jest/globals';
+import { messageOf, statusOf } from './support/http.js';
 import * as grpc from '@grpc/grpc-js';
 import express from 'express';
 import type { AddressInfo } from 'node:net';
@@ -61,7 +62,7 @@ describe('max in flight', () => {
       await m.whenStarted(2);
       const rejected = await post(svc.httpPort);
       expect(rejected.status).toBe(429);
-      expect((await rejected.json()).status).toMatchObject({
+      expect((await statusOf(rejected)).status).toMatchObject({
         status: 1,
         code: -1,
         reason: 'MICROSERVICE_OVERLOADED',
@@ -166,7 +167,7 @@ describe('createExpressRouter', () => {
         body: '{x',
       });
       expect(bad.status).toBe(400);
-      expect((await bad.json()).status.info).toContain("Can't find JSON in data");
+      expect((await statusOf(bad)).status.info).toContain("Can't find JSON in data");
       expect(await (await fetch(`http://127.0.0.1:${port}/model/health/ping`)).text()).toBe('pong');
       expect(await (await fetch(`http://127.0.0.1:${port}/own`)).text()).toBe('mine');
     } finally {
@@ -183,7 +184,7 @@ describe('createExpressRouter', () => {
     await new Promise((r) => server.once('listening', r));
     const port = (server.address() as AddressInfo).port;
     try {
-      expect((await (await post(port)).json()).data.ndarray).toEqual([42]);
+      expect((await messageOf(await post(port))).data?.ndarray).toEqual([42]);
     } finally {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));

@@ -19,6 +19,7 @@ const rowFor = (first: string): string[] | undefined => rows.find((r) => r[0] ==
 const GRPC_NAMES: Record<number, string> = {
   2: 'UNKNOWN',
   3: 'INVALID_ARGUMENT',
+  4: 'DEADLINE_EXCEEDED',
   8: 'RESOURCE_EXHAUSTED',
   9: 'FAILED_PRECONDITION',
   12: 'UNIMPLEMENTED',
@@ -44,6 +45,8 @@ describe('docs/model-wrapper.md', () => {
     expect(rowFor('`maxInFlight`')?.[1]).toBe(String(MICROSERVICE_DEFAULTS.maxInFlight));
     expect(rowFor('`drainTimeoutMs`')?.[1]).toBe(String(MICROSERVICE_DEFAULTS.drainTimeoutMs));
     expect(rowFor('`workers`')?.[1]).toBe(String(MICROSERVICE_DEFAULTS.workers));
+    expect(rowFor('`restTimeoutMs`')?.[1]).toContain(String(MICROSERVICE_DEFAULTS.restTimeoutMs));
+    expect(rowFor('`grpcReflection`')?.[1]).toBe(String(MICROSERVICE_DEFAULTS.grpcReflection));
     expect(rowFor('`host`')?.[1]).toBe(`\`${MICROSERVICE_DEFAULTS.host}\``);
     const { httpPort, grpcPort, metricsPort } = MICROSERVICE_DEFAULTS;
     expect(rowFor('`httpPort` / `grpcPort` / `metricsPort`')?.[1]).toBe(

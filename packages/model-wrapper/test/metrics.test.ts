@@ -1,4 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
+import { statusOf } from './support/http.js';
 import { startMicroservice, SeldonResponse, type Microservice } from '@seldon-ts/model-wrapper';
 
 let svc: Microservice;
@@ -99,7 +100,7 @@ describe('metrics port (03 §4)', () => {
         body: '{"data":{"ndarray":[1,2]}}',
       });
       expect(bad.status).toBe(500);
-      expect((await bad.json()).status.reason).toBe('MICROSERVICE_BAD_METRIC');
+      expect((await statusOf(bad)).status.reason).toBe('MICROSERVICE_BAD_METRIC');
     } finally {
       await other.close();
     }

@@ -1,4 +1,5 @@
 import { describe, it, expect } from '@jest/globals';
+import { messageOf, statusOf } from './support/http.js';
 import { fileURLToPath } from 'node:url';
 import * as grpc from '@grpc/grpc-js';
 import { messageFromProto, messageToProto } from '@seldon-ts/payload';
@@ -22,10 +23,10 @@ describe('worker-thread mode', () => {
             method: 'POST',
             headers: { 'Content-Type': 'application/json' },
             body: '{"data":{"ndarray":[1]}}',
-          }).then((r) => r.json()),
+          }).then(messageOf),
         ),
       );
-      expect(new Set(rest.map((a: { data: { ndarray: number[] } }) => a.data.ndarray[0])).size).toBe(2);
+      expect(new Set(rest.map((a) => a.data?.ndarray?.[0])).size).toBe(2);
       const viaGrpc = await new Promise<Buffer>((resolve, reject) =>
         client.makeUnaryRequest(
           '/seldon.protos.Model/Predict',
@@ -43,7 +44,7 @@ describe('worker-thread mode', () => {
         body: '{"data":{"ndarray":[1]}}',
       });
       expect(r.status).toBe(400);
-      expect((await r.json()).status.info).toBe('route is not implemented');
+      expect((await statusOf(r)).status.info).toBe('route is not implemented');
     } finally {
       client.close();
       await svc.close();

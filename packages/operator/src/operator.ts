@@ -115,7 +115,6 @@ export class Operator {
         name: 'seldon_operator_workqueue_depth',
         help: 'Keys waiting in the work queue',
         registers: [this.registry],
-        collect: () => undefined,
       }),
       leader: new Gauge({
         name: 'seldon_operator_leader',
@@ -204,6 +203,18 @@ export class Operator {
     }
   }
 
+  private async served(rt: ResourceType): Promise<boolean> {
+    try {
+      const list = await this.client.request<{ resources?: { name: string }[] }>(
+        'GET',
+        rt.apiVersion.includes('/') ? `/apis/${rt.apiVersion}` : `/api/${rt.apiVersion}`,
+      );
+      return (list.resources ?? []).some((r) => r.name === rt.plural);
+    } catch {
+      return false;
+    }
+  }
+
   private async resolveVersions(): Promise<Record<string, ResourceType>> {
     const map: Record<string, ResourceType> = {};
     const served = async (apiVersion: string) => {
@@ -246,6 +257,9 @@ export class Operator {
 
   private async startControllers(): Promise<void> {
     if (this.running || this.stopping) return;
+    // A previous term may still be shutting down its informers and workers.
+    await this.stoppingControllers;
+    if (this.running || this.stopping) return;
     this.running = true;
     this.metrics.leader.set(1);
     // A queue shut down by a previous leadership term cannot be reused.
@@ -279,13 +293,21 @@ export class Operator {
     ];
     this.informers = [];
     for (const [key, rt, noun, enabled] of kinds) {
-      const watched = WATCHED_KINDS.some(([k]) => k === key);
+      // Optional kinds (Istio, Ambassador, KEDA) are watched only when enabled and served; an enabled
+      // but missing kind is reported by the reconciles that need it (status Failed with the API error).
       const kind: OwnedKind = { rt, noun, enabled };
-      if (watched) {
+      const core = WATCHED_KINDS.some(([k]) => k === key);
+      if (enabled && !core && !(await this.served(rt))) {
+        this.log({
+          level: 'error',
+          msg: `${rt.kind} (${rt.apiVersion}) is enabled but not served by the API server: is its CRD installed?`,
+        });
+      } else if (enabled) {
         kind.informer = new Informer(this.client, rt, (ev, obj) => this.onOwnedEvent(ev, obj), {
           namespace: ns,
           labelSelector: `${MANAGED_BY}=${MANAGED_BY_VALUE}`,
           resyncMs: 0,
+          onError: this.informerError,
         });
         this.informers.push(kind.informer);
       }
@@ -301,7 +323,7 @@ export class Operator {
       this.client,
       RT.seldonDeployment,
       (ev, obj) => this.onSdepEvent(ev, obj),
-      { namespace: ns, resyncMs },
+      { namespace: ns, resyncMs, onError: this.informerError },
     );
     this.informers.push(this.sdepInformer);
     if (!ns) {
@@ -356,9 +378,8 @@ export class Operator {
   }
 
   private onNamespaceEvent(ev: InformerEvent, obj: KubeObject): void {
-    if (ev !== 'update' && ev !== 'add') return;
     // A namespace (un)labelled with seldon.io/controller-id changes which SeldonDeployments are ours.
-    if (ev === 'add') return;
+    if (ev !== 'update') return;
     for (const s of this.sdepInformer?.list() ?? [])
       if (s.metadata.namespace === obj.metadata.name) this.queue.add(Informer.key(s));
   }
@@ -408,6 +429,13 @@ export class Operator {
   }
 
   private starting: Promise<void> | undefined;
+  private readonly informerError = (err: Error) =>
+    this.log({
+      level: 'warn',
+      msg: 'list failed, retrying',
+      code: (err as OperatorError).code,
+      error: err.message,
+    });
   private readonly pendingResync = new Set<string>();
   private readonly lastReconciled = new Map<string, string>();
 

@@ -80,7 +80,7 @@ d('operator against a real kube-apiserver', () => {
     await operator?.stop();
     client?.close();
     await cluster?.stop();
-  }, 30_000);
+  }, 60_000);
 
   const create = async (sdep: SeldonDeployment, namespace: string): Promise<Sdep> => {
     const obj = structuredClone(sdep) as Sdep;
@@ -128,7 +128,7 @@ d('operator against a real kube-apiserver', () => {
     const asV1 = await getSdep('hooks', 'alpha');
     expect(asV1.apiVersion).toBe('machinelearning.seldon.io/v1');
     expect(asV1.spec.predictors[0].graph.name).toBe('classifier');
-  });
+  }, 60_000);
 
   it('reconciles each example SeldonDeployment to its golden objects', async () => {
     const files = [
@@ -207,7 +207,7 @@ d('operator against a real kube-apiserver', () => {
     expect(events.items.map((e) => (e as { reason?: string }).reason)).toEqual(
       expect.arrayContaining(['CreateDeployment', 'CreateService', 'Updated']),
     );
-  }, 30_000);
+  }, 60_000);
 
   it('scaling replicas changes only replicas and keeps rollout-restart annotations', async () => {
     const name = 'lifecycle-example-0-classifier';
@@ -237,7 +237,7 @@ d('operator against a real kube-apiserver', () => {
       '2026-01-01T00:00:00Z',
     );
     expect(after.metadata.generation).toBe(before.metadata.generation! + 1);
-  }, 30_000);
+  }, 60_000);
 
   it('recreates a deleted owned Deployment and Service', async () => {
     await client.delete(RT.deployment, 'life', 'lifecycle-example-0-classifier');
@@ -248,7 +248,7 @@ d('operator against a real kube-apiserver', () => {
     );
     await waitFor(() => exists(RT.service, 'life', 'lifecycle-example'), 'Service recreated');
     expect((dep as Dep).spec.replicas).toBe(3);
-  }, 30_000);
+  }, 60_000);
 
   let last: unknown;
   it('adding a canary leaves the main predictor pods untouched; removing it removes its objects', async () => {
@@ -309,7 +309,7 @@ d('operator against a real kube-apiserver', () => {
       throw err;
     });
     expect(Object.keys(status.status!.serviceStatus!)).toEqual(['ab-main']);
-  }, 40_000);
+  }, 60_000);
 
   it('recreates a Deployment whose selector must change (immutable field)', async () => {
     const one = {
@@ -353,7 +353,7 @@ d('operator against a real kube-apiserver', () => {
         : undefined;
     }, 'Deployment recreated with the new selector');
     expect(second.spec.selector.matchLabels['seldon-app-svc-b']).toBe('sel-p-b');
-  }, 30_000);
+  }, 60_000);
 
   it('an HPA-managed Deployment keeps the replica count the HPA set', async () => {
     const sdep = loadFixture('hpa-pdb.yaml');
@@ -378,7 +378,7 @@ d('operator against a real kube-apiserver', () => {
       return JSON.stringify(dep.spec.template).includes('"INFO"') ? dep : undefined;
     }, 'template updated');
     expect(after.spec.replicas).toBe(3);
-  }, 30_000);
+  }, 60_000);
 
   it('reports Failed with the reason: a Deployment that stopped progressing, and a reconcile error', async () => {
     const sdep = loadFixture('minimal-model.yaml');
@@ -407,7 +407,7 @@ d('operator against a real kube-apiserver', () => {
       () => operator.recordedEvents.some((e) => e.reason === 'InternalError' && e.object === 'life/broken'),
       'InternalError event',
     );
-  }, 30_000);
+  }, 60_000);
 
   it('refuses an invalid SeldonDeployment through the webhook with the rule message', async () => {
     const port = operator.webhookPort!;
@@ -471,7 +471,7 @@ d('operator against a real kube-apiserver', () => {
       } as SeldonDeployment,
       'hooks',
     );
-  }, 30_000);
+  }, 60_000);
 
   it('issues its webhook certificate into a Secret and rotates it before expiry', async () => {
     const hook = new WebhookServer(
@@ -516,7 +516,7 @@ d('operator against a real kube-apiserver', () => {
     } finally {
       await hook.stop();
     }
-  }, 30_000);
+  }, 60_000);
 
   it('informers reopen watches that end and keep delivering events', async () => {
     const seen: string[] = [];
@@ -530,7 +530,7 @@ d('operator against a real kube-apiserver', () => {
     try {
       await informer.synced;
       // Let at least one watch time out on the server, then change something.
-      await waitFor(() => informer.watchCount >= 2, 'watch reopened', 10_000);
+      await waitFor(() => informer.watchCount >= 2, 'watch reopened', 20_000);
       await client.create(RT.configMap, {
         apiVersion: 'v1',
         kind: 'ConfigMap',
@@ -544,7 +544,7 @@ d('operator against a real kube-apiserver', () => {
     } finally {
       await informer.stop();
     }
-  }, 30_000);
+  }, 60_000);
 
   it('serves metrics and health', async () => {
     const port = operator.metricsPort!;
@@ -552,7 +552,7 @@ d('operator against a real kube-apiserver', () => {
     expect(metrics).toMatch(/seldon_operator_reconcile_total\{result="success"\} \d+/);
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
     expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
-  }, 30_000);
+  }, 60_000);
 
   const kubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
   (kubectl ? it : it.skip)(
@@ -693,7 +693,7 @@ d('operator against a real kube-apiserver', () => {
         );
       }
     },
-    40_000,
+    60_000,
   );
 
   it('Istio, Ambassador v2 and KEDA objects: traffic split, shadow mirror, updates and cleanup', async () => {
@@ -804,20 +804,79 @@ d('operator against a real kube-apiserver', () => {
     } finally {
       await mesh.stop();
     }
-  }, 40_000);
+  }, 60_000);
 
   it('skips namespaces claimed by another controller and SeldonDeployments of another controller-id', async () => {
     await ensureNamespace(client, 'claimed', { 'seldon.io/controller-id': 'other' });
     const sdep = loadFixture('minimal-model.yaml');
     await create({ ...sdep, metadata: { name: 'claimed' } } as SeldonDeployment, 'claimed');
-    await create({ ...sdep, metadata: { name: 'foreign', labels: { 'seldon.io/controller-id': 'other' } } } as SeldonDeployment, 'life');
+    await create(
+      {
+        ...sdep,
+        metadata: { name: 'foreign', labels: { 'seldon.io/controller-id': 'other' } },
+      } as SeldonDeployment,
+      'life',
+    );
     // A SeldonDeployment created afterwards in a free namespace is reconciled: the two above were seen first.
     await create({ ...sdep, metadata: { name: 'marker' } } as SeldonDeployment, 'life');
     await waitFor(() => exists(RT.deployment, 'life', 'marker-example-0-classifier'), 'marker reconciled');
     expect(await exists(RT.deployment, 'claimed', 'claimed-example-0-classifier')).toBeUndefined();
     expect(await exists(RT.deployment, 'life', 'foreign-example-0-classifier')).toBeUndefined();
     expect((await getSdep('claimed', 'claimed')).status).toBeUndefined();
-  }, 30_000);
+  }, 60_000);
+
+  it('a leader that cannot renew its Lease steps down, and leads again once the Lease is free', async () => {
+    const op = new Operator({
+      config: configFromEnv({ ...env, CONTROLLER_ID: 'steal', WATCH_NAMESPACE: 'leader' }),
+      client,
+      workers: 1,
+      recordEvents: false,
+      leaderElection: {
+        identity: 'victim',
+        name: 'steal-test',
+        namespace: 'seldon-system',
+        leaseDurationMs: 1000,
+        renewDeadlineMs: 800,
+        retryPeriodMs: 100,
+      },
+    });
+    await op.start();
+    try {
+      await waitFor(() => op.isLeader, 'leads');
+      // Another holder takes the Lease (as after a network partition) with a long lease.
+      const lease = await client.get<KubeObject & { spec: Record<string, unknown> }>(
+        RT.lease,
+        'seldon-system',
+        'steal-test',
+      );
+      await client.replace(RT.lease, {
+        ...lease,
+        spec: {
+          ...lease.spec,
+          holderIdentity: 'intruder',
+          leaseDurationSeconds: 2,
+          renewTime: new Date().toISOString().replace('Z', '000Z'),
+        },
+      });
+      await waitFor(() => !op.isLeader, 'stepped down', 20_000);
+      // The intruder never renews: after its lease the victim takes over again and reconciles.
+      await waitFor(() => op.isLeader, 'leads again', 20_000);
+      const sdep = loadFixture('minimal-model.yaml');
+      await create(
+        {
+          ...sdep,
+          metadata: { name: 'relead', labels: { 'seldon.io/controller-id': 'steal' } },
+        } as SeldonDeployment,
+        'leader',
+      );
+      await waitFor(
+        () => exists(RT.deployment, 'leader', 'relead-example-0-classifier'),
+        'reconciled after re-election',
+      );
+    } finally {
+      await op.stop();
+    }
+  }, 60_000);
 
   it('two replicas: only the leader reconciles, the other takes over when it stops', async () => {
     const leConfig = configFromEnv({ ...env, CONTROLLER_ID: 'le', WATCH_NAMESPACE: 'leader' });
@@ -831,8 +890,8 @@ d('operator against a real kube-apiserver', () => {
           identity,
           name: 'le-test',
           namespace: 'seldon-system',
-          leaseDurationMs: 3000,
-          renewDeadlineMs: 2000,
+          leaseDurationMs: 6000,
+          renewDeadlineMs: 5000,
           retryPeriodMs: 200,
         },
       });
@@ -858,7 +917,7 @@ d('operator against a real kube-apiserver', () => {
       expect(operator.recordedEvents.some((e) => e.object.startsWith('leader/'))).toBe(false);
 
       await a.stop();
-      await waitFor(() => b.isLeader, 'b takes over', 10_000);
+      await waitFor(() => b.isLeader, 'b takes over', 20_000);
       await create(
         {
           ...first,
@@ -881,5 +940,5 @@ d('operator against a real kube-apiserver', () => {
       await a.stop();
       await b.stop();
     }
-  }, 40_000);
+  }, 60_000);
 });

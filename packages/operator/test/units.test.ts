@@ -11,8 +11,14 @@ import {
   WebhookServer,
   WEBHOOK_PATH,
   type KubeClient,
+  type KubeObject,
 } from '@seldon-ts/operator';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parseAllDocuments } from 'yaml';
 import { loadFixture } from './helpers/fixtures.js';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 describe('WorkQueue', () => {
   it('dedupes keys and never hands one key to two workers', async () => {
@@ -203,5 +209,65 @@ describe('WebhookServer (certificates from a directory, no API server involved)'
       await server.stop();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('deploy/ overlays (kustomize build, no cluster)', () => {
+  const kubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
+  const build = (dir: string) => {
+    const out = spawnSync('kubectl', ['kustomize', `${repoRoot}deploy/${dir}`], { encoding: 'utf8' });
+    expect(out.stderr).toBe('');
+    return parseAllDocuments(out.stdout).map((d) => d.toJS() as KubeObject);
+  };
+  const manager = (objects: KubeObject[]) =>
+    (
+      objects.find((o) => o.kind === 'Deployment') as KubeObject & {
+        spec: {
+          replicas: number;
+          template: {
+            spec: {
+              containers: { args: string[]; env: { name: string; value?: string; valueFrom?: unknown }[] }[];
+            };
+          };
+        };
+      }
+    ).spec;
+
+  (kubectl ? it : it.skip)(
+    'namespaced: everything in namespace seldon, watching only it, no cluster-wide workload rights',
+    () => {
+      const objects = build('overlays/namespaced');
+      expect(JSON.stringify(objects)).not.toContain('seldon-system');
+      const spec = manager(objects);
+      expect(spec.template.spec.containers[0].env.find((e) => e.name === 'WATCH_NAMESPACE')).toEqual({
+        name: 'WATCH_NAMESPACE',
+        valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } },
+      });
+      expect(spec.template.spec.containers[0].args).toContain(
+        '--webhook-configuration-name=seldon-validating-webhook-configuration-seldon',
+      );
+      const clusterRoles = objects.filter((o) => o.kind === 'ClusterRole') as (KubeObject & {
+        rules: { resources: string[] }[];
+      })[];
+      expect(clusterRoles.flatMap((r) => r.rules.flatMap((x) => x.resources)).sort()).toEqual([
+        'customresourcedefinitions',
+        'validatingwebhookconfigurations',
+      ]);
+      expect(objects.find((o) => o.kind === 'Namespace')).toBeUndefined();
+    },
+  );
+
+  (kubectl ? it : it.skip)('ha: two replicas and a PodDisruptionBudget; istio: ISTIO_ENABLED=true', () => {
+    const ha = build('overlays/ha');
+    expect(manager(ha).replicas).toBe(2);
+    expect(manager(ha).template.spec.containers[0].args).toContain('--enable-leader-election');
+    expect(ha.some((o) => o.kind === 'PodDisruptionBudget')).toBe(true);
+    const istio = build('overlays/istio');
+    expect(
+      manager(istio).template.spec.containers[0].env.find((e) => e.name === 'ISTIO_ENABLED')?.value,
+    ).toBe('true');
+    expect(
+      manager(istio).template.spec.containers[0].env.filter((e) => e.name === 'ISTIO_ENABLED'),
+    ).toHaveLength(1);
   });
 });

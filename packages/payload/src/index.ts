@@ -121,6 +121,7 @@ export {
   messageToV2Response,
   chainV2Payload,
   chainV2InferResponse,
+  V2_DATATYPES,
 } from './v2.js';
 
 // Raw generated protobufjs static code (namespaces `seldon.protos`, `tensorflow`, `google.protobuf`,

@@ -18,7 +18,8 @@ import { childPath, setKey, typeName } from './internal/util.js';
 import type { JsonInput } from './json.js';
 import type { InferenceObject } from './grpc.js';
 
-const DATATYPES: readonly V2Datatype[] = [
+/** Every v2 (Open Inference Protocol) tensor datatype name. */
+export const V2_DATATYPES: readonly V2Datatype[] = Object.freeze([
   'BOOL',
   'UINT8',
   'UINT16',
@@ -32,7 +33,7 @@ const DATATYPES: readonly V2Datatype[] = [
   'FP32',
   'FP64',
   'BYTES',
-];
+]);
 
 function isNumericType(dt: string): boolean {
   return dt !== 'BOOL' && dt !== 'BYTES';
@@ -71,11 +72,11 @@ function readTensor(ctx: Ctx, v: unknown, path: string, withData: boolean): V2Re
       'shape must be a list of non-negative integers',
     );
   }
-  if (typeof o.datatype !== 'string' || !(DATATYPES as readonly string[]).includes(o.datatype)) {
+  if (typeof o.datatype !== 'string' || !(V2_DATATYPES as readonly string[]).includes(o.datatype)) {
     throw new PayloadError(
       'SC_ERR_PAYLOAD_BAD_ENUM',
       childPath(path, 'datatype'),
-      `unknown datatype ${JSON.stringify(o.datatype)} (expected one of ${DATATYPES.join(', ')})`,
+      `unknown datatype ${JSON.stringify(o.datatype)} (expected one of ${V2_DATATYPES.join(', ')})`,
     );
   }
   const out: V2RequestInput = { name: o.name, shape: o.shape as number[], datatype: o.datatype, data: [] };

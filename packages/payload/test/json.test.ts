@@ -1,6 +1,5 @@
 import { describe, it, expect } from '@jest/globals';
 import {
-  PayloadError,
   decodeFeedback,
   decodeGraphMetadata,
   decodeMessage,
@@ -32,16 +31,7 @@ import {
   goldenModelMetadata,
   protoNormalise,
 } from './golden.js';
-
-function thrown(fn: () => unknown): PayloadError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(PayloadError);
-    return err as PayloadError;
-  }
-  throw new Error('expected a PayloadError');
-}
+import { thrown } from './support/errors.js';
 
 describe('golden vectors of 01-payload', () => {
   for (const g of goldenMessages) {

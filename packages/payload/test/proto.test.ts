@@ -134,7 +134,7 @@ describe('protobuf codec', () => {
       custom: { a: 'b' },
     };
     expect(modelMetadataFromProto(modelMetadataToProto(mm))).toEqual(mm);
-    expect(pb.SeldonModelMetadata.decode(modelMetadataToProto(mm)).outputs[0].shape.map(String)).toEqual([
+    expect(pb.SeldonModelMetadata.decode(modelMetadataToProto(mm)).outputs[0]?.shape?.map(String)).toEqual([
       '1',
       '-1',
     ]);

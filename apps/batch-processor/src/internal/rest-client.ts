@@ -37,7 +37,8 @@ export function createRestClient(settings: ClientSettings): DeploymentClient {
         method: 'POST',
         headers,
         body: JSON.stringify(message),
-        signal: AbortSignal.timeout(settings.timeoutMs),
+        // The pool's headersTimeout/bodyTimeout bound the attempt; a per-request AbortSignal timer
+        // cost ~3% of the CPU at 10k lines/s.
       });
       statusCode = response.statusCode;
       text = await readBody(response.body, settings.maxResponseBytes, where);

@@ -20,6 +20,8 @@ export interface StubDeployment {
 export interface StubBehaviour {
   /** Status to answer for a request (default 200 with the identity response). */
   failWith?: (body: any, attempt: number) => number | undefined;
+  /** Never answer these requests (the socket stays open until close). */
+  hang?: (body: any) => boolean;
   /** Record every request (default false: large runs keep memory flat). */
   record?: boolean;
 }
@@ -40,6 +42,7 @@ export async function startStubDeployment(behaviour: StubBehaviour = {}): Promis
         return;
       }
       if (behaviour.record) requests.push({ path: req.url ?? '', headers: req.headers, body });
+      if (behaviour.hang?.(body)) return;
       const key = JSON.stringify(body?.data ?? body?.strData ?? body?.jsonData ?? body);
       const attempt = (attempts.get(key) ?? 0) + 1;
       attempts.set(key, attempt);

@@ -52,24 +52,32 @@ export interface LocalDeployment {
   close(): Promise<void>;
 }
 
-/** Starts everything a SeldonDeployment needs on this machine. */
-export async function startLocalDeployment(options: LocalRunOptions): Promise<LocalDeployment> {
-  const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
-  const host = options.host ?? RUN_DEFAULTS.host;
-  const startTimeoutMs = options.startTimeoutMs ?? RUN_DEFAULTS.startTimeoutMs;
-  const stopTimeoutMs = options.stopTimeoutMs ?? RUN_DEFAULTS.stopTimeoutMs;
+/**
+ * Reads, validates, defaults and plans the manifest without starting anything: what would run.
+ * Throws RunError for an unreadable or invalid manifest or an unmapped node.
+ */
+export function planLocalDeployment(options: LocalRunOptions): DeploymentPlan {
   const manifestPath = resolvePath(options.manifestPath);
-
   const sdep = readManifest(manifestPath);
   validateManifest(sdep, manifestPath);
   const namespace = options.namespace ?? RUN_DEFAULTS.namespace;
-  const plan = planDeployment(defaultManifest(sdep, namespace), {
+  return planDeployment(defaultManifest(sdep, namespace), {
     baseDir: dirname(manifestPath),
     namespace,
     overrides: options.components ?? {},
     isolation: options.isolation,
     kafkaBroker: options.kafkaBroker,
   });
+}
+
+/** Starts everything a SeldonDeployment needs on this machine. */
+export async function startLocalDeployment(options: LocalRunOptions): Promise<LocalDeployment> {
+  const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
+  const host = options.host ?? RUN_DEFAULTS.host;
+  const startTimeoutMs = options.startTimeoutMs ?? RUN_DEFAULTS.startTimeoutMs;
+  const stopTimeoutMs = options.stopTimeoutMs ?? RUN_DEFAULTS.stopTimeoutMs;
+
+  const plan = planLocalDeployment(options);
   for (const w of plan.warnings) log(`[runner] warning: ${w}`);
 
   const supervisor = new Supervisor({ stopTimeoutMs, log });

@@ -1,9 +1,11 @@
 // `seldon-engine run <sdep.yaml>`: a whole SeldonDeployment on one machine.
 import { RunError } from './errors.js';
 import { parseRunArgs, RUN_USAGE } from './options.js';
-import { startLocalDeployment } from './deployment.js';
+import { watch, type FSWatcher } from 'node:fs';
+import { basename, dirname, resolve as resolvePath } from 'node:path';
+import { startLocalDeployment, planLocalDeployment, type LocalDeployment } from './deployment.js';
 
-export { startLocalDeployment } from './deployment.js';
+export { startLocalDeployment, planLocalDeployment } from './deployment.js';
 export type { LocalDeployment, RunningPredictor } from './deployment.js';
 export { RUN_OPTIONS, RUN_DEFAULTS, RUN_USAGE, parseRunArgs } from './options.js';
 export type { LocalRunOptions, RunOptionSpec } from './options.js';
@@ -21,7 +23,7 @@ export { Supervisor } from './supervisor.js';
 export type { ProcessSpec, SupervisorOptions, SupervisedProcess } from './supervisor.js';
 
 /**
- * Entry point of `seldon-engine run ...` (argv: the arguments after `run`). Runs until SIGINT or
+ * Entry point of `seldon-engine run ...` (argv: the arguments after `run`). Runs until SIGINT, SIGHUP or
  * SIGTERM, then stops everything and resolves with the exit code: 0 after a clean stop, 1 when the
  * deployment could not start, 2 for bad arguments.
  */
@@ -37,42 +39,82 @@ export async function runCommand(argv: string[]): Promise<number> {
     process.stdout.write(RUN_USAGE);
     return 0;
   }
+  const opts = options;
   const log = (line: string) => process.stderr.write(line + '\n');
-  // Signals that arrive while starting stop the start-up instead of being lost.
-  let stopRequested: (() => void) | undefined;
+  const describeError = (err: unknown) =>
+    `${(err as Error).message}${err instanceof RunError ? ` [${err.code}]` : ''}`;
+  let stopping = false;
   const stopped = new Promise<NodeJS.Signals>((resolve) => {
-    let received = false;
     const onSignal = (sig: NodeJS.Signals) => {
       // Stopping is bounded by --stop-timeout-ms; later signals must not kill the runner half-way
       // and orphan its component processes.
-      if (received) {
-        log(`[runner] ${sig}: already stopping (at most ${options.stopTimeoutMs ?? 5000} ms per component)`);
+      if (stopping) {
+        log(`[runner] ${sig}: already stopping (at most ${opts.stopTimeoutMs ?? 5000} ms per component)`);
         return;
       }
-      received = true;
+      stopping = true;
       resolve(sig);
-      stopRequested?.();
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
+    // A closed terminal must not orphan command: components (they have no parent guard).
+    process.on('SIGHUP', onSignal);
   });
-  let deployment;
+
+  // A signal during start-up takes effect once the start has finished (or failed).
+  let current: LocalDeployment | undefined;
   try {
-    log(`[runner] starting ${options.manifestPath} ...`);
-    const starting = startLocalDeployment({ ...options, log });
-    deployment = await Promise.race([starting, stopped.then(() => starting)]);
+    log(`[runner] starting ${opts.manifestPath} ...`);
+    current = await startLocalDeployment({ ...opts, log });
   } catch (err) {
-    const where = err instanceof RunError ? ` [${err.code}]` : '';
-    log(`seldon-engine run: ${(err as Error).message}${where}`);
+    log(`seldon-engine run: ${describeError(err)}`);
     return 1;
   }
-  process.stdout.write(deployment.banner() + '\n');
-  await new Promise<void>((resolve) => {
-    stopRequested = resolve;
-    void stopped.then(() => resolve());
-  });
+  process.stdout.write(current.banner() + '\n');
+  // A restart keeps the public ports, even when they were picked freely (port 0).
+  const ports = { httpPort: current.httpPort, grpcPort: current.grpcPort };
+
+  // --watch: a saved manifest restarts the deployment; one that does not plan keeps the old one.
+  let watcher: FSWatcher | undefined;
+  let restarting: Promise<void> = Promise.resolve();
+  if (opts.watch) {
+    const manifestPath = resolvePath(opts.manifestPath);
+    let timer: NodeJS.Timeout | undefined;
+    const restart = async () => {
+      if (stopping) return;
+      try {
+        planLocalDeployment(opts);
+      } catch (err) {
+        log(
+          `[runner] ${opts.manifestPath} changed but cannot run; still serving the previous version: ${describeError(err)}`,
+        );
+        return;
+      }
+      log(`[runner] ${opts.manifestPath} changed; restarting the deployment`);
+      await current?.close();
+      current = undefined;
+      if (stopping) return;
+      try {
+        current = await startLocalDeployment({ ...opts, ...ports, log });
+        process.stdout.write(current.banner() + '\n');
+      } catch (err) {
+        log(`[runner] the changed manifest did not start: ${describeError(err)}; fix it and save again`);
+      }
+    };
+    watcher = watch(dirname(manifestPath), { persistent: false }, (_event, file) => {
+      if (file !== null && String(file) !== basename(manifestPath)) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        restarting = restarting.then(restart);
+      }, 200);
+    });
+  }
+
+  await stopped;
+  watcher?.close();
   log('[runner] stopping ...');
-  await deployment.close();
+  await restarting;
+  await current?.close();
   log('[runner] stopped');
   return 0;
 }

@@ -19,7 +19,7 @@ export interface LocalRunOptions {
   components?: Record<string, string>;
   /** Force every module component in-process or into child processes. Default: as annotated. */
   isolation?: Isolation;
-  /** Restart module components when files in their directory change. Default false. */
+  /** Reload module components when files in their directory change, and the whole deployment when the manifest does. Default false. */
   watch?: boolean;
   /** Kafka bootstrap servers for `serverType: kafka` (wins over `KAFKA_BROKER` in svcOrchSpec.env). */
   kafkaBroker?: string;

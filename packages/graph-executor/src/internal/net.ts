@@ -48,3 +48,9 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener('abort', done, { once: true });
   });
 }
+
+/** `options` over `defaults`, where an option explicitly set to `undefined` keeps the default. */
+export function withDefaults<T extends object>(defaults: Required<T>, options: T): Required<T> {
+  const set = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+  return { ...defaults, ...set } as Required<T>;
+}

@@ -83,13 +83,6 @@ export function* fields(buf: Uint8Array, start = 0, end = buf.length): Generator
   if (pos !== end) throw new WireError('message overruns its length');
 }
 
-/** The last occurrence of a length-delimited field (proto3 "last one wins" for singular messages is a merge; good enough to find routes). */
-export function lastField(buf: Uint8Array, num: number, start = 0, end = buf.length): Field | undefined {
-  let found: Field | undefined;
-  for (const f of fields(buf, start, end)) if (f.num === num && f.wire === 2) found = f;
-  return found;
-}
-
 export function readDouble(buf: Uint8Array, pos: number): number {
   return new DataView(buf.buffer, buf.byteOffset + pos, 8).getFloat64(0, true);
 }
@@ -108,61 +101,84 @@ function int32FromVarint(v: bigint): number {
  * Returns undefined when a number is expected but missing/not numeric.
  */
 export function routeFromSeldonMessage(buf: Uint8Array): number | undefined {
-  const data = lastField(buf, 3);
-  if (data === undefined) return -1;
-  for (const f of fields(buf, data.start, data.end)) {
-    if (f.wire !== 2) continue;
-    if (f.num === 3) return firstNumberOfListValue(buf, f.start, f.end);
-    if (f.num === 2) {
-      // Tensor.values = 2, packed doubles (or unpacked fixed64)
-      for (const t of fields(buf, f.start, f.end)) {
-        if (t.num === 2 && t.wire === 2 && t.end - t.start >= 8) return readDouble(buf, t.start);
-        if (t.num === 2 && t.wire === 1) return readDouble(buf, t.start);
+  // `data` and its oneof member may each occur several times; the message is then their merge
+  // (protobuf spec): the same member concatenates its values, another member replaces it. So the
+  // route is the first element of the last run of one member, across every occurrence.
+  let kind = 0;
+  let first: number | undefined | typeof EMPTY = EMPTY;
+  for (const data of fields(buf)) {
+    if (data.num !== 3 || data.wire !== 2) continue;
+    for (const f of fields(buf, data.start, data.end)) {
+      if (f.wire !== 2 || (f.num !== 2 && f.num !== 3 && f.num !== 4)) continue;
+      if (f.num !== kind) {
+        kind = f.num;
+        first = EMPTY;
       }
-      return undefined;
-    }
-    if (f.num === 4) {
-      // TensorProto.int_val = 7, packed int32
-      for (const t of fields(buf, f.start, f.end)) {
-        if (t.num === 7 && t.wire === 2 && t.end > t.start)
-          return int32FromVarint(readVarint(buf, t.start)[0]);
-        if (t.num === 7 && t.wire === 0) return int32FromVarint(t.varint!);
-      }
-      return undefined;
+      if (first === EMPTY) first = firstElement(buf, f);
     }
   }
-  return -1;
+  if (kind === 0) return -1;
+  return first === EMPTY ? undefined : first;
 }
 
-function firstNumberOfListValue(buf: Uint8Array, start: number, end: number): number | undefined {
+/** No element yet: the next occurrence of the same member supplies the first one. */
+const EMPTY = Symbol('empty');
+
+/** First element of a Tensor (values), ListValue (ndarray) or TensorProto (int_val) field. */
+function firstElement(buf: Uint8Array, f: Field): number | undefined | typeof EMPTY {
+  if (f.num === 3) return firstNumberOfListValue(buf, f.start, f.end);
+  for (const t of fields(buf, f.start, f.end)) {
+    if (f.num === 2) {
+      // Tensor.values = 2, packed doubles (or unpacked fixed64)
+      if (t.num === 2 && t.wire === 2 && t.end - t.start >= 8) return readDouble(buf, t.start);
+      if (t.num === 2 && t.wire === 1) return readDouble(buf, t.start);
+    } else {
+      // TensorProto.int_val = 7, packed int32
+      if (t.num === 7 && t.wire === 2 && t.end > t.start) return int32FromVarint(readVarint(buf, t.start)[0]);
+      if (t.num === 7 && t.wire === 0) return int32FromVarint(t.varint!);
+    }
+  }
+  return EMPTY;
+}
+
+function firstNumberOfListValue(
+  buf: Uint8Array,
+  start: number,
+  end: number,
+): number | undefined | typeof EMPTY {
   // ListValue.values = 1 (Value); Value.number_value = 2 (double), list_value = 6
   for (const v of fields(buf, start, end)) {
     if (v.num !== 1 || v.wire !== 2) continue;
     for (const k of fields(buf, v.start, v.end)) {
       if (k.num === 2 && k.wire === 1) return readDouble(buf, k.start);
-      if (k.num === 6 && k.wire === 2) return firstNumberOfListValue(buf, k.start, k.end);
+      if (k.num === 6 && k.wire === 2) {
+        const inner = firstNumberOfListValue(buf, k.start, k.end);
+        return inner === EMPTY ? undefined : inner;
+      }
     }
     return undefined;
   }
-  return undefined;
+  return EMPTY;
 }
 
 /** Feedback.response.meta.routing as a map, or undefined when absent. */
 export function routingFromFeedback(buf: Uint8Array): Map<string, number> | undefined {
-  const response = lastField(buf, 2);
-  if (response === undefined) return undefined;
   let routing: Map<string, number> | undefined;
-  for (const m of fields(buf, response.start, response.end)) {
-    if (m.num !== 2 || m.wire !== 2) continue;
-    for (const r of fields(buf, m.start, m.end)) {
-      if (r.num !== 3 || r.wire !== 2) continue;
-      let key = '';
-      let value = 0;
-      for (const e of fields(buf, r.start, r.end)) {
-        if (e.num === 1 && e.wire === 2) key = utf8(buf, e.start, e.end);
-        else if (e.num === 2 && e.wire === 0) value = int32FromVarint(e.varint!);
+  // Every occurrence of `response` (and of its `meta`) counts: together they are one merged message.
+  for (const response of fields(buf)) {
+    if (response.num !== 2 || response.wire !== 2) continue;
+    for (const m of fields(buf, response.start, response.end)) {
+      if (m.num !== 2 || m.wire !== 2) continue;
+      for (const r of fields(buf, m.start, m.end)) {
+        if (r.num !== 3 || r.wire !== 2) continue;
+        let key = '';
+        let value = 0;
+        for (const e of fields(buf, r.start, r.end)) {
+          if (e.num === 1 && e.wire === 2) key = utf8(buf, e.start, e.end);
+          else if (e.num === 2 && e.wire === 0) value = int32FromVarint(e.varint!);
+        }
+        (routing ??= new Map()).set(key, value);
       }
-      (routing ??= new Map()).set(key, value);
     }
   }
   return routing;

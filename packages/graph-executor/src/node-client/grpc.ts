@@ -5,7 +5,7 @@ import { GraphError, GrpcStatus } from '../errors.js';
 import type { GraphNodeSpec, GraphProtocol } from '../graph.js';
 import { grpcMethodFor, NOT_FORWARDED } from '../internal/paths.js';
 import { grpcToHttp } from '../internal/status-map.js';
-import { abortError, isConnectFailure, sleep } from '../internal/net.js';
+import { abortError, isConnectFailure, sleep, withDefaults } from '../internal/net.js';
 import { modelSpec, nameRequest, seldonMessageList, tfMetadataRequest } from '../internal/protowire.js';
 import { tcpReady } from './rest.js';
 
@@ -65,12 +65,7 @@ export class GrpcNodeClient implements NodeClient {
   #closed = false;
 
   constructor(options: GrpcNodeClientOptions = {}) {
-    this.#options = {
-      ...DEFAULTS,
-      ...(Object.fromEntries(
-        Object.entries(options).filter(([, v]) => v !== undefined),
-      ) as GrpcNodeClientOptions),
-    };
+    this.#options = withDefaults<GrpcNodeClientOptions>(DEFAULTS, options);
   }
 
   /** Default per-call deadline in milliseconds (0 = none). */

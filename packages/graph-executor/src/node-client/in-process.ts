@@ -102,7 +102,8 @@ async function invoke(component: InProcessComponent, call: NodeCall): Promise<un
           : unsupported('aggregate');
       case 'send-feedback':
         return component.sendFeedback
-          ? await component.sendFeedback(call.payload!.object() as Feedback) : unsupported('sendFeedback');
+          ? await component.sendFeedback(call.payload!.object() as Feedback)
+          : unsupported('sendFeedback');
       case 'status':
         return component.health ? await component.health() : unsupported('health');
       case 'metadata':

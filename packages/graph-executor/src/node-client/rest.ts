@@ -7,7 +7,7 @@ import { GraphError, GrpcStatus } from '../errors.js';
 import type { GraphNodeSpec } from '../graph.js';
 import { NOT_FORWARDED, restPath } from '../internal/paths.js';
 import { httpToGrpc } from '../internal/status-map.js';
-import { abortError, isConnectFailure, sleep } from '../internal/net.js';
+import { abortError, isConnectFailure, sleep, withDefaults } from '../internal/net.js';
 
 /** Options of {@link RestNodeClient}. */
 export interface RestNodeClientOptions {
@@ -52,7 +52,7 @@ export class RestNodeClient implements NodeClient {
   #closed = false;
 
   constructor(options: RestNodeClientOptions = {}) {
-    this.#options = { ...DEFAULTS, ...stripUndefined(options) };
+    this.#options = withDefaults<RestNodeClientOptions>(DEFAULTS, options);
   }
 
   /** Default per-call timeout in milliseconds (0 = none). */
@@ -284,8 +284,4 @@ function headerValue(value: string | string[] | undefined): string | undefined {
 function describe(err: unknown): string {
   const e = err as { code?: string; message?: string };
   return e?.code ? `${e.code} ${e.message ?? ''}`.trim() : String(e?.message ?? err);
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -104,6 +104,31 @@ const SELDON_METHODS = [
   '/seldon.protos.Combiner/Aggregate',
 ];
 
+const identity = (b: Buffer): Buffer => b;
+
+/** A unary method carrying raw bytes both ways (the test inspects and writes the wire itself). */
+export function rawMethod(path: string, originalName: string): grpc.MethodDefinition<Buffer, Buffer> {
+  return {
+    path,
+    requestStream: false,
+    responseStream: false,
+    requestSerialize: identity,
+    requestDeserialize: identity,
+    responseSerialize: identity,
+    responseDeserialize: identity,
+    originalName,
+  };
+}
+
+/** Binds a grpc-js server on 127.0.0.1 (port 0: any free port) and returns the bound port. */
+export function listenGrpc(server: grpc.Server, port = 0): Promise<number> {
+  return new Promise<number>((resolve, reject) =>
+    server.bindAsync(`127.0.0.1:${port}`, grpc.ServerCredentials.createInsecure(), (err, p) =>
+      err ? reject(err) : resolve(p),
+    ),
+  );
+}
+
 export async function startGrpcNode(
   handler: (call: GrpcCallRecord) => GrpcAnswer | Promise<GrpcAnswer>,
   port = 0,
@@ -111,22 +136,12 @@ export async function startGrpcNode(
   const calls: GrpcCallRecord[] = [];
   const node = { cancelled: 0 };
   const server = new grpc.Server();
-  const identity = (b: Buffer): Buffer => b;
   const services = new Map<string, grpc.ServiceDefinition>();
   const impls = new Map<string, grpc.UntypedServiceImplementation>();
   for (const path of SELDON_METHODS) {
     const [, service, method] = path.split('/') as [string, string, string];
     const def = (services.get(service) ?? {}) as Record<string, grpc.MethodDefinition<Buffer, Buffer>>;
-    def[method] = {
-      path,
-      requestStream: false,
-      responseStream: false,
-      requestSerialize: identity,
-      requestDeserialize: identity,
-      responseSerialize: identity,
-      responseDeserialize: identity,
-      originalName: method,
-    };
+    def[method] = rawMethod(path, method);
     services.set(service, def as grpc.ServiceDefinition);
     const impl = impls.get(service) ?? {};
     impl[method] = (async (
@@ -144,11 +159,7 @@ export async function startGrpcNode(
     impls.set(service, impl);
   }
   for (const [service, def] of services) server.addService(def, impls.get(service)!);
-  const bound = await new Promise<number>((resolve, reject) =>
-    server.bindAsync(`127.0.0.1:${port}`, grpc.ServerCredentials.createInsecure(), (err, p) =>
-      err ? reject(err) : resolve(p),
-    ),
-  );
+  const bound = await listenGrpc(server, port);
   return Object.assign(node, {
     port: bound,
     calls,

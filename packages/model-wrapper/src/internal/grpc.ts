@@ -2,7 +2,11 @@
 // registers. Messages travel as raw bytes through grpc-js so that decode failures become
 // INVALID_ARGUMENT with the codec's message (grpc-js would answer INTERNAL for a throwing
 // deserializer).
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
+import { loadSync, type PackageDefinition } from '@grpc/proto-loader';
+import { ReflectionService } from '@grpc/reflection';
 import {
   feedbackFromProto,
   messageFromProto,
@@ -134,6 +138,22 @@ function handler(ctx: GrpcContext, service: string, rpc: Rpc): grpc.handleUnaryC
 /** Options of the gRPC server. */
 export interface GrpcServerOptions {
   maxMessageBytes: number;
+  /** Register gRPC server reflection for the Seldon services (as the reference does). */
+  reflection: boolean;
+}
+
+let predictionProto: PackageDefinition | undefined;
+
+/**
+ * prediction.proto as a proto-loader definition, for reflection only: the served methods move raw
+ * bytes and never use it. Loaded once per process, on the first server that wants reflection.
+ */
+function predictionDefinition(): PackageDefinition {
+  if (predictionProto === undefined) {
+    const file = createRequire(import.meta.url).resolve('@seldon-ts/payload/proto/prediction.proto');
+    predictionProto = loadSync(file, { includeDirs: [dirname(file)] });
+  }
+  return predictionProto;
 }
 
 /** A grpc-js server with every Seldon service registered. */
@@ -161,6 +181,10 @@ export function createGrpcServer(ctx: GrpcContext, options: GrpcServerOptions): 
       implementation[rpc] = handler(ctx, service, rpc);
     }
     server.addService(definition as grpc.ServiceDefinition, implementation);
+  }
+  if (options.reflection) {
+    const services = Object.keys(GRPC_SERVICES).map((s) => `seldon.protos.${s}`);
+    new ReflectionService(predictionDefinition(), { services }).addToServer(server);
   }
   return server;
 }

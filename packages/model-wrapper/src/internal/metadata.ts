@@ -1,22 +1,8 @@
 // Model metadata (01-payload §5.1): defaults from the image, the component's declaration and
 // MODEL_METADATA merged, then validated against the reference's schema.
-import type { SeldonModelMetadata } from '@seldon-ts/payload';
+import { V2_DATATYPES, type SeldonModelMetadata } from '@seldon-ts/payload';
 
-const V2_TYPES = new Set([
-  'BOOL',
-  'UINT8',
-  'UINT16',
-  'UINT32',
-  'UINT64',
-  'INT8',
-  'INT16',
-  'INT32',
-  'INT64',
-  'FP16',
-  'FP32',
-  'FP64',
-  'BYTES',
-]);
+const V2_TYPES: ReadonlySet<string> = new Set(V2_DATATYPES);
 const TOP_KEYS = new Set(['name', 'versions', 'platform', 'inputs', 'outputs', 'custom']);
 
 function isObject(v: unknown): v is Record<string, unknown> {

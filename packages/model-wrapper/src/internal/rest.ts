@@ -67,6 +67,11 @@ export interface RestContext {
   maxMessageBytes: number;
   /** PAYLOAD_PASSTHROUGH: predict gets the raw body and its answer is sent verbatim. */
   passthrough: ((body: string) => Promise<unknown>) | undefined;
+  /**
+   * Longest a request may wait for the component before it is answered `SC_ERR_WRAPPER_TIMEOUT`,
+   * in ms; 0 or absent = no limit.
+   */
+  restTimeoutMs?: number;
 }
 
 /** What a dispatch produces. */
@@ -276,6 +281,10 @@ export function createRestListener(ctx: RestContext): (req: IncomingMessage, res
       return;
     }
     if (ctx.gate.isDraining) res.setHeader('Connection', 'close');
+    // The component's work, once started: a request keeps its in-flight slot until that work has
+    // settled, even when it was answered earlier (timeout, client gone), so maxInFlight bounds
+    // the work really running.
+    let work: Promise<unknown> | undefined;
     if (isGated(entry.endpoint)) {
       try {
         ctx.gate.enter();
@@ -285,7 +294,10 @@ export function createRestListener(ctx: RestContext): (req: IncomingMessage, res
         return;
       }
       // 'close' fires once the response is written (or the client went away).
-      res.once('close', () => ctx.gate.leave());
+      res.once('close', () => {
+        if (work === undefined) ctx.gate.leave();
+        else void work.finally(() => ctx.gate.leave());
+      });
     }
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > ctx.maxMessageBytes) {
@@ -308,7 +320,9 @@ export function createRestListener(ctx: RestContext): (req: IncomingMessage, res
     req.on('end', () => {
       if (aborted) return;
       const body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size);
-      dispatchRest(ctx, entry.endpoint, req.headers['content-type'] ?? '', body, query).then(
+      const dispatched = dispatchRest(ctx, entry.endpoint, req.headers['content-type'] ?? '', body, query);
+      work = dispatched;
+      withTimeout(dispatched, entry.endpoint, ctx.restTimeoutMs ?? 0).then(
         (result) => finish(result, entry.endpoint),
         (err: unknown) => finish(errorResult(toWrapperError(err)), entry.endpoint),
       );
@@ -317,6 +331,34 @@ export function createRestListener(ctx: RestContext): (req: IncomingMessage, res
       aborted = true;
     });
   };
+}
+
+/**
+ * The reference's Gunicorn kills a worker silent for longer than its timeout; a Node component
+ * cannot be killed mid-call, so the request is answered instead and the work runs to its end.
+ */
+function withTimeout(
+  result: Promise<RestResult>,
+  endpoint: RestEndpoint,
+  timeoutMs: number,
+): Promise<RestResult> {
+  if (timeoutMs <= 0 || !isGated(endpoint)) return result;
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<RestResult>((resolve) => {
+    timer = setTimeout(
+      () =>
+        resolve(
+          errorResult(
+            new WrapperError(
+              'SC_ERR_WRAPPER_TIMEOUT',
+              `${SERVICE_LABEL[endpoint]} took longer than the REST timeout of ${timeoutMs} ms`,
+            ),
+          ),
+        ),
+      timeoutMs,
+    );
+  });
+  return Promise.race([result, expired]).finally(() => clearTimeout(timer));
 }
 
 function tooLarge(

@@ -102,7 +102,7 @@ export class Reconciler {
         const results = await Promise.all(wave.map((obj) => this.applyOne(sdepObj, obj, force)));
         applied += results.filter(Boolean).length;
       }
-      const status = this.computeStatus(sdep, desired, config);
+      const status = this.computeStatus(sdep, desired);
       const allDeploymentsReady =
         status.conditions!.find((c) => c.type === 'DeploymentsReady')?.status === 'True';
       deleted = await this.cleanup(sdep, desired, allDeploymentsReady);
@@ -230,7 +230,8 @@ export class Reconciler {
     if (live) {
       if (live.metadata.annotations?.[DESIRED_HASH] !== hash)
         this.events.record(owner, 'Normal', `Update${noun}`, `Updated ${rt.kind} "${obj.metadata.name}"`);
-    } else if (!kind?.informer || !force) {
+    } else if (kind?.informer) {
+      // Without a cache (a kind not watched) create and update cannot be told apart: no event.
       this.events.record(owner, 'Normal', `Create${noun}`, `Created ${rt.kind} "${obj.metadata.name}"`);
     }
     return true;
@@ -303,11 +304,7 @@ export class Reconciler {
   }
 
   /** 07 §10 steps 6–8 from the informer caches. */
-  computeStatus(
-    sdep: SeldonDeployment,
-    desired: DesiredState,
-    config: OperatorConfig,
-  ): SeldonDeploymentStatus {
+  computeStatus(sdep: SeldonDeployment, desired: DesiredState): SeldonDeploymentStatus {
     const prev = sdep.status?.conditions;
     const depInformer = this.kinds.deployment?.informer;
     const deploymentStatus: NonNullable<SeldonDeploymentStatus['deploymentStatus']> = {};
@@ -424,7 +421,6 @@ export class Reconciler {
     );
     for (const c of conditions)
       (c as Condition & { observedGeneration?: number }).observedGeneration = sdep.metadata.generation;
-    void config;
     const state = everythingReady ? 'Available' : notProgressing ? 'Failed' : 'Creating';
     return {
       state,

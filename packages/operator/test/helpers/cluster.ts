@@ -67,7 +67,7 @@ export async function ensureNamespace(
 export async function waitFor<T>(
   fn: () => Promise<T | undefined | false | null> | T | undefined | false | null,
   what: string,
-  timeoutMs = 20_000,
+  timeoutMs = 30_000,
 ): Promise<T> {
   const start = Date.now();
   let last: unknown;

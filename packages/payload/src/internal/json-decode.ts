@@ -31,6 +31,7 @@ import type {
 import { base64Normalize } from './base64.js';
 import { FLOAT32_MAX, INT32_MAX, INT32_MIN, childPath, isPlainObject, setKey, typeName } from './util.js';
 import { TF_DATA_TYPES } from './tf.js';
+import { checkTfTensor } from './tf-check.js';
 
 export class Ctx {
   elements = 0;
@@ -638,6 +639,7 @@ const readTfTensor: Reader<TfTensor> = (ctx, v, path) => {
         ctx.unknown(path, key, 'TensorProto');
     }
   }
+  checkTfTensor(out, path);
   return out;
 };
 

@@ -32,7 +32,8 @@ import { base64Decode, base64Encode } from './base64.js';
 import { TF_DATA_TYPES } from './tf.js';
 import { doublesJson } from './json-encode.js';
 import { listValueBytes, valueBytes } from './value-writer.js';
-import { float32Shortest, isPlainObject, setKey, typeName } from './util.js';
+import { checkTfTensor } from './tf-check.js';
+import { childPath, float32Shortest, isPlainObject, setKey, typeName } from './util.js';
 
 type R = protobuf.Reader;
 type W = protobuf.Writer;
@@ -43,26 +44,58 @@ const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 export class Ctx {
   elements = 0;
   depth = 0;
+  /**
+   * Where the reader is, as JSON-path segments (field names, list indexes, map keys). Segments are
+   * pushed on entering a sub-message and popped on leaving it; a throw leaves them in place, so the
+   * error can name the field that failed. Turned into text only when an error is reported.
+   */
+  readonly path: (string | number)[] = [];
+  /**
+   * DefaultData holding a tensor or tftensor, with their paths. Their content is checked against
+   * the shape only once the whole input is read: a later occurrence of the same field may still
+   * merge into them.
+   */
+  dataToCheck: Map<DefaultData, string> | undefined;
   constructor(readonly opts: Required<DecodeOptions>) {}
+  /** Runs the checks that had to wait for the end of the input. */
+  finish(): void {
+    if (this.dataToCheck === undefined) return;
+    for (const [data, path] of this.dataToCheck) {
+      if (data.tensor !== undefined) checkTensor(data.tensor, childPath(path, 'tensor'));
+      else if (data.tftensor !== undefined) checkTfTensor(data.tftensor, childPath(path, 'tftensor'));
+    }
+  }
   count(n: number): void {
     this.elements += n;
     if (this.elements > this.opts.maxElements) {
       throw new PayloadError(
         'SC_ERR_PAYLOAD_TOO_LARGE',
-        '$',
+        this.where(),
         `more than maxElements (${this.opts.maxElements}) array elements`,
       );
     }
   }
+  /** The current JSON path, e.g. `$.meta.metrics[1].tags`. */
+  where(extra?: string | number): string {
+    let p = '$';
+    for (const seg of this.path) p = childPath(p, seg);
+    return extra === undefined ? p : childPath(p, extra);
+  }
 }
 
-export type Reader<T> = (r: R, end: number, ctx: Ctx) => T;
+/**
+ * Reads one message of `end - r.pos` bytes. `into`, when given, is the value already decoded for
+ * the same non-repeated field: the protobuf spec says a message field that occurs more than once
+ * is the merge of all occurrences (scalars: last wins; repeated: concatenated; messages: merged
+ * recursively), which is what a proxy appending e.g. a second `meta` relies on.
+ */
+export type Reader<T> = (r: R, end: number, ctx: Ctx, into?: T) => T;
 export type Writer<T> = (w: W, v: T) => void;
 
-export function badProto(err: unknown): PayloadError {
+export function badProto(err: unknown, path = '$'): PayloadError {
   if (isPayloadError(err)) return err;
   const why = err instanceof Error ? err.message : String(err);
-  return new PayloadError('SC_ERR_PAYLOAD_BAD_PROTO', '$', `malformed protobuf: ${why}`, { cause: err });
+  return new PayloadError('SC_ERR_PAYLOAD_BAD_PROTO', path, `malformed protobuf: ${why}`, { cause: err });
 }
 
 export function decodeTop<T>(read: Reader<T>, bytes: Uint8Array, opts?: DecodeOptions): T {
@@ -81,11 +114,15 @@ export function decodeTop<T>(read: Reader<T>, bytes: Uint8Array, opts?: DecodeOp
       `message of ${bytes.byteLength} bytes exceeds maxMessageBytes (${o.maxMessageBytes})`,
     );
   }
+  const ctx = new Ctx(o);
   try {
     const r = Reader.create(bytes);
-    return read(r, r.len, new Ctx(o));
+    const value = read(r, r.len, ctx);
+    ctx.finish();
+    return value;
   } catch (err) {
-    throw badProto(err);
+    // protobufjs's own errors (truncated varint, string past the end) carry no position.
+    throw badProto(err, ctx.where());
   }
 }
 
@@ -105,18 +142,45 @@ export function encodeTop<T>(write: Writer<T>, v: T): Uint8Array {
   return w.finish();
 }
 
-// ---- reading helpers ----
-
-function fail(why: string): never {
-  throw new PayloadError('SC_ERR_PAYLOAD_BAD_PROTO', '$', `malformed protobuf: ${why}`);
+/**
+ * Sets a proto3 scalar field, or clears it for the zero value: on the wire a later occurrence of
+ * the field wins, and a zero value is what proto3 omits (so it must not leave the key set).
+ */
+function setScalar<T extends object, K extends keyof T>(out: T, key: K, value: T[K] | 0 | '' | false): void {
+  if (value === 0 || value === '' || value === false || value === undefined) delete out[key];
+  else out[key] = value as T[K];
 }
 
-function sub<T>(r: R, ctx: Ctx, read: Reader<T>): T {
+/** Writes `v` as the length-delimited message field with key `tag`. */
+function writeField<T>(w: W, tag: number, write: (w: W, v: T) => void, v: T): void {
+  w.uint32(tag).fork();
+  write(w, v);
+  w.ldelim();
+}
+
+// ---- reading helpers ----
+
+function fail(ctx: Ctx, why: string, field?: string): never {
+  throw new PayloadError('SC_ERR_PAYLOAD_BAD_PROTO', ctx.where(field), `malformed protobuf: ${why}`);
+}
+
+/** A path segment: a field name, a list index or map key, or a repeated field's name and index. */
+type Segment = string | number | readonly [string, number];
+
+/**
+ * Reads a length-delimited sub-message as field `seg` (a field name, list index or map key) of
+ * the current path, merging into `into` when the field already occurred.
+ */
+function sub<T>(r: R, ctx: Ctx, read: Reader<T>, seg?: Segment, into?: T): T {
+  const depth = ctx.path.length;
+  if (typeof seg === 'object') ctx.path.push(seg[0], seg[1]);
+  else if (seg !== undefined) ctx.path.push(seg);
   const len = r.uint32();
   const end = r.pos + len;
-  if (end > r.len) fail('length-delimited field runs past the end');
-  const v = read(r, end, ctx);
-  if (r.pos !== end) fail('sub-message length mismatch');
+  if (end > r.len) fail(ctx, 'length-delimited field runs past the end');
+  const v = read(r, end, ctx, into);
+  if (r.pos !== end) fail(ctx, 'sub-message length mismatch');
+  ctx.path.length = depth;
   return v;
 }
 
@@ -125,7 +189,7 @@ function nested<T>(ctx: Ctx, read: () => T): T {
   if (++ctx.depth > ctx.opts.maxDepth) {
     throw new PayloadError(
       'SC_ERR_PAYLOAD_TOO_DEEP',
-      '$',
+      ctx.where(),
       `nesting deeper than maxDepth (${ctx.opts.maxDepth})`,
     );
   }
@@ -134,28 +198,40 @@ function nested<T>(ctx: Ctx, read: () => T): T {
   return v;
 }
 
-function skip(r: R, tag: number): void {
-  if (tag >>> 3 === 0) fail('field number 0');
+function skip(r: R, tag: number, ctx: Ctx): void {
+  if (tag >>> 3 === 0) fail(ctx, 'field number 0');
   r.skipType(tag & 7);
+}
+
+/**
+ * A string field. protobufjs's Buffer reader silently cuts a string that claims more bytes than
+ * remain (it clamps to the buffer's end), so the length is checked here first.
+ */
+function str(r: R, ctx: Ctx): string {
+  const start = r.pos;
+  const len = r.uint32();
+  if (r.pos + len > r.len) fail(ctx, `string of ${len} bytes runs past the end`);
+  r.pos = start;
+  return r.string();
 }
 
 function bytesOf(r: R): Uint8Array {
   return r.bytes();
 }
 
-/** Repeated scalar field, packed (wire type 2) or not. */
-function repeated<T>(r: R, tag: number, wire: number, one: () => T, out: T[], ctx: Ctx): void {
+/** Repeated scalar field `field`, packed (wire type 2) or not. */
+function repeated<T>(r: R, tag: number, wire: number, one: () => T, out: T[], ctx: Ctx, field: string): void {
   const before = out.length;
   if ((tag & 7) === 2) {
     const len = r.uint32();
     const end = r.pos + len;
-    if (end > r.len) fail('packed field runs past the end');
+    if (end > r.len) fail(ctx, 'packed field runs past the end', field);
     while (r.pos < end) out.push(one());
-    if (r.pos !== end) fail('packed field length mismatch');
+    if (r.pos !== end) fail(ctx, 'packed field length mismatch', field);
   } else if ((tag & 7) === wire) {
     out.push(one());
   } else {
-    skip(r, tag);
+    skip(r, tag, ctx);
     return;
   }
   ctx.count(out.length - before);
@@ -170,14 +246,20 @@ function enumName<T extends string>(n: number, names: readonly T[]): T {
 }
 
 /** Packed doubles straight into a Float64Array (one copy, no per-element work). */
-function readDoubles(r: R, tag: number, prev: Float64Array | undefined, ctx: Ctx): Float64Array {
+function readDoubles(
+  r: R,
+  tag: number,
+  prev: Float64Array | undefined,
+  ctx: Ctx,
+  field: string,
+): Float64Array {
   let chunk: Float64Array;
   if ((tag & 7) === 2) {
     const len = r.uint32();
     const start = r.pos;
     const end = start + len;
-    if (end > r.len) fail('packed doubles run past the end');
-    if (len % 8 !== 0) fail('packed doubles length is not a multiple of 8');
+    if (end > r.len) fail(ctx, 'packed doubles run past the end', field);
+    if (len % 8 !== 0) fail(ctx, 'packed doubles length is not a multiple of 8', field);
     ctx.count(len / 8);
     chunk = new Float64Array(len / 8);
     const src = r.buf.subarray(start, end);
@@ -191,7 +273,7 @@ function readDoubles(r: R, tag: number, prev: Float64Array | undefined, ctx: Ctx
     ctx.count(1);
     chunk = Float64Array.of(r.double());
   } else {
-    skip(r, tag);
+    skip(r, tag, ctx);
     return prev ?? new Float64Array(0);
   }
   if (!prev || prev.length === 0) return chunk;
@@ -203,8 +285,9 @@ function readDoubles(r: R, tag: number, prev: Float64Array | undefined, ctx: Ctx
 
 // ---- google.protobuf.Value / Struct / ListValue / Any ----
 
-const readValue: Reader<JsonValue> = (r, end, ctx) => {
-  let v: JsonValue = null;
+const readValue: Reader<JsonValue> = (r, end, ctx, into) => {
+  // A Value is a oneof: a repeated struct/list kind merges with the same kind, anything else replaces.
+  let v: JsonValue = into === undefined ? null : into;
   while (r.pos < end) {
     const tag = r.uint32();
     switch (tag) {
@@ -216,49 +299,62 @@ const readValue: Reader<JsonValue> = (r, end, ctx) => {
         v = r.double();
         break;
       case 26:
-        v = r.string();
+        v = str(r, ctx);
         break;
       case 32:
         v = r.bool();
         break;
       case 42:
-        v = sub(r, ctx, readStruct);
+        v = sub(r, ctx, readStruct, undefined, isPlainObject(v) ? (v as JsonObject) : undefined);
         break;
       case 50:
-        v = sub(r, ctx, readListValue);
+        v = sub(r, ctx, readListValue, undefined, Array.isArray(v) ? v : undefined);
         break;
       default:
-        skip(r, tag);
+        skip(r, tag, ctx);
     }
   }
   return v;
 };
 
+/**
+ * One map entry. A key that occurs again replaces the earlier entry (the spec's rule for maps),
+ * so callers simply set it. The value is read with the key as the current path segment.
+ */
 function readMapEntry<V>(
   r: R,
   ctx: Ctx,
   readVal: (r: R, tag: number) => V | undefined,
   dflt: V,
+  field?: string,
 ): [string, V] {
-  return sub(r, ctx, (r2, end) => {
-    let k = '';
-    let v = dflt;
-    while (r2.pos < end) {
-      const tag = r2.uint32();
-      if (tag === 10) k = r2.string();
-      else if (tag >>> 3 === 2) {
-        const got = readVal(r2, tag);
-        if (got !== undefined) v = got;
-      } else skip(r2, tag);
-    }
-    return [k, v];
-  });
+  return sub(
+    r,
+    ctx,
+    (r2, end) => {
+      let k = '';
+      let v = dflt;
+      while (r2.pos < end) {
+        const tag = r2.uint32();
+        if (tag === 10) k = str(r2, ctx);
+        else if (tag >>> 3 === 2) {
+          ctx.path.push(k);
+          const got = readVal(r2, tag);
+          ctx.path.pop();
+          if (got !== undefined) v = got;
+        } else skip(r2, tag, ctx);
+      }
+      return [k, v];
+    },
+    field,
+  );
 }
 
-const readStruct: Reader<JsonObject> = (r, end, ctx) => nested(ctx, () => readStructFields(r, end, ctx));
+const readStruct: Reader<JsonObject> = (r, end, ctx, into) =>
+  nested(ctx, () => readStructFields(r, end, ctx, into));
 
-function readStructFields(r: R, end: number, ctx: Ctx): JsonObject {
-  const out: JsonObject = {};
+function readStructFields(r: R, end: number, ctx: Ctx, into?: JsonObject): JsonObject {
+  const out: JsonObject = into ?? {};
   while (r.pos < end) {
     const tag = r.uint32();
     if (tag === 10) {
@@ -266,25 +362,26 @@ function readStructFields(r: R, end: number, ctx: Ctx): JsonObject {
       const [k, v] = readMapEntry<JsonValue>(
         r,
         ctx,
-        (r2, t) => (t === 18 ? sub(r2, ctx, readValue) : (skip(r2, t), undefined)),
+        (r2, t) => (t === 18 ? sub(r2, ctx, readValue) : (skip(r2, t, ctx), undefined)),
         null,
       );
       setKey(out, k, v);
-    } else skip(r, tag);
+    } else skip(r, tag, ctx);
   }
   return out;
 }
 
-const readListValue: Reader<JsonValue[]> = (r, end, ctx) => nested(ctx, () => readListItems(r, end, ctx));
+const readListValue: Reader<JsonValue[]> = (r, end, ctx, into) =>
+  nested(ctx, () => readListItems(r, end, ctx, into));
 
-function readListItems(r: R, end: number, ctx: Ctx): JsonValue[] {
-  const out: JsonValue[] = [];
+function readListItems(r: R, end: number, ctx: Ctx, into?: JsonValue[]): JsonValue[] {
+  const out: JsonValue[] = into ?? [];
   while (r.pos < end) {
     const tag = r.uint32();
     if (tag === 10) {
       ctx.count(1);
-      out.push(sub(r, ctx, readValue));
-    } else skip(r, tag);
+      out.push(sub(r, ctx, readValue, out.length));
+    } else skip(r, tag, ctx);
   }
   return out;
 }
@@ -366,9 +463,9 @@ function readAnyFields(r: R, end: number, ctx: Ctx): AnyMessage {
   let value: Uint8Array = new Uint8Array(0);
   while (r.pos < end) {
     const tag = r.uint32();
-    if (tag === 10) url = r.string();
+    if (tag === 10) url = str(r, ctx);
     else if (tag === 18) value = bytesOf(r);
-    else skip(r, tag);
+    else skip(r, tag, ctx);
   }
   const k = known[url.slice(url.lastIndexOf('/') + 1)];
   if (k) {
@@ -425,37 +522,30 @@ function enumNumber(v: unknown, names: readonly string[]): number {
   return i;
 }
 
-const readStatus: Reader<Status> = (r, end) => {
-  const out: Status = {};
+const readStatus: Reader<Status> = (r, end, ctx, into) => {
+  const out: Status = into ?? {};
   while (r.pos < end) {
     const tag = r.uint32();
     switch (tag) {
       case 8: {
-        const n = r.int32();
-        if (n !== 0) out.code = n;
-        else delete out.code;
+        setScalar(out, 'code', r.int32());
         break;
       }
       case 18: {
-        const s = r.string();
-        if (s) out.info = s;
-        else delete out.info;
+        setScalar(out, 'info', str(r, ctx));
         break;
       }
       case 26: {
-        const s = r.string();
-        if (s) out.reason = s;
-        else delete out.reason;
+        setScalar(out, 'reason', str(r, ctx));
         break;
       }
       case 32: {
         const n = r.int32();
-        if (n !== 0) out.status = enumName(n, STATUS_FLAGS);
-        else delete out.status;
+        setScalar(out, 'status', n && enumName(n, STATUS_FLAGS));
         break;
       }
       default:
-        skip(r, tag);
+        skip(r, tag, ctx);
     }
   }
   return out;
@@ -469,8 +559,14 @@ function writeStatus(w: W, s: Status): void {
   if (st) w.uint32(32).int32(st);
 }
 
-function readStringMapEntry(r: R, ctx: Ctx): [string, string] {
-  return readMapEntry<string>(r, ctx, (r2, t) => (t === 18 ? r2.string() : (skip(r2, t), undefined)), '');
+function readStringMapEntry(r: R, ctx: Ctx, field: string): [string, string] {
+  return readMapEntry<string>(
+    r,
+    ctx,
+    (r2, t) => (t === 18 ? str(r2, ctx) : (skip(r2, t, ctx), undefined)),
+    '',
+    field,
+  );
 }
 
 function writeStringMap(w: W, field: number, m: Record<string, string>): void {
@@ -490,15 +586,12 @@ const readMetric: Reader<Metric> = (r, end, ctx) => {
     const tag = r.uint32();
     switch (tag) {
       case 10: {
-        const s = r.string();
-        if (s) out.key = s;
-        else delete out.key;
+        setScalar(out, 'key', str(r, ctx));
         break;
       }
       case 16: {
         const n = r.int32();
-        if (n !== 0) out.type = enumName(n, METRIC_TYPES);
-        else delete out.type;
+        setScalar(out, 'type', n && enumName(n, METRIC_TYPES));
         break;
       }
       case 29: {
@@ -509,13 +602,13 @@ const readMetric: Reader<Metric> = (r, end, ctx) => {
       }
       case 34: {
         ctx.count(1);
-        const [k, v] = readStringMapEntry(r, ctx);
+        const [k, v] = readStringMapEntry(r, ctx, 'tags');
         out.tags ??= {};
         setKey(out.tags, k, v);
         break;
       }
       default:
-        skip(r, tag);
+        skip(r, tag, ctx);
     }
   }
   return out;
@@ -529,15 +622,13 @@ function writeMetric(w: W, m: Metric): void {
   if (m.tags) writeStringMap(w, 4, m.tags);
 }
 
-const readMeta: Reader<Meta> = (r, end, ctx) => {
-  const out: Meta = {};
+const readMeta: Reader<Meta> = (r, end, ctx, into) => {
+  const out: Meta = into ?? {};
   while (r.pos < end) {
     const tag = r.uint32();
     switch (tag) {
       case 10: {
-        const s = r.string();
-        if (s) out.puid = s;
-        else delete out.puid;
+        setScalar(out, 'puid', str(r, ctx));
         break;
       }
       case 18: {
@@ -545,8 +636,9 @@ const readMeta: Reader<Meta> = (r, end, ctx) => {
         const [k, v] = readMapEntry<JsonValue>(
           r,
           ctx,
-          (r2, t) => (t === 18 ? sub(r2, ctx, readValue) : (skip(r2, t), undefined)),
+          (r2, t) => (t === 18 ? sub(r2, ctx, readValue) : (skip(r2, t, ctx), undefined)),
           null,
+          'tags',
         );
         out.tags ??= {};
         setKey(out.tags, k, v);
@@ -557,8 +649,9 @@ const readMeta: Reader<Meta> = (r, end, ctx) => {
         const [k, v] = readMapEntry<number>(
           r,
           ctx,
-          (r2, t) => (t === 16 ? r2.int32() : (skip(r2, t), undefined)),
+          (r2, t) => (t === 16 ? r2.int32() : (skip(r2, t, ctx), undefined)),
           0,
+          'routing',
         );
         out.routing ??= {};
         setKey(out.routing, k, v);
@@ -566,17 +659,18 @@ const readMeta: Reader<Meta> = (r, end, ctx) => {
       }
       case 34: {
         ctx.count(1);
-        const [k, v] = readStringMapEntry(r, ctx);
+        const [k, v] = readStringMapEntry(r, ctx, 'requestPath');
         out.requestPath ??= {};
         setKey(out.requestPath, k, v);
         break;
       }
       case 42:
         ctx.count(1);
-        (out.metrics ??= []).push(sub(r, ctx, readMetric));
+        out.metrics ??= [];
+        out.metrics.push(sub(r, ctx, readMetric, ['metrics', out.metrics.length]));
         break;
       default:
-        skip(r, tag);
+        skip(r, tag, ctx);
     }
   }
   return out;
@@ -591,43 +685,56 @@ function writeMeta(w: W, m: Meta): void {
   if (m.requestPath) writeStringMap(w, 4, m.requestPath);
   if (m.metrics)
     for (const x of m.metrics) {
-      w.uint32(42).fork();
-      writeMetric(w, x);
-      w.ldelim();
+      writeField(w, 42, writeMetric, x);
     }
 }
 
-const readTensor: Reader<Tensor> = (r, end, ctx) => {
-  const shape: number[] = [];
-  let values: Float64Array | undefined;
+// Tensor fields are only merged here; whether values fill the shape is checked once the enclosing
+// message is complete (a tensor split over two occurrences is valid only as a whole).
+const readTensorFields: Reader<Tensor> = (r, end, ctx, into) => {
+  const shape: number[] = into?.shape ? Array.from(into.shape) : [];
+  const prev = into?.values;
+  let values: Float64Array | undefined =
+    prev === undefined || prev instanceof Float64Array ? prev : Float64Array.from(prev);
   while (r.pos < end) {
     const tag = r.uint32();
     switch (tag >>> 3) {
       case 1:
-        repeated(r, tag, 0, () => r.int32(), shape, ctx);
+        repeated(r, tag, 0, () => r.int32(), shape, ctx, 'shape');
         break;
       case 2:
-        values = readDoubles(r, tag, values, ctx);
+        values = readDoubles(r, tag, values, ctx, 'values');
         break;
       default:
-        skip(r, tag);
+        skip(r, tag, ctx);
     }
-  }
-  const n = values?.length ?? 0;
-  let size = 1;
-  for (const d of shape) size *= d;
-  // Same rule as the JSON decoder: values must fill the shape (both empty is an empty tensor).
-  if (!(shape.length === 0 && n === 0) && size !== n) {
-    throw new PayloadError(
-      'SC_ERR_PAYLOAD_SHAPE_MISMATCH',
-      '$.data.tensor.values',
-      `tensor has ${n} values but shape [${shape.join(',')}] needs ${size}`,
-    );
   }
   const out: Tensor = {};
   if (shape.length > 0) out.shape = shape;
   if (values && values.length > 0) out.values = values;
   return out;
+};
+
+/** Same rule as the JSON decoder: values must fill the shape (both empty is an empty tensor). */
+function checkTensor(t: Tensor, path: string): void {
+  const shape = t.shape ?? [];
+  const n = t.values?.length ?? 0;
+  let size = 1;
+  for (const d of shape) size *= d;
+  if (!(shape.length === 0 && n === 0) && size !== n) {
+    throw new PayloadError(
+      'SC_ERR_PAYLOAD_SHAPE_MISMATCH',
+      childPath(path, 'values'),
+      `tensor has ${n} values but shape [${shape.join(',')}] needs ${size}`,
+    );
+  }
+}
+
+/** A Tensor as a message of its own (inside an Any). */
+const readTensor: Reader<Tensor> = (r, end, ctx, into) => {
+  const t = readTensorFields(r, end, ctx, into);
+  checkTensor(t, ctx.where());
+  return t;
 };
 
 function writeDoubles(w: W, field: number, values: ArrayLike<number>): void {
@@ -661,33 +768,36 @@ function writeTensor(w: W, t: Tensor): void {
 }
 
 // tensorflow.TensorProto
-const readTfShape: Reader<TfTensorShape> = (r, end, ctx) => {
-  const out: TfTensorShape = {};
+const readTfShape: Reader<TfTensorShape> = (r, end, ctx, into) => {
+  const out: TfTensorShape = into ?? {};
   while (r.pos < end) {
     const tag = r.uint32();
     if (tag === 18) {
       ctx.count(1);
-      const dim = sub(r, ctx, (r2, e2) => {
-        const d: { size?: string; name?: string } = {};
-        while (r2.pos < e2) {
-          const t2 = r2.uint32();
-          if (t2 === 8) {
-            const s = int64String(r2.int64());
-            if (s !== '0') d.size = s;
-            else delete d.size;
-          } else if (t2 === 18) {
-            const s = r2.string();
-            if (s) d.name = s;
-            else delete d.name;
-          } else skip(r2, t2);
-        }
-        return d;
-      });
+      const dim = sub(
+        r,
+        ctx,
+        (r2, e2) => {
+          const d: { size?: string; name?: string } = {};
+          while (r2.pos < e2) {
+            const t2 = r2.uint32();
+            if (t2 === 8) {
+              const s = int64String(r2.int64());
+              if (s !== '0') d.size = s;
+              else delete d.size;
+            } else if (t2 === 18) {
+              setScalar(d, 'name', str(r2, ctx));
+            } else skip(r2, t2, ctx);
+          }
+          return d;
+        },
+        ['dim', out.dim?.length ?? 0],
+      );
       (out.dim ??= []).push(dim);
     } else if (tag === 24) {
       if (r.bool()) out.unknownRank = true;
       else delete out.unknownRank;
-    } else skip(r, tag);
+    } else skip(r, tag, ctx);
   }
   return out;
 };
@@ -713,8 +823,8 @@ function writeTfShape(w: W, s: TfTensorShape): void {
   if (s.unknownRank) w.uint32(24).bool(true);
 }
 
-const readTfTensor: Reader<TfTensor> = (r, end, ctx) => {
-  const out: TfTensor = {};
+const readTfTensorFields: Reader<TfTensor> = (r, end, ctx, into) => {
+  const out: TfTensor = into ?? {};
   const arr = <K extends keyof TfTensor>(k: K): NonNullable<TfTensor[K]> =>
     (out[k] ??= [] as never) as NonNullable<TfTensor[K]>;
   while (r.pos < end) {
@@ -723,73 +833,70 @@ const readTfTensor: Reader<TfTensor> = (r, end, ctx) => {
       case 1:
         if ((tag & 7) === 0) {
           const n = r.int32();
-          if (n) out.dtype = enumName<TfDataType>(n, TF_DATA_TYPES);
-          else delete out.dtype;
-        } else skip(r, tag);
+          setScalar(out, 'dtype', n && enumName<TfDataType>(n, TF_DATA_TYPES));
+        } else skip(r, tag, ctx);
         break;
       case 2:
-        if ((tag & 7) === 2) out.tensorShape = sub(r, ctx, readTfShape);
-        else skip(r, tag);
+        if ((tag & 7) === 2) out.tensorShape = sub(r, ctx, readTfShape, 'tensorShape', out.tensorShape);
+        else skip(r, tag, ctx);
         break;
       case 3:
         if ((tag & 7) === 0) {
-          const n = r.int32();
-          if (n) out.versionNumber = n;
-          else delete out.versionNumber;
-        } else skip(r, tag);
+          setScalar(out, 'versionNumber', r.int32());
+        } else skip(r, tag, ctx);
         break;
       case 4:
         if ((tag & 7) === 2) {
           const b = bytesOf(r);
           if (b.length) out.tensorContent = base64Encode(b);
           else delete out.tensorContent;
-        } else skip(r, tag);
+        } else skip(r, tag, ctx);
         break;
       case 5:
-        repeated(r, tag, 5, () => float32Shortest(r.float()), arr('floatVal'), ctx);
+        repeated(r, tag, 5, () => float32Shortest(r.float()), arr('floatVal'), ctx, 'floatVal');
         break;
       case 6:
-        repeated(r, tag, 1, () => r.double(), arr('doubleVal'), ctx);
+        repeated(r, tag, 1, () => r.double(), arr('doubleVal'), ctx, 'doubleVal');
         break;
       case 7:
-        repeated(r, tag, 0, () => r.int32(), arr('intVal'), ctx);
+        repeated(r, tag, 0, () => r.int32(), arr('intVal'), ctx, 'intVal');
         break;
       case 8:
         if ((tag & 7) === 2) {
           ctx.count(1);
           arr('stringVal').push(base64Encode(bytesOf(r)));
-        } else skip(r, tag);
+        } else skip(r, tag, ctx);
         break;
       case 9:
-        repeated(r, tag, 5, () => float32Shortest(r.float()), arr('scomplexVal'), ctx);
+        repeated(r, tag, 5, () => float32Shortest(r.float()), arr('scomplexVal'), ctx, 'scomplexVal');
         break;
       case 10:
-        repeated(r, tag, 0, () => int64String(r.int64()), arr('int64Val'), ctx);
+        repeated(r, tag, 0, () => int64String(r.int64()), arr('int64Val'), ctx, 'int64Val');
         break;
       case 11:
-        repeated(r, tag, 0, () => r.bool(), arr('boolVal'), ctx);
+        repeated(r, tag, 0, () => r.bool(), arr('boolVal'), ctx, 'boolVal');
         break;
       case 12:
-        repeated(r, tag, 1, () => r.double(), arr('dcomplexVal'), ctx);
+        repeated(r, tag, 1, () => r.double(), arr('dcomplexVal'), ctx, 'dcomplexVal');
         break;
       case 13:
-        repeated(r, tag, 0, () => r.int32(), arr('halfVal'), ctx);
+        repeated(r, tag, 0, () => r.int32(), arr('halfVal'), ctx, 'halfVal');
         break;
       case 16:
-        repeated(r, tag, 0, () => r.uint32(), arr('uint32Val'), ctx);
+        repeated(r, tag, 0, () => r.uint32(), arr('uint32Val'), ctx, 'uint32Val');
         break;
       case 17:
-        repeated(r, tag, 0, () => int64String(r.uint64()), arr('uint64Val'), ctx);
+        repeated(r, tag, 0, () => int64String(r.uint64()), arr('uint64Val'), ctx, 'uint64Val');
         break;
       case 18:
         if ((tag & 7) === 2) {
           const b = bytesOf(r);
           if (b.length) out.float8Val = base64Encode(b);
           else delete out.float8Val;
-        } else skip(r, tag);
+        } else skip(r, tag, ctx);
         break;
       default:
-        skip(r, tag);
+        skip(r, tag, ctx);
     }
   }
   for (const k of Object.keys(out) as (keyof TfTensor)[]) {
@@ -799,14 +906,17 @@ const readTfTensor: Reader<TfTensor> = (r, end, ctx) => {
   return out;
 };
 
+/** A TensorProto as a message of its own (inside an Any). */
+const readTfTensor: Reader<TfTensor> = (r, end, ctx, into) => {
+  const t = readTfTensorFields(r, end, ctx, into);
+  checkTfTensor(t, ctx.where());
+  return t;
+};
+
 function writeTfTensor(w: W, t: TfTensor): void {
   const dt = t.dtype === undefined ? 0 : enumNumber(t.dtype, TF_DATA_TYPES);
   if (dt) w.uint32(8).int32(dt);
-  if (t.tensorShape) {
-    w.uint32(18).fork();
-    writeTfShape(w, t.tensorShape);
-    w.ldelim();
-  }
+  if (t.tensorShape) writeField(w, 18, writeTfShape, t.tensorShape);
   if (t.versionNumber) w.uint32(24).int32(t.versionNumber);
   if (t.tensorContent) w.uint32(34).bytes(base64Decode(t.tensorContent, '$.tensorContent'));
   writePacked(w, 5, t.floatVal, (w2, v: number) => w2.float(v));
@@ -823,52 +933,51 @@ function writeTfTensor(w: W, t: TfTensor): void {
   if (t.float8Val) w.uint32(146).bytes(base64Decode(t.float8Val, '$.float8Val'));
 }
 
-const readDefaultData: Reader<DefaultData> = (r, end, ctx) => {
-  const out: DefaultData = {};
+const readDefaultData: Reader<DefaultData> = (r, end, ctx, into) => {
+  const out: DefaultData = into ?? {};
+  // tensor / ndarray / tftensor are a oneof: the same member again merges, another one replaces.
   while (r.pos < end) {
     const tag = r.uint32();
     switch (tag) {
       case 10:
         ctx.count(1);
-        (out.names ??= []).push(r.string());
+        (out.names ??= []).push(str(r, ctx));
         break;
       case 18:
         delete out.ndarray;
         delete out.tftensor;
-        out.tensor = sub(r, ctx, readTensor);
+        out.tensor = sub(r, ctx, readTensorFields, 'tensor', out.tensor);
         break;
       case 26:
         delete out.tensor;
         delete out.tftensor;
-        out.ndarray = sub(r, ctx, readListValue);
+        out.ndarray = sub(r, ctx, readListValue, 'ndarray', out.ndarray);
         break;
       case 34:
         delete out.tensor;
         delete out.ndarray;
-        out.tftensor = sub(r, ctx, readTfTensor);
+        out.tftensor = sub(r, ctx, readTfTensorFields, 'tftensor', out.tftensor);
         break;
       default:
-        skip(r, tag);
+        skip(r, tag, ctx);
     }
+  }
+  if ((out.tensor !== undefined || out.tftensor !== undefined) && !ctx.dataToCheck?.has(out)) {
+    (ctx.dataToCheck ??= new Map()).set(out, ctx.where());
   }
   return out;
 };
 
 function writeDefaultData(w: W, d: DefaultData): void {
   for (const n of d.names ?? []) w.uint32(10).string(n);
-  if (d.tensor) {
-    w.uint32(18).fork();
-    writeTensor(w, d.tensor);
-    w.ldelim();
-  } else if (d.ndarray) w.uint32(26).bytes(listValueBytes(d.ndarray));
-  else if (d.tftensor) {
-    w.uint32(34).fork();
-    writeTfTensor(w, d.tftensor);
-    w.ldelim();
-  }
+  if (d.tensor) writeField(w, 18, writeTensor, d.tensor);
+  else if (d.ndarray) w.uint32(26).bytes(listValueBytes(d.ndarray));
+  else if (d.tftensor) writeField(w, 34, writeTfTensor, d.tftensor);
 }
 
-function clearData(m: SeldonMessage): void {
+function clearData(m: SeldonMessage, ctx: Ctx): void {
+  // Replaced data is no longer part of the message, so its content is not checked.
+  if (m.data !== undefined) ctx.dataToCheck?.delete(m.data);
   delete m.data;
   delete m.binData;
   delete m.strData;
@@ -876,67 +985,58 @@ function clearData(m: SeldonMessage): void {
   delete m.customData;
 }
 
-export const readMessage: Reader<SeldonMessage> = (r, end, ctx) => {
-  const out: SeldonMessage = {};
+export const readMessage: Reader<SeldonMessage> = (r, end, ctx, into) => {
+  const out: SeldonMessage = into ?? {};
   while (r.pos < end) {
     const tag = r.uint32();
     switch (tag) {
       case 10:
-        out.status = sub(r, ctx, readStatus);
+        out.status = sub(r, ctx, readStatus, 'status', out.status);
         break;
       case 18:
-        out.meta = sub(r, ctx, readMeta);
+        out.meta = sub(r, ctx, readMeta, 'meta', out.meta);
         break;
-      case 26:
-        clearData(out);
-        out.data = sub(r, ctx, readDefaultData);
+      case 26: {
+        // data_oneof: the same member again merges into it; a different one replaces it.
+        const prev = out.data;
+        if (prev === undefined) clearData(out, ctx);
+        out.data = sub(r, ctx, readDefaultData, 'data', prev);
         break;
+      }
       case 34:
-        clearData(out);
+        clearData(out, ctx);
         out.binData = base64Encode(bytesOf(r));
         break;
       case 42:
-        clearData(out);
-        out.strData = r.string();
+        clearData(out, ctx);
+        out.strData = str(r, ctx);
         break;
-      case 50:
-        clearData(out);
-        out.jsonData = sub(r, ctx, readValue);
+      case 50: {
+        const prev = out.jsonData;
+        if (prev === undefined) clearData(out, ctx);
+        out.jsonData = sub(r, ctx, readValue, 'jsonData', prev);
         break;
+      }
       case 58:
-        clearData(out);
-        out.customData = sub(r, ctx, readAny);
+        // Any holds only scalars (type URL, bytes): a later occurrence replaces the earlier one.
+        clearData(out, ctx);
+        out.customData = sub(r, ctx, readAny, 'customData');
         break;
       default:
-        skip(r, tag);
+        skip(r, tag, ctx);
     }
   }
   return out;
 };
 
 export const writeMessage: Writer<SeldonMessage> = (w, m) => {
-  if (m.status) {
-    w.uint32(10).fork();
-    writeStatus(w, m.status);
-    w.ldelim();
-  }
-  if (m.meta) {
-    w.uint32(18).fork();
-    writeMeta(w, m.meta);
-    w.ldelim();
-  }
-  if (m.data) {
-    w.uint32(26).fork();
-    writeDefaultData(w, m.data);
-    w.ldelim();
-  } else if (m.binData !== undefined) w.uint32(34).bytes(base64Decode(m.binData, '$.binData'));
+  if (m.status) writeField(w, 10, writeStatus, m.status);
+  if (m.meta) writeField(w, 18, writeMeta, m.meta);
+  if (m.data) writeField(w, 26, writeDefaultData, m.data);
+  else if (m.binData !== undefined) w.uint32(34).bytes(base64Decode(m.binData, '$.binData'));
   else if (m.strData !== undefined) w.uint32(42).string(m.strData);
   else if (m.jsonData !== undefined) w.uint32(50).bytes(valueBytes(m.jsonData));
-  else if (m.customData !== undefined) {
-    w.uint32(58).fork();
-    writeAny(w, m.customData);
-    w.ldelim();
-  }
+  else if (m.customData !== undefined) writeField(w, 58, writeAny, m.customData);
 };
 
 function readFloatField(r: R): number | undefined {
@@ -944,16 +1044,16 @@ function readFloatField(r: R): number | undefined {
   return f === 0 && !Object.is(f, -0) ? undefined : float32Shortest(f);
 }
 
-export const readFeedback: Reader<Feedback> = (r, end, ctx) => {
-  const out: Feedback = {};
+export const readFeedback: Reader<Feedback> = (r, end, ctx, into) => {
+  const out: Feedback = into ?? {};
   while (r.pos < end) {
     const tag = r.uint32();
     switch (tag) {
       case 10:
-        out.request = sub(r, ctx, readMessage);
+        out.request = sub(r, ctx, readMessage, 'request', out.request);
         break;
       case 18:
-        out.response = sub(r, ctx, readMessage);
+        out.response = sub(r, ctx, readMessage, 'response', out.response);
         break;
       case 29: {
         const f = readFloatField(r);
@@ -962,63 +1062,48 @@ export const readFeedback: Reader<Feedback> = (r, end, ctx) => {
         break;
       }
       case 34:
-        out.truth = sub(r, ctx, readMessage);
+        out.truth = sub(r, ctx, readMessage, 'truth', out.truth);
         break;
       default:
-        skip(r, tag);
+        skip(r, tag, ctx);
     }
   }
   return out;
 };
 
 export const writeFeedback: Writer<Feedback> = (w, f) => {
-  if (f.request) {
-    w.uint32(10).fork();
-    writeMessage(w, f.request);
-    w.ldelim();
-  }
-  if (f.response) {
-    w.uint32(18).fork();
-    writeMessage(w, f.response);
-    w.ldelim();
-  }
+  if (f.request) writeField(w, 10, writeMessage, f.request);
+  if (f.response) writeField(w, 18, writeMessage, f.response);
   if (f.reward) w.uint32(29).float(f.reward);
-  if (f.truth) {
-    w.uint32(34).fork();
-    writeMessage(w, f.truth);
-    w.ldelim();
-  }
+  if (f.truth) writeField(w, 34, writeMessage, f.truth);
 };
 
-export const readMessageList: Reader<SeldonMessageList> = (r, end, ctx) => {
-  const out: SeldonMessageList = {};
+export const readMessageList: Reader<SeldonMessageList> = (r, end, ctx, into) => {
+  const out: SeldonMessageList = into ?? {};
   while (r.pos < end) {
     const tag = r.uint32();
     if (tag === 10) {
       ctx.count(1);
-      (out.seldonMessages ??= []).push(sub(r, ctx, readMessage));
-    } else skip(r, tag);
+      out.seldonMessages ??= [];
+      out.seldonMessages.push(sub(r, ctx, readMessage, ['seldonMessages', out.seldonMessages.length]));
+    } else skip(r, tag, ctx);
   }
   return out;
 };
 
 export const writeMessageList: Writer<SeldonMessageList> = (w, l) => {
   for (const m of l.seldonMessages ?? []) {
-    w.uint32(10).fork();
-    writeMessage(w, m);
-    w.ldelim();
+    writeField(w, 10, writeMessage, m);
   }
 };
 
-export const readModelMetadataRequest: Reader<SeldonModelMetadataRequest> = (r, end) => {
-  const out: SeldonModelMetadataRequest = {};
+export const readModelMetadataRequest: Reader<SeldonModelMetadataRequest> = (r, end, ctx, into) => {
+  const out: SeldonModelMetadataRequest = into ?? {};
   while (r.pos < end) {
     const tag = r.uint32();
     if (tag === 10) {
-      const s = r.string();
-      if (s) out.name = s;
-      else delete out.name;
-    } else skip(r, tag);
+      setScalar(out, 'name', str(r, ctx));
+    } else skip(r, tag, ctx);
   }
   return out;
 };
@@ -1027,37 +1112,33 @@ export const writeModelMetadataRequest: Writer<SeldonModelMetadataRequest> = (w,
   if (m.name) w.uint32(10).string(m.name);
 };
 
-const readMessageMetadata: Reader<SeldonMessageMetadata> = (r, end, ctx) => {
-  const out: SeldonMessageMetadata = {};
-  const str = (k: 'messagetype' | 'name' | 'datatype'): void => {
-    const s = r.string();
-    if (s) out[k] = s;
-    else delete out[k];
-  };
+const readMessageMetadata: Reader<SeldonMessageMetadata> = (r, end, ctx, into) => {
+  const out: SeldonMessageMetadata = into ?? {};
+  const text = (k: 'messagetype' | 'name' | 'datatype'): void => setScalar(out, k, str(r, ctx));
   while (r.pos < end) {
     const tag = r.uint32();
     switch (tag >>> 3) {
       case 1:
-        if ((tag & 7) === 2) str('messagetype');
-        else skip(r, tag);
+        if ((tag & 7) === 2) text('messagetype');
+        else skip(r, tag, ctx);
         break;
       case 2:
-        if ((tag & 7) === 2) out.schema = sub(r, ctx, readValue);
-        else skip(r, tag);
+        if ((tag & 7) === 2) out.schema = sub(r, ctx, readValue, 'schema', out.schema);
+        else skip(r, tag, ctx);
         break;
       case 3:
-        if ((tag & 7) === 2) str('name');
-        else skip(r, tag);
+        if ((tag & 7) === 2) text('name');
+        else skip(r, tag, ctx);
         break;
       case 4:
-        if ((tag & 7) === 2) str('datatype');
-        else skip(r, tag);
+        if ((tag & 7) === 2) text('datatype');
+        else skip(r, tag, ctx);
         break;
       case 5:
-        repeated(r, tag, 0, () => int64String(r.int64()), (out.shape ??= []), ctx);
+        repeated(r, tag, 0, () => int64String(r.int64()), (out.shape ??= []), ctx, 'shape');
         break;
       default:
-        skip(r, tag);
+        skip(r, tag, ctx);
     }
   }
   if (out.shape && out.shape.length === 0) delete out.shape;
@@ -1076,44 +1157,42 @@ function writeMessageMetadata(w: W, m: SeldonMessageMetadata): void {
   writePacked(w, 5, m.shape, (w2, v: string | number) => writeInt64(w2, v));
 }
 
-export const readModelMetadata: Reader<SeldonModelMetadata> = (r, end, ctx) => {
-  const out: SeldonModelMetadata = {};
+export const readModelMetadata: Reader<SeldonModelMetadata> = (r, end, ctx, into) => {
+  const out: SeldonModelMetadata = into ?? {};
   while (r.pos < end) {
     const tag = r.uint32();
     switch (tag) {
       case 10: {
-        const s = r.string();
-        if (s) out.name = s;
-        else delete out.name;
+        setScalar(out, 'name', str(r, ctx));
         break;
       }
       case 18:
         ctx.count(1);
-        (out.versions ??= []).push(r.string());
+        (out.versions ??= []).push(str(r, ctx));
         break;
       case 26: {
-        const s = r.string();
-        if (s) out.platform = s;
-        else delete out.platform;
+        setScalar(out, 'platform', str(r, ctx));
         break;
       }
       case 34:
         ctx.count(1);
-        (out.inputs ??= []).push(sub(r, ctx, readMessageMetadata));
+        out.inputs ??= [];
+        out.inputs.push(sub(r, ctx, readMessageMetadata, ['inputs', out.inputs.length]));
         break;
       case 42:
         ctx.count(1);
-        (out.outputs ??= []).push(sub(r, ctx, readMessageMetadata));
+        out.outputs ??= [];
+        out.outputs.push(sub(r, ctx, readMessageMetadata, ['outputs', out.outputs.length]));
         break;
       case 50: {
         ctx.count(1);
-        const [k, v] = readStringMapEntry(r, ctx);
+        const [k, v] = readStringMapEntry(r, ctx, 'custom');
         out.custom ??= {};
         setKey(out.custom, k, v);
         break;
       }
       default:
-        skip(r, tag);
+        skip(r, tag, ctx);
     }
   }
   return out;
@@ -1124,27 +1203,21 @@ export const writeModelMetadata: Writer<SeldonModelMetadata> = (w, m) => {
   for (const v of m.versions ?? []) w.uint32(18).string(v);
   if (m.platform) w.uint32(26).string(m.platform);
   for (const x of m.inputs ?? []) {
-    w.uint32(34).fork();
-    writeMessageMetadata(w, x);
-    w.ldelim();
+    writeField(w, 34, writeMessageMetadata, x);
   }
   for (const x of m.outputs ?? []) {
-    w.uint32(42).fork();
-    writeMessageMetadata(w, x);
-    w.ldelim();
+    writeField(w, 42, writeMessageMetadata, x);
   }
   if (m.custom) writeStringMap(w, 6, m.custom);
 };
 
-export const readGraphMetadata: Reader<SeldonGraphMetadata> = (r, end, ctx) => {
-  const out: SeldonGraphMetadata = {};
+export const readGraphMetadata: Reader<SeldonGraphMetadata> = (r, end, ctx, into) => {
+  const out: SeldonGraphMetadata = into ?? {};
   while (r.pos < end) {
     const tag = r.uint32();
     switch (tag) {
       case 10: {
-        const s = r.string();
-        if (s) out.name = s;
-        else delete out.name;
+        setScalar(out, 'name', str(r, ctx));
         break;
       }
       case 18: {
@@ -1152,8 +1225,9 @@ export const readGraphMetadata: Reader<SeldonGraphMetadata> = (r, end, ctx) => {
         const [k, v] = readMapEntry<SeldonModelMetadata>(
           r,
           ctx,
-          (r2, t) => (t === 18 ? sub(r2, ctx, readModelMetadata) : (skip(r2, t), undefined)),
+          (r2, t) => (t === 18 ? sub(r2, ctx, readModelMetadata) : (skip(r2, t, ctx), undefined)),
           {},
+          'models',
         );
         out.models ??= {};
         setKey(out.models, k, v);
@@ -1161,14 +1235,16 @@ export const readGraphMetadata: Reader<SeldonGraphMetadata> = (r, end, ctx) => {
       }
       case 26:
         ctx.count(1);
-        (out.inputs ??= []).push(sub(r, ctx, readMessageMetadata));
+        out.inputs ??= [];
+        out.inputs.push(sub(r, ctx, readMessageMetadata, ['inputs', out.inputs.length]));
         break;
       case 34:
         ctx.count(1);
-        (out.outputs ??= []).push(sub(r, ctx, readMessageMetadata));
+        out.outputs ??= [];
+        out.outputs.push(sub(r, ctx, readMessageMetadata, ['outputs', out.outputs.length]));
         break;
       default:
-        skip(r, tag);
+        skip(r, tag, ctx);
     }
   }
   return out;
@@ -1184,14 +1260,10 @@ export const writeGraphMetadata: Writer<SeldonGraphMetadata> = (w, g) => {
     }
   }
   for (const x of g.inputs ?? []) {
-    w.uint32(26).fork();
-    writeMessageMetadata(w, x);
-    w.ldelim();
+    writeField(w, 26, writeMessageMetadata, x);
   }
   for (const x of g.outputs ?? []) {
-    w.uint32(34).fork();
-    writeMessageMetadata(w, x);
-    w.ldelim();
+    writeField(w, 34, writeMessageMetadata, x);
   }
 };
 

@@ -613,9 +613,10 @@ function engineContainer(
     imagePullPolicy: e.imagePullPolicy,
     args,
     env,
+    // v1 also declares a `metrics` port on the same number; server-side apply keys container ports by
+    // (containerPort, protocol), so that duplicate cannot be applied: metrics are served on `http`.
     ports: [
       { name: 'http', containerPort: e.httpPort, protocol: 'TCP' },
-      ...(e.metricsPortName !== 'http' ? [] : []),
       { name: 'grpc', containerPort: e.grpcPort, protocol: 'TCP' },
     ],
     readinessProbe: probe('/ready'),

@@ -11,6 +11,8 @@ export interface InformerOptions {
   watchTimeoutSeconds?: number;
   /** Delay before reopening a failed list/watch. Default 1000 ms. */
   retryDelayMs?: number;
+  /** Told about each failed list (then retried), e.g. a missing CRD or RBAC. */
+  onError?: (err: Error) => void;
 }
 
 export type InformerEvent = 'add' | 'update' | 'delete' | 'resync';
@@ -158,9 +160,12 @@ export class Informer<T extends KubeObject = KubeObject> {
           needList = true;
           if (!this.stopped) await this.sleep(this.options.retryDelayMs ?? 1000);
         }
-      } catch {
+      } catch (err) {
         needList = true;
-        if (!this.stopped) await this.sleep(this.options.retryDelayMs ?? 1000);
+        if (!this.stopped) {
+          this.options.onError?.(err as Error);
+          await this.sleep(this.options.retryDelayMs ?? 1000);
+        }
       }
     }
   }
