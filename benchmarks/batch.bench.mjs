@@ -4,8 +4,9 @@
 // model-wrapper identity model, loopback REST) with 1, 4 and 16 workers. The processor runs in its
 // own child process so its peak RSS (process.resourceUsage().maxRSS) is its own. Baseline, same run,
 // same graph and concurrency: a bare undici keep-alive pool posting pre-built request bodies (no
-// file, no tags, no output) — the "client floor". The ratio processor/baseline says how much of the
-// achievable request rate the processor keeps.
+// file, no tags, no output) — the "client floor" (with --transport grpc: a bare grpc-js client
+// sending pre-built messages). The ratio processor/baseline says how much of the achievable request
+// rate the processor keeps.
 //
 // Usage (after `npx tsc -b` at the repo root):
 //   cd benchmarks && npm run bench:batch [-- --lines 100000 --workers 1,4,16 --transport rest]
@@ -38,6 +39,39 @@ if (args[0] === '--child-processor') {
   process.stdout.write(JSON.stringify({ ...summary, maxRssKb: process.resourceUsage().maxRSS }));
   process.exit(0);
 }
+if (args[0] === '--child-baseline-grpc') {
+  const grpc = await import('@grpc/grpc-js');
+  const { seldonServices } = await import('@seldon-ts/payload');
+  const [, host, workers, lines] = args;
+  const predict = seldonServices.Seldon.Predict;
+  const client = new grpc.Client(host, grpc.credentials.createInsecure());
+  const total = Number(lines);
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: Number(workers) }, async () => {
+      while (next < total) {
+        const i = next++;
+        await new Promise((resolve, reject) =>
+          client.makeUnaryRequest(
+            predict.path,
+            predict.requestSerialize,
+            predict.responseDeserialize,
+            { data: { ndarray: [[i, i + 1, i + 2, i + 3]] } },
+            new grpc.Metadata(),
+            (error, response) => (error ? reject(error) : resolve(response)),
+          ),
+        );
+      }
+    }),
+  );
+  const elapsedMs = performance.now() - started;
+  client.close();
+  process.stdout.write(
+    JSON.stringify({ linesPerSecond: (total * 1000) / elapsedMs, maxRssKb: process.resourceUsage().maxRSS }),
+  );
+  process.exit(0);
+}
 if (args[0] === '--child-baseline') {
   const { Pool } = await import('undici');
   const [, host, workers, lines] = args;
@@ -62,7 +96,9 @@ if (args[0] === '--child-baseline') {
   );
   const elapsedMs = performance.now() - started;
   await pool.close();
-  process.stdout.write(JSON.stringify({ linesPerSecond: (total * 1000) / elapsedMs, maxRssKb: process.resourceUsage().maxRSS }));
+  process.stdout.write(
+    JSON.stringify({ linesPerSecond: (total * 1000) / elapsedMs, maxRssKb: process.resourceUsage().maxRSS }),
+  );
   process.exit(0);
 }
 
@@ -76,7 +112,14 @@ const { startEngine } = await import('seldon-engine');
 
 const model = await startMicroservice(
   { predict: (X) => X },
-  { host: '127.0.0.1', httpPort: 0, grpcPort: 0, metricsPort: null, annotationsPath: '/nonexistent', env: {} },
+  {
+    host: '127.0.0.1',
+    httpPort: 0,
+    grpcPort: 0,
+    metricsPort: null,
+    annotationsPath: '/nonexistent',
+    env: {},
+  },
 );
 const engine = await startEngine({
   deploymentName: 'bench',
@@ -88,7 +131,13 @@ const engine = await startEngine({
   graph: {
     name: 'identity',
     type: 'MODEL',
-    endpoint: { service_host: '127.0.0.1', service_port: model.httpPort, httpPort: model.httpPort, grpcPort: model.grpcPort, type: 'REST' },
+    endpoint: {
+      service_host: '127.0.0.1',
+      service_port: model.httpPort,
+      httpPort: model.httpPort,
+      grpcPort: model.grpcPort,
+      type: 'REST',
+    },
     children: [],
   },
 });
@@ -110,16 +159,23 @@ function child(childArgs) {
     let out = '';
     p.stdout.on('data', (c) => (out += c));
     p.on('error', reject);
-    p.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`child exited ${code}`))));
+    p.on('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`child exited ${code}`)),
+    );
   });
 }
 
 const rows = [];
 try {
   for (const workers of WORKERS) {
-    const baseline = await child(['--child-baseline', restHost, String(workers), String(LINES)]);
+    const baseline = await child(
+      TRANSPORT === 'grpc'
+        ? ['--child-baseline-grpc', host, String(workers), String(LINES)]
+        : ['--child-baseline', restHost, String(workers), String(LINES)],
+    );
     const run = await child(['--child-processor', host, TRANSPORT, String(workers), input, output]);
-    if (run.lines !== LINES || run.failed !== 0) throw new Error(`processor wrote ${run.lines} lines with ${run.failed} failures`);
+    if (run.lines !== LINES || run.failed !== 0)
+      throw new Error(`processor wrote ${run.lines} lines with ${run.failed} failures`);
     rows.push({
       workers,
       processorLinesPerSecond: Math.round(run.linesPerSecond),
@@ -135,7 +191,13 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-console.log(`seldon-batch-processor: ${LINES} ndarray lines, ${TRANSPORT} through engine + model-wrapper identity graph (loopback)`);
-console.log('baseline: bare undici pool posting pre-built bodies at the same concurrency (REST)');
+console.log(
+  `seldon-batch-processor: ${LINES} ndarray lines, ${TRANSPORT} through engine + model-wrapper identity graph (loopback)`,
+);
+console.log(
+  TRANSPORT === 'grpc'
+    ? 'baseline: bare grpc-js client calling Seldon/Predict with pre-built messages at the same concurrency'
+    : 'baseline: bare undici pool posting pre-built bodies at the same concurrency',
+);
 console.table(rows);
 console.log(JSON.stringify({ bench: 'batch', lines: LINES, transport: TRANSPORT, rows }));

@@ -18,7 +18,11 @@ async function measure(port, concurrency) {
   const url = `http://127.0.0.1:${port}/api/v1.0/predictions`;
   const call = async () => {
     const t = process.hrtime.bigint();
-    const res = await request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: BODY });
+    const res = await request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: BODY,
+    });
     await res.body.text();
     if (res.statusCode !== 200) throw new Error(`status ${res.statusCode}`);
     return Number(process.hrtime.bigint() - t) / 1e6;
@@ -57,16 +61,19 @@ await scenario('model wrapper alone (baseline)', async () => {
   return { port: ms.httpPort, close: () => ms.close() };
 });
 for (const isolation of ['inprocess', 'process']) {
-  await scenario(`run example 1, ${isolation === 'inprocess' ? 'in-process component' : 'child-process component'}`, async () => {
-    const d = await startLocalDeployment({
-      manifestPath: `${root}examples/mock-classifier/seldondeployment.yaml`,
-      httpPort: 0,
-      grpcPort: 0,
-      isolation,
-      log: quiet,
-    });
-    return { port: d.httpPort, close: () => d.close() };
-  });
+  await scenario(
+    `run example 1, ${isolation === 'inprocess' ? 'in-process component' : 'child-process component'}`,
+    async () => {
+      const d = await startLocalDeployment({
+        manifestPath: `${root}examples/mock-classifier/seldondeployment.yaml`,
+        httpPort: 0,
+        grpcPort: 0,
+        isolation,
+        log: quiet,
+      });
+      return { port: d.httpPort, close: () => d.close() };
+    },
+  );
 }
 
 const startups = [];
@@ -94,5 +101,8 @@ for (const r of rows) {
   );
 }
 console.log(`\n| start-up of example 2 (router + 3 classifiers) until ready | ms |\n|---|---|`);
-for (const s of startups) console.log(`| ${s.isolation === 'inprocess' ? 'in-process components' : 'child-process components'} | ${s.ms.toFixed(0)} |`);
+for (const s of startups)
+  console.log(
+    `| ${s.isolation === 'inprocess' ? 'in-process components' : 'child-process components'} | ${s.ms.toFixed(0)} |`,
+  );
 console.log(`\nN=${N} requests per row, node ${process.version}, ${new Date().toISOString()}`);

@@ -15,7 +15,10 @@ const DEFAULT_MANIFEST = 'examples/egreedy-router/seldondeployment.yaml';
 
 const args = process.argv.slice(2);
 const hasManifest = args.length > 0 && !args[0].startsWith('-');
-const runArgs = hasManifest ? args : [DEFAULT_MANIFEST, ...args];
+const runArgs = hasManifest ? args : [`${root}${DEFAULT_MANIFEST}`, ...args];
+// npm runs scripts from the repository root; relative paths the user typed (the manifest,
+// --component files) are relative to where they typed `npm start`, which npm passes as INIT_CWD.
+const userCwd = process.env.INIT_CWD ?? process.cwd();
 
 // 1. Build the engine and the packages it uses. `tsc -b` is incremental: a no-op when up to date.
 const tsc = fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url));
@@ -36,8 +39,8 @@ const seconds = ((Date.now() - started) / 1000).toFixed(1);
 console.error(`[start] built in ${seconds} s; starting seldon-engine run ${runArgs.join(' ')}`);
 
 // 2. Run. Ctrl-C reaches the runner too (same process group); it stops everything and exits.
-const child = spawn(process.execPath, ['apps/engine/dist/cli.js', 'run', ...runArgs], {
-  cwd: root,
+const child = spawn(process.execPath, [`${root}apps/engine/dist/cli.js`, 'run', ...runArgs], {
+  cwd: userCwd,
   stdio: 'inherit',
 });
 for (const sig of ['SIGINT', 'SIGTERM']) {

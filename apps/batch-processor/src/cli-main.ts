@@ -85,7 +85,10 @@ export async function runCli(
     process.once('SIGTERM', onSignal);
   }
   try {
-    const summary = await runBatch({ progress: 'auto', ...parsed.options }, { logger, progressStream: streams.stderr, signal: stop.signal });
+    const summary = await runBatch(
+      { progress: 'auto', ...parsed.options },
+      { logger, progressStream: streams.stderr, signal: stop.signal },
+    );
     return summary.failed === 0 ? exitCodes.ok : exitCodes.lineFailures;
   } catch (error) {
     logger.error(describe(error));

@@ -32,7 +32,8 @@ export const batchErrorCatalogue = {
   SC_ERR_BATCH_INVALID_OPTION: {
     httpStatus: 400,
     grpcStatus: GrpcStatus.INVALID_ARGUMENT,
-    description: 'An option (flag, environment variable or options field) has an invalid value or is unknown.',
+    description:
+      'An option (flag, environment variable or options field) has an invalid value or is unknown.',
   },
   SC_ERR_BATCH_MISSING_OPTION: {
     httpStatus: 400,
@@ -42,7 +43,8 @@ export const batchErrorCatalogue = {
   SC_ERR_BATCH_UNSUPPORTED_COMBINATION: {
     httpStatus: 400,
     grpcStatus: GrpcStatus.FAILED_PRECONDITION,
-    description: 'Options are valid one by one but not together (feedback needs data type raw; batch size > 1 needs data or raw).',
+    description:
+      'Options are valid one by one but not together (feedback needs data type raw; batch size > 1 needs data or raw).',
   },
   SC_ERR_BATCH_INPUT_UNREADABLE: {
     httpStatus: 404,
@@ -57,12 +59,14 @@ export const batchErrorCatalogue = {
   SC_ERR_BATCH_UNSUPPORTED_URL: {
     httpStatus: 400,
     grpcStatus: GrpcStatus.UNIMPLEMENTED,
-    description: 'An object-storage URL (s3://, gs://, ...) was given as a data path; only local files are supported.',
+    description:
+      'An object-storage URL (s3://, gs://, ...) was given as a data path; only local files are supported.',
   },
   SC_ERR_BATCH_ABORTED: {
     httpStatus: 499,
     grpcStatus: GrpcStatus.CANCELLED,
-    description: 'The run was stopped (signal or abort) before the whole input was read; in-flight lines were still written.',
+    description:
+      'The run was stopped (signal or abort) before the whole input was read; in-flight lines were still written.',
   },
   // Line-level (written into error records).
   SC_ERR_BATCH_LINE_NOT_JSON: {
@@ -73,7 +77,8 @@ export const batchErrorCatalogue = {
   SC_ERR_BATCH_LINE_INVALID: {
     httpStatus: 400,
     grpcStatus: GrpcStatus.INVALID_ARGUMENT,
-    description: 'An input line is JSON but does not fit the data type / payload type (e.g. ragged or non-numeric tensor data).',
+    description:
+      'An input line is JSON but does not fit the data type / payload type (e.g. ragged or non-numeric tensor data).',
   },
   SC_ERR_BATCH_LINE_TOO_LONG: {
     httpStatus: 413,
@@ -83,7 +88,8 @@ export const batchErrorCatalogue = {
   SC_ERR_BATCH_REQUEST_FAILED: {
     httpStatus: 502,
     grpcStatus: GrpcStatus.UNAVAILABLE,
-    description: 'The request could not be delivered (connection refused/reset, gRPC transport error). Retried.',
+    description:
+      'The request could not be delivered (connection refused/reset, gRPC transport error). Retried.',
   },
   SC_ERR_BATCH_REQUEST_TIMEOUT: {
     httpStatus: 504,
@@ -98,7 +104,8 @@ export const batchErrorCatalogue = {
   SC_ERR_BATCH_RESPONSE_INVALID: {
     httpStatus: 502,
     grpcStatus: GrpcStatus.INTERNAL,
-    description: 'The deployment answered 200 with a body that is not a JSON object, is too large, or cannot be split per item.',
+    description:
+      'The deployment answered 200 with a body that is not a JSON object, is too large, or cannot be split per item.',
   },
 } as const satisfies Record<string, CatalogueEntry>;
 

@@ -20,9 +20,15 @@ const LEVELS = ['debug', 'info', 'warning', 'error'] as const;
  * A logger writing `<ISO time> - batch-processor - <LEVEL>: <message>` lines to a stream
  * (the CLI uses stderr, keeping stdout free), dropping messages below `level`.
  */
-export function createStreamLogger(level: (typeof LEVELS)[number], stream: NodeJS.WritableStream): BatchLogger {
+export function createStreamLogger(
+  level: (typeof LEVELS)[number],
+  stream: NodeJS.WritableStream,
+): BatchLogger {
   const min = LEVELS.indexOf(level);
   const at = (l: (typeof LEVELS)[number]) =>
-    LEVELS.indexOf(l) < min ? () => undefined : (message: string) => stream.write(`${new Date().toISOString()} - batch-processor - ${l.toUpperCase()}: ${message}\n`);
+    LEVELS.indexOf(l) < min
+      ? () => undefined
+      : (message: string) =>
+          stream.write(`${new Date().toISOString()} - batch-processor - ${l.toUpperCase()}: ${message}\n`);
   return { debug: at('debug'), info: at('info'), warning: at('warning'), error: at('error') };
 }

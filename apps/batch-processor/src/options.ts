@@ -120,32 +120,214 @@ export interface BatchOptionSpec {
 
 /** The CLI's options, in `--help` order. Flags and env names are the reference's, plus a few extras. */
 export const batchOptionSpecs: readonly BatchOptionSpec[] = [
-  { key: 'deploymentName', flag: '--deployment-name', short: '-d', env: 'SELDON_BATCH_DEPLOYMENT_NAME', kind: 'string', help: 'SeldonDeployment to send requests to (required)' },
-  { key: 'gatewayType', flag: '--gateway-type', short: '-g', env: 'SELDON_BATCH_GATEWAY_TYPE', kind: 'choice', choices: ['ambassador', 'istio', 'seldon'], help: 'ingress gateway, or seldon for the predictor service itself' },
-  { key: 'namespace', flag: '--namespace', short: '-n', env: 'SELDON_BATCH_NAMESPACE', kind: 'string', help: 'namespace of the deployment' },
-  { key: 'host', flag: '--host', short: '-h', env: 'SELDON_BATCH_HOST', kind: 'string', help: 'host:port of the gateway or service' },
-  { key: 'transport', flag: '--transport', short: '-t', env: 'SELDON_BATCH_TRANSPORT', kind: 'choice', choices: ['rest', 'grpc'], help: 'protocol to the deployment' },
-  { key: 'dataType', flag: '--data-type', short: '-a', env: 'SELDON_BATCH_DATA_TYPE', kind: 'choice', choices: ['data', 'json', 'str', 'raw'], help: 'how a line becomes a request' },
-  { key: 'payloadType', flag: '--payload-type', short: '-p', env: 'SELDON_BATCH_PAYLOAD_TYPE', kind: 'choice', choices: ['ndarray', 'tensor', 'tftensor'], help: 'encoding of data lines' },
-  { key: 'workers', flag: '--workers', short: '-w', env: 'SELDON_BATCH_WORKERS', kind: 'int', min: 1, help: 'requests in flight at once' },
-  { key: 'retries', flag: '--retries', short: '-r', env: 'SELDON_BATCH_RETRIES', kind: 'int', min: 1, help: 'attempts per request before writing an error line' },
-  { key: 'inputDataPath', flag: '--input-data-path', short: '-i', env: 'SELDON_BATCH_INPUT_DATA_PATH', kind: 'string', help: 'local input file, one JSON value per line' },
-  { key: 'outputDataPath', flag: '--output-data-path', short: '-o', env: 'SELDON_BATCH_OUTPUT_DATA_PATH', kind: 'string', help: 'local output file' },
-  { key: 'method', flag: '--method', short: '-m', env: 'SELDON_BATCH_METHOD', kind: 'choice', choices: ['predict', 'feedback'], help: 'predict, or feedback (needs --data-type raw)' },
-  { key: 'logLevel', flag: '--log-level', short: '-l', env: 'SELDON_BATCH_LOG_LEVEL', kind: 'choice', choices: ['debug', 'info', 'warning', 'error'], help: 'minimum log level' },
-  { key: 'benchmark', flag: '--benchmark', short: '-b', env: 'SELDON_BATCH_BENCHMARK', kind: 'flag', help: 'log the elapsed time at the end' },
-  { key: 'batchId', flag: '--batch-id', short: '-u', env: 'SELDON_BATCH_ID', kind: 'string', help: 'id stamped on every request (default: a new time-based UUID)' },
-  { key: 'batchSize', flag: '--batch-size', short: '-s', env: 'SELDON_BATCH_SIZE', kind: 'int', min: 1, help: 'lines per request (data and raw only)' },
-  { key: 'batchIntervalMs', flag: '--batch-interval', env: 'SELDON_BATCH_MIN_INTERVAL', kind: 'seconds', min: 0, help: 'minimum seconds per worker iteration (float)' },
+  {
+    key: 'deploymentName',
+    flag: '--deployment-name',
+    short: '-d',
+    env: 'SELDON_BATCH_DEPLOYMENT_NAME',
+    kind: 'string',
+    help: 'SeldonDeployment to send requests to (required)',
+  },
+  {
+    key: 'gatewayType',
+    flag: '--gateway-type',
+    short: '-g',
+    env: 'SELDON_BATCH_GATEWAY_TYPE',
+    kind: 'choice',
+    choices: ['ambassador', 'istio', 'seldon'],
+    help: 'ingress gateway, or seldon for the predictor service itself',
+  },
+  {
+    key: 'namespace',
+    flag: '--namespace',
+    short: '-n',
+    env: 'SELDON_BATCH_NAMESPACE',
+    kind: 'string',
+    help: 'namespace of the deployment',
+  },
+  {
+    key: 'host',
+    flag: '--host',
+    short: '-h',
+    env: 'SELDON_BATCH_HOST',
+    kind: 'string',
+    help: 'host:port of the gateway or service',
+  },
+  {
+    key: 'transport',
+    flag: '--transport',
+    short: '-t',
+    env: 'SELDON_BATCH_TRANSPORT',
+    kind: 'choice',
+    choices: ['rest', 'grpc'],
+    help: 'protocol to the deployment',
+  },
+  {
+    key: 'dataType',
+    flag: '--data-type',
+    short: '-a',
+    env: 'SELDON_BATCH_DATA_TYPE',
+    kind: 'choice',
+    choices: ['data', 'json', 'str', 'raw'],
+    help: 'how a line becomes a request',
+  },
+  {
+    key: 'payloadType',
+    flag: '--payload-type',
+    short: '-p',
+    env: 'SELDON_BATCH_PAYLOAD_TYPE',
+    kind: 'choice',
+    choices: ['ndarray', 'tensor', 'tftensor'],
+    help: 'encoding of data lines',
+  },
+  {
+    key: 'workers',
+    flag: '--workers',
+    short: '-w',
+    env: 'SELDON_BATCH_WORKERS',
+    kind: 'int',
+    min: 1,
+    help: 'requests in flight at once',
+  },
+  {
+    key: 'retries',
+    flag: '--retries',
+    short: '-r',
+    env: 'SELDON_BATCH_RETRIES',
+    kind: 'int',
+    min: 1,
+    help: 'attempts per request before writing an error line',
+  },
+  {
+    key: 'inputDataPath',
+    flag: '--input-data-path',
+    short: '-i',
+    env: 'SELDON_BATCH_INPUT_DATA_PATH',
+    kind: 'string',
+    help: 'local input file, one JSON value per line',
+  },
+  {
+    key: 'outputDataPath',
+    flag: '--output-data-path',
+    short: '-o',
+    env: 'SELDON_BATCH_OUTPUT_DATA_PATH',
+    kind: 'string',
+    help: 'local output file',
+  },
+  {
+    key: 'method',
+    flag: '--method',
+    short: '-m',
+    env: 'SELDON_BATCH_METHOD',
+    kind: 'choice',
+    choices: ['predict', 'feedback'],
+    help: 'predict, or feedback (needs --data-type raw)',
+  },
+  {
+    key: 'logLevel',
+    flag: '--log-level',
+    short: '-l',
+    env: 'SELDON_BATCH_LOG_LEVEL',
+    kind: 'choice',
+    choices: ['debug', 'info', 'warning', 'error'],
+    help: 'minimum log level',
+  },
+  {
+    key: 'benchmark',
+    flag: '--benchmark',
+    short: '-b',
+    env: 'SELDON_BATCH_BENCHMARK',
+    kind: 'flag',
+    help: 'log the elapsed time at the end',
+  },
+  {
+    key: 'batchId',
+    flag: '--batch-id',
+    short: '-u',
+    env: 'SELDON_BATCH_ID',
+    kind: 'string',
+    help: 'id stamped on every request (default: a new time-based UUID)',
+  },
+  {
+    key: 'batchSize',
+    flag: '--batch-size',
+    short: '-s',
+    env: 'SELDON_BATCH_SIZE',
+    kind: 'int',
+    min: 1,
+    help: 'lines per request (data and raw only)',
+  },
+  {
+    key: 'batchIntervalMs',
+    flag: '--batch-interval',
+    env: 'SELDON_BATCH_MIN_INTERVAL',
+    kind: 'seconds',
+    min: 0,
+    help: 'minimum seconds per worker iteration (float)',
+  },
   { key: 'useSsl', flag: '--use-ssl', env: 'SELDON_BATCH_USE_SSL', kind: 'bool', help: 'HTTPS / TLS gRPC' },
-  { key: 'callCredentialsToken', flag: '--call-credentials-token', env: 'SELDON_BATCH_CALL_CREDENTIALS_TOKEN', kind: 'string', help: 'auth token (X-Auth-Token header)' },
-  { key: 'sslVerify', flag: '--ssl-verify', env: 'SELDON_BATCH_SSL_VERIFY', kind: 'bool', help: 'verify the server certificate' },
-  { key: 'retryDelayMs', flag: '--retry-delay-ms', env: 'SELDON_BATCH_RETRY_DELAY_MS', kind: 'int', min: 0, help: 'pause between failed attempts (ms)' },
-  { key: 'timeoutMs', flag: '--timeout-ms', env: 'SELDON_BATCH_TIMEOUT_MS', kind: 'int', min: 1, help: 'deadline of one attempt (ms)' },
-  { key: 'maxLineBytes', flag: '--max-line-bytes', env: 'SELDON_BATCH_MAX_LINE_BYTES', kind: 'int', min: 1, help: 'longest accepted input line (bytes)' },
-  { key: 'maxResponseBytes', flag: '--max-response-bytes', env: 'SELDON_BATCH_MAX_RESPONSE_BYTES', kind: 'int', min: 1, help: 'largest accepted response (bytes)' },
-  { key: 'progress', flag: '--progress', env: 'SELDON_BATCH_PROGRESS', kind: 'choice', choices: ['auto', 'bar', 'log', 'none'], help: 'progress display (CLI default auto)' },
-  { key: 'progressIntervalMs', flag: '--progress-interval-ms', env: 'SELDON_BATCH_PROGRESS_INTERVAL_MS', kind: 'int', min: 1, help: 'period of the progress log line (ms)' },
+  {
+    key: 'callCredentialsToken',
+    flag: '--call-credentials-token',
+    env: 'SELDON_BATCH_CALL_CREDENTIALS_TOKEN',
+    kind: 'string',
+    help: 'auth token (X-Auth-Token header)',
+  },
+  {
+    key: 'sslVerify',
+    flag: '--ssl-verify',
+    env: 'SELDON_BATCH_SSL_VERIFY',
+    kind: 'bool',
+    help: 'verify the server certificate',
+  },
+  {
+    key: 'retryDelayMs',
+    flag: '--retry-delay-ms',
+    env: 'SELDON_BATCH_RETRY_DELAY_MS',
+    kind: 'int',
+    min: 0,
+    help: 'pause between failed attempts (ms)',
+  },
+  {
+    key: 'timeoutMs',
+    flag: '--timeout-ms',
+    env: 'SELDON_BATCH_TIMEOUT_MS',
+    kind: 'int',
+    min: 1,
+    help: 'deadline of one attempt (ms)',
+  },
+  {
+    key: 'maxLineBytes',
+    flag: '--max-line-bytes',
+    env: 'SELDON_BATCH_MAX_LINE_BYTES',
+    kind: 'int',
+    min: 1,
+    help: 'longest accepted input line (bytes)',
+  },
+  {
+    key: 'maxResponseBytes',
+    flag: '--max-response-bytes',
+    env: 'SELDON_BATCH_MAX_RESPONSE_BYTES',
+    kind: 'int',
+    min: 1,
+    help: 'largest accepted response (bytes)',
+  },
+  {
+    key: 'progress',
+    flag: '--progress',
+    env: 'SELDON_BATCH_PROGRESS',
+    kind: 'choice',
+    choices: ['auto', 'bar', 'log', 'none'],
+    help: 'progress display (CLI default auto)',
+  },
+  {
+    key: 'progressIntervalMs',
+    flag: '--progress-interval-ms',
+    env: 'SELDON_BATCH_PROGRESS_INTERVAL_MS',
+    kind: 'int',
+    min: 1,
+    help: 'period of the progress log line (ms)',
+  },
 ];
 
 const TRUE_WORDS = new Set(['1', 'true', 't', 'yes', 'y', 'on']);
@@ -155,7 +337,10 @@ function parseBool(raw: string, where: string): boolean {
   const word = raw.trim().toLowerCase();
   if (TRUE_WORDS.has(word)) return true;
   if (FALSE_WORDS.has(word)) return false;
-  throw new BatchError('SC_ERR_BATCH_INVALID_OPTION', `${where}: '${raw}' is not a boolean (use true/false, yes/no, 1/0, on/off)`);
+  throw new BatchError(
+    'SC_ERR_BATCH_INVALID_OPTION',
+    `${where}: '${raw}' is not a boolean (use true/false, yes/no, 1/0, on/off)`,
+  );
 }
 
 function parseValue(spec: BatchOptionSpec, raw: string, where: string): unknown {
@@ -164,7 +349,10 @@ function parseValue(spec: BatchOptionSpec, raw: string, where: string): unknown 
       return raw;
     case 'choice':
       if (!spec.choices!.includes(raw)) {
-        throw new BatchError('SC_ERR_BATCH_INVALID_OPTION', `${where}: '${raw}' is not one of ${spec.choices!.join(', ')}`);
+        throw new BatchError(
+          'SC_ERR_BATCH_INVALID_OPTION',
+          `${where}: '${raw}' is not one of ${spec.choices!.join(', ')}`,
+        );
       }
       return raw;
     case 'int': {
@@ -195,11 +383,15 @@ export type ParsedBatchArgs = { help: true } | { help: false; options: BatchOpti
  * may stand alone (true) or take a boolean word. Validation of the values happens in
  * {@link resolveBatchOptions}; this only checks syntax.
  */
-export function parseBatchArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): ParsedBatchArgs {
+export function parseBatchArgs(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>> = {},
+): ParsedBatchArgs {
   const found: Record<string, unknown> = {};
   for (const spec of batchOptionSpecs) {
     const raw = env[spec.env];
-    if (raw !== undefined && raw !== '') found[spec.key] = parseValue(spec, raw, `environment variable ${spec.env}`);
+    if (raw !== undefined && raw !== '')
+      found[spec.key] = parseValue(spec, raw, `environment variable ${spec.env}`);
   }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -214,7 +406,10 @@ export function parseBatchArgs(argv: readonly string[], env: Readonly<Record<str
     if (raw === undefined) {
       const next = argv[i + 1];
       const standalone = spec.kind === 'flag' || spec.kind === 'bool';
-      if (standalone && (next === undefined || !(TRUE_WORDS.has(next.toLowerCase()) || FALSE_WORDS.has(next.toLowerCase())))) {
+      if (
+        standalone &&
+        (next === undefined || !(TRUE_WORDS.has(next.toLowerCase()) || FALSE_WORDS.has(next.toLowerCase())))
+      ) {
         raw = 'true';
       } else {
         if (next === undefined) {
@@ -231,28 +426,40 @@ export function parseBatchArgs(argv: readonly string[], env: Readonly<Record<str
 
 function checkInt(value: unknown, key: string, min: number): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
-    throw new BatchError('SC_ERR_BATCH_INVALID_OPTION', `${key} must be an integer >= ${min}, got ${JSON.stringify(value)}`);
+    throw new BatchError(
+      'SC_ERR_BATCH_INVALID_OPTION',
+      `${key} must be an integer >= ${min}, got ${JSON.stringify(value)}`,
+    );
   }
   return value;
 }
 
 function checkChoice<T extends string>(value: unknown, key: string, choices: readonly T[]): T {
   if (typeof value !== 'string' || !choices.includes(value as T)) {
-    throw new BatchError('SC_ERR_BATCH_INVALID_OPTION', `${key} must be one of ${choices.join(', ')}, got ${JSON.stringify(value)}`);
+    throw new BatchError(
+      'SC_ERR_BATCH_INVALID_OPTION',
+      `${key} must be one of ${choices.join(', ')}, got ${JSON.stringify(value)}`,
+    );
   }
   return value as T;
 }
 
 function checkString(value: unknown, key: string, allowEmpty: boolean): string {
   if (typeof value !== 'string' || (!allowEmpty && value === '')) {
-    throw new BatchError('SC_ERR_BATCH_INVALID_OPTION', `${key} must be a${allowEmpty ? '' : ' non-empty'} string, got ${JSON.stringify(value)}`);
+    throw new BatchError(
+      'SC_ERR_BATCH_INVALID_OPTION',
+      `${key} must be a${allowEmpty ? '' : ' non-empty'} string, got ${JSON.stringify(value)}`,
+    );
   }
   return value;
 }
 
 function checkBool(value: unknown, key: string): boolean {
   if (typeof value !== 'boolean') {
-    throw new BatchError('SC_ERR_BATCH_INVALID_OPTION', `${key} must be a boolean, got ${JSON.stringify(value)}`);
+    throw new BatchError(
+      'SC_ERR_BATCH_INVALID_OPTION',
+      `${key} must be a boolean, got ${JSON.stringify(value)}`,
+    );
   }
   return value;
 }
@@ -281,7 +488,10 @@ export function resolveBatchOptions(options: BatchOptions): ResolvedBatchOptions
   }
   const o = { ...batchOptionDefaults, ...stripUndefined(options) } as Record<string, unknown>;
   if (o.deploymentName === undefined || o.deploymentName === '') {
-    throw new BatchError('SC_ERR_BATCH_MISSING_OPTION', 'deploymentName (--deployment-name, SELDON_BATCH_DEPLOYMENT_NAME) is required');
+    throw new BatchError(
+      'SC_ERR_BATCH_MISSING_OPTION',
+      'deploymentName (--deployment-name, SELDON_BATCH_DEPLOYMENT_NAME) is required',
+    );
   }
   const resolved: ResolvedBatchOptions = {
     deploymentName: checkString(o.deploymentName, 'deploymentName', false),
@@ -301,9 +511,10 @@ export function resolveBatchOptions(options: BatchOptions): ResolvedBatchOptions
     benchmark: checkBool(o.benchmark, 'benchmark'),
     batchId: o.batchId === undefined || o.batchId === '' ? uuid1() : checkString(o.batchId, 'batchId', false),
     batchSize: checkInt(o.batchSize, 'batchSize', 1),
-    batchIntervalMs: typeof o.batchIntervalMs === 'number' && Number.isFinite(o.batchIntervalMs) && o.batchIntervalMs >= 0
-      ? o.batchIntervalMs
-      : invalid('batchIntervalMs must be a number >= 0', o.batchIntervalMs),
+    batchIntervalMs:
+      typeof o.batchIntervalMs === 'number' && Number.isFinite(o.batchIntervalMs) && o.batchIntervalMs >= 0
+        ? o.batchIntervalMs
+        : invalid('batchIntervalMs must be a number >= 0', o.batchIntervalMs),
     useSsl: checkBool(o.useSsl, 'useSsl'),
     callCredentialsToken: checkString(o.callCredentialsToken, 'callCredentialsToken', true),
     sslVerify: checkBool(o.sslVerify, 'sslVerify'),
@@ -314,17 +525,29 @@ export function resolveBatchOptions(options: BatchOptions): ResolvedBatchOptions
     progressIntervalMs: checkInt(o.progressIntervalMs, 'progressIntervalMs', 1),
   };
   if (resolved.method === 'feedback' && resolved.dataType !== 'raw') {
-    throw new BatchError('SC_ERR_BATCH_UNSUPPORTED_COMBINATION', 'method feedback is supported only with data type raw');
+    throw new BatchError(
+      'SC_ERR_BATCH_UNSUPPORTED_COMBINATION',
+      'method feedback is supported only with data type raw',
+    );
   }
   if (resolved.batchSize > 1 && resolved.dataType !== 'data' && resolved.dataType !== 'raw') {
-    throw new BatchError('SC_ERR_BATCH_UNSUPPORTED_COMBINATION', 'batch size greater than 1 is supported only with data type data or raw');
+    throw new BatchError(
+      'SC_ERR_BATCH_UNSUPPORTED_COMBINATION',
+      'batch size greater than 1 is supported only with data type data or raw',
+    );
   }
   if (resolved.batchSize > 1 && resolved.method === 'feedback') {
-    throw new BatchError('SC_ERR_BATCH_UNSUPPORTED_COMBINATION', 'batch size greater than 1 is supported only with method predict');
+    throw new BatchError(
+      'SC_ERR_BATCH_UNSUPPORTED_COMBINATION',
+      'batch size greater than 1 is supported only with method predict',
+    );
   }
   if (resolved.inputDataPath === resolved.outputDataPath) {
     // The reference defaults both paths to the same file and would truncate its own input.
-    throw new BatchError('SC_ERR_BATCH_UNSUPPORTED_COMBINATION', `input and output data paths are the same file (${resolved.inputDataPath})`);
+    throw new BatchError(
+      'SC_ERR_BATCH_UNSUPPORTED_COMBINATION',
+      `input and output data paths are the same file (${resolved.inputDataPath})`,
+    );
   }
   return resolved;
 }
@@ -334,5 +557,7 @@ function invalid(message: string, value: unknown): never {
 }
 
 function stripUndefined(options: BatchOptions): Partial<BatchOptions> {
-  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Partial<BatchOptions>;
+  return Object.fromEntries(
+    Object.entries(options).filter(([, v]) => v !== undefined),
+  ) as Partial<BatchOptions>;
 }

@@ -53,25 +53,41 @@ export async function runBatch(options: BatchOptions, hooks: BatchRunHooks = {})
   const opts = resolveBatchOptions(options);
   const logger = hooks.logger ?? silentLogger;
   const progressStream = hooks.progressStream ?? process.stderr;
-  logger.debug(`effective options: ${JSON.stringify({ ...opts, callCredentialsToken: opts.callCredentialsToken ? '***' : '' })}`);
+  logger.debug(
+    `effective options: ${JSON.stringify({ ...opts, callCredentialsToken: opts.callCredentialsToken ? '***' : '' })}`,
+  );
 
   let input: FileHandle;
   try {
     input = await open(opts.inputDataPath, 'r');
   } catch (error) {
-    throw new BatchError('SC_ERR_BATCH_INPUT_UNREADABLE', `cannot open input ${opts.inputDataPath}: ${(error as Error).message}`, { cause: error });
+    throw new BatchError(
+      'SC_ERR_BATCH_INPUT_UNREADABLE',
+      `cannot open input ${opts.inputDataPath}: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
   let output: FileHandle;
   try {
     output = await open(opts.outputDataPath, 'w');
   } catch (error) {
     await input.close();
-    throw new BatchError('SC_ERR_BATCH_OUTPUT_UNWRITABLE', `cannot create output ${opts.outputDataPath}: ${(error as Error).message}`, { cause: error });
+    throw new BatchError(
+      'SC_ERR_BATCH_OUTPUT_UNWRITABLE',
+      `cannot create output ${opts.outputDataPath}: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
   const totalBytes = (await input.stat()).size;
   const writer = new OutputWriter(output, opts.outputDataPath);
   const client = await createClient(opts);
-  const counters: ProgressCounters = { startedAt: Date.now(), bytesRead: 0, linesRead: 0, done: 0, failed: 0 };
+  const counters: ProgressCounters = {
+    startedAt: Date.now(),
+    bytesRead: 0,
+    linesRead: 0,
+    done: 0,
+    failed: 0,
+  };
   const stats: WorkStats = { requests: 0, retries: 0 };
   const mode = opts.progress === 'auto' ? (progressStream.isTTY ? 'bar' : 'log') : opts.progress;
   const progress = startProgress(mode, counters, totalBytes, opts.progressIntervalMs, logger, progressStream);
@@ -85,14 +101,21 @@ export async function runBatch(options: BatchOptions, hooks: BatchRunHooks = {})
   const nextGroup = async (): Promise<InputLine[] | undefined> => {
     if (fatal !== undefined) return undefined;
     if (hooks.signal?.aborted) {
-      fatal = new BatchError('SC_ERR_BATCH_ABORTED', `stopped after ${counters.linesRead} of the input lines (${String(hooks.signal.reason ?? 'aborted')}); output holds one line per line read`);
+      fatal = new BatchError(
+        'SC_ERR_BATCH_ABORTED',
+        `stopped after ${counters.linesRead} of the input lines (${String(hooks.signal.reason ?? 'aborted')}); output holds one line per line read`,
+      );
       return undefined;
     }
     try {
       const next = await groups.next();
       return next.done ? undefined : next.value;
     } catch (error) {
-      fatal ??= new BatchError('SC_ERR_BATCH_INPUT_UNREADABLE', `cannot read input ${opts.inputDataPath}: ${(error as Error).message}`, { cause: error });
+      fatal ??= new BatchError(
+        'SC_ERR_BATCH_INPUT_UNREADABLE',
+        `cannot read input ${opts.inputDataPath}: ${(error as Error).message}`,
+        { cause: error },
+      );
       return undefined;
     }
   };

@@ -11,7 +11,10 @@ const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const dir = tempDir();
 afterAll(() => dir.remove());
 
-function runCliProcess(args: string[], onSpawn?: (child: ReturnType<typeof spawn>) => void): Promise<{ code: number | null; stderr: string }> {
+function runCliProcess(
+  args: string[],
+  onSpawn?: (child: ReturnType<typeof spawn>) => void,
+): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
@@ -28,11 +31,28 @@ describe('seldon-batch-processor process', () => {
   });
 
   it('processes a file and exits 1 when a line failed', async () => {
-    const stub = await startStubDeployment({ failWith: (body) => (body?.data?.ndarray?.[0] === 'x' ? 503 : undefined) });
+    const stub = await startStubDeployment({
+      failWith: (body) => (body?.data?.ndarray?.[0] === 'x' ? 503 : undefined),
+    });
     try {
       const input = dir.file('p.in', ['[1]', '["x"]', '[3]']);
       const output = dir.file('p.out');
-      const { code, stderr } = await runCliProcess(['-d', 'dep', '-g', 'seldon', '-h', stub.host, '-i', input, '-o', output, '-r', '2', '-w', '2']);
+      const { code, stderr } = await runCliProcess([
+        '-d',
+        'dep',
+        '-g',
+        'seldon',
+        '-h',
+        stub.host,
+        '-i',
+        input,
+        '-o',
+        output,
+        '-r',
+        '2',
+        '-w',
+        '2',
+      ]);
       expect(stderr).toMatch(/summary: 3 lines, 2 succeeded, 1 failed/);
       expect(code).toBe(1);
       expect(readOutput(output).byIndex.size).toBe(3);
@@ -51,10 +71,28 @@ describe('seldon-batch-processor process', () => {
       },
     });
     try {
-      const input = dir.file('sig.in', Array.from({ length: 50 }, (_, i) => `[${i}]`));
+      const input = dir.file(
+        'sig.in',
+        Array.from({ length: 50 }, (_, i) => `[${i}]`),
+      );
       const output = dir.file('sig.out');
       const { code, stderr } = await runCliProcess(
-        ['-d', 'dep', '-g', 'seldon', '-h', stub.host, '-i', input, '-o', output, '-r', '1', '--timeout-ms', '300'],
+        [
+          '-d',
+          'dep',
+          '-g',
+          'seldon',
+          '-h',
+          stub.host,
+          '-i',
+          input,
+          '-o',
+          output,
+          '-r',
+          '1',
+          '--timeout-ms',
+          '300',
+        ],
         (child) => void firstRequest.then(() => child.kill('SIGTERM')),
       );
       expect(stderr).toMatch(/SIGTERM: finishing the lines in flight/);

@@ -9,7 +9,9 @@ import { readOutput, tempDir } from './support/files.js';
 const dir = tempDir();
 let stub: StubDeployment;
 beforeAll(async () => {
-  stub = await startStubDeployment({ failWith: (body) => (body?.data?.ndarray?.[0] === 'boom' ? 500 : undefined) });
+  stub = await startStubDeployment({
+    failWith: (body) => (body?.data?.ndarray?.[0] === 'boom' ? 500 : undefined),
+  });
 });
 afterAll(async () => {
   await stub.close();
@@ -31,7 +33,11 @@ describe('seldon-batch-processor CLI', () => {
     const input = dir.file('ok.in', ['[1]', '[2]']);
     const output = dir.file('ok.out');
     const c = capture();
-    const code = await runCli(['-d', 'dep', '-g', 'seldon', '-h', stub.host, '-i', input, '-o', output, '-b'], {}, c.streams);
+    const code = await runCli(
+      ['-d', 'dep', '-g', 'seldon', '-h', stub.host, '-i', input, '-o', output, '-b'],
+      {},
+      c.streams,
+    );
     expect(code).toBe(exitCodes.ok);
     expect(readOutput(output).lines).toHaveLength(2);
     expect(c.text().stderr).toMatch(/Total processed instances: 2/);
@@ -43,7 +49,11 @@ describe('seldon-batch-processor CLI', () => {
     const input = dir.file('some.in', ['[1]', '["boom"]', '']);
     const output = dir.file('some.out');
     const c = capture();
-    const code = await runCli(['-d', 'dep', '-g', 'seldon', '-h', stub.host, '-i', input, '-o', output, '-r', '1'], { SELDON_BATCH_LOG_LEVEL: 'warning' }, c.streams);
+    const code = await runCli(
+      ['-d', 'dep', '-g', 'seldon', '-h', stub.host, '-i', input, '-o', output, '-r', '1'],
+      { SELDON_BATCH_LOG_LEVEL: 'warning' },
+      c.streams,
+    );
     expect(code).toBe(exitCodes.lineFailures);
     const { byIndex } = readOutput(output);
     expect(byIndex.size).toBe(3);
@@ -57,18 +67,36 @@ describe('seldon-batch-processor CLI', () => {
     expect(c.text().stderr).toMatch(/SC_ERR_BATCH_INVALID_OPTION: option --workers: 'x' is not an integer/);
     expect(await runCli(['-i', 'a', '-o', 'b'], {}, capture().streams)).toBe(exitCodes.usage);
     const missing = capture();
-    expect(await runCli(['-d', 'dep', '-h', stub.host, '-i', dir.file('nope.in'), '-o', dir.file('x.out')], {}, missing.streams)).toBe(exitCodes.ioFailure);
+    expect(
+      await runCli(
+        ['-d', 'dep', '-h', stub.host, '-i', dir.file('nope.in'), '-o', dir.file('x.out')],
+        {},
+        missing.streams,
+      ),
+    ).toBe(exitCodes.ioFailure);
     expect(missing.text().stderr).toMatch(/SC_ERR_BATCH_INPUT_UNREADABLE/);
     const input = dir.file('io.in', ['[1]']);
     const noDir = capture();
-    expect(await runCli(['-d', 'dep', '-h', stub.host, '-i', input, '-o', `${dir.path}/no/such/dir/out`], {}, noDir.streams)).toBe(exitCodes.ioFailure);
+    expect(
+      await runCli(
+        ['-d', 'dep', '-h', stub.host, '-i', input, '-o', `${dir.path}/no/such/dir/out`],
+        {},
+        noDir.streams,
+      ),
+    ).toBe(exitCodes.ioFailure);
     expect(noDir.text().stderr).toMatch(/SC_ERR_BATCH_OUTPUT_UNWRITABLE/);
   });
 
   it('prints every option with its env variable on --help', async () => {
     const c = capture();
     expect(await runCli(['--help'], {}, c.streams)).toBe(0);
-    for (const flag of ['--deployment-name', '--batch-size', '--batch-interval', 'SELDON_BATCH_MIN_INTERVAL', '--payload-type']) {
+    for (const flag of [
+      '--deployment-name',
+      '--batch-size',
+      '--batch-interval',
+      'SELDON_BATCH_MIN_INTERVAL',
+      '--payload-type',
+    ]) {
       expect(c.text().stdout).toContain(flag);
     }
   });
@@ -76,14 +104,22 @@ describe('seldon-batch-processor CLI', () => {
   it('draws a progress bar with count, rate, errors and ETA on a TTY', async () => {
     const input = dir.file('tty.in', ['[1]', '["boom"]']);
     const c = capture(true);
-    await runCli(['-d', 'dep', '-g', 'seldon', '-h', stub.host, '-i', input, '-o', dir.file('tty.out'), '-r', '1'], {}, c.streams);
+    await runCli(
+      ['-d', 'dep', '-g', 'seldon', '-h', stub.host, '-i', input, '-o', dir.file('tty.out'), '-r', '1'],
+      {},
+      c.streams,
+    );
     expect(c.text().stderr).toMatch(/\r\x1b\[2K.*100% \| 2 lines \| \d+\/s \| 1 errors \| ETA 0s\n/);
   });
 
   it('reports an unreachable deployment as error records after the retries', async () => {
     const input = dir.file('down.in', ['[1]', '[2]']);
     const output = dir.file('down.out');
-    const code = await runCli(['-d', 'dep', '-g', 'seldon', '-h', '127.0.0.1:1', '-i', input, '-o', output, '-r', '2', '-w', '2'], {}, capture().streams);
+    const code = await runCli(
+      ['-d', 'dep', '-g', 'seldon', '-h', '127.0.0.1:1', '-i', input, '-o', output, '-r', '2', '-w', '2'],
+      {},
+      capture().streams,
+    );
     expect(code).toBe(exitCodes.lineFailures);
     const { byIndex } = readOutput(output);
     expect(byIndex.get(0).status.reason).toMatch(/SC_ERR_BATCH_REQUEST_FAILED: .*ECONNREFUSED/);

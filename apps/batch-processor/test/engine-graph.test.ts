@@ -13,7 +13,8 @@ const dir = tempDir();
 let graph: IdentityGraph;
 beforeAll(async () => {
   // Failures are injected only into runs whose batch id ends in "-failures".
-  const injecting = (tags: Record<string, unknown>) => String(tags.batch_id).endsWith('-failures') && typeof tags.batch_index === 'number';
+  const injecting = (tags: Record<string, unknown>) =>
+    String(tags.batch_id).endsWith('-failures') && typeof tags.batch_index === 'number';
   graph = await startIdentityGraph({
     alwaysFail: (tags) => injecting(tags) && (tags.batch_index as number) % 250 === 249,
     failFirst: (tags) => injecting(tags) && (tags.batch_index as number) % 250 === 100,
@@ -26,7 +27,11 @@ afterAll(async () => {
 
 const hostOf = (transport: 'rest' | 'grpc') => (transport === 'rest' ? graph.restHost : graph.grpcHost);
 
-async function run(name: string, lines: string[], options: Partial<BatchOptions> & { transport: 'rest' | 'grpc' }) {
+async function run(
+  name: string,
+  lines: string[],
+  options: Partial<BatchOptions> & { transport: 'rest' | 'grpc' },
+) {
   const input = dir.file(`${name}.in`, lines);
   const output = dir.file(`${name}.out`);
   const summary = await runBatch({
@@ -50,7 +55,8 @@ const inputs = {
   data: (i: number) => JSON.stringify([[i, i + 0.25, -i - 1]]),
   str: (i: number) => JSON.stringify(`line ${i}`),
   json: (i: number) => JSON.stringify({ line: i, words: ['a', i % 7] }),
-  raw: (i: number) => JSON.stringify({ data: { names: ['a', 'b'], ndarray: [[i, i * 2]] }, meta: { tags: { own: `t${i}` } } }),
+  raw: (i: number) =>
+    JSON.stringify({ data: { names: ['a', 'b'], ndarray: [[i, i * 2]] }, meta: { tags: { own: `t${i}` } } }),
 };
 /** The content the output line for input line i must hold (compared as JSON text, one assertion per file). */
 const contentOf = {
@@ -70,22 +76,30 @@ const expected = {
 };
 
 describe.each(['rest', 'grpc'] as const)('engine + model-wrapper identity graph over %s', (transport) => {
-  it.each(['data', 'str', 'json', 'raw'] as const)(`turns ${LINES} %s lines into ${LINES} output lines that join back`, async (dataType) => {
-    const lines = Array.from({ length: LINES }, (_, i) => inputs[dataType](i));
-    const { summary, lines: out, byIndex } = await run(`${transport}-${dataType}`, lines, { transport, dataType });
-    expect(out).toHaveLength(LINES);
-    expect(byIndex.size).toBe(LINES);
-    expect(summary).toMatchObject({ lines: LINES, failed: 0 });
-    // Every line joins back on batch_index to the input it came from (mismatches listed, not 10,000 asserts).
-    const mismatches: string[] = [];
-    for (let i = 0; i < LINES; i++) {
-      const line = byIndex.get(i);
-      const got = JSON.stringify([line?.meta?.tags?.batch_id, contentOf[dataType](line)]);
-      const want = JSON.stringify([`${transport}-${dataType}`, expectedContent[dataType](i)]);
-      if (got !== want) mismatches.push(`line ${i}: got ${got}, want ${want}`);
-    }
-    expect(mismatches.slice(0, 5)).toEqual([]);
-  }, 60_000);
+  it.each(['data', 'str', 'json', 'raw'] as const)(
+    `turns ${LINES} %s lines into ${LINES} output lines that join back`,
+    async (dataType) => {
+      const lines = Array.from({ length: LINES }, (_, i) => inputs[dataType](i));
+      const {
+        summary,
+        lines: out,
+        byIndex,
+      } = await run(`${transport}-${dataType}`, lines, { transport, dataType });
+      expect(out).toHaveLength(LINES);
+      expect(byIndex.size).toBe(LINES);
+      expect(summary).toMatchObject({ lines: LINES, failed: 0 });
+      // Every line joins back on batch_index to the input it came from (mismatches listed, not 10,000 asserts).
+      const mismatches: string[] = [];
+      for (let i = 0; i < LINES; i++) {
+        const line = byIndex.get(i);
+        const got = JSON.stringify([line?.meta?.tags?.batch_id, contentOf[dataType](line)]);
+        const want = JSON.stringify([`${transport}-${dataType}`, expectedContent[dataType](i)]);
+        if (got !== want) mismatches.push(`line ${i}: got ${got}, want ${want}`);
+      }
+      expect(mismatches.slice(0, 5)).toEqual([]);
+    },
+    60_000,
+  );
 
   it('encodes data lines as tensor and tftensor that the wrapper answers in kind', async () => {
     const lines = Array.from({ length: 500 }, (_, i) => inputs.data(i));
@@ -93,11 +107,17 @@ describe.each(['rest', 'grpc'] as const)('engine + model-wrapper identity graph 
     expect(tensor.summary.lines).toBe(500);
     const ok = tensor.byIndex.get(7);
     expect(ok.data.tensor).toEqual({ shape: [1, 3], values: [7, 7.25, -8] });
-    const tf = await run(`${transport}-tftensor`, lines.slice(0, 100), { transport, payloadType: 'tftensor' });
+    const tf = await run(`${transport}-tftensor`, lines.slice(0, 100), {
+      transport,
+      payloadType: 'tftensor',
+    });
     expect(tf.summary).toMatchObject({ lines: 100, failed: 0 });
     for (const i of [0, 3, 99]) {
       const nd = dataToNd(tf.byIndex.get(i).data);
-      expect({ shape: nd.shape, values: [...nd.values] }).toEqual({ shape: [1, 3], values: [i, i + 0.25, -i - 1] });
+      expect({ shape: nd.shape, values: [...nd.values] }).toEqual({
+        shape: [1, 3],
+        values: [i, i + 0.25, -i - 1],
+      });
       expect(tf.byIndex.get(i).data.tftensor.dtype).toBe('DT_DOUBLE');
     }
   }, 30_000);
@@ -119,10 +139,21 @@ describe.each(['rest', 'grpc'] as const)('engine + model-wrapper identity graph 
   }, 30_000);
 
   it('sends feedback lines through the engine to the model', async () => {
-    const lines = Array.from({ length: 100 }, (_, i) => JSON.stringify({ request: { data: { ndarray: [[i]] } }, response: { data: { ndarray: [[i]] } }, reward: 1 }));
-    const { summary, byIndex } = await run(`${transport}-feedback`, lines, { transport, method: 'feedback', dataType: 'raw' });
+    const lines = Array.from({ length: 100 }, (_, i) =>
+      JSON.stringify({
+        request: { data: { ndarray: [[i]] } },
+        response: { data: { ndarray: [[i]] } },
+        reward: 1,
+      }),
+    );
+    const { summary, byIndex } = await run(`${transport}-feedback`, lines, {
+      transport,
+      method: 'feedback',
+      dataType: 'raw',
+    });
     expect(summary).toMatchObject({ lines: 100, failed: 0 });
-    for (let i = 0; i < 100; i++) expect(byIndex.get(i).meta.tags).toMatchObject({ batch_id: `${transport}-feedback`, batch_index: i });
+    for (let i = 0; i < 100; i++)
+      expect(byIndex.get(i).meta.tags).toMatchObject({ batch_id: `${transport}-feedback`, batch_index: i });
   }, 30_000);
 
   it('gives the same predictions with mini-batching as line by line', async () => {
@@ -134,7 +165,11 @@ describe.each(['rest', 'grpc'] as const)('engine + model-wrapper identity graph 
       expect(batched.byIndex.get(i).data).toEqual(single.byIndex.get(i).data);
       expect(batched.byIndex.get(i).meta.tags).toMatchObject({ batch_index: i });
     }
-    const tensors = await run(`${transport}-batched-tensor`, lines.slice(0, 100), { transport, batchSize: 8, payloadType: 'tensor' });
+    const tensors = await run(`${transport}-batched-tensor`, lines.slice(0, 100), {
+      transport,
+      batchSize: 8,
+      payloadType: 'tensor',
+    });
     expect(tensors.summary).toMatchObject({ lines: 100, failed: 0 });
     expect(tensors.byIndex.get(9).data.tensor).toEqual({ shape: [1, 3], values: [9, 9.25, -10] });
   }, 30_000);

@@ -37,6 +37,10 @@ describe('readLines', () => {
 
   it('skips the content of a line over maxLineBytes but still yields it, so it gets an error record', async () => {
     const lines = await linesOf(`ok\n${'x'.repeat(300_000)}\nafter\n`, 1000);
-    expect(lines.map((l) => [l.index, l.text, l.bytes])).toEqual([[0, 'ok', 2], [1, undefined, 300_000], [2, 'after', 5]]);
+    expect(lines.map((l) => [l.index, l.text, l.bytes])).toEqual([
+      [0, 'ok', 2],
+      [1, undefined, 300_000],
+      [2, 'after', 5],
+    ]);
   });
 });

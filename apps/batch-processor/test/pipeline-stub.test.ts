@@ -23,10 +23,20 @@ describe('pipeline over REST (stub deployment)', () => {
   afterAll(() => stub.close());
 
   it('writes one joinable output line per input line, with error records for failing lines', async () => {
-    const lines = Array.from({ length: 500 }, (_, i) => (i % 100 === 7 ? '[[-1, 0]]' : i === 250 ? 'not json' : JSON.stringify([[i, i + 0.5]])));
+    const lines = Array.from({ length: 500 }, (_, i) =>
+      i % 100 === 7 ? '[[-1, 0]]' : i === 250 ? 'not json' : JSON.stringify([[i, i + 0.5]]),
+    );
     const input = dir.file('in.txt', lines);
     const output = dir.file('out.txt');
-    const summary = await runBatch({ deploymentName: 'dep', gatewayType: 'seldon', host: stub.host, inputDataPath: input, outputDataPath: output, workers: 8, batchId: 'b1' });
+    const summary = await runBatch({
+      deploymentName: 'dep',
+      gatewayType: 'seldon',
+      host: stub.host,
+      inputDataPath: input,
+      outputDataPath: output,
+      workers: 8,
+      batchId: 'b1',
+    });
     expect(summary).toMatchObject({ lines: 500, failed: 6, succeeded: 494 });
     const { lines: out, byIndex } = readOutput(output);
     expect(out).toHaveLength(500);
@@ -68,7 +78,15 @@ describe('request shaping (stub deployment, recorded requests)', () => {
     stub.requests.length = 0;
     const input = dir.file(`${name}.in`, lines);
     const output = dir.file(`${name}.out`);
-    const summary = await runBatch({ deploymentName: 'my-dep', namespace: 'ns1', host: stub.host, inputDataPath: input, outputDataPath: output, batchId: 'B', ...extra });
+    const summary = await runBatch({
+      deploymentName: 'my-dep',
+      namespace: 'ns1',
+      host: stub.host,
+      inputDataPath: input,
+      outputDataPath: output,
+      batchId: 'B',
+      ...extra,
+    });
     return { summary, ...readOutput(output), requests: [...stub.requests] };
   };
 
@@ -79,13 +97,22 @@ describe('request shaping (stub deployment, recorded requests)', () => {
     const tags = t.requests[0].body.meta.tags;
     expect(tags).toMatchObject({ batch_id: 'B', batch_index: 0 });
     expect(t.requests[0].headers['seldon-puid']).toBe(tags.batch_instance_id);
-    expect(tags.batch_instance_id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-1[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(tags.batch_instance_id).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-1[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
     const tf = await run('tftensor', ['[[1.5, 2]]'], { payloadType: 'tftensor', gatewayType: 'ambassador' });
-    expect(tf.requests[0].body.data.tftensor).toEqual({ dtype: 'DT_DOUBLE', tensorShape: { dim: [{ size: '1' }, { size: '2' }] }, doubleVal: [1.5, 2] });
+    expect(tf.requests[0].body.data.tftensor).toEqual({
+      dtype: 'DT_DOUBLE',
+      tensorShape: { dim: [{ size: '1' }, { size: '2' }] },
+      doubleVal: [1.5, 2],
+    });
   });
 
   it('turns non-numeric or ragged tensor lines into error records without sending them', async () => {
-    const r = await run('ragged', ['[[1, 2], [3]]', '[["a"]]', '{"x": 1}', '[[1]]'], { payloadType: 'tensor', gatewayType: 'seldon' });
+    const r = await run('ragged', ['[[1, 2], [3]]', '[["a"]]', '{"x": 1}', '[[1]]'], {
+      payloadType: 'tensor',
+      gatewayType: 'seldon',
+    });
     expect(r.summary).toMatchObject({ lines: 4, failed: 3, requests: 1 });
     expect(r.byIndex.get(0).status.reason).toMatch(/SC_ERR_BATCH_LINE_INVALID.*ragged/);
     expect(r.byIndex.get(1).status.reason).toMatch(/SC_ERR_BATCH_LINE_INVALID.*numeric/);
@@ -103,8 +130,15 @@ describe('request shaping (stub deployment, recorded requests)', () => {
     expect(s.summary).toMatchObject({ failed: 0, retries: 2 });
     const j = await run('json', ['{"a": [1, 2]}'], { dataType: 'json' });
     expect(j.requests[0].body).toMatchObject({ jsonData: { a: [1, 2] }, meta: { tags: { batch_index: 0 } } });
-    const raw = await run('raw', ['{"data": {"names": ["x"], "ndarray": [[1]]}, "meta": {"tags": {"mine": 1, "batch_id": "old"}}}'], { dataType: 'raw' });
-    expect(raw.requests[0].body).toMatchObject({ data: { names: ['x'], ndarray: [[1]] }, meta: { tags: { mine: 1, batch_id: 'B', batch_index: 0 } } });
+    const raw = await run(
+      'raw',
+      ['{"data": {"names": ["x"], "ndarray": [[1]]}, "meta": {"tags": {"mine": 1, "batch_id": "old"}}}'],
+      { dataType: 'raw' },
+    );
+    expect(raw.requests[0].body).toMatchObject({
+      data: { names: ['x'], ndarray: [[1]] },
+      meta: { tags: { mine: 1, batch_id: 'B', batch_index: 0 } },
+    });
     expect(raw.byIndex.get(0).meta.tags).toMatchObject({ mine: 1, batch_id: 'B' });
   });
 
@@ -117,14 +151,18 @@ describe('request shaping (stub deployment, recorded requests)', () => {
     for (let i = 0; i < 10; i++) {
       expect(batched.byIndex.get(i).data).toEqual(one.byIndex.get(i).data);
       const puid = batched.requests[Math.floor(i / 4)].headers['seldon-puid'];
-      expect(batched.byIndex.get(i).meta.tags).toMatchObject({ batch_id: 'B', batch_index: i, batch_instance_id: `${puid}-item-${i % 4}` });
+      expect(batched.byIndex.get(i).meta.tags).toMatchObject({
+        batch_id: 'B',
+        batch_index: i,
+        batch_instance_id: `${puid}-item-${i % 4}`,
+      });
     }
     const tensors = await run('mbt', lines, { gatewayType: 'seldon', batchSize: 3, payloadType: 'tensor' });
     expect(tensors.requests[0].body.data.tensor).toEqual({ shape: [3, 2], values: [0, 0, 1, 2, 2, 4] });
     expect(tensors.byIndex.get(4).data.tensor).toEqual({ shape: [1, 2], values: [4, 8] });
   });
 
-  it('mini-batches raw messages, keeping each line\'s own tags, and isolates invalid lines', async () => {
+  it("mini-batches raw messages, keeping each line's own tags, and isolates invalid lines", async () => {
     const lines = [
       '{"data": {"names": ["a", "b"], "ndarray": [[1, 2]]}, "meta": {"tags": {"row": "r0"}}}',
       '{"data": {"names": ["a", "b"], "ndarray": [[3, 4]]}, "meta": {"tags": {"row": "r1"}}}',
@@ -133,7 +171,13 @@ describe('request shaping (stub deployment, recorded requests)', () => {
     ];
     const r = await run('mbraw', lines, { gatewayType: 'seldon', batchSize: 4, dataType: 'raw' });
     expect(r.requests).toHaveLength(1);
-    expect(r.requests[0].body.data).toEqual({ names: ['a', 'b'], ndarray: [[1, 2], [3, 4]] });
+    expect(r.requests[0].body.data).toEqual({
+      names: ['a', 'b'],
+      ndarray: [
+        [1, 2],
+        [3, 4],
+      ],
+    });
     expect(r.byIndex.get(1).data.ndarray).toEqual([[3, 4]]);
     expect(r.byIndex.get(1).meta.tags).toMatchObject({ row: 'r1', batch_index: 1 });
     expect(r.byIndex.get(2).status.reason).toMatch(/names/);
@@ -142,7 +186,11 @@ describe('request shaping (stub deployment, recorded requests)', () => {
   });
 
   it('sends feedback lines to the feedback endpoint and tags the responses', async () => {
-    const r = await run('fb', ['{"request": {"data": {"ndarray": [[1]]}}, "reward": 1}', '[1]'], { method: 'feedback', dataType: 'raw', gatewayType: 'seldon' });
+    const r = await run('fb', ['{"request": {"data": {"ndarray": [[1]]}}, "reward": 1}', '[1]'], {
+      method: 'feedback',
+      dataType: 'raw',
+      gatewayType: 'seldon',
+    });
     expect(r.requests[0].path).toBe('/api/v1.0/feedback');
     expect(r.requests[0].headers['seldon-puid']).toBeUndefined();
     expect(r.requests[0].body).toEqual({ request: { data: { ndarray: [[1]] } }, reward: 1 });
@@ -164,9 +212,21 @@ describe('stopping a run', () => {
       },
     });
     try {
-      const input = dir.file('abort.in', Array.from({ length: 100 }, (_, i) => `[${i}]`));
+      const input = dir.file(
+        'abort.in',
+        Array.from({ length: 100 }, (_, i) => `[${i}]`),
+      );
       const output = dir.file('abort.out');
-      const error = await runBatch({ deploymentName: 'd', gatewayType: 'seldon', host: stub.host, inputDataPath: input, outputDataPath: output }, { signal: stop.signal }).catch((e) => e);
+      const error = await runBatch(
+        {
+          deploymentName: 'd',
+          gatewayType: 'seldon',
+          host: stub.host,
+          inputDataPath: input,
+          outputDataPath: output,
+        },
+        { signal: stop.signal },
+      ).catch((e) => e);
       expect(isBatchError(error, 'SC_ERR_BATCH_ABORTED')).toBe(true);
       expect([...readOutput(output).byIndex.keys()]).toEqual([0, 1, 2, 3, 4]);
     } finally {
@@ -181,10 +241,21 @@ describe('timeouts', () => {
     try {
       const input = dir.file('hang.in', ['["hang"]', '[1]']);
       const output = dir.file('hang.out');
-      const summary = await runBatch({ deploymentName: 'd', gatewayType: 'seldon', host: stub.host, inputDataPath: input, outputDataPath: output, workers: 2, retries: 2, timeoutMs: 200 });
+      const summary = await runBatch({
+        deploymentName: 'd',
+        gatewayType: 'seldon',
+        host: stub.host,
+        inputDataPath: input,
+        outputDataPath: output,
+        workers: 2,
+        retries: 2,
+        timeoutMs: 200,
+      });
       expect(summary).toMatchObject({ lines: 2, failed: 1, retries: 1 });
       const { byIndex } = readOutput(output);
-      expect(byIndex.get(0).status.reason).toMatch(/^SC_ERR_BATCH_REQUEST_TIMEOUT: .*no answer within 200 ms/);
+      expect(byIndex.get(0).status.reason).toMatch(
+        /^SC_ERR_BATCH_REQUEST_TIMEOUT: .*no answer within 200 ms/,
+      );
       expect(byIndex.get(1).data.ndarray).toEqual([1]);
     } finally {
       await stub.close();

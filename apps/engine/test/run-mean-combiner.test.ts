@@ -24,7 +24,11 @@ describe('run extra example: mean combiner', () => {
     const res = await postJson(url('/api/v1.0/predictions'), REQUEST);
     expect(res.status).toBe(200);
     expect(res.json.data.ndarray[0][0]).toBeCloseTo(MEAN, 12);
-    expect(Object.keys(res.json.meta.requestPath).sort()).toEqual(['classifier-a', 'classifier-b', 'combiner']);
+    expect(Object.keys(res.json.meta.requestPath).sort()).toEqual([
+      'classifier-a',
+      'classifier-b',
+      'combiner',
+    ]);
     const { err, value } = await grpcCall(deployment.grpcPort, 'Predict', REQUEST);
     expect(err).toBeNull();
     expect((value?.data?.ndarray?.[0] as number[])[0]).toBeCloseTo(MEAN, 12);

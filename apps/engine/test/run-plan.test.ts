@@ -341,4 +341,27 @@ spec:
       'serverType kafka: using KAFKA_BROKER=kafka:9092 from svcOrchSpec.env; pass --kafka-broker HOST:PORT to use a broker on this machine',
     ]);
   });
+
+  it('warns that module components speak only the Seldon protocol under protocol v2', () => {
+    const v2 = parseManifest(
+      `apiVersion: machinelearning.seldon.io/v1
+kind: SeldonDeployment
+metadata: {name: v2, annotations: {seldon.io/local-m: "module:./m.ts", seldon.io/local-t: "url:http://127.0.0.1:8080"}}
+spec:
+  protocol: v2
+  predictors:
+  - name: default
+    graph: {name: m, type: MODEL, children: [{name: t, type: MODEL}]}
+    componentSpecs: [{spec: {containers: [{name: m, image: x}, {name: t, image: y}]}}]
+`,
+      'v2.yaml',
+    );
+    const p = planDeployment(v2, { baseDir: '/srv', namespace: 'default', overrides: {} });
+    expect(p.warnings).toEqual([
+      'protocol v2: module components (m) are served by the model wrapper, which speaks the Seldon protocol only; ' +
+        'use url: or command: for servers that speak v2',
+    ]);
+    expect(predictionPath(p)).toBe('/v2/models/m/infer');
+    expect(p.exampleRequest).toContain('"inputs"');
+  });
 });

@@ -843,21 +843,25 @@ d('operator against a real kube-apiserver', () => {
     await op.start();
     try {
       await waitFor(() => op.isLeader, 'leads');
-      // Another holder takes the Lease (as after a network partition) with a long lease.
-      const lease = await client.get<KubeObject & { spec: Record<string, unknown> }>(
-        RT.lease,
-        'seldon-system',
-        'steal-test',
-      );
-      await client.replace(RT.lease, {
-        ...lease,
-        spec: {
+      // Another holder takes the Lease (as after a network partition); the victim renews every 100 ms,
+      // so the write is retried until it wins the optimistic-concurrency race.
+      await waitFor(async () => {
+        const lease = await client.get<KubeObject & { spec: Record<string, unknown> }>(
+          RT.lease,
+          'seldon-system',
+          'steal-test',
+        );
+        const spec = {
           ...lease.spec,
           holderIdentity: 'intruder',
           leaseDurationSeconds: 2,
           renewTime: new Date().toISOString().replace('Z', '000Z'),
-        },
-      });
+        };
+        return client.replace(RT.lease, { ...lease, spec }).then(
+          () => true,
+          () => false,
+        );
+      }, 'Lease taken over');
       await waitFor(() => !op.isLeader, 'stepped down', 20_000);
       // The intruder never renews: after its lease the victim takes over again and reconciles.
       await waitFor(() => op.isLeader, 'leads again', 20_000);

@@ -24,13 +24,19 @@ export function toDense(value: Json, where: string): Dense {
   const walk = (node: Json, depth: number): void => {
     if (depth === shape.length) {
       if (typeof node !== 'number') {
-        throw new BatchError('SC_ERR_BATCH_LINE_INVALID', `${where}: tensor data must be numeric, found ${JSON.stringify(node)}`);
+        throw new BatchError(
+          'SC_ERR_BATCH_LINE_INVALID',
+          `${where}: tensor data must be numeric, found ${JSON.stringify(node)}`,
+        );
       }
       values.push(node);
       return;
     }
     if (!Array.isArray(node) || node.length !== shape[depth]) {
-      throw new BatchError('SC_ERR_BATCH_LINE_INVALID', `${where}: array is ragged (expected length ${shape[depth]} at depth ${depth})`);
+      throw new BatchError(
+        'SC_ERR_BATCH_LINE_INVALID',
+        `${where}: array is ragged (expected length ${shape[depth]} at depth ${depth})`,
+      );
     }
     for (const child of node) walk(child, depth + 1);
   };
@@ -57,9 +63,16 @@ export function tftensorOf(dense: Dense): JsonObject {
 }
 
 /** Encodes a decoded `data` line as `DefaultData` of the chosen payload type. */
-export function encodeData(value: Json, payloadType: 'ndarray' | 'tensor' | 'tftensor', where: string): JsonObject {
+export function encodeData(
+  value: Json,
+  payloadType: 'ndarray' | 'tensor' | 'tftensor',
+  where: string,
+): JsonObject {
   if (!Array.isArray(value)) {
-    throw new BatchError('SC_ERR_BATCH_LINE_INVALID', `${where}: data type 'data' needs a JSON array, got ${typeof value === 'object' ? (value === null ? 'null' : 'an object') : `a ${typeof value}`}`);
+    throw new BatchError(
+      'SC_ERR_BATCH_LINE_INVALID',
+      `${where}: data type 'data' needs a JSON array, got ${typeof value === 'object' ? (value === null ? 'null' : 'an object') : `a ${typeof value}`}`,
+    );
   }
   switch (payloadType) {
     case 'ndarray':

@@ -1,5 +1,11 @@
 import * as grpc from '@grpc/grpc-js';
-import { PayloadError, decodeFeedback, decodeMessage, encodeMessage, seldonServices } from '@seldon-ts/payload';
+import {
+  PayloadError,
+  decodeFeedback,
+  decodeMessage,
+  encodeMessage,
+  seldonServices,
+} from '@seldon-ts/payload';
 import type { MethodDefinition, SeldonMessage } from '@seldon-ts/payload';
 import { BatchError } from '../errors.js';
 import type { ClientSettings, DeploymentClient, DeploymentResponse } from './client.js';
@@ -36,7 +42,11 @@ export function createGrpcClient(settings: ClientSettings): DeploymentClient {
     return metadata;
   };
 
-  const call = <Req>(method: MethodDefinition<Req, SeldonMessage>, request: Req, metadata: grpc.Metadata): Promise<DeploymentResponse> =>
+  const call = <Req>(
+    method: MethodDefinition<Req, SeldonMessage>,
+    request: Req,
+    metadata: grpc.Metadata,
+  ): Promise<DeploymentResponse> =>
     new Promise((resolve, reject) => {
       client.makeUnaryRequest(
         method.path,
@@ -54,7 +64,13 @@ export function createGrpcClient(settings: ClientSettings): DeploymentClient {
             const text = encodeMessage(response!);
             resolve({ message: JSON.parse(text) as JsonObject, text });
           } catch (e) {
-            reject(new BatchError('SC_ERR_BATCH_RESPONSE_INVALID', `${where(method.path)}: cannot encode the response as JSON: ${(e as Error).message}`, { cause: e }));
+            reject(
+              new BatchError(
+                'SC_ERR_BATCH_RESPONSE_INVALID',
+                `${where(method.path)}: cannot encode the response as JSON: ${(e as Error).message}`,
+                { cause: e },
+              ),
+            );
           }
         },
       );
@@ -81,7 +97,9 @@ function validate<T>(decode: () => T, what: string): T {
     return decode();
   } catch (error) {
     if (error instanceof PayloadError) {
-      throw new BatchError('SC_ERR_BATCH_LINE_INVALID', `not a valid ${what} for gRPC: ${error.message}`, { cause: error });
+      throw new BatchError('SC_ERR_BATCH_LINE_INVALID', `not a valid ${what} for gRPC: ${error.message}`, {
+        cause: error,
+      });
     }
     throw error;
   }
@@ -90,10 +108,18 @@ function validate<T>(decode: () => T, what: string): T {
 function toBatchError(error: grpc.ServiceError, where: string, timeoutMs: number): BatchError {
   switch (error.code) {
     case grpc.status.DEADLINE_EXCEEDED:
-      return new BatchError('SC_ERR_BATCH_REQUEST_TIMEOUT', `${where}: no answer within ${timeoutMs} ms`, { cause: error });
+      return new BatchError('SC_ERR_BATCH_REQUEST_TIMEOUT', `${where}: no answer within ${timeoutMs} ms`, {
+        cause: error,
+      });
     case grpc.status.UNAVAILABLE:
-      return new BatchError('SC_ERR_BATCH_REQUEST_FAILED', `${where}: ${error.details || error.message}`, { cause: error });
+      return new BatchError('SC_ERR_BATCH_REQUEST_FAILED', `${where}: ${error.details || error.message}`, {
+        cause: error,
+      });
     default:
-      return new BatchError('SC_ERR_BATCH_RESPONSE_STATUS', `${where} answered ${grpc.status[error.code] ?? error.code}: ${error.details || error.message}`, { cause: error });
+      return new BatchError(
+        'SC_ERR_BATCH_RESPONSE_STATUS',
+        `${where} answered ${grpc.status[error.code] ?? error.code}: ${error.details || error.message}`,
+        { cause: error },
+      );
   }
 }

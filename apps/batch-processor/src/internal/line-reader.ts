@@ -25,7 +25,11 @@ const READ_CHUNK_BYTES = 64 * 1024;
  * Lines are split on `\n`; a final line without newline counts, an empty tail after the last
  * newline does not (as Python's `for line in file`). A UTF-8 byte-order mark is dropped.
  */
-export async function* readLines(handle: FileHandle, maxLineBytes: number, stats: ReadStats): AsyncGenerator<InputLine> {
+export async function* readLines(
+  handle: FileHandle,
+  maxLineBytes: number,
+  stats: ReadStats,
+): AsyncGenerator<InputLine> {
   let parts: Buffer[] = [];
   let pendingBytes = 0;
   let tooLong = false;
@@ -82,7 +86,10 @@ export async function* readLines(handle: FileHandle, maxLineBytes: number, stats
 }
 
 /** Groups consecutive lines into arrays of `size` (the last group may be shorter). */
-export async function* groupLines(lines: AsyncIterable<InputLine>, size: number): AsyncGenerator<InputLine[]> {
+export async function* groupLines(
+  lines: AsyncIterable<InputLine>,
+  size: number,
+): AsyncGenerator<InputLine[]> {
   let group: InputLine[] = [];
   for await (const line of lines) {
     group.push(line);

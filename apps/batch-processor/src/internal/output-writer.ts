@@ -24,7 +24,11 @@ export class OutputWriter {
   ) {
     this.stream = handle.createWriteStream({ highWaterMark: 256 * 1024 });
     this.stream.on('error', (error) => {
-      this.failure ??= new BatchError('SC_ERR_BATCH_OUTPUT_UNWRITABLE', `cannot write ${this.path}: ${error.message}`, { cause: error });
+      this.failure ??= new BatchError(
+        'SC_ERR_BATCH_OUTPUT_UNWRITABLE',
+        `cannot write ${this.path}: ${error.message}`,
+        { cause: error },
+      );
     });
   }
 

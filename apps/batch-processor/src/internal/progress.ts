@@ -23,7 +23,11 @@ function formatDuration(seconds: number): string {
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);
   const sec = s % 60;
-  return h > 0 ? `${h}h${String(m).padStart(2, '0')}m` : m > 0 ? `${m}m${String(sec).padStart(2, '0')}s` : `${sec}s`;
+  return h > 0
+    ? `${h}h${String(m).padStart(2, '0')}m`
+    : m > 0
+      ? `${m}m${String(sec).padStart(2, '0')}s`
+      : `${sec}s`;
 }
 
 interface Snapshot {
@@ -38,7 +42,8 @@ function snapshot(c: ProgressCounters, totalBytes: number): Snapshot {
   const rate = c.done / elapsedS;
   // The reader runs only a few lines ahead of the workers, so bytes read tracks work done.
   const fraction = totalBytes > 0 ? Math.min(c.bytesRead / totalBytes, 1) : 0;
-  const etaS = fraction > 0 && fraction < 1 ? (elapsedS * (1 - fraction)) / fraction : fraction >= 1 ? 0 : Number.NaN;
+  const etaS =
+    fraction > 0 && fraction < 1 ? (elapsedS * (1 - fraction)) / fraction : fraction >= 1 ? 0 : Number.NaN;
   return { elapsedS, rate, fraction, etaS };
 }
 
@@ -59,7 +64,10 @@ export function startProgress(
 ): ProgressDisplay {
   if (mode === 'none') return { stop: () => undefined };
   if (mode === 'log') {
-    const timer = setInterval(() => logger.info(`progress: ${progressText(counters, totalBytes)}`), intervalMs);
+    const timer = setInterval(
+      () => logger.info(`progress: ${progressText(counters, totalBytes)}`),
+      intervalMs,
+    );
     timer.unref();
     return { stop: () => clearInterval(timer) };
   }

@@ -20,13 +20,20 @@ export function createRestClient(settings: ClientSettings): DeploymentClient {
     bodyTimeout: settings.timeoutMs,
     ...(settings.useSsl ? { connect: { rejectUnauthorized: settings.sslVerify } } : {}),
   });
-  const prefix = settings.gatewayType === 'seldon' ? '' : `/seldon/${encodeURIComponent(settings.namespace)}/${encodeURIComponent(settings.deploymentName)}`;
+  const prefix =
+    settings.gatewayType === 'seldon'
+      ? ''
+      : `/seldon/${encodeURIComponent(settings.namespace)}/${encodeURIComponent(settings.deploymentName)}`;
   const predictPath = `${prefix}/api/v1.0/predictions`;
   const feedbackPath = `${prefix}/api/v1.0/feedback`;
   const baseHeaders: Record<string, string> = { 'content-type': 'application/json' };
   if (settings.callCredentialsToken !== '') baseHeaders['x-auth-token'] = settings.callCredentialsToken;
 
-  const post = async (path: string, message: JsonObject, puid: string | undefined): Promise<DeploymentResponse> => {
+  const post = async (
+    path: string,
+    message: JsonObject,
+    puid: string | undefined,
+  ): Promise<DeploymentResponse> => {
     const headers = puid === undefined ? baseHeaders : { ...baseHeaders, 'seldon-puid': puid };
     const where = `POST ${origin}${path}`;
     let statusCode: number;
@@ -46,16 +53,25 @@ export function createRestClient(settings: ClientSettings): DeploymentClient {
       throw toBatchError(error, where, settings.timeoutMs);
     }
     if (statusCode !== 200) {
-      throw new BatchError('SC_ERR_BATCH_RESPONSE_STATUS', `${where} answered HTTP ${statusCode}: ${excerpt(text)}`);
+      throw new BatchError(
+        'SC_ERR_BATCH_RESPONSE_STATUS',
+        `${where} answered HTTP ${statusCode}: ${excerpt(text)}`,
+      );
     }
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch {
-      throw new BatchError('SC_ERR_BATCH_RESPONSE_INVALID', `${where} answered 200 with a body that is not JSON: ${excerpt(text)}`);
+      throw new BatchError(
+        'SC_ERR_BATCH_RESPONSE_INVALID',
+        `${where} answered 200 with a body that is not JSON: ${excerpt(text)}`,
+      );
     }
     if (!isJsonObject(parsed)) {
-      throw new BatchError('SC_ERR_BATCH_RESPONSE_INVALID', `${where} answered 200 with JSON that is not an object: ${excerpt(text)}`);
+      throw new BatchError(
+        'SC_ERR_BATCH_RESPONSE_INVALID',
+        `${where} answered 200 with JSON that is not an object: ${excerpt(text)}`,
+      );
     }
     return { message: parsed, text: text.replace(LINE_BREAKS, ' ').trim() };
   };
@@ -68,14 +84,21 @@ export function createRestClient(settings: ClientSettings): DeploymentClient {
   };
 }
 
-async function readBody(body: AsyncIterable<Buffer> & { destroy(error?: Error): unknown }, maxBytes: number, where: string): Promise<string> {
+async function readBody(
+  body: AsyncIterable<Buffer> & { destroy(error?: Error): unknown },
+  maxBytes: number,
+  where: string,
+): Promise<string> {
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of body) {
     total += chunk.length;
     if (total > maxBytes) {
       body.destroy();
-      throw new BatchError('SC_ERR_BATCH_RESPONSE_INVALID', `${where}: response body exceeds maxResponseBytes (${maxBytes})`);
+      throw new BatchError(
+        'SC_ERR_BATCH_RESPONSE_INVALID',
+        `${where}: response body exceeds maxResponseBytes (${maxBytes})`,
+      );
     }
     chunks.push(chunk);
   }
@@ -91,8 +114,11 @@ function toBatchError(error: unknown, where: string, timeoutMs: number): BatchEr
     error instanceof undiciErrors.HeadersTimeoutError ||
     error instanceof undiciErrors.BodyTimeoutError
   ) {
-    return new BatchError('SC_ERR_BATCH_REQUEST_TIMEOUT', `${where}: no answer within ${timeoutMs} ms`, { cause: error });
+    return new BatchError('SC_ERR_BATCH_REQUEST_TIMEOUT', `${where}: no answer within ${timeoutMs} ms`, {
+      cause: error,
+    });
   }
-  const detail = err?.code !== undefined ? `${err.code} ${err.message ?? ''}`.trim() : String(err?.message ?? error);
+  const detail =
+    err?.code !== undefined ? `${err.code} ${err.message ?? ''}`.trim() : String(err?.message ?? error);
   return new BatchError('SC_ERR_BATCH_REQUEST_FAILED', `${where}: ${detail}`, { cause: error });
 }

@@ -47,7 +47,10 @@ function tagsFor(line: InputLine, instanceId: string, batchId: string): BatchTag
 
 /** The reference's error record: tags directly under `meta` (not `meta.tags`) for predictions. */
 function errorRecord(error: unknown, meta: JsonObject): LineOutcome {
-  return { ok: false, text: JSON.stringify({ status: { info: 'FAILURE', reason: reasonOf(error), status: 1 }, meta }) };
+  return {
+    ok: false,
+    text: JSON.stringify({ status: { info: 'FAILURE', reason: reasonOf(error), status: 1 }, meta }),
+  };
 }
 
 function reasonOf(error: unknown): string {
@@ -57,16 +60,25 @@ function reasonOf(error: unknown): string {
 
 function decodeLine(line: InputLine, maxLineBytes: number): Json {
   if (line.text === undefined) {
-    throw new BatchError('SC_ERR_BATCH_LINE_TOO_LONG', `line ${line.index} is ${line.bytes} bytes, longer than maxLineBytes (${maxLineBytes})`);
+    throw new BatchError(
+      'SC_ERR_BATCH_LINE_TOO_LONG',
+      `line ${line.index} is ${line.bytes} bytes, longer than maxLineBytes (${maxLineBytes})`,
+    );
   }
   try {
     return JSON.parse(line.text) as Json;
   } catch (error) {
-    throw new BatchError('SC_ERR_BATCH_LINE_NOT_JSON', `line ${line.index} is not JSON (${(error as Error).message}): ${excerpt(line.text, 120)}`);
+    throw new BatchError(
+      'SC_ERR_BATCH_LINE_NOT_JSON',
+      `line ${line.index} is not JSON (${(error as Error).message}): ${excerpt(line.text, 120)}`,
+    );
   }
 }
 
-async function withRetries(ctx: WorkContext, attempt: () => Promise<DeploymentResponse>): Promise<DeploymentResponse> {
+async function withRetries(
+  ctx: WorkContext,
+  attempt: () => Promise<DeploymentResponse>,
+): Promise<DeploymentResponse> {
   const { retries, retryDelayMs } = ctx.options;
   for (let n = 1; ; n++) {
     ctx.stats.requests++;
@@ -81,13 +93,21 @@ async function withRetries(ctx: WorkContext, attempt: () => Promise<DeploymentRe
 }
 
 /** Builds the SeldonMessage for one line (batch size 1), per data type. */
-function buildPredictRequest(value: Json, tags: BatchTags, options: ResolvedBatchOptions, where: string): JsonObject {
+function buildPredictRequest(
+  value: Json,
+  tags: BatchTags,
+  options: ResolvedBatchOptions,
+  where: string,
+): JsonObject {
   switch (options.dataType) {
     case 'data':
       return { data: encodeData(value, options.payloadType, where), meta: { tags: { ...tags } } };
     case 'str':
       if (typeof value !== 'string') {
-        throw new BatchError('SC_ERR_BATCH_LINE_INVALID', `${where}: data type 'str' needs a JSON string, got ${JSON.stringify(value).slice(0, 60)}`);
+        throw new BatchError(
+          'SC_ERR_BATCH_LINE_INVALID',
+          `${where}: data type 'str' needs a JSON string, got ${JSON.stringify(value).slice(0, 60)}`,
+        );
       }
       return { strData: value, meta: { tags: { ...tags } } };
     case 'json':
@@ -95,7 +115,10 @@ function buildPredictRequest(value: Json, tags: BatchTags, options: ResolvedBatc
       return { jsonData: value, meta: { tags: { ...tags } } };
     case 'raw': {
       if (!isJsonObject(value)) {
-        throw new BatchError('SC_ERR_BATCH_LINE_INVALID', `${where}: data type 'raw' needs a JSON object (a SeldonMessage)`);
+        throw new BatchError(
+          'SC_ERR_BATCH_LINE_INVALID',
+          `${where}: data type 'raw' needs a JSON object (a SeldonMessage)`,
+        );
       }
       const meta = isJsonObject(value.meta) ? value.meta : {};
       const ownTags = isJsonObject(meta.tags) ? meta.tags : {};
@@ -109,7 +132,11 @@ function carriesTags(message: JsonObject, tags: BatchTags): boolean {
   const meta = message.meta;
   if (!isJsonObject(meta) || !isJsonObject(meta.tags)) return false;
   const t = meta.tags;
-  return t.batch_id === tags.batch_id && t.batch_instance_id === tags.batch_instance_id && t.batch_index === tags.batch_index;
+  return (
+    t.batch_id === tags.batch_id &&
+    t.batch_instance_id === tags.batch_instance_id &&
+    t.batch_index === tags.batch_index
+  );
 }
 
 /** The response with the line's batch tags in `meta.tags` (added when a node dropped them). */
@@ -126,7 +153,8 @@ async function processPredict(line: InputLine, ctx: WorkContext): Promise<LineOu
     const value = decodeLine(line, ctx.options.maxLineBytes);
     const request = buildPredictRequest(value, tags, ctx.options, `line ${line.index}`);
     const response = await withRetries(ctx, () => ctx.client.predict(request, instanceId));
-    if (response.text !== undefined && carriesTags(response.message, tags)) return { ok: true, text: response.text };
+    if (response.text !== undefined && carriesTags(response.message, tags))
+      return { ok: true, text: response.text };
     return { ok: true, text: JSON.stringify(withTags(response.message, { ...tags })) };
   } catch (error) {
     return errorRecord(error, { ...tags });
@@ -138,7 +166,10 @@ async function processFeedback(line: InputLine, ctx: WorkContext): Promise<LineO
   try {
     const value = decodeLine(line, ctx.options.maxLineBytes);
     if (!isJsonObject(value)) {
-      throw new BatchError('SC_ERR_BATCH_LINE_INVALID', `line ${line.index}: feedback needs a JSON object ({"request", "response", "reward", "truth"})`);
+      throw new BatchError(
+        'SC_ERR_BATCH_LINE_INVALID',
+        `line ${line.index}: feedback needs a JSON object ({"request", "response", "reward", "truth"})`,
+      );
     }
     const response = await withRetries(ctx, () => ctx.client.feedback(value));
     return { ok: true, text: JSON.stringify(withTags(response.message, { ...tags })) };
@@ -189,12 +220,22 @@ async function processMiniBatch(group: readonly InputLine[], ctx: WorkContext): 
       const value = decodeLine(line, options.maxLineBytes);
       if (options.dataType === 'data') {
         if (!Array.isArray(value) || value.length !== 1) {
-          throw new BatchError('SC_ERR_BATCH_LINE_INVALID', `${where}: with batch size > 1 each line must be an array whose first dimension is 1`);
+          throw new BatchError(
+            'SC_ERR_BATCH_LINE_INVALID',
+            `${where}: with batch size > 1 each line must be an array whose first dimension is 1`,
+          );
         }
         if (options.payloadType !== 'ndarray') {
           const dense = toDense(value, where);
-          if (items.length > 0 && items[0].tensorRow !== undefined && items[0].tensorRow.shape.join('x') !== dense.shape.join('x')) {
-            throw new BatchError('SC_ERR_BATCH_LINE_INVALID', `${where}: shape [${dense.shape}] differs from the first line of its mini-batch [${items[0].tensorRow.shape}]`);
+          if (
+            items.length > 0 &&
+            items[0].tensorRow !== undefined &&
+            items[0].tensorRow.shape.join('x') !== dense.shape.join('x')
+          ) {
+            throw new BatchError(
+              'SC_ERR_BATCH_LINE_INVALID',
+              `${where}: shape [${dense.shape}] differs from the first line of its mini-batch [${items[0].tensorRow.shape}]`,
+            );
           }
           items.push({ position, line, instanceId, rows: value, tensorRow: dense, ownTags: {} });
         } else {
@@ -204,7 +245,10 @@ async function processMiniBatch(group: readonly InputLine[], ctx: WorkContext): 
       }
       // raw
       if (!isJsonObject(value) || !isJsonObject(value.data)) {
-        throw new BatchError('SC_ERR_BATCH_LINE_INVALID', `${where}: with batch size > 1 each raw line must be a SeldonMessage with data.ndarray or data.tensor`);
+        throw new BatchError(
+          'SC_ERR_BATCH_LINE_INVALID',
+          `${where}: with batch size > 1 each raw line must be a SeldonMessage with data.ndarray or data.tensor`,
+        );
       }
       const data = value.data;
       const meta = isJsonObject(value.meta) ? value.meta : {};
@@ -213,24 +257,51 @@ async function processMiniBatch(group: readonly InputLine[], ctx: WorkContext): 
       let item: BatchItem;
       if (Array.isArray(data.ndarray)) {
         if (data.ndarray.length !== 1) {
-          throw new BatchError('SC_ERR_BATCH_LINE_INVALID', `${where}: data.ndarray must have first dimension 1 with batch size > 1`);
+          throw new BatchError(
+            'SC_ERR_BATCH_LINE_INVALID',
+            `${where}: data.ndarray must have first dimension 1 with batch size > 1`,
+          );
         }
         candidate = { kind: 'ndarray', names: data.names, rowShape: '' };
         item = { position, line, instanceId, rows: data.ndarray, ownTags };
-      } else if (isJsonObject(data.tensor) && Array.isArray(data.tensor.shape) && Array.isArray(data.tensor.values)) {
+      } else if (
+        isJsonObject(data.tensor) &&
+        Array.isArray(data.tensor.shape) &&
+        Array.isArray(data.tensor.values)
+      ) {
         const shape = data.tensor.shape;
         const values = data.tensor.values;
-        if (shape[0] !== 1 || !shape.every((d) => typeof d === 'number') || !values.every((v) => typeof v === 'number')) {
-          throw new BatchError('SC_ERR_BATCH_LINE_INVALID', `${where}: data.tensor must be numeric with shape[0] = 1 with batch size > 1`);
+        if (
+          shape[0] !== 1 ||
+          !shape.every((d) => typeof d === 'number') ||
+          !values.every((v) => typeof v === 'number')
+        ) {
+          throw new BatchError(
+            'SC_ERR_BATCH_LINE_INVALID',
+            `${where}: data.tensor must be numeric with shape[0] = 1 with batch size > 1`,
+          );
         }
         const dims = shape as number[];
         if (values.length !== dims.reduce((a, b) => a * b, 1)) {
-          throw new BatchError('SC_ERR_BATCH_LINE_INVALID', `${where}: data.tensor has ${values.length} values for shape [${dims}]`);
+          throw new BatchError(
+            'SC_ERR_BATCH_LINE_INVALID',
+            `${where}: data.tensor has ${values.length} values for shape [${dims}]`,
+          );
         }
         candidate = { kind: 'tensor', names: data.names, rowShape: dims.slice(1).join('x') };
-        item = { position, line, instanceId, rows: [], tensorRow: { shape: dims, values: values as number[] }, ownTags };
+        item = {
+          position,
+          line,
+          instanceId,
+          rows: [],
+          tensorRow: { shape: dims, values: values as number[] },
+          ownTags,
+        };
       } else {
-        throw new BatchError('SC_ERR_BATCH_LINE_INVALID', `${where}: only data.ndarray and data.tensor are supported with batch size > 1`);
+        throw new BatchError(
+          'SC_ERR_BATCH_LINE_INVALID',
+          `${where}: only data.ndarray and data.tensor are supported with batch size > 1`,
+        );
       }
       if (template === undefined) {
         template = candidate;
@@ -239,7 +310,10 @@ async function processMiniBatch(group: readonly InputLine[], ctx: WorkContext): 
         template.rowShape !== candidate.rowShape ||
         JSON.stringify(template.names ?? []) !== JSON.stringify(candidate.names ?? [])
       ) {
-        throw new BatchError('SC_ERR_BATCH_LINE_INVALID', `${where}: data kind, names or shape differ from the first line of its mini-batch`);
+        throw new BatchError(
+          'SC_ERR_BATCH_LINE_INVALID',
+          `${where}: data kind, names or shape differ from the first line of its mini-batch`,
+        );
       }
       items.push(item);
     } catch (error) {
@@ -253,23 +327,40 @@ async function processMiniBatch(group: readonly InputLine[], ctx: WorkContext): 
       const response = await withRetries(ctx, () => ctx.client.predict(request, puid));
       const split = splitResponse(response.message, items.length);
       items.forEach((item, i) => {
-        const tags: JsonObject = { ...item.ownTags, ...split.tags, batch_id: options.batchId, batch_index: item.line.index, batch_instance_id: item.instanceId };
+        const tags: JsonObject = {
+          ...item.ownTags,
+          ...split.tags,
+          batch_id: options.batchId,
+          batch_index: item.line.index,
+          batch_instance_id: item.instanceId,
+        };
         outcomes[item.position] = { ok: true, text: JSON.stringify(split.itemMessage(i, tags)) };
       });
     } catch (error) {
-      for (const item of items) outcomes[item.position] = errorRecord(error, metaOf(item.line, item.instanceId));
+      for (const item of items)
+        outcomes[item.position] = errorRecord(error, metaOf(item.line, item.instanceId));
     }
   }
   return outcomes;
 }
 
-function mergeRequest(items: readonly BatchItem[], template: RawTemplate | undefined, options: ResolvedBatchOptions): JsonObject {
+function mergeRequest(
+  items: readonly BatchItem[],
+  template: RawTemplate | undefined,
+  options: ResolvedBatchOptions,
+): JsonObject {
   const meta = { tags: { batch_id: options.batchId } };
   if (options.dataType === 'data') {
     if (options.payloadType === 'ndarray') return { data: { ndarray: items.flatMap((i) => i.rows) }, meta };
     const first = items[0].tensorRow!;
-    const dense = { shape: [items.length, ...first.shape.slice(1)], values: items.flatMap((i) => i.tensorRow!.values) };
-    return { data: options.payloadType === 'tensor' ? { tensor: tensorOf(dense) } : { tftensor: tftensorOf(dense) }, meta };
+    const dense = {
+      shape: [items.length, ...first.shape.slice(1)],
+      values: items.flatMap((i) => i.tensorRow!.values),
+    };
+    return {
+      data: options.payloadType === 'tensor' ? { tensor: tensorOf(dense) } : { tftensor: tftensorOf(dense) },
+      meta,
+    };
   }
   const data: JsonObject = {};
   if (template!.names !== undefined) data.names = template!.names;
@@ -277,7 +368,10 @@ function mergeRequest(items: readonly BatchItem[], template: RawTemplate | undef
     data.ndarray = items.flatMap((i) => i.rows);
   } else {
     const first = items[0].tensorRow!;
-    data.tensor = { shape: [items.length, ...first.shape.slice(1)], values: items.flatMap((i) => i.tensorRow!.values) };
+    data.tensor = {
+      shape: [items.length, ...first.shape.slice(1)],
+      values: items.flatMap((i) => i.tensorRow!.values),
+    };
   }
   return { data, meta };
 }
@@ -292,27 +386,52 @@ function splitResponse(message: JsonObject, count: number): SplitResponse {
   const data = message.data;
   const meta = isJsonObject(message.meta) ? message.meta : {};
   const tags = isJsonObject(meta.tags) ? meta.tags : {};
-  const build = (i: number, tags: JsonObject, itemData: JsonObject): JsonObject => ({ ...message, data: itemData, meta: { ...meta, tags } });
+  const build = (i: number, tags: JsonObject, itemData: JsonObject): JsonObject => ({
+    ...message,
+    data: itemData,
+    meta: { ...meta, tags },
+  });
   if (isJsonObject(data) && Array.isArray(data.ndarray)) {
     const rows = data.ndarray;
     if (rows.length !== count) {
-      throw new BatchError('SC_ERR_BATCH_RESPONSE_INVALID', `mini-batch of ${count} lines got a response with ${rows.length} rows in data.ndarray`);
+      throw new BatchError(
+        'SC_ERR_BATCH_RESPONSE_INVALID',
+        `mini-batch of ${count} lines got a response with ${rows.length} rows in data.ndarray`,
+      );
     }
     return { tags, itemMessage: (i, t) => build(i, t, { ...data, ndarray: [rows[i]] }) };
   }
-  if (isJsonObject(data) && isJsonObject(data.tensor) && Array.isArray(data.tensor.shape) && Array.isArray(data.tensor.values)) {
+  if (
+    isJsonObject(data) &&
+    isJsonObject(data.tensor) &&
+    Array.isArray(data.tensor.shape) &&
+    Array.isArray(data.tensor.values)
+  ) {
     const tensor = data.tensor;
     const shape = tensor.shape as number[];
     const values = tensor.values as Json[];
     if (shape[0] !== count || values.length % count !== 0) {
-      throw new BatchError('SC_ERR_BATCH_RESPONSE_INVALID', `mini-batch of ${count} lines got a response tensor of shape [${shape}] with ${values.length} values`);
+      throw new BatchError(
+        'SC_ERR_BATCH_RESPONSE_INVALID',
+        `mini-batch of ${count} lines got a response tensor of shape [${shape}] with ${values.length} values`,
+      );
     }
     const rowSize = values.length / count;
     return {
       tags,
       itemMessage: (i, t) =>
-        build(i, t, { ...data, tensor: { ...tensor, shape: [1, ...shape.slice(1)], values: values.slice(i * rowSize, (i + 1) * rowSize) } }),
+        build(i, t, {
+          ...data,
+          tensor: {
+            ...tensor,
+            shape: [1, ...shape.slice(1)],
+            values: values.slice(i * rowSize, (i + 1) * rowSize),
+          },
+        }),
     };
   }
-  throw new BatchError('SC_ERR_BATCH_RESPONSE_INVALID', 'only ndarray and tensor responses can be split per line with batch size > 1');
+  throw new BatchError(
+    'SC_ERR_BATCH_RESPONSE_INVALID',
+    'only ndarray and tensor responses can be split per line with batch size > 1',
+  );
 }

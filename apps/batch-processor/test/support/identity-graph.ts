@@ -30,7 +30,8 @@ export async function startIdentityGraph(switches: FailureSwitches = {}): Promis
     predict(X, _names, meta) {
       calls++;
       const tags = (meta?.tags ?? {}) as Record<string, unknown>;
-      if (switches.alwaysFail?.(tags)) throw new Error(`injected failure for line ${String(tags.batch_index)}`);
+      if (switches.alwaysFail?.(tags))
+        throw new Error(`injected failure for line ${String(tags.batch_index)}`);
       if (switches.failFirst?.(tags) && !seen.has(tags.batch_instance_id)) {
         seen.add(tags.batch_instance_id);
         throw new Error(`injected first-attempt failure for line ${String(tags.batch_index)}`);

@@ -49,7 +49,11 @@ export async function startStubDeployment(behaviour: StubBehaviour = {}): Promis
       const status = behaviour.failWith?.(body, attempt);
       if (status !== undefined && status !== 200) {
         res.writeHead(status, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ status: { status: 1, info: 'injected failure', code: -1, reason: 'MICROSERVICE_INTERNAL_ERROR' } }));
+        res.end(
+          JSON.stringify({
+            status: { status: 1, info: 'injected failure', code: -1, reason: 'MICROSERVICE_INTERNAL_ERROR' },
+          }),
+        );
         return;
       }
       let response: any;

@@ -8,7 +8,9 @@ export interface StubGrpcDeployment {
   close(): Promise<void>;
 }
 
-export async function startStubGrpc(fail?: (request: any) => grpc.status | undefined): Promise<StubGrpcDeployment> {
+export async function startStubGrpc(
+  fail?: (request: any) => grpc.status | undefined,
+): Promise<StubGrpcDeployment> {
   const calls: StubGrpcDeployment['calls'] = [];
   const server = new grpc.Server();
   server.addService(seldonServices.Seldon as unknown as grpc.ServiceDefinition, {
@@ -16,7 +18,12 @@ export async function startStubGrpc(fail?: (request: any) => grpc.status | undef
       calls.push({ method: 'Predict', metadata: call.metadata.getMap(), request: call.request });
       const code = fail?.(call.request);
       if (code !== undefined) return callback({ code, details: 'injected failure' });
-      callback(null, { meta: call.request.meta, ...(call.request.data ? { data: call.request.data } : {}), ...(call.request.strData !== undefined ? { strData: call.request.strData } : {}), ...(call.request.jsonData !== undefined ? { jsonData: call.request.jsonData } : {}) });
+      callback(null, {
+        meta: call.request.meta,
+        ...(call.request.data ? { data: call.request.data } : {}),
+        ...(call.request.strData !== undefined ? { strData: call.request.strData } : {}),
+        ...(call.request.jsonData !== undefined ? { jsonData: call.request.jsonData } : {}),
+      });
     },
     SendFeedback: (call: grpc.ServerUnaryCall<any, any>, callback: grpc.sendUnaryData<any>) => {
       calls.push({ method: 'SendFeedback', metadata: call.metadata.getMap(), request: call.request });
@@ -26,7 +33,9 @@ export async function startStubGrpc(fail?: (request: any) => grpc.status | undef
     GraphMetadata: (_c: unknown, cb: grpc.sendUnaryData<any>) => cb({ code: grpc.status.UNIMPLEMENTED }),
   });
   const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, p) => (error ? reject(error) : resolve(p))),
+    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, p) =>
+      error ? reject(error) : resolve(p),
+    ),
   );
   return {
     host: `127.0.0.1:${port}`,

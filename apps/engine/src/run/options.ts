@@ -19,7 +19,10 @@ export interface LocalRunOptions {
   components?: Record<string, string>;
   /** Force every module component in-process or into child processes. Default: as annotated. */
   isolation?: Isolation;
-  /** Reload module components when files in their directory change, and the whole deployment when the manifest does. Default false. */
+  /**
+   * Reload module components when files in their directory change. Default false. (The `run`
+   * command also restarts the whole deployment when the manifest changes.)
+   */
   watch?: boolean;
   /** Kafka bootstrap servers for `serverType: kafka` (wins over `KAFKA_BROKER` in svcOrchSpec.env). */
   kafkaBroker?: string;
@@ -96,7 +99,7 @@ export const RUN_OPTIONS: readonly RunOptionSpec[] = [
     flag: '--watch',
     key: 'watch',
     default: 'false',
-    description: 'restart module components when their files change',
+    description: 'reload module components when their files change, the deployment when the manifest does',
   },
   {
     flag: '--kafka-broker',
@@ -146,7 +149,7 @@ Runs a whole SeldonDeployment on this machine: an engine per predictor and a loc
 graph node (annotation seldon.io/local-<container>: module:|process:|url:|command:).
 
 Options:
-${RUN_OPTIONS.map((o) => `  ${`${o.flag}${o.value ? ` ${o.value}` : ''}`.padEnd(36)} ${o.description} (default ${o.default})`).join('\n')}
+${RUN_OPTIONS.map((o) => `  ${`${o.flag}${o.value ? ` ${o.value}` : ''}`.padEnd(36)} ${o.description} (default ${o.default.replace(/^\((.*)\)$/, '$1')})`).join('\n')}
   ${'--help'.padEnd(36)} print this help
 `;
 

@@ -191,6 +191,18 @@ export function planDeployment(sdep: SeldonDeployment, options: PlanOptions): De
       );
     }
   }
+  const protocol = spec.protocol || 'seldon';
+  if (protocol !== 'seldon') {
+    const modules = predictors.flatMap((p) =>
+      p.nodes.filter((n) => n.component.kind === 'module').map((n) => n.name),
+    );
+    if (modules.length > 0) {
+      warnings.push(
+        `protocol ${protocol}: module components (${modules.join(', ')}) are served by the model wrapper, ` +
+          `which speaks the Seldon protocol only; use url: or command: for servers that speak ${protocol}`,
+      );
+    }
+  }
   if (spec.serverType === 'kafka' && !options.kafkaBroker) {
     const broker = predictors[0]?.engineEnv.KAFKA_BROKER ?? '(none)';
     warnings.push(

@@ -285,6 +285,7 @@ export function createRestListener(ctx: RestContext): (req: IncomingMessage, res
     // settled, even when it was answered earlier (timeout, client gone), so maxInFlight bounds
     // the work really running.
     let work: Promise<unknown> | undefined;
+    let workDone = false;
     if (isGated(entry.endpoint)) {
       try {
         ctx.gate.enter();
@@ -295,7 +296,7 @@ export function createRestListener(ctx: RestContext): (req: IncomingMessage, res
       }
       // 'close' fires once the response is written (or the client went away).
       res.once('close', () => {
-        if (work === undefined) ctx.gate.leave();
+        if (work === undefined || workDone) ctx.gate.leave();
         else void work.finally(() => ctx.gate.leave());
       });
     }
@@ -322,9 +323,28 @@ export function createRestListener(ctx: RestContext): (req: IncomingMessage, res
       const body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size);
       const dispatched = dispatchRest(ctx, entry.endpoint, req.headers['content-type'] ?? '', body, query);
       work = dispatched;
-      withTimeout(dispatched, entry.endpoint, ctx.restTimeoutMs ?? 0).then(
-        (result) => finish(result, entry.endpoint),
-        (err: unknown) => finish(errorResult(toWrapperError(err)), entry.endpoint),
+      // First answer wins: the component's, or the timeout's (no Promise.race: this is the hot path).
+      let answered = false;
+      let timer: NodeJS.Timeout | undefined;
+      const answer = (result: RestResult): void => {
+        if (answered) return;
+        answered = true;
+        if (timer !== undefined) clearTimeout(timer);
+        finish(result, entry.endpoint);
+      };
+      const timeoutMs = ctx.restTimeoutMs ?? 0;
+      if (timeoutMs > 0 && isGated(entry.endpoint)) {
+        timer = setTimeout(() => answer(timeoutResult(entry.endpoint, timeoutMs)), timeoutMs);
+      }
+      dispatched.then(
+        (result) => {
+          workDone = true;
+          answer(result);
+        },
+        (err: unknown) => {
+          workDone = true;
+          answer(errorResult(toWrapperError(err)));
+        },
       );
     });
     req.on('error', () => {
@@ -337,28 +357,13 @@ export function createRestListener(ctx: RestContext): (req: IncomingMessage, res
  * The reference's Gunicorn kills a worker silent for longer than its timeout; a Node component
  * cannot be killed mid-call, so the request is answered instead and the work runs to its end.
  */
-function withTimeout(
-  result: Promise<RestResult>,
-  endpoint: RestEndpoint,
-  timeoutMs: number,
-): Promise<RestResult> {
-  if (timeoutMs <= 0 || !isGated(endpoint)) return result;
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<RestResult>((resolve) => {
-    timer = setTimeout(
-      () =>
-        resolve(
-          errorResult(
-            new WrapperError(
-              'SC_ERR_WRAPPER_TIMEOUT',
-              `${SERVICE_LABEL[endpoint]} took longer than the REST timeout of ${timeoutMs} ms`,
-            ),
-          ),
-        ),
-      timeoutMs,
-    );
-  });
-  return Promise.race([result, expired]).finally(() => clearTimeout(timer));
+function timeoutResult(endpoint: RestEndpoint, timeoutMs: number): RestResult {
+  return errorResult(
+    new WrapperError(
+      'SC_ERR_WRAPPER_TIMEOUT',
+      `${SERVICE_LABEL[endpoint]} took longer than the REST timeout of ${timeoutMs} ms`,
+    ),
+  );
 }
 
 function tooLarge(

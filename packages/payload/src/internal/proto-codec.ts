@@ -2,7 +2,8 @@
 // Reader/Writer. Going straight to the JSON shapes avoids an intermediate object layer, lets the
 // packed tensor doubles land in a Float64Array with one copy, and builds maps with own
 // properties only (the generated decoders assign map keys, so a `__proto__` key would reach a
-// prototype). test/proto-codec.test.ts checks it against the generated code.
+// prototype). test/proto.test.ts checks it against the generated code; unlike those decoders it
+// merges a repeated non-repeated message field, as the protobuf spec says (test/proto-regressions.test.ts).
 import protobuf from 'protobufjs/minimal.js';
 import { PayloadError, isPayloadError } from '../errors.js';
 import { resolveDecodeOptions, type DecodeOptions } from '../options.js';
@@ -317,18 +318,40 @@ const readValue: Reader<JsonValue> = (r, end, ctx, into) => {
   return v;
 };
 
+/** Reads one element of repeated message field `field` onto `list` (counted against maxElements). */
+function readListEntry<T>(r: R, ctx: Ctx, list: T[], read: Reader<T>, field: string): void {
+  ctx.count(1);
+  list.push(sub(r, ctx, read, [field, list.length]));
+}
+
+/** How a map entry's value (field 2) is read: undefined for a value of the wrong wire type. */
+type MapValueReader<V> = (r: R, tag: number, ctx: Ctx) => V | undefined;
+
+const stringValue: MapValueReader<string> = (r, t, ctx) =>
+  t === 18 ? str(r, ctx) : (skip(r, t, ctx), undefined);
+const int32Value: MapValueReader<number> = (r, t, ctx) =>
+  t === 16 ? r.int32() : (skip(r, t, ctx), undefined);
+/** A map value that is a message. */
+function messageValue<V>(read: Reader<V>): MapValueReader<V> {
+  return (r, t, ctx) => (t === 18 ? sub(r, ctx, read) : (skip(r, t, ctx), undefined));
+}
+const jsonValue = messageValue(readValue);
+
 /**
- * One map entry. A key that occurs again replaces the earlier entry (the spec's rule for maps),
- * so callers simply set it. The value is read with the key as the current path segment.
+ * Reads one entry of map field `field` into `map` (counted against maxElements). A key that
+ * occurs again replaces the earlier entry (the spec's rule for maps); `__proto__` stays an own
+ * key. The value is read with the key as the current path segment.
  */
 function readMapEntry<V>(
   r: R,
   ctx: Ctx,
-  readVal: (r: R, tag: number) => V | undefined,
+  map: Record<string, V>,
+  readVal: MapValueReader<V>,
   dflt: V,
   field?: string,
-): [string, V] {
-  return sub(
+): void {
+  ctx.count(1);
+  const [k, v] = sub(
     r,
     ctx,
     (r2, end) => {
@@ -339,15 +362,16 @@ function readMapEntry<V>(
         if (tag === 10) k = str(r2, ctx);
         else if (tag >>> 3 === 2) {
           ctx.path.push(k);
-          const got = readVal(r2, tag);
+          const got = readVal(r2, tag, ctx);
           ctx.path.pop();
           if (got !== undefined) v = got;
         } else skip(r2, tag, ctx);
       }
-      return [k, v];
+      return [k, v] as const;
     },
     field,
   );
+  setKey(map, k, v);
 }
 
 const readStruct: Reader<JsonObject> = (r, end, ctx, into) =>
@@ -357,16 +381,8 @@ function readStructFields(r: R, end: number, ctx: Ctx, into?: JsonObject): JsonO
   const out: JsonObject = into ?? {};
   while (r.pos < end) {
     const tag = r.uint32();
-    if (tag === 10) {
-      ctx.count(1);
-      const [k, v] = readMapEntry<JsonValue>(
-        r,
-        ctx,
-        (r2, t) => (t === 18 ? sub(r2, ctx, readValue) : (skip(r2, t, ctx), undefined)),
-        null,
-      );
-      setKey(out, k, v);
-    } else skip(r, tag, ctx);
+    if (tag === 10) readMapEntry(r, ctx, out, jsonValue, null);
+    else skip(r, tag, ctx);
   }
   return out;
 }
@@ -527,18 +543,15 @@ const readStatus: Reader<Status> = (r, end, ctx, into) => {
   while (r.pos < end) {
     const tag = r.uint32();
     switch (tag) {
-      case 8: {
+      case 8:
         setScalar(out, 'code', r.int32());
         break;
-      }
-      case 18: {
+      case 18:
         setScalar(out, 'info', str(r, ctx));
         break;
-      }
-      case 26: {
+      case 26:
         setScalar(out, 'reason', str(r, ctx));
         break;
-      }
       case 32: {
         const n = r.int32();
         setScalar(out, 'status', n && enumName(n, STATUS_FLAGS));
@@ -559,16 +572,6 @@ function writeStatus(w: W, s: Status): void {
   if (st) w.uint32(32).int32(st);
 }
 
-function readStringMapEntry(r: R, ctx: Ctx, field: string): [string, string] {
-  return readMapEntry<string>(
-    r,
-    ctx,
-    (r2, t) => (t === 18 ? str(r2, ctx) : (skip(r2, t, ctx), undefined)),
-    '',
-    field,
-  );
-}
-
 function writeStringMap(w: W, field: number, m: Record<string, string>): void {
   for (const k of Object.keys(m))
     w.uint32((field << 3) | 2)
@@ -585,10 +588,9 @@ const readMetric: Reader<Metric> = (r, end, ctx) => {
   while (r.pos < end) {
     const tag = r.uint32();
     switch (tag) {
-      case 10: {
+      case 10:
         setScalar(out, 'key', str(r, ctx));
         break;
-      }
       case 16: {
         const n = r.int32();
         setScalar(out, 'type', n && enumName(n, METRIC_TYPES));
@@ -600,13 +602,9 @@ const readMetric: Reader<Metric> = (r, end, ctx) => {
         else delete out.value;
         break;
       }
-      case 34: {
-        ctx.count(1);
-        const [k, v] = readStringMapEntry(r, ctx, 'tags');
-        out.tags ??= {};
-        setKey(out.tags, k, v);
+      case 34:
+        readMapEntry(r, ctx, (out.tags ??= {}), stringValue, '', 'tags');
         break;
-      }
       default:
         skip(r, tag, ctx);
     }
@@ -627,47 +625,20 @@ const readMeta: Reader<Meta> = (r, end, ctx, into) => {
   while (r.pos < end) {
     const tag = r.uint32();
     switch (tag) {
-      case 10: {
+      case 10:
         setScalar(out, 'puid', str(r, ctx));
         break;
-      }
-      case 18: {
-        ctx.count(1);
-        const [k, v] = readMapEntry<JsonValue>(
-          r,
-          ctx,
-          (r2, t) => (t === 18 ? sub(r2, ctx, readValue) : (skip(r2, t, ctx), undefined)),
-          null,
-          'tags',
-        );
-        out.tags ??= {};
-        setKey(out.tags, k, v);
+      case 18:
+        readMapEntry(r, ctx, (out.tags ??= {}), jsonValue, null, 'tags');
         break;
-      }
-      case 26: {
-        ctx.count(1);
-        const [k, v] = readMapEntry<number>(
-          r,
-          ctx,
-          (r2, t) => (t === 16 ? r2.int32() : (skip(r2, t, ctx), undefined)),
-          0,
-          'routing',
-        );
-        out.routing ??= {};
-        setKey(out.routing, k, v);
+      case 26:
+        readMapEntry(r, ctx, (out.routing ??= {}), int32Value, 0, 'routing');
         break;
-      }
-      case 34: {
-        ctx.count(1);
-        const [k, v] = readStringMapEntry(r, ctx, 'requestPath');
-        out.requestPath ??= {};
-        setKey(out.requestPath, k, v);
+      case 34:
+        readMapEntry(r, ctx, (out.requestPath ??= {}), stringValue, '', 'requestPath');
         break;
-      }
       case 42:
-        ctx.count(1);
-        out.metrics ??= [];
-        out.metrics.push(sub(r, ctx, readMetric, ['metrics', out.metrics.length]));
+        readListEntry(r, ctx, (out.metrics ??= []), readMetric, 'metrics');
         break;
       default:
         skip(r, tag, ctx);
@@ -683,10 +654,7 @@ function writeMeta(w: W, m: Meta): void {
     for (const k of Object.keys(m.routing))
       w.uint32(26).fork().uint32(10).string(k).uint32(16).int32(m.routing[k]).ldelim();
   if (m.requestPath) writeStringMap(w, 4, m.requestPath);
-  if (m.metrics)
-    for (const x of m.metrics) {
-      writeField(w, 42, writeMetric, x);
-    }
+  if (m.metrics) for (const x of m.metrics) writeField(w, 42, writeMetric, x);
 }
 
 // Tensor fields are only merged here; whether values fill the shape is checked once the enclosing
@@ -1083,18 +1051,14 @@ export const readMessageList: Reader<SeldonMessageList> = (r, end, ctx, into) =>
   while (r.pos < end) {
     const tag = r.uint32();
     if (tag === 10) {
-      ctx.count(1);
-      out.seldonMessages ??= [];
-      out.seldonMessages.push(sub(r, ctx, readMessage, ['seldonMessages', out.seldonMessages.length]));
+      readListEntry(r, ctx, (out.seldonMessages ??= []), readMessage, 'seldonMessages');
     } else skip(r, tag, ctx);
   }
   return out;
 };
 
 export const writeMessageList: Writer<SeldonMessageList> = (w, l) => {
-  for (const m of l.seldonMessages ?? []) {
-    writeField(w, 10, writeMessage, m);
-  }
+  for (const m of l.seldonMessages ?? []) writeField(w, 10, writeMessage, m);
 };
 
 export const readModelMetadataRequest: Reader<SeldonModelMetadataRequest> = (r, end, ctx, into) => {
@@ -1162,35 +1126,25 @@ export const readModelMetadata: Reader<SeldonModelMetadata> = (r, end, ctx, into
   while (r.pos < end) {
     const tag = r.uint32();
     switch (tag) {
-      case 10: {
+      case 10:
         setScalar(out, 'name', str(r, ctx));
         break;
-      }
       case 18:
         ctx.count(1);
         (out.versions ??= []).push(str(r, ctx));
         break;
-      case 26: {
+      case 26:
         setScalar(out, 'platform', str(r, ctx));
         break;
-      }
       case 34:
-        ctx.count(1);
-        out.inputs ??= [];
-        out.inputs.push(sub(r, ctx, readMessageMetadata, ['inputs', out.inputs.length]));
+        readListEntry(r, ctx, (out.inputs ??= []), readMessageMetadata, 'inputs');
         break;
       case 42:
-        ctx.count(1);
-        out.outputs ??= [];
-        out.outputs.push(sub(r, ctx, readMessageMetadata, ['outputs', out.outputs.length]));
+        readListEntry(r, ctx, (out.outputs ??= []), readMessageMetadata, 'outputs');
         break;
-      case 50: {
-        ctx.count(1);
-        const [k, v] = readStringMapEntry(r, ctx, 'custom');
-        out.custom ??= {};
-        setKey(out.custom, k, v);
+      case 50:
+        readMapEntry(r, ctx, (out.custom ??= {}), stringValue, '', 'custom');
         break;
-      }
       default:
         skip(r, tag, ctx);
     }
@@ -1202,12 +1156,8 @@ export const writeModelMetadata: Writer<SeldonModelMetadata> = (w, m) => {
   if (m.name) w.uint32(10).string(m.name);
   for (const v of m.versions ?? []) w.uint32(18).string(v);
   if (m.platform) w.uint32(26).string(m.platform);
-  for (const x of m.inputs ?? []) {
-    writeField(w, 34, writeMessageMetadata, x);
-  }
-  for (const x of m.outputs ?? []) {
-    writeField(w, 42, writeMessageMetadata, x);
-  }
+  for (const x of m.inputs ?? []) writeField(w, 34, writeMessageMetadata, x);
+  for (const x of m.outputs ?? []) writeField(w, 42, writeMessageMetadata, x);
   if (m.custom) writeStringMap(w, 6, m.custom);
 };
 
@@ -1216,32 +1166,17 @@ export const readGraphMetadata: Reader<SeldonGraphMetadata> = (r, end, ctx, into
   while (r.pos < end) {
     const tag = r.uint32();
     switch (tag) {
-      case 10: {
+      case 10:
         setScalar(out, 'name', str(r, ctx));
         break;
-      }
-      case 18: {
-        ctx.count(1);
-        const [k, v] = readMapEntry<SeldonModelMetadata>(
-          r,
-          ctx,
-          (r2, t) => (t === 18 ? sub(r2, ctx, readModelMetadata) : (skip(r2, t, ctx), undefined)),
-          {},
-          'models',
-        );
-        out.models ??= {};
-        setKey(out.models, k, v);
+      case 18:
+        readMapEntry(r, ctx, (out.models ??= {}), messageValue(readModelMetadata), {}, 'models');
         break;
-      }
       case 26:
-        ctx.count(1);
-        out.inputs ??= [];
-        out.inputs.push(sub(r, ctx, readMessageMetadata, ['inputs', out.inputs.length]));
+        readListEntry(r, ctx, (out.inputs ??= []), readMessageMetadata, 'inputs');
         break;
       case 34:
-        ctx.count(1);
-        out.outputs ??= [];
-        out.outputs.push(sub(r, ctx, readMessageMetadata, ['outputs', out.outputs.length]));
+        readListEntry(r, ctx, (out.outputs ??= []), readMessageMetadata, 'outputs');
         break;
       default:
         skip(r, tag, ctx);
@@ -1259,12 +1194,8 @@ export const writeGraphMetadata: Writer<SeldonGraphMetadata> = (w, g) => {
       w.ldelim().ldelim();
     }
   }
-  for (const x of g.inputs ?? []) {
-    writeField(w, 26, writeMessageMetadata, x);
-  }
-  for (const x of g.outputs ?? []) {
-    writeField(w, 34, writeMessageMetadata, x);
-  }
+  for (const x of g.inputs ?? []) writeField(w, 26, writeMessageMetadata, x);
+  for (const x of g.outputs ?? []) writeField(w, 34, writeMessageMetadata, x);
 };
 
 register('seldon.protos.SeldonMessage', readMessage, writeMessage);
