@@ -1,3 +1,9 @@
+/**
+ * seldon-batch-processor: batch inference over a deployed Seldon graph. `runBatch` streams a local
+ * file through concurrent REST or gRPC requests and writes one output line per input line;
+ * `runCli` is the `seldon-batch-processor` command. Options, output format and differences from
+ * Seldon Core v1: docs/batch.md.
+ */
 export { runBatch } from './run-batch.js';
 export type { BatchSummary, BatchRunHooks } from './run-batch.js';
 export { batchOptionDefaults, batchOptionSpecs, parseBatchArgs, resolveBatchOptions } from './options.js';

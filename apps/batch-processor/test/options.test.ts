@@ -153,7 +153,8 @@ describe('docs/batch.md', () => {
       expect(row ?? `no row for ${spec.flag}`).toContain(spec.env);
       const def = (batchOptionDefaults as Record<string, unknown>)[spec.key];
       if (typeof def === 'number' && spec.kind === 'int') expect(row).toContain(`\`${def}\``);
-      if (typeof def === 'string' && def !== '' && spec.key !== 'progress') expect(row).toContain(`\`${def}\``);
+      if (typeof def === 'string' && def !== '' && spec.key !== 'progress')
+        expect(row).toContain(`\`${def}\``);
     }
   });
 });

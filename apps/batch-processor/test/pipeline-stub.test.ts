@@ -262,3 +262,33 @@ describe('timeouts', () => {
     }
   });
 });
+
+describe('line limits', () => {
+  it('writes SC_ERR_BATCH_LINE_TOO_LONG for a line over maxLineBytes and carries on', async () => {
+    const stub = await startStubDeployment();
+    try {
+      const input = dir.file('long.in', [
+        '[1]',
+        JSON.stringify([Array.from({ length: 100 }, (_, i) => i)]),
+        '[3]',
+      ]);
+      const output = dir.file('long.out');
+      const summary = await runBatch({
+        deploymentName: 'd',
+        gatewayType: 'seldon',
+        host: stub.host,
+        inputDataPath: input,
+        outputDataPath: output,
+        maxLineBytes: 64,
+      });
+      expect(summary).toMatchObject({ lines: 3, failed: 1, requests: 2 });
+      const { byIndex } = readOutput(output);
+      expect(byIndex.get(1).status.reason).toMatch(
+        /^SC_ERR_BATCH_LINE_TOO_LONG: line 1 is \d+ bytes, longer than maxLineBytes \(64\)/,
+      );
+      expect(byIndex.get(2).data.ndarray).toEqual([3]);
+    } finally {
+      await stub.close();
+    }
+  });
+});

@@ -208,6 +208,28 @@ describe('run: front door (traffic split and shadow)', () => {
     expect(text).toContain(`shadow: http://127.0.0.1:${shadow.httpPort}/prometheus`);
   });
 
+  it('forwards a request sent with Expect: 100-continue (curl does so for large bodies)', async () => {
+    const { request } = await import('node:http');
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: door.httpPort,
+          path: '/api/v1.0/predictions',
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Expect: '100-continue' },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('continue', () => req.end('{"data":{"ndarray":[[1]]}}'));
+      req.on('error', reject);
+    });
+    expect(status).toBe(200);
+  });
+
   it('refuses a body over the limit with a Seldon status', async () => {
     const res = await fetch(`http://127.0.0.1:${door.httpPort}/api/v1.0/predictions`, {
       method: 'POST',

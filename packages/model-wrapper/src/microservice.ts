@@ -15,7 +15,7 @@ import type { ComponentModuleSpec, SeldonComponent, SeldonComponentClass } from 
 import { Gate } from './internal/gate.js';
 import { WrapperMetrics } from './internal/metrics.js';
 import { createRestListener, type RestContext } from './internal/rest.js';
-import { bindGrpc, createGrpcServer } from './internal/grpc.js';
+import { bindGrpc, createGrpcServer, loadReflection } from './internal/grpc.js';
 import { WorkerPoolRuntime } from './internal/workers.js';
 
 /** Options of {@link startMicroservice}. Unset values come from the environment (05 §1), then these defaults. */
@@ -330,7 +330,13 @@ export async function startMicroservice(
     if (grpcPort !== null) {
       grpcServer = createGrpcServer(
         { runtime, gate, metrics, decodeOptions },
-        { maxMessageBytes, reflection: options.grpcReflection ?? MICROSERVICE_DEFAULTS.grpcReflection },
+        {
+          maxMessageBytes,
+          addReflection:
+            (options.grpcReflection ?? MICROSERVICE_DEFAULTS.grpcReflection)
+              ? await loadReflection()
+              : undefined,
+        },
       );
       boundGrpc = await bindGrpc(grpcServer, host, grpcPort);
       const g = grpcServer;

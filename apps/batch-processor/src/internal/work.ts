@@ -1,4 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { dataToNd, ndToData } from '@seldon-ts/payload';
+import type { TfTensor } from '@seldon-ts/payload';
 import { BatchError } from '../errors.js';
 import type { ResolvedBatchOptions } from '../options.js';
 import type { DeploymentClient, DeploymentResponse } from './client.js';
@@ -430,8 +432,40 @@ function splitResponse(message: JsonObject, count: number): SplitResponse {
         }),
     };
   }
+  if (isJsonObject(data) && isJsonObject(data.tftensor)) {
+    // The reference could not split tftensor answers; decoding them (tensorContent or *Val) can.
+    let nd;
+    try {
+      nd = dataToNd({ tftensor: data.tftensor as TfTensor });
+    } catch (error) {
+      throw new BatchError(
+        'SC_ERR_BATCH_RESPONSE_INVALID',
+        `mini-batch response tftensor cannot be decoded: ${(error as Error).message}`,
+        { cause: error },
+      );
+    }
+    if (nd.shape[0] !== count) {
+      throw new BatchError(
+        'SC_ERR_BATCH_RESPONSE_INVALID',
+        `mini-batch of ${count} lines got a response tftensor of shape [${nd.shape}]`,
+      );
+    }
+    const rowSize = nd.values.length / count;
+    const rowShape = [1, ...nd.shape.slice(1)];
+    const { values, dtype } = nd;
+    return {
+      tags,
+      itemMessage: (i, t) => {
+        const row = { shape: rowShape, values: values.slice(i * rowSize, (i + 1) * rowSize), dtype };
+        return build(i, t, {
+          ...data,
+          tftensor: ndToData(row, 'tftensor').tftensor as unknown as JsonObject,
+        });
+      },
+    };
+  }
   throw new BatchError(
     'SC_ERR_BATCH_RESPONSE_INVALID',
-    'only ndarray and tensor responses can be split per line with batch size > 1',
+    'only ndarray, tensor and tftensor responses can be split per line with batch size > 1',
   );
 }

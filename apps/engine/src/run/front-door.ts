@@ -62,6 +62,9 @@ const HOP_BY_HOP = new Set([
   'upgrade',
   'host',
   'content-length',
+  // curl sends `Expect: 100-continue` for large bodies; node:http already answered it, and the
+  // HTTP client to the engine refuses the header.
+  'expect',
 ]);
 
 // The gRPC methods a Seldon engine serves, per protocol; all are unary.

@@ -5,8 +5,6 @@
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
-import { loadSync, type PackageDefinition } from '@grpc/proto-loader';
-import { ReflectionService } from '@grpc/reflection';
 import {
   feedbackFromProto,
   messageFromProto,
@@ -138,22 +136,37 @@ function handler(ctx: GrpcContext, service: string, rpc: Rpc): grpc.handleUnaryC
 /** Options of the gRPC server. */
 export interface GrpcServerOptions {
   maxMessageBytes: number;
-  /** Register gRPC server reflection for the Seldon services (as the reference does). */
-  reflection: boolean;
+  /** Registers gRPC server reflection (from {@link loadReflection}); absent = no reflection. */
+  addReflection?: (server: grpc.Server) => void;
 }
 
-let predictionProto: PackageDefinition | undefined;
+let reflection: Promise<(server: grpc.Server) => void> | undefined;
 
 /**
- * prediction.proto as a proto-loader definition, for reflection only: the served methods move raw
- * bytes and never use it. Loaded once per process, on the first server that wants reflection.
+ * Server reflection for the Seldon services, as the reference registers it. prediction.proto is
+ * loaded with proto-loader for the descriptors only (the served methods move raw bytes). Loaded
+ * once per process, and only when wanted: the two packages cost ~0.1-0.2 s to import and parse.
  */
-function predictionDefinition(): PackageDefinition {
-  if (predictionProto === undefined) {
+export function loadReflection(): Promise<(server: grpc.Server) => void> {
+  reflection ??= (async () => {
+    const [{ loadSync }, { ReflectionService }] = await Promise.all([
+      import('@grpc/proto-loader'),
+      import('@grpc/reflection'),
+    ]);
     const file = createRequire(import.meta.url).resolve('@seldon-ts/payload/proto/prediction.proto');
-    predictionProto = loadSync(file, { includeDirs: [dirname(file)] });
-  }
-  return predictionProto;
+    const definition = loadSync(file, { includeDirs: [dirname(file)] });
+    const services = Object.keys(GRPC_SERVICES).map((s) => `seldon.protos.${s}`);
+    const service = new ReflectionService(definition, { services });
+    return (server: grpc.Server) => service.addToServer(server);
+  })().catch((err: unknown) => {
+    reflection = undefined;
+    throw new WrapperError(
+      'SC_ERR_WRAPPER_BAD_OPTION',
+      `gRPC reflection unavailable (${(err as Error).message}); set grpcReflection: false to serve without it`,
+      { cause: err },
+    );
+  });
+  return reflection;
 }
 
 /** A grpc-js server with every Seldon service registered. */
@@ -182,10 +195,7 @@ export function createGrpcServer(ctx: GrpcContext, options: GrpcServerOptions): 
     }
     server.addService(definition as grpc.ServiceDefinition, implementation);
   }
-  if (options.reflection) {
-    const services = Object.keys(GRPC_SERVICES).map((s) => `seldon.protos.${s}`);
-    new ReflectionService(predictionDefinition(), { services }).addToServer(server);
-  }
+  options.addReflection?.(server);
   return server;
 }
 
