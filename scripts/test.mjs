@@ -25,6 +25,13 @@ if (build.status !== 0) {
   console.log('0 passed, 1 failed');
   process.exit(1);
 }
+// Tests are compiled by SWC without type information: type-check them here.
+const typecheck = run(process.execPath, ['scripts/typecheck-tests.mjs']);
+if (typecheck.status !== 0) {
+  console.error('type-checking the tests failed');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
 
 // 3. One Jest run over all projects.
 const results = `${root}.jest-results.json`;

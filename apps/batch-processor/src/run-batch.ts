@@ -80,7 +80,20 @@ export async function runBatch(options: BatchOptions, hooks: BatchRunHooks = {})
   }
   const totalBytes = (await input.stat()).size;
   const writer = new OutputWriter(output, opts.outputDataPath);
-  const client = await createClient(opts);
+  let client: DeploymentClient;
+  try {
+    client = await createClient(opts);
+  } catch (error) {
+    await input.close().catch(() => undefined);
+    await writer.close().catch(() => undefined);
+    throw error instanceof BatchError
+      ? error
+      : new BatchError(
+          'SC_ERR_BATCH_INVALID_OPTION',
+          `cannot create a ${opts.transport} client for host '${opts.host}': ${(error as Error).message}`,
+          { cause: error },
+        );
+  }
   const counters: ProgressCounters = {
     startedAt: Date.now(),
     bytesRead: 0,
@@ -98,13 +111,11 @@ export async function runBatch(options: BatchOptions, hooks: BatchRunHooks = {})
 
   const groups = groupLines(readLines(input, opts.maxLineBytes, counters), opts.batchSize);
   let fatal: unknown;
+  let stoppedBy: string | undefined;
   const nextGroup = async (): Promise<InputLine[] | undefined> => {
     if (fatal !== undefined) return undefined;
     if (hooks.signal?.aborted) {
-      fatal = new BatchError(
-        'SC_ERR_BATCH_ABORTED',
-        `stopped after ${counters.linesRead} of the input lines (${String(hooks.signal.reason ?? 'aborted')}); output holds one line per line read`,
-      );
+      stoppedBy ??= String(hooks.signal.reason ?? 'abort');
       return undefined;
     }
     try {
@@ -156,6 +167,12 @@ export async function runBatch(options: BatchOptions, hooks: BatchRunHooks = {})
     }
   }
   if (fatal !== undefined) throw fatal;
+  if (stoppedBy !== undefined) {
+    throw new BatchError(
+      'SC_ERR_BATCH_ABORTED',
+      `stopped by ${stoppedBy} after ${counters.done} lines (${counters.failed} failed); every line taken was written, the rest of the input was not read`,
+    );
+  }
 
   const elapsedMs = Date.now() - counters.startedAt;
   const summary: BatchSummary = {

@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import type { PredictorSpec, PredictiveUnit } from '@seldon-ts/crd-types';
+import { defaultSeldonDeployment } from '@seldon-ts/crd-types';
+import type { PredictorSpec, PredictiveUnit, SeldonDeployment } from '@seldon-ts/crd-types';
 import { EngineError } from './errors.js';
 import { validateGraph } from './internal/graph-check.js';
 
@@ -296,7 +297,16 @@ export function loadPredictorFile(path: string, predictorName: string | undefine
   const sdep = docs.find((d) => isRecord(d) && d.kind === 'SeldonDeployment') ?? docs[0];
   if (!isRecord(sdep)) throw invalid(`${path} holds no SeldonDeployment, predictor or graph object`);
   if (isRecord(sdep.spec) && Array.isArray(sdep.spec.predictors)) {
-    const spec = sdep.spec;
+    let spec = sdep.spec;
+    if (sdep.kind === 'SeldonDeployment') {
+      // The operator defaults the predictor before the executor sees it (endpoints, ports, types);
+      // a manifest given directly gets the same treatment.
+      try {
+        spec = defaultSeldonDeployment(sdep as unknown as SeldonDeployment).spec as unknown as Record<string, unknown>;
+      } catch (err) {
+        throw new EngineError('SC_ERR_ENGINE_GRAPH_INVALID', `${path}: invalid SeldonDeployment: ${(err as Error).message}`);
+      }
+    }
     const predictors = spec.predictors as PredictorSpec[];
     const meta = isRecord(sdep.metadata) ? sdep.metadata : {};
     let predictor: PredictorSpec | undefined;

@@ -1,6 +1,6 @@
 import { CrdError } from './errors.js';
 import { validate as structuralValidate } from './generated/structural-validator.js';
-import { findContainer, findNode, walkGraph } from './internal/graph.js';
+import { findContainer, findNode, walkGraph } from './graph.js';
 import { containerServiceName } from './naming.js';
 import { DEFAULT_PREDICTOR_SERVERS, isPrepackaged, prepackagedImage, type PredictorServersConfig } from './prepackaged.js';
 import type { Container, PredictiveUnit, PredictorSpec, SeldonDeployment } from './types.js';

@@ -65,6 +65,9 @@ export {
   CONDITION_TYPES,
 } from './types.js';
 
+export { walkGraph, findNode, findContainer } from './graph.js';
+export type { VisitedNode } from './graph.js';
+
 export { crdErrorCatalogue, CrdError, GrpcStatus } from './errors.js';
 export type { CrdErrorCode } from './errors.js';
 

@@ -236,6 +236,7 @@ const condition = object<Condition>(
     lastTransitionTime: string,
     reason: string,
     message: string,
+    observedGeneration: int64,
   },
   ['type', 'status'],
 );

@@ -363,6 +363,8 @@ export interface Condition {
   lastTransitionTime?: string;
   reason?: string;
   message?: string;
+  /** `metadata.generation` of the SeldonDeployment this condition was computed from. */
+  observedGeneration?: number;
 }
 
 export interface SeldonAddressable {

@@ -1,6 +1,6 @@
 import type { CrdErrorCode } from './errors.js';
 import { validate as structuralValidate } from './generated/structural-validator.js';
-import { findContainer, walkGraph } from './internal/graph.js';
+import { findContainer, walkGraph } from './graph.js';
 import { DEFAULT_PREDICTOR_SERVERS, isPrepackaged, type PredictorServersConfig } from './prepackaged.js';
 import type { SeldonDeployment } from './types.js';
 import { ANNOTATION_NO_ENGINE, ANNOTATION_SVC_NAME } from './annotations.js';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { CRD_PATH, VALIDATOR_PATH, generateCrdYaml, generateValidatorSource } from '../scripts/generate.js';
-import { defaultSeldonDeployment, parseSeldonDeployment, type JsonSchema } from '@seldon-ts/crd-types';
+import { defaultSeldonDeployment, parseSeldonDeployment, type JsonSchema, type SeldonDeploymentStatus } from '@seldon-ts/crd-types';
 
 const fixtures = join(fileURLToPath(new URL('.', import.meta.url)), 'fixtures');
 const HINT = 'regenerate with `npm run generate -w @seldon-ts/crd-types` and commit the result';
@@ -119,5 +119,26 @@ describe('the CRD manifest', () => {
         expect({ file, obj: prune(obj, rootWithoutMeta) }).toEqual({ file, obj });
       }
     }
+  });
+
+  // Regression: the condition schema lacked observedGeneration, so the API server dropped the
+  // value the operator writes on every condition.
+  it('prunes nothing from a status the operator writes, conditions observedGeneration included', () => {
+    const statusSchema = crd.spec.versions[0].schema.openAPIV3Schema.properties.status as Schema;
+    const status: SeldonDeploymentStatus = {
+      state: 'Available',
+      description: '',
+      deploymentStatus: { 'sd-p-0-c': { name: 'sd-p-0-c', status: 'Available', replicas: 2, availableReplicas: 2, explainerFor: 'p' } },
+      serviceStatus: { 'sd-p': { svcName: 'sd-p', httpEndpoint: 'sd-p.ns:8000', grpcEndpoint: 'sd-p.ns:5001', explainerFor: 'p' } },
+      replicas: 2,
+      address: { url: 'http://sd-p.ns.svc.cluster.local:8000/api/v1.0/predictions' },
+      conditions: [
+        { type: 'Ready', status: 'True', severity: 'Info', lastTransitionTime: '2026-01-01T00:00:00Z', reason: 'Available', message: '', observedGeneration: 7 },
+      ],
+      observedGeneration: 7,
+      annotations: { a: 'b' },
+    };
+    expect(prune(status, statusSchema)).toEqual(status);
+    expect(statusSchema.properties?.conditions?.items?.properties?.observedGeneration).toEqual({ type: 'integer', format: 'int64' });
   });
 });

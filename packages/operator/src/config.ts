@@ -1,9 +1,8 @@
+import { DEFAULT_PREDICTOR_SERVERS, type PredictorServersConfig } from '@seldon-ts/crd-types';
 import { OperatorError } from './errors.js';
 
 /** One prepackaged server's image per protocol (`seldon-config` key `predictor_servers`). */
-export interface PredictorServerConfig {
-  protocols: Record<string, { image: string; defaultImageVersion?: string }>;
-}
+export type PredictorServerConfig = PredictorServersConfig[string];
 
 /** The parsed `seldon-config` ConfigMap (07 §1.1). */
 export interface SeldonConfig {
@@ -29,39 +28,7 @@ export interface SeldonConfig {
 
 /** The defaults of seldon-core 1.18.2's `seldon-config`. */
 export const DEFAULT_SELDON_CONFIG: SeldonConfig = {
-  predictorServers: {
-    TENSORFLOW_SERVER: {
-      protocols: {
-        tensorflow: { image: 'tensorflow/serving', defaultImageVersion: '2.1.0' },
-        seldon: { image: 'seldonio/tfserving-proxy', defaultImageVersion: '1.18.2' },
-      },
-    },
-    SKLEARN_SERVER: {
-      protocols: {
-        seldon: { image: 'seldonio/sklearnserver', defaultImageVersion: '1.18.2' },
-        v2: { image: 'seldonio/mlserver', defaultImageVersion: '1.3.5-sklearn' },
-      },
-    },
-    XGBOOST_SERVER: {
-      protocols: {
-        seldon: { image: 'seldonio/xgboostserver', defaultImageVersion: '1.18.2' },
-        v2: { image: 'seldonio/mlserver', defaultImageVersion: '1.3.5-xgboost' },
-      },
-    },
-    MLFLOW_SERVER: {
-      protocols: {
-        seldon: { image: 'seldonio/mlflowserver', defaultImageVersion: '1.18.2' },
-        v2: { image: 'seldonio/mlserver', defaultImageVersion: '1.3.5-mlflow' },
-      },
-    },
-    TRITON_SERVER: {
-      protocols: { v2: { image: 'nvcr.io/nvidia/tritonserver', defaultImageVersion: '21.08-py3' } },
-    },
-    HUGGINGFACE_SERVER: {
-      protocols: { v2: { image: 'seldonio/mlserver', defaultImageVersion: '1.3.5-huggingface' } },
-    },
-    TEMPO_SERVER: { protocols: { v2: { image: 'seldonio/mlserver', defaultImageVersion: '1.3.5-slim' } } },
-  },
+  predictorServers: DEFAULT_PREDICTOR_SERVERS,
   storageInitializer: {
     image: 'seldonio/rclone-storage-initializer:1.18.2',
     cpuRequest: '100m',

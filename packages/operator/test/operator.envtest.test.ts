@@ -92,6 +92,12 @@ d('operator against a real kube-apiserver', () => {
     };
     return client.create<Sdep>(RT.seldonDeployment, obj);
   };
+  /** Creates `sdep` as `name` in `namespace`, labelled for the operator with `controllerId`. */
+  const createFor = (sdep: SeldonDeployment, name: string, controllerId: string, namespace: string) =>
+    create(
+      { ...sdep, metadata: { name, labels: { 'seldon.io/controller-id': controllerId } } },
+      namespace,
+    );
   const getSdep = (ns: string, name: string) => client.get<Sdep>(RT.seldonDeployment, ns, name);
   const getDep = (ns: string, name: string) => client.get<Dep>(RT.deployment, ns, name);
   const patchSdep = (ns: string, name: string, patch: unknown) =>
@@ -199,6 +205,10 @@ d('operator against a real kube-apiserver', () => {
     const ready = available.status!.conditions!.find((c) => c.type === 'Ready')!;
     expect(ready.status).toBe('True');
     expect(available.status!.observedGeneration).toBe(available.metadata.generation);
+    // Read back from the API server: the CRD schema keeps each condition's observedGeneration.
+    expect(available.status!.conditions!.length).toBeGreaterThan(1);
+    for (const c of available.status!.conditions!)
+      expect(c.observedGeneration).toBe(available.metadata.generation);
     await waitFor(
       () => operator.recordedEvents.some((e) => e.reason === 'Updated' && e.object === 'life/lifecycle'),
       'Updated event',
@@ -464,13 +474,7 @@ d('operator against a real kube-apiserver', () => {
     expect(message).toContain('SeldonDeployment.machinelearing.seldon.io "invalid" is invalid');
     expect(message).toContain("Can't find container for Predictive Unit");
     const good = loadFixture('minimal-model.yaml');
-    await create(
-      {
-        ...good,
-        metadata: { name: 'valid', labels: { 'seldon.io/controller-id': 'nobody' } },
-      } as SeldonDeployment,
-      'hooks',
-    );
+    await createFor(good, 'valid', 'nobody', 'hooks');
   }, 60_000);
 
   it('issues its webhook certificate into a Secret and rotates it before expiry', async () => {
@@ -621,13 +625,7 @@ d('operator against a real kube-apiserver', () => {
         await asSa.start();
         await waitFor(() => asSa.isLeader, 'SA operator leads');
         const sdep = loadFixture('hpa-pdb.yaml');
-        await create(
-          {
-            ...sdep,
-            metadata: { name: 'rbac', labels: { 'seldon.io/controller-id': 'rbac' } },
-          } as SeldonDeployment,
-          'rbac',
-        );
+        await createFor(sdep, 'rbac', 'rbac', 'rbac');
         const s = await waitFor(async () => {
           const got = await getSdep('rbac', 'rbac');
           return got.status?.state === 'Creating' && got.status.observedGeneration === got.metadata.generation
@@ -658,13 +656,7 @@ d('operator against a real kube-apiserver', () => {
           true,
         );
         const sk = loadFixture('sklearn-prepackaged.yaml');
-        await create(
-          {
-            ...sk,
-            metadata: { name: 'sk', labels: { 'seldon.io/controller-id': 'rbac' } },
-          } as SeldonDeployment,
-          'rbac',
-        );
+        await createFor(sk, 'sk', 'rbac', 'rbac');
         const skDep = await waitFor(async () => {
           const list = await client.list<Dep>(RT.deployment, 'rbac', {
             labelSelector: 'seldon-deployment-id=sk',
@@ -810,13 +802,7 @@ d('operator against a real kube-apiserver', () => {
     await ensureNamespace(client, 'claimed', { 'seldon.io/controller-id': 'other' });
     const sdep = loadFixture('minimal-model.yaml');
     await create({ ...sdep, metadata: { name: 'claimed' } } as SeldonDeployment, 'claimed');
-    await create(
-      {
-        ...sdep,
-        metadata: { name: 'foreign', labels: { 'seldon.io/controller-id': 'other' } },
-      } as SeldonDeployment,
-      'life',
-    );
+    await createFor(sdep, 'foreign', 'other', 'life');
     // A SeldonDeployment created afterwards in a free namespace is reconciled: the two above were seen first.
     await create({ ...sdep, metadata: { name: 'marker' } } as SeldonDeployment, 'life');
     await waitFor(() => exists(RT.deployment, 'life', 'marker-example-0-classifier'), 'marker reconciled');
@@ -866,13 +852,7 @@ d('operator against a real kube-apiserver', () => {
       // The intruder never renews: after its lease the victim takes over again and reconciles.
       await waitFor(() => op.isLeader, 'leads again', 20_000);
       const sdep = loadFixture('minimal-model.yaml');
-      await create(
-        {
-          ...sdep,
-          metadata: { name: 'relead', labels: { 'seldon.io/controller-id': 'steal' } },
-        } as SeldonDeployment,
-        'leader',
-      );
+      await createFor(sdep, 'relead', 'steal', 'leader');
       await waitFor(
         () => exists(RT.deployment, 'leader', 'relead-example-0-classifier'),
         'reconciled after re-election',
@@ -906,13 +886,7 @@ d('operator against a real kube-apiserver', () => {
     await b.start();
     try {
       const first = loadFixture('minimal-model.yaml');
-      await create(
-        {
-          ...first,
-          metadata: { name: 'led-1', labels: { 'seldon.io/controller-id': 'le' } },
-        } as SeldonDeployment,
-        'leader',
-      );
+      await createFor(first, 'led-1', 'le', 'leader');
       await waitFor(() => exists(RT.deployment, 'leader', 'led-1-example-0-classifier'), 'led-1 reconciled');
       expect(a.reconcileCount).toBeGreaterThan(0);
       expect(b.isLeader).toBe(false);
@@ -922,13 +896,7 @@ d('operator against a real kube-apiserver', () => {
 
       await a.stop();
       await waitFor(() => b.isLeader, 'b takes over', 20_000);
-      await create(
-        {
-          ...first,
-          metadata: { name: 'led-2', labels: { 'seldon.io/controller-id': 'le' } },
-        } as SeldonDeployment,
-        'leader',
-      );
+      await createFor(first, 'led-2', 'le', 'leader');
       await waitFor(
         () => exists(RT.deployment, 'leader', 'led-2-example-0-classifier'),
         'led-2 reconciled by b',

@@ -14,8 +14,9 @@ import {
   type KubeObject,
 } from '@seldon-ts/operator';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseAllDocuments } from 'yaml';
+import { parseAllDocuments, parseDocument } from 'yaml';
 import { loadFixture } from './helpers/fixtures.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -232,6 +233,18 @@ describe('deploy/ overlays (kustomize build, no cluster)', () => {
         };
       }
     ).spec;
+
+  (kubectl ? it : it.skip)('deploy/ and every overlay install the CRD of deploy/crd, cluster-scoped', () => {
+    const generated = parseDocument(
+      readFileSync(`${repoRoot}deploy/crd/seldondeployments.yaml`, 'utf8'),
+    ).toJS() as KubeObject;
+    for (const dir of ['', 'crd', 'overlays/namespaced', 'overlays/ha', 'overlays/istio']) {
+      const crds = build(dir).filter((o) => o.kind === 'CustomResourceDefinition');
+      expect(crds).toHaveLength(1);
+      expect(crds[0].metadata.namespace).toBeUndefined();
+      expect(crds[0]).toEqual(generated);
+    }
+  });
 
   (kubectl ? it : it.skip)(
     'namespaced: everything in namespace seldon, watching only it, no cluster-wide workload rights',

@@ -2,6 +2,7 @@
 // an identity model answering like the Python wrapper (request data kind kept, tags carried),
 // with switches to inject failures.
 import { createServer } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -22,6 +23,8 @@ export interface StubBehaviour {
   failWith?: (body: any, attempt: number) => number | undefined;
   /** Never answer these requests (the socket stays open until close). */
   hang?: (body: any) => boolean;
+  /** Serve HTTPS with this key and certificate (PEM). */
+  tls?: { key: string; cert: string };
   /** Record every request (default false: large runs keep memory flat). */
   record?: boolean;
 }
@@ -29,7 +32,7 @@ export interface StubBehaviour {
 export async function startStubDeployment(behaviour: StubBehaviour = {}): Promise<StubDeployment> {
   const requests: StubRequest[] = [];
   const attempts = new Map<string, number>();
-  const server: Server = createServer((req, res) => {
+  const handler = (req: IncomingMessage, res: import('node:http').ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -72,7 +75,8 @@ export async function startStubDeployment(behaviour: StubBehaviour = {}): Promis
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(response));
     });
-  });
+  };
+  const server: Server = behaviour.tls ? createTlsServer(behaviour.tls, handler) : createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

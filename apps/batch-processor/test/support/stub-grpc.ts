@@ -10,6 +10,7 @@ export interface StubGrpcDeployment {
 
 export async function startStubGrpc(
   fail?: (request: any) => grpc.status | undefined,
+  tls?: { key: string; cert: string },
 ): Promise<StubGrpcDeployment> {
   const calls: StubGrpcDeployment['calls'] = [];
   const server = new grpc.Server();
@@ -33,8 +34,14 @@ export async function startStubGrpc(
     GraphMetadata: (_c: unknown, cb: grpc.sendUnaryData<any>) => cb({ code: grpc.status.UNIMPLEMENTED }),
   });
   const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, p) =>
-      error ? reject(error) : resolve(p),
+    server.bindAsync(
+      '127.0.0.1:0',
+      tls
+        ? grpc.ServerCredentials.createSsl(null, [
+            { private_key: Buffer.from(tls.key), cert_chain: Buffer.from(tls.cert) },
+          ])
+        : grpc.ServerCredentials.createInsecure(),
+      (error, p) => (error ? reject(error) : resolve(p)),
     ),
   );
   return {

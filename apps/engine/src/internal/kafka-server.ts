@@ -59,7 +59,7 @@ export async function startKafkaServer(runtime: EngineRuntime, onFatal: (err: En
   const config = runtime.config;
   const kc = config.kafka as NonNullable<EngineConfig['kafka']>;
   const kafka = createKafkaClient(kc.broker, config.kafkaSecurity, `seldon-engine-${config.deploymentName}`, runtime.log);
-  const consumer: Consumer = kafka.consumer({ groupId: kc.groupId, sessionTimeout: 6000, heartbeatInterval: 1000, maxWaitTimeInMs: 500, retry: { retries: 1000000, initialRetryTime: 200, maxRetryTime: 2000 } });
+  const consumer: Consumer = kafka.consumer({ groupId: kc.groupId, sessionTimeout: 6000, heartbeatInterval: 1000, maxWaitTimeInMs: 500, retry: { retries: 10, initialRetryTime: 200, maxRetryTime: 2000, restartOnFailure: async () => !stopping } });
   const producer: Producer = kafka.producer({ allowAutoTopicCreation: true });
   let inFlight = 0;
   let stopping = false;
@@ -218,8 +218,10 @@ export async function startKafkaServer(runtime: EngineRuntime, onFatal: (err: En
       clearInterval(watchdog);
       const deadline = Date.now() + timeoutMs;
       while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-      await consumer.disconnect().catch(() => undefined);
-      await producer.disconnect().catch(() => undefined);
+      // A disconnect can hang while the brokers are down; the process must still be able to stop.
+      const bounded = (p: Promise<void>) => Promise.race([p.catch(() => undefined), new Promise<void>((r) => setTimeout(r, 2000).unref())]);
+      await bounded(consumer.disconnect());
+      await bounded(producer.disconnect());
     },
   };
 }

@@ -419,8 +419,7 @@ export class Reconciler {
     conditions.push(
       this.condition(prev, 'Ready', everythingReady, everythingReady ? 'Available' : 'NotReady'),
     );
-    for (const c of conditions)
-      (c as Condition & { observedGeneration?: number }).observedGeneration = sdep.metadata.generation;
+    for (const c of conditions) c.observedGeneration = sdep.metadata.generation;
     const state = everythingReady ? 'Available' : notProgressing ? 'Failed' : 'Creating';
     return {
       state,
@@ -436,17 +435,15 @@ export class Reconciler {
 
   private async writeStatus(sdep: SeldonDeployment, status: SeldonDeploymentStatus): Promise<void> {
     const old = sdep.status ?? {};
-    // Compared without what the CRD schema may prune (condition observedGeneration) or what moves by itself.
+    // Compared without what moves by itself (transition times) and without the per-condition
+    // observedGeneration: a CRD installed before it was in the schema prunes it, and comparing it
+    // would then rewrite the status forever. The top-level observedGeneration still counts.
     const strip = (s: SeldonDeploymentStatus) =>
       JSON.stringify({
         ...s,
         description: s.description || undefined,
         conditions: (s.conditions ?? []).map(
-          ({
-            lastTransitionTime: _t,
-            observedGeneration: _g,
-            ...c
-          }: Condition & { observedGeneration?: number }) => c,
+          ({ lastTransitionTime: _t, observedGeneration: _g, ...c }: Condition) => c,
         ),
       });
     const key = `${sdep.metadata.namespace}/${sdep.metadata.name}`;

@@ -17,8 +17,11 @@ export interface Envtest {
 
 export const unavailable: string | undefined = envtestUnavailableReason();
 
-export async function startCluster(): Promise<{ env: Envtest; client: KubeClient }> {
-  const env = (await startEnvtest()) as Envtest;
+/** `extraApiserverArgs` go to kube-apiserver as they are (e.g. `--etcd-compaction-interval=1s`). */
+export async function startCluster(
+  options: { extraApiserverArgs?: string[] } = {},
+): Promise<{ env: Envtest; client: KubeClient }> {
+  const env = (await startEnvtest(options)) as Envtest;
   const client = await KubeClient.create({ kubeconfigPath: env.kubeconfigPath });
   return { env, client };
 }

@@ -1,6 +1,5 @@
 import {
   defaultSeldonDeployment as crdDefault,
-  type PredictiveUnit,
   type SeldonDeployment,
 } from '@seldon-ts/crd-types';
 import type { OperatorConfig } from '../../config.js';
@@ -9,19 +8,6 @@ export {
   PODINFO_VOLUME_NAME as PODINFO_VOLUME,
   PODINFO_VOLUME_PATH as PODINFO_PATH,
 } from '@seldon-ts/crd-types';
-
-export function walk(node: PredictiveUnit, fn: (n: PredictiveUnit) => void): void {
-  fn(node);
-  for (const c of node.children ?? []) walk(c, fn);
-}
-
-export function findNode(root: PredictiveUnit, name: string): PredictiveUnit | undefined {
-  let found: PredictiveUnit | undefined;
-  walk(root, (n) => {
-    if (!found && n.name === name) found = n;
-  });
-  return found;
-}
 
 export function engineSeparatePod(sdep: SeldonDeployment): boolean {
   return sdep.spec.annotations?.['seldon.io/engine-separate-pod'] === 'true';

@@ -7,16 +7,17 @@ import type {
   SeldonDeployment,
   SeldonPodSpec,
 } from '@seldon-ts/crd-types';
+// One definition of "prepackaged" and one graph walk for the validator, the defaulter and the operator.
+import { findNode, isPrepackaged, walkGraph } from '@seldon-ts/crd-types';
 import type { OperatorConfig } from '../../config.js';
+import { addPortIfAbsent, setEnvIfAbsent } from './container.js';
 import { OperatorError } from '../../errors.js';
 import type { KubeObject, OwnerReference } from '../kube/client.js';
 import {
   defaultSeldonDeployment,
   engineSeparatePod,
-  findNode,
   PODINFO_PATH,
   PODINFO_VOLUME,
-  walk,
 } from './defaulting.js';
 import {
   truncateName,
@@ -31,7 +32,6 @@ import {
 import {
   applyPrepackaged,
   injectStorageInitializer,
-  isPrepackaged,
   MODELS_PATH,
   type BuildConfig,
   type ClusterFacts,
@@ -113,16 +113,6 @@ function nodeTypeLabel(node: PredictiveUnit): string | undefined {
   }
 }
 
-function setEnvIfAbsent(c: Container, name: string, value: string): void {
-  const env = (c.env ??= []);
-  if (!env.some((e) => e.name === name)) env.push({ name, value });
-}
-
-function addPortIfAbsent(c: Container, name: string, port: number): void {
-  const ports = (c.ports ??= []);
-  if (!ports.some((p) => p.name === name)) ports.push({ name, containerPort: port, protocol: 'TCP' });
-}
-
 function tcpProbe(port: number, initialDelaySeconds: number) {
   return {
     tcpSocket: { port },
@@ -190,12 +180,13 @@ export function desiredState(
     // The engine sits in the pod of the first (pre-order) node served on localhost.
     let engineSpecIndex = -1;
     if (!noEngine && !separate) {
-      walk(predictor.graph, (n) => {
-        if (engineSpecIndex >= 0 || n.endpoint?.service_host !== 'localhost') return;
+      for (const { node } of walkGraph(predictor.graph)) {
+        if (node.endpoint?.service_host !== 'localhost') continue;
         engineSpecIndex = (predictor.componentSpecs ?? []).findIndex((cs) =>
-          (cs.spec?.containers ?? []).some((c) => c.name === n.name),
+          (cs.spec?.containers ?? []).some((c) => c.name === node.name),
         );
-      });
+        if (engineSpecIndex >= 0) break;
+      }
       if (engineSpecIndex < 0 && (predictor.componentSpecs ?? []).length > 0) engineSpecIndex = 0;
     }
     const graphConfigMap = `${pSvc}-graph`;
@@ -666,6 +657,10 @@ function finishPod(pod: PodSpec, config: OperatorConfig): void {
   }
 }
 
+function metricIdentifier(name: unknown, selector: unknown): Record<string, unknown> {
+  return { name, ...(selector ? { selector } : {}) };
+}
+
 /** v2beta1 MetricSpec → autoscaling/v2 (07 §7). */
 export function convertHpaMetric(m: Record<string, unknown>): Record<string, unknown> {
   const type = m.type as string;
@@ -680,26 +675,15 @@ export function convertHpaMetric(m: Record<string, unknown>): Record<string, unk
     if ('target' in r) return m;
     return { type, resource: { name: r.name, target: target(r) } };
   }
-  if (type === 'Pods' && m.pods) {
-    const p = m.pods as Record<string, unknown>;
-    if ('target' in p) return m;
+  // Pods and External differ only in the field names of the source and of its selector.
+  const source = type === 'Pods' ? 'pods' : type === 'External' ? 'external' : undefined;
+  if (source && m[source]) {
+    const src = m[source] as Record<string, unknown>;
+    if ('target' in src) return m;
+    const selector = source === 'pods' ? src.selector : src.metricSelector;
     return {
       type,
-      pods: {
-        metric: { name: p.metricName, ...(p.selector ? { selector: p.selector } : {}) },
-        target: target(p),
-      },
-    };
-  }
-  if (type === 'External' && m.external) {
-    const x = m.external as Record<string, unknown>;
-    if ('target' in x) return m;
-    return {
-      type,
-      external: {
-        metric: { name: x.metricName, ...(x.metricSelector ? { selector: x.metricSelector } : {}) },
-        target: target(x),
-      },
+      [source]: { metric: metricIdentifier(src.metricName, selector), target: target(src) },
     };
   }
   if (type === 'Object' && m.object) {
@@ -709,7 +693,7 @@ export function convertHpaMetric(m: Record<string, unknown>): Record<string, unk
       type,
       object: {
         describedObject: o.target,
-        metric: { name: o.metricName, ...(o.selector ? { selector: o.selector } : {}) },
+        metric: metricIdentifier(o.metricName, o.selector),
         target:
           o.averageValue !== undefined
             ? { type: 'AverageValue', averageValue: o.averageValue }

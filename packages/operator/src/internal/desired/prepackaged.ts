@@ -1,25 +1,15 @@
 import {
-  BUILTIN_IMPLEMENTATIONS,
+  prepackagedImage,
   type Container,
   type EnvVar,
   type PodSpec,
   type PredictiveUnit,
 } from '@seldon-ts/crd-types';
 import type { OperatorConfig } from '../../config.js';
+import { setEnv, setEnvIfAbsent, upsertPort } from './container.js';
 import { truncateName } from './names.js';
 
-const builtins: ReadonlySet<string> = new Set(BUILTIN_IMPLEMENTATIONS);
-
 export const MODELS_PATH = '/mnt/models';
-
-/** Any non-empty, non-built-in implementation is a prepackaged server (06 §4). */
-export function isPrepackaged(node: Pick<PredictiveUnit, 'implementation'>): boolean {
-  return (
-    typeof node.implementation === 'string' &&
-    node.implementation !== '' &&
-    !builtins.has(node.implementation)
-  );
-}
 
 const RELATED: Record<string, Record<string, keyof OperatorConfig['relatedImages']>> = {
   SKLEARN_SERVER: { seldon: 'sklearnServer', v2: 'sklearnServerV2', kfserving: 'sklearnServerV2' },
@@ -38,35 +28,19 @@ export function prepackagedImageFor(
   const related = RELATED[implementation]?.[wanted];
   // TENSORFLOW/TFPROXY overrides are keyed wrongly in the reference and never apply; here they do.
   if (related && config.relatedImages[related]) return config.relatedImages[related];
-  const server = Object.hasOwn(config.seldonConfig.predictorServers, implementation)
-    ? config.seldonConfig.predictorServers[implementation]
-    : undefined;
-  if (!server) return undefined;
-  const fallback = wanted === 'v2' ? 'kfserving' : wanted === 'kfserving' ? 'v2' : undefined;
-  const entry = server.protocols[wanted] ?? (fallback ? server.protocols[fallback] : undefined);
-  if (!entry?.image) return undefined;
-  return entry.defaultImageVersion ? `${entry.image}:${entry.defaultImageVersion}` : entry.image;
+  return prepackagedImage(implementation, wanted, config.seldonConfig.predictorServers);
 }
 
-function setEnvDefault(c: Container, name: string, value: string): void {
-  const env = (c.env ??= []);
-  if (!env.some((e) => e.name === name)) env.push({ name, value });
-}
-
-function setEnv(c: Container, name: string, value: string): void {
-  const env = (c.env ??= []);
-  const e = env.find((x) => x.name === name);
-  if (e) {
-    e.value = value;
-    delete e.valueFrom;
-  } else env.push({ name, value });
-}
-
-function upsertPort(c: Container, name: string, port: number): void {
-  const ports = (c.ports ??= []);
-  const p = ports.find((x) => x.name === name);
-  if (p) p.containerPort = port;
-  else ports.push({ name, containerPort: port, protocol: 'TCP' });
+/** Triton with the storage initializer turned off: an HTTP probe on `http` with v1's timing. */
+function directServerProbe(path: string, initialDelaySeconds: number) {
+  return {
+    httpGet: { path, port: 'http' },
+    initialDelaySeconds,
+    periodSeconds: 10,
+    timeoutSeconds: 1,
+    failureThreshold: 3,
+    successThreshold: 1,
+  };
 }
 
 const MLSERVER_IMPL: Record<string, string> = {
@@ -119,22 +93,8 @@ export function applyPrepackaged(
     if (direct && secret && !container.envFrom) container.envFrom = [{ secretRef: { name: secret } }];
     upsertPort(container, 'grpc', grpc);
     upsertPort(container, 'http', http);
-    container.readinessProbe ??= {
-      httpGet: { path: '/v2/health/ready', port: 'http' },
-      initialDelaySeconds: 20,
-      periodSeconds: 10,
-      timeoutSeconds: 1,
-      failureThreshold: 3,
-      successThreshold: 1,
-    };
-    container.livenessProbe ??= {
-      httpGet: { path: '/v2/health/live', port: 'http' },
-      initialDelaySeconds: 60,
-      periodSeconds: 10,
-      timeoutSeconds: 1,
-      failureThreshold: 3,
-      successThreshold: 1,
-    };
+    container.readinessProbe ??= directServerProbe('/v2/health/ready', 20);
+    container.livenessProbe ??= directServerProbe('/v2/health/live', 60);
     if (!direct && node.modelUri) injectStorageInitializer(pod, container, node.modelUri, node, ctx.config);
     return;
   }
@@ -187,14 +147,14 @@ export function applyPrepackaged(
 
   if (v2 && MLSERVER_IMPL[impl]) {
     container.image ||= prepackagedImageFor(impl, ctx.protocol, ctx.config) ?? '';
-    setEnvDefault(container, 'MLSERVER_HTTP_PORT', String(http));
-    setEnvDefault(container, 'MLSERVER_GRPC_PORT', String(grpc));
-    setEnvDefault(container, 'MLSERVER_MODEL_IMPLEMENTATION', MLSERVER_IMPL[impl]);
-    setEnvDefault(container, 'MLSERVER_MODEL_NAME', node.name);
-    setEnvDefault(container, 'MLSERVER_MODEL_VERSION', 'v1');
-    setEnvDefault(container, 'MLSERVER_MODEL_URI', MODELS_PATH);
+    setEnvIfAbsent(container, 'MLSERVER_HTTP_PORT', String(http));
+    setEnvIfAbsent(container, 'MLSERVER_GRPC_PORT', String(grpc));
+    setEnvIfAbsent(container, 'MLSERVER_MODEL_IMPLEMENTATION', MLSERVER_IMPL[impl]);
+    setEnvIfAbsent(container, 'MLSERVER_MODEL_NAME', node.name);
+    setEnvIfAbsent(container, 'MLSERVER_MODEL_VERSION', 'v1');
+    setEnvIfAbsent(container, 'MLSERVER_MODEL_URI', MODELS_PATH);
     if (impl === 'TEMPO_SERVER') {
-      setEnvDefault(
+      setEnvIfAbsent(
         container,
         'TEMPO_RUNTIME_OPTIONS',
         JSON.stringify({
@@ -203,8 +163,8 @@ export function applyPrepackaged(
       );
     }
     if (impl === 'HUGGINGFACE_SERVER') {
-      setEnvDefault(container, 'MLSERVER_PARALLEL_WORKERS', '0');
-      setEnvDefault(container, 'XDG_CACHE_HOME', '/opt/mlserver');
+      setEnvIfAbsent(container, 'MLSERVER_PARALLEL_WORKERS', '0');
+      setEnvIfAbsent(container, 'XDG_CACHE_HOME', '/opt/mlserver');
     }
     upsertPort(container, 'grpc', grpc);
     upsertPort(container, 'http', http);

@@ -39,6 +39,11 @@ export class Informer<T extends KubeObject = KubeObject> {
   listCount = 0;
   /** Number of watch streams opened. */
   watchCount = 0;
+  /**
+   * Number of watches the API server ended with 410 Gone: the resourceVersion they resumed from was
+   * compacted away, so events may have been missed and the next step is a relist.
+   */
+  expiredCount = 0;
 
   constructor(
     private readonly client: KubeClient,
@@ -173,6 +178,7 @@ export class Informer<T extends KubeObject = KubeObject> {
   private onEvent(ev: WatchEvent<T>, markGone: () => void): void {
     const obj = ev.object;
     if (ev.type === 'ERROR') {
+      if ((obj as unknown as { code?: number } | undefined)?.code === 410) this.expiredCount++;
       markGone();
       this.watch?.abort();
       return;

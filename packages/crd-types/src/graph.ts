@@ -1,4 +1,4 @@
-import type { Container, PredictiveUnit, PredictorSpec } from '../types.js';
+import type { Container, PredictiveUnit, PredictorSpec } from './types.js';
 
 /** A graph node with its pre-order position and its field path. */
 export interface VisitedNode {
@@ -9,9 +9,10 @@ export interface VisitedNode {
 
 /**
  * Pre-order walk of a graph (the order the reference uses). Iterative so that a pathological
- * deep graph cannot overflow the stack.
+ * deep graph cannot overflow the stack. `rootPath` prefixes each node's `path`
+ * (e.g. `spec.predictors[0].graph`).
  */
-export function walkGraph(root: PredictiveUnit, rootPath: string): VisitedNode[] {
+export function walkGraph(root: PredictiveUnit, rootPath = ''): VisitedNode[] {
   const out: VisitedNode[] = [];
   const stack: VisitedNode[] = [{ node: root, path: rootPath, depth: 0 }];
   while (stack.length > 0) {
@@ -41,5 +42,5 @@ export function findContainer(
 
 /** First node named `name` in pre-order. */
 export function findNode(root: PredictiveUnit, name: string): PredictiveUnit | undefined {
-  return walkGraph(root, '').find((v) => v.node.name === name)?.node;
+  return walkGraph(root).find((v) => v.node.name === name)?.node;
 }
