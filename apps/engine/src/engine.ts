@@ -150,6 +150,7 @@ export async function startEngine(options: StartEngineOptions): Promise<EngineHa
         if ((await Promise.race([drained, timer])) === 'timeout') {
           graceful = false;
           log('warn', `graceful shutdown timed out after ${runtime.config.gracefulTimeoutMs} ms with ${http.inFlight()} HTTP and ${grpcDoor.inFlight()} gRPC requests in flight`);
+          runtime.abortInFlight();
           http.server.closeAllConnections();
           grpcDoor.server.forceShutdown();
         }

@@ -1,7 +1,13 @@
 // The graph helpers are public so that the operator and the engine walk graphs the way the
 // validator and the defaulter do: pre-order, with field paths.
 import { describe, it, expect } from '@jest/globals';
-import { findContainer, findNode, walkGraph, type PredictiveUnit, type PredictorSpec } from '@seldon-ts/crd-types';
+import {
+  findContainer,
+  findNode,
+  walkGraph,
+  type PredictiveUnit,
+  type PredictorSpec,
+} from '@seldon-ts/crd-types';
 
 const graph: PredictiveUnit = {
   name: 'router',
@@ -42,7 +48,10 @@ describe('walkGraph / findNode / findContainer', () => {
         { spec: { containers: [{ name: 'a' }, { name: 'b', image: 'b:1' }] } },
       ],
     } as PredictorSpec;
-    expect(findContainer(predictor, 'b')).toEqual({ container: { name: 'b', image: 'b:1' }, componentIndex: 1 });
+    expect(findContainer(predictor, 'b')).toEqual({
+      container: { name: 'b', image: 'b:1' },
+      componentIndex: 1,
+    });
     expect(findContainer(predictor, 'a1')).toBeUndefined();
   });
 });

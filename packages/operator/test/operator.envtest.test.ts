@@ -2,7 +2,7 @@
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import type { SeldonDeployment } from '@seldon-ts/crd-types';
 import tls from 'node:tls';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { parseAllDocuments } from 'yaml';
 import { X509Certificate } from 'node:crypto';
 import {
@@ -94,16 +94,15 @@ d('operator against a real kube-apiserver', () => {
   };
   /** Creates `sdep` as `name` in `namespace`, labelled for the operator with `controllerId`. */
   const createFor = (sdep: SeldonDeployment, name: string, controllerId: string, namespace: string) =>
-    create(
-      { ...sdep, metadata: { name, labels: { 'seldon.io/controller-id': controllerId } } },
-      namespace,
-    );
+    create({ ...sdep, metadata: { name, labels: { 'seldon.io/controller-id': controllerId } } }, namespace);
   const getSdep = (ns: string, name: string) => client.get<Sdep>(RT.seldonDeployment, ns, name);
   const getDep = (ns: string, name: string) => client.get<Dep>(RT.deployment, ns, name);
   const patchSdep = (ns: string, name: string, patch: unknown) =>
     client.mergePatch<Sdep>(RT.seldonDeployment, ns, name, patch);
   const exists = (rt: (typeof RT)[keyof typeof RT], ns: string, name: string) =>
     client.getOrUndefined(rt, ns, name);
+  const waitGone = (rt: (typeof RT)[keyof typeof RT], ns: string, name: string, what: string) =>
+    waitFor(async () => !(await exists(rt, ns, name)), what);
 
   it('installs the CRD of deploy/crd: v1 stored, v1alpha2 and v1alpha3 served', async () => {
     for (const v of ['v1', 'v1alpha2', 'v1alpha3']) {
@@ -294,19 +293,10 @@ d('operator against a real kube-apiserver', () => {
 
     await setDeploymentStatus(client, 'life', 'ab-canary-0-classifier');
     await patchSdep('life', 'ab', { spec: { predictors: [{ ...main, traffic: 100 }] } });
-    await waitFor(
-      async () => !(await exists(RT.deployment, 'life', 'ab-canary-0-classifier')),
-      'canary Deployment deleted',
-    );
-    await waitFor(async () => !(await exists(RT.service, 'life', 'ab-canary')), 'canary Service deleted');
-    await waitFor(
-      async () => !(await exists(RT.configMap, 'life', 'ab-canary-graph')),
-      'canary graph deleted',
-    );
-    await waitFor(
-      async () => !(await exists(RT.service, 'life', 'ab-canary-classifier')),
-      'canary node Service deleted',
-    );
+    await waitGone(RT.deployment, 'life', 'ab-canary-0-classifier', 'canary Deployment deleted');
+    await waitGone(RT.service, 'life', 'ab-canary', 'canary Service deleted');
+    await waitGone(RT.configMap, 'life', 'ab-canary-graph', 'canary graph deleted');
+    await waitGone(RT.service, 'life', 'ab-canary-classifier', 'canary node Service deleted');
     expect(await exists(RT.deployment, 'life', mainDep)).toBeDefined();
     const status = await waitFor(async () => {
       const s = await getSdep('life', 'ab');
@@ -688,6 +678,49 @@ d('operator against a real kube-apiserver', () => {
     60_000,
   );
 
+  (kubectl ? it : it.skip)(
+    'one `kubectl apply --server-side -k deploy/overlays/namespaced` installs the CRD and the operator',
+    async () => {
+      await ensureNamespace(client, 'seldon');
+      const out = await new Promise<{ code: number | null; text: string }>((resolve) => {
+        const p = spawn(
+          'kubectl',
+          [
+            '--kubeconfig',
+            cluster.kubeconfigPath,
+            'apply',
+            '--server-side',
+            '-k',
+            `${repoRoot}deploy/overlays/namespaced`,
+          ],
+          { stdio: ['ignore', 'pipe', 'pipe'] },
+        );
+        let text = '';
+        p.stdout.on('data', (d: Buffer) => (text += d));
+        p.stderr.on('data', (d: Buffer) => (text += d));
+        p.on('close', (code) => resolve({ code, text }));
+      });
+      try {
+        expect(out).toMatchObject({ code: 0 });
+        expect(out.text).toContain(
+          'customresourcedefinition.apiextensions.k8s.io/seldondeployments.machinelearning.seldon.io serverside-applied',
+        );
+        expect(await exists(RT.deployment, 'seldon', 'seldon-controller-manager')).toBeDefined();
+        expect(await exists(RT.configMap, 'seldon', 'seldon-config')).toBeDefined();
+      } finally {
+        // No pod serves this webhook here: remove it so it can never refuse a request.
+        await client
+          .delete(
+            RT.validatingWebhookConfiguration,
+            undefined,
+            'seldon-validating-webhook-configuration-seldon',
+          )
+          .catch(() => undefined);
+      }
+    },
+    60_000,
+  );
+
   it('Istio, Ambassador v2 and KEDA objects: traffic split, shadow mirror, updates and cleanup', async () => {
     await installStubCrd(client, 'networking.istio.io', 'v1alpha3', 'VirtualService', 'virtualservices');
     await installStubCrd(client, 'networking.istio.io', 'v1alpha3', 'DestinationRule', 'destinationrules');
@@ -778,18 +811,9 @@ d('operator against a real kube-apiserver', () => {
 
       // Removing the shadow and the canary removes their ingress objects too.
       await patchSdep('mesh', 'mesh', { spec: { predictors: [{ ...main, traffic: 100 }] } });
-      await waitFor(
-        async () => !(await exists(RT.destinationRule, 'mesh', 'mesh-shadow')),
-        'shadow DestinationRule deleted',
-      );
-      await waitFor(
-        async () => !(await exists(RT.mapping, 'mesh', 'seldon-mesh-mesh-canary-rest')),
-        'canary Mapping deleted',
-      );
-      await waitFor(
-        async () => !(await exists(RT.scaledObject, 'mesh', 'mesh-canary-0-classifier')),
-        'ScaledObject deleted',
-      );
+      await waitGone(RT.destinationRule, 'mesh', 'mesh-shadow', 'shadow DestinationRule deleted');
+      await waitGone(RT.mapping, 'mesh', 'seldon-mesh-mesh-canary-rest', 'canary Mapping deleted');
+      await waitGone(RT.scaledObject, 'mesh', 'mesh-canary-0-classifier', 'ScaledObject deleted');
       const last = (await exists(RT.virtualService, 'mesh', 'mesh')) as Vs;
       expect(last.spec.http[0].mirror).toBeUndefined();
       expect(last.spec.http[0].route.map((r) => r.destination.subset)).toEqual(['main']);

@@ -6,6 +6,7 @@ import {
   issueCertificate,
   configFromEnv,
   parseSeldonConfig,
+  DEFAULT_SELDON_CONFIG,
   OperatorError,
   operatorErrorCatalogue,
   WebhookServer,
@@ -17,6 +18,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments, parseDocument } from 'yaml';
+import { DEFAULT_PREDICTOR_SERVERS } from '@seldon-ts/crd-types';
 import { loadFixture } from './helpers/fixtures.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -233,6 +235,14 @@ describe('deploy/ overlays (kustomize build, no cluster)', () => {
         };
       }
     ).spec;
+
+  it('the seldon-config ConfigMap of deploy/base holds exactly the built-in defaults', () => {
+    const [configMap] = parseAllDocuments(readFileSync(`${repoRoot}deploy/base/configmap.yaml`, 'utf8')).map(
+      (d) => d.toJS() as KubeObject & { data: Record<string, string> },
+    );
+    expect(parseSeldonConfig(configMap.data)).toEqual(DEFAULT_SELDON_CONFIG);
+    expect(JSON.parse(configMap.data.predictor_servers)).toEqual(DEFAULT_PREDICTOR_SERVERS);
+  });
 
   (kubectl ? it : it.skip)('deploy/ and every overlay install the CRD of deploy/crd, cluster-scoped', () => {
     const generated = parseDocument(

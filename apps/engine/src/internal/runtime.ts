@@ -77,6 +77,8 @@ export class EngineRuntime {
   readonly #idleWaiters: Array<() => void> = [];
   readonly #subscriptions: Array<[string, (message: unknown) => void]> = [];
   readonly #retired = new Set<GraphExecutor>();
+  /** Aborts every in-flight node call when a shutdown gives up waiting (one signal shared by all requests). */
+  readonly #shutdown = new AbortController();
 
   constructor(config: EngineConfig, options: { tracer?: RequestTracer; log: EngineLogger; bindings?: GraphBindings; kafkaFactory?: KafkaFactory }) {
     this.config = config;
@@ -213,7 +215,7 @@ export class EngineRuntime {
   }
 
   #ctx(ctx: RequestContext) {
-    return { puid: ctx.puid, headers: ctx.headers, modelName: ctx.modelName, signal: ctx.signal, transport: ctx.transport ?? 'rest' };
+    return { puid: ctx.puid, headers: ctx.headers, modelName: ctx.modelName, signal: ctx.signal ?? this.#shutdown.signal, transport: ctx.transport ?? 'rest' };
   }
 
   async predict(payload: GraphPayload, ctx: RequestContext): Promise<GraphPayload> {
@@ -259,6 +261,11 @@ export class EngineRuntime {
       this.#idleWaiters.push(resolve);
       setTimeout(resolve, 50).unref();
     });
+  }
+
+  /** Aborts all in-flight graph work (after the graceful window has passed). */
+  abortInFlight(): void {
+    this.#shutdown.abort(new Error('the engine is shutting down and stopped waiting for this request'));
   }
 
   async close(): Promise<void> {

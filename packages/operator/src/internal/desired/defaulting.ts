@@ -1,7 +1,4 @@
-import {
-  defaultSeldonDeployment as crdDefault,
-  type SeldonDeployment,
-} from '@seldon-ts/crd-types';
+import { defaultSeldonDeployment as crdDefault, type SeldonDeployment } from '@seldon-ts/crd-types';
 import type { OperatorConfig } from '../../config.js';
 
 export {

@@ -13,12 +13,7 @@ import type { OperatorConfig } from '../../config.js';
 import { addPortIfAbsent, setEnvIfAbsent } from './container.js';
 import { OperatorError } from '../../errors.js';
 import type { KubeObject, OwnerReference } from '../kube/client.js';
-import {
-  defaultSeldonDeployment,
-  engineSeparatePod,
-  PODINFO_PATH,
-  PODINFO_VOLUME,
-} from './defaulting.js';
+import { defaultSeldonDeployment, engineSeparatePod, PODINFO_PATH, PODINFO_VOLUME } from './defaulting.js';
 import {
   truncateName,
   containerServiceLabelKey,
@@ -113,13 +108,13 @@ function nodeTypeLabel(node: PredictiveUnit): string | undefined {
   }
 }
 
-function tcpProbe(port: number, initialDelaySeconds: number) {
+function tcpProbe(port: number | string, initialDelaySeconds: number, failureThreshold = 3) {
   return {
     tcpSocket: { port },
     initialDelaySeconds,
     periodSeconds: 5,
     successThreshold: 1,
-    failureThreshold: 3,
+    failureThreshold,
     timeoutSeconds: 1,
   };
 }
@@ -390,12 +385,7 @@ export function desiredState(
     const svcAnnotations: Record<string, string> = { ...predictorAnnotations };
     if (config.ambassador.enabled && config.ambassador.version === 'v1') {
       svcAnnotations['getambassador.io/config'] = ambassadorV1Config(
-        sdep,
-        predictor,
-        pSvc,
-        httpPort,
-        grpcPort,
-        pIndex,
+        { sdep, predictor, pSvc, httpPort, grpcPort, pIndex },
         config,
       );
     }
@@ -421,7 +411,7 @@ export function desiredState(
     }
 
     if (config.ambassador.enabled && config.ambassador.version !== 'v1') {
-      objects.push(...ambassadorV2Mappings(sdep, predictor, pSvc, httpPort, grpcPort, pIndex, config, meta));
+      objects.push(...ambassadorV2Mappings({ sdep, predictor, pSvc, httpPort, grpcPort, pIndex }, meta));
     }
 
     if (predictor.explainer?.type) {
@@ -843,6 +833,16 @@ function istioVirtualService(
   };
 }
 
+/** A predictor's Service as both Ambassador forms (v1 annotation, v2 Mapping objects) route to it. */
+interface AmbassadorRoute {
+  sdep: SeldonDeployment;
+  predictor: PredictorSpec;
+  pSvc: string;
+  httpPort: number;
+  grpcPort: number;
+  pIndex: number;
+}
+
 function ambassadorCommon(sdep: SeldonDeployment) {
   const timeout = Number(lookupAnnotation(sdep, 'seldon.io/rest-timeout') ?? '3000') || 3000;
   const retries = Number(lookupAnnotation(sdep, 'seldon.io/ambassador-retries') ?? '0') || 0;
@@ -857,16 +857,8 @@ function ambassadorCommon(sdep: SeldonDeployment) {
   return { timeout, retries, headers, id, svcExt };
 }
 
-function ambassadorV2Mappings(
-  sdep: SeldonDeployment,
-  predictor: PredictorSpec,
-  pSvc: string,
-  httpPort: number,
-  grpcPort: number,
-  pIndex: number,
-  config: OperatorConfig,
-  meta: MetaFn,
-): KubeObject[] {
+function ambassadorV2Mappings(route: AmbassadorRoute, meta: MetaFn): KubeObject[] {
+  const { sdep, predictor, pSvc, httpPort, grpcPort, pIndex } = route;
   const ns = sdep.metadata.namespace!;
   const c = ambassadorCommon(sdep);
   const weight = pIndex > 0 || predictor.shadow ? { weight: predictor.traffic ?? 0 } : {};
@@ -911,15 +903,8 @@ function ambassadorV2Mappings(
   ];
 }
 
-function ambassadorV1Config(
-  sdep: SeldonDeployment,
-  predictor: PredictorSpec,
-  pSvc: string,
-  httpPort: number,
-  grpcPort: number,
-  pIndex: number,
-  config: OperatorConfig,
-): string {
+function ambassadorV1Config(route: AmbassadorRoute, config: OperatorConfig): string {
+  const { sdep, predictor, pSvc, httpPort, grpcPort, pIndex } = route;
   const custom = lookupAnnotation(sdep, 'seldon.io/ambassador-config');
   if (custom) return custom;
   const ns = sdep.metadata.namespace!;
@@ -994,22 +979,8 @@ function explainerObjects(
   const userHttp = (c.ports ?? []).find((p) => p.name === 'http');
   const port = userHttp?.containerPort ?? ex.endpoint?.service_port ?? 9000;
   if (!userHttp) (c.ports ??= []).push({ name: 'http', containerPort: port, protocol: 'TCP' });
-  c.livenessProbe ??= {
-    tcpSocket: { port: 'http' },
-    initialDelaySeconds: 60,
-    periodSeconds: 5,
-    failureThreshold: 5,
-    successThreshold: 1,
-    timeoutSeconds: 1,
-  };
-  c.readinessProbe ??= {
-    tcpSocket: { port: 'http' },
-    initialDelaySeconds: 20,
-    periodSeconds: 5,
-    failureThreshold: 7,
-    successThreshold: 1,
-    timeoutSeconds: 1,
-  };
+  c.livenessProbe ??= tcpProbe('http', 60, 5);
+  c.readinessProbe ??= tcpProbe('http', 20, 7);
   c.lifecycle ??= { preStop: { exec: { command: ['/bin/sh', '-c', '/bin/sleep 10'] } } };
   const grpc = ex.endpoint?.type === 'GRPC' || transport === 'grpc';
   if (v2) {
