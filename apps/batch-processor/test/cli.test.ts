@@ -125,3 +125,44 @@ describe('seldon-batch-processor CLI', () => {
     expect(byIndex.get(0).status.reason).toMatch(/SC_ERR_BATCH_REQUEST_FAILED: .*ECONNREFUSED/);
   });
 });
+
+describe('progress log line (stderr not a TTY)', () => {
+  it('logs count, rate, errors, share read and ETA every progressIntervalMs', async () => {
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const held = await startStubDeployment({ holdUntil: () => released });
+    try {
+      const c = capture(false);
+      // The deployment answers only after the first progress line, so the run cannot end without one.
+      c.streams.stderr.on('data', (chunk) => {
+        if (String(chunk).includes('progress:')) release();
+      });
+      const input = dir.file('log.in', ['[1]', '[2]']);
+      const code = await runCli(
+        [
+          '-d',
+          'dep',
+          '-g',
+          'seldon',
+          '-h',
+          held.host,
+          '-i',
+          input,
+          '-o',
+          dir.file('log.out'),
+          '--progress-interval-ms',
+          '20',
+        ],
+        {},
+        c.streams,
+      );
+      expect(code).toBe(exitCodes.ok);
+      expect(c.text().stderr).toMatch(
+        /INFO: progress: \d+ lines, \d+ lines\/s, 0 errors, \d+% read, ETA \S+\n/,
+      );
+    } finally {
+      release();
+      await held.close();
+    }
+  });
+});

@@ -23,6 +23,8 @@ export interface StubBehaviour {
   failWith?: (body: any, attempt: number) => number | undefined;
   /** Never answer these requests (the socket stays open until close). */
   hang?: (body: any) => boolean;
+  /** Answer only once this promise settles (per request). */
+  holdUntil?: () => Promise<void>;
   /** Serve HTTPS with this key and certificate (PEM). */
   tls?: { key: string; cert: string };
   /** Record every request (default false: large runs keep memory flat). */
@@ -35,7 +37,8 @@ export async function startStubDeployment(behaviour: StubBehaviour = {}): Promis
   const handler = (req: IncomingMessage, res: import('node:http').ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
+    req.on('end', async () => {
+      if (behaviour.holdUntil) await behaviour.holdUntil();
       let body: any;
       try {
         body = JSON.parse(Buffer.concat(chunks).toString('utf8'));

@@ -71,7 +71,9 @@ export class EngineRuntime {
   /** Extra readiness condition (e.g. Kafka connected); undefined = none. */
   externalNotReady: string | undefined;
   readonly #bindings: GraphBindings;
+  /** puid -> server span, for this engine's in-flight requests (a count when a client reuses a puid). */
   readonly #active = new Map<string, Span | undefined>();
+  readonly #activeCount = new Map<string, number>();
   readonly #nodeSpans = new WeakMap<object, Span>();
   readonly #nodeInFlight = new Map<string, { inc(): void; dec(): void }>();
   readonly #idleWaiters: Array<() => void> = [];
@@ -206,11 +208,16 @@ export class EngineRuntime {
 
   async #run<T>(ctx: RequestContext, fn: (executor: GraphExecutor) => Promise<T>): Promise<T> {
     // The puid marks this engine's requests: diagnostics channels are process-wide.
-    this.#active.set(ctx.puid, ctx.span);
+    const puid = ctx.puid;
+    if (this.#active.has(puid)) this.#activeCount.set(puid, (this.#activeCount.get(puid) ?? 1) + 1);
+    else this.#active.set(puid, ctx.span);
     try {
       return await fn(this.executor);
     } finally {
-      this.#active.delete(ctx.puid);
+      const n = this.#activeCount.get(puid);
+      if (n === undefined) this.#active.delete(puid);
+      else if (n <= 2) this.#activeCount.delete(puid);
+      else this.#activeCount.set(puid, n - 1);
     }
   }
 
