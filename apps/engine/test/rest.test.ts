@@ -1,5 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import { startEngine, type EngineHandle } from 'seldon-engine';
+import { readFileSync } from 'node:fs';
 import { startNode, unit, post, get, type RunningNode } from './support/nodes.js';
 
 describe('REST serving: single model', () => {
@@ -61,5 +62,13 @@ describe('REST serving: single model', () => {
     const wrong = await get(engine.httpPort, '/api/v1.0/predictions');
     expect(wrong.status).toBe(405);
     expect(wrong.json().status.reason).toBe('SC_ERR_ENGINE_METHOD_NOT_ALLOWED');
+  });
+
+  it('the Grafana dashboard only queries metrics the engine exposes', async () => {
+    const dashboard = readFileSync(new URL('../../../deploy/grafana/seldon-engine-dashboard.json', import.meta.url), 'utf8');
+    const names = new Set([...dashboard.matchAll(/seldon_[a-z_]+/g)].map((m) => m[0].replace(/_(bucket|count|sum)$/, '')));
+    expect(names.size).toBeGreaterThan(5);
+    const metrics = await engine.metrics();
+    for (const name of names) expect(metrics).toContain(`# TYPE ${name} `);
   });
 });
