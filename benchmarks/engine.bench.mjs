@@ -35,17 +35,43 @@ if (process.argv[2] === 'child') {
     ports = { http: server.address().port };
   } else if (role === 'wrapper') {
     const { startMicroservice } = await import('@seldon-ts/model-wrapper');
-    const ms = await startMicroservice({ predict: (X) => X }, { httpPort: 0, grpcPort: 0, metricsPort: null, host: '127.0.0.1', annotationsPath: '/nonexistent', env: {} });
+    const ms = await startMicroservice(
+      { predict: (X) => X },
+      {
+        httpPort: 0,
+        grpcPort: 0,
+        metricsPort: null,
+        host: '127.0.0.1',
+        annotationsPath: '/nonexistent',
+        env: {},
+      },
+    );
     ports = { http: ms.httpPort, grpc: ms.grpcPort };
   } else if (role === 'engine') {
     const { startEngine } = await import('seldon-engine');
     const engine = await startEngine({
-      host: '127.0.0.1', httpPort: 0, grpcPort: 0, log: () => undefined,
-      predictor: { name: 'bench', graph: { name: 'identity', type: 'MODEL', endpoint: { service_host: '127.0.0.1', service_port: config.http, httpPort: config.http, grpcPort: config.grpc } } },
+      host: '127.0.0.1',
+      httpPort: 0,
+      grpcPort: 0,
+      log: () => undefined,
+      predictor: {
+        name: 'bench',
+        graph: {
+          name: 'identity',
+          type: 'MODEL',
+          endpoint: {
+            service_host: '127.0.0.1',
+            service_port: config.http,
+            httpPort: config.http,
+            grpcPort: config.grpc,
+          },
+        },
+      },
     });
     await engine.ready(10000);
     ports = { http: engine.httpPort, grpc: engine.grpcPort };
   }
+  process.once('SIGINT', () => process.exit(0)); // a normal exit writes --cpu-prof output
   process.on('message', (m) => {
     if (m === 'cpu') {
       const u = process.cpuUsage();
@@ -59,7 +85,15 @@ if (process.argv[2] === 'child') {
 // Driver.
 // ---------------------------------------------------------------------------------------------
 function start(role, config = {}) {
-  const child = fork(self, ['child', role, JSON.stringify(config)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  if (process.env.ENGINE_BENCH_CHILD) throw new Error('a benchmark child must never start children');
+  const child = fork(self, ['child', role, JSON.stringify(config)], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, ENGINE_BENCH_CHILD: '1' },
+    execArgv:
+      role === 'engine' && process.env.ENGINE_BENCH_PROF
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.ENGINE_BENCH_PROF}`]
+        : [],
+  });
   return new Promise((resolve) => {
     child.once('message', (m) => resolve({ child, ports: m.ports }));
   });
@@ -78,7 +112,12 @@ async function restClient(port, connections) {
   const path = '/api/v1.0/predictions';
   return {
     async call() {
-      const res = await pool.request({ method: 'POST', path, headers: { 'content-type': 'application/json' }, body: BODY });
+      const res = await pool.request({
+        method: 'POST',
+        path,
+        headers: { 'content-type': 'application/json' },
+        body: BODY,
+      });
       await res.body.arrayBuffer();
       if (res.statusCode !== 200) throw new Error(`status ${res.statusCode}`);
     },
@@ -92,18 +131,42 @@ async function grpcClient(port) {
   const req = Buffer.from(messageToProto(JSON.parse(BODY)));
   const id = (b) => b;
   const Ctor = grpc.makeGenericClientConstructor(
-    { Predict: { path: '/seldon.protos.Seldon/Predict', requestStream: false, responseStream: false, requestSerialize: id, requestDeserialize: id, responseSerialize: id, responseDeserialize: id } },
+    {
+      Predict: {
+        path: '/seldon.protos.Seldon/Predict',
+        requestStream: false,
+        responseStream: false,
+        requestSerialize: id,
+        requestDeserialize: id,
+        responseSerialize: id,
+        responseDeserialize: id,
+      },
+    },
     'Seldon',
   );
   // The model-wrapper serves seldon.protos.Model/Predict; the engine serves seldon.protos.Seldon/Predict.
   const CtorModel = grpc.makeGenericClientConstructor(
-    { Predict: { path: '/seldon.protos.Model/Predict', requestStream: false, responseStream: false, requestSerialize: id, requestDeserialize: id, responseSerialize: id, responseDeserialize: id } },
+    {
+      Predict: {
+        path: '/seldon.protos.Model/Predict',
+        requestStream: false,
+        responseStream: false,
+        requestSerialize: id,
+        requestDeserialize: id,
+        responseSerialize: id,
+        responseDeserialize: id,
+      },
+    },
     'Model',
   );
   return (service) => {
-    const client = new (service === 'model' ? CtorModel : Ctor)(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+    const client = new (service === 'model' ? CtorModel : Ctor)(
+      `127.0.0.1:${port}`,
+      grpc.credentials.createInsecure(),
+    );
     return {
-      call: () => new Promise((resolve, reject) => client.Predict(req, (err) => (err ? reject(err) : resolve()))),
+      call: () =>
+        new Promise((resolve, reject) => client.Predict(req, (err) => (err ? reject(err) : resolve()))),
       close: async () => client.close(),
     };
   };
@@ -135,52 +198,91 @@ async function measure(client, cpuChild, n, concurrency) {
   };
 }
 
-const N = Number(process.env.BENCH_REQUESTS ?? 4000);
-const N1 = Number(process.env.BENCH_C1_REQUESTS ?? 2000);
+if (process.argv[2] !== 'child') await main();
 
-const echo = await start('echo');
-const wrapper = await start('wrapper');
-const engine = await start('engine', wrapper.ports);
-const grpcFactory = await grpcClient(0).catch(() => undefined);
-const rows = [];
-const fmt = (x, d = 3) => (Number.isFinite(x) ? x.toFixed(d) : '-');
+async function main() {
+  const N = Number(process.env.BENCH_REQUESTS ?? 4000);
+  const N1 = Number(process.env.BENCH_C1_REQUESTS ?? 2000);
 
-async function scenario(label, makeClient, cpuChild, connections) {
-  const client = await makeClient(connections);
-  await measure(client, undefined, Math.min(1000, N), Math.min(connections, 16)); // warm-up
-  const c1 = await measure(client, cpuChild, N1, 1);
-  const c64 = await measure(client, cpuChild, N, 64);
-  await client.close();
-  rows.push({ label, c1, c64 });
-  return { c1, c64 };
-}
+  const echo = await start('echo');
+  const wrapper = await start('wrapper');
+  const engine = await start('engine', wrapper.ports);
+  const grpcFactory = await grpcClient(0).catch(() => undefined);
+  const rows = [];
+  const fmt = (x, d = 3) => (Number.isFinite(x) ? x.toFixed(d) : '-');
 
-try {
-  const echoRes = await scenario('REST bare node:http echo', (c) => restClient(echo.ports.http, c), echo.child, 64);
-  const restDirect = await scenario('REST client -> wrapper', (c) => restClient(wrapper.ports.http, c), undefined, 64);
-  const restEngine = await scenario('REST client -> engine -> wrapper', (c) => restClient(engine.ports.http, c), engine.child, 64);
-  let grpcDirect;
-  let grpcEngine;
-  if (grpcFactory) {
-    const g = await grpcClient(wrapper.ports.grpc);
-    grpcDirect = await scenario('gRPC client -> wrapper', async () => g('model'), undefined, 64);
-    const ge = await grpcClient(engine.ports.grpc);
-    grpcEngine = await scenario('gRPC client -> engine -> wrapper', async () => ge('seldon'), engine.child, 64);
+  async function scenario(label, makeClient, cpuChild, connections) {
+    const client = await makeClient(connections);
+    await measure(client, undefined, Math.min(1000, N), Math.min(connections, 16)); // warm-up
+    const c1 = await measure(client, cpuChild, N1, 1);
+    const c64 = await measure(client, cpuChild, N, 64);
+    await client.close();
+    rows.push({ label, c1, c64 });
+    return { c1, c64 };
   }
 
-  console.log('\nseldon-engine benchmark (identity model, %d requests at c=1, %d at c=64)\n', N1, N);
-  console.log('| path | p50 c=1 (ms) | p99 c=1 (ms) | req/s c=64 | p50 c=64 (ms) | measured process CPU µs/req c=1 | c=64 |');
-  console.log('|---|---|---|---|---|---|---|');
-  for (const r of rows) {
-    console.log(`| ${r.label} | ${fmt(r.c1.p50)} | ${fmt(r.c1.p99)} | ${fmt(r.c64.rps, 0)} | ${fmt(r.c64.p50)} | ${fmt(r.c1.cpuUsPerReq, 0)} | ${fmt(r.c64.cpuUsPerReq, 0)} |`);
+  try {
+    const echoRes = await scenario(
+      'REST bare node:http echo',
+      (c) => restClient(echo.ports.http, c),
+      echo.child,
+      64,
+    );
+    const restDirect = await scenario(
+      'REST client -> wrapper',
+      (c) => restClient(wrapper.ports.http, c),
+      undefined,
+      64,
+    );
+    const restEngine = await scenario(
+      'REST client -> engine -> wrapper',
+      (c) => restClient(engine.ports.http, c),
+      engine.child,
+      64,
+    );
+    let grpcDirect;
+    let grpcEngine;
+    if (grpcFactory) {
+      const g = await grpcClient(wrapper.ports.grpc);
+      grpcDirect = await scenario('gRPC client -> wrapper', async () => g('model'), undefined, 64);
+      const ge = await grpcClient(engine.ports.grpc);
+      grpcEngine = await scenario(
+        'gRPC client -> engine -> wrapper',
+        async () => ge('seldon'),
+        engine.child,
+        64,
+      );
+    }
+
+    console.log('\nseldon-engine benchmark (identity model, %d requests at c=1, %d at c=64)\n', N1, N);
+    console.log(
+      '| path | p50 c=1 (ms) | p99 c=1 (ms) | req/s c=64 | p50 c=64 (ms) | measured process CPU µs/req c=1 | c=64 |',
+    );
+    console.log('|---|---|---|---|---|---|---|');
+    for (const r of rows) {
+      console.log(
+        `| ${r.label} | ${fmt(r.c1.p50)} | ${fmt(r.c1.p99)} | ${fmt(r.c64.rps, 0)} | ${fmt(r.c64.p50)} | ${fmt(r.c1.cpuUsPerReq, 0)} | ${fmt(r.c64.cpuUsPerReq, 0)} |`,
+      );
+    }
+    console.log('\nsummary');
+    console.log(
+      `  REST added p50 at c=1: ${fmt(restEngine.c1.p50 - restDirect.c1.p50)} ms (target <= 0.2 ms)`,
+    );
+    if (grpcEngine) console.log(`  gRPC added p50 at c=1: ${fmt(grpcEngine.c1.p50 - grpcDirect.c1.p50)} ms`);
+    console.log(
+      `  engine CPU per REST request: ${fmt(restEngine.c64.cpuUsPerReq, 0)} µs at c=64, ${fmt(restEngine.c1.cpuUsPerReq, 0)} µs at c=1`,
+    );
+    console.log(
+      `  bare echo server CPU per request: ${fmt(echoRes.c64.cpuUsPerReq, 0)} µs at c=64, ${fmt(echoRes.c1.cpuUsPerReq, 0)} µs at c=1`,
+    );
+    console.log(
+      `  ratio engine/echo CPU (c=64): ${fmt(restEngine.c64.cpuUsPerReq / echoRes.c64.cpuUsPerReq, 2)}x (target <= 2x); (c=1): ${fmt(restEngine.c1.cpuUsPerReq / echoRes.c1.cpuUsPerReq, 2)}x`,
+    );
+    if (grpcEngine)
+      console.log(
+        `  engine CPU per gRPC request: ${fmt(grpcEngine.c64.cpuUsPerReq, 0)} µs at c=64 (${fmt(grpcEngine.c64.cpuUsPerReq / echoRes.c64.cpuUsPerReq, 2)}x echo)`,
+      );
+  } finally {
+    for (const p of [echo, wrapper, engine]) p.child.kill('SIGINT');
   }
-  console.log('\nsummary');
-  console.log(`  REST added p50 at c=1: ${fmt(restEngine.c1.p50 - restDirect.c1.p50)} ms (target <= 0.2 ms)`);
-  if (grpcEngine) console.log(`  gRPC added p50 at c=1: ${fmt(grpcEngine.c1.p50 - grpcDirect.c1.p50)} ms`);
-  console.log(`  engine CPU per REST request: ${fmt(restEngine.c64.cpuUsPerReq, 0)} µs at c=64, ${fmt(restEngine.c1.cpuUsPerReq, 0)} µs at c=1`);
-  console.log(`  bare echo server CPU per request: ${fmt(echoRes.c64.cpuUsPerReq, 0)} µs at c=64, ${fmt(echoRes.c1.cpuUsPerReq, 0)} µs at c=1`);
-  console.log(`  ratio engine/echo CPU (c=64): ${fmt(restEngine.c64.cpuUsPerReq / echoRes.c64.cpuUsPerReq, 2)}x (target <= 2x); (c=1): ${fmt(restEngine.c1.cpuUsPerReq / echoRes.c1.cpuUsPerReq, 2)}x`);
-  if (grpcEngine) console.log(`  engine CPU per gRPC request: ${fmt(grpcEngine.c64.cpuUsPerReq, 0)} µs at c=64 (${fmt(grpcEngine.c64.cpuUsPerReq / echoRes.c64.cpuUsPerReq, 2)}x echo)`);
-} finally {
-  for (const p of [echo, wrapper, engine]) p.child.kill();
 }

@@ -16,7 +16,8 @@ apt_install() {
 # kcat: librdkafka's mock Kafka cluster is the Kafka protocol peer of the Kafka tests.
 if ! command -v kcat >/dev/null 2>&1; then
   echo "setup: installing kcat (Debian package)"
-  apt_install kcat
+  # Older Debian/Ubuntu releases ship it as kafkacat; the tests call `kcat`.
+  apt_install kcat || { apt_install kafkacat && ln -sf "$(command -v kafkacat)" /usr/local/bin/kcat; }
 fi
 
 # kube-apiserver + etcd for the operator tests (built once from Debian's kubernetes source).

@@ -148,22 +148,49 @@ export type EngineOptions = Partial<Omit<EngineConfig, 'payloadLogger' | 'cors' 
   graph?: PredictiveUnit;
 };
 
-const DEFAULT_CORS_HEADERS = 'Accept, Accept-Encoding, Authorization, Content-Length, Content-Type, X-CSRF-Token';
+const DEFAULT_CORS_HEADERS =
+  'Accept, Accept-Encoding, Authorization, Content-Length, Content-Type, X-CSRF-Token';
 const PROTOCOLS: readonly EngineProtocol[] = ['seldon', 'tensorflow', 'v2', 'kfserving'];
 const LOG_LEVELS: readonly string[] = ['DEBUG', 'INFO', 'WARNING', 'WARN', 'ERROR', 'FATAL'];
 export const DEFAULT_ANNOTATIONS_PATH = '/etc/podinfo/annotations';
 
 /** Flag names understood by the serve command, with whether they are booleans. */
 const FLAGS: Record<string, 'string' | 'bool'> = {
-  sdep: 'string', namespace: 'string', predictor: 'string', http_port: 'string', grpc_port: 'string',
-  protocol: 'string', transport: 'string', server_type: 'string', file: 'string', hostname: 'string',
-  host: 'string', prometheus_path: 'string', logger_workers: 'string', log_work_buffer_size: 'string',
-  log_write_timeout_ms: 'string', log_kafka_broker: 'string', log_kafka_topic: 'string',
-  kafka_broker: 'string', kafka_input_topic: 'string', kafka_output_topic: 'string',
-  kafka_full_graph: 'bool', kafka_workers: 'string', kafka_auto_commit: 'bool', kafka_outage_exit_ms: 'string',
-  full_health_checks: 'bool', graceful_timeout: 'string', shutdown_delay: 'string', debug: 'bool',
-  log_level: 'string', config: 'string', watch: 'bool', max_body_bytes: 'string', max_in_flight: 'string',
-  request_timeout_ms: 'string', annotations_file: 'string',
+  sdep: 'string',
+  namespace: 'string',
+  predictor: 'string',
+  http_port: 'string',
+  grpc_port: 'string',
+  protocol: 'string',
+  transport: 'string',
+  server_type: 'string',
+  file: 'string',
+  hostname: 'string',
+  host: 'string',
+  prometheus_path: 'string',
+  logger_workers: 'string',
+  log_work_buffer_size: 'string',
+  log_write_timeout_ms: 'string',
+  log_kafka_broker: 'string',
+  log_kafka_topic: 'string',
+  kafka_broker: 'string',
+  kafka_input_topic: 'string',
+  kafka_output_topic: 'string',
+  kafka_full_graph: 'bool',
+  kafka_workers: 'string',
+  kafka_auto_commit: 'bool',
+  kafka_outage_exit_ms: 'string',
+  full_health_checks: 'bool',
+  graceful_timeout: 'string',
+  shutdown_delay: 'string',
+  debug: 'bool',
+  log_level: 'string',
+  config: 'string',
+  watch: 'bool',
+  max_body_bytes: 'string',
+  max_in_flight: 'string',
+  request_timeout_ms: 'string',
+  annotations_file: 'string',
 };
 
 interface ParsedArgs {
@@ -190,11 +217,16 @@ export function parseFlags(argv: readonly string[]): ParsedArgs {
     const rawName = eq >= 0 ? body.slice(0, eq) : body;
     const name = rawName.replace(/-/g, '_');
     const kind = FLAGS[name];
-    if (!kind) throw new EngineError('SC_ERR_ENGINE_CONFIG_INVALID', `unknown flag ${arg.split('=')[0]} (see seldon-engine --help)`);
+    if (!kind)
+      throw new EngineError(
+        'SC_ERR_ENGINE_CONFIG_INVALID',
+        `unknown flag ${arg.split('=')[0]} (see seldon-engine --help)`,
+      );
     if (eq >= 0) flags.set(name, body.slice(eq + 1));
     else if (kind === 'bool') flags.set(name, 'true');
     else {
-      if (i + 1 >= argv.length) throw new EngineError('SC_ERR_ENGINE_CONFIG_INVALID', `flag --${rawName} needs a value`);
+      if (i + 1 >= argv.length)
+        throw new EngineError('SC_ERR_ENGINE_CONFIG_INVALID', `flag --${rawName} needs a value`);
       flags.set(name, argv[++i]);
     }
   }
@@ -244,7 +276,15 @@ function parseBool(value: string, what: string): boolean {
 export function parseDurationMs(value: string, what: string): number {
   const v = value.trim();
   if (/^\d+(\.\d+)?$/.test(v)) return Number(v);
-  const units: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60000, h: 3600000 };
+  const units: Record<string, number> = {
+    ns: 1e-6,
+    us: 1e-3,
+    µs: 1e-3,
+    ms: 1,
+    s: 1000,
+    m: 60000,
+    h: 3600000,
+  };
   let total = 0;
   let rest = v;
   const re = /^(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/;
@@ -276,21 +316,31 @@ function isRecord(v: unknown): v is Record<string, unknown> {
  * Reads a SeldonDeployment (YAML or JSON), a bare PredictorSpec, or a bare graph (a PredictiveUnit)
  * and returns the predictor named `predictorName` (or the only one).
  */
-export function loadPredictorFile(path: string, predictorName: string | undefined, readFile: (p: string) => string): LoadedSpec {
+export function loadPredictorFile(
+  path: string,
+  predictorName: string | undefined,
+  readFile: (p: string) => string,
+): LoadedSpec {
   const ext = extname(path).toLowerCase();
-  if (!['.yaml', '.yml', '.json'].includes(ext)) throw invalid(`Unsupported file type ${ext || '(none)'} for ${path}: use .yaml, .yml or .json`);
+  if (!['.yaml', '.yml', '.json'].includes(ext))
+    throw invalid(`Unsupported file type ${ext || '(none)'} for ${path}: use .yaml, .yml or .json`);
   let text: string;
   try {
     text = readFile(path);
   } catch (err) {
-    throw new EngineError('SC_ERR_ENGINE_PREDICTOR_NOT_FOUND', `cannot read graph file ${path}: ${(err as Error).message}`);
+    throw new EngineError(
+      'SC_ERR_ENGINE_PREDICTOR_NOT_FOUND',
+      `cannot read graph file ${path}: ${(err as Error).message}`,
+    );
   }
   let docs: unknown[];
   try {
-    docs = parseAllDocuments(text).map((d) => {
-      if (d.errors.length) throw d.errors[0];
-      return d.toJS() as unknown;
-    }).filter((d) => d != null);
+    docs = parseAllDocuments(text)
+      .map((d) => {
+        if (d.errors.length) throw d.errors[0];
+        return d.toJS() as unknown;
+      })
+      .filter((d) => d != null);
   } catch (err) {
     throw invalid(`${path} is not valid YAML/JSON: ${(err as Error).message}`);
   }
@@ -302,9 +352,15 @@ export function loadPredictorFile(path: string, predictorName: string | undefine
       // The operator defaults the predictor before the executor sees it (endpoints, ports, types);
       // a manifest given directly gets the same treatment.
       try {
-        spec = defaultSeldonDeployment(sdep as unknown as SeldonDeployment).spec as unknown as Record<string, unknown>;
+        spec = defaultSeldonDeployment(sdep as unknown as SeldonDeployment).spec as unknown as Record<
+          string,
+          unknown
+        >;
       } catch (err) {
-        throw new EngineError('SC_ERR_ENGINE_GRAPH_INVALID', `${path}: invalid SeldonDeployment: ${(err as Error).message}`);
+        throw new EngineError(
+          'SC_ERR_ENGINE_GRAPH_INVALID',
+          `${path}: invalid SeldonDeployment: ${(err as Error).message}`,
+        );
       }
     }
     const predictors = spec.predictors as PredictorSpec[];
@@ -313,9 +369,16 @@ export function loadPredictorFile(path: string, predictorName: string | undefine
     if (predictorName) predictor = predictors.find((p) => p?.name === predictorName);
     else if (predictors.length === 1) predictor = predictors[0];
     else {
-      throw new EngineError('SC_ERR_ENGINE_PREDICTOR_NOT_FOUND', `${path} has ${predictors.length} predictors (${predictors.map((p) => p?.name).join(', ')}): choose one with --predictor`);
+      throw new EngineError(
+        'SC_ERR_ENGINE_PREDICTOR_NOT_FOUND',
+        `${path} has ${predictors.length} predictors (${predictors.map((p) => p?.name).join(', ')}): choose one with --predictor`,
+      );
     }
-    if (!predictor) throw new EngineError('SC_ERR_ENGINE_PREDICTOR_NOT_FOUND', `Predictor not found ${predictorName} in ${path} (have: ${predictors.map((p) => p?.name).join(', ')})`);
+    if (!predictor)
+      throw new EngineError(
+        'SC_ERR_ENGINE_PREDICTOR_NOT_FOUND',
+        `Predictor not found ${predictorName} in ${path} (have: ${predictors.map((p) => p?.name).join(', ')})`,
+      );
     return {
       predictor,
       deploymentName: typeof meta.name === 'string' ? meta.name : undefined,
@@ -329,9 +392,14 @@ export function loadPredictorFile(path: string, predictorName: string | undefine
   if (isRecord(sdep.graph)) return { predictor: sdep as unknown as PredictorSpec };
   if (typeof sdep.name === 'string') {
     const base = basename(path, ext);
-    return { predictor: { name: predictorName ?? 'default', graph: sdep as unknown as PredictiveUnit }, deploymentName: base };
+    return {
+      predictor: { name: predictorName ?? 'default', graph: sdep as unknown as PredictiveUnit },
+      deploymentName: base,
+    };
   }
-  throw invalid(`${path} holds no SeldonDeployment (spec.predictors), predictor (graph) or graph node (name)`);
+  throw invalid(
+    `${path} holds no SeldonDeployment (spec.predictors), predictor (graph) or graph node (name)`,
+  );
 }
 
 function decodeEnginePredictor(value: string): PredictorSpec {
@@ -341,16 +409,22 @@ function decodeEnginePredictor(value: string): PredictorSpec {
   } catch (err) {
     throw invalid(`ENGINE_PREDICTOR is not base64-encoded JSON: ${(err as Error).message}`);
   }
-  if (!isRecord(json) || !isRecord(json.graph)) throw invalid('ENGINE_PREDICTOR must be a PredictorSpec with a "graph" object');
+  if (!isRecord(json) || !isRecord(json.graph))
+    throw invalid('ENGINE_PREDICTOR must be a PredictorSpec with a "graph" object');
   return json as unknown as PredictorSpec;
 }
 
-function kafkaSecurityFromEnv(env: Record<string, string | undefined>, readFile: (p: string) => string): KafkaSecurity {
+function kafkaSecurityFromEnv(
+  env: Record<string, string | undefined>,
+  readFile: (p: string) => string,
+): KafkaSecurity {
   const protocol = (env.KAFKA_SECURITY_PROTOCOL ?? '').toUpperCase();
   const sec: KafkaSecurity = {};
   if (!protocol) return sec;
   if (!['SSL', 'SASL_SSL', 'SASL_PLAINTEXT', 'PLAINTEXT'].includes(protocol)) {
-    throw invalid(`KAFKA_SECURITY_PROTOCOL must be PLAINTEXT, SSL, SASL_SSL or SASL_PLAINTEXT, got "${env.KAFKA_SECURITY_PROTOCOL}"`);
+    throw invalid(
+      `KAFKA_SECURITY_PROTOCOL must be PLAINTEXT, SSL, SASL_SSL or SASL_PLAINTEXT, got "${env.KAFKA_SECURITY_PROTOCOL}"`,
+    );
   }
   sec.protocol = protocol as KafkaSecurity['protocol'];
   const fromFile = (p: string | undefined, what: string) => {
@@ -363,8 +437,10 @@ function kafkaSecurityFromEnv(env: Record<string, string | undefined>, readFile:
   };
   if (protocol === 'SSL' || protocol === 'SASL_SSL') {
     sec.caPem = env.KAFKA_SSL_CA_CERT || fromFile(env.KAFKA_SSL_CA_CERT_FILE, 'KAFKA_SSL_CA_CERT_FILE');
-    sec.certPem = env.KAFKA_SSL_CLIENT_CERT || fromFile(env.KAFKA_SSL_CLIENT_CERT_FILE, 'KAFKA_SSL_CLIENT_CERT_FILE');
-    sec.keyPem = env.KAFKA_SSL_CLIENT_KEY || fromFile(env.KAFKA_SSL_CLIENT_KEY_FILE, 'KAFKA_SSL_CLIENT_KEY_FILE');
+    sec.certPem =
+      env.KAFKA_SSL_CLIENT_CERT || fromFile(env.KAFKA_SSL_CLIENT_CERT_FILE, 'KAFKA_SSL_CLIENT_CERT_FILE');
+    sec.keyPem =
+      env.KAFKA_SSL_CLIENT_KEY || fromFile(env.KAFKA_SSL_CLIENT_KEY_FILE, 'KAFKA_SSL_CLIENT_KEY_FILE');
     sec.keyPassword = env.KAFKA_SSL_CLIENT_KEY_PASS || undefined;
   }
   if (protocol === 'SASL_SSL' || protocol === 'SASL_PLAINTEXT') {
@@ -380,7 +456,11 @@ function kafkaSecurityFromEnv(env: Record<string, string | undefined>, readFile:
  * file. Precedence: flag > env > annotations file > default. Throws EngineError naming the
  * offending source on any invalid value, or an invalid graph (naming the node).
  */
-export function resolveConfig(argv: readonly string[], env: Record<string, string | undefined> = process.env, files: ConfigFiles = {}): EngineConfig {
+export function resolveConfig(
+  argv: readonly string[],
+  env: Record<string, string | undefined> = process.env,
+  files: ConfigFiles = {},
+): EngineConfig {
   const readFile = files.readFile ?? ((p: string) => readFileSync(p, 'utf8'));
   const { flags, positional } = parseFlags(argv);
   const flag = (name: string) => flags.get(name);
@@ -404,7 +484,11 @@ export function resolveConfig(argv: readonly string[], env: Record<string, strin
   let loaded: LoadedSpec;
   if (file) loaded = loadPredictorFile(file, flag('predictor'), readFile);
   else if (env.ENGINE_PREDICTOR) loaded = { predictor: decodeEnginePredictor(env.ENGINE_PREDICTOR) };
-  else throw new EngineError('SC_ERR_ENGINE_PREDICTOR_NOT_FOUND', 'Predictor not found, enviroment variable ENGINE_PREDICTOR not set (or pass --file <SeldonDeployment.yaml>)');
+  else
+    throw new EngineError(
+      'SC_ERR_ENGINE_PREDICTOR_NOT_FOUND',
+      'Predictor not found, enviroment variable ENGINE_PREDICTOR not set (or pass --file <SeldonDeployment.yaml>)',
+    );
 
   const options: EngineOptions = {
     predictor: loaded.predictor,
@@ -427,9 +511,20 @@ export function resolveConfig(argv: readonly string[], env: Record<string, strin
     debug: parseBool(pick('debug', 'SELDON_DEBUG') ?? 'false', '--debug / SELDON_DEBUG'),
     logLevel: (pick('log_level', 'SELDON_LOG_LEVEL') ?? 'INFO').toUpperCase() as LogLevel,
     routingInjection: (env.SELDON_ENABLE_ROUTING_INJECTION ?? '') !== '',
-    maxBodyBytes: parseIntStrict(pick('max_body_bytes', 'SELDON_ENGINE_MAX_BODY_BYTES') ?? String(100 * 1024 * 1024), '--max_body_bytes', 1),
-    maxInFlight: parseIntStrict(pick('max_in_flight', 'SELDON_ENGINE_MAX_IN_FLIGHT') ?? '10000', '--max_in_flight', 1),
-    requestTimeoutMs: parseIntStrict(pick('request_timeout_ms', 'SELDON_ENGINE_REQUEST_TIMEOUT_MS') ?? '0', '--request_timeout_ms'),
+    maxBodyBytes: parseIntStrict(
+      pick('max_body_bytes', 'SELDON_ENGINE_MAX_BODY_BYTES') ?? String(100 * 1024 * 1024),
+      '--max_body_bytes',
+      1,
+    ),
+    maxInFlight: parseIntStrict(
+      pick('max_in_flight', 'SELDON_ENGINE_MAX_IN_FLIGHT') ?? '10000',
+      '--max_in_flight',
+      1,
+    ),
+    requestTimeoutMs: parseIntStrict(
+      pick('request_timeout_ms', 'SELDON_ENGINE_REQUEST_TIMEOUT_MS') ?? '0',
+      '--request_timeout_ms',
+    ),
     annotations,
     payloadLogger: {
       workers: parseIntStrict(pick('logger_workers') ?? '10', '--logger_workers', 1),
@@ -444,15 +539,25 @@ export function resolveConfig(argv: readonly string[], env: Record<string, strin
       allowedHeaders: env.CORS_ALLOWED_HEADERS || DEFAULT_CORS_HEADERS,
     },
   };
-  if (!LOG_LEVELS.includes(options.logLevel as string)) throw invalid(`--log_level / SELDON_LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, FATAL, got "${options.logLevel}"`);
+  if (!LOG_LEVELS.includes(options.logLevel as string))
+    throw invalid(
+      `--log_level / SELDON_LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, FATAL, got "${options.logLevel}"`,
+    );
   if ((options.logLevel as string) === 'WARN') options.logLevel = 'WARNING';
 
   const restTimeout = annotations['seldon.io/rest-timeout'];
-  if (restTimeout !== undefined) options.restTimeoutMs = parseIntStrict(restTimeout, 'annotation seldon.io/rest-timeout (ms)');
+  if (restTimeout !== undefined)
+    options.restTimeoutMs = parseIntStrict(restTimeout, 'annotation seldon.io/rest-timeout (ms)');
   const grpcTimeout = annotations['seldon.io/grpc-timeout'];
-  if (grpcTimeout !== undefined) options.grpcTimeoutMs = parseIntStrict(grpcTimeout, 'annotation seldon.io/grpc-timeout (ms)');
+  if (grpcTimeout !== undefined)
+    options.grpcTimeoutMs = parseIntStrict(grpcTimeout, 'annotation seldon.io/grpc-timeout (ms)');
   const grpcMax = annotations['seldon.io/grpc-max-message-size'];
-  if (grpcMax !== undefined) options.grpcMaxMessageBytes = parseIntStrict(grpcMax, 'annotation seldon.io/grpc-max-message-size (bytes)', 1);
+  if (grpcMax !== undefined)
+    options.grpcMaxMessageBytes = parseIntStrict(
+      grpcMax,
+      'annotation seldon.io/grpc-max-message-size (bytes)',
+      1,
+    );
 
   const certPath = env.SELDON_CERT_MOUNT_PATH;
   if (certPath) {
@@ -467,17 +572,35 @@ export function resolveConfig(argv: readonly string[], env: Record<string, strin
     const inputTopic = pick('kafka_input_topic', 'KAFKA_INPUT_TOPIC');
     const outputTopic = pick('kafka_output_topic', 'KAFKA_OUTPUT_TOPIC');
     if (!broker) throw invalid('Required argument kafka_broker missing (--kafka_broker or KAFKA_BROKER)');
-    if (!inputTopic) throw invalid('Required argument kafka_input_topic missing (--kafka_input_topic or KAFKA_INPUT_TOPIC)');
-    if (!outputTopic) throw invalid('Required argument kafka_output_topic missing (--kafka_output_topic or KAFKA_OUTPUT_TOPIC)');
+    if (!inputTopic)
+      throw invalid('Required argument kafka_input_topic missing (--kafka_input_topic or KAFKA_INPUT_TOPIC)');
+    if (!outputTopic)
+      throw invalid(
+        'Required argument kafka_output_topic missing (--kafka_output_topic or KAFKA_OUTPUT_TOPIC)',
+      );
     options.kafka = {
       broker,
       inputTopic,
       outputTopic,
-      fullGraph: parseBool(pick('kafka_full_graph', 'KAFKA_FULL_GRAPH') ?? 'false', '--kafka_full_graph / KAFKA_FULL_GRAPH'),
-      workers: parseIntStrict(pick('kafka_workers', 'KAFKA_WORKERS') ?? '4', '--kafka_workers / KAFKA_WORKERS', 1),
-      autoCommit: parseBool(pick('kafka_auto_commit', 'KAFKA_AUTO_COMMIT') ?? 'true', '--kafka_auto_commit / KAFKA_AUTO_COMMIT'),
+      fullGraph: parseBool(
+        pick('kafka_full_graph', 'KAFKA_FULL_GRAPH') ?? 'false',
+        '--kafka_full_graph / KAFKA_FULL_GRAPH',
+      ),
+      workers: parseIntStrict(
+        pick('kafka_workers', 'KAFKA_WORKERS') ?? '4',
+        '--kafka_workers / KAFKA_WORKERS',
+        1,
+      ),
+      autoCommit: parseBool(
+        pick('kafka_auto_commit', 'KAFKA_AUTO_COMMIT') ?? 'true',
+        '--kafka_auto_commit / KAFKA_AUTO_COMMIT',
+      ),
       groupId: '',
-      outageExitMs: parseIntStrict(pick('kafka_outage_exit_ms', 'KAFKA_OUTAGE_EXIT_MS') ?? '60000', '--kafka_outage_exit_ms', 1),
+      outageExitMs: parseIntStrict(
+        pick('kafka_outage_exit_ms', 'KAFKA_OUTAGE_EXIT_MS') ?? '60000',
+        '--kafka_outage_exit_ms',
+        1,
+      ),
     };
   }
   options.kafkaSecurity = kafkaSecurityFromEnv(env, readFile);
@@ -505,21 +628,30 @@ export function normalizeConfig(options: EngineOptions | EngineConfig): EngineCo
   const o = options as EngineOptions;
   let predictor = o.predictor;
   if (!predictor && o.graph) predictor = { name: o.predictorName ?? 'default', graph: o.graph };
-  if (!predictor) throw new EngineError('SC_ERR_ENGINE_PREDICTOR_NOT_FOUND', 'startEngine needs a predictor or a graph');
+  if (!predictor)
+    throw new EngineError('SC_ERR_ENGINE_PREDICTOR_NOT_FOUND', 'startEngine needs a predictor or a graph');
   const predictorName = o.predictorName ?? predictor.name ?? 'default';
   const deploymentName = o.deploymentName ?? 'seldon-deployment';
   const namespace = o.namespace ?? 'default';
   const protocol = (o.protocol ?? 'seldon') as EngineProtocol;
-  if (!PROTOCOLS.includes(protocol)) throw invalid(`Protocol must be seldon, tensorflow or v2 (got "${protocol}")`);
+  if (!PROTOCOLS.includes(protocol))
+    throw invalid(`Protocol must be seldon, tensorflow or v2 (got "${protocol}")`);
   const transport = o.transport ?? 'rest';
-  if (transport !== 'rest' && transport !== 'grpc') throw invalid(`Only rest and grpc supported (--transport got "${transport}")`);
+  if (transport !== 'rest' && transport !== 'grpc')
+    throw invalid(`Only rest and grpc supported (--transport got "${transport}")`);
   const serverType = o.serverType ?? 'rpc';
-  if (serverType !== 'rpc' && serverType !== 'kafka') throw invalid(`--server_type must be rpc or kafka, got "${serverType}"`);
-  if (serverType === 'kafka' && !o.kafka) throw invalid('serverType kafka needs kafka.broker, kafka.inputTopic and kafka.outputTopic');
+  if (serverType !== 'rpc' && serverType !== 'kafka')
+    throw invalid(`--server_type must be rpc or kafka, got "${serverType}"`);
+  if (serverType === 'kafka' && !o.kafka)
+    throw invalid('serverType kafka needs kafka.broker, kafka.inputTopic and kafka.outputTopic');
   const httpPort = o.httpPort ?? 8080;
   const grpcPort = o.grpcPort ?? 5000;
-  for (const [name, port] of [['httpPort', httpPort], ['grpcPort', grpcPort]] as const) {
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw invalid(`${name} must be an integer 0..65535, got ${port}`);
+  for (const [name, port] of [
+    ['httpPort', httpPort],
+    ['grpcPort', grpcPort],
+  ] as const) {
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw invalid(`${name} must be an integer 0..65535, got ${port}`);
   }
   const hostname = o.hostname ?? 'localhost';
   let prometheusPath = o.prometheusPath ?? '/metrics';
@@ -533,8 +665,13 @@ export function normalizeConfig(options: EngineOptions | EngineConfig): EngineCo
     kafkaBroker: o.payloadLogger?.kafkaBroker,
     kafkaTopic: o.payloadLogger?.kafkaTopic ?? 'seldon',
   };
-  const kafka = o.kafka ? { ...o.kafka, groupId: o.kafka.groupId || `${predictorName}.${deploymentName}.${namespace}` } : undefined;
-  if (kafka?.fullGraph) throw invalid('KAFKA_FULL_GRAPH=true (node calls through Kafka topics) is not supported by seldon-engine; use rest or grpc node transport');
+  const kafka = o.kafka
+    ? { ...o.kafka, groupId: o.kafka.groupId || `${predictorName}.${deploymentName}.${namespace}` }
+    : undefined;
+  if (kafka?.fullGraph)
+    throw invalid(
+      'KAFKA_FULL_GRAPH=true (node calls through Kafka topics) is not supported by seldon-engine; use rest or grpc node transport',
+    );
 
   const config: EngineConfig = {
     deploymentName,

@@ -5,7 +5,13 @@ import { basename, dirname } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import * as grpc from '@grpc/grpc-js';
 import type { NodeBinding, NodeClient } from '@seldon-ts/graph-executor';
-import { normalizeConfig, loadPredictorFile, type EngineConfig, type EngineOptions, type LogLevel } from './config.js';
+import {
+  normalizeConfig,
+  loadPredictorFile,
+  type EngineConfig,
+  type EngineOptions,
+  type LogLevel,
+} from './config.js';
 import { EngineError } from './errors.js';
 import { EngineRuntime, type EngineLogger, type EngineLogLevel, type Readiness } from './internal/runtime.js';
 import { createHttpFrontDoor } from './internal/http-server.js';
@@ -67,9 +73,16 @@ function listenHttp(server: import('node:http').Server, host: string, port: numb
   });
 }
 
-function bindGrpc(server: grpc.Server, host: string, port: number, creds: grpc.ServerCredentials): Promise<number> {
+function bindGrpc(
+  server: grpc.Server,
+  host: string,
+  port: number,
+  creds: grpc.ServerCredentials,
+): Promise<number> {
   const target = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
-  return new Promise((resolve, reject) => server.bindAsync(target, creds, (err, bound) => (err ? reject(err) : resolve(bound))));
+  return new Promise((resolve, reject) =>
+    server.bindAsync(target, creds, (err, bound) => (err ? reject(err) : resolve(bound))),
+  );
 }
 
 /** Starts an engine. Ports 0 pick free ports; see {@link EngineHandle}. */
@@ -80,8 +93,10 @@ export async function startEngine(options: StartEngineOptions): Promise<EngineHa
   const runtime = new EngineRuntime(config, {
     log,
     tracer,
-    bindings: options.nodes || options.clients ? { nodes: options.nodes, clients: options.clients } : undefined,
-    kafkaFactory: (brokers) => createKafkaClient(brokers, config.kafkaSecurity, `seldon-engine-logger-${config.deploymentName}`, log),
+    bindings:
+      options.nodes || options.clients ? { nodes: options.nodes, clients: options.clients } : undefined,
+    kafkaFactory: (brokers) =>
+      createKafkaClient(brokers, config.kafkaSecurity, `seldon-engine-logger-${config.deploymentName}`, log),
   });
 
   const http = createHttpFrontDoor(runtime);
@@ -97,11 +112,26 @@ export async function startEngine(options: StartEngineOptions): Promise<EngineHa
     await runtime.close();
     await runtime.payloadLogger.close(0);
     await tracer?.shutdown();
-    throw new EngineError('SC_ERR_ENGINE_CONFIG_INVALID', `cannot listen on ${config.host} (http ${config.httpPort}, grpc ${config.grpcPort}): ${(err as Error).message}`, { cause: err });
+    throw new EngineError(
+      'SC_ERR_ENGINE_CONFIG_INVALID',
+      `cannot listen on ${config.host} (http ${config.httpPort}, grpc ${config.grpcPort}): ${(err as Error).message}`,
+      { cause: err },
+    );
   }
-  const effective: EngineConfig = { ...runtime.config, httpPort, grpcPort, serverUrl: options.serverUrl ?? `http://${config.hostname}:${httpPort}/` };
+  const effective: EngineConfig = {
+    ...runtime.config,
+    httpPort,
+    grpcPort,
+    serverUrl: options.serverUrl ?? `http://${config.hostname}:${httpPort}/`,
+  };
   runtime.config = effective;
-  runtime.payloadLogger.setIdentity({ deploymentName: effective.deploymentName, namespace: effective.namespace, predictorName: effective.predictorName, protocol: effective.protocol, serverUrl: effective.serverUrl });
+  runtime.payloadLogger.setIdentity({
+    deploymentName: effective.deploymentName,
+    namespace: effective.namespace,
+    predictorName: effective.predictorName,
+    protocol: effective.protocol,
+    serverUrl: effective.serverUrl,
+  });
 
   let closing: Promise<{ graceful: boolean }> | undefined;
   let kafka: KafkaServerHandle | undefined;
@@ -121,8 +151,13 @@ export async function startEngine(options: StartEngineOptions): Promise<EngineHa
         if (last.ready) return;
         await new Promise((r) => setTimeout(r, 100));
       }
-      const down = Object.entries(last?.nodes ?? {}).filter(([, ok]) => !ok).map(([n]) => n);
-      throw new EngineError('SC_ERR_ENGINE_INTERNAL', `engine not ready after ${timeoutMs} ms: ${down.length ? `nodes not answering: ${down.join(', ')}` : last?.reason ?? 'unknown reason'}`);
+      const down = Object.entries(last?.nodes ?? {})
+        .filter(([, ok]) => !ok)
+        .map(([n]) => n);
+      throw new EngineError(
+        'SC_ERR_ENGINE_INTERNAL',
+        `engine not ready after ${timeoutMs} ms: ${down.length ? `nodes not answering: ${down.join(', ')}` : (last?.reason ?? 'unknown reason')}`,
+      );
     },
     readiness: () => runtime.readiness(),
     metrics: () => runtime.metrics.registry.metrics(),
@@ -141,7 +176,9 @@ export async function startEngine(options: StartEngineOptions): Promise<EngineHa
         const grpcClosed = new Promise<void>((resolve) => grpcDoor.server.tryShutdown(() => resolve()));
         await kafka?.close(remaining());
         let graceful = true;
-        const timer = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), remaining()).unref());
+        const timer = new Promise<'timeout'>((resolve) =>
+          setTimeout(() => resolve('timeout'), remaining()).unref(),
+        );
         const drained = (async () => {
           await runtime.idle(() => http.inFlight() === 0 && grpcDoor.inFlight() === 0);
           http.server.closeIdleConnections();
@@ -149,13 +186,15 @@ export async function startEngine(options: StartEngineOptions): Promise<EngineHa
         })();
         if ((await Promise.race([drained, timer])) === 'timeout') {
           graceful = false;
-          log('warn', `graceful shutdown timed out after ${runtime.config.gracefulTimeoutMs} ms with ${http.inFlight()} HTTP and ${grpcDoor.inFlight()} gRPC requests in flight`);
-          runtime.abortInFlight();
+          log(
+            'warn',
+            `graceful shutdown timed out after ${runtime.config.gracefulTimeoutMs} ms with ${http.inFlight()} HTTP and ${grpcDoor.inFlight()} gRPC requests in flight`,
+          );
           http.server.closeAllConnections();
           grpcDoor.server.forceShutdown();
         }
         await runtime.payloadLogger.close(Math.max(remaining(), 100));
-        await runtime.close();
+        await runtime.close(graceful ? 5000 : 200);
         await tracer?.shutdown().catch(() => undefined);
         return { graceful };
       })();
@@ -174,7 +213,11 @@ export async function startEngine(options: StartEngineOptions): Promise<EngineHa
       kafka = await startKafkaServer(runtime, onFatal);
     } catch (err) {
       await handle.close();
-      throw new EngineError('SC_ERR_ENGINE_KAFKA_UNAVAILABLE', `cannot start the Kafka server on ${config.kafka.broker}: ${(err as Error).message}`, { cause: err });
+      throw new EngineError(
+        'SC_ERR_ENGINE_KAFKA_UNAVAILABLE',
+        `cannot start the Kafka server on ${config.kafka.broker}: ${(err as Error).message}`,
+        { cause: err },
+      );
     }
   }
 
@@ -191,7 +234,10 @@ export async function startEngine(options: StartEngineOptions): Promise<EngineHa
         handle.reload(loaded.predictor);
         log('info', `graph reloaded from ${file}`);
       } catch (err) {
-        log('error', `graph file ${file} changed but was not applied (the previous graph keeps serving): ${(err as Error).message}`);
+        log(
+          'error',
+          `graph file ${file} changed but was not applied (the previous graph keeps serving): ${(err as Error).message}`,
+        );
       }
     };
     try {
@@ -207,7 +253,10 @@ export async function startEngine(options: StartEngineOptions): Promise<EngineHa
     }
   }
 
-  log('info', `serving predictor ${effective.predictorName} of ${effective.deploymentName} (${effective.namespace}): http ${effective.host}:${httpPort}, grpc ${effective.host}:${grpcPort}, protocol ${effective.protocol}${config.serverType === 'kafka' ? `, kafka ${config.kafka?.inputTopic} -> ${config.kafka?.outputTopic}` : ''}`);
+  log(
+    'info',
+    `serving predictor ${effective.predictorName} of ${effective.deploymentName} (${effective.namespace}): http ${effective.host}:${httpPort}, grpc ${effective.host}:${grpcPort}, protocol ${effective.protocol}${config.serverType === 'kafka' ? `, kafka ${config.kafka?.inputTopic} -> ${config.kafka?.outputTopic}` : ''}`,
+  );
   return handle;
 }
 

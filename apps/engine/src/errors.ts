@@ -24,21 +24,57 @@ interface CatalogueEntry {
 
 /** Every engine error code with its HTTP status, gRPC status and meaning. */
 export const ENGINE_ERRORS = {
-  SC_ERR_ENGINE_CONFIG_INVALID: { httpStatus: 500, grpcStatus: GrpcStatus.FAILED_PRECONDITION, description: 'a flag, environment variable or annotation has an invalid value' },
-  SC_ERR_ENGINE_PREDICTOR_NOT_FOUND: { httpStatus: 500, grpcStatus: GrpcStatus.FAILED_PRECONDITION, description: 'no predictor spec (ENGINE_PREDICTOR, --file or a positional file) or the named predictor is absent' },
-  SC_ERR_ENGINE_GRAPH_INVALID: { httpStatus: 500, grpcStatus: GrpcStatus.FAILED_PRECONDITION, description: 'the inference graph is invalid; the message names the node and the problem' },
-  SC_ERR_ENGINE_BAD_REQUEST: { httpStatus: 400, grpcStatus: GrpcStatus.INVALID_ARGUMENT, description: 'the request body cannot be used (e.g. feedback that is not JSON)' },
-  SC_ERR_ENGINE_BODY_TOO_LARGE: { httpStatus: 413, grpcStatus: GrpcStatus.RESOURCE_EXHAUSTED, description: 'the request body exceeds maxBodyBytes / the gRPC max message size' },
-  SC_ERR_ENGINE_BODY_READ_FAILED: { httpStatus: 400, grpcStatus: GrpcStatus.CANCELLED, description: 'the client aborted or broke the request body' },
-  SC_ERR_ENGINE_OVERLOADED: { httpStatus: 503, grpcStatus: GrpcStatus.RESOURCE_EXHAUSTED, description: 'more than maxInFlight requests are being served' },
-  SC_ERR_ENGINE_SHUTTING_DOWN: { httpStatus: 503, grpcStatus: GrpcStatus.UNAVAILABLE, description: 'the engine is draining and accepts no new work' },
-  SC_ERR_ENGINE_TIMEOUT: { httpStatus: 504, grpcStatus: GrpcStatus.DEADLINE_EXCEEDED, description: 'the request did not finish within requestTimeoutMs' },
-  SC_ERR_ENGINE_MODEL_NOT_FOUND: { httpStatus: 500, grpcStatus: GrpcStatus.NOT_FOUND, description: 'no graph node has the requested model name ("Failed to find model <name>")' },
-  SC_ERR_ENGINE_ROUTE_NOT_FOUND: { httpStatus: 404, grpcStatus: GrpcStatus.UNIMPLEMENTED, description: 'unknown HTTP path' },
-  SC_ERR_ENGINE_METHOD_NOT_ALLOWED: { httpStatus: 405, grpcStatus: GrpcStatus.UNIMPLEMENTED, description: 'known path, wrong HTTP method' },
-  SC_ERR_ENGINE_UNSUPPORTED_PROTOCOL: { httpStatus: 501, grpcStatus: GrpcStatus.UNIMPLEMENTED, description: 'the operation is not available for the configured protocol' },
-  SC_ERR_ENGINE_KAFKA_UNAVAILABLE: { httpStatus: 503, grpcStatus: GrpcStatus.UNAVAILABLE, description: 'the Kafka brokers could not be reached within kafka.outageExitMs' },
-  SC_ERR_ENGINE_INTERNAL: { httpStatus: 500, grpcStatus: GrpcStatus.UNKNOWN, description: 'an unexpected failure inside the engine or a node call' },
+  SC_ERR_ENGINE_CONFIG_INVALID: {
+    httpStatus: 500,
+    grpcStatus: GrpcStatus.FAILED_PRECONDITION,
+    description: 'a flag, environment variable or annotation has an invalid value',
+  },
+  SC_ERR_ENGINE_PREDICTOR_NOT_FOUND: {
+    httpStatus: 500,
+    grpcStatus: GrpcStatus.FAILED_PRECONDITION,
+    description:
+      'no predictor spec (ENGINE_PREDICTOR, --file or a positional file) or the named predictor is absent',
+  },
+  SC_ERR_ENGINE_GRAPH_INVALID: {
+    httpStatus: 500,
+    grpcStatus: GrpcStatus.FAILED_PRECONDITION,
+    description: 'the inference graph is invalid; the message names the node and the problem',
+  },
+  SC_ERR_ENGINE_BAD_REQUEST: {
+    httpStatus: 400,
+    grpcStatus: GrpcStatus.INVALID_ARGUMENT,
+    description: 'the request body cannot be used (e.g. feedback that is not JSON)',
+  },
+  SC_ERR_ENGINE_BODY_TOO_LARGE: {
+    httpStatus: 413,
+    grpcStatus: GrpcStatus.RESOURCE_EXHAUSTED,
+    description: 'the request body exceeds maxBodyBytes / the gRPC max message size',
+  },
+  SC_ERR_ENGINE_BODY_READ_FAILED: {
+    httpStatus: 400,
+    grpcStatus: GrpcStatus.CANCELLED,
+    description: 'the client aborted or broke the request body',
+  },
+  SC_ERR_ENGINE_OVERLOADED: {
+    httpStatus: 503,
+    grpcStatus: GrpcStatus.RESOURCE_EXHAUSTED,
+    description: 'more than maxInFlight requests are being served',
+  },
+  SC_ERR_ENGINE_METHOD_NOT_ALLOWED: {
+    httpStatus: 405,
+    grpcStatus: GrpcStatus.UNIMPLEMENTED,
+    description: 'known path, wrong HTTP method',
+  },
+  SC_ERR_ENGINE_KAFKA_UNAVAILABLE: {
+    httpStatus: 503,
+    grpcStatus: GrpcStatus.UNAVAILABLE,
+    description: 'the Kafka brokers could not be reached within kafka.outageExitMs',
+  },
+  SC_ERR_ENGINE_INTERNAL: {
+    httpStatus: 500,
+    grpcStatus: GrpcStatus.UNKNOWN,
+    description: 'an unexpected failure inside the engine or a node call',
+  },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type EngineErrorCode = keyof typeof ENGINE_ERRORS;

@@ -1,7 +1,13 @@
 // Public surface of seldon-engine.
 export { startEngine } from './engine.js';
 export type { StartEngineOptions, EngineHandle } from './engine.js';
-export { resolveConfig, normalizeConfig, formatConfig, parseAnnotations, DEFAULT_ANNOTATIONS_PATH } from './config.js';
+export {
+  resolveConfig,
+  normalizeConfig,
+  formatConfig,
+  parseAnnotations,
+  DEFAULT_ANNOTATIONS_PATH,
+} from './config.js';
 export type {
   EngineConfig,
   EngineOptions,

@@ -10,7 +10,11 @@ import { startNode, post, get, type RunningNode } from './support/nodes.js';
 
 const engineDir = fileURLToPath(new URL('..', import.meta.url));
 
-function cli(args: string[], env: Record<string, string> = {}, onStdout?: (text: string, kill: () => void) => void): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function cli(
+  args: string[],
+  env: Record<string, string> = {},
+  onStdout?: (text: string, kill: () => void) => void,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
       cwd: engineDir,
@@ -68,26 +72,36 @@ describe('seldon-engine CLI', () => {
   }, 30_000);
 
   it('serve refuses an invalid graph with a message naming the node', async () => {
-    const predictor = Buffer.from(JSON.stringify({ name: 'p', graph: { name: 'lonely-router', type: 'ROUTER' } })).toString('base64');
-    const res = await cli(['--sdep', 's', '--namespace', 'n', '--http_port', '0', '--grpc_port', '0'], { ENGINE_PREDICTOR: predictor });
+    const predictor = Buffer.from(
+      JSON.stringify({ name: 'p', graph: { name: 'lonely-router', type: 'ROUTER' } }),
+    ).toString('base64');
+    const res = await cli(['--sdep', 's', '--namespace', 'n', '--http_port', '0', '--grpc_port', '0'], {
+      ENGINE_PREDICTOR: predictor,
+    });
     expect(res.code).toBe(1);
     expect(res.stderr).toContain('SC_ERR_ENGINE_GRAPH_INVALID');
     expect(res.stderr).toContain('node "lonely-router"');
   }, 30_000);
 
   it('serve starts from ENGINE_PREDICTOR, logs the effective configuration and stops on SIGTERM', async () => {
-    const predictor = Buffer.from(JSON.stringify({ name: 'p', graph: { name: 'simple', implementation: 'SIMPLE_MODEL' } })).toString('base64');
+    const predictor = Buffer.from(
+      JSON.stringify({ name: 'p', graph: { name: 'simple', implementation: 'SIMPLE_MODEL' } }),
+    ).toString('base64');
     let port = 0;
-    const res = await cli(['--sdep', 's', '--namespace', 'n', '--http_port', '0', '--grpc_port', '0', '--host', '127.0.0.1'], { ENGINE_PREDICTOR: predictor }, (text, kill) => {
-      const m = /http 127\.0\.0\.1:(\d+)/.exec(text);
-      if (m && !port) {
-        port = Number(m[1]);
-        void get(port, '/ready').then((r) => {
-          expect(r.status).toBe(200);
-          kill();
-        });
-      }
-    });
+    const res = await cli(
+      ['--sdep', 's', '--namespace', 'n', '--http_port', '0', '--grpc_port', '0', '--host', '127.0.0.1'],
+      { ENGINE_PREDICTOR: predictor },
+      (text, kill) => {
+        const m = /http 127\.0\.0\.1:(\d+)/.exec(text);
+        if (m && !port) {
+          port = Number(m[1]);
+          void get(port, '/ready').then((r) => {
+            expect(r.status).toBe(200);
+            kill();
+          });
+        }
+      },
+    );
     expect(port).toBeGreaterThan(0);
     expect(res.stderr).toContain('effective configuration');
     expect(res.code).toBe(0);
@@ -109,24 +123,40 @@ describe('graph file watch', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const graphYaml = (n: RunningNode) => `name: ${n.name}\ntype: MODEL\nendpoint: {service_host: 127.0.0.1, service_port: ${n.httpPort}, httpPort: ${n.httpPort}}\n`;
+  const graphYaml = (n: RunningNode) =>
+    `name: ${n.name}\ntype: MODEL\nendpoint: {service_host: 127.0.0.1, service_port: ${n.httpPort}, httpPort: ${n.httpPort}}\n`;
 
   it('applies a changed graph without a restart, and keeps the old one when the new one is invalid', async () => {
     const file = join(dir, 'graph.yaml');
     writeFileSync(file, graphYaml(a));
     const { resolveConfig } = await import('seldon-engine');
-    const config = resolveConfig(['--host', '127.0.0.1', '--http_port', '0', '--grpc_port', '0', file], {}, { annotationsPath: '/nonexistent' });
+    const config = resolveConfig(
+      ['--host', '127.0.0.1', '--http_port', '0', '--grpc_port', '0', file],
+      {},
+      { annotationsPath: '/nonexistent' },
+    );
     const logs: string[] = [];
     const engine = await startEngine({ ...config, log: (_l, m) => logs.push(m) });
     try {
-      expect((await post(engine.httpPort, '/api/v1.0/predictions', '{"data":{"ndarray":[[0]]}}')).json().data.ndarray).toEqual([[1]]);
+      expect(
+        (await post(engine.httpPort, '/api/v1.0/predictions', '{"data":{"ndarray":[[0]]}}')).json().data
+          .ndarray,
+      ).toEqual([[1]]);
       writeFileSync(file, graphYaml(b));
-      for (let i = 0; i < 100 && !logs.some((l) => l.includes('graph reloaded')); i++) await new Promise((r) => setTimeout(r, 50));
-      expect((await post(engine.httpPort, '/api/v1.0/predictions', '{"data":{"ndarray":[[0]]}}')).json().data.ndarray).toEqual([[2]]);
+      for (let i = 0; i < 100 && !logs.some((l) => l.includes('graph reloaded')); i++)
+        await new Promise((r) => setTimeout(r, 50));
+      expect(
+        (await post(engine.httpPort, '/api/v1.0/predictions', '{"data":{"ndarray":[[0]]}}')).json().data
+          .ndarray,
+      ).toEqual([[2]]);
       writeFileSync(file, 'name: broken\ntype: ROUTER\n');
-      for (let i = 0; i < 100 && !logs.some((l) => l.includes('was not applied')); i++) await new Promise((r) => setTimeout(r, 50));
+      for (let i = 0; i < 100 && !logs.some((l) => l.includes('was not applied')); i++)
+        await new Promise((r) => setTimeout(r, 50));
       expect(logs.find((l) => l.includes('was not applied'))).toContain('node "broken"');
-      expect((await post(engine.httpPort, '/api/v1.0/predictions', '{"data":{"ndarray":[[0]]}}')).json().data.ndarray).toEqual([[2]]);
+      expect(
+        (await post(engine.httpPort, '/api/v1.0/predictions', '{"data":{"ndarray":[[0]]}}')).json().data
+          .ndarray,
+      ).toEqual([[2]]);
     } finally {
       await engine.close();
     }

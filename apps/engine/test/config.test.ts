@@ -2,32 +2,84 @@
 import { describe, it, expect } from '@jest/globals';
 import { resolveConfig, parseAnnotations, formatConfig, EngineError } from 'seldon-engine';
 
-const predictor = { name: 'pred', graph: { name: 'm', type: 'MODEL', endpoint: { service_host: 'localhost', service_port: 9000, httpPort: 9000, grpcPort: 9500 } } };
+const predictor = {
+  name: 'pred',
+  graph: {
+    name: 'm',
+    type: 'MODEL',
+    endpoint: { service_host: 'localhost', service_port: 9000, httpPort: 9000, grpcPort: 9500 },
+  },
+};
 const b64 = Buffer.from(JSON.stringify(predictor)).toString('base64');
-const noFiles = { readFile: (p: string): string => { throw new Error(`ENOENT ${p}`); } };
-const files = (map: Record<string, string>) => ({ readFile: (p: string) => { if (p in map) return map[p]; throw new Error(`ENOENT ${p}`); } });
+const noFiles = {
+  readFile: (p: string): string => {
+    throw new Error(`ENOENT ${p}`);
+  },
+};
+const files = (map: Record<string, string>) => ({
+  readFile: (p: string) => {
+    if (p in map) return map[p];
+    throw new Error(`ENOENT ${p}`);
+  },
+});
 
 describe('resolveConfig', () => {
   it('uses the reference defaults', () => {
     const c = resolveConfig(['--sdep', 's', '--namespace', 'ns'], { ENGINE_PREDICTOR: b64 }, noFiles);
     expect(c).toMatchObject({
-      deploymentName: 's', namespace: 'ns', predictorName: 'pred', httpPort: 8080, grpcPort: 5000, protocol: 'seldon', transport: 'rest',
-      serverType: 'rpc', prometheusPath: '/metrics', gracefulTimeoutMs: 15000, fullHealthChecks: false, routingInjection: false,
+      deploymentName: 's',
+      namespace: 'ns',
+      predictorName: 'pred',
+      httpPort: 8080,
+      grpcPort: 5000,
+      protocol: 'seldon',
+      transport: 'rest',
+      serverType: 'rpc',
+      prometheusPath: '/metrics',
+      gracefulTimeoutMs: 15000,
+      fullHealthChecks: false,
+      routingInjection: false,
       payloadLogger: { workers: 10, queueSize: 10000, writeTimeoutMs: 2000, kafkaTopic: 'seldon' },
-      cors: { allowedOrigins: '*' }, tracing: { enabled: false }, restTimeoutMs: 0, grpcMaxMessageBytes: 2147483647,
+      cors: { allowedOrigins: '*' },
+      tracing: { enabled: false },
+      restTimeoutMs: 0,
+      grpcMaxMessageBytes: 2147483647,
     });
     expect(c.serverUrl).toBe('http://localhost:8080/');
   });
 
   it('accepts Go flag forms and applies flag > env > annotations precedence', () => {
     const c = resolveConfig(
-      ['-sdep=s', '--http_port=8000', '--grpc_port', '5001', '--log_kafka_topic', 'fromflag', '--full_health_checks', '--graceful_timeout=1m30s', '--debug=false'],
-      { ENGINE_PREDICTOR: b64, LOGGER_KAFKA_TOPIC: 'fromenv', LOGGER_KAFKA_BROKER: 'b:9092', SELDON_ENABLE_ROUTING_INJECTION: 'false', REQUEST_LOGGER_DEFAULT_ENDPOINT: 'http://default-broker' },
-      files({ '/etc/podinfo/annotations': 'seldon.io/rest-timeout="1500"\nseldon.io/grpc-timeout="2500"\nseldon.io/grpc-max-message-size="1000000"\nother="a=b"\n' }),
+      [
+        '-sdep=s',
+        '--http_port=8000',
+        '--grpc_port',
+        '5001',
+        '--log_kafka_topic',
+        'fromflag',
+        '--full_health_checks',
+        '--graceful_timeout=1m30s',
+        '--debug=false',
+      ],
+      {
+        ENGINE_PREDICTOR: b64,
+        LOGGER_KAFKA_TOPIC: 'fromenv',
+        LOGGER_KAFKA_BROKER: 'b:9092',
+        SELDON_ENABLE_ROUTING_INJECTION: 'false',
+        REQUEST_LOGGER_DEFAULT_ENDPOINT: 'http://default-broker',
+      },
+      files({
+        '/etc/podinfo/annotations':
+          'seldon.io/rest-timeout="1500"\nseldon.io/grpc-timeout="2500"\nseldon.io/grpc-max-message-size="1000000"\nother="a=b"\n',
+      }),
     );
     expect(c.httpPort).toBe(8000);
     expect(c.grpcPort).toBe(5001);
-    expect(c.payloadLogger).toMatchObject({ kafkaTopic: 'fromflag', kafkaBroker: 'b:9092', defaultEndpoint: 'http://default-broker' });
+    expect(c.payloadLogger).toMatchObject({
+      kafkaTopic: 'fromflag',
+      kafkaBroker: 'b:9092',
+      defaultEndpoint: 'http://default-broker',
+    });
     expect(c.fullHealthChecks).toBe(true);
     expect(c.gracefulTimeoutMs).toBe(90000);
     expect(c.routingInjection).toBe(true); // any non-empty value, as the reference
@@ -38,19 +90,53 @@ describe('resolveConfig', () => {
   });
 
   it('rejects bad values naming the source', () => {
-    expect(() => resolveConfig(['--http_port', 'abc'], { ENGINE_PREDICTOR: b64 }, noFiles)).toThrow(/--http_port must be an integer, got "abc"/);
-    expect(() => resolveConfig(['--protocol', 'grpcx'], { ENGINE_PREDICTOR: b64 }, noFiles)).toThrow(/Protocol must be seldon, tensorflow or v2/);
-    expect(() => resolveConfig(['--transport', 'kafka'], { ENGINE_PREDICTOR: b64 }, noFiles)).toThrow(/Only rest and grpc supported/);
-    expect(() => resolveConfig(['--bogus'], { ENGINE_PREDICTOR: b64 }, noFiles)).toThrow(/unknown flag --bogus/);
-    expect(() => resolveConfig([], { ENGINE_PREDICTOR: b64 }, files({ '/etc/podinfo/annotations': 'seldon.io/rest-timeout="soon"' }))).toThrow(/seldon.io\/rest-timeout/);
+    expect(() => resolveConfig(['--http_port', 'abc'], { ENGINE_PREDICTOR: b64 }, noFiles)).toThrow(
+      /--http_port must be an integer, got "abc"/,
+    );
+    expect(() => resolveConfig(['--protocol', 'grpcx'], { ENGINE_PREDICTOR: b64 }, noFiles)).toThrow(
+      /Protocol must be seldon, tensorflow or v2/,
+    );
+    expect(() => resolveConfig(['--transport', 'kafka'], { ENGINE_PREDICTOR: b64 }, noFiles)).toThrow(
+      /Only rest and grpc supported/,
+    );
+    expect(() => resolveConfig(['--bogus'], { ENGINE_PREDICTOR: b64 }, noFiles)).toThrow(
+      /unknown flag --bogus/,
+    );
+    expect(() =>
+      resolveConfig(
+        [],
+        { ENGINE_PREDICTOR: b64 },
+        files({ '/etc/podinfo/annotations': 'seldon.io/rest-timeout="soon"' }),
+      ),
+    ).toThrow(/seldon.io\/rest-timeout/);
     expect(() => resolveConfig([], {}, noFiles)).toThrow(/ENGINE_PREDICTOR not set/);
     expect(() => resolveConfig([], { ENGINE_PREDICTOR: '!!!' }, noFiles)).toThrow(EngineError);
-    expect(() => resolveConfig(['--server_type', 'kafka'], { ENGINE_PREDICTOR: b64, KAFKA_BROKER: 'b' }, noFiles)).toThrow(/kafka_input_topic missing/);
+    expect(() =>
+      resolveConfig(['--server_type', 'kafka'], { ENGINE_PREDICTOR: b64, KAFKA_BROKER: 'b' }, noFiles),
+    ).toThrow(/kafka_input_topic missing/);
   });
 
   it('resolves Kafka server settings from env', () => {
-    const c = resolveConfig(['--server_type', 'kafka', '--sdep', 's', '--namespace', 'n'], { ENGINE_PREDICTOR: b64, KAFKA_BROKER: 'k:9092', KAFKA_INPUT_TOPIC: 'in', KAFKA_OUTPUT_TOPIC: 'out', KAFKA_WORKERS: '8', KAFKA_AUTO_COMMIT: 'false' }, noFiles);
-    expect(c.kafka).toMatchObject({ broker: 'k:9092', inputTopic: 'in', outputTopic: 'out', workers: 8, autoCommit: false, groupId: 'pred.s.n' });
+    const c = resolveConfig(
+      ['--server_type', 'kafka', '--sdep', 's', '--namespace', 'n'],
+      {
+        ENGINE_PREDICTOR: b64,
+        KAFKA_BROKER: 'k:9092',
+        KAFKA_INPUT_TOPIC: 'in',
+        KAFKA_OUTPUT_TOPIC: 'out',
+        KAFKA_WORKERS: '8',
+        KAFKA_AUTO_COMMIT: 'false',
+      },
+      noFiles,
+    );
+    expect(c.kafka).toMatchObject({
+      broker: 'k:9092',
+      inputTopic: 'in',
+      outputTopic: 'out',
+      workers: 8,
+      autoCommit: false,
+      groupId: 'pred.s.n',
+    });
   });
 
   it('reads a SeldonDeployment YAML file and picks the predictor', () => {
@@ -66,16 +152,41 @@ spec:
     graph: {name: m2, type: MODEL, endpoint: {service_host: localhost, service_port: 9001, httpPort: 9001}}
 `;
     const c = resolveConfig(['--predictor', 'b', '/x/sdep.yaml'], {}, files({ '/x/sdep.yaml': yaml }));
-    expect(c).toMatchObject({ deploymentName: 'iris', namespace: 'models', predictorName: 'b', protocol: 'v2', graphFile: '/x/sdep.yaml', watchGraphFile: true });
+    expect(c).toMatchObject({
+      deploymentName: 'iris',
+      namespace: 'models',
+      predictorName: 'b',
+      protocol: 'v2',
+      graphFile: '/x/sdep.yaml',
+      watchGraphFile: true,
+    });
     expect(c.predictor.graph.name).toBe('m2');
-    expect(() => resolveConfig(['--file', '/x/sdep.yaml'], {}, files({ '/x/sdep.yaml': yaml }))).toThrow(/2 predictors \(a, b\): choose one with --predictor/);
-    expect(() => resolveConfig(['--file', '/x/sdep.yaml', '--predictor', 'zz'], {}, files({ '/x/sdep.yaml': yaml }))).toThrow(/Predictor not found zz/);
+    expect(() => resolveConfig(['--file', '/x/sdep.yaml'], {}, files({ '/x/sdep.yaml': yaml }))).toThrow(
+      /2 predictors \(a, b\): choose one with --predictor/,
+    );
+    expect(() =>
+      resolveConfig(['--file', '/x/sdep.yaml', '--predictor', 'zz'], {}, files({ '/x/sdep.yaml': yaml })),
+    ).toThrow(/Predictor not found zz/);
     expect(() => resolveConfig(['--file', '/x/sdep.txt'], {}, noFiles)).toThrow(/Unsupported file type/);
   });
 
   it('names the node and problem of an invalid graph', () => {
-    const bad = Buffer.from(JSON.stringify({ name: 'p', graph: { name: 'root', type: 'ROUTER', children: [{ name: 'x', type: 'MODEL' }, { name: 'x', type: 'MODEL' }] } })).toString('base64');
-    expect(() => resolveConfig([], { ENGINE_PREDICTOR: bad }, noFiles)).toThrow(/node "x" \(at graph.children\[1\]\): duplicate node name/);
+    const bad = Buffer.from(
+      JSON.stringify({
+        name: 'p',
+        graph: {
+          name: 'root',
+          type: 'ROUTER',
+          children: [
+            { name: 'x', type: 'MODEL' },
+            { name: 'x', type: 'MODEL' },
+          ],
+        },
+      }),
+    ).toString('base64');
+    expect(() => resolveConfig([], { ENGINE_PREDICTOR: bad }, noFiles)).toThrow(
+      /node "x" \(at graph.children\[1\]\): duplicate node name/,
+    );
   });
 
   it('parses the annotations file, keeping values that contain "="', () => {
@@ -83,7 +194,16 @@ spec:
   });
 
   it('prints the effective configuration with secrets masked', () => {
-    const c = resolveConfig(['--sdep', 's'], { ENGINE_PREDICTOR: b64, KAFKA_SECURITY_PROTOCOL: 'SASL_PLAINTEXT', KAFKA_SASL_USERNAME: 'u', KAFKA_SASL_PASSWORD: 'hunter2' }, noFiles);
+    const c = resolveConfig(
+      ['--sdep', 's'],
+      {
+        ENGINE_PREDICTOR: b64,
+        KAFKA_SECURITY_PROTOCOL: 'SASL_PLAINTEXT',
+        KAFKA_SASL_USERNAME: 'u',
+        KAFKA_SASL_PASSWORD: 'hunter2',
+      },
+      noFiles,
+    );
     const text = formatConfig(c);
     expect(text).not.toContain('hunter2');
     expect(text).toContain('"graph": "m:MODEL"');

@@ -18,14 +18,16 @@ async function freePort(): Promise<number> {
 describe('error paths', () => {
   let node: RunningNode;
   let slow: TestServer;
+  let slowArrivals = 0;
   const engines: EngineHandle[] = [];
   beforeAll(async () => {
     node = await startNode('model', { predict: (X: unknown) => X } as never);
     slow = await startHttp((_req, res) => {
+      slowArrivals++;
       setTimeout(() => {
         res.setHeader('content-type', 'application/json');
         res.end('{"data":{"ndarray":[[1]]}}');
-      }, 2000).unref();
+      }, 600).unref();
     });
   });
   afterAll(async () => {
@@ -48,7 +50,16 @@ describe('error paths', () => {
 
   it('a node that is down gives 500 naming the node', async () => {
     const port = await freePort();
-    const e = await start({ predictor: { name: 'p', graph: { name: 'ghost', type: 'MODEL', endpoint: { service_host: '127.0.0.1', service_port: port, httpPort: port, grpcPort: port } } } });
+    const e = await start({
+      predictor: {
+        name: 'p',
+        graph: {
+          name: 'ghost',
+          type: 'MODEL',
+          endpoint: { service_host: '127.0.0.1', service_port: port, httpPort: port, grpcPort: port },
+        },
+      },
+    });
     const res = await post(e.httpPort, '/api/v1.0/predictions', '{"data":{"ndarray":[[1]]}}');
     expect(res.status).toBe(500);
     const body = res.json();
@@ -61,7 +72,17 @@ describe('error paths', () => {
   });
 
   it('a node slower than seldon.io/rest-timeout is aborted and named', async () => {
-    const e = await start({ restTimeoutMs: 200, predictor: { name: 'p', graph: { name: 'sloth', type: 'MODEL', endpoint: { service_host: '127.0.0.1', service_port: slow.port, httpPort: slow.port } } } });
+    const e = await start({
+      restTimeoutMs: 200,
+      predictor: {
+        name: 'p',
+        graph: {
+          name: 'sloth',
+          type: 'MODEL',
+          endpoint: { service_host: '127.0.0.1', service_port: slow.port, httpPort: slow.port },
+        },
+      },
+    });
     const res = await post(e.httpPort, '/api/v1.0/predictions', '{"data":{"ndarray":[[1]]}}');
     expect(res.status).toBe(500);
     expect(res.json().status.reason).toBe('SC_ERR_GRAPH_NODE_TIMEOUT');
@@ -80,9 +101,20 @@ describe('error paths', () => {
   });
 
   it('requests beyond maxInFlight get 503 SC_ERR_ENGINE_OVERLOADED', async () => {
-    const e = await start({ maxInFlight: 1, predictor: { name: 'p', graph: { name: 'sloth', type: 'MODEL', endpoint: { service_host: '127.0.0.1', service_port: slow.port, httpPort: slow.port } } } });
+    const e = await start({
+      maxInFlight: 1,
+      predictor: {
+        name: 'p',
+        graph: {
+          name: 'sloth',
+          type: 'MODEL',
+          endpoint: { service_host: '127.0.0.1', service_port: slow.port, httpPort: slow.port },
+        },
+      },
+    });
+    const arrivals = slowArrivals;
     const first = post(e.httpPort, '/api/v1.0/predictions', '{}');
-    await new Promise((r) => setTimeout(r, 100));
+    while (slowArrivals === arrivals) await new Promise((r) => setTimeout(r, 10));
     const second = await post(e.httpPort, '/api/v1.0/predictions', '{}');
     expect(second.status).toBe(503);
     expect(second.json().status.reason).toBe('SC_ERR_ENGINE_OVERLOADED');
@@ -90,8 +122,29 @@ describe('error paths', () => {
   });
 
   it('an invalid graph refuses to start, naming the node and the problem', async () => {
-    await expect(startEngine({ httpPort: 0, grpcPort: 0, log: quiet, predictor: { name: 'p', graph: { name: 'r', type: 'ROUTER', children: [] } } })).rejects.toThrow(/node "r".*ROUTER needs at least one child/);
-    await expect(startEngine({ httpPort: 0, grpcPort: 0, log: quiet, predictor: { name: 'p', graph: { name: 'm', type: 'MODEL' } } })).rejects.toThrow(/node "m".*no endpoint/);
-    await expect(startEngine({ httpPort: 0, grpcPort: 0, log: quiet, predictor: { name: 'p', graph: { name: 'a', type: 'MODLE' } } })).rejects.toThrow(EngineError);
+    await expect(
+      startEngine({
+        httpPort: 0,
+        grpcPort: 0,
+        log: quiet,
+        predictor: { name: 'p', graph: { name: 'r', type: 'ROUTER', children: [] } },
+      }),
+    ).rejects.toThrow(/node "r".*ROUTER needs at least one child/);
+    await expect(
+      startEngine({
+        httpPort: 0,
+        grpcPort: 0,
+        log: quiet,
+        predictor: { name: 'p', graph: { name: 'm', type: 'MODEL' } },
+      }),
+    ).rejects.toThrow(/node "m".*no endpoint/);
+    await expect(
+      startEngine({
+        httpPort: 0,
+        grpcPort: 0,
+        log: quiet,
+        predictor: { name: 'p', graph: { name: 'a', type: 'MODLE' } },
+      }),
+    ).rejects.toThrow(EngineError);
   });
 });

@@ -23,8 +23,17 @@ describe('three-step chain (TRANSFORMER -> MODEL -> OUTPUT_TRANSFORMER)', () => 
     ]);
     nodes.push(t, m, o);
     engine = await startEngine({
-      host: '127.0.0.1', httpPort: 0, grpcPort: 0, log: quiet, routingInjection: true,
-      predictor: { name: 'chain', graph: unit(o, 'OUTPUT_TRANSFORMER', { children: [unit(t, 'TRANSFORMER', { children: [unit(m, 'MODEL')] })] }) },
+      host: '127.0.0.1',
+      httpPort: 0,
+      grpcPort: 0,
+      log: quiet,
+      routingInjection: true,
+      predictor: {
+        name: 'chain',
+        graph: unit(o, 'OUTPUT_TRANSFORMER', {
+          children: [unit(t, 'TRANSFORMER', { children: [unit(m, 'MODEL')] })],
+        }),
+      },
     });
     await engine.ready(5000);
   });
@@ -68,8 +77,15 @@ describe('epsilon-greedy router learning from feedback', () => {
     ]);
     nodes.push(r, a, b);
     engine = await startEngine({
-      host: '127.0.0.1', httpPort: 0, grpcPort: 0, log: quiet, routingInjection: true,
-      predictor: { name: 'bandit', graph: unit(r, 'ROUTER', { children: [unit(a, 'MODEL'), unit(b, 'MODEL')] }) },
+      host: '127.0.0.1',
+      httpPort: 0,
+      grpcPort: 0,
+      log: quiet,
+      routingInjection: true,
+      predictor: {
+        name: 'bandit',
+        graph: unit(r, 'ROUTER', { children: [unit(a, 'MODEL'), unit(b, 'MODEL')] }),
+      },
     });
     await engine.ready(5000);
   });
@@ -90,7 +106,9 @@ describe('epsilon-greedy router learning from feedback', () => {
     };
     const fbRes = await post(engine.httpPort, '/api/v1.0/feedback', JSON.stringify(fb));
     expect(fbRes.status).toBe(200);
-    const second = (await post(engine.httpPort, '/api/v1.0/predictions', '{"data":{"ndarray":[[5]]}}')).json();
+    const second = (
+      await post(engine.httpPort, '/api/v1.0/predictions', '{"data":{"ndarray":[[5]]}}')
+    ).json();
     expect(second.meta.routing['eg-router']).toBe(1);
     expect(second.data.ndarray).toEqual([[2]]);
   });
@@ -102,13 +120,21 @@ describe('combiner over two models', () => {
   beforeAll(async () => {
     const [c, a, b] = await Promise.all([
       startNode('combiner', new MeanCombiner()),
-      startNode('m1', { predict: () => new SeldonResponse(new NdArray(new Float64Array([1, 2]), [1, 2])) } as never),
+      startNode('m1', {
+        predict: () => new SeldonResponse(new NdArray(new Float64Array([1, 2]), [1, 2])),
+      } as never),
       startNode('m2', constant(0) && { predict: () => [[3, 4]] }),
     ]);
     nodes.push(c, a, b);
     engine = await startEngine({
-      host: '127.0.0.1', httpPort: 0, grpcPort: 0, log: quiet,
-      predictor: { name: 'ensemble', graph: unit(c, 'COMBINER', { children: [unit(a, 'MODEL'), unit(b, 'MODEL')] }) },
+      host: '127.0.0.1',
+      httpPort: 0,
+      grpcPort: 0,
+      log: quiet,
+      predictor: {
+        name: 'ensemble',
+        graph: unit(c, 'COMBINER', { children: [unit(a, 'MODEL'), unit(b, 'MODEL')] }),
+      },
     });
     await engine.ready(5000);
   });

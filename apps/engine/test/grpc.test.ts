@@ -1,11 +1,26 @@
 // The gRPC front door: seldon.protos.Seldon over a real socket, nodes called over gRPC.
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import * as grpc from '@grpc/grpc-js';
-import { messageToProto, messageFromProto, feedbackToProto, graphMetadataFromProto, modelMetadataRequestToProto, modelMetadataFromProto } from '@seldon-ts/payload';
+import {
+  messageToProto,
+  messageFromProto,
+  feedbackToProto,
+  graphMetadataFromProto,
+  modelMetadataRequestToProto,
+  modelMetadataFromProto,
+} from '@seldon-ts/payload';
 import { startEngine, type EngineHandle } from 'seldon-engine';
 import { startNode, unit, type RunningNode } from './support/nodes.js';
 
-const raw = (path: string) => ({ path, requestStream: false, responseStream: false, requestSerialize: (b: Buffer) => b, requestDeserialize: (b: Buffer) => b, responseSerialize: (b: Buffer) => b, responseDeserialize: (b: Buffer) => b });
+const raw = (path: string) => ({
+  path,
+  requestStream: false,
+  responseStream: false,
+  requestSerialize: (b: Buffer) => b,
+  requestDeserialize: (b: Buffer) => b,
+  responseSerialize: (b: Buffer) => b,
+  responseDeserialize: (b: Buffer) => b,
+});
 const Client = grpc.makeGenericClientConstructor(
   {
     Predict: raw('/seldon.protos.Seldon/Predict'),
@@ -17,12 +32,26 @@ const Client = grpc.makeGenericClientConstructor(
   'Seldon',
 );
 
-type Unary = (req: Buffer, md: grpc.Metadata, cb: (err: grpc.ServiceError | null, res?: Buffer) => void) => grpc.ClientUnaryCall;
+type Unary = (
+  req: Buffer,
+  md: grpc.Metadata,
+  cb: (err: grpc.ServiceError | null, res?: Buffer) => void,
+) => grpc.ClientUnaryCall;
 
-function call(client: grpc.Client, method: string, req: Uint8Array, md = new grpc.Metadata()): Promise<{ res: Buffer; headers: grpc.Metadata }> {
+function call(
+  client: grpc.Client,
+  method: string,
+  req: Uint8Array,
+  md = new grpc.Metadata(),
+): Promise<{ res: Buffer; headers: grpc.Metadata }> {
   return new Promise((resolve, reject) => {
     let headers = new grpc.Metadata();
-    const c = ((client as unknown as Record<string, Unary>)[method]).call(client, Buffer.from(req), md, (err, res) => (err ? reject(err) : resolve({ res: res as Buffer, headers })));
+    const c = (client as unknown as Record<string, Unary>)[method].call(
+      client,
+      Buffer.from(req),
+      md,
+      (err, res) => (err ? reject(err) : resolve({ res: res as Buffer, headers })),
+    );
     c.on('metadata', (m: grpc.Metadata) => (headers = m));
   });
 }
@@ -32,9 +61,15 @@ describe('gRPC serving', () => {
   let engine: EngineHandle;
   let client: grpc.Client;
   beforeAll(async () => {
-    node = await startNode('doubler', { predict: (X: any) => X.toArray().map((row: number[]) => row.map((v) => v * 2)) } as never);
+    node = await startNode('doubler', {
+      predict: (X: any) => X.toArray().map((row: number[]) => row.map((v) => v * 2)),
+    } as never);
     engine = await startEngine({
-      host: '127.0.0.1', httpPort: 0, grpcPort: 0, transport: 'grpc', log: () => undefined,
+      host: '127.0.0.1',
+      httpPort: 0,
+      grpcPort: 0,
+      transport: 'grpc',
+      log: () => undefined,
       predictor: { name: 'p', graph: unit(node, 'MODEL', {}, 'grpc') },
     });
     await engine.ready(5000);
@@ -49,7 +84,12 @@ describe('gRPC serving', () => {
   it('Predict runs the graph over gRPC and returns the puid header', async () => {
     const md = new grpc.Metadata();
     md.set('seldon-puid', 'grpc-puid-1');
-    const { res, headers } = await call(client, 'Predict', messageToProto({ data: { ndarray: [[1, 2]] } } as never), md);
+    const { res, headers } = await call(
+      client,
+      'Predict',
+      messageToProto({ data: { ndarray: [[1, 2]] } } as never),
+      md,
+    );
     const msg = messageFromProto(res) as any;
     const values = msg.data.ndarray ?? msg.data.tensor?.values;
     expect(JSON.stringify(values)).toContain('4');
@@ -57,14 +97,20 @@ describe('gRPC serving', () => {
   });
 
   it('SendFeedback reaches the model', async () => {
-    const { res } = await call(client, 'SendFeedback', feedbackToProto({ request: { data: { ndarray: [[1]] } }, reward: 1 } as never));
+    const { res } = await call(
+      client,
+      'SendFeedback',
+      feedbackToProto({ request: { data: { ndarray: [[1]] } }, reward: 1 } as never),
+    );
     expect(res).toBeInstanceOf(Buffer);
   });
 
   it('GraphMetadata and ModelMetadata answer', async () => {
     const g = graphMetadataFromProto((await call(client, 'GraphMetadata', new Uint8Array())).res) as any;
     expect(Object.keys(g.models)).toEqual(['doubler']);
-    const m = modelMetadataFromProto((await call(client, 'ModelMetadata', modelMetadataRequestToProto({ name: 'doubler' } as never))).res) as any;
+    const m = modelMetadataFromProto(
+      (await call(client, 'ModelMetadata', modelMetadataRequestToProto({ name: 'doubler' } as never))).res,
+    ) as any;
     expect(m).toBeDefined();
   });
 
@@ -74,6 +120,8 @@ describe('gRPC serving', () => {
   });
 
   it('a request that is not a SeldonMessage gets INVALID_ARGUMENT naming the problem', async () => {
-    await expect(call(client, 'Predict', Buffer.from([0xff, 0xff, 0xff]))).rejects.toMatchObject({ code: grpc.status.INVALID_ARGUMENT });
+    await expect(call(client, 'Predict', Buffer.from([0xff, 0xff, 0xff]))).rejects.toMatchObject({
+      code: grpc.status.INVALID_ARGUMENT,
+    });
   });
 });

@@ -16,7 +16,10 @@ describe('kafka mock cluster (kcat)', () => {
       await consumer.connect();
       await consumer.subscribe({ topic: 'probe', fromBeginning: true });
       const got = await new Promise<string>((resolve) => {
-        void consumer.run({ eachMessage: async ({ message }) => resolve(`${message.key}:${message.value}:${message.headers?.a}`) });
+        void consumer.run({
+          eachMessage: async ({ message }) =>
+            resolve(`${message.key}:${message.value}:${message.headers?.a}`),
+        });
       });
       await consumer.disconnect();
       expect(got).toBe('k:hello:b');

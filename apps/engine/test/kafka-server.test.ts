@@ -3,6 +3,7 @@ import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
+import { messageToProto, messageFromProto } from '@seldon-ts/payload';
 import { startEngine, type EngineError, type StartEngineOptions } from 'seldon-engine';
 import { startKafkaMock, type KafkaMock } from './support/kafka-mock.js';
 import { startNode, unit, type RunningNode } from './support/nodes.js';
@@ -10,12 +11,19 @@ import { startNode, unit, type RunningNode } from './support/nodes.js';
 const quiet = () => undefined;
 const engineDir = fileURLToPath(new URL('..', import.meta.url));
 
-async function produceInputs(kafka: Kafka, topic: string, n: number, value: (i: number) => string, headers: Record<string, string> = { 'Content-Type': 'application/json' }) {
+async function produceInputs(
+  kafka: Kafka,
+  topic: string,
+  n: number,
+  value: (i: number) => string,
+  headers: Record<string, string> = { 'Content-Type': 'application/json' },
+) {
   const producer = kafka.producer();
   await producer.connect();
   for (let start = 0; start < n; start += 500) {
     const messages = [];
-    for (let i = start; i < Math.min(n, start + 500); i++) messages.push({ key: `k${i}`, value: value(i), headers });
+    for (let i = start; i < Math.min(n, start + 500); i++)
+      messages.push({ key: `k${i}`, value: value(i), headers });
     await producer.send({ topic, messages });
   }
   await producer.disconnect();
@@ -23,7 +31,12 @@ async function produceInputs(kafka: Kafka, topic: string, n: number, value: (i: 
 
 /** Collects output messages by key until `until` says stop. */
 function collect(kafka: Kafka, topic: string, groupId: string) {
-  const consumer: Consumer = kafka.consumer({ groupId, sessionTimeout: 6000, heartbeatInterval: 500, maxWaitTimeInMs: 200 });
+  const consumer: Consumer = kafka.consumer({
+    groupId,
+    sessionTimeout: 6000,
+    heartbeatInterval: 500,
+    maxWaitTimeInMs: 200,
+  });
   const out: { key: string; value: string; headers: Record<string, string> }[] = [];
   const waiters: Array<() => void> = [];
   const started = (async () => {
@@ -31,7 +44,11 @@ function collect(kafka: Kafka, topic: string, groupId: string) {
     await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({
       eachMessage: async ({ message }) => {
-        out.push({ key: String(message.key), value: String(message.value), headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)])) });
+        out.push({
+          key: String(message.key),
+          value: String(message.value),
+          headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)])),
+        });
         for (const w of waiters.splice(0)) w();
       },
     });
@@ -53,12 +70,18 @@ function collect(kafka: Kafka, topic: string, groupId: string) {
   };
 }
 
-function spawnEngine(options: StartEngineOptions): Promise<{ child: ChildProcess; exited: Promise<number | null> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/engine-child.ts', JSON.stringify(options)], {
-    cwd: engineDir,
-    env: { ...process.env, TSX_TSCONFIG_PATH: 'test/support/tsconfig.paths.json' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+function spawnEngine(
+  options: StartEngineOptions,
+): Promise<{ child: ChildProcess; exited: Promise<number | null> }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'test/support/engine-child.ts', JSON.stringify(options)],
+    {
+      cwd: engineDir,
+      env: { ...process.env, TSX_TSCONFIG_PATH: 'test/support/tsconfig.paths.json' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   child.stderr?.resume();
   return new Promise((resolve, reject) => {
@@ -90,9 +113,28 @@ describe('Kafka server mode', () => {
     await mock?.stop();
   });
 
-  const kafkaOptions = (input: string, output: string, extra: Partial<NonNullable<StartEngineOptions['kafka']>> = {}): StartEngineOptions => ({
-    host: '127.0.0.1', httpPort: 0, grpcPort: 0, serverType: 'kafka', deploymentName: 'ksdep', namespace: 'kns',
-    kafka: { broker: mock.brokers, inputTopic: input, outputTopic: output, fullGraph: false, workers: 4, autoCommit: false, groupId: '', outageExitMs: 60000, ...extra },
+  const kafkaOptions = (
+    input: string,
+    output: string,
+    extra: Partial<NonNullable<StartEngineOptions['kafka']>> = {},
+  ): StartEngineOptions => ({
+    host: '127.0.0.1',
+    httpPort: 0,
+    grpcPort: 0,
+    serverType: 'kafka',
+    deploymentName: 'ksdep',
+    namespace: 'kns',
+    kafka: {
+      broker: mock.brokers,
+      inputTopic: input,
+      outputTopic: output,
+      fullGraph: false,
+      workers: 4,
+      autoCommit: false,
+      groupId: '',
+      outageExitMs: 60000,
+      ...extra,
+    },
     predictor: { name: 'kp', graph: unit(node, 'MODEL') },
   });
 
@@ -128,6 +170,56 @@ describe('Kafka server mode', () => {
     }
   }, 60_000);
 
+  it('with transport grpc: binary SeldonMessages named by the proto-name header, nodes called over gRPC', async () => {
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({
+      topic: 'in-g',
+      messages: [
+        {
+          key: 'g0',
+          value: Buffer.from(messageToProto({ data: { ndarray: [[10]] } } as never)),
+          headers: { 'proto-name': 'seldon.protos.SeldonMessage' },
+        },
+        { key: 'g1', value: Buffer.from('whatever'), headers: {} },
+      ],
+    });
+    await producer.disconnect();
+    const options = kafkaOptions('in-g', 'out-g');
+    const engine = await startEngine({
+      ...options,
+      transport: 'grpc',
+      predictor: { name: 'kp', graph: unit(node, 'MODEL', {}, 'grpc') },
+      log: quiet,
+    });
+    const consumer = kafka.consumer({ groupId: 'reader-g', maxWaitTimeInMs: 200 });
+    const got = new Map<string, { value: Buffer; headers: Record<string, string> }>();
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topic: 'out-g', fromBeginning: true });
+      await new Promise<void>((resolve) => {
+        void consumer.run({
+          eachMessage: async ({ message }) => {
+            got.set(String(message.key), {
+              value: message.value as Buffer,
+              headers: Object.fromEntries(
+                Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]),
+              ),
+            });
+            if (got.size === 2) resolve();
+          },
+        });
+      });
+      const ok = messageFromProto(got.get('g0')!.value) as any;
+      expect(JSON.stringify(ok.data)).toContain('11');
+      expect(got.get('g1')!.headers['seldon-error-code']).toBe('SC_ERR_ENGINE_BAD_REQUEST');
+      expect(got.get('g1')!.value.toString()).toContain('proto-name');
+    } finally {
+      await consumer.disconnect();
+      await engine.close();
+    }
+  }, 60_000);
+
   it('killing the engine mid-stream and restarting it loses no message', async () => {
     const N = 400;
     await produceInputs(kafka, 'in-c', N, (i) => `{"data":{"ndarray":[[${i}]]}}`);
@@ -148,7 +240,8 @@ describe('Kafka server mode', () => {
       }
       const keys = new Set(outputs.out.map((o) => o.key));
       for (let i = 0; i < N; i++) expect(keys.has(`k${i}`)).toBe(true);
-      for (const o of outputs.out) expect(JSON.parse(o.value).data.ndarray[0][0]).toBe(Number(o.key.slice(1)) + 1);
+      for (const o of outputs.out)
+        expect(JSON.parse(o.value).data.ndarray[0][0]).toBe(Number(o.key.slice(1)) + 1);
     } finally {
       first.child.kill('SIGKILL');
       await outputs.stop();
@@ -162,8 +255,21 @@ describe('Kafka broker outage', () => {
     const node = await startNode('omodel', { predict: (X: unknown) => X } as never);
     let fatal: EngineError | undefined;
     const engine = await startEngine({
-      host: '127.0.0.1', httpPort: 0, grpcPort: 0, serverType: 'kafka', log: quiet,
-      kafka: { broker: mock.brokers, inputTopic: 'in-o', outputTopic: 'out-o', fullGraph: false, workers: 1, autoCommit: true, groupId: '', outageExitMs: 4000 },
+      host: '127.0.0.1',
+      httpPort: 0,
+      grpcPort: 0,
+      serverType: 'kafka',
+      log: quiet,
+      kafka: {
+        broker: mock.brokers,
+        inputTopic: 'in-o',
+        outputTopic: 'out-o',
+        fullGraph: false,
+        workers: 1,
+        autoCommit: true,
+        groupId: '',
+        outageExitMs: 4000,
+      },
       predictor: { name: 'op', graph: unit(node, 'MODEL') },
       onFatal: (err) => {
         fatal = err;

@@ -1,8 +1,8 @@
 // Payload logging (03 §1): CloudEvents to an HTTP sink and Kafka messages, bounded queue, drops counted.
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import { Kafka, logLevel } from 'kafkajs';
-import { startEngine, type EngineHandle } from 'seldon-engine';
-import { startNode, startHttp, unit, post, type RunningNode, type TestServer } from './support/nodes.js';
+import { startEngine } from 'seldon-engine';
+import { startNode, startHttp, unit, post, type RunningNode } from './support/nodes.js';
 import { startKafkaMock, type KafkaMock } from './support/kafka-mock.js';
 
 const quiet = () => undefined;
@@ -15,7 +15,11 @@ async function predictMany(port: number, n: number, concurrency: number): Promis
     Array.from({ length: concurrency }, async () => {
       while (next < n) {
         const i = next++;
-        const res = await fetch(`http://127.0.0.1:${port}/api/v1.0/predictions`, { method: 'POST', body: `{"data":{"ndarray":[[${i}]]}}`, headers: { 'content-type': 'application/json', 'seldon-puid': `p-${i}` } });
+        const res = await fetch(`http://127.0.0.1:${port}/api/v1.0/predictions`, {
+          method: 'POST',
+          body: `{"data":{"ndarray":[[${i}]]}}`,
+          headers: { 'content-type': 'application/json', 'seldon-puid': `p-${i}` },
+        });
         await res.arrayBuffer();
         if (res.status === 200) ok++;
       }
@@ -39,14 +43,34 @@ describe('payload logging', () => {
   });
 
   it(`${N} predictions produce ${N} request and ${N} response CloudEvents at an HTTP sink`, async () => {
-    const events: { type: string; requestId: string; modelId: string; headers: Record<string, string | string[] | undefined>; body: string }[] = [];
+    const events: {
+      type: string;
+      requestId: string;
+      modelId: string;
+      headers: Record<string, string | string[] | undefined>;
+      body: string;
+    }[] = [];
     const sink = await startHttp((req, res, body) => {
-      events.push({ type: String(req.headers['ce-type']), requestId: String(req.headers['ce-requestid']), modelId: String(req.headers['ce-modelid']), headers: req.headers, body: body.toString() });
+      events.push({
+        type: String(req.headers['ce-type']),
+        requestId: String(req.headers['ce-requestid']),
+        modelId: String(req.headers['ce-modelid']),
+        headers: req.headers,
+        body: body.toString(),
+      });
       res.end();
     });
     const engine = await startEngine({
-      host: '127.0.0.1', httpPort: 0, grpcPort: 0, log: quiet, deploymentName: 'sd', namespace: 'ns',
-      predictor: { name: 'pred', graph: unit(node, 'MODEL', { logger: { mode: 'all', url: `http://127.0.0.1:${sink.port}/events` } }) },
+      host: '127.0.0.1',
+      httpPort: 0,
+      grpcPort: 0,
+      log: quiet,
+      deploymentName: 'sd',
+      namespace: 'ns',
+      predictor: {
+        name: 'pred',
+        graph: unit(node, 'MODEL', { logger: { mode: 'all', url: `http://127.0.0.1:${sink.port}/events` } }),
+      },
     });
     try {
       expect(await predictMany(engine.httpPort, N, 32)).toBe(N);
@@ -82,12 +106,17 @@ describe('payload logging', () => {
       res.end();
     });
     const engine = await startEngine({
-      host: '127.0.0.1', httpPort: 0, grpcPort: 0, log: quiet,
+      host: '127.0.0.1',
+      httpPort: 0,
+      grpcPort: 0,
+      log: quiet,
       payloadLogger: { defaultEndpoint: `http://127.0.0.1:${sink.port}/` },
       predictor: { name: 'pred', graph: unit(node, 'MODEL', { logger: { mode: 'response' } }) },
     });
     try {
-      await post(engine.httpPort, '/api/v1.0/predictions', '{"data":{"ndarray":[[1]]}}', { 'seldon-skip-logging': 'true' });
+      await post(engine.httpPort, '/api/v1.0/predictions', '{"data":{"ndarray":[[1]]}}', {
+        'seldon-skip-logging': 'true',
+      });
       await post(engine.httpPort, '/api/v1.0/predictions', '{"data":{"ndarray":[[1]]}}');
       await post(engine.httpPort, '/api/v1.0/feedback', '{"request":{"data":{"ndarray":[[1]]}},"reward":1}');
       await engine.close();
@@ -104,9 +133,16 @@ describe('payload logging', () => {
       received++; // never answers
     });
     const engine = await startEngine({
-      host: '127.0.0.1', httpPort: 0, grpcPort: 0, log: quiet, gracefulTimeoutMs: 200,
+      host: '127.0.0.1',
+      httpPort: 0,
+      grpcPort: 0,
+      log: quiet,
+      gracefulTimeoutMs: 200,
       payloadLogger: { workers: 2, queueSize: 50, writeTimeoutMs: 0 },
-      predictor: { name: 'pred', graph: unit(node, 'MODEL', { logger: { mode: 'all', url: `http://127.0.0.1:${sink.port}/` } }) },
+      predictor: {
+        name: 'pred',
+        graph: unit(node, 'MODEL', { logger: { mode: 'all', url: `http://127.0.0.1:${sink.port}/` } }),
+      },
     });
     try {
       expect(await predictMany(engine.httpPort, 1000, 16)).toBe(1000);
@@ -133,7 +169,12 @@ describe('payload logging', () => {
 
     it(`${N} predictions produce ${2 * N} messages on the log topic with the reference's headers`, async () => {
       const engine = await startEngine({
-        host: '127.0.0.1', httpPort: 0, grpcPort: 0, log: quiet, deploymentName: 'sd', namespace: 'ns',
+        host: '127.0.0.1',
+        httpPort: 0,
+        grpcPort: 0,
+        log: quiet,
+        deploymentName: 'sd',
+        namespace: 'ns',
         payloadLogger: { kafkaBroker: mock.brokers, kafkaTopic: 'payloads' },
         predictor: { name: 'pred', graph: unit(node, 'MODEL', { logger: { mode: 'all' } }) },
       });
@@ -152,7 +193,9 @@ describe('payload logging', () => {
             const type = String(message.headers?.type);
             counts[type] = (counts[type] ?? 0) + 1;
             if (!sample && String(message.headers?.requestid) === 'p-7' && type.endsWith('request')) {
-              sample = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]));
+              sample = Object.fromEntries(
+                Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]),
+              );
               sample.value = String(message.value);
             }
             if (++total === 2 * N) resolve();
@@ -160,7 +203,10 @@ describe('payload logging', () => {
         });
       });
       await consumer.disconnect();
-      expect(counts).toEqual({ 'io.seldon.serving.inference.request': N, 'io.seldon.serving.inference.response': N });
+      expect(counts).toEqual({
+        'io.seldon.serving.inference.request': N,
+        'io.seldon.serving.inference.response': N,
+      });
       expect(sample).toEqual({
         type: 'io.seldon.serving.inference.request',
         'content-type': 'application/json',

@@ -15,8 +15,18 @@ describe('graceful shutdown', () => {
       }, 300);
     });
     const engine = await startEngine({
-      host: '127.0.0.1', httpPort: 0, grpcPort: 0, log: () => undefined,
-      predictor: { name: 'p', graph: { name: 'slow', type: 'MODEL', endpoint: { service_host: '127.0.0.1', service_port: node.port, httpPort: node.port } } },
+      host: '127.0.0.1',
+      httpPort: 0,
+      grpcPort: 0,
+      log: () => undefined,
+      predictor: {
+        name: 'p',
+        graph: {
+          name: 'slow',
+          type: 'MODEL',
+          endpoint: { service_host: '127.0.0.1', service_port: node.port, httpPort: node.port },
+        },
+      },
     });
     try {
       const inflight = post(engine.httpPort, '/api/v1.0/predictions', '{}');
@@ -38,8 +48,19 @@ describe('graceful shutdown', () => {
     const arrival = new Promise<void>((r) => (arrived = r));
     const node = await startHttp(() => arrived()); // never answers
     const engine = await startEngine({
-      host: '127.0.0.1', httpPort: 0, grpcPort: 0, log: () => undefined, gracefulTimeoutMs: 200,
-      predictor: { name: 'p', graph: { name: 'stuck', type: 'MODEL', endpoint: { service_host: '127.0.0.1', service_port: node.port, httpPort: node.port } } },
+      host: '127.0.0.1',
+      httpPort: 0,
+      grpcPort: 0,
+      log: () => undefined,
+      gracefulTimeoutMs: 200,
+      predictor: {
+        name: 'p',
+        graph: {
+          name: 'stuck',
+          type: 'MODEL',
+          endpoint: { service_host: '127.0.0.1', service_port: node.port, httpPort: node.port },
+        },
+      },
     });
     const inflight = post(engine.httpPort, '/api/v1.0/predictions', '{}').catch((e: Error) => e);
     await arrival;
@@ -55,14 +76,36 @@ describe('v2 protocol and CloudEvents headers', () => {
     const node = await startHttp((req, res) => {
       paths.push(`${req.method} ${req.url}`);
       res.setHeader('content-type', 'application/json');
-      res.end(req.method === 'GET' ? '' : '{"model_name":"m","outputs":[{"name":"o","shape":[1],"datatype":"FP32","data":[1]}]}');
+      res.end(
+        req.method === 'GET'
+          ? ''
+          : '{"model_name":"m","outputs":[{"name":"o","shape":[1],"datatype":"FP32","data":[1]}]}',
+      );
     });
     const engine = await startEngine({
-      host: '127.0.0.1', httpPort: 0, grpcPort: 0, log: () => undefined, protocol: 'v2', deploymentName: 'sd', namespace: 'ns',
-      predictor: { name: 'p', graph: { name: 'm', type: 'MODEL', endpoint: { service_host: '127.0.0.1', service_port: node.port, httpPort: node.port } } },
+      host: '127.0.0.1',
+      httpPort: 0,
+      grpcPort: 0,
+      log: () => undefined,
+      protocol: 'v2',
+      deploymentName: 'sd',
+      namespace: 'ns',
+      predictor: {
+        name: 'p',
+        graph: {
+          name: 'm',
+          type: 'MODEL',
+          endpoint: { service_host: '127.0.0.1', service_port: node.port, httpPort: node.port },
+        },
+      },
     });
     try {
-      const res = await post(engine.httpPort, '/v2/models/custom/infer', '{"inputs":[{"name":"i","shape":[1],"datatype":"FP32","data":[0]}]}', { 'ce-specversion': '1.0' });
+      const res = await post(
+        engine.httpPort,
+        '/v2/models/custom/infer',
+        '{"inputs":[{"name":"i","shape":[1],"datatype":"FP32","data":[0]}]}',
+        { 'ce-specversion': '1.0' },
+      );
       expect(res.status).toBe(200);
       expect(res.json().outputs[0].data).toEqual([1]);
       expect(paths).toContain('POST /v2/models/custom/infer');
@@ -78,7 +121,13 @@ describe('v2 protocol and CloudEvents headers', () => {
   });
 
   it('serves the OpenAPI document and a Swagger UI page', async () => {
-    const engine = await startEngine({ host: '127.0.0.1', httpPort: 0, grpcPort: 0, log: () => undefined, predictor: { name: 'p', graph: { name: 's', implementation: 'SIMPLE_MODEL' } } });
+    const engine = await startEngine({
+      host: '127.0.0.1',
+      httpPort: 0,
+      grpcPort: 0,
+      log: () => undefined,
+      predictor: { name: 'p', graph: { name: 's', implementation: 'SIMPLE_MODEL' } },
+    });
     try {
       const doc = await get(engine.httpPort, '/api/v1.0/doc/seldon.json');
       expect(doc.json().paths['/api/v1.0/predictions']).toBeDefined();

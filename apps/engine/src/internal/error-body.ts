@@ -20,13 +20,41 @@ export function statusBody(httpStatus: number, info: string, reason: string): st
 export function errorResponse(err: unknown): RenderedError {
   if (isGraphError(err)) {
     if (err.code === 'SC_ERR_GRAPH_NODE_ERROR_RESPONSE' && err.body) {
-      return { status: err.httpStatus, grpcStatus: err.grpcCode, code: err.code, message: err.message, contentType: err.body.contentType || 'application/json', body: err.body.bytes() };
+      return {
+        status: err.httpStatus,
+        grpcStatus: err.grpcCode,
+        code: err.code,
+        message: err.message,
+        contentType: err.body.contentType || 'application/json',
+        body: err.body.bytes(),
+      };
     }
-    return { status: err.httpStatus, grpcStatus: err.grpcCode, code: err.code, message: err.message, contentType: 'application/json', body: statusBody(err.httpStatus, err.message, err.code) };
+    return {
+      status: err.httpStatus,
+      grpcStatus: err.grpcCode,
+      code: err.code,
+      message: err.message,
+      contentType: 'application/json',
+      body: statusBody(err.httpStatus, err.message, err.code),
+    };
   }
   if (err instanceof EngineError) {
-    return { status: err.httpStatus, grpcStatus: err.grpcStatus, code: err.code, message: err.message, contentType: 'application/json', body: statusBody(err.httpStatus, err.message, err.code) };
+    return {
+      status: err.httpStatus,
+      grpcStatus: err.grpcStatus,
+      code: err.code,
+      message: err.message,
+      contentType: 'application/json',
+      body: statusBody(err.httpStatus, err.message, err.code),
+    };
   }
   const message = err instanceof Error ? err.message : String(err);
-  return { status: 500, grpcStatus: 2, code: 'SC_ERR_ENGINE_INTERNAL', message, contentType: 'application/json', body: statusBody(500, message, 'SC_ERR_ENGINE_INTERNAL') };
+  return {
+    status: 500,
+    grpcStatus: 2,
+    code: 'SC_ERR_ENGINE_INTERNAL',
+    message,
+    contentType: 'application/json',
+    body: statusBody(500, message, 'SC_ERR_ENGINE_INTERNAL'),
+  };
 }

@@ -30,7 +30,25 @@ const SELDON_SERVICE = {
 };
 const HEALTH_SERVICE = { Check: rawMethod('/grpc.health.v1.Health/Check') };
 
-const GRPC_CODE_NAMES = ['OK', 'Canceled', 'Unknown', 'InvalidArgument', 'DeadlineExceeded', 'NotFound', 'AlreadyExists', 'PermissionDenied', 'ResourceExhausted', 'FailedPrecondition', 'Aborted', 'OutOfRange', 'Unimplemented', 'Internal', 'Unavailable', 'DataLoss', 'Unauthenticated'];
+const GRPC_CODE_NAMES = [
+  'OK',
+  'Canceled',
+  'Unknown',
+  'InvalidArgument',
+  'DeadlineExceeded',
+  'NotFound',
+  'AlreadyExists',
+  'PermissionDenied',
+  'ResourceExhausted',
+  'FailedPrecondition',
+  'Aborted',
+  'OutOfRange',
+  'Unimplemented',
+  'Internal',
+  'Unavailable',
+  'DataLoss',
+  'Unauthenticated',
+];
 
 function metadataToHeaders(md: grpc.Metadata): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
@@ -56,12 +74,18 @@ export function createGrpcFrontDoor(runtime: EngineRuntime): { server: grpc.Serv
     'grpc.max_send_message_length': config.grpcMaxMessageBytes,
   });
   let inFlight = 0;
+  const inFlightGauge = runtime.metrics.inFlight.labels({ server: 'grpc' });
 
-  const unary = (service: string, spanName: string, sendPuid: boolean, body: (request: Buffer, ctx: RequestContext) => Promise<Buffer>): grpc.handleUnaryCall<Buffer, Buffer> => {
+  const unary = (
+    service: string,
+    spanName: string,
+    sendPuid: boolean,
+    body: (request: Buffer, ctx: RequestContext) => Promise<Buffer>,
+  ): grpc.handleUnaryCall<Buffer, Buffer> => {
     return (call, callback) => {
       const start = performance.now();
       inFlight++;
-      runtime.metrics.inFlight.inc({ server: 'grpc' });
+      inFlightGauge.inc();
       const headers = metadataToHeaders(call.metadata);
       let puid = headers['seldon-puid'];
       if (typeof puid !== 'string' || !puid) {
@@ -74,16 +98,31 @@ export function createGrpcFrontDoor(runtime: EngineRuntime): { server: grpc.Serv
         call.sendMetadata(md);
       }
       let span: Span | undefined;
-      if (runtime.tracer) span = runtime.tracer.startServerSpan(spanName, headers, { 'rpc.system': 'grpc', 'rpc.method': service, 'seldon.puid': puid });
+      if (runtime.tracer)
+        span = runtime.tracer.startServerSpan(spanName, headers, {
+          'rpc.system': 'grpc',
+          'rpc.method': service,
+          'seldon.puid': puid,
+        });
       const finish = (code: number, errorCode?: string) => {
         inFlight--;
-        runtime.metrics.inFlight.dec({ server: 'grpc' });
-        runtime.metrics.observeServer(service, 'unary', GRPC_CODE_NAMES[code] ?? String(code), (performance.now() - start) / 1000);
-        if (span) runtime.tracer?.endSpan(span, errorCode ? { message: errorCode, code: errorCode } : undefined);
+        inFlightGauge.dec();
+        runtime.metrics.observeServer(
+          service,
+          'unary',
+          GRPC_CODE_NAMES[code] ?? String(code),
+          (performance.now() - start) / 1000,
+        );
+        if (span)
+          runtime.tracer?.endSpan(span, errorCode ? { message: errorCode, code: errorCode } : undefined);
         if (inFlight === 0) runtime.notifyIdle();
       };
       const run = async () => {
-        if (runtime.inFlightGraph >= config.maxInFlight) throw new EngineError('SC_ERR_ENGINE_OVERLOADED', `more than ${config.maxInFlight} requests in flight (maxInFlight); retry later`);
+        if (runtime.inFlightGraph >= config.maxInFlight)
+          throw new EngineError(
+            'SC_ERR_ENGINE_OVERLOADED',
+            `more than ${config.maxInFlight} requests in flight (maxInFlight); retry later`,
+          );
         runtime.inFlightGraph++;
         try {
           return await body(call.request, { puid: puid as string, headers, span, transport: 'grpc' });
@@ -108,43 +147,72 @@ export function createGrpcFrontDoor(runtime: EngineRuntime): { server: grpc.Serv
     };
   };
 
-  server.addService(SELDON_SERVICE as unknown as grpc.ServiceDefinition, {
-    Predict: unary('/seldon.protos.Seldon/Predict', '/seldon.protos.Seldon/Predict', true, async (req, ctx) => {
-      const out = await runtime.predict(GraphPayload.fromProtobuf(req), ctx);
-      return toProtobuf(out, (o) => messageToProto(o as never));
-    }),
-    SendFeedback: unary('/seldon.protos.Seldon/SendFeedback', '/seldon.protos.Seldon/SendFeedback', true, async (req, ctx) => {
-      const out = await runtime.feedback(GraphPayload.fromProtobuf(req), ctx);
-      return toProtobuf(out, (o) => messageToProto(o as never));
-    }),
-    ModelMetadata: unary('/seldon.protos.Seldon/ModelMetadata', '/seldon.protos.Seldon/ModelMetadata', false, async (req, ctx) => {
-      let name: string;
-      try {
-        name = modelMetadataRequestFromProto(req).name ?? '';
-      } catch (err) {
-        throw new EngineError('SC_ERR_ENGINE_BAD_REQUEST', `ModelMetadata request is not a valid SeldonModelMetadataRequest: ${(err as Error).message}`);
-      }
-      const out = await runtime.nodeMetadata(name, { ...ctx, modelName: undefined });
-      if (out.isProtobuf) return toProtobuf(out, () => new Uint8Array());
-      const { modelMetadataToProto } = await import('@seldon-ts/payload');
-      return toProtobuf(out, (o) => modelMetadataToProto(o as never));
-    }),
-    GraphMetadata: unary('/seldon.protos.Seldon/GraphMetadata', '/seldon.protos.Seldon/GraphMetadata', false, async (_req, ctx) => {
-      const meta = await runtime.graphMetadata(ctx);
-      const bytes = graphMetadataToProto(meta as never);
-      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    }),
-  } as unknown as grpc.UntypedServiceImplementation);
+  server.addService(
+    SELDON_SERVICE as unknown as grpc.ServiceDefinition,
+    {
+      Predict: unary(
+        '/seldon.protos.Seldon/Predict',
+        '/seldon.protos.Seldon/Predict',
+        true,
+        async (req, ctx) => {
+          const out = await runtime.predict(GraphPayload.fromProtobuf(req), ctx);
+          return toProtobuf(out, (o) => messageToProto(o as never));
+        },
+      ),
+      SendFeedback: unary(
+        '/seldon.protos.Seldon/SendFeedback',
+        '/seldon.protos.Seldon/SendFeedback',
+        true,
+        async (req, ctx) => {
+          const out = await runtime.feedback(GraphPayload.fromProtobuf(req), ctx);
+          return toProtobuf(out, (o) => messageToProto(o as never));
+        },
+      ),
+      ModelMetadata: unary(
+        '/seldon.protos.Seldon/ModelMetadata',
+        '/seldon.protos.Seldon/ModelMetadata',
+        false,
+        async (req, ctx) => {
+          let name: string;
+          try {
+            name = modelMetadataRequestFromProto(req).name ?? '';
+          } catch (err) {
+            throw new EngineError(
+              'SC_ERR_ENGINE_BAD_REQUEST',
+              `ModelMetadata request is not a valid SeldonModelMetadataRequest: ${(err as Error).message}`,
+            );
+          }
+          const out = await runtime.nodeMetadata(name, { ...ctx, modelName: undefined });
+          if (out.isProtobuf) return toProtobuf(out, () => new Uint8Array());
+          const { modelMetadataToProto } = await import('@seldon-ts/payload');
+          return toProtobuf(out, (o) => modelMetadataToProto(o as never));
+        },
+      ),
+      GraphMetadata: unary(
+        '/seldon.protos.Seldon/GraphMetadata',
+        '/seldon.protos.Seldon/GraphMetadata',
+        false,
+        async (_req, ctx) => {
+          const meta = await runtime.graphMetadata(ctx);
+          const bytes = graphMetadataToProto(meta as never);
+          return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        },
+      ),
+    } as unknown as grpc.UntypedServiceImplementation,
+  );
 
-  server.addService(HEALTH_SERVICE as unknown as grpc.ServiceDefinition, {
-    Check: (call: grpc.ServerUnaryCall<Buffer, Buffer>, callback: grpc.sendUnaryData<Buffer>) => {
-      runtime.readiness().then(
-        (state) => callback(null, Buffer.from([0x08, state.ready ? 1 : 2])), // HealthCheckResponse{status: SERVING=1 | NOT_SERVING=2}
-        (err: Error) => callback({ code: grpc.status.UNAVAILABLE, details: err.message }),
-      );
-      void call;
-    },
-  } as unknown as grpc.UntypedServiceImplementation);
+  server.addService(
+    HEALTH_SERVICE as unknown as grpc.ServiceDefinition,
+    {
+      Check: (call: grpc.ServerUnaryCall<Buffer, Buffer>, callback: grpc.sendUnaryData<Buffer>) => {
+        runtime.readiness().then(
+          (state) => callback(null, Buffer.from([0x08, state.ready ? 1 : 2])), // HealthCheckResponse{status: SERVING=1 | NOT_SERVING=2}
+          (err: Error) => callback({ code: grpc.status.UNAVAILABLE, details: err.message }),
+        );
+        void call;
+      },
+    } as unknown as grpc.UntypedServiceImplementation,
+  );
 
   return { server, inFlight: () => inFlight };
 }
@@ -152,5 +220,9 @@ export function createGrpcFrontDoor(runtime: EngineRuntime): { server: grpc.Serv
 export function grpcCredentials(runtime: EngineRuntime): grpc.ServerCredentials {
   const tls = runtime.config.tls;
   if (!tls) return grpc.ServerCredentials.createInsecure();
-  return grpc.ServerCredentials.createSsl(null, [{ cert_chain: readFileSync(tls.certFile), private_key: readFileSync(tls.keyFile) }], false);
+  return grpc.ServerCredentials.createSsl(
+    null,
+    [{ cert_chain: readFileSync(tls.certFile), private_key: readFileSync(tls.keyFile) }],
+    false,
+  );
 }

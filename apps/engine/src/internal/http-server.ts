@@ -1,6 +1,11 @@
 // The REST front door on node:http (no framework on the hot path). Routes of 02 §4.2 for the
 // seldon protocol, 01 §8 for v2 and 01 §9 for tensorflow; probes, metrics and the OpenAPI page.
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -11,7 +16,17 @@ import type { EngineRuntime, RequestContext } from './runtime.js';
 import { errorResponse } from './error-body.js';
 import { openApiDocument, swaggerPage } from './openapi.js';
 
-type Operation = 'predict' | 'feedback' | 'graph-status' | 'node-status' | 'graph-metadata' | 'node-metadata' | 'ready' | 'live' | 'metrics' | 'doc';
+type Operation =
+  | 'predict'
+  | 'feedback'
+  | 'graph-status'
+  | 'node-status'
+  | 'graph-metadata'
+  | 'node-metadata'
+  | 'ready'
+  | 'live'
+  | 'metrics'
+  | 'doc';
 
 interface Match {
   op: Operation;
@@ -28,7 +43,12 @@ function matchRoute(path: string, protocol: string, prometheusPath: string): Mat
   if (path === '/ready') return { op: 'ready', methods: '*' };
   if (path === '/live') return { op: 'live', methods: '*' };
   if (path === prometheusPath) return { op: 'metrics', methods: 'GET' };
-  if (path.startsWith('/api/v1.0/doc/') || path.startsWith('/api/v0.1/doc/') || path === '/api/v1.0/doc' || path.startsWith('/v2/docs')) {
+  if (
+    path.startsWith('/api/v1.0/doc/') ||
+    path.startsWith('/api/v0.1/doc/') ||
+    path === '/api/v1.0/doc' ||
+    path.startsWith('/v2/docs')
+  ) {
     return { op: 'doc', methods: '*', doc: path.replace(/^\/(api\/v[01]\.[01]\/doc|v2\/docs)\/?/, '') };
   }
   if (protocol === 'seldon') {
@@ -48,7 +68,9 @@ function matchRoute(path: string, protocol: string, prometheusPath: string): Mat
     const m = /^\/api\/v(?:1\.0|0\.1)\/(status|metadata)\/([^/]+)$/.exec(path);
     if (m) {
       const model = decodeURIComponent(m[2]);
-      return m[1] === 'status' ? { op: 'node-status', methods: 'GET', service: 'status', model } : { op: 'node-metadata', methods: 'GET', service: 'metadata', model };
+      return m[1] === 'status'
+        ? { op: 'node-status', methods: 'GET', service: 'status', model }
+        : { op: 'node-metadata', methods: 'GET', service: 'metadata', model };
     }
     return undefined;
   }
@@ -61,12 +83,14 @@ function matchRoute(path: string, protocol: string, prometheusPath: string): Mat
     m = /^\/v2\/models\/([^/]+)\/ready$/.exec(path);
     if (m) return { op: 'node-status', methods: 'GET', service: 'status', model: decodeURIComponent(m[1]) };
     m = /^\/v2\/models\/([^/]+)$/.exec(path);
-    if (m) return { op: 'node-metadata', methods: 'GET', service: 'metadata', model: decodeURIComponent(m[1]) };
+    if (m)
+      return { op: 'node-metadata', methods: 'GET', service: 'metadata', model: decodeURIComponent(m[1]) };
     return undefined;
   }
   // tensorflow
   if (path === '/api/v1.0/feedback') return { op: 'feedback', methods: 'POST', service: 'feedback' };
-  if (path === '/v1/models/:predict' || path === '/v1/models:predict') return { op: 'predict', methods: 'POST', service: 'predictions' };
+  if (path === '/v1/models/:predict' || path === '/v1/models:predict')
+    return { op: 'predict', methods: 'POST', service: 'predictions' };
   let m = /^\/v1\/models\/([^/:]+)\/?:predict$/.exec(path);
   if (m) return { op: 'predict', methods: 'POST', service: 'predictions', model: decodeURIComponent(m[1]) };
   m = /^\/v1\/models\/([^/:]+)\/metadata$/.exec(path);
@@ -80,7 +104,12 @@ function matchRoute(path: string, protocol: string, prometheusPath: string): Mat
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
   if (declared > limit) {
-    return Promise.reject(new EngineError('SC_ERR_ENGINE_BODY_TOO_LARGE', `request body of ${declared} bytes exceeds the limit of ${limit} bytes (maxBodyBytes)`));
+    return Promise.reject(
+      new EngineError(
+        'SC_ERR_ENGINE_BODY_TOO_LARGE',
+        `request body of ${declared} bytes exceeds the limit of ${limit} bytes (maxBodyBytes)`,
+      ),
+    );
   }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -90,14 +119,32 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       if (size > limit) {
         req.removeAllListeners('data');
         req.resume();
-        reject(new EngineError('SC_ERR_ENGINE_BODY_TOO_LARGE', `request body exceeds the limit of ${limit} bytes (maxBodyBytes)`));
+        reject(
+          new EngineError(
+            'SC_ERR_ENGINE_BODY_TOO_LARGE',
+            `request body exceeds the limit of ${limit} bytes (maxBodyBytes)`,
+          ),
+        );
         return;
       }
       chunks.push(chunk);
     });
     req.on('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)));
-    req.on('error', (err) => reject(new EngineError('SC_ERR_ENGINE_BODY_READ_FAILED', `failed reading the request body: ${err.message}`, { cause: err })));
-    req.on('aborted', () => reject(new EngineError('SC_ERR_ENGINE_BODY_READ_FAILED', 'the client aborted while sending the request body')));
+    req.on('error', (err) =>
+      reject(
+        new EngineError('SC_ERR_ENGINE_BODY_READ_FAILED', `failed reading the request body: ${err.message}`, {
+          cause: err,
+        }),
+      ),
+    );
+    req.on('aborted', () =>
+      reject(
+        new EngineError(
+          'SC_ERR_ENGINE_BODY_READ_FAILED',
+          'the client aborted while sending the request body',
+        ),
+      ),
+    );
   });
 }
 
@@ -110,12 +157,13 @@ export interface HttpFrontDoor {
 export function createHttpFrontDoor(runtime: EngineRuntime): HttpFrontDoor {
   const config = runtime.config;
   let inFlight = 0;
+  const inFlightGauge = runtime.metrics.inFlight.labels({ server: 'http' });
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     inFlight++;
-    runtime.metrics.inFlight.inc({ server: 'http' });
+    inFlightGauge.inc();
     res.once('close', () => {
       inFlight--;
-      runtime.metrics.inFlight.dec({ server: 'http' });
+      inFlightGauge.dec();
       if (inFlight === 0) runtime.notifyIdle();
     });
     handle(req, res).catch((err) => {
@@ -165,9 +213,16 @@ export function createHttpFrontDoor(runtime: EngineRuntime): HttpFrontDoor {
       res.end();
       return;
     }
-    if (route.methods !== '*' && method !== route.methods && !(route.methods === 'GET' && method === 'HEAD')) {
+    if (
+      route.methods !== '*' &&
+      method !== route.methods &&
+      !(route.methods === 'GET' && method === 'HEAD')
+    ) {
       req.resume();
-      const err = new EngineError('SC_ERR_ENGINE_METHOD_NOT_ALLOWED', `${method} is not allowed on ${path} (allowed: ${route.methods})`);
+      const err = new EngineError(
+        'SC_ERR_ENGINE_METHOD_NOT_ALLOWED',
+        `${method} is not allowed on ${path} (allowed: ${route.methods})`,
+      );
       send(res, errorResponse(err));
       return;
     }
@@ -203,7 +258,11 @@ export function createHttpFrontDoor(runtime: EngineRuntime): HttpFrontDoor {
           res.end(JSON.stringify(openApiDocument(config)));
         } else if (route.doc === '' || route.doc === 'index.html') {
           res.setHeader('Content-Type', 'text/html; charset=utf-8');
-          res.end(swaggerPage(path.startsWith('/v2') ? '/v2/docs/seldon.json' : `/api/${path.split('/')[2]}/doc/seldon.json`));
+          res.end(
+            swaggerPage(
+              path.startsWith('/v2') ? '/v2/docs/seldon.json' : `/api/${path.split('/')[2]}/doc/seldon.json`,
+            ),
+          );
         } else {
           res.statusCode = 404;
           res.setHeader('Content-Type', 'text/plain; charset=utf-8');
@@ -218,11 +277,21 @@ export function createHttpFrontDoor(runtime: EngineRuntime): HttpFrontDoor {
     const service = route.service as string;
     let span: Span | undefined;
     if (runtime.tracer) {
-      span = runtime.tracer.startServerSpan(route.op === 'predict' ? 'predictions' : route.op.endsWith('metadata') ? 'metadata' : route.op === 'feedback' ? 'feedback' : 'status', req.headers, {
-        'http.request.method': method,
-        'url.path': path,
-        'seldon.puid': puid,
-      });
+      span = runtime.tracer.startServerSpan(
+        route.op === 'predict'
+          ? 'predictions'
+          : route.op.endsWith('metadata')
+            ? 'metadata'
+            : route.op === 'feedback'
+              ? 'feedback'
+              : 'status',
+        req.headers,
+        {
+          'http.request.method': method,
+          'url.path': path,
+          'seldon.puid': puid,
+        },
+      );
     }
     let status = 200;
     let errorCode: string | undefined;
@@ -230,7 +299,10 @@ export function createHttpFrontDoor(runtime: EngineRuntime): HttpFrontDoor {
       if (runtime.draining) res.setHeader('Connection', 'close');
       if (runtime.inFlightGraph >= config.maxInFlight) {
         req.resume();
-        throw new EngineError('SC_ERR_ENGINE_OVERLOADED', `more than ${config.maxInFlight} requests in flight (maxInFlight); retry later`);
+        throw new EngineError(
+          'SC_ERR_ENGINE_OVERLOADED',
+          `more than ${config.maxInFlight} requests in flight (maxInFlight); retry later`,
+        );
       }
       runtime.inFlightGraph++;
       try {
@@ -241,8 +313,15 @@ export function createHttpFrontDoor(runtime: EngineRuntime): HttpFrontDoor {
           case 'predict':
           case 'feedback': {
             const body = await readBody(req, config.maxBodyBytes);
-            const payload = GraphPayload.fromBytes(body, req.headers['content-type'] || JSON_TYPE, (req.headers['content-encoding'] as string | undefined) || undefined);
-            out = route.op === 'predict' ? await runtime.predict(payload, ctx) : await runtime.feedback(payload, ctx);
+            const payload = GraphPayload.fromBytes(
+              body,
+              req.headers['content-type'] || JSON_TYPE,
+              (req.headers['content-encoding'] as string | undefined) || undefined,
+            );
+            out =
+              route.op === 'predict'
+                ? await runtime.predict(payload, ctx)
+                : await runtime.feedback(payload, ctx);
             break;
           }
           case 'graph-status': {
@@ -283,10 +362,16 @@ export function createHttpFrontDoor(runtime: EngineRuntime): HttpFrontDoor {
       status = rendered.status;
       errorCode = rendered.code;
       runtime.metrics.errors.inc({ code: rendered.code, server: 'http' });
-      if (rendered.status >= 500 && rendered.code !== 'SC_ERR_GRAPH_NODE_ERROR_RESPONSE') runtime.log('debug', `${method} ${path} puid=${puid}: ${rendered.code}: ${(err as Error).message}`);
+      if (rendered.status >= 500 && rendered.code !== 'SC_ERR_GRAPH_NODE_ERROR_RESPONSE')
+        runtime.log('debug', `${method} ${path} puid=${puid}: ${rendered.code}: ${(err as Error).message}`);
       send(res, rendered);
     } finally {
-      runtime.metrics.observeServer(service, method.toLowerCase(), String(status), (performance.now() - start) / 1000);
+      runtime.metrics.observeServer(
+        service,
+        method.toLowerCase(),
+        String(status),
+        (performance.now() - start) / 1000,
+      );
       if (span && runtime.tracer) {
         span.setAttribute('http.response.status_code', status);
         runtime.tracer.endSpan(span, errorCode ? { message: errorCode, code: errorCode } : undefined);
@@ -296,7 +381,10 @@ export function createHttpFrontDoor(runtime: EngineRuntime): HttpFrontDoor {
 
   let server: Server;
   if (config.tls) {
-    server = createHttpsServer({ cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) }, handler) as unknown as Server;
+    server = createHttpsServer(
+      { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) },
+      handler,
+    ) as unknown as Server;
   } else {
     server = createHttpServer(handler);
   }
@@ -307,7 +395,10 @@ export function createHttpFrontDoor(runtime: EngineRuntime): HttpFrontDoor {
   return { server, inFlight: () => inFlight };
 }
 
-function send(res: ServerResponse, r: { status: number; contentType: string; body: Uint8Array | string }): void {
+function send(
+  res: ServerResponse,
+  r: { status: number; contentType: string; body: Uint8Array | string },
+): void {
   if (res.headersSent) {
     res.destroy();
     return;

@@ -2,7 +2,16 @@
 // Offsets are marked consumed only after the output for that message (and every earlier message of
 // its partition) was produced, so a crash or kill loses nothing: unprocessed input is redelivered.
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel, type Consumer, type KafkaConfig, type Producer, type SASLOptions, type EachBatchPayload, type IHeaders } from 'kafkajs';
+import {
+  Kafka,
+  logLevel,
+  type Consumer,
+  type KafkaConfig,
+  type Producer,
+  type SASLOptions,
+  type EachBatchPayload,
+  type IHeaders,
+} from 'kafkajs';
 import { GraphPayload } from '@seldon-ts/graph-executor';
 import type { EngineConfig, KafkaSecurity } from '../config.js';
 import { EngineError } from '../errors.js';
@@ -10,17 +19,28 @@ import type { EngineLogger, EngineRuntime } from './runtime.js';
 import { errorResponse } from './error-body.js';
 
 /** Builds a kafkajs client with the security settings of 04 §3. */
-export function createKafkaClient(brokers: string, security: KafkaSecurity, clientId: string, log: EngineLogger): Kafka {
+export function createKafkaClient(
+  brokers: string,
+  security: KafkaSecurity,
+  clientId: string,
+  log: EngineLogger,
+): Kafka {
   const config: KafkaConfig = {
     clientId,
-    brokers: brokers.split(',').map((b) => b.trim()).filter(Boolean),
+    brokers: brokers
+      .split(',')
+      .map((b) => b.trim())
+      .filter(Boolean),
     connectionTimeout: 3000,
     requestTimeout: 10000,
     retry: { initialRetryTime: 100, maxRetryTime: 2000, retries: 8 },
     logLevel: logLevel.WARN,
     logCreator: () => (entry) => {
       const level = entry.level === logLevel.ERROR ? 'warn' : 'debug';
-      log(level, `kafka ${entry.namespace}: ${entry.log.message}${entry.log.broker ? ` (broker ${String(entry.log.broker)})` : ''}`);
+      log(
+        level,
+        `kafka ${entry.namespace}: ${entry.log.message}${entry.log.broker ? ` (broker ${String(entry.log.broker)})` : ''}`,
+      );
     },
   };
   if (security.protocol === 'SSL' || security.protocol === 'SASL_SSL') {
@@ -32,9 +52,17 @@ export function createKafkaClient(brokers: string, security: KafkaSecurity, clie
       ...(security.keyPassword ? { passphrase: security.keyPassword } : {}),
     };
   }
-  if ((security.protocol === 'SASL_SSL' || security.protocol === 'SASL_PLAINTEXT') && security.saslUsername && security.saslPassword) {
+  if (
+    (security.protocol === 'SASL_SSL' || security.protocol === 'SASL_PLAINTEXT') &&
+    security.saslUsername &&
+    security.saslPassword
+  ) {
     const mechanism = (security.saslMechanism ?? 'PLAIN').toLowerCase();
-    config.sasl = { mechanism, username: security.saslUsername, password: security.saslPassword } as SASLOptions;
+    config.sasl = {
+      mechanism,
+      username: security.saslUsername,
+      password: security.saslPassword,
+    } as SASLOptions;
   }
   return new Kafka(config);
 }
@@ -55,11 +83,30 @@ export interface KafkaServerHandle {
  * Starts the consumer/producer loop. `onFatal` is called once when the brokers stayed unreachable
  * for `outageExitMs` (the engine then exits with that message).
  */
-export async function startKafkaServer(runtime: EngineRuntime, onFatal: (err: EngineError) => void): Promise<KafkaServerHandle> {
+export async function startKafkaServer(
+  runtime: EngineRuntime,
+  onFatal: (err: EngineError) => void,
+): Promise<KafkaServerHandle> {
   const config = runtime.config;
   const kc = config.kafka as NonNullable<EngineConfig['kafka']>;
-  const kafka = createKafkaClient(kc.broker, config.kafkaSecurity, `seldon-engine-${config.deploymentName}`, runtime.log);
-  const consumer: Consumer = kafka.consumer({ groupId: kc.groupId, sessionTimeout: 6000, heartbeatInterval: 1000, maxWaitTimeInMs: 500, retry: { retries: 10, initialRetryTime: 200, maxRetryTime: 2000, restartOnFailure: async () => !stopping } });
+  const kafka = createKafkaClient(
+    kc.broker,
+    config.kafkaSecurity,
+    `seldon-engine-${config.deploymentName}`,
+    runtime.log,
+  );
+  const consumer: Consumer = kafka.consumer({
+    groupId: kc.groupId,
+    sessionTimeout: 6000,
+    heartbeatInterval: 1000,
+    maxWaitTimeInMs: 500,
+    retry: {
+      retries: 10,
+      initialRetryTime: 200,
+      maxRetryTime: 2000,
+      restartOnFailure: async () => !stopping,
+    },
+  });
   const producer: Producer = kafka.producer({ allowAutoTopicCreation: true });
   let inFlight = 0;
   let stopping = false;
@@ -73,16 +120,25 @@ export async function startKafkaServer(runtime: EngineRuntime, onFatal: (err: En
   consumer.on(consumer.events.HEARTBEAT, touch);
   consumer.on(consumer.events.GROUP_JOIN, touch);
   consumer.on(consumer.events.CRASH, (e) => {
-    runtime.log('warn', `kafka consumer crashed: ${e.payload.error.message}${e.payload.restart ? ' (restarting)' : ''}`);
+    runtime.log(
+      'warn',
+      `kafka consumer crashed: ${e.payload.error.message}${e.payload.restart ? ' (restarting)' : ''}`,
+    );
   });
   const notReadyAfterMs = Math.min(kc.outageExitMs, 5000);
   const watchdog = setInterval(() => {
     if (stopping || fatal) return;
     const silentMs = Date.now() - lastContact;
-    if (silentMs > notReadyAfterMs) runtime.externalNotReady = `Kafka brokers ${kc.broker} unreachable for ${Math.round(silentMs / 1000)} s`;
+    if (silentMs > notReadyAfterMs)
+      runtime.externalNotReady = `Kafka brokers ${kc.broker} unreachable for ${Math.round(silentMs / 1000)} s`;
     if (silentMs > kc.outageExitMs) {
       fatal = true;
-      onFatal(new EngineError('SC_ERR_ENGINE_KAFKA_UNAVAILABLE', `Kafka brokers ${kc.broker} have been unreachable for ${Math.round(silentMs / 1000)} s (limit kafka_outage_exit_ms=${kc.outageExitMs}); exiting so the orchestrator can restart the engine`));
+      onFatal(
+        new EngineError(
+          'SC_ERR_ENGINE_KAFKA_UNAVAILABLE',
+          `Kafka brokers ${kc.broker} have been unreachable for ${Math.round(silentMs / 1000)} s (limit kafka_outage_exit_ms=${kc.outageExitMs}); exiting so the orchestrator can restart the engine`,
+        ),
+      );
     }
   }, 250);
   watchdog.unref();
@@ -96,10 +152,15 @@ export async function startKafkaServer(runtime: EngineRuntime, onFatal: (err: En
   for (let waited = 0; !stopping; waited += 500) {
     const state = await runtime.readiness().catch(() => ({ ready: false }));
     if (state.ready || runtime.externalNotReady) break;
-    if (waited % 10000 === 0) runtime.log('info', 'Waiting for graph to be ready before consuming from Kafka');
+    if (waited % 10000 === 0)
+      runtime.log('info', 'Waiting for graph to be ready before consuming from Kafka');
     await new Promise((r) => setTimeout(r, 500));
   }
-  if (kc.workers > 1 && !kc.autoCommit) runtime.log('info', `kafka: ${kc.workers} workers; output order follows completion order, offsets are committed in input order`);
+  if (kc.workers > 1 && !kc.autoCommit)
+    runtime.log(
+      'info',
+      `kafka: ${kc.workers} workers; output order follows completion order, offsets are committed in input order`,
+    );
 
   const processOne = async (message: EachBatchPayload['batch']['messages'][number]): Promise<void> => {
     const headers: Record<string, string | string[]> = {};
@@ -119,23 +180,33 @@ export async function startKafkaServer(runtime: EngineRuntime, onFatal: (err: En
       headers['seldon-puid'] = puid;
     }
     const value = message.value ?? Buffer.alloc(0);
-    const span = runtime.tracer?.startServerSpan('kafkaServer', headers, { 'messaging.system': 'kafka', 'seldon.puid': puid });
+    const span = runtime.tracer?.startServerSpan('kafkaServer', headers, {
+      'messaging.system': 'kafka',
+      'seldon.puid': puid,
+    });
     const start = performance.now();
     let out: Buffer;
     let outHeaders: Record<string, string> | undefined;
     let code = 'OK';
     try {
-      if (runtime.inFlightGraph >= config.maxInFlight) throw new EngineError('SC_ERR_ENGINE_OVERLOADED', 'too many requests in flight');
+      if (runtime.inFlightGraph >= config.maxInFlight)
+        throw new EngineError('SC_ERR_ENGINE_OVERLOADED', 'too many requests in flight');
       runtime.inFlightGraph++;
       try {
         let payload: GraphPayload;
         if (config.transport === 'grpc') {
           if (protoName.length !== 1 || protoName[0] !== 'seldon.protos.SeldonMessage') {
-            throw new EngineError('SC_ERR_ENGINE_BAD_REQUEST', `Kafka message at ${kc.inputTopic}[${message.offset}] needs exactly one proto-name header naming seldon.protos.SeldonMessage (got ${JSON.stringify(protoName)})`);
+            throw new EngineError(
+              'SC_ERR_ENGINE_BAD_REQUEST',
+              `Kafka message at ${kc.inputTopic}[${message.offset}] needs exactly one proto-name header naming seldon.protos.SeldonMessage (got ${JSON.stringify(protoName)})`,
+            );
           }
           payload = GraphPayload.fromProtobuf(value);
         } else {
-          payload = GraphPayload.fromBytes(value, contentTypes.length === 1 ? contentTypes[0] : 'application/json');
+          payload = GraphPayload.fromBytes(
+            value,
+            contentTypes.length === 1 ? contentTypes[0] : 'application/json',
+          );
         }
         const result = await runtime.predict(payload, { puid, headers, span, transport: config.transport });
         out = Buffer.from(result.bytes());
@@ -152,19 +223,28 @@ export async function startKafkaServer(runtime: EngineRuntime, onFatal: (err: En
       outHeaders = { 'seldon-error-code': rendered.code, 'Seldon-Puid': puid };
       runtime.metrics.kafkaMessages.inc({ outcome: 'error' });
       runtime.metrics.errors.inc({ code: rendered.code, server: 'kafka' });
-      runtime.log('warn', `kafka message ${kc.inputTopic}[${message.offset}] puid=${puid}: ${rendered.code}: ${rendered.message}`);
+      runtime.log(
+        'warn',
+        `kafka message ${kc.inputTopic}[${message.offset}] puid=${puid}: ${rendered.code}: ${rendered.message}`,
+      );
     }
     runtime.metrics.observeServer('kafka', 'kafka', code, (performance.now() - start) / 1000);
     if (span) runtime.tracer?.endSpan(span, code === 'OK' ? undefined : { message: code, code });
     // Retried until produced: committing an offset whose output was lost would lose the message.
     for (let attempt = 0; ; attempt++) {
       try {
-        await producer.send({ topic: kc.outputTopic, messages: [{ key: message.key, value: out, ...(outHeaders ? { headers: outHeaders } : {}) }] });
+        await producer.send({
+          topic: kc.outputTopic,
+          messages: [{ key: message.key, value: out, ...(outHeaders ? { headers: outHeaders } : {}) }],
+        });
         touch();
         return;
       } catch (err) {
         if (stopping && attempt > 3) throw err;
-        runtime.log('warn', `kafka: producing to ${kc.outputTopic} failed (attempt ${attempt + 1}): ${(err as Error).message}`);
+        runtime.log(
+          'warn',
+          `kafka: producing to ${kc.outputTopic} failed (attempt ${attempt + 1}): ${(err as Error).message}`,
+        );
         await new Promise((r) => setTimeout(r, Math.min(2000, 100 * 2 ** attempt)));
       }
     }
@@ -186,7 +266,14 @@ export async function startKafkaServer(runtime: EngineRuntime, onFatal: (err: En
           next++;
           moved = true;
         }
-        if (moved && !kc.autoCommit) await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(messages[next - 1].offset) + 1n).toString() }]);
+        if (moved && !kc.autoCommit)
+          await consumer.commitOffsets([
+            {
+              topic: batch.topic,
+              partition: batch.partition,
+              offset: (BigInt(messages[next - 1].offset) + 1n).toString(),
+            },
+          ]);
       };
       let commitChain: Promise<void> = Promise.resolve();
       const worker = async () => {
@@ -219,7 +306,8 @@ export async function startKafkaServer(runtime: EngineRuntime, onFatal: (err: En
       const deadline = Date.now() + timeoutMs;
       while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       // A disconnect can hang while the brokers are down; the process must still be able to stop.
-      const bounded = (p: Promise<void>) => Promise.race([p.catch(() => undefined), new Promise<void>((r) => setTimeout(r, 2000).unref())]);
+      const bounded = (p: Promise<void>) =>
+        Promise.race([p.catch(() => undefined), new Promise<void>((r) => setTimeout(r, 2000).unref())]);
       await bounded(consumer.disconnect());
       await bounded(producer.disconnect());
     },

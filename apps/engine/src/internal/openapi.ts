@@ -5,30 +5,102 @@ import type { EngineConfig } from '../config.js';
 const seldonMessage = {
   type: 'object',
   properties: {
-    data: { type: 'object', properties: { names: { type: 'array', items: { type: 'string' } }, ndarray: { type: 'array', items: {} }, tensor: { type: 'object' }, tftensor: { type: 'object' } } },
+    data: {
+      type: 'object',
+      properties: {
+        names: { type: 'array', items: { type: 'string' } },
+        ndarray: { type: 'array', items: {} },
+        tensor: { type: 'object' },
+        tftensor: { type: 'object' },
+      },
+    },
     binData: { type: 'string', format: 'byte' },
     strData: { type: 'string' },
     jsonData: {},
     meta: { type: 'object' },
   },
 };
-const status = { type: 'object', properties: { status: { type: 'object', properties: { code: { type: 'integer' }, info: { type: 'string' }, reason: { type: 'string' }, status: { type: 'string' } } } } };
+const status = {
+  type: 'object',
+  properties: {
+    status: {
+      type: 'object',
+      properties: {
+        code: { type: 'integer' },
+        info: { type: 'string' },
+        reason: { type: 'string' },
+        status: { type: 'string' },
+      },
+    },
+  },
+};
 
 export function openApiDocument(config: EngineConfig): unknown {
   const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
-  const errors = { '400': { description: 'bad request', ...json(status) }, '500': { description: 'engine or node error', ...json(status) } };
+  const errors = {
+    '400': { description: 'bad request', ...json(status) },
+    '500': { description: 'engine or node error', ...json(status) },
+  };
   return {
     openapi: '3.0.3',
-    info: { title: `Seldon engine: ${config.deploymentName}/${config.predictorName}`, version: '1.0', description: 'External API of seldon-engine (Seldon Core v1 compatible).' },
+    info: {
+      title: `Seldon engine: ${config.deploymentName}/${config.predictorName}`,
+      version: '1.0',
+      description: 'External API of seldon-engine (Seldon Core v1 compatible).',
+    },
     paths: {
-      '/api/v1.0/predictions': { post: { summary: 'Run the inference graph', requestBody: json(seldonMessage), responses: { '200': { description: 'prediction', ...json(seldonMessage) }, ...errors } } },
-      '/api/v1.0/feedback': { post: { summary: 'Send feedback (reward) through the graph', requestBody: json({ type: 'object', properties: { request: seldonMessage, response: seldonMessage, reward: { type: 'number' }, truth: seldonMessage } }), responses: { '200': { description: 'feedback result', ...json(seldonMessage) }, ...errors } } },
-      '/api/v1.0/metadata': { get: { summary: 'Graph metadata', responses: { '200': { description: 'graph metadata', ...json({ type: 'object' }) } } } },
-      '/api/v1.0/metadata/{model}': { get: { summary: 'Metadata of one node', parameters: [{ name: 'model', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'model metadata', ...json({ type: 'object' }) } } } },
-      '/api/v1.0/status/{model}': { get: { summary: 'Health status of one node', parameters: [{ name: 'model', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'status' } } } },
-      '/ready': { get: { summary: 'Readiness: 200 when every node answers (add ?verbose=1 for per-node state)', responses: { '200': { description: 'ready' }, '503': { description: 'not ready' } } } },
+      '/api/v1.0/predictions': {
+        post: {
+          summary: 'Run the inference graph',
+          requestBody: json(seldonMessage),
+          responses: { '200': { description: 'prediction', ...json(seldonMessage) }, ...errors },
+        },
+      },
+      '/api/v1.0/feedback': {
+        post: {
+          summary: 'Send feedback (reward) through the graph',
+          requestBody: json({
+            type: 'object',
+            properties: {
+              request: seldonMessage,
+              response: seldonMessage,
+              reward: { type: 'number' },
+              truth: seldonMessage,
+            },
+          }),
+          responses: { '200': { description: 'feedback result', ...json(seldonMessage) }, ...errors },
+        },
+      },
+      '/api/v1.0/metadata': {
+        get: {
+          summary: 'Graph metadata',
+          responses: { '200': { description: 'graph metadata', ...json({ type: 'object' }) } },
+        },
+      },
+      '/api/v1.0/metadata/{model}': {
+        get: {
+          summary: 'Metadata of one node',
+          parameters: [{ name: 'model', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'model metadata', ...json({ type: 'object' }) } },
+        },
+      },
+      '/api/v1.0/status/{model}': {
+        get: {
+          summary: 'Health status of one node',
+          parameters: [{ name: 'model', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'status' } },
+        },
+      },
+      '/ready': {
+        get: {
+          summary: 'Readiness: 200 when every node answers (add ?verbose=1 for per-node state)',
+          responses: { '200': { description: 'ready' }, '503': { description: 'not ready' } },
+        },
+      },
       '/live': { get: { summary: 'Liveness', responses: { '200': { description: 'alive' } } } },
-      [config.prometheusPath]: { get: { summary: 'Prometheus metrics', responses: { '200': { description: 'text exposition' } } } },
+      [config.prometheusPath]: {
+        get: { summary: 'Prometheus metrics', responses: { '200': { description: 'text exposition' } } },
+      },
     },
   };
 }

@@ -75,7 +75,12 @@ export class PayloadLogger {
   readonly #onError: (message: string) => void;
   #drainedWaiters: Array<() => void> = [];
 
-  constructor(config: PayloadLoggerConfig, identity: PayloadLoggerIdentity, counters: PayloadLoggerCounters, options: { kafkaFactory?: KafkaFactory; onError?: (m: string) => void } = {}) {
+  constructor(
+    config: PayloadLoggerConfig,
+    identity: PayloadLoggerIdentity,
+    counters: PayloadLoggerCounters,
+    options: { kafkaFactory?: KafkaFactory; onError?: (m: string) => void } = {},
+  ) {
     this.#config = config;
     this.#identity = identity;
     this.#counters = counters;
@@ -167,7 +172,8 @@ export class PayloadLogger {
         if (this.#config.kafkaBroker) {
           // Kafka sends are batched: one produce request carries what has queued up meanwhile.
           const batch = [event];
-          if (this.queueLength < 1000 && !this.#closed) await new Promise((r) => setTimeout(r, KAFKA_LINGER_MS));
+          if (this.queueLength < 1000 && !this.#closed)
+            await new Promise((r) => setTimeout(r, KAFKA_LINGER_MS));
           while (batch.length < 2000 && (event = this.#take())) batch.push(event);
           await this.#sendKafka(batch);
         } else {
@@ -228,23 +234,34 @@ export class PayloadLogger {
     if (event.contentType) headers['Content-Type'] = event.contentType;
     try {
       const body = await this.#decodedBody(event);
-      const res = await this.#pool(url).request({ method: 'POST', path: `${url.pathname}${url.search}`, headers, body });
+      const res = await this.#pool(url).request({
+        method: 'POST',
+        path: `${url.pathname}${url.search}`,
+        headers,
+        body,
+      });
       await res.body.dump();
       if (res.statusCode >= 200 && res.statusCode < 300) this.#counters.sent('http');
       else {
         this.#counters.failed('http');
-        this.#onError(`payload logger: ${url.origin}${url.pathname} answered ${res.statusCode} for ${event.kind} event of node ${event.modelId}`);
+        this.#onError(
+          `payload logger: ${url.origin}${url.pathname} answered ${res.statusCode} for ${event.kind} event of node ${event.modelId}`,
+        );
       }
     } catch (err) {
       this.#counters.failed('http');
-      this.#onError(`payload logger: sending to ${url.origin}${url.pathname} failed: ${(err as Error).message}`);
+      this.#onError(
+        `payload logger: sending to ${url.origin}${url.pathname} failed: ${(err as Error).message}`,
+      );
     }
   }
 
   async #kafkaProducer(): Promise<Producer> {
     if (!this.#producerReady) {
       if (!this.#kafkaFactory) throw new Error('no Kafka client factory');
-      const producer = this.#kafkaFactory(this.#config.kafkaBroker as string).producer({ allowAutoTopicCreation: true });
+      const producer = this.#kafkaFactory(this.#config.kafkaBroker as string).producer({
+        allowAutoTopicCreation: true,
+      });
       this.#producerReady = producer.connect().then(() => {
         this.#producer = producer;
         return producer;
@@ -279,7 +296,9 @@ export class PayloadLogger {
       for (let i = 0; i < batch.length; i++) this.#counters.sent('kafka');
     } catch (err) {
       for (let i = 0; i < batch.length; i++) this.#counters.failed('kafka');
-      this.#onError(`payload logger: producing ${batch.length} event(s) to Kafka topic ${this.#config.kafkaTopic} failed: ${(err as Error).message}`);
+      this.#onError(
+        `payload logger: producing ${batch.length} event(s) to Kafka topic ${this.#config.kafkaTopic} failed: ${(err as Error).message}`,
+      );
     }
   }
 

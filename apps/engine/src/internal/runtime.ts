@@ -79,8 +79,6 @@ export class EngineRuntime {
   readonly #idleWaiters: Array<() => void> = [];
   readonly #subscriptions: Array<[string, (message: unknown) => void]> = [];
   readonly #retired = new Set<GraphExecutor>();
-  /** Aborts every in-flight node call when a shutdown gives up waiting (one signal shared by all requests). */
-  readonly #shutdown = new AbortController();
 
   constructor(config: EngineConfig, options: { tracer?: RequestTracer; log: EngineLogger; bindings?: GraphBindings; kafkaFactory?: KafkaFactory }) {
     this.config = config;
@@ -222,7 +220,7 @@ export class EngineRuntime {
   }
 
   #ctx(ctx: RequestContext) {
-    return { puid: ctx.puid, headers: ctx.headers, modelName: ctx.modelName, signal: ctx.signal ?? this.#shutdown.signal, transport: ctx.transport ?? 'rest' };
+    return { puid: ctx.puid, headers: ctx.headers, modelName: ctx.modelName, signal: ctx.signal, transport: ctx.transport ?? 'rest' };
   }
 
   async predict(payload: GraphPayload, ctx: RequestContext): Promise<GraphPayload> {
@@ -270,14 +268,15 @@ export class EngineRuntime {
     });
   }
 
-  /** Aborts all in-flight graph work (after the graceful window has passed). */
-  abortInFlight(): void {
-    this.#shutdown.abort(new Error('the engine is shutting down and stopped waiting for this request'));
-  }
-
-  async close(): Promise<void> {
+  /**
+   * Releases node connections. `waitMs` bounds the wait: node calls still running after a
+   * non-graceful stop are abandoned rather than awaited (no per-request abort signal is kept, as
+   * that would cost every request).
+   */
+  async close(waitMs = 2000): Promise<void> {
     for (const [name, fn] of this.#subscriptions.splice(0)) unsubscribe(name, fn);
-    await Promise.all([this.executor.close(), ...[...this.#retired].map((e) => e.close())]);
+    const closing = Promise.all([this.executor.close(), ...[...this.#retired].map((e) => e.close())]).then(() => undefined);
+    await Promise.race([closing.catch(() => undefined), new Promise<void>((r) => setTimeout(r, waitMs).unref())]);
     this.#retired.clear();
   }
 }

@@ -2,14 +2,33 @@
 // `traceparent` and Jaeger `uber-trace-id` extracted from requests and injected into node calls.
 // Nothing here is global: the provider, tracer and propagator belong to one engine, so several
 // engines can share a process. When tracing is off, none of this is loaded or subscribed.
-import { ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Context, type Span, type TextMapGetter, type TextMapPropagator, type Tracer } from '@opentelemetry/api';
+import {
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type Context,
+  type Span,
+  type TextMapGetter,
+  type TextMapPropagator,
+  type Tracer,
+} from '@opentelemetry/api';
 import type { TracingConfig } from '../config.js';
 
 export interface RequestTracer {
   /** Starts the server span of a request; `headers` are the incoming headers/metadata (lower-case keys). */
-  startServerSpan(name: string, headers: Record<string, string | string[] | undefined>, attributes?: Record<string, string>): Span;
+  startServerSpan(
+    name: string,
+    headers: Record<string, string | string[] | undefined>,
+    attributes?: Record<string, string>,
+  ): Span;
   /** Starts a span for a node call under `parent`, injecting propagation headers into `outHeaders`. */
-  startClientSpan(name: string, parent: Span | undefined, outHeaders: Record<string, string>, attributes?: Record<string, string>): Span;
+  startClientSpan(
+    name: string,
+    parent: Span | undefined,
+    outHeaders: Record<string, string>,
+    attributes?: Record<string, string>,
+  ): Span;
   endSpan(span: Span, error?: { message: string; code?: string }): void;
   shutdown(): Promise<void>;
 }
@@ -24,13 +43,14 @@ const getter: TextMapGetter<Record<string, string | string[] | undefined>> = {
 
 /** Loads the OpenTelemetry SDK (only when tracing is enabled) and builds a RequestTracer. */
 export async function createRequestTracer(config: TracingConfig): Promise<RequestTracer> {
-  const [{ NodeTracerProvider }, base, core, { JaegerPropagator }, { resourceFromAttributes }] = await Promise.all([
-    import('@opentelemetry/sdk-trace-node'),
-    import('@opentelemetry/sdk-trace-base'),
-    import('@opentelemetry/core'),
-    import('@opentelemetry/propagator-jaeger'),
-    import('@opentelemetry/resources'),
-  ]);
+  const [{ NodeTracerProvider }, base, core, { JaegerPropagator }, { resourceFromAttributes }] =
+    await Promise.all([
+      import('@opentelemetry/sdk-trace-node'),
+      import('@opentelemetry/sdk-trace-base'),
+      import('@opentelemetry/core'),
+      import('@opentelemetry/propagator-jaeger'),
+      import('@opentelemetry/resources'),
+    ]);
   let exporter;
   if (config.exporter === 'console') exporter = new base.ConsoleSpanExporter();
   else {
@@ -44,7 +64,11 @@ export async function createRequestTracer(config: TracingConfig): Promise<Reques
   const tracer: Tracer = provider.getTracer('seldon-engine');
   const propagator: TextMapPropagator = new core.CompositePropagator({
     // Later propagators win on extract, so a W3C traceparent beats an uber-trace-id.
-    propagators: [new JaegerPropagator(), new core.W3CTraceContextPropagator(), new core.W3CBaggagePropagator()],
+    propagators: [
+      new JaegerPropagator(),
+      new core.W3CTraceContextPropagator(),
+      new core.W3CBaggagePropagator(),
+    ],
   });
 
   return {

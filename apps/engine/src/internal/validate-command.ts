@@ -1,9 +1,18 @@
 // `seldon-engine validate <file>`: every rule of the SeldonDeployment webhook plus the engine's own
 // start-time graph checks, printed for humans; exit code 1 on any violation.
-import { parseSeldonDeployments, validateSeldonDeployment, formatValidationErrors } from '@seldon-ts/crd-types';
+import {
+  parseSeldonDeployments,
+  validateSeldonDeployment,
+  formatValidationErrors,
+} from '@seldon-ts/crd-types';
 import { validateGraph } from './graph-check.js';
 
-export function validateFile(argv: string[], readFile: (path: string) => string, out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): number {
+export function validateFile(
+  argv: string[],
+  readFile: (path: string) => string,
+  out: (s: string) => void = (s) => process.stdout.write(s),
+  err: (s: string) => void = (s) => process.stderr.write(s),
+): number {
   const files = argv.filter((a) => !a.startsWith('-'));
   if (files.length === 0) {
     err('usage: seldon-engine validate <SeldonDeployment.yaml> [more files]\n');
@@ -48,7 +57,9 @@ export function validateFile(argv: string[], readFile: (path: string) => string,
         err(`${file}: SeldonDeployment "${name}" is invalid:\n${problems.join('\n')}\n`);
         failed++;
       } else {
-        out(`${file}: SeldonDeployment "${name}" is valid (${sdep.spec.predictors.length} predictor${sdep.spec.predictors.length === 1 ? '' : 's'})\n`);
+        out(
+          `${file}: SeldonDeployment "${name}" is valid (${sdep.spec.predictors.length} predictor${sdep.spec.predictors.length === 1 ? '' : 's'})\n`,
+        );
       }
     }
   }

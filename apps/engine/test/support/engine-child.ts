@@ -3,7 +3,10 @@
 import { startEngine } from 'seldon-engine';
 
 const options = JSON.parse(process.argv[2] ?? '{}');
-const engine = await startEngine({ ...options, log: (level: string, msg: string) => process.stderr.write(`${level} ${msg}\n`) });
+const engine = await startEngine({
+  ...options,
+  log: (level: string, msg: string) => process.stderr.write(`${level} ${msg}\n`),
+});
 process.stdout.write(`READY ${engine.httpPort} ${engine.grpcPort}\n`);
 process.once('SIGTERM', () => {
   void engine.close().then(() => process.exit(0));

@@ -23,7 +23,17 @@ export async function startKafkaMock(options: KafkaMockOptions = {}): Promise<Ka
   const brokerCount = options.brokers ?? 1;
   const child: ChildProcess = spawn(
     'kcat',
-    ['-X', `test.mock.num.brokers=${brokerCount}`, '-d', 'mock', '-b', '127.0.0.1:1', '-P', '-t', '__kafka_mock_keepalive'],
+    [
+      '-X',
+      `test.mock.num.brokers=${brokerCount}`,
+      '-d',
+      'mock',
+      '-b',
+      '127.0.0.1:1',
+      '-P',
+      '-t',
+      '__kafka_mock_keepalive',
+    ],
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );
   let exited = false;
@@ -32,7 +42,11 @@ export async function startKafkaMock(options: KafkaMockOptions = {}): Promise<Ka
   const brokers = await new Promise<string>((resolve, reject) => {
     let seen = '';
     const timer = setTimeout(() => {
-      reject(new Error(`kcat mock cluster did not print bootstrap.servers within ${options.startTimeoutMs ?? 10000} ms: ${seen.slice(-500)}`));
+      reject(
+        new Error(
+          `kcat mock cluster did not print bootstrap.servers within ${options.startTimeoutMs ?? 10000} ms: ${seen.slice(-500)}`,
+        ),
+      );
       child.kill('SIGKILL');
     }, options.startTimeoutMs ?? 10000);
     const onData = (chunk: Buffer) => {
@@ -52,7 +66,9 @@ export async function startKafkaMock(options: KafkaMockOptions = {}): Promise<Ka
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`kcat exited with code ${code} before printing bootstrap.servers: ${seen.slice(-500)}`));
+      reject(
+        new Error(`kcat exited with code ${code} before printing bootstrap.servers: ${seen.slice(-500)}`),
+      );
     });
   });
   // Keep draining the debug output so kcat never blocks on a full pipe.

@@ -13,7 +13,14 @@ export interface RunningNode {
 }
 
 export async function startNode(name: string, component: SeldonComponent): Promise<RunningNode> {
-  const ms = await startMicroservice(component, { httpPort: 0, grpcPort: 0, metricsPort: null, host: '127.0.0.1', annotationsPath: '/nonexistent', env: { PREDICTIVE_UNIT_ID: name } } as never);
+  const ms = await startMicroservice(component, {
+    httpPort: 0,
+    grpcPort: 0,
+    metricsPort: null,
+    host: '127.0.0.1',
+    annotationsPath: '/nonexistent',
+    env: { PREDICTIVE_UNIT_ID: name },
+  } as never);
   return { name, httpPort: ms.httpPort, grpcPort: ms.grpcPort, close: () => ms.close() };
 }
 
@@ -27,7 +34,12 @@ export function endpoint(node: { httpPort: number; grpcPort: number }, transport
   };
 }
 
-export function unit(node: RunningNode, type: string, extra: Partial<PredictiveUnit> = {}, transport: 'rest' | 'grpc' = 'rest'): PredictiveUnit {
+export function unit(
+  node: RunningNode,
+  type: string,
+  extra: Partial<PredictiveUnit> = {},
+  transport: 'rest' | 'grpc' = 'rest',
+): PredictiveUnit {
   return { name: node.name, type, endpoint: endpoint(node, transport), ...extra };
 }
 
@@ -38,7 +50,9 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startHttp(handler: (req: IncomingMessage, res: ServerResponse, body: Buffer) => void): Promise<TestServer> {
+export async function startHttp(
+  handler: (req: IncomingMessage, res: ServerResponse, body: Buffer) => void,
+): Promise<TestServer> {
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -57,13 +71,26 @@ export async function startHttp(handler: (req: IncomingMessage, res: ServerRespo
   };
 }
 
-export async function post(port: number, path: string, body: string | Buffer, headers: Record<string, string> = {}): Promise<{ status: number; headers: Headers; text: string; json(): any }> {
-  const res = await fetch(`http://127.0.0.1:${port}${path}`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+export async function post(
+  port: number,
+  path: string,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Headers; text: string; json(): any }> {
+  const res = await fetch(`http://127.0.0.1:${port}${path}`, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
   const text = await res.text();
   return { status: res.status, headers: res.headers, text, json: () => JSON.parse(text) };
 }
 
-export async function get(port: number, path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Headers; text: string; json(): any }> {
+export async function get(
+  port: number,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Headers; text: string; json(): any }> {
   const res = await fetch(`http://127.0.0.1:${port}${path}`, { headers });
   const text = await res.text();
   return { status: res.status, headers: res.headers, text, json: () => JSON.parse(text) };

@@ -1,0 +1,71 @@
+// TLS on both listeners from SELDON_CERT_MOUNT_PATH.
+import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { request as httpsRequest } from 'node:https';
+import * as grpc from '@grpc/grpc-js';
+import { readFileSync } from 'node:fs';
+import { resolveConfig, startEngine } from 'seldon-engine';
+
+describe('TLS', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'engine-tls-'));
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=localhost',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1,DNS:localhost',
+        '-keyout',
+        join(dir, 'tls.key'),
+        '-out',
+        join(dir, 'tls.crt'),
+      ],
+      { stdio: 'ignore' },
+    );
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('serves HTTPS and gRPC over TLS with the mounted certificate', async () => {
+    const predictor = Buffer.from(
+      JSON.stringify({ name: 'p', graph: { name: 's', implementation: 'SIMPLE_MODEL' } }),
+    ).toString('base64');
+    const config = resolveConfig(
+      ['--host', '127.0.0.1', '--http_port', '0', '--grpc_port', '0'],
+      { ENGINE_PREDICTOR: predictor, SELDON_CERT_MOUNT_PATH: dir },
+      { annotationsPath: '/nonexistent' },
+    );
+    expect(config.tls).toEqual({ certFile: join(dir, 'tls.crt'), keyFile: join(dir, 'tls.key') });
+    const engine = await startEngine({ ...config, log: () => undefined });
+    try {
+      const ca = readFileSync(join(dir, 'tls.crt'));
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = httpsRequest({ host: '127.0.0.1', port: engine.httpPort, path: '/live', ca }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      expect(status).toBe(200);
+      const client = new grpc.Client(`127.0.0.1:${engine.grpcPort}`, grpc.credentials.createSsl(ca));
+      await new Promise<void>((resolve, reject) =>
+        client.waitForReady(Date.now() + 5000, (err) => (err ? reject(err) : resolve())),
+      );
+      client.close();
+    } finally {
+      await engine.close();
+    }
+  });
+});
