@@ -4,7 +4,8 @@
 // same run (its CPU µs per request is the baseline of the ratio).
 //
 // Run: npx tsc -b apps/engine && npm run bench:engine -w benchmarks   (or: node benchmarks/engine.bench.mjs)
-// Env: BENCH_REQUESTS (default 4000 per measurement at c=64), BENCH_C1_REQUESTS (default 2000).
+// Env: BENCH_REQUESTS (default 4000 per measurement at c=64), BENCH_C1_REQUESTS (default 2000),
+// BENCH_ONLY=rest|grpc (skip the other transport, e.g. to profile one path with ENGINE_BENCH_PROF=dir).
 import { fork } from 'node:child_process';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -222,6 +223,7 @@ async function main() {
   }
 
   try {
+    const only = process.env.BENCH_ONLY;
     const echoRes = await scenario(
       'REST bare node:http echo',
       (c) => restClient(echo.ports.http, c),
@@ -234,15 +236,18 @@ async function main() {
       undefined,
       64,
     );
-    const restEngine = await scenario(
-      'REST client -> engine -> wrapper',
-      (c) => restClient(engine.ports.http, c),
-      engine.child,
-      64,
-    );
+    const restEngine =
+      only === 'grpc'
+        ? { c1: { p50: NaN, cpuUsPerReq: NaN }, c64: { cpuUsPerReq: NaN } }
+        : await scenario(
+            'REST client -> engine -> wrapper',
+            (c) => restClient(engine.ports.http, c),
+            engine.child,
+            64,
+          );
     let grpcDirect;
     let grpcEngine;
-    if (grpcFactory) {
+    if (grpcFactory && process.env.BENCH_ONLY !== 'rest') {
       const g = await grpcClient(wrapper.ports.grpc);
       grpcDirect = await scenario('gRPC client -> wrapper', async () => g('model'), undefined, 64);
       const ge = await grpcClient(engine.ports.grpc);

@@ -154,8 +154,17 @@ const PROTOCOLS: readonly EngineProtocol[] = ['seldon', 'tensorflow', 'v2', 'kfs
 const LOG_LEVELS: readonly string[] = ['DEBUG', 'INFO', 'WARNING', 'WARN', 'ERROR', 'FATAL'];
 export const DEFAULT_ANNOTATIONS_PATH = '/etc/podinfo/annotations';
 
-/** Flag names understood by the serve command, with whether they are booleans. */
-const FLAGS: Record<string, 'string' | 'bool'> = {
+/** How a serve flag takes its value. */
+export type EngineFlagKind = 'string' | 'bool';
+
+/** A flag name of the serve command (underscore spelling). */
+export type EngineFlagName = keyof typeof ENGINE_FLAGS;
+
+/**
+ * Every flag of the serve command (underscore spelling, without dashes) and whether it is a boolean
+ * switch (`--x`, `--x=false`) or takes a value (`--x v`, `--x=v`). docs/cli.md is checked against it.
+ */
+export const ENGINE_FLAGS = Object.freeze({
   sdep: 'string',
   namespace: 'string',
   predictor: 'string',
@@ -191,7 +200,7 @@ const FLAGS: Record<string, 'string' | 'bool'> = {
   max_in_flight: 'string',
   request_timeout_ms: 'string',
   annotations_file: 'string',
-};
+} as const satisfies Record<string, EngineFlagKind>);
 
 interface ParsedArgs {
   flags: Map<string, string>;
@@ -216,7 +225,7 @@ export function parseFlags(argv: readonly string[]): ParsedArgs {
     const eq = body.indexOf('=');
     const rawName = eq >= 0 ? body.slice(0, eq) : body;
     const name = rawName.replace(/-/g, '_');
-    const kind = FLAGS[name];
+    const kind = Object.hasOwn(ENGINE_FLAGS, name) ? ENGINE_FLAGS[name as EngineFlagName] : undefined;
     if (!kind)
       throw new EngineError(
         'SC_ERR_ENGINE_CONFIG_INVALID',

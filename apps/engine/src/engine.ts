@@ -1,7 +1,5 @@
 // startEngine: builds the runtime and starts the HTTP and gRPC servers (and the Kafka loop in
 // Kafka server mode). Usable in-process by the CLI, the local runner, tests and benchmarks.
-import { watch, readFileSync, type FSWatcher } from 'node:fs';
-import { basename, dirname } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import * as grpc from '@grpc/grpc-js';
 import type { NodeBinding, NodeClient } from '@seldon-ts/graph-executor';
@@ -19,6 +17,7 @@ import { createGrpcFrontDoor, grpcCredentials } from './internal/grpc-server.js'
 import { createKafkaClient, startKafkaServer, type KafkaServerHandle } from './internal/kafka-server.js';
 import { createRequestTracer } from './internal/tracing.js';
 import { validateGraph } from './internal/graph-check.js';
+import { watchGraphFile, type GraphFileWatch } from './internal/graph-file-watch.js';
 
 /** startEngine input: a resolved EngineConfig or any subset of its fields, plus embedding hooks. */
 export type StartEngineOptions = (EngineConfig | EngineOptions) & {
@@ -135,7 +134,7 @@ export async function startEngine(options: StartEngineOptions): Promise<EngineHa
 
   let closing: Promise<{ graceful: boolean }> | undefined;
   let kafka: KafkaServerHandle | undefined;
-  let watcher: FSWatcher | undefined;
+  let watcher: GraphFileWatch | undefined;
 
   const handle: EngineHandle = {
     httpPort,
@@ -223,34 +222,21 @@ export async function startEngine(options: StartEngineOptions): Promise<EngineHa
 
   if (config.graphFile && config.watchGraphFile) {
     const file = config.graphFile;
-    let timer: NodeJS.Timeout | undefined;
-    let lastText = safeRead(file);
-    const apply = () => {
-      const text = safeRead(file);
-      if (text === undefined || text === lastText) return;
-      lastText = text;
-      try {
-        const loaded = loadPredictorFile(file, runtime.config.predictorName, () => text);
-        handle.reload(loaded.predictor);
-        log('info', `graph reloaded from ${file}`);
-      } catch (err) {
-        log(
-          'error',
-          `graph file ${file} changed but was not applied (the previous graph keeps serving): ${(err as Error).message}`,
-        );
-      }
-    };
-    try {
-      // Watching the directory survives editors that replace the file by renaming.
-      watcher = watch(dirname(file), (_event, name) => {
-        if (name && name !== basename(file)) return;
-        clearTimeout(timer);
-        timer = setTimeout(apply, 50);
-      });
-      watcher.unref();
-    } catch (err) {
-      log('warn', `cannot watch ${file}: ${(err as Error).message}`);
-    }
+    watcher = watchGraphFile(file, {
+      log: (level, message) => log(level, message),
+      onChange: (text) => {
+        try {
+          const loaded = loadPredictorFile(file, runtime.config.predictorName, () => text);
+          handle.reload(loaded.predictor);
+          log('info', `graph reloaded from ${file}`);
+        } catch (err) {
+          log(
+            'error',
+            `graph file ${file} changed but was not applied (the previous graph keeps serving): ${(err as Error).message}`,
+          );
+        }
+      },
+    });
   }
 
   log(
@@ -258,12 +244,4 @@ export async function startEngine(options: StartEngineOptions): Promise<EngineHa
     `serving predictor ${effective.predictorName} of ${effective.deploymentName} (${effective.namespace}): http ${effective.host}:${httpPort}, grpc ${effective.host}:${grpcPort}, protocol ${effective.protocol}${config.serverType === 'kafka' ? `, kafka ${config.kafka?.inputTopic} -> ${config.kafka?.outputTopic}` : ''}`,
   );
   return handle;
-}
-
-function safeRead(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
 }

@@ -1,5 +1,6 @@
-// The engine's error catalogue: one code per failure the engine itself detects, each mapped to an
-// HTTP status and a gRPC status. Match on `code`, never on the message text.
+// The one error catalogue of seldon-engine, for serving (`serve`) and for the local runner (`run`,
+// the SC_ERR_ENGINE_RUN_* codes): one code per failure the engine itself detects, each mapped to an
+// HTTP status and a gRPC status. Match on `code`, never on the message text. Codes are never reused.
 
 /** gRPC status codes used by the catalogue (numeric values of grpc.status). */
 export const GrpcStatus = {
@@ -75,21 +76,72 @@ export const ENGINE_ERRORS = {
     grpcStatus: GrpcStatus.UNKNOWN,
     description: 'an unexpected failure inside the engine or a node call',
   },
+  SC_ERR_ENGINE_RUN_USAGE: {
+    httpStatus: 400,
+    grpcStatus: GrpcStatus.INVALID_ARGUMENT,
+    description: '`seldon-engine run`: malformed arguments (unknown option, bad port, no manifest path)',
+  },
+  SC_ERR_ENGINE_RUN_MANIFEST: {
+    httpStatus: 400,
+    grpcStatus: GrpcStatus.INVALID_ARGUMENT,
+    description: '`seldon-engine run`: the manifest cannot be read or is not one SeldonDeployment',
+  },
+  SC_ERR_ENGINE_RUN_INVALID: {
+    httpStatus: 422,
+    grpcStatus: GrpcStatus.INVALID_ARGUMENT,
+    description:
+      '`seldon-engine run`: the SeldonDeployment fails the admission webhook rules (all violations listed)',
+  },
+  SC_ERR_ENGINE_RUN_COMPONENT: {
+    httpStatus: 400,
+    grpcStatus: GrpcStatus.INVALID_ARGUMENT,
+    description:
+      '`seldon-engine run`: a node has no local component, a `seldon.io/local-*` value is malformed, or a module cannot load',
+  },
+  SC_ERR_ENGINE_RUN_START_TIMEOUT: {
+    httpStatus: 503,
+    grpcStatus: GrpcStatus.UNAVAILABLE,
+    description: '`seldon-engine run`: a component or engine was not ready within startTimeoutMs',
+  },
+  SC_ERR_ENGINE_RUN_PROCESS: {
+    httpStatus: 503,
+    grpcStatus: GrpcStatus.UNAVAILABLE,
+    description: '`seldon-engine run`: a component process could not be spawned or exited during start-up',
+  },
+  SC_ERR_ENGINE_RUN_UNAVAILABLE: {
+    httpStatus: 503,
+    grpcStatus: GrpcStatus.UNAVAILABLE,
+    description: '`seldon-engine run` front door: no predictor engine could be reached',
+  },
+  SC_ERR_ENGINE_RUN_BODY_TOO_LARGE: {
+    httpStatus: 413,
+    grpcStatus: GrpcStatus.RESOURCE_EXHAUSTED,
+    description: '`seldon-engine run` front door: the request body exceeds maxBodyBytes',
+  },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type EngineErrorCode = keyof typeof ENGINE_ERRORS;
 
-/** The one error class of seldon-engine. */
+/** The one error class of seldon-engine (serving and the local runner). */
 export class EngineError extends Error {
   readonly code: EngineErrorCode;
   readonly httpStatus: number;
   readonly grpcStatus: number;
+  /** What the error is about when the message alone is not enough, e.g. `predictor "default" node "classifier"` or a file path. */
+  readonly where?: string;
 
-  constructor(code: EngineErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(code: EngineErrorCode, message: string, options: { cause?: unknown; where?: string } = {}) {
+    // No `cause` key at all when there is none, so logs and toEqual() stay clean.
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'EngineError';
     this.code = code;
     this.httpStatus = ENGINE_ERRORS[code].httpStatus;
     this.grpcStatus = ENGINE_ERRORS[code].grpcStatus;
+    if (options.where !== undefined) this.where = options.where;
+  }
+
+  /** The Seldon executor's error body: `{"status":{"code":…,"info":…,"reason":<code>,"status":"FAILURE"}}`. */
+  toSeldonStatus(): { status: { code: number; info: string; reason: string; status: 'FAILURE' } } {
+    return { status: { code: this.httpStatus, info: this.message, reason: this.code, status: 'FAILURE' } };
   }
 }

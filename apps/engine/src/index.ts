@@ -7,11 +7,14 @@ export {
   formatConfig,
   parseAnnotations,
   DEFAULT_ANNOTATIONS_PATH,
+  ENGINE_FLAGS,
 } from './config.js';
 export type {
   EngineConfig,
   EngineOptions,
   EngineProtocol,
+  EngineFlagKind,
+  EngineFlagName,
   LogLevel,
   KafkaSecurity,
   KafkaServerConfig,
@@ -22,3 +25,12 @@ export type {
 export { EngineError, ENGINE_ERRORS } from './errors.js';
 export type { EngineErrorCode } from './errors.js';
 export type { Readiness, EngineLogger, EngineLogLevel } from './internal/runtime.js';
+// The local runner (`seldon-engine run`), for embedding and benchmarks.
+export {
+  startLocalDeployment,
+  planLocalDeployment,
+  runCommand,
+  RUN_OPTIONS,
+  RUN_DEFAULTS,
+} from './run/index.js';
+export type { LocalDeployment, RunningPredictor, LocalRunOptions, RunOptionSpec } from './run/index.js';

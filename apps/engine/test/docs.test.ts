@@ -2,6 +2,7 @@
 import { describe, it, expect } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { ENGINE_ERRORS, resolveConfig } from 'seldon-engine';
+import { GrpcStatus } from '../src/errors.js';
 
 const docs = readFileSync(new URL('../../../docs/engine.md', import.meta.url), 'utf8');
 const predictor = Buffer.from(
@@ -9,13 +10,15 @@ const predictor = Buffer.from(
 ).toString('base64');
 
 describe('docs/engine.md', () => {
-  it('lists every error code with its HTTP status, and no code the engine does not have', () => {
-    const rows = [...docs.matchAll(/^\|\s*`(SC_ERR_ENGINE_[A-Z_]+)`\s*\|\s*(\d+)\s*\|/gm)].map((m) => [
-      m[1],
-      Number(m[2]),
-    ]);
+  it('lists every error code with its HTTP and gRPC status, and no code the engine does not have', () => {
+    const rows = [
+      ...docs.matchAll(/^\|\s*`(SC_ERR_ENGINE_[A-Z_]+)`\s*\|\s*(\d+)\s*\|\s*([A-Z_]+)\s*\|/gm),
+    ].map((m) => [m[1], [Number(m[2]), m[3]]]);
+    const grpcName = (n: number) => Object.entries(GrpcStatus).find(([, v]) => v === n)?.[0];
     expect(Object.fromEntries(rows)).toEqual(
-      Object.fromEntries(Object.entries(ENGINE_ERRORS).map(([code, e]) => [code, e.httpStatus])),
+      Object.fromEntries(
+        Object.entries(ENGINE_ERRORS).map(([code, e]) => [code, [e.httpStatus, grpcName(e.grpcStatus)]]),
+      ),
     );
   });
 

@@ -3,7 +3,8 @@
 import { describe, it, expect, jest } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { RUN_OPTIONS, RUN_USAGE } from '../src/run/options.js';
-import { parseFlags, resolveConfig, type EngineConfig } from '../src/config.js';
+import { parseFlags, resolveConfig, ENGINE_FLAGS, type EngineConfig } from '../src/config.js';
+import { ENGINE_ERRORS } from '../src/errors.js';
 import { repoRoot } from './run-helpers.js';
 
 // Suites start real servers and processes; the repo-wide Jest default (5 s) is too tight on a busy machine.
@@ -37,6 +38,25 @@ function tableRows(heading: string): string[][] {
 
 const unquote = (cell: string) => cell.replace(/^`|`$/g, '');
 
+/** The rows of the markdown table that follows `heading` (any level). */
+function tableAfter(heading: string): string[][] {
+  const start = doc.indexOf(heading);
+  if (start < 0) throw new Error(`docs/cli.md has no heading ${heading}`);
+  const lines = doc.slice(start).split('\n').slice(1);
+  const first = lines.findIndex((l) => l.startsWith('|'));
+  const rows: string[][] = [];
+  for (const line of lines.slice(first)) {
+    if (!line.startsWith('|')) break;
+    const cells = line
+      .slice(1, -1)
+      .split('|')
+      .map((c) => c.trim());
+    if (/^-+$/.test(cells[0]) || cells[0] === 'code') continue;
+    rows.push(cells);
+  }
+  return rows;
+}
+
 describe('docs/cli.md', () => {
   it('documents every `seldon-engine run` option with its default, and nothing else', () => {
     const documented = new Map(
@@ -56,14 +76,21 @@ describe('docs/cli.md', () => {
     }
   });
 
-  // Every flag the serve command accepts, taken from the engine's flag table in config.ts.
-  const engineFlags = (() => {
-    const source = readFileSync(`${repoRoot}apps/engine/src/config.ts`, 'utf8');
-    const m = /const FLAGS[^=]*=\s*\{([\s\S]*?)\};/.exec(source);
-    if (!m) throw new Error('cannot find the FLAGS table in apps/engine/src/config.ts');
-    return [...m[1].matchAll(/([a-z_]+):\s*'(string|bool)'/g)].map((x) => `--${x[1]}`);
-  })();
+  // Every flag the serve command accepts: the engine's exported flag table.
+  const engineFlags = Object.keys(ENGINE_FLAGS).map((name) => `--${name}`);
   const serveRows = tableRows('## `seldon-engine serve`');
+
+  it('lists the SC_ERR_ENGINE_RUN_* codes of the catalogue with their HTTP and gRPC status', () => {
+    const documented = Object.fromEntries(
+      tableAfter('### Errors of `run`').map((r) => [unquote(r[0]), [Number(r[1]), Number(r[2])]]),
+    );
+    const expected = Object.fromEntries(
+      Object.entries(ENGINE_ERRORS)
+        .filter(([code]) => code.startsWith('SC_ERR_ENGINE_RUN_'))
+        .map(([code, e]) => [code, [e.httpStatus, e.grpcStatus]]),
+    );
+    expect(documented).toEqual(expected);
+  });
 
   it('documents exactly the flags the engine accepts', () => {
     const documented = serveRows.map((r) => unquote(r[0]));

@@ -33,6 +33,7 @@ import {
   modelMetadataOf,
 } from './internal/semantics.js';
 import { edgeMetadata } from './internal/metadata.js';
+import { linkAbort } from './internal/abort-link.js';
 
 /** How a node is reached. `request` follows the transport of the incoming request (the reference's rule). */
 export type NodeTransport = 'rest' | 'grpc' | 'in-process' | 'request';
@@ -111,8 +112,19 @@ export interface RequestContext {
   readonly timeoutMs?: number;
   /** Absolute deadline (epoch ms); the earlier of this and `timeoutMs` wins. */
   readonly deadline?: number;
-  /** Aborts the operation and its in-flight node calls. */
+  /**
+   * Aborts the operation and its in-flight node calls. The signal may be shared by many
+   * operations (e.g. a server-wide shutdown signal): it carries at most one executor listener,
+   * removed when the last operation linked to it ends.
+   */
   readonly signal?: AbortSignal;
+  /**
+   * The operation's own controller, used by callers that cancel one request (its client went
+   * away): aborting it cancels the in-flight node calls. Its signal is used for the node calls
+   * directly (no second controller per request), and the executor aborts it itself when the
+   * deadline passes, so it must not be shared between operations.
+   */
+  readonly abortController?: AbortController;
   /** Model-name override (tensorflow/v2 path model names): every node is called with this name. */
   readonly modelName?: string;
 }
@@ -543,15 +555,7 @@ export class GraphExecutor {
             ),
           timeoutMs,
         );
-        const parent = run.signal;
-        if (parent !== undefined) {
-          if (parent.aborted) c.abort(parent.reason);
-          else {
-            const onParent = (): void => c.abort(parent.reason);
-            parent.addEventListener('abort', onParent, { once: true });
-            unlink = () => parent.removeEventListener('abort', onParent);
-          }
-        }
+        if (run.signal !== undefined) unlink = linkAbort(run.signal, (reason) => c.abort(reason));
         signal = c.signal;
       }
     }
@@ -666,11 +670,12 @@ export class GraphExecutor {
       if (ctx.deadline !== undefined && (deadline === undefined || ctx.deadline < deadline))
         deadline = ctx.deadline;
       let signal: AbortSignal | undefined;
-      if (deadline !== undefined || ctx.signal !== undefined) {
-        // One signal per operation, shared by all its node calls (a fan-out adds one listener per
-        // child, hence no listener limit); the caller's signal is linked to it.
-        const controller = new AbortController();
-        setMaxListeners(0, controller.signal);
+      if (deadline !== undefined || ctx.signal !== undefined || ctx.abortController !== undefined) {
+        // One signal per operation, shared by all its node calls; the caller's signal is linked to it.
+        const controller = ctx.abortController ?? new AbortController();
+        // Each concurrent node call adds one listener: lift the limit only for graphs big enough
+        // to reach it (setMaxListeners is not free on a per-request path).
+        if (this.#byName.size >= 10) setMaxListeners(0, controller.signal);
         if (deadline !== undefined) {
           const ms = Math.max(0, deadline - Date.now());
           timer = setTimeout(
@@ -684,15 +689,8 @@ export class GraphExecutor {
             ms,
           );
         }
-        if (ctx.signal !== undefined) {
-          const parent = ctx.signal;
-          if (parent.aborted) controller.abort(parent.reason);
-          else {
-            const onParent = (): void => controller.abort(parent.reason);
-            parent.addEventListener('abort', onParent, { once: true });
-            unlink = () => parent.removeEventListener('abort', onParent);
-          }
-        }
+        // The caller's signal may be shared by many requests: linkAbort keeps one listener on it.
+        if (ctx.signal !== undefined) unlink = linkAbort(ctx.signal, (reason) => controller.abort(reason));
         signal = controller.signal;
       }
       const run: Run = {

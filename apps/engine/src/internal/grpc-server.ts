@@ -29,6 +29,17 @@ const SELDON_SERVICE = {
   GraphMetadata: rawMethod('/seldon.protos.Seldon/GraphMetadata'),
 };
 const HEALTH_SERVICE = { Check: rawMethod('/grpc.health.v1.Health/Check') };
+// The v2 dataplane, served when the predictor's protocol is v2 (or kfserving): inference requests
+// stay bytes like seldon.protos ones; only the small readiness messages are built here.
+const V2 = '/inference.GRPCInferenceService/';
+const INFERENCE_SERVICE = {
+  ModelInfer: rawMethod(`${V2}ModelInfer`),
+  ServerLive: rawMethod(`${V2}ServerLive`),
+  ServerReady: rawMethod(`${V2}ServerReady`),
+  ModelReady: rawMethod(`${V2}ModelReady`),
+};
+/** `{ live|ready: value }`: field 1, varint bool (ServerLive/ServerReady/ModelReady responses). */
+const boolResponse = (value: boolean): Buffer => (value ? Buffer.from([0x08, 0x01]) : Buffer.alloc(0));
 
 const GRPC_CODE_NAMES = [
   'OK',
@@ -74,7 +85,7 @@ export function createGrpcFrontDoor(runtime: EngineRuntime): { server: grpc.Serv
     'grpc.max_send_message_length': config.grpcMaxMessageBytes,
   });
   let inFlight = 0;
-  const inFlightGauge = runtime.metrics.inFlight.labels({ server: 'grpc' });
+  const inFlightGauge = runtime.metrics.inFlightCounter('grpc');
 
   const unary = (
     service: string,
@@ -124,9 +135,15 @@ export function createGrpcFrontDoor(runtime: EngineRuntime): { server: grpc.Serv
             `more than ${config.maxInFlight} requests in flight (maxInFlight); retry later`,
           );
         runtime.inFlightGraph++;
+        // A cancelled call (client gone, deadline passed, forced shutdown) cancels its node calls.
+        // grpc-js also emits 'cancelled' when a finished call's stream closes: stop listening first.
+        const abort = new AbortController();
+        const onCancelled = () => abort.abort(new Error('the client cancelled the call'));
+        call.once('cancelled', onCancelled);
         try {
-          return await body(call.request, { puid: puid as string, headers, span, transport: 'grpc' });
+          return await body(call.request, { puid: puid as string, headers, span, transport: 'grpc', abort });
         } finally {
+          call.removeListener('cancelled', onCancelled);
           runtime.inFlightGraph--;
         }
       };
@@ -200,6 +217,30 @@ export function createGrpcFrontDoor(runtime: EngineRuntime): { server: grpc.Serv
       ),
     } as unknown as grpc.UntypedServiceImplementation,
   );
+
+  if (config.protocol === 'v2' || config.protocol === 'kfserving') {
+    server.addService(
+      INFERENCE_SERVICE as unknown as grpc.ServiceDefinition,
+      {
+        ModelInfer: unary(`${V2}ModelInfer`, `${V2}ModelInfer`, true, async (req, ctx) => {
+          const out = await runtime.predict(GraphPayload.fromProtobuf(req), ctx);
+          if (!out.isProtobuf)
+            throw new EngineError(
+              'SC_ERR_ENGINE_INTERNAL',
+              'the graph answered ModelInfer with a JSON body (a node reached over REST); v2 gRPC needs every node of the graph reached over gRPC',
+            );
+          return toProtobuf(out, () => new Uint8Array());
+        }),
+        ServerLive: unary(`${V2}ServerLive`, `${V2}ServerLive`, false, async () => boolResponse(true)),
+        ServerReady: unary(`${V2}ServerReady`, `${V2}ServerReady`, false, async () =>
+          boolResponse((await runtime.readiness()).ready),
+        ),
+        ModelReady: unary(`${V2}ModelReady`, `${V2}ModelReady`, false, async () =>
+          boolResponse((await runtime.readiness()).ready),
+        ),
+      } as unknown as grpc.UntypedServiceImplementation,
+    );
+  }
 
   server.addService(
     HEALTH_SERVICE as unknown as grpc.ServiceDefinition,

@@ -1,7 +1,7 @@
 // Prometheus metrics. The four seldon_api_executor_* families keep the reference's names, labels,
 // buckets and summary objectives (03 §3) so existing Seldon dashboards keep working; the
 // seldon_engine_* families are our additions.
-import { Registry, Histogram, Summary, Counter, Gauge, collectDefaultMetrics } from 'prom-client';
+import { Registry, Counter, Gauge, collectDefaultMetrics } from 'prom-client';
 import type { PredictorSpec } from '@seldon-ts/crd-types';
 
 export const SERVER_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
@@ -30,6 +30,197 @@ interface Observer {
   observe(value: number): void;
 }
 
+type Labels = Record<string, string>;
+
+/** What prom-client's Registry reads from a metric (its `get()` contract). */
+interface MetricValue {
+  labels: Record<string, string | number>;
+  value: number;
+  metricName?: string;
+}
+
+/**
+ * A Prometheus histogram whose label children are plain arrays. prom-client's labelled
+ * `observe` hashes the label object on every call (~1-2 µs); here a request costs a bucket scan
+ * and three additions. Exposition is the same as prom-client's (`le` first, then the labels).
+ */
+class FastHistogram {
+  readonly type = 'histogram';
+  readonly aggregator = 'sum';
+  readonly #children = new Map<string, { labels: Labels; counts: Float64Array; sum: number; count: number }>();
+
+  constructor(
+    readonly name: string,
+    readonly help: string,
+    readonly buckets: readonly number[],
+  ) {}
+
+  child(labels: Labels): Observer {
+    // The same label set (e.g. again after a graph reload) keeps adding to its one series.
+    const key = JSON.stringify(labels);
+    let c = this.#children.get(key);
+    if (c === undefined) {
+      c = { labels, counts: new Float64Array(this.buckets.length), sum: 0, count: 0 };
+      this.#children.set(key, c);
+    }
+    const series = c;
+    const buckets = this.buckets;
+    return {
+      observe(value: number) {
+        for (let i = 0; i < buckets.length; i++) {
+          if (value <= buckets[i]) {
+            series.counts[i]++;
+            break;
+          }
+        }
+        series.sum += value;
+        series.count++;
+      },
+    };
+  }
+
+  reset(): void {
+    this.#children.clear();
+  }
+
+  get() {
+    const values: MetricValue[] = [];
+    for (const c of this.#children.values()) {
+      let cumulative = 0;
+      for (let i = 0; i < this.buckets.length; i++) {
+        cumulative += c.counts[i];
+        values.push({ labels: { le: this.buckets[i], ...c.labels }, value: cumulative, metricName: `${this.name}_bucket` });
+      }
+      values.push({ labels: { le: '+Inf', ...c.labels }, value: c.count, metricName: `${this.name}_bucket` });
+      values.push({ labels: c.labels, value: c.sum, metricName: `${this.name}_sum` });
+      values.push({ labels: c.labels, value: c.count, metricName: `${this.name}_count` });
+    }
+    return { name: this.name, help: this.help, type: this.type, values, aggregator: this.aggregator };
+  }
+}
+
+/** Relative width of the summary's log-spaced value bins: quantiles are exact to within ~1%. */
+const SUMMARY_BIN_GROWTH = 1.02;
+const SUMMARY_LOG_GROWTH = Math.log(SUMMARY_BIN_GROWTH);
+/** Smallest value told apart (1 µs); anything below lands in the first bin. */
+const SUMMARY_MIN_VALUE = 1e-6;
+const SUMMARY_BINS = Math.ceil(Math.log(1e4 / SUMMARY_MIN_VALUE) / SUMMARY_LOG_GROWTH) + 1;
+
+interface SummaryWindow {
+  bins: Uint32Array;
+  count: number;
+  max: number;
+}
+
+/**
+ * A Prometheus summary over a sliding window (`maxAgeSeconds` split into `ageBuckets` windows, as
+ * prom-client's), with quantiles read from log-spaced bins instead of t-digests: prom-client
+ * inserts every observation into one t-digest per age bucket (5 here), several µs per request.
+ * Here an observation is one logarithm and one increment; quantiles are within ~1% of the true
+ * value (bin width 2%), the 1.0 quantile is the exact maximum. `_sum` and `_count` are totals.
+ */
+class WindowedSummary {
+  readonly type = 'summary';
+  readonly aggregator = 'sum';
+  readonly #children = new Map<string, { labels: Labels; windows: SummaryWindow[]; head: number; rotateAt: number; sum: number; count: number }>();
+  readonly #windowMs: number;
+
+  constructor(
+    readonly name: string,
+    readonly help: string,
+    readonly percentiles: readonly number[],
+    readonly maxAgeSeconds: number,
+    readonly ageBuckets: number,
+  ) {
+    this.#windowMs = (maxAgeSeconds * 1000) / ageBuckets;
+  }
+
+  child(labels: Labels): Observer {
+    const key = JSON.stringify(labels);
+    let found = this.#children.get(key);
+    if (found === undefined) {
+      const windows = Array.from({ length: this.ageBuckets }, () => ({ bins: new Uint32Array(SUMMARY_BINS), count: 0, max: 0 }));
+      found = { labels, windows, head: 0, rotateAt: Date.now() + this.#windowMs, sum: 0, count: 0 };
+      this.#children.set(key, found);
+    }
+    const c = found;
+    return {
+      observe: (value: number) => {
+        this.#rotate(c);
+        const w = c.windows[c.head];
+        const bin = value <= SUMMARY_MIN_VALUE ? 0 : Math.min(SUMMARY_BINS - 1, Math.ceil(Math.log(value / SUMMARY_MIN_VALUE) / SUMMARY_LOG_GROWTH));
+        w.bins[bin]++;
+        w.count++;
+        if (value > w.max) w.max = value;
+        c.sum += value;
+        c.count++;
+      },
+    };
+  }
+
+  /** Starts a fresh window when the head one is older than maxAge/ageBuckets, dropping the oldest. */
+  #rotate(c: { windows: SummaryWindow[]; head: number; rotateAt: number }): void {
+    const now = Date.now();
+    while (now >= c.rotateAt) {
+      c.head = (c.head + 1) % c.windows.length;
+      const w = c.windows[c.head];
+      if (w.count > 0) {
+        w.bins.fill(0);
+        w.count = 0;
+        w.max = 0;
+      }
+      c.rotateAt += this.#windowMs;
+      // After a long quiet spell every window is stale: skip ahead instead of looping per window.
+      if (now - c.rotateAt > this.#windowMs * c.windows.length) c.rotateAt = now + this.#windowMs;
+    }
+  }
+
+  reset(): void {
+    this.#children.clear();
+  }
+
+  get() {
+    const values: MetricValue[] = [];
+    for (const c of this.#children.values()) {
+      this.#rotate(c);
+      let total = 0;
+      let max = 0;
+      for (const w of c.windows) {
+        total += w.count;
+        if (w.max > max) max = w.max;
+      }
+      for (const q of this.percentiles) {
+        let value = NaN;
+        if (total > 0) {
+          if (q >= 1) value = max;
+          else {
+            const rank = Math.max(1, Math.ceil(q * total));
+            let seen = 0;
+            for (let bin = 0; bin < SUMMARY_BINS; bin++) {
+              for (const w of c.windows) seen += w.bins[bin];
+              if (seen >= rank) {
+                // The bin's geometric middle, never above the largest value seen.
+                value = Math.min(max, bin === 0 ? SUMMARY_MIN_VALUE : SUMMARY_MIN_VALUE * SUMMARY_BIN_GROWTH ** (bin - 0.5));
+                break;
+              }
+            }
+          }
+        }
+        values.push({ labels: { quantile: q, ...c.labels }, value });
+      }
+      values.push({ labels: c.labels, value: c.sum, metricName: `${this.name}_sum` });
+      values.push({ labels: c.labels, value: c.count, metricName: `${this.name}_count` });
+    }
+    return { name: this.name, help: this.help, type: this.type, values, aggregator: this.aggregator };
+  }
+}
+
+/** A gauge child kept as a plain number and copied into prom-client's gauge when scraped. */
+export interface InFlightCounter {
+  inc(): void;
+  dec(): void;
+}
+
 export interface MetricsIdentity {
   deploymentName: string;
   predictorName: string;
@@ -39,10 +230,12 @@ export interface MetricsIdentity {
 /** Engine metrics with cached label children, so the hot path does no label hashing. */
 export class EngineMetrics {
   readonly registry = new Registry();
-  readonly #serverHistogram: Histogram;
-  readonly #serverSummary: Summary;
-  readonly #clientHistogram: Histogram;
-  readonly #clientSummary: Summary;
+  readonly #serverHistogram: FastHistogram;
+  readonly #serverSummary: WindowedSummary;
+  readonly #clientHistogram: FastHistogram;
+  readonly #clientSummary: WindowedSummary;
+  readonly #inFlightCounts = new Map<string, { value: number }>();
+  readonly #nodeInFlightCounts = new Map<string, { value: number }>();
   readonly inFlight: Gauge;
   readonly errors: Counter;
   readonly payloadLogDropped: Counter;
@@ -65,43 +258,42 @@ export class EngineMetrics {
     this.#predictorVersion = '';
     this.setIdentity(identity);
     const registers = [this.registry];
-    this.#serverHistogram = new Histogram({
-      name: 'seldon_api_executor_server_requests_seconds',
-      help: 'A histogram of latencies for executor server',
-      labelNames: SERVER_LABELS,
-      buckets: SERVER_BUCKETS,
-      registers,
-    });
-    this.#serverSummary = new Summary({
-      name: 'seldon_api_executor_server_requests_seconds_summary',
-      help: 'A summary of latencies for executor server',
-      labelNames: SERVER_LABELS,
-      percentiles: SUMMARY_PERCENTILES,
-      maxAgeSeconds: 600,
-      ageBuckets: 5,
-      registers,
-    });
-    this.#clientHistogram = new Histogram({
-      name: 'seldon_api_executor_client_requests_seconds',
-      help: 'A histogram of latencies for client calls from executor',
-      labelNames: CLIENT_LABELS,
-      buckets: SERVER_BUCKETS,
-      registers,
-    });
-    this.#clientSummary = new Summary({
-      name: 'seldon_api_executor_client_requests_seconds_summary',
-      help: 'A summary of latencies for client calls from executor',
-      labelNames: CLIENT_LABELS,
-      percentiles: SUMMARY_PERCENTILES,
-      maxAgeSeconds: 600,
-      ageBuckets: 5,
-      registers,
-    });
+    this.#serverHistogram = new FastHistogram(
+      'seldon_api_executor_server_requests_seconds',
+      'A histogram of latencies for executor server',
+      SERVER_BUCKETS,
+    );
+    this.#serverSummary = new WindowedSummary(
+      'seldon_api_executor_server_requests_seconds_summary',
+      'A summary of latencies for executor server',
+      SUMMARY_PERCENTILES,
+      600,
+      5,
+    );
+    this.#clientHistogram = new FastHistogram(
+      'seldon_api_executor_client_requests_seconds',
+      'A histogram of latencies for client calls from executor',
+      SERVER_BUCKETS,
+    );
+    this.#clientSummary = new WindowedSummary(
+      'seldon_api_executor_client_requests_seconds_summary',
+      'A summary of latencies for client calls from executor',
+      SUMMARY_PERCENTILES,
+      600,
+      5,
+    );
+    for (const m of [this.#serverHistogram, this.#serverSummary, this.#clientHistogram, this.#clientSummary])
+      this.registry.registerMetric(m as never);
+    void SERVER_LABELS;
+    void CLIENT_LABELS;
     this.inFlight = new Gauge({
       name: 'seldon_engine_in_flight_requests',
       help: 'Requests being served by the engine, by server (http, grpc, kafka)',
       labelNames: ['server'],
       registers,
+      collect: () => {
+        for (const [server, n] of this.#inFlightCounts) this.inFlight.set({ server }, n.value);
+      },
     });
     this.errors = new Counter({
       name: 'seldon_engine_errors_total',
@@ -142,6 +334,9 @@ export class EngineMetrics {
       help: 'Calls in progress to each graph node',
       labelNames: ['model_name'],
       registers,
+      collect: () => {
+        for (const [model_name, n] of this.#nodeInFlightCounts) this.nodeInFlight.set({ model_name }, n.value);
+      },
     });
     this.kafkaMessages = new Counter({
       name: 'seldon_engine_kafka_messages_total',
@@ -168,8 +363,19 @@ export class EngineMetrics {
     this.#clientCache.clear();
   }
 
+
+  /** The `seldon_engine_in_flight_requests` gauge of one server, counted without label hashing. */
+  inFlightCounter(server: string): InFlightCounter {
+    return counterIn(this.#inFlightCounts, server);
+  }
+
+  /** The `seldon_engine_node_in_flight_requests` gauge of one node, counted without label hashing. */
+  nodeInFlightCounter(modelName: string): InFlightCounter {
+    return counterIn(this.#nodeInFlightCounts, modelName);
+  }
+
   /** One server-side request (HTTP `service` = predictions|feedback|status|metadata; gRPC = full method). */
-  observeServer(service: string, method: string, code: string, seconds: number): void {
+  observeServer(service: string, method: string, code: string | number, seconds: number): void {
     const key = `${service}\u0000${method}\u0000${code}`;
     let pair = this.#serverCache.get(key);
     if (!pair) {
@@ -179,9 +385,9 @@ export class EngineMetrics {
         predictor_version: this.#predictorVersion,
         service,
         method,
-        code,
+        code: String(code),
       };
-      pair = [this.#serverHistogram.labels(labels), this.#serverSummary.labels(labels)];
+      pair = [this.#serverHistogram.child(labels), this.#serverSummary.child(labels)];
       this.#serverCache.set(key, pair);
     }
     pair[0].observe(seconds);
@@ -212,10 +418,27 @@ export class EngineMetrics {
         method,
         code,
       };
-      pair = [this.#clientHistogram.labels(labels), this.#clientSummary.labels(labels)];
+      pair = [this.#clientHistogram.child(labels), this.#clientSummary.child(labels)];
       this.#clientCache.set(key, pair);
     }
     pair[0].observe(seconds);
     pair[1].observe(seconds);
   }
+}
+
+function counterIn(map: Map<string, { value: number }>, key: string): InFlightCounter {
+  let n = map.get(key);
+  if (n === undefined) {
+    n = { value: 0 };
+    map.set(key, n);
+  }
+  const cell = n;
+  return {
+    inc: () => {
+      cell.value++;
+    },
+    dec: () => {
+      cell.value--;
+    },
+  };
 }

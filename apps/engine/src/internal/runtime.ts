@@ -29,6 +29,12 @@ export interface RequestContext {
   modelName?: string;
   span?: Span;
   signal?: AbortSignal;
+  /**
+   * The request's own controller: the front door aborts it when the client goes away, and the
+   * runtime when the engine stops without draining. Preferred over `signal` (nothing shared, so no
+   * listener piles up on a long-lived signal).
+   */
+  abort?: AbortController;
   transport?: 'rest' | 'grpc';
 }
 
@@ -79,6 +85,8 @@ export class EngineRuntime {
   readonly #idleWaiters: Array<() => void> = [];
   readonly #subscriptions: Array<[string, (message: unknown) => void]> = [];
   readonly #retired = new Set<GraphExecutor>();
+  /** Controllers of the graph operations in progress that can be cancelled. */
+  readonly #abortable = new Set<AbortController>();
 
   constructor(config: EngineConfig, options: { tracer?: RequestTracer; log: EngineLogger; bindings?: GraphBindings; kafkaFactory?: KafkaFactory }) {
     this.config = config;
@@ -197,8 +205,7 @@ export class EngineRuntime {
   #nodeGauge(name: string) {
     let g = this.#nodeInFlight.get(name);
     if (!g) {
-      const child = this.metrics.nodeInFlight.labels(name);
-      g = { inc: () => child.inc(), dec: () => child.dec() };
+      g = this.metrics.nodeInFlightCounter(name);
       this.#nodeInFlight.set(name, g);
     }
     return g;
@@ -209,9 +216,12 @@ export class EngineRuntime {
     const puid = ctx.puid;
     if (this.#active.has(puid)) this.#activeCount.set(puid, (this.#activeCount.get(puid) ?? 1) + 1);
     else this.#active.set(puid, ctx.span);
+    const abort = ctx.abort;
+    if (abort !== undefined) this.#abortable.add(abort);
     try {
       return await fn(this.executor);
     } finally {
+      if (abort !== undefined) this.#abortable.delete(abort);
       const n = this.#activeCount.get(puid);
       if (n === undefined) this.#active.delete(puid);
       else if (n <= 2) this.#activeCount.delete(puid);
@@ -220,7 +230,13 @@ export class EngineRuntime {
   }
 
   #ctx(ctx: RequestContext) {
-    return { puid: ctx.puid, headers: ctx.headers, modelName: ctx.modelName, signal: ctx.signal, transport: ctx.transport ?? 'rest' };
+    return { puid: ctx.puid, headers: ctx.headers, modelName: ctx.modelName, signal: ctx.signal, abortController: ctx.abort, transport: ctx.transport ?? 'rest' };
+  }
+
+  /** Aborts every graph operation in progress (their node calls are cancelled); for a non-graceful stop. */
+  abortInFlight(reason: string): void {
+    for (const controller of this.#abortable) controller.abort(new Error(reason));
+    this.#abortable.clear();
   }
 
   async predict(payload: GraphPayload, ctx: RequestContext): Promise<GraphPayload> {
@@ -269,11 +285,12 @@ export class EngineRuntime {
   }
 
   /**
-   * Releases node connections. `waitMs` bounds the wait: node calls still running after a
-   * non-graceful stop are abandoned rather than awaited (no per-request abort signal is kept, as
-   * that would cost every request).
+   * Releases node connections. Graph operations still running (a non-graceful stop: the drain
+   * timed out) are aborted first, so their node calls are cancelled rather than abandoned;
+   * `waitMs` bounds the wait for the node clients to close.
    */
   async close(waitMs = 2000): Promise<void> {
+    this.abortInFlight('the engine is shutting down');
     for (const [name, fn] of this.#subscriptions.splice(0)) unsubscribe(name, fn);
     const closing = Promise.all([this.executor.close(), ...[...this.#retired].map((e) => e.close())]).then(() => undefined);
     await Promise.race([closing.catch(() => undefined), new Promise<void>((r) => setTimeout(r, waitMs).unref())]);

@@ -3,7 +3,7 @@
 // serving, or a module loaded into this process.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { RunError } from './errors.js';
+import { EngineError } from '../errors.js';
 import { freePorts } from './ports.js';
 import type { Supervisor, SupervisedProcess } from './supervisor.js';
 import type { NodeAddress, NodePlan } from './plan.js';
@@ -93,7 +93,7 @@ export async function startProcessComponent(
       readyPort: httpPort,
     });
   } else {
-    throw new RunError('SC_ERR_ENGINE_RUN_COMPONENT', `${name}: ${c.kind} components are not processes`);
+    throw new EngineError('SC_ERR_ENGINE_RUN_COMPONENT', `${name}: ${c.kind} components are not processes`);
   }
   return {
     node,
@@ -108,7 +108,7 @@ export async function startProcessComponent(
 export function urlComponent(node: NodePlan): StartedComponent {
   const c = node.component;
   if (c.kind !== 'url')
-    throw new RunError('SC_ERR_ENGINE_RUN_COMPONENT', `${node.name}: not a url component`);
+    throw new EngineError('SC_ERR_ENGINE_RUN_COMPONENT', `${node.name}: not a url component`);
   const httpHost = c.httpUrl?.hostname;
   const host = (httpHost ?? c.grpcAddress?.host ?? '127.0.0.1').replace(/^\[|\]$/g, '');
   const httpPort = c.httpUrl ? Number(c.httpUrl.port || (c.httpUrl.protocol === 'https:' ? 443 : 80)) : 0;

@@ -1,9 +1,9 @@
 // A whole SeldonDeployment on this machine: components for every graph node, an engine per
 // predictor, and (with several predictors or a shadow) a front door that splits and mirrors
 // traffic on the public ports, as Istio/Ambassador do in the cluster.
-import { watch, type FSWatcher } from 'node:fs';
+import { watch } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
-import { RunError } from './errors.js';
+import { EngineError } from '../errors.js';
 import { RUN_DEFAULTS, type LocalRunOptions } from './options.js';
 import { readManifest, validateManifest, defaultManifest } from './manifest.js';
 import {
@@ -54,7 +54,7 @@ export interface LocalDeployment {
 
 /**
  * Reads, validates, defaults and plans the manifest without starting anything: what would run.
- * Throws RunError for an unreadable or invalid manifest or an unmapped node.
+ * Throws EngineError for an unreadable or invalid manifest or an unmapped node.
  */
 export function planLocalDeployment(options: LocalRunOptions): DeploymentPlan {
   const manifestPath = resolvePath(options.manifestPath);
@@ -83,7 +83,7 @@ export async function startLocalDeployment(options: LocalRunOptions): Promise<Lo
   const supervisor = new Supervisor({ stopTimeoutMs, log });
   const started: StartedComponent[] = [];
   const engines: LocalEngine[] = [];
-  const watchers: FSWatcher[] = [];
+  const watchers: Array<{ close(): void }> = [];
   let frontDoor: FrontDoor | undefined;
   let closed: Promise<void> | undefined;
 
@@ -156,14 +156,16 @@ export async function startLocalDeployment(options: LocalRunOptions): Promise<Lo
           log,
         });
       } catch (err) {
-        if (err instanceof RunError) throw err;
+        // The runner's own errors already name the predictor; the engine's (a taken port, a Kafka
+        // failure, a bad graph) are reported as this predictor's engine failing to start.
+        if (err instanceof EngineError && err.code.startsWith('SC_ERR_ENGINE_RUN_')) throw err;
         const message = (err as Error).message;
         const hint = /EADDRINUSE/.test(message)
           ? ' (another program uses the port: pick others with --http-port/--grpc-port)'
           : /kafka/i.test(message) && !options.kafkaBroker
             ? ' (pass --kafka-broker HOST:PORT to use a broker on this machine)'
             : '';
-        throw new RunError(
+        throw new EngineError(
           'SC_ERR_ENGINE_RUN_PROCESS',
           `predictor "${p.name}": the engine did not start: ${message}${hint}`,
           {
@@ -185,7 +187,7 @@ export async function startLocalDeployment(options: LocalRunOptions): Promise<Lo
     await Promise.all(
       engines.map((e, i) =>
         e.ready(startTimeoutMs).catch((err: Error) => {
-          throw new RunError(
+          throw new EngineError(
             'SC_ERR_ENGINE_RUN_START_TIMEOUT',
             `predictor "${running[i].name}": graph not ready: ${err.message}`,
             { where: running[i].name, cause: err },
@@ -227,17 +229,22 @@ export async function startLocalDeployment(options: LocalRunOptions): Promise<Lo
 }
 
 /** Restarts module components whose directory changes (debounced). */
-function watchComponents(components: StartedComponent[], log: (line: string) => void): FSWatcher[] {
+function watchComponents(
+  components: StartedComponent[],
+  log: (line: string) => void,
+): Array<{ close(): void }> {
   const byDir = new Map<string, StartedComponent[]>();
   for (const c of components) {
     if (c.node.component.kind !== 'module') continue;
     const dir = dirname(c.node.component.modulePath);
     byDir.set(dir, [...(byDir.get(dir) ?? []), c]);
   }
-  const watchers: FSWatcher[] = [];
+  const watchers: Array<{ close(): void }> = [];
   for (const [dir, list] of byDir) {
     let timer: NodeJS.Timeout | undefined;
+    let closed = false;
     const reload = () => {
+      if (closed) return;
       for (const c of list) {
         const name = `${c.node.predictor}/${c.node.name}`;
         if (c.process) {
@@ -257,7 +264,14 @@ function watchComponents(components: StartedComponent[], log: (line: string) => 
         clearTimeout(timer);
         timer = setTimeout(reload, 200);
       });
-      watchers.push(w);
+      // A reload scheduled just before close() must not restart a process of a stopped deployment.
+      watchers.push({
+        close() {
+          closed = true;
+          clearTimeout(timer);
+          w.close();
+        },
+      });
     } catch (err) {
       log(`[runner] cannot watch ${dir}: ${(err as Error).message}`);
     }

@@ -11,7 +11,7 @@ import {
 import type { AddressInfo } from 'node:net';
 import * as grpc from '@grpc/grpc-js';
 import { Pool } from 'undici';
-import { RunError } from './errors.js';
+import { EngineError } from '../errors.js';
 
 /** One predictor engine behind the front door. */
 export interface FrontDoorBackend {
@@ -98,7 +98,7 @@ export function createPicker(
 ): { pick(): FrontDoorBackend; shadow?: FrontDoorBackend } {
   const live = backends.filter((b) => !b.shadow);
   if (live.length === 0)
-    throw new RunError('SC_ERR_ENGINE_RUN_INVALID', 'a deployment needs one non-shadow predictor');
+    throw new EngineError('SC_ERR_ENGINE_RUN_INVALID', 'a deployment needs one non-shadow predictor');
   const shadow = backends.find((b) => b.shadow);
   const total = live.reduce((s, b) => s + Math.max(0, b.traffic), 0);
   if (live.length === 1 || total === 0) {
@@ -130,7 +130,7 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
   );
   let shadowFailures = 0;
 
-  const fail = (res: ServerResponse, err: RunError) => {
+  const fail = (res: ServerResponse, err: EngineError) => {
     if (res.headersSent) {
       res.destroy(err);
       return;
@@ -153,7 +153,7 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
           req.removeAllListeners('data');
           req.resume();
           reject(
-            new RunError(
+            new EngineError(
               'SC_ERR_ENGINE_RUN_BODY_TOO_LARGE',
               `request body is over the front door's limit of ${maxBodyBytes} bytes (--max-body-bytes)`,
             ),
@@ -216,7 +216,10 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
     try {
       body = await readBody(req);
     } catch (err) {
-      fail(res, err instanceof RunError ? err : new RunError('SC_ERR_ENGINE_RUN_UNAVAILABLE', String(err)));
+      fail(
+        res,
+        err instanceof EngineError ? err : new EngineError('SC_ERR_ENGINE_RUN_UNAVAILABLE', String(err)),
+      );
       return;
     }
     const headers = forwardHeaders(req);
@@ -251,7 +254,7 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
     } catch (err) {
       fail(
         res,
-        new RunError(
+        new EngineError(
           'SC_ERR_ENGINE_RUN_UNAVAILABLE',
           `predictor "${target.name}" is unreachable on 127.0.0.1:${target.httpPort}: ${(err as Error).message}`,
           { where: target.name, cause: err },
@@ -262,7 +265,7 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
 
   const http: HttpServer = createServer((req, res) => {
     handle(req, res).catch((err: Error) =>
-      fail(res, new RunError('SC_ERR_ENGINE_RUN_UNAVAILABLE', err.message)),
+      fail(res, new EngineError('SC_ERR_ENGINE_RUN_UNAVAILABLE', err.message)),
     );
   });
   http.keepAliveTimeout = 65_000;
@@ -362,7 +365,7 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
     const hint = /EADDRINUSE|address already in use/i.test(message)
       ? ' (another program uses the port: pick others with --http-port/--grpc-port)'
       : '';
-    throw new RunError(
+    throw new EngineError(
       'SC_ERR_ENGINE_RUN_PROCESS',
       `front door cannot listen on ${host}: ${message}${hint}`,
       {

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createComponentRuntime, parseParameters } from '@seldon-ts/model-wrapper';
 import type { ComponentRuntime } from '@seldon-ts/model-wrapper';
-import { RunError } from './errors.js';
+import { EngineError } from '../errors.js';
 import type { NodePlan } from './plan.js';
 import type { StartedComponent } from './components.js';
 
@@ -68,7 +68,7 @@ async function createRuntime(
 ): Promise<ComponentRuntime> {
   const c = node.component;
   if (c.kind !== 'module')
-    throw new RunError('SC_ERR_ENGINE_RUN_COMPONENT', `${node.name}: not a module component`);
+    throw new EngineError('SC_ERR_ENGINE_RUN_COMPONENT', `${node.name}: not a module component`);
   const where = `predictor "${node.predictor}" node "${node.name}"`;
   let mod: Record<string, unknown>;
   try {
@@ -80,7 +80,7 @@ async function createRuntime(
     const hint = /require\(\) ES Module|Unexpected token 'export'|Cannot use import statement/.test(message)
       ? ' (hint: put the module in a package whose package.json has "type": "module", or name it .mts)'
       : '';
-    throw new RunError(
+    throw new EngineError(
       'SC_ERR_ENGINE_RUN_COMPONENT',
       `${where}: cannot load ${c.modulePath}: ${message}${hint}`,
       {
@@ -96,7 +96,7 @@ async function createRuntime(
     exported = (exported as Record<string, unknown>).default;
   }
   if (exported === undefined) {
-    throw new RunError(
+    throw new EngineError(
       'SC_ERR_ENGINE_RUN_COMPONENT',
       `${where}: ${c.modulePath} has no export "${exportName}" (exports: ${Object.keys(mod).join(', ') || 'none'})`,
       { where },
@@ -111,10 +111,14 @@ async function createRuntime(
   try {
     await runtime.load();
   } catch (err) {
-    throw new RunError('SC_ERR_ENGINE_RUN_COMPONENT', `${where}: load() failed: ${(err as Error).message}`, {
-      where,
-      cause: err,
-    });
+    throw new EngineError(
+      'SC_ERR_ENGINE_RUN_COMPONENT',
+      `${where}: load() failed: ${(err as Error).message}`,
+      {
+        where,
+        cause: err,
+      },
+    );
   }
   return runtime;
 }

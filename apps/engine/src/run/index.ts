@@ -1,5 +1,5 @@
 // `seldon-engine run <sdep.yaml>`: a whole SeldonDeployment on one machine.
-import { RunError } from './errors.js';
+import { EngineError } from '../errors.js';
 import { parseRunArgs, RUN_USAGE } from './options.js';
 import { watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, resolve as resolvePath } from 'node:path';
@@ -9,8 +9,6 @@ export { startLocalDeployment, planLocalDeployment } from './deployment.js';
 export type { LocalDeployment, RunningPredictor } from './deployment.js';
 export { RUN_OPTIONS, RUN_DEFAULTS, RUN_USAGE, parseRunArgs } from './options.js';
 export type { LocalRunOptions, RunOptionSpec } from './options.js';
-export { RunError, RUN_ERRORS } from './errors.js';
-export type { RunErrorCode } from './errors.js';
 export {
   parseLocalComponent,
   LOCAL_COMPONENT_ANNOTATION_PREFIX,
@@ -42,7 +40,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   const opts = options;
   const log = (line: string) => process.stderr.write(line + '\n');
   const describeError = (err: unknown) =>
-    `${(err as Error).message}${err instanceof RunError ? ` [${err.code}]` : ''}`;
+    `${(err as Error).message}${err instanceof EngineError ? ` [${err.code}]` : ''}`;
   let stopping = false;
   const stopped = new Promise<NodeJS.Signals>((resolve) => {
     const onSignal = (sig: NodeJS.Signals) => {
@@ -76,10 +74,10 @@ export async function runCommand(argv: string[]): Promise<number> {
 
   // --watch: a saved manifest restarts the deployment; one that does not plan keeps the old one.
   let watcher: FSWatcher | undefined;
+  let watchTimer: NodeJS.Timeout | undefined;
   let restarting: Promise<void> = Promise.resolve();
   if (opts.watch) {
     const manifestPath = resolvePath(opts.manifestPath);
-    let timer: NodeJS.Timeout | undefined;
     const restart = async () => {
       if (stopping) return;
       try {
@@ -103,8 +101,8 @@ export async function runCommand(argv: string[]): Promise<number> {
     };
     watcher = watch(dirname(manifestPath), { persistent: false }, (_event, file) => {
       if (file !== null && String(file) !== basename(manifestPath)) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => {
+      clearTimeout(watchTimer);
+      watchTimer = setTimeout(() => {
         restarting = restarting.then(restart);
       }, 200);
     });
@@ -112,6 +110,7 @@ export async function runCommand(argv: string[]): Promise<number> {
 
   await stopped;
   watcher?.close();
+  clearTimeout(watchTimer);
   log('[runner] stopping ...');
   await restarting;
   await current?.close();

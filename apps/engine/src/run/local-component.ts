@@ -14,7 +14,7 @@
 // spec.annotations, predictor annotations and componentSpec metadata, most specific first.
 import { resolve as resolvePath, isAbsolute } from 'node:path';
 import type { SeldonDeployment, PredictorSpec, SeldonPodSpec } from '@seldon-ts/crd-types';
-import { RunError } from './errors.js';
+import { EngineError } from '../errors.js';
 
 /** Annotation prefix: `seldon.io/local-<container>` names the local component of a container. */
 export const LOCAL_COMPONENT_ANNOTATION_PREFIX = 'seldon.io/local-';
@@ -67,7 +67,7 @@ export function parseLocalComponent(value: string, baseDir: string, where: strin
   const kind = colon < 0 ? '' : text.slice(0, colon);
   const rest = colon < 0 ? '' : text.slice(colon + 1).trim();
   const fail = (why: string): never => {
-    throw new RunError(
+    throw new EngineError(
       'SC_ERR_ENGINE_RUN_COMPONENT',
       `${where}: ${why} in "${value}"; expected module:<file.ts>[:Export], process:<file.ts>[:Export], ` +
         `url:http://host:port[,grpc://host:port] or command:<shell command>`,
@@ -205,7 +205,7 @@ export function parseComponentOverrides(values: string[]): Record<string, string
   for (const v of values) {
     const eq = v.indexOf('=');
     if (eq <= 0) {
-      throw new RunError('SC_ERR_ENGINE_RUN_USAGE', `--component expects <container>=<spec>, got "${v}"`);
+      throw new EngineError('SC_ERR_ENGINE_RUN_USAGE', `--component expects <container>=<spec>, got "${v}"`);
     }
     out[v.slice(0, eq)] = v.slice(eq + 1);
   }

@@ -8,7 +8,7 @@ import {
   formatValidationErrors,
 } from '@seldon-ts/crd-types';
 import type { SeldonDeployment } from '@seldon-ts/crd-types';
-import { RunError } from './errors.js';
+import { EngineError } from '../errors.js';
 
 /** Reads and parses the manifest; a multi-document file must hold exactly one SeldonDeployment. */
 export function readManifest(path: string): SeldonDeployment {
@@ -16,7 +16,7 @@ export function readManifest(path: string): SeldonDeployment {
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    throw new RunError('SC_ERR_ENGINE_RUN_MANIFEST', `cannot read ${path}: ${(err as Error).message}`, {
+    throw new EngineError('SC_ERR_ENGINE_RUN_MANIFEST', `cannot read ${path}: ${(err as Error).message}`, {
       where: path,
       cause: err,
     });
@@ -29,7 +29,7 @@ export function parseManifest(text: string, where: string): SeldonDeployment {
   try {
     return parseSeldonDeployment(text);
   } catch (err) {
-    throw new RunError('SC_ERR_ENGINE_RUN_MANIFEST', `${where}: ${(err as Error).message}`, {
+    throw new EngineError('SC_ERR_ENGINE_RUN_MANIFEST', `${where}: ${(err as Error).message}`, {
       where,
       cause: err,
     });
@@ -40,7 +40,7 @@ export function parseManifest(text: string, where: string): SeldonDeployment {
 export function validateManifest(sdep: SeldonDeployment, where: string): void {
   const result = validateSeldonDeployment(sdep);
   if (!result.valid) {
-    throw new RunError(
+    throw new EngineError(
       'SC_ERR_ENGINE_RUN_INVALID',
       `${where}: the SeldonDeployment is invalid (the Kubernetes admission webhook would refuse it too):\n` +
         formatValidationErrors(result.errors),

@@ -1,6 +1,6 @@
 // Options of `seldon-engine run`: one table (flag, default, meaning) that drives argument
 // parsing, `--help` and the docs check (docs/cli.md is tested against RUN_OPTIONS).
-import { RunError } from './errors.js';
+import { EngineError } from '../errors.js';
 import { parseComponentOverrides, type Isolation } from './local-component.js';
 
 /** Options of the local runner. Every field is optional; defaults are in {@link RUN_OPTIONS}. */
@@ -156,7 +156,7 @@ ${RUN_OPTIONS.map((o) => `  ${`${o.flag}${o.value ? ` ${o.value}` : ''}`.padEnd(
 function parseInteger(flag: string, text: string | undefined, min: number, max: number): number {
   const n = Number(text);
   if (text === undefined || text.trim() === '' || !Number.isInteger(n) || n < min || n > max) {
-    throw new RunError(
+    throw new EngineError(
       'SC_ERR_ENGINE_RUN_USAGE',
       `${flag} expects an integer in [${min}, ${max}], got "${text ?? ''}"`,
     );
@@ -181,16 +181,19 @@ export function parseRunArgs(argv: readonly string[]): LocalRunOptions | 'help' 
     const flag = (eq > 0 ? arg.slice(0, eq) : arg).replace(/_/g, '-').replace(/^-(?=[^-])/, '--');
     const spec = RUN_OPTIONS.find((o) => o.flag === flag);
     if (!spec)
-      throw new RunError('SC_ERR_ENGINE_RUN_USAGE', `unknown option ${arg} (see seldon-engine run --help)`);
+      throw new EngineError(
+        'SC_ERR_ENGINE_RUN_USAGE',
+        `unknown option ${arg} (see seldon-engine run --help)`,
+      );
     let value: string | undefined;
     if (spec.value) {
       value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
       if (value === undefined)
-        throw new RunError('SC_ERR_ENGINE_RUN_USAGE', `${flag} needs a value (${spec.value})`);
+        throw new EngineError('SC_ERR_ENGINE_RUN_USAGE', `${flag} needs a value (${spec.value})`);
     } else if (eq > 0) {
       const v = arg.slice(eq + 1);
       if (v !== 'true' && v !== 'false') {
-        throw new RunError('SC_ERR_ENGINE_RUN_USAGE', `${flag} is a switch; use ${flag} or ${flag}=false`);
+        throw new EngineError('SC_ERR_ENGINE_RUN_USAGE', `${flag} is a switch; use ${flag} or ${flag}=false`);
       }
       value = v;
     }
@@ -211,7 +214,7 @@ export function parseRunArgs(argv: readonly string[]): LocalRunOptions | 'help' 
         break;
       case 'isolation':
         if (value !== 'inprocess' && value !== 'process') {
-          throw new RunError(
+          throw new EngineError(
             'SC_ERR_ENGINE_RUN_USAGE',
             `--isolation expects inprocess or process, got "${value}"`,
           );
@@ -231,7 +234,7 @@ export function parseRunArgs(argv: readonly string[]): LocalRunOptions | 'help' 
     }
   }
   if (positional.length !== 1) {
-    throw new RunError(
+    throw new EngineError(
       'SC_ERR_ENGINE_RUN_USAGE',
       positional.length === 0
         ? 'missing the SeldonDeployment manifest: seldon-engine run <seldondeployment.yaml>'

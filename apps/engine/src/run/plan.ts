@@ -3,7 +3,7 @@
 // PREDICTIVE_UNIT_* variables the operator sets in the cluster) and the engine's flags, env and
 // pod annotations (what the operator would put in the engine container).
 import type { SeldonDeployment, PredictorSpec, PredictiveUnit, EnvVar } from '@seldon-ts/crd-types';
-import { RunError } from './errors.js';
+import { EngineError } from '../errors.js';
 import {
   resolveLocalComponent,
   annotatedContainerNames,
@@ -84,7 +84,7 @@ function literalEnv(env: EnvVar[] | undefined, where: string, warnings: string[]
   return out;
 }
 
-/** Builds the plan; throws RunError naming the node when a container has no local component. */
+/** Builds the plan; throws EngineError naming the node when a container has no local component. */
 export function planDeployment(sdep: SeldonDeployment, options: PlanOptions): DeploymentPlan {
   const warnings: string[] = [];
   const spec = sdep.spec;
@@ -109,7 +109,7 @@ export function planDeployment(sdep: SeldonDeployment, options: PlanOptions): De
       });
       if (!component) {
         const prepackaged = impl !== '' && impl !== 'UNKNOWN_IMPLEMENTATION';
-        throw new RunError(
+        throw new EngineError(
           'SC_ERR_ENGINE_RUN_COMPONENT',
           `${where} has no local component` +
             (prepackaged ? ` (the prepackaged server ${impl} has no local build)` : '') +
@@ -185,7 +185,7 @@ export function planDeployment(sdep: SeldonDeployment, options: PlanOptions): De
   }
   for (const name of Object.keys(options.overrides)) {
     if (!known.has(name)) {
-      throw new RunError(
+      throw new EngineError(
         'SC_ERR_ENGINE_RUN_USAGE',
         `--component ${name}=…: no graph node is named "${name}"`,
       );

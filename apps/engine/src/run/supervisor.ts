@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { connect } from 'node:net';
 import { createInterface } from 'node:readline';
-import { RunError } from './errors.js';
+import { EngineError } from '../errors.js';
 
 /** How to start one supervised process. */
 export interface ProcessSpec {
@@ -127,12 +127,12 @@ export class SupervisedProcess {
     const child = this.child;
     for (;;) {
       if (this.state === 'stopping' || this.state === 'stopped') {
-        throw new RunError('SC_ERR_ENGINE_RUN_PROCESS', `${name} was stopped while starting`, {
+        throw new EngineError('SC_ERR_ENGINE_RUN_PROCESS', `${name} was stopped while starting`, {
           where: name,
         });
       }
       if (!child || this.child !== child) {
-        throw new RunError(
+        throw new EngineError(
           'SC_ERR_ENGINE_RUN_PROCESS',
           `${name} exited during start-up (${this.lastExit ?? 'could not start'}); its output is above`,
           { where: name },
@@ -143,7 +143,7 @@ export class SupervisedProcess {
         return;
       }
       if (Date.now() > deadline) {
-        throw new RunError(
+        throw new EngineError(
           'SC_ERR_ENGINE_RUN_START_TIMEOUT',
           `${name} did not listen on ${readyHost}:${readyPort} within ${timeoutMs} ms`,
           { where: name },

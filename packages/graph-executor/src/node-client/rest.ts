@@ -95,14 +95,14 @@ export class RestNodeClient implements NodeClient {
     const retries = this.#options.connectRetries;
     for (let attempt = 0; ; attempt++) {
       try {
-        const response = await pool.request({
-          path,
-          method: isGet ? 'GET' : 'POST',
-          headers,
-          body,
-          signal: call.signal,
-        });
-        return await this.#readResponse(response, call, origin + path);
+        const response = await exchange(
+          pool,
+          { origin, path, method: isGet ? 'GET' : 'POST', headers, body },
+          call.signal,
+          this.#options.maxMessageBytes,
+          call.node.name,
+        );
+        return this.#toPayload(response, call, origin + path);
       } catch (err) {
         if (call.signal?.aborted) throw abortError(call.signal, call.node.name);
         if (err instanceof GraphError) throw err;
@@ -131,24 +131,8 @@ export class RestNodeClient implements NodeClient {
     }
   }
 
-  async #readResponse(response: Dispatcher.ResponseData, call: NodeCall, url: string): Promise<GraphPayload> {
-    const max = this.#options.maxMessageBytes;
-    const declared = Number(response.headers['content-length']);
-    if (declared > max) {
-      response.body.destroy();
-      throw tooLarge(call.node.name, url, max);
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of response.body as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > max) {
-        response.body.destroy();
-        throw tooLarge(call.node.name, url, max);
-      }
-      chunks.push(chunk);
-    }
-    const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
+  #toPayload(response: RawResponse, call: NodeCall, url: string): GraphPayload {
+    const bytes = response.body;
     const contentType = headerValue(response.headers['content-type']) ?? JSON_CONTENT_TYPE;
     const contentEncoding = headerValue(response.headers['content-encoding']);
     const payload = GraphPayload.fromBytes(bytes, contentType, contentEncoding);
@@ -160,7 +144,7 @@ export class RestNodeClient implements NodeClient {
           nodeName: call.node.name,
           httpStatus: response.statusCode,
           grpcCode: httpToGrpc(response.statusCode),
-          body: size > 0 ? payload : undefined,
+          body: bytes.length > 0 ? payload : undefined,
         },
       );
     }
@@ -211,6 +195,90 @@ export class RestNodeClient implements NodeClient {
     this.#pools.clear();
     await Promise.all(pools.map((p) => p.close().catch(() => undefined)));
   }
+}
+
+interface RawResponse {
+  statusCode: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+/**
+ * One request/response on the pool through undici's handler interface. `pool.request()` wraps
+ * every response body in a Readable and the caller then reads it through an async iterator; on a
+ * per-node-call path those objects cost more than the rest of the call, so the body chunks are
+ * collected here directly. The size limit and the caller's signal are enforced the same way.
+ */
+function exchange(
+  pool: Pool,
+  options: Dispatcher.DispatchOptions,
+  signal: AbortSignal | undefined,
+  maxBytes: number,
+  nodeName: string,
+): Promise<RawResponse> {
+  return new Promise<RawResponse>((resolve, reject) => {
+    let controller: Dispatcher.DispatchController | undefined;
+    let settled = false;
+    let statusCode = 0;
+    let headers: RawResponse['headers'] = {};
+    let chunks: Buffer[] = [];
+    let size = 0;
+    const onAbort = (): void => {
+      const reason = new Error('aborted');
+      controller?.abort(reason);
+      fail(reason);
+    };
+    function fail(err: Error): void {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener('abort', onAbort);
+      reject(err);
+    }
+    if (signal !== undefined) {
+      if (signal.aborted) {
+        reject(new Error('aborted'));
+        return;
+      }
+      signal.addEventListener('abort', onAbort, { once: true });
+    }
+    pool.dispatch(options, {
+      onRequestStart(c) {
+        controller = c;
+        if (settled) c.abort(new Error('aborted'));
+      },
+      onResponseStart(c, code, responseHeaders) {
+        statusCode = code;
+        headers = responseHeaders as RawResponse['headers'];
+        chunks = [];
+        size = 0;
+        const declared = Number(headers['content-length']);
+        if (declared > maxBytes) {
+          const err = tooLarge(nodeName, `${options.origin}${options.path}`, maxBytes);
+          c.abort(err);
+          fail(err);
+        }
+      },
+      onResponseData(c, chunk) {
+        size += chunk.length;
+        if (size > maxBytes) {
+          const err = tooLarge(nodeName, `${options.origin}${options.path}`, maxBytes);
+          c.abort(err);
+          fail(err);
+          return;
+        }
+        chunks.push(chunk);
+      },
+      onResponseEnd() {
+        if (settled) return;
+        settled = true;
+        signal?.removeEventListener('abort', onAbort);
+        resolve({ statusCode, headers, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size) });
+      },
+      onResponseError(_c, err) {
+        fail(err);
+      },
+    });
+  });
 }
 
 function aggregateBody(call: NodeCall): string {

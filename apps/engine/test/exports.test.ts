@@ -1,0 +1,65 @@
+// The public surface of seldon-engine is exactly what src/index.ts names: nothing internal leaks,
+// and the local runner is reachable without importing dist/run/index.js by path.
+import { describe, it, expect } from '@jest/globals';
+import * as engine from 'seldon-engine';
+
+describe('seldon-engine exports', () => {
+  it('exports the engine, its configuration, the local runner and the one error catalogue', () => {
+    expect(Object.keys(engine).sort()).toEqual(
+      [
+        'DEFAULT_ANNOTATIONS_PATH',
+        'ENGINE_ERRORS',
+        'ENGINE_FLAGS',
+        'EngineError',
+        'RUN_DEFAULTS',
+        'RUN_OPTIONS',
+        'formatConfig',
+        'normalizeConfig',
+        'parseAnnotations',
+        'planLocalDeployment',
+        'resolveConfig',
+        'runCommand',
+        'startEngine',
+        'startLocalDeployment',
+      ].sort(),
+    );
+  });
+
+  it('maps every code, the runner codes included, to an HTTP and a gRPC status', () => {
+    const codes = Object.keys(engine.ENGINE_ERRORS);
+    expect(codes.filter((c) => c.startsWith('SC_ERR_ENGINE_RUN_'))).toHaveLength(8);
+    for (const code of codes) {
+      const err = new engine.EngineError(code as engine.EngineErrorCode, 'x', { where: 'predictor "p"' });
+      expect(err.httpStatus).toBeGreaterThanOrEqual(400);
+      expect(err.grpcStatus).toBeGreaterThan(0);
+      expect(err.where).toBe('predictor "p"');
+      expect(err.toSeldonStatus()).toEqual({
+        status: { code: err.httpStatus, info: 'x', reason: code, status: 'FAILURE' },
+      });
+    }
+  });
+
+  it('ENGINE_FLAGS is what the flag parser accepts', () => {
+    const predictor = Buffer.from(
+      JSON.stringify({ name: 'p', graph: { name: 'm', implementation: 'SIMPLE_MODEL' } }),
+    ).toString('base64');
+    expect(() =>
+      engine.resolveConfig(
+        ['--no_such_flag=1'],
+        { ENGINE_PREDICTOR: predictor },
+        { annotationsPath: '/nonexistent' },
+      ),
+    ).toThrow(/unknown flag --no_such_flag/);
+    // Names of Object.prototype are not flags.
+    expect(() =>
+      engine.resolveConfig(
+        ['--constructor=1'],
+        { ENGINE_PREDICTOR: predictor },
+        { annotationsPath: '/nonexistent' },
+      ),
+    ).toThrow(/unknown flag --constructor/);
+    expect(Object.isFrozen(engine.ENGINE_FLAGS)).toBe(true);
+    expect(engine.ENGINE_FLAGS.watch).toBe('bool');
+    expect(engine.ENGINE_FLAGS.http_port).toBe('string');
+  });
+});

@@ -1,0 +1,85 @@
+// With protocol v2 the gRPC front door serves inference.GRPCInferenceService: ModelInfer runs the
+// graph (nodes over gRPC, answers chained on the wire), ServerLive/ServerReady/ModelReady answer
+// from the engine's readiness.
+import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
+import * as grpc from '@grpc/grpc-js';
+import { inferenceServices } from '@seldon-ts/payload';
+import { startEngine, type EngineHandle } from 'seldon-engine';
+
+type Obj = Record<string, any>;
+const svc = inferenceServices.GRPCInferenceService;
+
+describe('v2 gRPC front door', () => {
+  let node: grpc.Server;
+  let engine: EngineHandle;
+  let client: grpc.Client;
+  const seen: Obj[] = [];
+
+  beforeAll(async () => {
+    node = new grpc.Server();
+    node.addService(svc as unknown as grpc.ServiceDefinition, {
+      ModelInfer: (call: grpc.ServerUnaryCall<Obj, Obj>, cb: grpc.sendUnaryData<Obj>) => {
+        seen.push(call.request);
+        const outputs = (call.request.inputs as Obj[]).map((t) => ({
+          name: `${t.name}'`,
+          datatype: t.datatype,
+          shape: t.shape,
+          contents: { fp32Contents: t.contents.fp32Contents.map((x: number) => x * 10) },
+        }));
+        cb(null, { modelName: call.request.modelName, id: call.request.id, outputs });
+      },
+    });
+    const port = await new Promise<number>((resolve, reject) =>
+      node.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, p) =>
+        err ? reject(err) : resolve(p),
+      ),
+    );
+    const ep = { service_host: '127.0.0.1', service_port: port, grpcPort: port, httpPort: port };
+    engine = await startEngine({
+      host: '127.0.0.1',
+      httpPort: 0,
+      grpcPort: 0,
+      protocol: 'v2',
+      transport: 'grpc',
+      log: () => undefined,
+      predictor: {
+        name: 'p',
+        graph: { name: 'first', type: 'MODEL', endpoint: ep, children: [{ name: 'second', type: 'MODEL', endpoint: ep }] },
+      },
+    } as never);
+    const Client = grpc.makeGenericClientConstructor(svc as never, 'GRPCInferenceService');
+    client = new Client(`127.0.0.1:${engine.grpcPort}`, grpc.credentials.createInsecure());
+  });
+
+  afterAll(async () => {
+    client?.close();
+    await engine?.close();
+    node?.forceShutdown();
+  });
+
+  const call = (method: string, request: Obj) =>
+    new Promise<Obj>((resolve, reject) =>
+      (client as unknown as Record<string, (r: Obj, cb: (e: Error | null, res: Obj) => void) => void>)[method](
+        request,
+        (err, res) => (err ? reject(err) : resolve(res)),
+      ),
+    );
+
+  it('ModelInfer runs the graph and chains each answer into the next node', async () => {
+    const answer = await call('ModelInfer', {
+      modelName: 'whatever',
+      id: 'r1',
+      inputs: [{ name: 'x', datatype: 'FP32', shape: ['2'], contents: { fp32Contents: [1, 2] } }],
+    });
+    expect(answer.outputs[0].name).toBe("x''");
+    expect(answer.outputs[0].contents.fp32Contents).toEqual([100, 200]);
+    // The first node gets the client's request bytes untouched; chained requests name their node.
+    expect(seen.map((r) => r.modelName)).toEqual(['whatever', 'second']);
+  });
+
+  it('ServerLive, ServerReady and ModelReady answer true when the graph is ready', async () => {
+    expect(await call('ServerLive', {})).toEqual({ live: true });
+    expect(await call('ServerReady', {})).toEqual({ ready: true });
+    expect(await call('ModelReady', { name: 'first' })).toEqual({ ready: true });
+  });
+});
