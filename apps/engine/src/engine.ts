@@ -222,8 +222,18 @@ export async function startEngine(options: StartEngineOptions): Promise<EngineHa
 
   if (config.graphFile && config.watchGraphFile) {
     const file = config.graphFile;
+    const sameAsServed = (text: string) => {
+      try {
+        const loaded = loadPredictorFile(file, runtime.config.predictorName, () => text);
+        const served = runtime.config.predictor;
+        return JSON.stringify({ ...loaded.predictor, name: served.name }) === JSON.stringify(served);
+      } catch {
+        return false;
+      }
+    };
     watcher = watchGraphFile(file, {
       log: (level, message) => log(level, message),
+      isCurrent: sameAsServed,
       onChange: (text) => {
         try {
           const loaded = loadPredictorFile(file, runtime.config.predictorName, () => text);

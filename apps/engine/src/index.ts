@@ -25,12 +25,7 @@ export type {
 export { EngineError, ENGINE_ERRORS } from './errors.js';
 export type { EngineErrorCode } from './errors.js';
 export type { Readiness, EngineLogger, EngineLogLevel } from './internal/runtime.js';
-// The local runner (`seldon-engine run`), for embedding and benchmarks.
-export {
-  startLocalDeployment,
-  planLocalDeployment,
-  runCommand,
-  RUN_OPTIONS,
-  RUN_DEFAULTS,
-} from './run/index.js';
+// The local runner (`seldon-engine run`), for embedding and benchmarks; loaded on first call.
+export { startLocalDeployment, runCommand } from './local-run.js';
+export { RUN_OPTIONS, RUN_DEFAULTS } from './run/options.js';
 export type { LocalDeployment, RunningPredictor, LocalRunOptions, RunOptionSpec } from './run/index.js';

@@ -2,6 +2,8 @@
 // and the local runner is reachable without importing dist/run/index.js by path.
 import { describe, it, expect } from '@jest/globals';
 import * as engine from 'seldon-engine';
+import { pathToFileURL } from 'node:url';
+import { example, postJson } from './run-helpers.js';
 
 describe('seldon-engine exports', () => {
   it('exports the engine, its configuration, the local runner and the one error catalogue', () => {
@@ -16,7 +18,6 @@ describe('seldon-engine exports', () => {
         'formatConfig',
         'normalizeConfig',
         'parseAnnotations',
-        'planLocalDeployment',
         'resolveConfig',
         'runCommand',
         'startEngine',
@@ -62,4 +63,25 @@ describe('seldon-engine exports', () => {
     expect(engine.ENGINE_FLAGS.watch).toBe('bool');
     expect(engine.ENGINE_FLAGS.http_port).toBe('string');
   });
+
+  it('startLocalDeployment, loaded on first call, serves example 1', async () => {
+    const logs: string[] = [];
+    const deployment = await engine.startLocalDeployment({
+      manifestPath: example('mock-classifier'),
+      httpPort: 0,
+      grpcPort: 0,
+      // Jest's module system compiles the TypeScript component (tsx's loader cannot hook into Jest).
+      importModule: (p) => import(pathToFileURL(p).href) as Promise<Record<string, unknown>>,
+      log: (line) => logs.push(line),
+    });
+    try {
+      const res = await postJson(`http://127.0.0.1:${deployment.httpPort}/api/v1.0/predictions`, {
+        data: { ndarray: [[1.0, 2.0, 5.0]] },
+      });
+      expect(res.status).toBe(200);
+      expect(res.json.data.names).toEqual(['proba']);
+    } finally {
+      await deployment.close();
+    }
+  }, 30_000);
 });

@@ -4,6 +4,7 @@
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync, symlinkSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { startEngine, resolveConfig } from 'seldon-engine';
 import { startNode, post, type RunningNode } from './support/nodes.js';
@@ -98,6 +99,66 @@ describe('graph file mounted from a ConfigMap', () => {
       await engine.close();
     }
   }, 30_000);
+});
+
+describe('the graph file between reading the configuration and watching it', () => {
+  let a: RunningNode;
+  let b: RunningNode;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'engine-startwatch-'));
+    a = await startNode('model-a', { predict: () => [[1]] } as never);
+    b = await startNode('model-b', { predict: () => [[2]] } as never);
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const nextTimers = () => new Promise((r) => setTimeout(r, 10));
+
+  it('a change made before the watch began is applied, not missed', async () => {
+    const file = join(dir, 'predictor.json');
+    writeFileSync(file, predictorJson(a));
+    const config = resolveConfig(
+      ['--host', '127.0.0.1', '--http_port', '0', '--grpc_port', '0', '--file', file],
+      {},
+      { annotationsPath: '/nonexistent' },
+    );
+    writeFileSync(file, predictorJson(b));
+    const logs: string[] = [];
+    const engine = await startEngine({ ...config, log: (_l, m) => logs.push(m) });
+    try {
+      await until('the reload', () => logs.some((l) => l.includes('graph reloaded')));
+      const res = await post(engine.httpPort, '/api/v1.0/predictions', '{"data":{"ndarray":[[0]]}}');
+      expect(res.json().data.ndarray).toEqual([[2]]);
+    } finally {
+      await engine.close();
+    }
+  });
+
+  it('an unchanged file, SeldonDeployment or predictor, causes no reload at start', async () => {
+    const sdep = fileURLToPath(
+      new URL('../../../examples/mock-classifier/seldondeployment.yaml', import.meta.url),
+    );
+    const file = join(dir, 'same.json');
+    writeFileSync(file, predictorJson(a));
+    for (const path of [sdep, file]) {
+      const config = resolveConfig(
+        ['--host', '127.0.0.1', '--http_port', '0', '--grpc_port', '0', '--file', path],
+        {},
+        { annotationsPath: '/nonexistent' },
+      );
+      const logs: string[] = [];
+      const engine = await startEngine({ ...config, log: (_l, m) => logs.push(m) });
+      await nextTimers();
+      await engine.close();
+      expect({ path, reloads: logs.filter((l) => l.includes('graph reloaded')) }).toEqual({
+        path,
+        reloads: [],
+      });
+    }
+  });
 });
 
 describe('which directory events make the watcher look', () => {

@@ -15,6 +15,12 @@ export interface GraphFileWatchOptions {
   debounceMs?: number;
   /** Called with the new text when the content differs from the last text seen. */
   onChange: (text: string) => void;
+  /**
+   * Whether the text read when watching starts is what the caller already serves. When it is not
+   * (the file changed after the configuration was read and before the watch began), `onChange`
+   * gets it at once instead of the change going unseen. Default: always current.
+   */
+  isCurrent?: (text: string) => boolean;
   /** Diagnostics: `debug` for events that changed nothing, `warn` when watching fails. */
   log: (level: 'debug' | 'warn', message: string) => void;
 }
@@ -77,6 +83,14 @@ export function watchGraphFile(file: string, options: GraphFileWatchOptions): Gr
     });
   } catch (err) {
     options.log('warn', `cannot watch ${file}: ${(err as Error).message}`);
+  }
+
+  if (lastText !== undefined && options.isCurrent && !options.isCurrent(lastText)) {
+    const missed = lastText;
+    timer = setTimeout(() => {
+      timer = undefined;
+      if (!closed) options.onChange(missed);
+    }, 0);
   }
 
   return {
