@@ -30,7 +30,9 @@ export default {
   },
   transformIgnorePatterns: ['/node_modules/'],
   moduleNameMapper: {
-    ...Object.fromEntries(Object.entries(workspace).map(([name, dir]) => [`^${name}$`, `${root}${dir}/src/index.ts`])),
+    ...Object.fromEntries(
+      Object.entries(workspace).map(([name, dir]) => [`^${name}$`, `${root}${dir}/src/index.ts`]),
+    ),
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testTimeout: 30000,

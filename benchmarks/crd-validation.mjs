@@ -36,7 +36,9 @@ for (let i = 0; i < 5; i++) {
   compileMs.push(performance.now() - t);
 }
 compileMs.sort((a, b) => a - b);
-const compiled = new Ajv2020({ allErrors: true, strict: false, validateFormats: false }).compile(crd.seldonDeploymentSpecSchema);
+const compiled = new Ajv2020({ allErrors: true, strict: false, validateFormats: false }).compile(
+  crd.seldonDeploymentSpecSchema,
+);
 const runtimeAjv = perOp(() => compiled(sdep.spec));
 
 const rows = [
@@ -46,6 +48,11 @@ const rows = [
   ['runtime-compiled ajv, schema only', runtimeAjv],
 ];
 console.log('per call, reference 06 §9 example (2 predictors, 3 nodes):');
-for (const [name, us] of rows) console.log(`  ${name.padEnd(36)} ${us.toFixed(2).padStart(8)} µs  ${(us / baseline).toFixed(2)}x baseline`);
-console.log(`start-up avoided by the standalone validator: ajv compile median ${compileMs[2].toFixed(1)} ms (min ${compileMs[0].toFixed(1)} ms), ` +
-  `${(compileMs[2] * 1000 / validate).toFixed(0)}x one validateSeldonDeployment call`);
+for (const [name, us] of rows)
+  console.log(
+    `  ${name.padEnd(36)} ${us.toFixed(2).padStart(8)} µs  ${(us / baseline).toFixed(2)}x baseline`,
+  );
+console.log(
+  `start-up avoided by the standalone validator: ajv compile median ${compileMs[2].toFixed(1)} ms (min ${compileMs[0].toFixed(1)} ms), ` +
+    `${((compileMs[2] * 1000) / validate).toFixed(0)}x one validateSeldonDeployment call`,
+);

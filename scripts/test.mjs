@@ -25,12 +25,23 @@ if (build.status !== 0) {
   console.log('0 passed, 1 failed');
   process.exit(1);
 }
-// Tests are compiled by SWC without type information: type-check them here.
-const typecheck = run(process.execPath, ['scripts/typecheck-tests.mjs']);
-if (typecheck.status !== 0) {
-  console.error('type-checking the tests failed');
-  console.log('0 passed, 1 failed');
-  process.exit(1);
+// Static checks: the tests' types (Jest compiles them with SWC, without type information),
+// lint and formatting. Each failing check counts as one failure.
+const checks = [
+  ['type-check tests', process.execPath, ['scripts/typecheck-tests.mjs']],
+  ['eslint', process.execPath, ['node_modules/eslint/bin/eslint.js', '.']],
+  [
+    'prettier',
+    process.execPath,
+    ['node_modules/prettier/bin/prettier.cjs', '--check', '--log-level', 'warn', '.'],
+  ],
+];
+let checksFailed = 0;
+for (const [name, cmd, argv] of checks) {
+  if (run(cmd, argv).status !== 0) {
+    console.error(`check failed: ${name}`);
+    checksFailed++;
+  }
 }
 
 // 3. One Jest run over all projects.
@@ -38,7 +49,14 @@ const results = `${root}.jest-results.json`;
 rmSync(results, { force: true });
 const jest = run(
   process.execPath,
-  ['--experimental-vm-modules', '--no-warnings', 'node_modules/jest/bin/jest.js', '--json', `--outputFile=${results}`, ...args],
+  [
+    '--experimental-vm-modules',
+    '--no-warnings',
+    'node_modules/jest/bin/jest.js',
+    '--json',
+    `--outputFile=${results}`,
+    ...args,
+  ],
   { env: { NODE_ENV: 'test' } },
 );
 let passed = 0;
@@ -50,5 +68,6 @@ if (existsSync(results)) {
 } else {
   failed = 1;
 }
+failed += checksFailed;
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(jest.status === 0 && failed === 0 ? 0 : 1);

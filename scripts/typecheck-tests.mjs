@@ -11,10 +11,14 @@ const projects = ['packages', 'apps']
   .filter((p) => existsSync(`${root}${p}/tsconfig.spec.json`));
 let failed = 0;
 for (const p of projects) {
-  const r = spawnSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', `${p}/tsconfig.spec.json`], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [`${root}node_modules/typescript/bin/tsc`, '-p', `${p}/tsconfig.spec.json`],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (r.status !== 0) failed++;
 }
 if (failed) console.error(`type errors in the tests of ${failed} project(s)`);

@@ -109,7 +109,10 @@ describe('cancellation of node calls', () => {
       ),
     );
     const engine = await engineFor(port, { transport: 'grpc' });
-    const Client = grpc.makeGenericClientConstructor({ Predict: raw('/seldon.protos.Seldon/Predict') } as never, 'Seldon');
+    const Client = grpc.makeGenericClientConstructor(
+      { Predict: raw('/seldon.protos.Seldon/Predict') } as never,
+      'Seldon',
+    );
     const client = new Client(`127.0.0.1:${engine.grpcPort}`, grpc.credentials.createInsecure());
     try {
       const outcome = new Promise<grpc.ServiceError | null>((resolve) => {

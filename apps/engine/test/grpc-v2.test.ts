@@ -44,7 +44,12 @@ describe('v2 gRPC front door', () => {
       log: () => undefined,
       predictor: {
         name: 'p',
-        graph: { name: 'first', type: 'MODEL', endpoint: ep, children: [{ name: 'second', type: 'MODEL', endpoint: ep }] },
+        graph: {
+          name: 'first',
+          type: 'MODEL',
+          endpoint: ep,
+          children: [{ name: 'second', type: 'MODEL', endpoint: ep }],
+        },
       },
     } as never);
     const Client = grpc.makeGenericClientConstructor(svc as never, 'GRPCInferenceService');
@@ -59,10 +64,9 @@ describe('v2 gRPC front door', () => {
 
   const call = (method: string, request: Obj) =>
     new Promise<Obj>((resolve, reject) =>
-      (client as unknown as Record<string, (r: Obj, cb: (e: Error | null, res: Obj) => void) => void>)[method](
-        request,
-        (err, res) => (err ? reject(err) : resolve(res)),
-      ),
+      (client as unknown as Record<string, (r: Obj, cb: (e: Error | null, res: Obj) => void) => void>)[
+        method
+      ](request, (err, res) => (err ? reject(err) : resolve(res))),
     );
 
   it('ModelInfer runs the graph and chains each answer into the next node', async () => {

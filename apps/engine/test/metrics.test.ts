@@ -4,8 +4,13 @@
 import { describe, it, expect } from '@jest/globals';
 import { EngineMetrics } from '../src/internal/metrics.js';
 
-const identity = { deploymentName: 'd', predictorName: 'p', predictor: { name: 'p', graph: { name: 'm' } } } as never;
-const labels = 'deployment_name="d",predictor_name="p",predictor_version="",service="predictions",method="post",code="200"';
+const identity = {
+  deploymentName: 'd',
+  predictorName: 'p',
+  predictor: { name: 'p', graph: { name: 'm' } },
+} as never;
+const labels =
+  'deployment_name="d",predictor_name="p",predictor_version="",service="predictions",method="post",code="200"';
 
 function line(text: string, prefix: string): number {
   const found = text.split('\n').find((l) => l.startsWith(prefix + ' '));

@@ -78,7 +78,12 @@ function toAjvSchema(schema: unknown): unknown {
 }
 
 export function generateValidatorSource(): string {
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, code: { source: true, esm: true, lines: true } });
+  const ajv = new Ajv2020({
+    allErrors: true,
+    verbose: true,
+    strict: true,
+    code: { source: true, esm: true, lines: true },
+  });
   const compiled = ajv.compile(toAjvSchema(rootValidationSchema()) as object);
   const code = standaloneCode(ajv, compiled);
   return [
@@ -111,7 +116,8 @@ function toStructural(schema: JsonSchema, defs: Record<string, JsonSchema>, grap
     );
   }
   if (schema.items) out.items = toStructural(schema.items, defs, graphLevel);
-  if (schema.additionalProperties) out.additionalProperties = toStructural(schema.additionalProperties, defs, graphLevel);
+  if (schema.additionalProperties)
+    out.additionalProperties = toStructural(schema.additionalProperties, defs, graphLevel);
   return out;
 }
 
@@ -139,7 +145,12 @@ export function crdObject(): Record<string, unknown> {
       scale: { specReplicasPath: '.spec.replicas', statusReplicasPath: '.status.replicas' },
     },
     additionalPrinterColumns: [
-      { name: 'State', type: 'string', jsonPath: '.status.state', description: 'Available, Creating or Failed' },
+      {
+        name: 'State',
+        type: 'string',
+        jsonPath: '.status.state',
+        description: 'Available, Creating or Failed',
+      },
       { name: 'Replicas', type: 'integer', jsonPath: '.status.replicas' },
       { name: 'Address', type: 'string', jsonPath: '.status.address.url', priority: 1 },
       { name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp' },

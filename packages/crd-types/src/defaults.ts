@@ -2,7 +2,12 @@ import { CrdError } from './errors.js';
 import { validate as structuralValidate } from './generated/structural-validator.js';
 import { findContainer, findNode, walkGraph } from './graph.js';
 import { containerServiceName } from './naming.js';
-import { DEFAULT_PREDICTOR_SERVERS, isPrepackaged, prepackagedImage, type PredictorServersConfig } from './prepackaged.js';
+import {
+  DEFAULT_PREDICTOR_SERVERS,
+  isPrepackaged,
+  prepackagedImage,
+  type PredictorServersConfig,
+} from './prepackaged.js';
 import type { Container, PredictiveUnit, PredictorSpec, SeldonDeployment } from './types.js';
 import { ANNOTATION_SEPARATE_ENGINE } from './annotations.js';
 import { DEFAULT_MAX_GRAPH_DEPTH, findTooDeepGraph, pointerToFieldPath } from './validate.js';
@@ -57,14 +62,25 @@ function allocate(alloc: Allocator, containerName: string): { http: number; grpc
  * The input must be structurally valid (see `validateSeldonDeployment`); otherwise a `CrdError`
  * with code `SC_ERR_CRD_SCHEMA` (or `SC_ERR_CRD_GRAPH_TOO_DEEP`) is thrown naming the first problem.
  */
-export function defaultSeldonDeployment(sdep: SeldonDeployment, options: DefaultingOptions = {}): SeldonDeployment {
+export function defaultSeldonDeployment(
+  sdep: SeldonDeployment,
+  options: DefaultingOptions = {},
+): SeldonDeployment {
   const maxDepth = options.maxGraphDepth ?? DEFAULT_MAX_GRAPH_DEPTH;
   const tooDeep = findTooDeepGraph(sdep, maxDepth);
-  if (tooDeep) throw new CrdError('SC_ERR_CRD_GRAPH_TOO_DEEP', tooDeep, `graph is deeper than ${maxDepth} levels`);
-  const check = structuralValidate as unknown as { (d: unknown): boolean; errors?: { instancePath: string; message?: string }[] | null };
+  if (tooDeep)
+    throw new CrdError('SC_ERR_CRD_GRAPH_TOO_DEEP', tooDeep, `graph is deeper than ${maxDepth} levels`);
+  const check = structuralValidate as unknown as {
+    (d: unknown): boolean;
+    errors?: { instancePath: string; message?: string }[] | null;
+  };
   if (!check(sdep)) {
     const first = check.errors?.[0];
-    throw new CrdError('SC_ERR_CRD_SCHEMA', pointerToFieldPath(first?.instancePath ?? '') || '(root)', first?.message ?? 'invalid SeldonDeployment');
+    throw new CrdError(
+      'SC_ERR_CRD_SCHEMA',
+      pointerToFieldPath(first?.instancePath ?? '') || '(root)',
+      first?.message ?? 'invalid SeldonDeployment',
+    );
   }
   const out = structuredClone(sdep);
   out.metadata ??= {};
@@ -96,11 +112,15 @@ export function defaultSeldonDeployment(sdep: SeldonDeployment, options: Default
     const grpc = containerPorts.find((p) => p.name === 'grpc')?.containerPort ?? ports.grpc;
 
     const mounts = (container.volumeMounts ?? []).filter((m) => m.name !== LEGACY_PODINFO_VOLUME_NAME);
-    if (!mounts.some((m) => m.name === PODINFO_VOLUME_NAME)) mounts.push({ name: PODINFO_VOLUME_NAME, mountPath: PODINFO_VOLUME_PATH });
+    if (!mounts.some((m) => m.name === PODINFO_VOLUME_NAME))
+      mounts.push({ name: PODINFO_VOLUME_NAME, mountPath: PODINFO_VOLUME_PATH });
     container.volumeMounts = mounts;
 
     if (!containerPorts.some((p) => p.name === metricsPortName)) {
-      container.ports = [...containerPorts, { name: metricsPortName, containerPort: alloc.nextMetrics++, protocol: 'TCP' }];
+      container.ports = [
+        ...containerPorts,
+        { name: metricsPortName, containerPort: alloc.nextMetrics++, protocol: 'TCP' },
+      ];
     }
 
     const endpoint = (node.endpoint ??= {});
@@ -148,7 +168,10 @@ export function defaultSeldonDeployment(sdep: SeldonDeployment, options: Default
       if (!found) {
         const specs = (predictor.componentSpecs ??= []);
         if (specs.length === 0) {
-          specs.push({ metadata: { creationTimestamp: options.creationTimestamp ?? null }, spec: { containers: [] } });
+          specs.push({
+            metadata: { creationTimestamp: options.creationTimestamp ?? null },
+            spec: { containers: [] },
+          });
         }
         const first = specs[0];
         first.spec ??= {};
@@ -161,7 +184,8 @@ export function defaultSeldonDeployment(sdep: SeldonDeployment, options: Default
 
 /** 06 §8 step 3.2: a bare node is a MODEL; no implementation means UNKNOWN_IMPLEMENTATION. */
 function defaultNodeType(node: PredictiveUnit): void {
-  if (node.type === undefined && node.methods === undefined && node.implementation === undefined) node.type = 'MODEL';
+  if (node.type === undefined && node.methods === undefined && node.implementation === undefined)
+    node.type = 'MODEL';
   if (node.implementation === undefined) node.implementation = 'UNKNOWN_IMPLEMENTATION';
   else if (isPrepackaged(node)) node.type = 'MODEL';
 }

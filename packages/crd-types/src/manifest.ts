@@ -37,7 +37,9 @@ export function parseSeldonDeployments(text: string, options: ParseOptions = {})
     docs = parseAllDocuments(text);
   } catch (err) {
     // e.g. a RangeError from absurdly deep nesting
-    throw new CrdError('SC_ERR_CRD_PARSE', '', `not valid YAML/JSON: ${(err as Error).message}`, { cause: err });
+    throw new CrdError('SC_ERR_CRD_PARSE', '', `not valid YAML/JSON: ${(err as Error).message}`, {
+      cause: err,
+    });
   }
   const list = Array.isArray(docs) ? docs : [docs];
   list.forEach((doc, index) => {
@@ -52,7 +54,8 @@ export function parseSeldonDeployments(text: string, options: ParseOptions = {})
       throw new CrdError('SC_ERR_CRD_PARSE', where, (err as Error).message, { cause: err });
     }
     if (value === null || value === undefined) return;
-    if (!isObject(value)) throw new CrdError('SC_ERR_CRD_PARSE', where, 'a document must be a mapping (an object)');
+    if (!isObject(value))
+      throw new CrdError('SC_ERR_CRD_PARSE', where, 'a document must be a mapping (an object)');
     const items = value.kind === 'List' && Array.isArray(value.items) ? value.items : [value];
     items.forEach((item, i) => {
       const at = items.length > 1 || item !== value ? `${where}.items[${i}]` : where;
@@ -78,7 +81,11 @@ export function parseSeldonDeployment(text: string, options: ParseOptions = {}):
   const all = parseSeldonDeployments(text, options);
   if (all.length === 0) throw new CrdError('SC_ERR_CRD_EMPTY', '', 'no document with kind: SeldonDeployment');
   if (all.length > 1) {
-    throw new CrdError('SC_ERR_CRD_PARSE', '', `expected one SeldonDeployment, found ${all.length} (use parseSeldonDeployments)`);
+    throw new CrdError(
+      'SC_ERR_CRD_PARSE',
+      '',
+      `expected one SeldonDeployment, found ${all.length} (use parseSeldonDeployments)`,
+    );
   }
   return all[0];
 }

@@ -30,7 +30,8 @@ export type NameKind =
 
 /** A deployment by name or object; a predictor by name or object. */
 export type SdepRef = string | { metadata: { name?: string } };
-export type PredictorRef = string | (Pick<PredictorSpec, 'name'> & Partial<Pick<PredictorSpec, 'annotations' | 'componentSpecs'>>);
+export type PredictorRef =
+  string | (Pick<PredictorSpec, 'name'> & Partial<Pick<PredictorSpec, 'annotations' | 'componentSpecs'>>);
 
 function nameOf(ref: SdepRef | PredictorRef): string {
   if (typeof ref === 'string') return ref;
@@ -45,7 +46,8 @@ function shortHash(text: string): string {
 /** True when `name` is a valid name of `kind` of at most 63 characters. */
 export function isValidName(name: string, kind: NameKind): boolean {
   if (name.length === 0 || name.length > MAX_NAME_LENGTH) return false;
-  const pattern = kind === 'dns1035-label' ? DNS1035_LABEL : kind === 'dns1123-label' ? DNS1123_LABEL : DNS1123_SUBDOMAIN;
+  const pattern =
+    kind === 'dns1035-label' ? DNS1035_LABEL : kind === 'dns1123-label' ? DNS1123_LABEL : DNS1123_SUBDOMAIN;
   return pattern.test(name);
 }
 
@@ -107,11 +109,19 @@ export function containerServiceName(sdep: SdepRef, predictor: PredictorRef, con
  * Component Deployment: `<sdep>-<predictor>-<index>-<suffix>`, suffix = `metadata.name` of the
  * componentSpec when set, else its container names joined by `-`.
  */
-export function deploymentName(sdep: SdepRef, predictor: PredictorRef, componentIndex: number, componentSpec?: SeldonPodSpec): string {
+export function deploymentName(
+  sdep: SdepRef,
+  predictor: PredictorRef,
+  componentIndex: number,
+  componentSpec?: SeldonPodSpec,
+): string {
   const spec =
     componentSpec ?? (typeof predictor === 'string' ? undefined : predictor.componentSpecs?.[componentIndex]);
   const suffix = spec?.metadata?.name || (spec?.spec?.containers ?? []).map((c) => c.name).join('-');
-  return toKubernetesName(`${nameOf(sdep)}-${nameOf(predictor)}-${componentIndex}-${suffix}`, 'dns1123-subdomain');
+  return toKubernetesName(
+    `${nameOf(sdep)}-${nameOf(predictor)}-${componentIndex}-${suffix}`,
+    'dns1123-subdomain',
+  );
 }
 
 /** Separate executor Deployment: `<sdep>-<predictor>-svc-orch`. */

@@ -54,7 +54,11 @@ function object<T>(
   properties: Props<T>,
   required: readonly RequiredKeys<T>[] = [],
 ): JsonSchema {
-  const schema: JsonSchema = { type: 'object', description, properties: properties as Record<string, JsonSchema> };
+  const schema: JsonSchema = {
+    type: 'object',
+    description,
+    properties: properties as Record<string, JsonSchema>,
+  };
   if (required.length > 0) schema.required = required as readonly string[];
   return schema;
 }

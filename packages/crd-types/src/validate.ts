@@ -89,14 +89,23 @@ export function validateSeldonDeployment(obj: unknown, options: ValidationOption
   if (tooDeep) {
     return {
       valid: false,
-      errors: [{ path: tooDeep, message: `graph is deeper than ${maxDepth} levels`, code: 'SC_ERR_CRD_GRAPH_TOO_DEEP' }],
+      errors: [
+        {
+          path: tooDeep,
+          message: `graph is deeper than ${maxDepth} levels`,
+          code: 'SC_ERR_CRD_GRAPH_TOO_DEEP',
+        },
+      ],
     };
   }
   const check = structuralValidate as unknown as StructuralValidator;
   if (!check(obj)) {
     return { valid: false, errors: schemaErrors(check.errors ?? []) };
   }
-  const errors = semanticErrors(obj as SeldonDeployment, options.predictorServers ?? DEFAULT_PREDICTOR_SERVERS);
+  const errors = semanticErrors(
+    obj as SeldonDeployment,
+    options.predictorServers ?? DEFAULT_PREDICTOR_SERVERS,
+  );
   return { valid: errors.length === 0, errors };
 }
 
@@ -112,7 +121,8 @@ function semanticErrors(sdep: SeldonDeployment, servers: PredictorServersConfig)
 
   if (!PROTOCOLS.has(protocol)) add('SC_ERR_CRD_RULE_PROTOCOL', 'spec', protocol, 'Invalid protocol');
   if (!TRANSPORTS.has(transport)) add('SC_ERR_CRD_RULE_TRANSPORT', 'spec', transport, 'Invalid transport');
-  if (!SERVER_TYPES.has(serverType)) add('SC_ERR_CRD_RULE_SERVER_TYPE', 'spec', serverType, 'Invalid serverType');
+  if (!SERVER_TYPES.has(serverType))
+    add('SC_ERR_CRD_RULE_SERVER_TYPE', 'spec', serverType, 'Invalid serverType');
 
   if (serverType === 'kafka') {
     predictors.forEach((p, i) => {
@@ -129,7 +139,12 @@ function semanticErrors(sdep: SeldonDeployment, servers: PredictorServersConfig)
   }
 
   if (predictors.length === 1 && predictors[0].shadow === true) {
-    add('SC_ERR_CRD_RULE_SHADOW_ALONE', 'spec.predictors[0]', predictors[0].name, 'Shadow can not exist as only predictor');
+    add(
+      'SC_ERR_CRD_RULE_SHADOW_ALONE',
+      'spec.predictors[0]',
+      predictors[0].name,
+      'Shadow can not exist as only predictor',
+    );
   }
   if (predictors.length === 0) {
     add('SC_ERR_CRD_RULE_NO_PREDICTORS', 'spec', transport, 'Graph contains no predictors');
@@ -144,7 +159,12 @@ function semanticErrors(sdep: SeldonDeployment, servers: PredictorServersConfig)
     const annotations = p.annotations ?? {};
 
     if (Object.hasOwn(annotations, ANNOTATION_NO_ENGINE) && nodes.length > 1) {
-      add('SC_ERR_CRD_RULE_NO_ENGINE_GRAPH', predictorPath, p.name, 'Running without engine only valid for single element graphs');
+      add(
+        'SC_ERR_CRD_RULE_NO_ENGINE_GRAPH',
+        predictorPath,
+        p.name,
+        'Running without engine only valid for single element graphs',
+      );
     }
     if (predictorNames.has(p.name)) {
       add('SC_ERR_CRD_RULE_DUPLICATE_PREDICTOR', predictorPath, p.name, 'Duplicate predictor name');
@@ -181,10 +201,20 @@ function semanticErrors(sdep: SeldonDeployment, servers: PredictorServersConfig)
       } else if (isPrepackaged(node)) {
         const server = impl;
         if (!node.modelUri && !MODEL_URI_OPTIONAL.has(server)) {
-          add('SC_ERR_CRD_RULE_MODEL_URI', path, node.name, 'Predictive unit modelUri required when using standalone servers');
+          add(
+            'SC_ERR_CRD_RULE_MODEL_URI',
+            path,
+            node.name,
+            'Predictive unit modelUri required when using standalone servers',
+          );
         }
         if (protocol === 'tensorflow' && NO_TENSORFLOW.has(server)) {
-          add('SC_ERR_CRD_RULE_TENSORFLOW_PROTOCOL', path, node.name, `Prepackaged server does not handle tensorflow protocol ${server}`);
+          add(
+            'SC_ERR_CRD_RULE_TENSORFLOW_PROTOCOL',
+            path,
+            node.name,
+            `Prepackaged server does not handle tensorflow protocol ${server}`,
+          );
         }
         const container = findContainer(p, node.name)?.container;
         if (!container?.image && !Object.hasOwn(servers, server)) {
@@ -222,7 +252,8 @@ function semanticErrors(sdep: SeldonDeployment, servers: PredictorServersConfig)
     const traffic = p.traffic ?? 0;
     if (p.shadow === true) {
       shadows++;
-      if (shadows > 1) add('SC_ERR_CRD_RULE_MULTIPLE_SHADOWS', 'spec', p.name, 'Multiple shadows are not allowed');
+      if (shadows > 1)
+        add('SC_ERR_CRD_RULE_MULTIPLE_SHADOWS', 'spec', p.name, 'Multiple shadows are not allowed');
       if (traffic < 0 || traffic > 100) {
         add(
           'SC_ERR_CRD_RULE_SHADOW_TRAFFIC',
@@ -236,10 +267,20 @@ function semanticErrors(sdep: SeldonDeployment, servers: PredictorServersConfig)
     }
   }
   if (trafficSum !== 100 && predictors.length - shadows > 1) {
-    add('SC_ERR_CRD_RULE_TRAFFIC_SUM', 'spec', predictors[0].name, 'Traffic must sum to 100 for multiple predictors');
+    add(
+      'SC_ERR_CRD_RULE_TRAFFIC_SUM',
+      'spec',
+      predictors[0].name,
+      'Traffic must sum to 100 for multiple predictors',
+    );
   }
   if (trafficSum > 0 && trafficSum < 100 && predictors.length === 1) {
-    add('SC_ERR_CRD_RULE_SINGLE_TRAFFIC', 'spec', predictors[0].name, 'Traffic must sum be 100 for a single predictor when set');
+    add(
+      'SC_ERR_CRD_RULE_SINGLE_TRAFFIC',
+      'spec',
+      predictors[0].name,
+      'Traffic must sum be 100 for a single predictor when set',
+    );
   }
   return errors;
 }
@@ -270,7 +311,8 @@ function schemaErrors(ajvErrors: AjvError[]): ValidationError[] {
   // ajv reports each failed anyOf branch before the anyOf itself; only the anyOf is useful.
   const anyOfFailures = new Set(ajvErrors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
   for (const e of ajvErrors) {
-    if (e.keyword !== 'anyOf' && e.schemaPath.includes('/anyOf/') && anyOfFailures.has(e.instancePath)) continue;
+    if (e.keyword !== 'anyOf' && e.schemaPath.includes('/anyOf/') && anyOfFailures.has(e.instancePath))
+      continue;
     const base = pointerToFieldPath(e.instancePath);
     let path = base;
     let message: string;

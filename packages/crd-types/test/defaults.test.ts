@@ -11,7 +11,10 @@ import {
   type SeldonDeployment,
 } from '@seldon-ts/crd-types';
 
-function sdep(spec: SeldonDeployment['spec'], metadata: SeldonDeployment['metadata'] = { name: 'dep' }): SeldonDeployment {
+function sdep(
+  spec: SeldonDeployment['spec'],
+  metadata: SeldonDeployment['metadata'] = { name: 'dep' },
+): SeldonDeployment {
   return { apiVersion: 'machinelearning.seldon.io/v1', kind: 'SeldonDeployment', metadata, spec };
 }
 
@@ -49,58 +52,101 @@ describe('defaultSeldonDeployment', () => {
   });
 
   it('shares ports by container name across predictors and honours http/grpc/metrics ports', () => {
-    const container = (name: string, extra: Partial<Container> = {}): Container => ({ name, image: 'img', ...extra });
+    const container = (name: string, extra: Partial<Container> = {}): Container => ({
+      name,
+      image: 'img',
+      ...extra,
+    });
     const d = defaultSeldonDeployment(
-      sdep({
-        transport: 'grpc',
-        predictors: [
-          {
-            name: 'a',
-            traffic: 50,
-            componentSpecs: [
-              {
-                spec: {
-                  containers: [
-                    container('x', { ports: [{ name: 'http', containerPort: 8080 }, { name: 'metrics', containerPort: 7000 }] }),
-                    container('y'),
-                  ],
+      sdep(
+        {
+          transport: 'grpc',
+          predictors: [
+            {
+              name: 'a',
+              traffic: 50,
+              componentSpecs: [
+                {
+                  spec: {
+                    containers: [
+                      container('x', {
+                        ports: [
+                          { name: 'http', containerPort: 8080 },
+                          { name: 'metrics', containerPort: 7000 },
+                        ],
+                      }),
+                      container('y'),
+                    ],
+                  },
                 },
-              },
-              { spec: { containers: [container('z', { volumeMounts: [{ name: 'podinfo', mountPath: '/etc/podinfo' }] })] } },
-            ],
-            graph: { name: 'x', children: [{ name: 'y' }, { name: 'z' }] },
-          },
-          {
-            name: 'b',
-            traffic: 50,
-            componentSpecs: [{ spec: { containers: [container('y')] } }],
-            graph: { name: 'y' },
-          },
-        ],
-      }, { name: 'dep', namespace: 'ns' }),
+                {
+                  spec: {
+                    containers: [
+                      container('z', { volumeMounts: [{ name: 'podinfo', mountPath: '/etc/podinfo' }] }),
+                    ],
+                  },
+                },
+              ],
+              graph: { name: 'x', children: [{ name: 'y' }, { name: 'z' }] },
+            },
+            {
+              name: 'b',
+              traffic: 50,
+              componentSpecs: [{ spec: { containers: [container('y')] } }],
+              graph: { name: 'y' },
+            },
+          ],
+        },
+        { name: 'dep', namespace: 'ns' },
+      ),
     );
     const [a, b] = d.spec.predictors;
     const [y, z] = a.graph.children as PredictiveUnit[];
-    expect(a.graph.endpoint).toEqual({ service_host: 'localhost', service_port: 9500, httpPort: 8080, grpcPort: 9500 });
-    expect(y.endpoint).toEqual({ service_host: 'localhost', service_port: 9501, httpPort: 9001, grpcPort: 9501 });
+    expect(a.graph.endpoint).toEqual({
+      service_host: 'localhost',
+      service_port: 9500,
+      httpPort: 8080,
+      grpcPort: 9500,
+    });
+    expect(y.endpoint).toEqual({
+      service_host: 'localhost',
+      service_port: 9501,
+      httpPort: 9001,
+      grpcPort: 9501,
+    });
     expect(z.endpoint).toEqual({
       service_host: 'dep-a-z.ns.svc.cluster.local',
       service_port: 9502,
       httpPort: 9002,
       grpcPort: 9502,
     });
-    expect(b.graph.endpoint).toEqual({ service_host: 'localhost', service_port: 9501, httpPort: 9001, grpcPort: 9501 });
+    expect(b.graph.endpoint).toEqual({
+      service_host: 'localhost',
+      service_port: 9501,
+      httpPort: 9001,
+      grpcPort: 9501,
+    });
     const containers = a.componentSpecs?.flatMap((c) => c.spec?.containers ?? []) ?? [];
-    expect(containers.map((c) => c.ports?.find((p) => p.name === 'metrics')?.containerPort)).toEqual([7000, 6000, 6001]);
+    expect(containers.map((c) => c.ports?.find((p) => p.name === 'metrics')?.containerPort)).toEqual([
+      7000, 6000, 6001,
+    ]);
     expect(containers[2].volumeMounts).toEqual([{ name: 'seldon-podinfo', mountPath: '/etc/podinfo' }]);
-    expect(b.componentSpecs?.[0].spec?.containers?.[0].ports).toEqual([{ name: 'metrics', containerPort: 6002, protocol: 'TCP' }]);
+    expect(b.componentSpecs?.[0].spec?.containers?.[0].ports).toEqual([
+      { name: 'metrics', containerPort: 6002, protocol: 'TCP' },
+    ]);
   });
 
   it('uses cluster DNS for every node when the engine runs in its own pod', () => {
     const d = defaultSeldonDeployment(
       sdep({
         annotations: { 'seldon.io/engine-separate-pod': 'true' },
-        predictors: [{ name: 'p', componentSpecs: [{ spec: { containers: [{ name: 'm', image: 'i' }] } }], graph: { name: 'm' } }],
+        predictors: [
+          {
+            name: 'p',
+            componentSpecs: [{ spec: { containers: [{ name: 'm', image: 'i' }] } }],
+            graph: { name: 'm' },
+          },
+        ],
       }),
     );
     expect(d.spec.predictors[0].graph.endpoint?.service_host).toBe('dep-p-m.default.svc.cluster.local');
@@ -108,7 +154,12 @@ describe('defaultSeldonDeployment', () => {
 
   it('applies the options (ports, metrics port name, namespace, servers, timestamp)', () => {
     const d = defaultSeldonDeployment(
-      sdep({ protocol: 'v2', predictors: [{ name: 'p', graph: { name: 'sk', implementation: 'SKLEARN_SERVER', modelUri: 'gs://m' } }] }),
+      sdep({
+        protocol: 'v2',
+        predictors: [
+          { name: 'p', graph: { name: 'sk', implementation: 'SKLEARN_SERVER', modelUri: 'gs://m' } },
+        ],
+      }),
       {
         httpPortStart: 7000,
         grpcPortStart: 7500,
@@ -131,11 +182,20 @@ describe('defaultSeldonDeployment', () => {
 
   it('leaves the image empty for tensorflow protocol and for servers without a protocol entry', () => {
     const tf = defaultSeldonDeployment(
-      sdep({ protocol: 'tensorflow', predictors: [{ name: 'p', graph: { name: 't', implementation: 'TENSORFLOW_SERVER', modelUri: 'gs://m' } }] }),
+      sdep({
+        protocol: 'tensorflow',
+        predictors: [
+          { name: 'p', graph: { name: 't', implementation: 'TENSORFLOW_SERVER', modelUri: 'gs://m' } },
+        ],
+      }),
     );
     expect(tf.spec.predictors[0].componentSpecs?.[0].spec?.containers?.[0].image).toBeUndefined();
     const triton = defaultSeldonDeployment(
-      sdep({ predictors: [{ name: 'p', graph: { name: 't', implementation: 'TRITON_SERVER', modelUri: 'gs://m' } }] }),
+      sdep({
+        predictors: [
+          { name: 'p', graph: { name: 't', implementation: 'TRITON_SERVER', modelUri: 'gs://m' } },
+        ],
+      }),
     );
     expect(triton.spec.predictors[0].componentSpecs?.[0].spec?.containers?.[0].image).toBeUndefined();
   });
@@ -149,10 +209,12 @@ describe('defaultSeldonDeployment', () => {
   });
 
   it('rejects structurally invalid input with a CrdError instead of crashing', () => {
-    expect(() => defaultSeldonDeployment({ spec: { predictors: [{ name: 'p' }] } } as unknown as SeldonDeployment)).toThrow(CrdError);
-    expect(() => defaultSeldonDeployment({ spec: { predictors: 'x' } } as unknown as SeldonDeployment)).toThrow(
-      expect.objectContaining({ code: 'SC_ERR_CRD_SCHEMA', path: 'spec.predictors' }),
-    );
+    expect(() =>
+      defaultSeldonDeployment({ spec: { predictors: [{ name: 'p' }] } } as unknown as SeldonDeployment),
+    ).toThrow(CrdError);
+    expect(() =>
+      defaultSeldonDeployment({ spec: { predictors: 'x' } } as unknown as SeldonDeployment),
+    ).toThrow(expect.objectContaining({ code: 'SC_ERR_CRD_SCHEMA', path: 'spec.predictors' }));
   });
 });
 
@@ -161,7 +223,17 @@ describe('defaultSeldonDeployment', () => {
 // ---------------------------------------------------------------------------------------------
 
 const nodeNames = ['a', 'b', 'c', 'sk', 'tf'];
-const implementations = [undefined, undefined, 'UNKNOWN_IMPLEMENTATION', 'SIMPLE_MODEL', 'SKLEARN_SERVER', 'TRITON_SERVER', 'TENSORFLOW_SERVER', 'MY_SERVER', ''];
+const implementations = [
+  undefined,
+  undefined,
+  'UNKNOWN_IMPLEMENTATION',
+  'SIMPLE_MODEL',
+  'SKLEARN_SERVER',
+  'TRITON_SERVER',
+  'TENSORFLOW_SERVER',
+  'MY_SERVER',
+  '',
+];
 const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 
 function strip<T extends object>(o: T): T {
@@ -175,7 +247,11 @@ const nodeArb: fc.Arbitrary<PredictiveUnit> = fc.letrec<{ node: PredictiveUnit }
       type: optional(fc.constantFrom('MODEL', 'ROUTER', 'UNKNOWN_TYPE', 'TRANSFORMER')),
       implementation: fc.constantFrom(...implementations),
       methods: optional(fc.array(fc.constantFrom('TRANSFORM_INPUT', 'ROUTE'), { maxLength: 2 })),
-      endpoint: optional(fc.record({ type: optional(fc.constantFrom('REST', 'GRPC')), service_port: optional(fc.nat(65535)) }).map(strip)),
+      endpoint: optional(
+        fc
+          .record({ type: optional(fc.constantFrom('REST', 'GRPC')), service_port: optional(fc.nat(65535)) })
+          .map(strip),
+      ),
       modelUri: optional(fc.constant('gs://bucket/model')),
       children: optional(fc.array(tie('node'), { maxLength: 2, depthIdentifier: 'graph' })),
     })
@@ -188,11 +264,22 @@ const containerArb: fc.Arbitrary<Container> = fc
     image: optional(fc.constant('img:1')),
     ports: optional(
       fc.array(
-        fc.record({ name: fc.constantFrom('http', 'grpc', 'metrics', 'other'), containerPort: fc.integer({ min: 1, max: 65535 }) }),
+        fc.record({
+          name: fc.constantFrom('http', 'grpc', 'metrics', 'other'),
+          containerPort: fc.integer({ min: 1, max: 65535 }),
+        }),
         { maxLength: 2 },
       ),
     ),
-    volumeMounts: optional(fc.array(fc.record({ name: fc.constantFrom('podinfo', 'seldon-podinfo', 'data'), mountPath: fc.constant('/x') }), { maxLength: 2 })),
+    volumeMounts: optional(
+      fc.array(
+        fc.record({
+          name: fc.constantFrom('podinfo', 'seldon-podinfo', 'data'),
+          mountPath: fc.constant('/x'),
+        }),
+        { maxLength: 2 },
+      ),
+    ),
   })
   .map(strip);
 
@@ -200,7 +287,11 @@ const predictorArb: fc.Arbitrary<PredictorSpec> = fc
   .record({
     name: fc.constantFrom('main', 'canary', 'shadow'),
     graph: nodeArb,
-    componentSpecs: optional(fc.array(fc.record({ spec: fc.record({ containers: fc.array(containerArb, { maxLength: 3 }) }) }), { maxLength: 3 })),
+    componentSpecs: optional(
+      fc.array(fc.record({ spec: fc.record({ containers: fc.array(containerArb, { maxLength: 3 }) }) }), {
+        maxLength: 3,
+      }),
+    ),
     labels: optional(fc.constantFrom<Record<string, string>>({ version: 'x' }, { team: 'y' })),
     traffic: optional(fc.integer({ min: 0, max: 100 })),
   })
@@ -214,7 +305,9 @@ const sdepArb: fc.Arbitrary<SeldonDeployment> = fc
     annotations: optional(fc.constant({ 'seldon.io/engine-separate-pod': 'true' })),
   })
   .chain((spec) =>
-    fc.record({ namespace: optional(fc.constantFrom('ns1', '')) }).map((meta) => sdep(strip(spec), strip({ name: 'dep', ...meta }))),
+    fc
+      .record({ namespace: optional(fc.constantFrom('ns1', '')) })
+      .map((meta) => sdep(strip(spec), strip({ name: 'dep', ...meta }))),
   );
 
 describe('defaulting properties', () => {
@@ -235,7 +328,9 @@ describe('defaulting properties', () => {
         const out = defaultSeldonDeployment(input);
         expect(JSON.stringify(input)).toBe(before);
         expect(JSON.stringify(defaultSeldonDeployment(input))).toBe(JSON.stringify(out));
-        expect(validateSeldonDeployment(out).errors.filter((e) => e.code === 'SC_ERR_CRD_SCHEMA')).toEqual([]);
+        expect(validateSeldonDeployment(out).errors.filter((e) => e.code === 'SC_ERR_CRD_SCHEMA')).toEqual(
+          [],
+        );
       }),
       { numRuns: 200 },
     );
@@ -246,7 +341,9 @@ describe('defaulting properties', () => {
       fc.property(sdepArb, (input) => {
         const out = defaultSeldonDeployment(input);
         for (const p of out.spec.predictors) {
-          const containerNames = new Set((p.componentSpecs ?? []).flatMap((c) => (c.spec?.containers ?? []).map((k) => k.name)));
+          const containerNames = new Set(
+            (p.componentSpecs ?? []).flatMap((c) => (c.spec?.containers ?? []).map((k) => k.name)),
+          );
           const stack = [p.graph];
           while (stack.length) {
             const node = stack.pop() as PredictiveUnit;

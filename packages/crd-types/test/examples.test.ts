@@ -65,7 +65,12 @@ describe('reference 06 §9 example', () => {
   it('gets the ports, hosts and image the reference documents', () => {
     const d = defaultSeldonDeployment(load('reference-example'));
     const [main, canary] = d.spec.predictors;
-    expect(main.graph.endpoint).toEqual({ service_host: 'localhost', service_port: 9000, httpPort: 9000, grpcPort: 9500 });
+    expect(main.graph.endpoint).toEqual({
+      service_host: 'localhost',
+      service_port: 9000,
+      httpPort: 9000,
+      grpcPort: 9500,
+    });
     expect(main.graph.children?.[0].endpoint).toEqual({
       service_host: 'localhost',
       service_port: 9001,

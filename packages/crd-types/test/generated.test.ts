@@ -6,7 +6,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { CRD_PATH, VALIDATOR_PATH, generateCrdYaml, generateValidatorSource } from '../scripts/generate.js';
-import { defaultSeldonDeployment, parseSeldonDeployment, type JsonSchema, type SeldonDeploymentStatus } from '@seldon-ts/crd-types';
+import {
+  defaultSeldonDeployment,
+  parseSeldonDeployment,
+  type JsonSchema,
+  type SeldonDeploymentStatus,
+} from '@seldon-ts/crd-types';
 
 const fixtures = join(fileURLToPath(new URL('.', import.meta.url)), 'fixtures');
 const HINT = 'regenerate with `npm run generate -w @seldon-ts/crd-types` and commit the result';
@@ -46,7 +51,13 @@ describe('the CRD manifest', () => {
       singular: 'seldondeployment',
       shortNames: ['sdep'],
     });
-    expect(crd.spec.versions.map((v: { name: string; served: boolean; storage: boolean }) => [v.name, v.served, v.storage])).toEqual([
+    expect(
+      crd.spec.versions.map((v: { name: string; served: boolean; storage: boolean }) => [
+        v.name,
+        v.served,
+        v.storage,
+      ]),
+    ).toEqual([
       ['v1', true, true],
       ['v1alpha2', true, false],
       ['v1alpha3', true, false],
@@ -56,7 +67,12 @@ describe('the CRD manifest', () => {
         status: {},
         scale: { specReplicasPath: '.spec.replicas', statusReplicasPath: '.status.replicas' },
       });
-      expect(v.additionalPrinterColumns.map((c: { name: string }) => c.name)).toEqual(['State', 'Replicas', 'Address', 'Age']);
+      expect(v.additionalPrinterColumns.map((c: { name: string }) => c.name)).toEqual([
+        'State',
+        'Replicas',
+        'Address',
+        'Age',
+      ]);
       expect(v.schema).toEqual(crd.spec.versions[0].schema);
     }
   });
@@ -65,13 +81,24 @@ describe('the CRD manifest', () => {
     const problems: string[] = [];
     const visit = (s: Schema, path: string): void => {
       if (s.$ref) problems.push(`${path}: $ref`);
-      const exempt = s['x-kubernetes-int-or-string'] === true || s['x-kubernetes-preserve-unknown-fields'] === true;
+      const exempt =
+        s['x-kubernetes-int-or-string'] === true || s['x-kubernetes-preserve-unknown-fields'] === true;
       if (!s.type && !exempt) problems.push(`${path}: no type`);
-      if (s.properties && s.additionalProperties) problems.push(`${path}: properties and additionalProperties`);
-      if (s.type === 'object' && !s.properties && !s.additionalProperties && !s['x-kubernetes-preserve-unknown-fields'] && path !== '.metadata') {
+      if (s.properties && s.additionalProperties)
+        problems.push(`${path}: properties and additionalProperties`);
+      if (
+        s.type === 'object' &&
+        !s.properties &&
+        !s.additionalProperties &&
+        !s['x-kubernetes-preserve-unknown-fields'] &&
+        path !== '.metadata'
+      ) {
         problems.push(`${path}: empty object would prune everything`);
       }
-      if (s['x-kubernetes-int-or-string'] && JSON.stringify(s.anyOf) !== '[{"type":"integer"},{"type":"string"}]') {
+      if (
+        s['x-kubernetes-int-or-string'] &&
+        JSON.stringify(s.anyOf) !== '[{"type":"integer"},{"type":"string"}]'
+      ) {
         problems.push(`${path}: int-or-string anyOf`);
       }
       for (const [k, v] of Object.entries(s.properties ?? {})) visit(v as Schema, `${path}.${k}`);
@@ -92,7 +119,10 @@ describe('the CRD manifest', () => {
     expect(predictor.properties.componentSpecs.items.properties.spec.properties).toBeUndefined();
     const level1 = predictor.properties.graph.properties.children.items;
     expect(level1.properties.name).toEqual({ type: 'string' });
-    expect(level1.properties.children.items).toMatchObject({ type: 'object', 'x-kubernetes-preserve-unknown-fields': true });
+    expect(level1.properties.children.items).toMatchObject({
+      type: 'object',
+      'x-kubernetes-preserve-unknown-fields': true,
+    });
   });
 
   // The API server prunes fields its schema does not know; simulate it to prove that nothing of a
@@ -112,7 +142,13 @@ describe('the CRD manifest', () => {
 
   it('prunes nothing from the fixtures, before or after defaulting', () => {
     const root = crd.spec.versions[0].schema.openAPIV3Schema as Schema;
-    const rootWithoutMeta = { ...root, properties: { ...root.properties, metadata: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } } as Schema;
+    const rootWithoutMeta = {
+      ...root,
+      properties: {
+        ...root.properties,
+        metadata: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+      },
+    } as Schema;
     for (const file of readdirSync(fixtures).filter((f) => f.endsWith('.yaml'))) {
       const sdep = parseSeldonDeployment(readFileSync(join(fixtures, file), 'utf8'));
       for (const obj of [sdep, defaultSeldonDeployment(sdep)]) {
@@ -128,17 +164,43 @@ describe('the CRD manifest', () => {
     const status: SeldonDeploymentStatus = {
       state: 'Available',
       description: '',
-      deploymentStatus: { 'sd-p-0-c': { name: 'sd-p-0-c', status: 'Available', replicas: 2, availableReplicas: 2, explainerFor: 'p' } },
-      serviceStatus: { 'sd-p': { svcName: 'sd-p', httpEndpoint: 'sd-p.ns:8000', grpcEndpoint: 'sd-p.ns:5001', explainerFor: 'p' } },
+      deploymentStatus: {
+        'sd-p-0-c': {
+          name: 'sd-p-0-c',
+          status: 'Available',
+          replicas: 2,
+          availableReplicas: 2,
+          explainerFor: 'p',
+        },
+      },
+      serviceStatus: {
+        'sd-p': {
+          svcName: 'sd-p',
+          httpEndpoint: 'sd-p.ns:8000',
+          grpcEndpoint: 'sd-p.ns:5001',
+          explainerFor: 'p',
+        },
+      },
       replicas: 2,
       address: { url: 'http://sd-p.ns.svc.cluster.local:8000/api/v1.0/predictions' },
       conditions: [
-        { type: 'Ready', status: 'True', severity: 'Info', lastTransitionTime: '2026-01-01T00:00:00Z', reason: 'Available', message: '', observedGeneration: 7 },
+        {
+          type: 'Ready',
+          status: 'True',
+          severity: 'Info',
+          lastTransitionTime: '2026-01-01T00:00:00Z',
+          reason: 'Available',
+          message: '',
+          observedGeneration: 7,
+        },
       ],
       observedGeneration: 7,
       annotations: { a: 'b' },
     };
     expect(prune(status, statusSchema)).toEqual(status);
-    expect(statusSchema.properties?.conditions?.items?.properties?.observedGeneration).toEqual({ type: 'integer', format: 'int64' });
+    expect(statusSchema.properties?.conditions?.items?.properties?.observedGeneration).toEqual({
+      type: 'integer',
+      format: 'int64',
+    });
   });
 });

@@ -39,11 +39,15 @@ describe('reference names when they fit', () => {
   it('names every object as the reference does', () => {
     expect(seldonId(sdep)).toBe('mydep');
     expect(predictorServiceName(sdep, main)).toBe('mydep-main');
-    expect(predictorServiceName(sdep, { ...main, annotations: { 'seldon.io/svc-name': 'custom-svc' } })).toBe('custom-svc');
+    expect(predictorServiceName(sdep, { ...main, annotations: { 'seldon.io/svc-name': 'custom-svc' } })).toBe(
+      'custom-svc',
+    );
     expect(containerServiceName(sdep, main, 'classifier')).toBe('mydep-main-classifier');
     expect(deploymentName(sdep, main, 0)).toBe('mydep-main-0-transformer-classifier');
     expect(deploymentName(sdep, main, 1)).toBe('mydep-main-1-gpu');
-    expect(deploymentName('mydep', 'main', 0, { spec: { containers: [{ name: 'a' }] } })).toBe('mydep-main-0-a');
+    expect(deploymentName('mydep', 'main', 0, { spec: { containers: [{ name: 'a' }] } })).toBe(
+      'mydep-main-0-a',
+    );
     expect(svcOrchDeploymentName(sdep, main)).toBe('mydep-main-svc-orch');
     expect(explainerName(sdep, 'main')).toBe('mydep-main-explainer');
     expect(containerServiceLabelKey('classifier')).toBe('seldon-app-svc-classifier');
@@ -52,7 +56,9 @@ describe('reference names when they fit', () => {
   });
 
   it('keeps a valid dotted deployment name (DNS-1123 subdomain) but not for Services', () => {
-    expect(deploymentName('my.dep', 'main', 0, { spec: { containers: [{ name: 'a' }] } })).toBe('my.dep-main-0-a');
+    expect(deploymentName('my.dep', 'main', 0, { spec: { containers: [{ name: 'a' }] } })).toBe(
+      'my.dep-main-0-a',
+    );
     const svc = predictorServiceName('my.dep', 'main');
     expect(svc).toMatch(/^my-dep-main-[0-9a-f]{8}$/);
   });
@@ -92,7 +98,10 @@ describe('properties', () => {
           [predictorServiceName(dep, pred), 'dns1035-label'],
           [containerServiceName(dep, pred, container), 'dns1035-label'],
           [explainerName(dep, pred), 'dns1035-label'],
-          [deploymentName(dep, pred, index, { spec: { containers: [{ name: container }] } }), 'dns1123-subdomain'],
+          [
+            deploymentName(dep, pred, index, { spec: { containers: [{ name: container }] } }),
+            'dns1123-subdomain',
+          ],
           [svcOrchDeploymentName(dep, pred), 'dns1123-subdomain'],
           [seldonId(dep), 'dns1123-subdomain'],
           [containerServiceLabelKey(container), 'dns1123-label'],

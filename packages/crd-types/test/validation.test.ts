@@ -13,7 +13,9 @@ import {
 function predictor(name: string, extra: Partial<PredictorSpec> = {}): PredictorSpec {
   return {
     name,
-    componentSpecs: [{ spec: { containers: [{ name: 'classifier', image: 'seldonio/mock_classifier:1.18.2' }] } }],
+    componentSpecs: [
+      { spec: { containers: [{ name: 'classifier', image: 'seldonio/mock_classifier:1.18.2' }] } },
+    ],
     graph: { name: 'classifier', type: 'MODEL' },
     ...extra,
   };
@@ -50,26 +52,36 @@ const cases: RuleCase[] = [
   {
     rule: 1,
     obj: sdep({ protocol: 'soap' }),
-    expected: [{ path: 'spec', value: 'soap', message: 'Invalid protocol', code: 'SC_ERR_CRD_RULE_PROTOCOL' }],
+    expected: [
+      { path: 'spec', value: 'soap', message: 'Invalid protocol', code: 'SC_ERR_CRD_RULE_PROTOCOL' },
+    ],
   },
   {
     rule: 2,
     obj: sdep({ transport: 'http' }),
-    expected: [{ path: 'spec', value: 'http', message: 'Invalid transport', code: 'SC_ERR_CRD_RULE_TRANSPORT' }],
+    expected: [
+      { path: 'spec', value: 'http', message: 'Invalid transport', code: 'SC_ERR_CRD_RULE_TRANSPORT' },
+    ],
   },
   {
     rule: 3,
     obj: sdep({ serverType: 'batch' }),
-    expected: [{ path: 'spec', value: 'batch', message: 'Invalid serverType', code: 'SC_ERR_CRD_RULE_SERVER_TYPE' }],
+    expected: [
+      { path: 'spec', value: 'batch', message: 'Invalid serverType', code: 'SC_ERR_CRD_RULE_SERVER_TYPE' },
+    ],
   },
   {
     rule: 4,
-    obj: sdep({ serverType: 'kafka', predictors: [predictor('main', { svcOrchSpec: { env: kafkaEnv.slice(0, 2) } })] }),
+    obj: sdep({
+      serverType: 'kafka',
+      predictors: [predictor('main', { svcOrchSpec: { env: kafkaEnv.slice(0, 2) } })],
+    }),
     expected: [
       {
         path: 'spec.predictors[0]',
         value: 'main',
-        message: 'For kafka please supply svcOrchSpec envs KAFKA_BROKER, KAFKA_INPUT_TOPIC, KAFKA_OUTPUT_TOPIC',
+        message:
+          'For kafka please supply svcOrchSpec envs KAFKA_BROKER, KAFKA_INPUT_TOPIC, KAFKA_OUTPUT_TOPIC',
         code: 'SC_ERR_CRD_RULE_KAFKA_ENV',
       },
     ],
@@ -78,7 +90,12 @@ const cases: RuleCase[] = [
     rule: 5,
     obj: sdep({ predictors: [predictor('main', { shadow: true })] }),
     expected: [
-      { path: 'spec.predictors[0]', value: 'main', message: 'Shadow can not exist as only predictor', code: 'SC_ERR_CRD_RULE_SHADOW_ALONE' },
+      {
+        path: 'spec.predictors[0]',
+        value: 'main',
+        message: 'Shadow can not exist as only predictor',
+        code: 'SC_ERR_CRD_RULE_SHADOW_ALONE',
+      },
     ],
   },
   {
@@ -101,7 +118,14 @@ const cases: RuleCase[] = [
   {
     rule: 7,
     obj: sdep({ predictors: [] }),
-    expected: [{ path: 'spec', value: '', message: 'Graph contains no predictors', code: 'SC_ERR_CRD_RULE_NO_PREDICTORS' }],
+    expected: [
+      {
+        path: 'spec',
+        value: '',
+        message: 'Graph contains no predictors',
+        code: 'SC_ERR_CRD_RULE_NO_PREDICTORS',
+      },
+    ],
   },
   {
     rule: 8,
@@ -109,7 +133,16 @@ const cases: RuleCase[] = [
       predictors: [
         predictor('main', {
           annotations: { 'seldon.io/no-engine': 'false' },
-          componentSpecs: [{ spec: { containers: [{ name: 'a', image: 'x' }, { name: 'b', image: 'y' }] } }],
+          componentSpecs: [
+            {
+              spec: {
+                containers: [
+                  { name: 'a', image: 'x' },
+                  { name: 'b', image: 'y' },
+                ],
+              },
+            },
+          ],
           graph: { name: 'a', type: 'MODEL', children: [{ name: 'b', type: 'MODEL' }] },
         }),
       ],
@@ -126,12 +159,23 @@ const cases: RuleCase[] = [
   {
     rule: 9,
     obj: sdep({ predictors: [predictor('main', { traffic: 50 }), predictor('main', { traffic: 50 })] }),
-    expected: [{ path: 'spec.predictors[1]', value: 'main', message: 'Duplicate predictor name', code: 'SC_ERR_CRD_RULE_DUPLICATE_PREDICTOR' }],
+    expected: [
+      {
+        path: 'spec.predictors[1]',
+        value: 'main',
+        message: 'Duplicate predictor name',
+        code: 'SC_ERR_CRD_RULE_DUPLICATE_PREDICTOR',
+      },
+    ],
   },
   {
     rule: 10,
     obj: sdep({
-      predictors: [predictor('main', { graph: { name: 'classifier', type: 'MODEL', children: [{ name: 'missing', type: 'MODEL' }] } })],
+      predictors: [
+        predictor('main', {
+          graph: { name: 'classifier', type: 'MODEL', children: [{ name: 'missing', type: 'MODEL' }] },
+        }),
+      ],
     }),
     expected: [
       {
@@ -149,7 +193,8 @@ const cases: RuleCase[] = [
       {
         path: 'spec.predictors[0].graph',
         value: 'classifier',
-        message: 'Predictive Unit has no implementation methods defined. Change to a known type or add what methods it defines',
+        message:
+          'Predictive Unit has no implementation methods defined. Change to a known type or add what methods it defines',
         code: 'SC_ERR_CRD_RULE_NO_METHODS',
       },
     ],
@@ -170,7 +215,9 @@ const cases: RuleCase[] = [
     rule: 13,
     obj: sdep({
       protocol: 'tensorflow',
-      predictors: [{ name: 'main', graph: { name: 'xg', implementation: 'XGBOOST_SERVER', modelUri: 'gs://m' } }],
+      predictors: [
+        { name: 'main', graph: { name: 'xg', implementation: 'XGBOOST_SERVER', modelUri: 'gs://m' } },
+      ],
     }),
     expected: [
       {
@@ -183,16 +230,32 @@ const cases: RuleCase[] = [
   },
   {
     rule: 14,
-    obj: sdep({ predictors: [{ name: 'main', graph: { name: 'm', implementation: 'MY_SERVER', modelUri: 's3://m' } }] }),
+    obj: sdep({
+      predictors: [{ name: 'main', graph: { name: 'm', implementation: 'MY_SERVER', modelUri: 's3://m' } }],
+    }),
     expected: [
-      { path: 'spec.predictors[0].graph', value: 'm', message: 'No entry in predictors map for MY_SERVER', code: 'SC_ERR_CRD_RULE_UNKNOWN_SERVER' },
+      {
+        path: 'spec.predictors[0].graph',
+        value: 'm',
+        message: 'No entry in predictors map for MY_SERVER',
+        code: 'SC_ERR_CRD_RULE_UNKNOWN_SERVER',
+      },
     ],
   },
   {
     rule: 15,
-    obj: sdep({ predictors: [predictor('main', { graph: { name: 'classifier', type: 'MODEL', logger: { url: 'http://x' } } })] }),
+    obj: sdep({
+      predictors: [
+        predictor('main', { graph: { name: 'classifier', type: 'MODEL', logger: { url: 'http://x' } } }),
+      ],
+    }),
     expected: [
-      { path: 'spec.predictors[0].graph', value: '', message: 'No logger mode specified', code: 'SC_ERR_CRD_RULE_LOGGER_MODE' },
+      {
+        path: 'spec.predictors[0].graph',
+        value: '',
+        message: 'No logger mode specified',
+        code: 'SC_ERR_CRD_RULE_LOGGER_MODE',
+      },
     ],
   },
   {
@@ -214,12 +277,16 @@ const cases: RuleCase[] = [
   },
   {
     rule: 17,
-    obj: sdep({ transport: 'grpc', predictors: [predictor('main', { graph: { name: 'classifier', endpoint: { type: 'REST' } } })] }),
+    obj: sdep({
+      transport: 'grpc',
+      predictors: [predictor('main', { graph: { name: 'classifier', endpoint: { type: 'REST' } } })],
+    }),
     expected: [
       {
         path: 'spec',
         value: '',
-        message: 'Mixed transport types found. Remove graph endpoint.types if transport set at deployment level',
+        message:
+          'Mixed transport types found. Remove graph endpoint.types if transport set at deployment level',
         code: 'SC_ERR_CRD_RULE_MIXED_TRANSPORT',
       },
     ],
@@ -227,13 +294,26 @@ const cases: RuleCase[] = [
   {
     rule: 18,
     obj: sdep({
-      predictors: [predictor('main', { traffic: 100 }), predictor('s1', { shadow: true }), predictor('s2', { shadow: true })],
+      predictors: [
+        predictor('main', { traffic: 100 }),
+        predictor('s1', { shadow: true }),
+        predictor('s2', { shadow: true }),
+      ],
     }),
-    expected: [{ path: 'spec', value: 's2', message: 'Multiple shadows are not allowed', code: 'SC_ERR_CRD_RULE_MULTIPLE_SHADOWS' }],
+    expected: [
+      {
+        path: 'spec',
+        value: 's2',
+        message: 'Multiple shadows are not allowed',
+        code: 'SC_ERR_CRD_RULE_MULTIPLE_SHADOWS',
+      },
+    ],
   },
   {
     rule: 19,
-    obj: sdep({ predictors: [predictor('main', { traffic: 100 }), predictor('s', { shadow: true, traffic: 101 })] }),
+    obj: sdep({
+      predictors: [predictor('main', { traffic: 100 }), predictor('s', { shadow: true, traffic: 101 })],
+    }),
     expected: [
       {
         path: 'spec',
@@ -246,13 +326,25 @@ const cases: RuleCase[] = [
   {
     rule: 20,
     obj: sdep({ predictors: [predictor('main', { traffic: 75 }), predictor('canary', { traffic: 20 })] }),
-    expected: [{ path: 'spec', value: 'main', message: 'Traffic must sum to 100 for multiple predictors', code: 'SC_ERR_CRD_RULE_TRAFFIC_SUM' }],
+    expected: [
+      {
+        path: 'spec',
+        value: 'main',
+        message: 'Traffic must sum to 100 for multiple predictors',
+        code: 'SC_ERR_CRD_RULE_TRAFFIC_SUM',
+      },
+    ],
   },
   {
     rule: 21,
     obj: sdep({ predictors: [predictor('main', { traffic: 50 })] }),
     expected: [
-      { path: 'spec', value: 'main', message: 'Traffic must sum be 100 for a single predictor when set', code: 'SC_ERR_CRD_RULE_SINGLE_TRAFFIC' },
+      {
+        path: 'spec',
+        value: 'main',
+        message: 'Traffic must sum be 100 for a single predictor when set',
+        code: 'SC_ERR_CRD_RULE_SINGLE_TRAFFIC',
+      },
     ],
   },
 ];
@@ -296,7 +388,14 @@ describe('webhook rules (06 §7)', () => {
     // a prepackaged server with its own image needs no config entry; a shadow with traffic 0.
     expect(errorsOf(sdep({ predictors: [predictor('main', { traffic: 100 })] }))).toEqual([]);
     expect(errorsOf(sdep({ predictors: [predictor('main', { traffic: 150 })] }))).toEqual([]);
-    expect(errorsOf(sdep({ protocol: 'v2', predictors: [{ name: 'hf', graph: { name: 'hf', implementation: 'HUGGINGFACE_SERVER' } }] }))).toEqual([]);
+    expect(
+      errorsOf(
+        sdep({
+          protocol: 'v2',
+          predictors: [{ name: 'hf', graph: { name: 'hf', implementation: 'HUGGINGFACE_SERVER' } }],
+        }),
+      ),
+    ).toEqual([]);
     expect(
       errorsOf(
         sdep({
@@ -310,8 +409,17 @@ describe('webhook rules (06 §7)', () => {
         }),
       ),
     ).toEqual([]);
-    expect(errorsOf(sdep({ predictors: [predictor('main', { traffic: 100 }), predictor('s', { shadow: true })] }))).toEqual([]);
-    expect(errorsOf(sdep({ transport: 'grpc', predictors: [predictor('main', { graph: { name: 'classifier', endpoint: { type: 'GRPC' } } })] }))).toEqual([]);
+    expect(
+      errorsOf(sdep({ predictors: [predictor('main', { traffic: 100 }), predictor('s', { shadow: true })] })),
+    ).toEqual([]);
+    expect(
+      errorsOf(
+        sdep({
+          transport: 'grpc',
+          predictors: [predictor('main', { graph: { name: 'classifier', endpoint: { type: 'GRPC' } } })],
+        }),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -323,17 +431,33 @@ describe('structural (schema) errors', () => {
       metadata: { name: 'x' },
       spec: {
         predictors: [
-          { name: 'main', traffic: '50', graph: { type: 'MODEL', parameters: [{ name: 'a', value: 1, type: 'INT' }] } },
+          {
+            name: 'main',
+            traffic: '50',
+            graph: { type: 'MODEL', parameters: [{ name: 'a', value: 1, type: 'INT' }] },
+          },
           { graph: { name: 'g', children: [{ name: 7 }] } },
         ],
       },
     };
     expect(errorsOf(obj)).toEqual([
       { path: 'spec.predictors[0].graph.name', message: 'Required value', code: 'SC_ERR_CRD_SCHEMA' },
-      { path: 'spec.predictors[0].graph.parameters[0].value', message: 'must be of type string, got integer', code: 'SC_ERR_CRD_SCHEMA' },
-      { path: 'spec.predictors[0].traffic', message: 'must be of type integer, got string', code: 'SC_ERR_CRD_SCHEMA' },
+      {
+        path: 'spec.predictors[0].graph.parameters[0].value',
+        message: 'must be of type string, got integer',
+        code: 'SC_ERR_CRD_SCHEMA',
+      },
+      {
+        path: 'spec.predictors[0].traffic',
+        message: 'must be of type integer, got string',
+        code: 'SC_ERR_CRD_SCHEMA',
+      },
       { path: 'spec.predictors[1].name', message: 'Required value', code: 'SC_ERR_CRD_SCHEMA' },
-      { path: 'spec.predictors[1].graph.children[0].name', message: 'must be of type string, got integer', code: 'SC_ERR_CRD_SCHEMA' },
+      {
+        path: 'spec.predictors[1].graph.children[0].name',
+        message: 'must be of type string, got integer',
+        code: 'SC_ERR_CRD_SCHEMA',
+      },
     ]);
   });
 
@@ -362,7 +486,11 @@ describe('structural (schema) errors', () => {
       ],
     });
     expect(errorsOf(obj)).toEqual([
-      { path: 'spec.predictors[0].componentSpecs[0].pdbSpec.minAvailable', message: 'must be an integer or a string', code: 'SC_ERR_CRD_SCHEMA' },
+      {
+        path: 'spec.predictors[0].componentSpecs[0].pdbSpec.minAvailable',
+        message: 'must be an integer or a string',
+        code: 'SC_ERR_CRD_SCHEMA',
+      },
       { path: 'spec.replicas', message: 'must be a 32-bit integer', code: 'SC_ERR_CRD_SCHEMA' },
     ]);
   });
@@ -372,7 +500,11 @@ describe('structural (schema) errors', () => {
     for (let i = 0; i < 12; i++) graph = { name: `n${i}`, children: [graph] };
     const errors = errorsOf({ ...sdep(), spec: { predictors: [{ name: 'p', graph }] } });
     expect(errors).toEqual([
-      { path: `spec.predictors[0].graph${'.children[0]'.repeat(13)}.name`, message: 'Required value', code: 'SC_ERR_CRD_SCHEMA' },
+      {
+        path: `spec.predictors[0].graph${'.children[0]'.repeat(13)}.name`,
+        message: 'Required value',
+        code: 'SC_ERR_CRD_SCHEMA',
+      },
     ]);
   });
 });
@@ -383,18 +515,26 @@ describe('hostile input', () => {
     for (let i = 0; i < 100_000; i++) graph = { name: `n${i}`, children: [graph] };
     const obj = { ...sdep(), spec: { predictors: [{ name: 'p', graph }] } };
     expect(errorsOf(obj)).toEqual([
-      { path: 'spec.predictors[0].graph', message: 'graph is deeper than 64 levels', code: 'SC_ERR_CRD_GRAPH_TOO_DEEP' },
+      {
+        path: 'spec.predictors[0].graph',
+        message: 'graph is deeper than 64 levels',
+        code: 'SC_ERR_CRD_GRAPH_TOO_DEEP',
+      },
     ]);
     let small: Record<string, unknown> = { name: 'leaf', implementation: 'SIMPLE_MODEL' };
     for (let i = 0; i < 3; i++) small = { name: `n${i}`, implementation: 'SIMPLE_MODEL', children: [small] };
     const fits = { ...sdep(), spec: { predictors: [{ name: 'p', graph: small }] } };
     expect(validateSeldonDeployment(fits, { maxGraphDepth: 4 }).errors).toEqual([]);
-    expect(validateSeldonDeployment(fits, { maxGraphDepth: 3 }).errors.map((e) => e.code)).toEqual(['SC_ERR_CRD_GRAPH_TOO_DEEP']);
+    expect(validateSeldonDeployment(fits, { maxGraphDepth: 3 }).errors.map((e) => e.code)).toEqual([
+      'SC_ERR_CRD_GRAPH_TOO_DEEP',
+    ]);
   });
 });
 
 describe('formatting', () => {
-  const errors = errorsOf(sdep({ predictors: [predictor('main', { graph: { name: 'classifier2', type: 'MODEL' } })] }));
+  const errors = errorsOf(
+    sdep({ predictors: [predictor('main', { graph: { name: 'classifier2', type: 'MODEL' } })] }),
+  );
 
   it('formats the admission message as the reference does', () => {
     expect(formatAdmissionMessage('mydep', errors)).toBe(

@@ -8,7 +8,12 @@ import { startRestNode } from './support/nodes.js';
 import type { RestNode } from './support/nodes.js';
 
 const input = () => GraphPayload.fromJsonText('{"data":{"ndarray":[[1,2]]}}');
-const ep = (port: number) => ({ service_host: '127.0.0.1', httpPort: port, grpcPort: port, service_port: port });
+const ep = (port: number) => ({
+  service_host: '127.0.0.1',
+  httpPort: port,
+  grpcPort: port,
+  service_port: port,
+});
 
 async function untilAborted(node: RestNode, n: number): Promise<void> {
   while (node.aborted < n) await new Promise((r) => setTimeout(r, 5));

@@ -196,11 +196,16 @@ export function createHttpFrontDoor(runtime: EngineRuntime): HttpFrontDoor {
     const headers: string[] = ['Seldon-Puid', puid];
     if (req.headers['ce-specversion'] !== undefined) {
       headers.push(
-        'Ce-Id', puid,
-        'Ce-Specversion', '0.3',
-        'Ce-Path', path,
-        'Ce-Type', `seldon.${config.deploymentName}.${config.namespace}.response`,
-        'Ce-Source', `seldon.${config.deploymentName}`,
+        'Ce-Id',
+        puid,
+        'Ce-Specversion',
+        '0.3',
+        'Ce-Path',
+        path,
+        'Ce-Type',
+        `seldon.${config.deploymentName}.${config.namespace}.response`,
+        'Ce-Source',
+        `seldon.${config.deploymentName}`,
       );
     }
     headers.push('X-Content-Type-Options', 'nosniff');
@@ -213,8 +218,10 @@ export function createHttpFrontDoor(runtime: EngineRuntime): HttpFrontDoor {
     }
     if (route.methods !== '*') headers.push('Access-Control-Allow-Methods', `OPTIONS,${route.methods}`);
     headers.push(
-      'Access-Control-Allow-Origin', config.cors.allowedOrigins,
-      'Access-Control-Allow-Headers', config.cors.allowedHeaders,
+      'Access-Control-Allow-Origin',
+      config.cors.allowedOrigins,
+      'Access-Control-Allow-Headers',
+      config.cors.allowedHeaders,
     );
     if (method === 'OPTIONS') {
       req.resume();

@@ -47,7 +47,10 @@ interface MetricValue {
 class FastHistogram {
   readonly type = 'histogram';
   readonly aggregator = 'sum';
-  readonly #children = new Map<string, { labels: Labels; counts: Float64Array; sum: number; count: number }>();
+  readonly #children = new Map<
+    string,
+    { labels: Labels; counts: Float64Array; sum: number; count: number }
+  >();
 
   constructor(
     readonly name: string,
@@ -89,7 +92,11 @@ class FastHistogram {
       let cumulative = 0;
       for (let i = 0; i < this.buckets.length; i++) {
         cumulative += c.counts[i];
-        values.push({ labels: { le: this.buckets[i], ...c.labels }, value: cumulative, metricName: `${this.name}_bucket` });
+        values.push({
+          labels: { le: this.buckets[i], ...c.labels },
+          value: cumulative,
+          metricName: `${this.name}_bucket`,
+        });
       }
       values.push({ labels: { le: '+Inf', ...c.labels }, value: c.count, metricName: `${this.name}_bucket` });
       values.push({ labels: c.labels, value: c.sum, metricName: `${this.name}_sum` });
@@ -122,7 +129,10 @@ interface SummaryWindow {
 class WindowedSummary {
   readonly type = 'summary';
   readonly aggregator = 'sum';
-  readonly #children = new Map<string, { labels: Labels; windows: SummaryWindow[]; head: number; rotateAt: number; sum: number; count: number }>();
+  readonly #children = new Map<
+    string,
+    { labels: Labels; windows: SummaryWindow[]; head: number; rotateAt: number; sum: number; count: number }
+  >();
   readonly #windowMs: number;
 
   constructor(
@@ -139,7 +149,11 @@ class WindowedSummary {
     const key = JSON.stringify(labels);
     let found = this.#children.get(key);
     if (found === undefined) {
-      const windows = Array.from({ length: this.ageBuckets }, () => ({ bins: new Uint32Array(SUMMARY_BINS), count: 0, max: 0 }));
+      const windows = Array.from({ length: this.ageBuckets }, () => ({
+        bins: new Uint32Array(SUMMARY_BINS),
+        count: 0,
+        max: 0,
+      }));
       found = { labels, windows, head: 0, rotateAt: Date.now() + this.#windowMs, sum: 0, count: 0 };
       this.#children.set(key, found);
     }
@@ -148,7 +162,10 @@ class WindowedSummary {
       observe: (value: number) => {
         this.#rotate(c);
         const w = c.windows[c.head];
-        const bin = value <= SUMMARY_MIN_VALUE ? 0 : Math.min(SUMMARY_BINS - 1, Math.ceil(Math.log(value / SUMMARY_MIN_VALUE) / SUMMARY_LOG_GROWTH));
+        const bin =
+          value <= SUMMARY_MIN_VALUE
+            ? 0
+            : Math.min(SUMMARY_BINS - 1, Math.ceil(Math.log(value / SUMMARY_MIN_VALUE) / SUMMARY_LOG_GROWTH));
         w.bins[bin]++;
         w.count++;
         if (value > w.max) w.max = value;
@@ -200,7 +217,10 @@ class WindowedSummary {
               for (const w of c.windows) seen += w.bins[bin];
               if (seen >= rank) {
                 // The bin's geometric middle, never above the largest value seen.
-                value = Math.min(max, bin === 0 ? SUMMARY_MIN_VALUE : SUMMARY_MIN_VALUE * SUMMARY_BIN_GROWTH ** (bin - 0.5));
+                value = Math.min(
+                  max,
+                  bin === 0 ? SUMMARY_MIN_VALUE : SUMMARY_MIN_VALUE * SUMMARY_BIN_GROWTH ** (bin - 0.5),
+                );
                 break;
               }
             }
@@ -335,7 +355,8 @@ export class EngineMetrics {
       labelNames: ['model_name'],
       registers,
       collect: () => {
-        for (const [model_name, n] of this.#nodeInFlightCounts) this.nodeInFlight.set({ model_name }, n.value);
+        for (const [model_name, n] of this.#nodeInFlightCounts)
+          this.nodeInFlight.set({ model_name }, n.value);
       },
     });
     this.kafkaMessages = new Counter({
@@ -362,7 +383,6 @@ export class EngineMetrics {
     this.#serverCache.clear();
     this.#clientCache.clear();
   }
-
 
   /** The `seldon_engine_in_flight_requests` gauge of one server, counted without label hashing. */
   inFlightCounter(server: string): InFlightCounter {

@@ -54,7 +54,25 @@ export interface GraphBindings {
   clients?: { rest?: NodeClient; grpc?: NodeClient };
 }
 
-const GRPC_CODE_NAMES = ['OK', 'Canceled', 'Unknown', 'InvalidArgument', 'DeadlineExceeded', 'NotFound', 'AlreadyExists', 'PermissionDenied', 'ResourceExhausted', 'FailedPrecondition', 'Aborted', 'OutOfRange', 'Unimplemented', 'Internal', 'Unavailable', 'DataLoss', 'Unauthenticated'];
+const GRPC_CODE_NAMES = [
+  'OK',
+  'Canceled',
+  'Unknown',
+  'InvalidArgument',
+  'DeadlineExceeded',
+  'NotFound',
+  'AlreadyExists',
+  'PermissionDenied',
+  'ResourceExhausted',
+  'FailedPrecondition',
+  'Aborted',
+  'OutOfRange',
+  'Unimplemented',
+  'Internal',
+  'Unavailable',
+  'DataLoss',
+  'Unauthenticated',
+];
 
 function skipLogging(headers: Readonly<Record<string, string | readonly string[] | undefined>>): boolean {
   const v = headers['seldon-skip-logging'];
@@ -88,7 +106,15 @@ export class EngineRuntime {
   /** Controllers of the graph operations in progress that can be cancelled. */
   readonly #abortable = new Set<AbortController>();
 
-  constructor(config: EngineConfig, options: { tracer?: RequestTracer; log: EngineLogger; bindings?: GraphBindings; kafkaFactory?: KafkaFactory }) {
+  constructor(
+    config: EngineConfig,
+    options: {
+      tracer?: RequestTracer;
+      log: EngineLogger;
+      bindings?: GraphBindings;
+      kafkaFactory?: KafkaFactory;
+    },
+  ) {
     this.config = config;
     this.tracer = options.tracer;
     this.log = options.log;
@@ -111,11 +137,18 @@ export class EngineRuntime {
   }
 
   #loggerIdentity(config: EngineConfig) {
-    return { deploymentName: config.deploymentName, namespace: config.namespace, predictorName: config.predictorName, protocol: config.protocol, serverUrl: config.serverUrl };
+    return {
+      deploymentName: config.deploymentName,
+      namespace: config.namespace,
+      predictorName: config.predictorName,
+      protocol: config.protocol,
+      serverUrl: config.serverUrl,
+    };
   }
 
   #buildExecutor(config: EngineConfig): GraphExecutor {
-    if (!this.#bindings.nodes && !this.#bindings.clients) validateEndpoints(config.predictor, config.transport);
+    if (!this.#bindings.nodes && !this.#bindings.clients)
+      validateEndpoints(config.predictor, config.transport);
     return new GraphExecutor({
       graph: config.predictor.graph,
       predictorName: config.predictorName,
@@ -136,17 +169,23 @@ export class EngineRuntime {
 
   /** Replaces the graph (file watch). The old executor is closed once its requests had time to finish. */
   reload(predictor: PredictorSpec): void {
-    const next: EngineConfig = { ...this.config, predictor: { ...predictor, name: this.config.predictorName } };
+    const next: EngineConfig = {
+      ...this.config,
+      predictor: { ...predictor, name: this.config.predictorName },
+    };
     const executor = this.#buildExecutor(next);
     const old = this.executor;
     this.executor = executor;
     this.config = next;
     this.metrics.setIdentity(next);
     this.#retired.add(old);
-    const timer = setTimeout(() => {
-      this.#retired.delete(old);
-      void old.close();
-    }, Math.max(this.config.gracefulTimeoutMs, 1000));
+    const timer = setTimeout(
+      () => {
+        this.#retired.delete(old);
+        void old.close();
+      },
+      Math.max(this.config.gracefulTimeoutMs, 1000),
+    );
     timer.unref();
   }
 
@@ -155,13 +194,21 @@ export class EngineRuntime {
       subscribe(name, fn);
       this.#subscriptions.push([name, fn]);
     };
-    const clientMethod = (msg: NodeStartMessage) => (msg.transport === 'grpc' ? 'unary' : msg.method === 'status' || msg.method === 'metadata' ? 'get' : 'post');
+    const clientMethod = (msg: NodeStartMessage) =>
+      msg.transport === 'grpc'
+        ? 'unary'
+        : msg.method === 'status' || msg.method === 'metadata'
+          ? 'get'
+          : 'post';
     on(diagnosticsChannels.nodeStart, (raw) => {
       const msg = raw as NodeStartMessage;
       if (!this.#active.has(msg.puid)) return;
       this.#nodeGauge(msg.nodeName).inc();
       if (this.tracer) {
-        const span = this.tracer.startClientSpan(msg.service, this.#active.get(msg.puid), msg.headers, { 'seldon.node': msg.nodeName, 'seldon.transport': msg.transport });
+        const span = this.tracer.startClientSpan(msg.service, this.#active.get(msg.puid), msg.headers, {
+          'seldon.node': msg.nodeName,
+          'seldon.transport': msg.transport,
+        });
         this.#nodeSpans.set(msg, span);
       }
     });
@@ -169,7 +216,14 @@ export class EngineRuntime {
       const msg = raw as NodeEndMessage;
       if (!this.#active.has(msg.puid)) return;
       this.#nodeGauge(msg.nodeName).dec();
-      this.metrics.observeClient(msg.service, msg.modelName, msg.nodeName, clientMethod(msg), msg.transport === 'grpc' ? 'OK' : '200', msg.durationMs / 1000);
+      this.metrics.observeClient(
+        msg.service,
+        msg.modelName,
+        msg.nodeName,
+        clientMethod(msg),
+        msg.transport === 'grpc' ? 'OK' : '200',
+        msg.durationMs / 1000,
+      );
       const span = this.#nodeSpans.get(msg);
       if (span) this.tracer?.endSpan(span);
     });
@@ -179,8 +233,18 @@ export class EngineRuntime {
       this.#nodeGauge(msg.nodeName).dec();
       // Like the reference, only calls that got an answer are observed.
       if (msg.error.code === 'SC_ERR_GRAPH_NODE_ERROR_RESPONSE') {
-        const code = msg.transport === 'grpc' ? GRPC_CODE_NAMES[msg.error.grpcCode] ?? String(msg.error.grpcCode) : String(msg.error.httpStatus);
-        this.metrics.observeClient(msg.service, msg.modelName, msg.nodeName, clientMethod(msg), code, msg.durationMs / 1000);
+        const code =
+          msg.transport === 'grpc'
+            ? (GRPC_CODE_NAMES[msg.error.grpcCode] ?? String(msg.error.grpcCode))
+            : String(msg.error.httpStatus);
+        this.metrics.observeClient(
+          msg.service,
+          msg.modelName,
+          msg.nodeName,
+          clientMethod(msg),
+          code,
+          msg.durationMs / 1000,
+        );
       }
       const span = this.#nodeSpans.get(msg);
       if (span) this.tracer?.endSpan(span, { message: msg.error.message, code: msg.error.code });
@@ -230,7 +294,14 @@ export class EngineRuntime {
   }
 
   #ctx(ctx: RequestContext) {
-    return { puid: ctx.puid, headers: ctx.headers, modelName: ctx.modelName, signal: ctx.signal, abortController: ctx.abort, transport: ctx.transport ?? 'rest' };
+    return {
+      puid: ctx.puid,
+      headers: ctx.headers,
+      modelName: ctx.modelName,
+      signal: ctx.signal,
+      abortController: ctx.abort,
+      transport: ctx.transport ?? 'rest',
+    };
   }
 
   /** Aborts every graph operation in progress (their node calls are cancelled); for a non-graceful stop. */
@@ -278,10 +349,11 @@ export class EngineRuntime {
 
   /** Resolves when no graph operation is running. */
   async idle(isIdle: () => boolean): Promise<void> {
-    while (!isIdle()) await new Promise<void>((resolve) => {
-      this.#idleWaiters.push(resolve);
-      setTimeout(resolve, 50).unref();
-    });
+    while (!isIdle())
+      await new Promise<void>((resolve) => {
+        this.#idleWaiters.push(resolve);
+        setTimeout(resolve, 50).unref();
+      });
   }
 
   /**
@@ -292,8 +364,13 @@ export class EngineRuntime {
   async close(waitMs = 2000): Promise<void> {
     this.abortInFlight('the engine is shutting down');
     for (const [name, fn] of this.#subscriptions.splice(0)) unsubscribe(name, fn);
-    const closing = Promise.all([this.executor.close(), ...[...this.#retired].map((e) => e.close())]).then(() => undefined);
-    await Promise.race([closing.catch(() => undefined), new Promise<void>((r) => setTimeout(r, waitMs).unref())]);
+    const closing = Promise.all([this.executor.close(), ...[...this.#retired].map((e) => e.close())]).then(
+      () => undefined,
+    );
+    await Promise.race([
+      closing.catch(() => undefined),
+      new Promise<void>((r) => setTimeout(r, waitMs).unref()),
+    ]);
     this.#retired.clear();
   }
 }

@@ -272,7 +272,11 @@ function exchange(
         if (settled) return;
         settled = true;
         signal?.removeEventListener('abort', onAbort);
-        resolve({ statusCode, headers, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size) });
+        resolve({
+          statusCode,
+          headers,
+          body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size),
+        });
       },
       onResponseError(_c, err) {
         fail(err);
