@@ -32,7 +32,9 @@ describe('run example 2: epsilon-greedy router over three classifiers', () => {
 
   it('learns from feedback to prefer the classifier that earns rewards', async () => {
     // The world: only classifier-3 (branch 2) is ever right. With epsilon 0.2 the router explores
-    // branch 2 within the first rounds (P(not in 100 rounds) < 3e-5), then sends it ~90% of requests.
+    // branch 2 within the first rounds (P(not in 100 rounds) < 3e-5), then sends it ~80 of the last
+    // 100 requests (binomial, sd 4). The bar of 60 is 5 sd below that and far above chance (33):
+    // the routing is unseeded, and a bar of 70 failed about once in 160 runs.
     const routes: number[] = [];
     const failures: string[] = [];
     // Four clients in parallel, each predicting then giving feedback.
@@ -55,7 +57,7 @@ describe('run example 2: epsilon-greedy router over three classifiers', () => {
     expect(failures).toEqual([]);
     const last = routes.slice(-100);
     const toBest = last.filter((r) => r === 2).length;
-    expect(toBest).toBeGreaterThanOrEqual(70);
+    expect(toBest).toBeGreaterThanOrEqual(60);
     // Still exploring: some requests go elsewhere (epsilon = 0.2).
     expect(routes.some((r) => r !== 2)).toBe(true);
   }, 60_000);
