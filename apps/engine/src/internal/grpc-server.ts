@@ -7,7 +7,7 @@ import * as grpc from '@grpc/grpc-js';
 import type { Span } from '@opentelemetry/api';
 import { GraphPayload } from '@seldon-ts/graph-executor';
 import { graphMetadataToProto, messageToProto, modelMetadataRequestFromProto } from '@seldon-ts/payload';
-import type { EngineRuntime, RequestContext } from './runtime.js';
+import { GRPC_CODE_NAMES, type EngineRuntime, type RequestContext } from './runtime.js';
 import { errorResponse } from './error-body.js';
 import { EngineError } from '../errors.js';
 
@@ -40,26 +40,6 @@ const INFERENCE_SERVICE = {
 };
 /** `{ live|ready: value }`: field 1, varint bool (ServerLive/ServerReady/ModelReady responses). */
 const boolResponse = (value: boolean): Buffer => (value ? Buffer.from([0x08, 0x01]) : Buffer.alloc(0));
-
-const GRPC_CODE_NAMES = [
-  'OK',
-  'Canceled',
-  'Unknown',
-  'InvalidArgument',
-  'DeadlineExceeded',
-  'NotFound',
-  'AlreadyExists',
-  'PermissionDenied',
-  'ResourceExhausted',
-  'FailedPrecondition',
-  'Aborted',
-  'OutOfRange',
-  'Unimplemented',
-  'Internal',
-  'Unavailable',
-  'DataLoss',
-  'Unauthenticated',
-];
 
 function metadataToHeaders(md: grpc.Metadata): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};

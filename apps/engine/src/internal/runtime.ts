@@ -54,7 +54,8 @@ export interface GraphBindings {
   clients?: { rest?: NodeClient; grpc?: NodeClient };
 }
 
-const GRPC_CODE_NAMES = [
+/** gRPC status names by code, as the reference's metrics and logs spell them. */
+export const GRPC_CODE_NAMES = [
   'OK',
   'Canceled',
   'Unknown',
