@@ -1,6 +1,8 @@
 // With protocol v2 the gRPC front door serves inference.GRPCInferenceService: ModelInfer runs the
 // graph (nodes over gRPC, answers chained on the wire), ServerLive/ServerReady/ModelReady answer
-// from the engine's readiness.
+// from the engine's readiness, ModelMetadata proxies the named node's metadata and ServerMetadata
+// describes the engine.
+import { readFileSync } from 'node:fs';
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import * as grpc from '@grpc/grpc-js';
 import { inferenceServices } from '@seldon-ts/payload';
@@ -14,6 +16,7 @@ describe('v2 gRPC front door', () => {
   let engine: EngineHandle;
   let client: grpc.Client;
   const seen: Obj[] = [];
+  const metadataCalls: Obj[] = [];
 
   beforeAll(async () => {
     node = new grpc.Server();
@@ -27,6 +30,16 @@ describe('v2 gRPC front door', () => {
           contents: { fp32Contents: t.contents.fp32Contents.map((x: number) => x * 10) },
         }));
         cb(null, { modelName: call.request.modelName, id: call.request.id, outputs });
+      },
+      ModelMetadata: (call: grpc.ServerUnaryCall<Obj, Obj>, cb: grpc.sendUnaryData<Obj>) => {
+        metadataCalls.push({ name: call.request.name, puid: call.metadata.get('seldon-puid')[0] });
+        cb(null, {
+          name: call.request.name,
+          versions: ['7'],
+          platform: 'test-grpc',
+          inputs: [{ name: 'x', datatype: 'FP32', shape: ['-1', '2'] }],
+          outputs: [{ name: "x'", datatype: 'FP32', shape: ['-1', '2'] }],
+        });
       },
     });
     const port = await new Promise<number>((resolve, reject) =>
@@ -85,5 +98,45 @@ describe('v2 gRPC front door', () => {
     expect(await call('ServerLive', {})).toEqual({ live: true });
     expect(await call('ServerReady', {})).toEqual({ ready: true });
     expect(await call('ModelReady', { name: 'first' })).toEqual({ ready: true });
+  });
+
+  it('ModelMetadata proxies the named node over gRPC and sends the puid back', async () => {
+    metadataCalls.length = 0;
+    let puid = '';
+    const answer = await new Promise<Obj>((resolve, reject) => {
+      const c = client.makeUnaryRequest(
+        '/inference.GRPCInferenceService/ModelMetadata',
+        svc.ModelMetadata.requestSerialize as (v: Obj) => Buffer,
+        svc.ModelMetadata.responseDeserialize as (b: Buffer) => Obj,
+        { name: 'second' },
+        (err, res) => (err ? reject(err) : resolve(res as Obj)),
+      );
+      c.on('metadata', (md: grpc.Metadata) => (puid = String(md.get('seldon-puid')[0])));
+    });
+    expect(answer).toEqual({
+      name: 'second',
+      versions: ['7'],
+      platform: 'test-grpc',
+      inputs: [{ name: 'x', datatype: 'FP32', shape: ['-1', '2'] }],
+      outputs: [{ name: "x'", datatype: 'FP32', shape: ['-1', '2'] }],
+    });
+    expect(puid).toMatch(/^[0-9a-f-]{36}$/);
+    // Only the named node is asked, with the request's puid.
+    expect(metadataCalls).toEqual([{ name: 'second', puid }]);
+  });
+
+  it('ModelMetadata names what is wrong: an empty name, an unknown node', async () => {
+    await expect(call('ModelMetadata', {})).rejects.toMatchObject({
+      code: grpc.status.INVALID_ARGUMENT,
+      details: expect.stringContaining('name is empty'),
+    });
+    await expect(call('ModelMetadata', { name: 'nope' })).rejects.toMatchObject({
+      details: expect.stringContaining('nope'),
+    });
+  });
+
+  it('ServerMetadata describes the engine with the package version', async () => {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    expect(await call('ServerMetadata', {})).toEqual({ name: 'seldon-engine', version: pkg.version });
   });
 });

@@ -1,7 +1,9 @@
 // Tracing: W3C traceparent and Jaeger uber-trace-id in and out, spans exported over OTLP/HTTP.
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
+import * as grpc from '@grpc/grpc-js';
 import { startEngine } from 'seldon-engine';
 import { startHttp, post, type TestServer } from './support/nodes.js';
+import { propagatorNames } from '../src/internal/tracing.js';
 
 describe('tracing', () => {
   let node: TestServer;
@@ -95,6 +97,183 @@ describe('tracing', () => {
     expect(String(nodeHeaders[0].traceparent)).toMatch(
       /^00-00000000000000000000000000abcdef-[0-9a-f]{16}-01$/,
     );
+  });
+
+  // Runs one prediction with tracing on and `env` set for the engine's start, and returns the
+  // headers the node received.
+  const tracedCall = async (env: Record<string, string>, headers: Record<string, string>) => {
+    const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+    Object.assign(process.env, env);
+    let engine;
+    try {
+      engine = await startEngine({
+        host: '127.0.0.1',
+        httpPort: 0,
+        grpcPort: 0,
+        log: () => undefined,
+        tracing: { enabled: true, otlpEndpoint: `http://127.0.0.1:${collector.port}/v1/traces` },
+        predictor: { name: 'p', graph: graph() },
+      });
+    } finally {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+    nodeHeaders.length = 0;
+    try {
+      const res = await post(engine.httpPort, '/api/v1.0/predictions', '{}', headers);
+      expect(res.status).toBe(200);
+    } finally {
+      await engine.close();
+    }
+    return nodeHeaders[0];
+  };
+
+  it('with JAEGER_TRACE_PROPAGATION_TYPE=b3 continues an incoming B3 trace and writes X-B3-* headers', async () => {
+    const traceId = '463ac35c9f6413ad48485a3953bb6124';
+    const h = await tracedCall(
+      { JAEGER_TRACE_PROPAGATION_TYPE: 'b3' },
+      { 'X-B3-TraceId': traceId, 'X-B3-SpanId': 'a2fb4a1d1a96d312', 'X-B3-Sampled': '1' },
+    );
+    expect(h['x-b3-traceid']).toBe(traceId);
+    expect(String(h['x-b3-spanid'])).toMatch(/^[0-9a-f]{16}$/);
+    expect(h['x-b3-spanid']).not.toBe('a2fb4a1d1a96d312');
+    expect(h['x-b3-sampled']).toBe('1');
+    // W3C and Jaeger headers carry the same context for hops that only read those.
+    expect(String(h.traceparent)).toBe(`00-${traceId}-${String(h['x-b3-spanid'])}-01`);
+    expect(String(h['uber-trace-id'])).toMatch(new RegExp(`^${traceId}:`));
+  });
+
+  it('with OTEL_PROPAGATORS=b3 uses only the single b3 header', async () => {
+    const traceId = '80f198ee56343ba864fe8b2a57d3eff7';
+    const h = await tracedCall(
+      { OTEL_PROPAGATORS: 'b3' },
+      {
+        b3: `${traceId}-e457b5a2e4d86bd1-1`,
+        traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+      },
+    );
+    expect(String(h.b3)).toMatch(new RegExp(`^${traceId}-[0-9a-f]{16}-1$`));
+    expect(h.b3).not.toContain('e457b5a2e4d86bd1');
+    // tracecontext is not a configured propagator: traceparent is forwarded as received, not rewritten.
+    expect(h.traceparent).toBe('00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01');
+    expect(h['x-b3-traceid']).toBeUndefined();
+  });
+
+  it('with B3 over gRPC: continues the X-B3-* metadata of a Seldon Predict into the gRPC node call', async () => {
+    const identity = (b: Buffer) => b;
+    const raw = (path: string) => ({
+      path,
+      requestStream: false,
+      responseStream: false,
+      requestSerialize: identity,
+      requestDeserialize: identity,
+      responseSerialize: identity,
+      responseDeserialize: identity,
+    });
+    const seenMetadata: grpc.Metadata[] = [];
+    const grpcNode = new grpc.Server();
+    grpcNode.addService({ Predict: raw('/seldon.protos.Model/Predict') } as grpc.ServiceDefinition, {
+      Predict: (call: grpc.ServerUnaryCall<Buffer, Buffer>, cb: grpc.sendUnaryData<Buffer>) => {
+        seenMetadata.push(call.metadata);
+        cb(null, call.request);
+      },
+    });
+    const port = await new Promise<number>((resolve, reject) =>
+      grpcNode.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, p) =>
+        err ? reject(err) : resolve(p),
+      ),
+    );
+    process.env.JAEGER_TRACE_PROPAGATION_TYPE = 'b3';
+    let engine;
+    try {
+      engine = await startEngine({
+        host: '127.0.0.1',
+        httpPort: 0,
+        grpcPort: 0,
+        transport: 'grpc',
+        log: () => undefined,
+        tracing: { enabled: true, otlpEndpoint: `http://127.0.0.1:${collector.port}/v1/traces` },
+        predictor: {
+          name: 'p',
+          graph: {
+            name: 'g',
+            type: 'MODEL',
+            endpoint: { service_host: '127.0.0.1', service_port: port, grpcPort: port, type: 'GRPC' },
+          },
+        },
+      } as never);
+    } finally {
+      delete process.env.JAEGER_TRACE_PROPAGATION_TYPE;
+    }
+    const client = new grpc.Client(`127.0.0.1:${engine.grpcPort}`, grpc.credentials.createInsecure());
+    const traceId = '0af7651916cd43dd8448eb211c80319c';
+    try {
+      const md = new grpc.Metadata();
+      md.set('x-b3-traceid', traceId);
+      md.set('x-b3-spanid', 'b7ad6b7169203331');
+      md.set('x-b3-sampled', '1');
+      // SeldonMessage{ strData: "hi" }
+      const request = Buffer.from([0x2a, 0x02, 0x68, 0x69]);
+      const answer = await new Promise<Buffer>((resolve, reject) =>
+        client.makeUnaryRequest(
+          '/seldon.protos.Seldon/Predict',
+          identity,
+          identity,
+          request,
+          md,
+          (err, res) => (err ? reject(err) : resolve(res as Buffer)),
+        ),
+      );
+      expect(answer.equals(request)).toBe(true);
+    } finally {
+      client.close();
+      await engine.close();
+      grpcNode.forceShutdown();
+    }
+    const out = seenMetadata[0];
+    expect(out.get('x-b3-traceid')).toEqual([traceId]);
+    const spanId = String(out.get('x-b3-spanid')[0]);
+    expect(spanId).toMatch(/^[0-9a-f]{16}$/);
+    expect(spanId).not.toBe('b7ad6b7169203331');
+    expect(out.get('x-b3-sampled')).toEqual(['1']);
+  });
+
+  it('reads OTEL_PROPAGATORS exactly and refuses unknown names', async () => {
+    expect(propagatorNames({})).toEqual(['jaeger', 'tracecontext', 'baggage']);
+    expect(propagatorNames({ JAEGER_TRACE_PROPAGATION_TYPE: 'B3' })).toEqual([
+      'jaeger',
+      'tracecontext',
+      'baggage',
+      'b3multi',
+    ]);
+    expect(
+      propagatorNames({ OTEL_PROPAGATORS: 'tracecontext, b3multi', JAEGER_TRACE_PROPAGATION_TYPE: 'b3' }),
+    ).toEqual(['tracecontext', 'b3multi']);
+    expect(propagatorNames({ OTEL_PROPAGATORS: 'none' })).toEqual([]);
+    expect(() => propagatorNames({ OTEL_PROPAGATORS: 'tracecontext,xray' })).toThrow(
+      /OTEL_PROPAGATORS: unsupported propagator "xray"/,
+    );
+    // An engine with tracing on refuses to start on an unknown propagator.
+    process.env.OTEL_PROPAGATORS = 'tracecontext,xray';
+    try {
+      await expect(
+        startEngine({
+          host: '127.0.0.1',
+          httpPort: 0,
+          grpcPort: 0,
+          log: () => undefined,
+          tracing: { enabled: true, otlpEndpoint: `http://127.0.0.1:${collector.port}/v1/traces` },
+          predictor: { name: 'p', graph: graph() },
+        }),
+      ).rejects.toMatchObject({
+        code: 'SC_ERR_ENGINE_CONFIG_INVALID',
+        message: expect.stringContaining('xray'),
+      });
+    } finally {
+      delete process.env.OTEL_PROPAGATORS;
+    }
   });
 
   it('is off by default: incoming trace headers are forwarded untouched and nothing is exported', async () => {

@@ -222,6 +222,14 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
       `SELDON_ENGINE_GRAPH_DELIVERY="${graphDelivery}" must be file or env`,
     );
   }
+  const ambassadorVersion = s('AMBASSADOR_VERSION') || 'v1';
+  // v1 treated every value but "v1" as v2; a typo would silently switch to Mapping objects.
+  if (ambassadorVersion !== 'v1' && ambassadorVersion !== 'v2') {
+    throw new OperatorError(
+      'SC_ERR_OPERATOR_CONFIG',
+      `AMBASSADOR_VERSION="${ambassadorVersion}" must be v1 or v2`,
+    );
+  }
   return {
     watchNamespace: s('WATCH_NAMESPACE') || undefined,
     operatorNamespace: s('POD_NAMESPACE') || 'seldon-system',
@@ -233,7 +241,7 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     },
     ambassador: {
       enabled: bool(env.AMBASSADOR_ENABLED, false),
-      version: s('AMBASSADOR_VERSION') || 'v1',
+      version: ambassadorVersion,
       singleNamespace: bool(env.AMBASSADOR_SINGLE_NAMESPACE, false),
     },
     kedaEnabled: bool(env.KEDA_ENABLED, false),

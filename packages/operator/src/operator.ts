@@ -290,6 +290,12 @@ export class Operator {
         'AmbassadorMapping',
         this.config.ambassador.enabled && this.config.ambassador.version !== 'v1',
       ],
+      [
+        'tlscontext',
+        RT.tlsContext,
+        'AmbassadorTLSContext',
+        this.config.ambassador.enabled && this.config.ambassador.version !== 'v1',
+      ],
     ];
     this.informers = [];
     for (const [key, rt, noun, enabled] of kinds) {

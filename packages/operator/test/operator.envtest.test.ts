@@ -725,6 +725,7 @@ d('operator against a real kube-apiserver', () => {
     await installStubCrd(client, 'networking.istio.io', 'v1alpha3', 'VirtualService', 'virtualservices');
     await installStubCrd(client, 'networking.istio.io', 'v1alpha3', 'DestinationRule', 'destinationrules');
     await installStubCrd(client, 'getambassador.io', 'v2', 'Mapping', 'mappings');
+    await installStubCrd(client, 'getambassador.io', 'v2', 'TLSContext', 'tlscontexts');
     await installStubCrd(client, 'keda.sh', 'v1alpha1', 'ScaledObject', 'scaledobjects');
     await ensureNamespace(client, 'mesh');
     const mesh = new Operator({
@@ -746,6 +747,7 @@ d('operator against a real kube-apiserver', () => {
       const base = loadFixture('canary.yaml');
       const [main, canary] = base.spec.predictors;
       const shadow = { ...structuredClone(canary), name: 'shadow', shadow: true, traffic: 10 };
+      canary.ssl = { certSecretName: 'canary-tls' };
       canary.componentSpecs![0].kedaSpec = {
         minReplicaCount: 1,
         maxReplicaCount: 4,
@@ -780,7 +782,16 @@ d('operator against a real kube-apiserver', () => {
       expect(vs.spec.http[0].mirrorPercentage?.value).toBe(10);
       for (const dr of ['mesh-main', 'mesh-canary', 'mesh-shadow'])
         await waitFor(() => exists(RT.destinationRule, 'mesh', dr), `DestinationRule ${dr}`);
-      await waitFor(() => exists(RT.mapping, 'mesh', 'seldon-mesh-mesh-canary-rest'), 'Ambassador Mapping');
+      const canaryMapping = await waitFor(
+        () => exists(RT.mapping, 'mesh', 'seldon-mesh-mesh-canary-rest'),
+        'Ambassador Mapping',
+      );
+      expect((canaryMapping.spec as { tls?: string }).tls).toBe('seldon-mesh-mesh-canary-tls');
+      const tlsContext = await waitFor(
+        () => exists(RT.tlsContext, 'mesh', 'seldon-mesh-mesh-canary-tls'),
+        'Ambassador TLSContext',
+      );
+      expect(tlsContext.spec).toEqual({ hosts: [], secret: 'canary-tls' });
       await waitFor(() => exists(RT.scaledObject, 'mesh', 'mesh-canary-0-classifier'), 'ScaledObject');
       const canaryDep = await waitFor(
         () => exists(RT.deployment, 'mesh', 'mesh-canary-0-classifier') as Promise<Dep | undefined>,
@@ -813,12 +824,69 @@ d('operator against a real kube-apiserver', () => {
       await patchSdep('mesh', 'mesh', { spec: { predictors: [{ ...main, traffic: 100 }] } });
       await waitGone(RT.destinationRule, 'mesh', 'mesh-shadow', 'shadow DestinationRule deleted');
       await waitGone(RT.mapping, 'mesh', 'seldon-mesh-mesh-canary-rest', 'canary Mapping deleted');
+      await waitGone(RT.tlsContext, 'mesh', 'seldon-mesh-mesh-canary-tls', 'canary TLSContext deleted');
       await waitGone(RT.scaledObject, 'mesh', 'mesh-canary-0-classifier', 'ScaledObject deleted');
       const last = (await exists(RT.virtualService, 'mesh', 'mesh')) as Vs;
       expect(last.spec.http[0].mirror).toBeUndefined();
       expect(last.spec.http[0].route.map((r) => r.destination.subset)).toEqual(['main']);
     } finally {
       await mesh.stop();
+    }
+  }, 60_000);
+
+  it('Ambassador v1: the getambassador.io/config annotation follows traffic changes through the API server', async () => {
+    await ensureNamespace(client, 'amb1');
+    const amb = new Operator({
+      config: configFromEnv({
+        ...env,
+        CONTROLLER_ID: 'amb1',
+        WATCH_NAMESPACE: 'amb1',
+        AMBASSADOR_ENABLED: 'true',
+        AMBASSADOR_VERSION: 'v1',
+      }),
+      client,
+      workers: 1,
+      recordEvents: false,
+    });
+    await amb.start();
+    try {
+      const base = loadFixture('canary.yaml');
+      const [main, canary] = base.spec.predictors;
+      canary.ssl = { certSecretName: 'canary-tls' };
+      await create(
+        {
+          ...base,
+          metadata: { name: 'amb', labels: { 'seldon.io/controller-id': 'amb1' } },
+          spec: {
+            annotations: { 'seldon.io/ambassador-circuit-breakers-max-connections': '50' },
+            predictors: [main, canary],
+          },
+        } as SeldonDeployment,
+        'amb1',
+      );
+      const docsOf = async (svc: string) => {
+        const obj = await exists(RT.service, 'amb1', svc);
+        const text = obj?.metadata.annotations?.['getambassador.io/config'];
+        return text ? parseAllDocuments(text).map((d) => d.toJSON() as Record<string, unknown>) : undefined;
+      };
+      const docs = await waitFor(() => docsOf('amb-canary'), 'canary Service with Ambassador config');
+      expect(docs.map((d) => [d.kind, d.name, d.weight, d.tls])).toEqual([
+        ['Mapping', 'seldon_amb1_amb_canary_rest_mapping', 25, 'seldon_amb1_amb_canary_tls_config'],
+        ['Mapping', 'seldon_amb1_amb_canary_grpc_mapping', 25, 'seldon_amb1_amb_canary_tls_config'],
+        ['TLSContext', 'seldon_amb1_amb_canary_tls_config', undefined, undefined],
+      ]);
+      expect(docs[0].circuit_breakers).toEqual([{ max_connections: 50 }]);
+      await patchSdep('amb1', 'amb', {
+        spec: {
+          predictors: [
+            { ...main, traffic: 40 },
+            { ...canary, traffic: 60 },
+          ],
+        },
+      });
+      await waitFor(async () => (await docsOf('amb-canary'))?.[0].weight === 60, 'canary weight 60');
+    } finally {
+      await amb.stop();
     }
   }, 60_000);
 

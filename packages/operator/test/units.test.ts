@@ -105,6 +105,9 @@ describe('configuration', () => {
     expect(() => configFromEnv({ ENGINE_SERVER_PORT: 'eighty' })).toThrow(
       'ENGINE_SERVER_PORT="eighty" is not an integer',
     );
+    expect(() => configFromEnv({ AMBASSADOR_VERSION: 'v3' })).toThrow(
+      'AMBASSADOR_VERSION="v3" must be v1 or v2',
+    );
     expect(() => parseSeldonConfig({ predictor_servers: '{not json' })).toThrow(
       /seldon-config key "predictor_servers" is not valid JSON/,
     );

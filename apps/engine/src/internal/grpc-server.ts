@@ -1,15 +1,25 @@
-// The gRPC front door: seldon.protos.Seldon (Predict, SendFeedback, ModelMetadata, GraphMetadata)
-// and grpc.health.v1.Health. Messages stay protobuf bytes end to end (identity serializers); only
-// the small metadata messages are decoded.
+// The gRPC front door: seldon.protos.Seldon (Predict, SendFeedback, ModelMetadata, GraphMetadata),
+// inference.GRPCInferenceService with protocol v2, tensorflow.serving PredictionService and
+// ModelService with protocol tensorflow, and grpc.health.v1.Health. Messages stay protobuf bytes end
+// to end (identity serializers); only the small metadata messages are decoded.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as grpc from '@grpc/grpc-js';
 import type { Span } from '@opentelemetry/api';
 import { GraphPayload } from '@seldon-ts/graph-executor';
-import { graphMetadataToProto, messageToProto, modelMetadataRequestFromProto } from '@seldon-ts/payload';
+import {
+  graphMetadataToProto,
+  inferenceServices,
+  messageToProto,
+  modelMetadataRequestFromProto,
+} from '@seldon-ts/payload';
 import { GRPC_CODE_NAMES, type EngineRuntime, type RequestContext } from './runtime.js';
 import { errorResponse } from './error-body.js';
 import { EngineError } from '../errors.js';
+import { TF_MODEL_SERVICE, TF_PREDICTION_SERVICE, tfRequiredModelName } from './tf-grpc.js';
+
+/** Reported by v2 ServerMetadata; kept in step with package.json by test/grpc-v2.test.ts. */
+export const ENGINE_VERSION = '0.1.0';
 
 const identity = (b: Buffer) => b;
 const rawMethod = (path: string): grpc.MethodDefinition<Buffer, Buffer> => ({
@@ -37,9 +47,26 @@ const INFERENCE_SERVICE = {
   ServerLive: rawMethod(`${V2}ServerLive`),
   ServerReady: rawMethod(`${V2}ServerReady`),
   ModelReady: rawMethod(`${V2}ModelReady`),
+  ServerMetadata: rawMethod(`${V2}ServerMetadata`),
+  ModelMetadata: rawMethod(`${V2}ModelMetadata`),
 };
 /** `{ live|ready: value }`: field 1, varint bool (ServerLive/ServerReady/ModelReady responses). */
 const boolResponse = (value: boolean): Buffer => (value ? Buffer.from([0x08, 0x01]) : Buffer.alloc(0));
+const V2_CODECS = inferenceServices.GRPCInferenceService;
+const TF_PREDICTION = {
+  Predict: rawMethod(`${TF_PREDICTION_SERVICE}Predict`),
+  GetModelMetadata: rawMethod(`${TF_PREDICTION_SERVICE}GetModelMetadata`),
+};
+const TF_MODEL = { GetModelStatus: rawMethod(`${TF_MODEL_SERVICE}GetModelStatus`) };
+
+/** The graph answered over REST (JSON) where the gRPC client needs the protocol's protobuf message. */
+function needProtobuf(out: GraphPayload, rpc: string, protocol: string): void {
+  if (!out.isProtobuf)
+    throw new EngineError(
+      'SC_ERR_ENGINE_INTERNAL',
+      `the graph answered ${rpc} with a JSON body (a node reached over REST); ${protocol} gRPC needs every node of the graph reached over gRPC`,
+    );
+}
 
 function metadataToHeaders(md: grpc.Metadata): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
@@ -218,6 +245,49 @@ export function createGrpcFrontDoor(runtime: EngineRuntime): { server: grpc.Serv
         ModelReady: unary(`${V2}ModelReady`, `${V2}ModelReady`, false, async () =>
           boolResponse((await runtime.readiness()).ready),
         ),
+        ServerMetadata: unary(`${V2}ServerMetadata`, `${V2}ServerMetadata`, false, async () =>
+          V2_CODECS.ServerMetadata.responseSerialize(v2ServerMetadata()),
+        ),
+        ModelMetadata: unary(`${V2}ModelMetadata`, `${V2}ModelMetadata`, true, async (req, ctx) => {
+          const name = v2ModelName(req);
+          const out = await runtime.nodeMetadata(name, { ...ctx, modelName: undefined });
+          needProtobuf(out, 'ModelMetadata', 'v2');
+          return toProtobuf(out, () => new Uint8Array());
+        }),
+      } as unknown as grpc.UntypedServiceImplementation,
+    );
+  }
+
+  if (config.protocol === 'tensorflow') {
+    // TensorFlow RPCs do not send the puid back (as the reference).
+    const predictPath = `${TF_PREDICTION_SERVICE}Predict`;
+    const metadataPath = `${TF_PREDICTION_SERVICE}GetModelMetadata`;
+    const statusPath = `${TF_MODEL_SERVICE}GetModelStatus`;
+    server.addService(
+      TF_PREDICTION as unknown as grpc.ServiceDefinition,
+      {
+        Predict: unary(predictPath, predictPath, false, async (req, ctx) => {
+          const out = await runtime.predict(GraphPayload.fromProtobuf(req), ctx);
+          needProtobuf(out, 'Predict', 'tensorflow');
+          return toProtobuf(out, () => new Uint8Array());
+        }),
+        GetModelMetadata: unary(metadataPath, metadataPath, false, async (req, ctx) => {
+          const name = tfRequiredModelName(req, 'GetModelMetadata');
+          const out = await runtime.nodeMetadata(name, { ...ctx, modelName: undefined });
+          needProtobuf(out, 'GetModelMetadata', 'tensorflow');
+          return toProtobuf(out, () => new Uint8Array());
+        }),
+      } as unknown as grpc.UntypedServiceImplementation,
+    );
+    server.addService(
+      TF_MODEL as unknown as grpc.ServiceDefinition,
+      {
+        GetModelStatus: unary(statusPath, statusPath, false, async (req, ctx) => {
+          const name = tfRequiredModelName(req, 'GetModelStatus');
+          const out = await runtime.nodeStatus(name, { ...ctx, modelName: undefined });
+          needProtobuf(out, 'GetModelStatus', 'tensorflow');
+          return toProtobuf(out, () => new Uint8Array());
+        }),
       } as unknown as grpc.UntypedServiceImplementation,
     );
   }
@@ -236,6 +306,33 @@ export function createGrpcFrontDoor(runtime: EngineRuntime): { server: grpc.Serv
   );
 
   return { server, inFlight: () => inFlight };
+}
+
+/** The model a v2 ModelMetadataRequest names; an unreadable or empty request is the client's error. */
+function v2ModelName(request: Buffer): string {
+  let name: unknown;
+  try {
+    name = V2_CODECS.ModelMetadata.requestDeserialize(request).name;
+  } catch (err) {
+    throw new EngineError(
+      'SC_ERR_ENGINE_BAD_REQUEST',
+      `ModelMetadata request is not a valid inference.ModelMetadataRequest: ${(err as Error).message}`,
+    );
+  }
+  if (typeof name !== 'string' || name === '')
+    throw new EngineError(
+      'SC_ERR_ENGINE_BAD_REQUEST',
+      'ModelMetadata request: name is empty; name a node of the graph',
+    );
+  return name;
+}
+
+/**
+ * The engine's own ServerMetadataResponse: the server is the engine, not a model server, so it names
+ * itself and declares no protocol extensions.
+ */
+function v2ServerMetadata(): Record<string, unknown> {
+  return { name: 'seldon-engine', version: ENGINE_VERSION, extensions: [] };
 }
 
 export function grpcCredentials(runtime: EngineRuntime): grpc.ServerCredentials {

@@ -12,6 +12,8 @@ import { findNode, isPrepackaged, walkGraph } from '@seldon-ts/crd-types';
 import type { OperatorConfig } from '../../config.js';
 import { addPortIfAbsent, setEnvIfAbsent } from './container.js';
 import { OperatorError } from '../../errors.js';
+import { intAnnotation, lookupAnnotation } from './annotations.js';
+import { ambassadorV1Config, ambassadorV2Objects } from './ambassador.js';
 import type { KubeObject, OwnerReference } from '../kube/client.js';
 import { defaultSeldonDeployment, engineSeparatePod, PODINFO_PATH, PODINFO_VOLUME } from './defaulting.js';
 import {
@@ -77,18 +79,6 @@ export function ownerReference(sdep: SeldonDeployment): OwnerReference {
     controller: true,
     blockOwnerDeletion: true,
   };
-}
-
-const lookupAnnotation = (sdep: SeldonDeployment, key: string): string | undefined =>
-  sdep.spec.annotations?.[key] ?? sdep.metadata.annotations?.[key];
-
-function intAnnotation(sdep: SeldonDeployment, key: string, def: number): number {
-  const v = lookupAnnotation(sdep, key);
-  if (v === undefined) return def;
-  const n = Number(v);
-  if (!Number.isInteger(n))
-    throw new OperatorError('SC_ERR_OPERATOR_BAD_ANNOTATION', `annotation ${key}="${v}" must be an integer`);
-  return n;
 }
 
 function nodeTypeLabel(node: PredictiveUnit): string | undefined {
@@ -385,8 +375,8 @@ export function desiredState(
     const svcAnnotations: Record<string, string> = { ...predictorAnnotations };
     if (config.ambassador.enabled && config.ambassador.version === 'v1') {
       svcAnnotations['getambassador.io/config'] = ambassadorV1Config(
-        { sdep, predictor, pSvc, httpPort, grpcPort, pIndex },
-        config,
+        { sdep, predictor, pIndex, service: pSvc, httpPort, grpcPort, explainer: false },
+        config.ambassador.singleNamespace,
       );
     }
     const pService = service(
@@ -411,11 +401,17 @@ export function desiredState(
     }
 
     if (config.ambassador.enabled && config.ambassador.version !== 'v1') {
-      objects.push(...ambassadorV2Mappings({ sdep, predictor, pSvc, httpPort, grpcPort, pIndex }, meta));
+      objects.push(
+        ...ambassadorV2Objects(
+          { sdep, predictor, pIndex, service: pSvc, httpPort, grpcPort, explainer: false },
+          config.ambassador.singleNamespace,
+          meta,
+        ),
+      );
     }
 
     if (predictor.explainer?.type) {
-      const ex = explainerObjects(sdep, predictor, pSvc, config, meta, transport);
+      const ex = explainerObjects(sdep, predictor, pIndex, pSvc, config, meta, transport);
       objects.push(...ex.objects);
       deployments.push({
         name: ex.name,
@@ -426,7 +422,7 @@ export function desiredState(
         autoscaled: false,
       });
       services.push({ name: ex.name, httpPort: ex.port, grpcPort: ex.port, explainerFor: pSvc });
-      objects.push(...explainerIngress(sdep, predictor, ex.name, ex.port, config, meta));
+      objects.push(...explainerIngress(sdep, predictor, pIndex, ex.name, ex.port, config, meta));
     }
 
     if (config.istio.enabled) {
@@ -833,133 +829,10 @@ function istioVirtualService(
   };
 }
 
-/** A predictor's Service as both Ambassador forms (v1 annotation, v2 Mapping objects) route to it. */
-interface AmbassadorRoute {
-  sdep: SeldonDeployment;
-  predictor: PredictorSpec;
-  pSvc: string;
-  httpPort: number;
-  grpcPort: number;
-  pIndex: number;
-}
-
-function ambassadorCommon(sdep: SeldonDeployment) {
-  const timeout = Number(lookupAnnotation(sdep, 'seldon.io/rest-timeout') ?? '3000') || 3000;
-  const retries = Number(lookupAnnotation(sdep, 'seldon.io/ambassador-retries') ?? '0') || 0;
-  const header = lookupAnnotation(sdep, 'seldon.io/ambassador-header');
-  const id = lookupAnnotation(sdep, 'seldon.io/ambassador-id');
-  const svcExt = lookupAnnotation(sdep, 'seldon.io/ambassador-service-name') ?? sdep.metadata.name!;
-  const headers: Record<string, string> = {};
-  if (header) {
-    const [k, ...v] = header.split(':');
-    headers[k.trim()] = v.join(':').trim();
-  }
-  return { timeout, retries, headers, id, svcExt };
-}
-
-function ambassadorV2Mappings(route: AmbassadorRoute, meta: MetaFn): KubeObject[] {
-  const { sdep, predictor, pSvc, httpPort, grpcPort, pIndex } = route;
-  const ns = sdep.metadata.namespace!;
-  const c = ambassadorCommon(sdep);
-  const weight = pIndex > 0 || predictor.shadow ? { weight: predictor.traffic ?? 0 } : {};
-  const extra = {
-    ...weight,
-    ...(predictor.shadow ? { shadow: true } : {}),
-    timeout_ms: c.timeout,
-    ...(c.timeout > 300000 ? { idle_timeout_ms: c.timeout } : {}),
-    ...(c.retries > 0 ? { retry_policy: { retry_on: 'gateway-error', num_retries: c.retries } } : {}),
-    ...(c.id ? { ambassador_id: [c.id] } : {}),
-  };
-  const base = `seldon-${ns}-${sdep.metadata.name}-${predictor.name}`;
-  return [
-    {
-      apiVersion: 'getambassador.io/v2',
-      kind: 'Mapping',
-      metadata: meta(`${base}-rest`, {}),
-      spec: {
-        prefix: `/seldon/${ns}/${c.svcExt}/`,
-        rewrite: '/',
-        service: `${pSvc}.${ns}:${httpPort}`,
-        cluster_tag: 'seldon_http',
-        ...(Object.keys(c.headers).length ? { headers: c.headers } : {}),
-        ...extra,
-      },
-    },
-    {
-      apiVersion: 'getambassador.io/v2',
-      kind: 'Mapping',
-      metadata: meta(`${base}-grpc`, {}),
-      spec: {
-        prefix: '/(seldon.protos.*|tensorflow.serving.*|inference.*)/.*',
-        prefix_regex: true,
-        rewrite: '',
-        grpc: true,
-        service: `${pSvc}.${ns}:${grpcPort}`,
-        cluster_tag: 'seldon_grpc',
-        headers: { seldon: c.svcExt, namespace: ns, ...c.headers },
-        ...extra,
-      },
-    },
-  ];
-}
-
-function ambassadorV1Config(route: AmbassadorRoute, config: OperatorConfig): string {
-  const { sdep, predictor, pSvc, httpPort, grpcPort, pIndex } = route;
-  const custom = lookupAnnotation(sdep, 'seldon.io/ambassador-config');
-  if (custom) return custom;
-  const ns = sdep.metadata.namespace!;
-  const name = sdep.metadata.name!;
-  const c = ambassadorCommon(sdep);
-  const lines = (mapping: Record<string, unknown>) =>
-    [
-      'apiVersion: ambassador/v1',
-      'kind: Mapping',
-      ...Object.entries(mapping).map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}`),
-    ].join('\n');
-  const weight = pIndex > 0 ? { weight: predictor.traffic ?? 0 } : {};
-  const shadow = predictor.shadow ? { shadow: true } : {};
-  const docs = [
-    lines({
-      name: `seldon_${ns}_${name}_${predictor.name}_rest_mapping`,
-      prefix: `/seldon/${ns}/${c.svcExt}/`,
-      rewrite: '/',
-      service: `${pSvc}.${ns}:${httpPort}`,
-      timeout_ms: c.timeout,
-      ...weight,
-      ...shadow,
-    }),
-    lines({
-      name: `seldon_${ns}_${name}_${predictor.name}_grpc_mapping`,
-      grpc: true,
-      prefix: '/(seldon.protos.*|tensorflow.serving.*|inference.*)/.*',
-      prefix_regex: true,
-      rewrite: '',
-      headers: { seldon: c.svcExt, namespace: ns },
-      service: `${pSvc}.${ns}:${grpcPort}`,
-      timeout_ms: c.timeout,
-      ...weight,
-      ...shadow,
-    }),
-  ];
-  if (config.ambassador.singleNamespace) {
-    docs.push(
-      lines({
-        name: `seldon_${name}_${predictor.name}_rest_mapping`,
-        prefix: `/seldon/${c.svcExt}/`,
-        rewrite: '/',
-        service: `${pSvc}.${ns}:${httpPort}`,
-        timeout_ms: c.timeout,
-        ...weight,
-        ...shadow,
-      }),
-    );
-  }
-  return `---\n${docs.join('\n---\n')}\n`;
-}
-
 function explainerObjects(
   sdep: SeldonDeployment,
   predictor: PredictorSpec,
+  pIndex: number,
   pSvc: string,
   config: OperatorConfig,
   meta: MetaFn,
@@ -1047,10 +920,17 @@ function explainerObjects(
       template: { metadata: { labels }, spec: pod },
     },
   };
+  const svcAnnotations: Record<string, string> = { ...(predictor.annotations ?? {}) };
+  if (config.ambassador.enabled && config.ambassador.version === 'v1') {
+    svcAnnotations['getambassador.io/config'] = ambassadorV1Config(
+      { sdep, predictor, pIndex, service: name, httpPort: port, explainer: true },
+      config.ambassador.singleNamespace,
+    );
+  }
   const svc: KubeObject = {
     apiVersion: 'v1',
     kind: 'Service',
-    metadata: meta(name, { 'seldon-app': pSvc }, predictor.annotations),
+    metadata: meta(name, { 'seldon-app': pSvc }, svcAnnotations),
     spec: {
       type: 'ClusterIP',
       sessionAffinity: 'None',
@@ -1080,6 +960,7 @@ function explainerTypeV2(t: string): string {
 function explainerIngress(
   sdep: SeldonDeployment,
   predictor: PredictorSpec,
+  pIndex: number,
   name: string,
   port: number,
   config: OperatorConfig,
@@ -1126,18 +1007,13 @@ function explainerIngress(
     });
   }
   if (config.ambassador.enabled && config.ambassador.version !== 'v1') {
-    out.push({
-      apiVersion: 'getambassador.io/v2',
-      kind: 'Mapping',
-      metadata: meta(truncateName(`seldon-${ns}-${sdep.metadata.name}-${predictor.name}-explainer`), {}),
-      spec: {
-        prefix,
-        rewrite: '/',
-        service: `${name}.${ns}:${port}`,
-        cluster_tag: 'seldon_http',
-        timeout_ms: ambassadorCommon(sdep).timeout,
-      },
-    });
+    out.push(
+      ...ambassadorV2Objects(
+        { sdep, predictor, pIndex, service: name, httpPort: port, explainer: true },
+        config.ambassador.singleNamespace,
+        meta,
+      ),
+    );
   }
   return out;
 }

@@ -58,6 +58,12 @@ export const RT = {
     namespaced: true,
   },
   mapping: { apiVersion: 'getambassador.io/v2', kind: 'Mapping', plural: 'mappings', namespaced: true },
+  tlsContext: {
+    apiVersion: 'getambassador.io/v2',
+    kind: 'TLSContext',
+    plural: 'tlscontexts',
+    namespaced: true,
+  },
   lease: { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', plural: 'leases', namespaced: true },
   validatingWebhookConfiguration: {
     apiVersion: 'admissionregistration.k8s.io/v1',
