@@ -211,7 +211,9 @@ describe('run: plan', () => {
   });
 
   it('builds the engine invocation the operator would: flags, ENGINE_PREDICTOR, engine env and pod annotations', () => {
-    const main = structuredClone(plan.predictors[0]);
+    // Clone only the spec this test mutates: the plan's components are not cloneable data
+    // (Node 24's structuredClone refuses them).
+    const main = { ...plan.predictors[0], predictor: structuredClone(plan.predictors[0].predictor) };
     applyEndpoints(
       main.predictor,
       new Map([
