@@ -4,7 +4,7 @@ export { parseParameters, convertParameter } from './parameters.js';
 export type { ParameterSpec, ParameterType, ComponentParameters } from './parameters.js';
 export { NdArray } from './ndarray.js';
 export type { NdArrayKind, NestedArray } from './ndarray.js';
-export { SeldonResponse } from './types.js';
+export { SeldonResponse, COMPONENT_METHODS } from './types.js';
 export type {
   SeldonComponent,
   SeldonComponentClass,

@@ -111,16 +111,20 @@ export interface SeldonComponent {
 /** A component class: instantiated once with the converted parameters. */
 export type SeldonComponentClass = new (parameters: ComponentParameters) => SeldonComponent;
 
-/** The endpoint methods a {@link ComponentRuntime} serves. */
-export type ComponentMethod =
-  | 'predict'
-  | 'transformInput'
-  | 'transformOutput'
-  | 'route'
-  | 'aggregate'
-  | 'sendFeedback'
-  | 'health'
-  | 'metadata';
+/** The endpoint methods a {@link ComponentRuntime} serves, in a fixed order. */
+export const COMPONENT_METHODS = [
+  'predict',
+  'transformInput',
+  'transformOutput',
+  'route',
+  'aggregate',
+  'sendFeedback',
+  'health',
+  'metadata',
+] as const;
+
+/** One of {@link COMPONENT_METHODS}. */
+export type ComponentMethod = (typeof COMPONENT_METHODS)[number];
 
 /** The `--service-type` values (accepted, informational: every endpoint is always served). */
 export type ServiceType =

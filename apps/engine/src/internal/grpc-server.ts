@@ -15,22 +15,12 @@ import {
 } from '@seldon-ts/payload';
 import { GRPC_CODE_NAMES, type EngineRuntime, type RequestContext } from './runtime.js';
 import { errorResponse } from './error-body.js';
+import { rawMethod } from './grpc-raw.js';
 import { EngineError } from '../errors.js';
 import { TF_MODEL_SERVICE, TF_PREDICTION_SERVICE, tfRequiredModelName } from './tf-grpc.js';
 
 /** Reported by v2 ServerMetadata; kept in step with package.json by test/grpc-v2.test.ts. */
 export const ENGINE_VERSION = '0.1.0';
-
-const identity = (b: Buffer) => b;
-const rawMethod = (path: string): grpc.MethodDefinition<Buffer, Buffer> => ({
-  path,
-  requestStream: false,
-  responseStream: false,
-  requestSerialize: identity,
-  requestDeserialize: identity,
-  responseSerialize: identity,
-  responseDeserialize: identity,
-});
 
 const SELDON_SERVICE = {
   Predict: rawMethod('/seldon.protos.Seldon/Predict'),

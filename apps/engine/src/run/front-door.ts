@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import * as grpc from '@grpc/grpc-js';
 import { Pool } from 'undici';
 import { EngineError } from '../errors.js';
+import { identity, rawMethod } from '../internal/grpc-raw.js';
 
 /** One predictor engine behind the front door. */
 export interface FrontDoorBackend {
@@ -88,8 +89,6 @@ const GRPC_SERVICES: Record<string, string[]> = {
   'tensorflow.serving.ModelService': ['GetModelStatus', 'HandleReloadConfigRequest'],
   'grpc.health.v1.Health': ['Check'],
 };
-
-const identity = (b: Buffer) => b;
 
 /** Picks backends by weight; the shadow (if any) is returned separately. */
 export function createPicker(
@@ -310,16 +309,7 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
     const implementation: grpc.UntypedServiceImplementation = {};
     for (const m of methods) {
       const path = `/${service}/${m}`;
-      definition[m] = {
-        path,
-        requestStream: false,
-        responseStream: false,
-        requestSerialize: identity,
-        requestDeserialize: identity,
-        responseSerialize: identity,
-        responseDeserialize: identity,
-        originalName: m,
-      };
+      definition[m] = rawMethod(path, m);
       implementation[m] = ((
         call: grpc.ServerUnaryCall<Buffer, Buffer>,
         callback: grpc.sendUnaryData<Buffer>,

@@ -6,22 +6,11 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createComponentRuntime, parseParameters } from '@seldon-ts/model-wrapper';
+import { COMPONENT_METHODS, createComponentRuntime, parseParameters } from '@seldon-ts/model-wrapper';
 import type { ComponentRuntime } from '@seldon-ts/model-wrapper';
 import { EngineError } from '../errors.js';
 import type { NodePlan } from './plan.js';
 import type { StartedComponent } from './components.js';
-
-const RUNTIME_METHODS = [
-  'predict',
-  'transformInput',
-  'transformOutput',
-  'route',
-  'aggregate',
-  'sendFeedback',
-  'health',
-  'metadata',
-] as const;
 
 let generation = 0;
 
@@ -132,7 +121,7 @@ export async function loadInProcessComponent(
   let current = await createRuntime(node, env, importModule);
   // The delegate the engine holds: it forwards to whichever runtime is current.
   const delegate: Record<string, unknown> = {};
-  for (const m of RUNTIME_METHODS) {
+  for (const m of COMPONENT_METHODS) {
     delegate[m] = (...args: unknown[]) => (current[m] as (...a: unknown[]) => unknown).apply(current, args);
   }
   delegate.has = (method: Parameters<ComponentRuntime['has']>[0]) => current.has(method);

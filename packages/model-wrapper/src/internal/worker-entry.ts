@@ -5,7 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { serializeWrapperError, toWrapperError } from '../errors.js';
 import { loadComponentModule } from '../loader.js';
 import { createComponentRuntime, type ComponentRuntime } from '../runtime.js';
-import type { ComponentMethod, CustomMetric } from '../types.js';
+import { COMPONENT_METHODS, type CustomMetric } from '../types.js';
 import type { WorkerInit, WorkerRequest, WorkerReply } from './worker-protocol.js';
 
 const init = workerData as WorkerInit;
@@ -25,17 +25,7 @@ async function start(): Promise<ComponentRuntime> {
 
 start().then(
   (runtime) => {
-    const methods: ComponentMethod[] = [
-      'predict',
-      'transformInput',
-      'transformOutput',
-      'route',
-      'aggregate',
-      'sendFeedback',
-      'health',
-      'metadata',
-    ];
-    port.postMessage({ type: 'ready', has: methods.filter((m) => runtime.has(m)) });
+    port.postMessage({ type: 'ready', has: COMPONENT_METHODS.filter((m) => runtime.has(m)) });
     port.on('message', (req: WorkerRequest) => {
       const call = (runtime[req.method] as (arg: unknown) => Promise<unknown>).bind(runtime);
       call(req.arg).then(
