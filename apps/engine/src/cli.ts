@@ -13,6 +13,7 @@ Usage:
   seldon-engine [serve] [flags] [<SeldonDeployment.yaml | graph.yaml>]
   seldon-engine validate <file.yaml>
   seldon-engine run ...            local runner (see seldon-engine run --help)
+  seldon-engine kafka-proxy ...    serve one model in full-graph Kafka mode (see kafka-proxy --help)
 
 Flags (Go flag syntax; flag > env > annotations file > default):
   --sdep NAME  --namespace NS  --predictor NAME
@@ -24,6 +25,7 @@ Flags (Go flag syntax; flag > env > annotations file > default):
   --log_kafka_broker HOSTS  --log_kafka_topic seldon
   --kafka_broker HOSTS  --kafka_input_topic T  --kafka_output_topic T  --kafka_workers 4
   --kafka_auto_commit=true  --kafka_outage_exit_ms 60000
+  --kafka_full_graph=false [KAFKA_FULL_GRAPH overrides]  --kafka_node_timeout_ms 60000
   --full_health_checks=false  --graceful_timeout 15s  --shutdown_delay 0
   --max_body_bytes 104857600  --max_in_flight 10000  --request_timeout_ms 0
   --annotations_file /etc/podinfo/annotations  --debug  --log_level INFO
@@ -70,6 +72,10 @@ async function main(argv: string[]): Promise<number> {
     return (await runCommand(rest)) ?? 0;
   }
   if (command === 'validate') return validateFile(rest, (p) => readFileSync(p, 'utf8'));
+  if (command === 'kafka-proxy') {
+    const { kafkaProxyCommand } = await import('./kafka-proxy.js');
+    return kafkaProxyCommand(rest);
+  }
   if (command === 'serve') return serve(rest);
   if (command === 'help') {
     process.stdout.write(HELP);

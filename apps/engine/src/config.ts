@@ -46,8 +46,17 @@ export interface KafkaServerConfig {
   broker: string;
   inputTopic: string;
   outputTopic: string;
-  /** Node calls through Kafka topics (experimental in the reference). Not supported here: rejected at start. */
+  /**
+   * Every node call goes through Kafka topics (04 §6, docs/engine.md "Full-graph Kafka mode").
+   * `--kafka_full_graph`, env `KAFKA_FULL_GRAPH` overrides the flag when set. Default false.
+   */
   fullGraph: boolean;
+  /**
+   * Full-graph mode: how long a node call waits for its reply, ms; 0 = forever (the reference).
+   * `--kafka_node_timeout_ms`, env `KAFKA_NODE_TIMEOUT_MS`, else annotation `seldon.io/rest-timeout`.
+   * Default 60000.
+   */
+  nodeTimeoutMs?: number;
   /** Messages processed concurrently. Default 4. */
   workers: number;
   /** When false, an input offset is committed only after its output was produced. Default true (reference). */
@@ -67,7 +76,24 @@ export interface TracingConfig {
   exporter: 'otlp' | 'console';
   /** OTLP/HTTP traces URL; default from OTEL_EXPORTER_OTLP_TRACES_ENDPOINT / OTEL_EXPORTER_OTLP_ENDPOINT (read by the exporter). */
   otlpEndpoint?: string;
+  /**
+   * Trace-context formats read from requests and written into node calls, in extract order (a later
+   * one wins when several headers are present); empty = no propagation. Env `OTEL_PROPAGATORS`
+   * (comma-separated, `none` for no propagation), else {@link DEFAULT_PROPAGATORS} plus `b3multi`
+   * when `JAEGER_TRACE_PROPAGATION_TYPE=b3`. Default `['jaeger', 'tracecontext', 'baggage']`.
+   */
+  propagators: PropagatorName[];
 }
+
+/** A trace propagator name as spelled in the standard `OTEL_PROPAGATORS` list. */
+export type PropagatorName = 'tracecontext' | 'baggage' | 'jaeger' | 'b3' | 'b3multi';
+const PROPAGATOR_NAMES: readonly PropagatorName[] = ['tracecontext', 'baggage', 'jaeger', 'b3', 'b3multi'];
+/** Jaeger and W3C both read and written, so an engine joins either kind of mesh without configuration. */
+export const DEFAULT_PROPAGATORS: readonly PropagatorName[] = Object.freeze([
+  'jaeger',
+  'tracecontext',
+  'baggage',
+]);
 
 /** The complete, validated configuration of one engine. Print it with {@link formatConfig}. */
 export interface EngineConfig {
@@ -186,6 +212,7 @@ export const ENGINE_FLAGS = Object.freeze({
   kafka_input_topic: 'string',
   kafka_output_topic: 'string',
   kafka_full_graph: 'bool',
+  kafka_node_timeout_ms: 'string',
   kafka_workers: 'string',
   kafka_auto_commit: 'bool',
   kafka_outage_exit_ms: 'string',
@@ -423,7 +450,8 @@ function decodeEnginePredictor(value: string): PredictorSpec {
   return json as unknown as PredictorSpec;
 }
 
-function kafkaSecurityFromEnv(
+/** Kafka security settings from KAFKA_SECURITY_PROTOCOL, KAFKA_SSL_*, KAFKA_SASL_* (also used by `kafka-proxy`). */
+export function kafkaSecurityFromEnv(
   env: Record<string, string | undefined>,
   readFile: (p: string) => string,
 ): KafkaSecurity {
@@ -591,9 +619,16 @@ export function resolveConfig(
       broker,
       inputTopic,
       outputTopic,
+      // The reference lets KAFKA_FULL_GRAPH override the flag when set.
       fullGraph: parseBool(
-        pick('kafka_full_graph', 'KAFKA_FULL_GRAPH') ?? 'false',
+        (env.KAFKA_FULL_GRAPH || undefined) ?? flag('kafka_full_graph') ?? 'false',
         '--kafka_full_graph / KAFKA_FULL_GRAPH',
+      ),
+      nodeTimeoutMs: parseIntStrict(
+        pick('kafka_node_timeout_ms', 'KAFKA_NODE_TIMEOUT_MS') ??
+          annotations['seldon.io/rest-timeout'] ??
+          '60000',
+        '--kafka_node_timeout_ms / KAFKA_NODE_TIMEOUT_MS',
       ),
       workers: parseIntStrict(
         pick('kafka_workers', 'KAFKA_WORKERS') ?? '4',
@@ -626,7 +661,38 @@ function tracingFromEnv(env: Record<string, string | undefined>): TracingConfig 
     enabled: !disabled && (hasEndpoint || exporterEnv === 'otlp' || exporterEnv === 'console'),
     serviceName: env.OTEL_SERVICE_NAME || env.JAEGER_SERVICE_NAME || 'executor',
     exporter,
+    propagators: propagatorsFromEnv(env),
   };
+}
+
+/**
+ * The trace propagators the environment asks for. `OTEL_PROPAGATORS` is taken exactly as given
+ * (order kept, duplicates dropped, `none` = no propagation). Without it, the default reads and
+ * writes Jaeger and W3C; the reference's `JAEGER_TRACE_PROPAGATION_TYPE=b3` adds Zipkin B3
+ * multi-header (`X-B3-*`) last, so an incoming B3 context wins while W3C and Jaeger headers keep
+ * being written for mixed meshes. Unknown names are refused, whether or not tracing is on.
+ */
+export function propagatorsFromEnv(env: Record<string, string | undefined>): PropagatorName[] {
+  const list = env.OTEL_PROPAGATORS?.trim();
+  if (list) {
+    const names = list
+      .split(',')
+      .map((n) => n.trim().toLowerCase())
+      .filter((n) => n !== '');
+    if (names.includes('none')) return [];
+    return checkPropagators(names, 'OTEL_PROPAGATORS');
+  }
+  const jaegerType = (env.JAEGER_TRACE_PROPAGATION_TYPE ?? '').trim().toLowerCase();
+  return jaegerType === 'b3' ? [...DEFAULT_PROPAGATORS, 'b3multi'] : [...DEFAULT_PROPAGATORS];
+}
+
+function checkPropagators(names: readonly string[], what: string): PropagatorName[] {
+  const unknown = names.filter((n) => !(PROPAGATOR_NAMES as readonly string[]).includes(n));
+  if (unknown.length > 0)
+    throw invalid(
+      `${what}: unsupported propagator ${unknown.map((n) => `"${n}"`).join(', ')}; supported: ${PROPAGATOR_NAMES.join(', ')}, none`,
+    );
+  return [...new Set(names)] as PropagatorName[];
 }
 
 /**
@@ -675,12 +741,14 @@ export function normalizeConfig(options: EngineOptions | EngineConfig): EngineCo
     kafkaTopic: o.payloadLogger?.kafkaTopic ?? 'seldon',
   };
   const kafka = o.kafka
-    ? { ...o.kafka, groupId: o.kafka.groupId || `${predictorName}.${deploymentName}.${namespace}` }
+    ? {
+        ...o.kafka,
+        groupId: o.kafka.groupId || `${predictorName}.${deploymentName}.${namespace}`,
+        nodeTimeoutMs: o.kafka.nodeTimeoutMs ?? 60000,
+      }
     : undefined;
-  if (kafka?.fullGraph)
-    throw invalid(
-      'KAFKA_FULL_GRAPH=true (node calls through Kafka topics) is not supported by seldon-engine; use rest or grpc node transport',
-    );
+  if (kafka && !(Number.isInteger(kafka.nodeTimeoutMs) && kafka.nodeTimeoutMs >= 0))
+    throw invalid(`kafka.nodeTimeoutMs must be an integer >= 0 (ms), got ${kafka.nodeTimeoutMs}`);
 
   const config: EngineConfig = {
     deploymentName,
@@ -723,6 +791,7 @@ export function normalizeConfig(options: EngineOptions | EngineConfig): EngineCo
       serviceName: o.tracing?.serviceName ?? 'executor',
       exporter: o.tracing?.exporter ?? 'otlp',
       otlpEndpoint: o.tracing?.otlpEndpoint,
+      propagators: checkPropagators(o.tracing?.propagators ?? DEFAULT_PROPAGATORS, 'tracing.propagators'),
     },
     annotations: o.annotations ?? {},
   };

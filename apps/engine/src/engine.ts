@@ -18,6 +18,7 @@ import { createKafkaClient, startKafkaServer, type KafkaServerHandle } from './i
 import { createRequestTracer } from './internal/tracing.js';
 import { validateGraph } from './internal/graph-check.js';
 import { watchGraphFile, type GraphFileWatch } from './internal/graph-file-watch.js';
+import { kafkaNodeClientFor } from './internal/kafka-node-client.js';
 
 /** startEngine input: a resolved EngineConfig or any subset of its fields, plus embedding hooks. */
 export type StartEngineOptions = (EngineConfig | EngineOptions) & {
@@ -89,11 +90,17 @@ export async function startEngine(options: StartEngineOptions): Promise<EngineHa
   const config = normalizeConfig(options);
   const log = options.log ?? stderrLogger(config.logLevel);
   const tracer = config.tracing.enabled ? await createRequestTracer(config.tracing) : undefined;
+  // Full-graph Kafka mode: every node, whatever front door the request came through, is reached
+  // through its Kafka topics.
+  const kafkaNodes = config.kafka?.fullGraph ? kafkaNodeClientFor(config, log) : undefined;
   const runtime = new EngineRuntime(config, {
     log,
     tracer,
-    bindings:
-      options.nodes || options.clients ? { nodes: options.nodes, clients: options.clients } : undefined,
+    bindings: kafkaNodes
+      ? { nodes: options.nodes, clients: { rest: kafkaNodes, grpc: kafkaNodes } }
+      : options.nodes || options.clients
+        ? { nodes: options.nodes, clients: options.clients }
+        : undefined,
     kafkaFactory: (brokers) =>
       createKafkaClient(brokers, config.kafkaSecurity, `seldon-engine-logger-${config.deploymentName}`, log),
   });
@@ -194,12 +201,26 @@ export async function startEngine(options: StartEngineOptions): Promise<EngineHa
         }
         await runtime.payloadLogger.close(Math.max(remaining(), 100));
         await runtime.close(graceful ? 5000 : 200);
+        await kafkaNodes?.close();
         await tracer?.shutdown().catch(() => undefined);
         return { graceful };
       })();
       return closing;
     },
   };
+
+  if (kafkaNodes) {
+    try {
+      await kafkaNodes.start();
+    } catch (err) {
+      await handle.close();
+      throw new EngineError(
+        'SC_ERR_ENGINE_KAFKA_UNAVAILABLE',
+        `cannot start full-graph Kafka node calls on ${config.kafka?.broker}: ${(err as Error).message}`,
+        { cause: err },
+      );
+    }
+  }
 
   if (config.serverType === 'kafka' && config.kafka) {
     const onFatal =
@@ -251,7 +272,15 @@ export async function startEngine(options: StartEngineOptions): Promise<EngineHa
 
   log(
     'info',
-    `serving predictor ${effective.predictorName} of ${effective.deploymentName} (${effective.namespace}): http ${effective.host}:${httpPort}, grpc ${effective.host}:${grpcPort}, protocol ${effective.protocol}${config.serverType === 'kafka' ? `, kafka ${config.kafka?.inputTopic} -> ${config.kafka?.outputTopic}` : ''}`,
+    `serving predictor ${effective.predictorName} of ${effective.deploymentName} (${effective.namespace}): http ${effective.host}:${httpPort}, grpc ${effective.host}:${grpcPort}, protocol ${effective.protocol}${config.serverType === 'kafka' ? `, kafka ${config.kafka?.inputTopic} -> ${config.kafka?.outputTopic}` : ''}, ${describeTracing(effective)}`,
   );
   return handle;
+}
+
+/** The tracing part of the start-up line: which propagators read and write trace context, or off. */
+function describeTracing(config: EngineConfig): string {
+  const t = config.tracing;
+  if (!t.enabled) return 'tracing off (trace headers forwarded untouched)';
+  const propagators = t.propagators.length > 0 ? t.propagators.join(',') : 'none';
+  return `tracing ${t.exporter}${t.otlpEndpoint ? ` ${t.otlpEndpoint}` : ''} as ${t.serviceName}, propagators ${propagators}`;
 }

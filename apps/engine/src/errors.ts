@@ -118,6 +118,18 @@ export const ENGINE_ERRORS = {
     grpcStatus: GrpcStatus.RESOURCE_EXHAUSTED,
     description: '`seldon-engine run` front door: the request body exceeds maxBodyBytes',
   },
+  SC_ERR_ENGINE_TF_NOT_CHAINABLE: {
+    httpStatus: 400,
+    grpcStatus: GrpcStatus.FAILED_PRECONDITION,
+    description:
+      'a TensorFlow Classify, Regress or MultiInference call on a graph that would chain one node call into another; only Predict answers can be chained',
+  },
+  SC_ERR_ENGINE_UNIMPLEMENTED: {
+    httpStatus: 501,
+    grpcStatus: GrpcStatus.UNIMPLEMENTED,
+    description:
+      'an RPC of a served protocol that the engine deliberately does not implement (v2 RepositoryModelLoad/Unload, TensorFlow HandleReloadConfigRequest)',
+  },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type EngineErrorCode = keyof typeof ENGINE_ERRORS;

@@ -23,6 +23,9 @@ export type {
   ConfigFiles,
 } from './config.js';
 export { EngineError, ENGINE_ERRORS } from './errors.js';
+// Full-graph Kafka mode: the proxy that serves one model (`seldon-engine kafka-proxy`).
+export { startKafkaProxy, parseKafkaProxyArgs, KAFKA_PROXY_FLAGS } from './kafka-proxy.js';
+export type { KafkaProxyOptions, KafkaProxyHandle } from './kafka-proxy.js';
 export type { EngineErrorCode } from './errors.js';
 export type { Readiness, EngineLogger, EngineLogLevel } from './internal/runtime.js';
 // The local runner (`seldon-engine run`), for embedding and benchmarks; loaded on first call.

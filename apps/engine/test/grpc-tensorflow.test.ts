@@ -179,9 +179,11 @@ describe('tensorflow gRPC front door', () => {
     await expect(call(`${PS}GetModelMetadata`, ld(1, ld(1, 'nope')))).rejects.toMatchObject({
       details: expect.stringContaining('nope'),
     });
-    // Classify and the other TensorFlow RPCs are not served.
+    // Classify answers cannot be chained, and this graph chains first → second (see
+    // grpc-tensorflow-rpcs.test.ts for Classify, Regress and MultiInference on one-call graphs).
     await expect(call(`${PS}Classify`, Buffer.alloc(0))).rejects.toMatchObject({
-      code: grpc.status.UNIMPLEMENTED,
+      code: grpc.status.FAILED_PRECONDITION,
+      details: expect.stringContaining('Classify: graph first passes each request through 2 node calls'),
     });
   });
 });

@@ -1,9 +1,26 @@
 // Tracing: W3C traceparent and Jaeger uber-trace-id in and out, spans exported over OTLP/HTTP.
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import * as grpc from '@grpc/grpc-js';
-import { startEngine } from 'seldon-engine';
+import { resolveConfig, startEngine } from 'seldon-engine';
 import { startHttp, post, type TestServer } from './support/nodes.js';
-import { propagatorNames } from '../src/internal/tracing.js';
+
+const noFiles = {
+  readFile: (p: string): string => {
+    throw new Error(`ENOENT ${p}`);
+  },
+};
+/** The propagators resolveConfig chooses for `env` (the engine's one place for configuration). */
+const propagatorsOf = (env: Record<string, string>) =>
+  resolveConfig(
+    [],
+    {
+      ...env,
+      ENGINE_PREDICTOR: Buffer.from(
+        JSON.stringify({ name: 'p', graph: { name: 'm', type: 'MODEL' } }),
+      ).toString('base64'),
+    },
+    noFiles,
+  ).tracing.propagators;
 
 describe('tracing', () => {
   let node: TestServer;
@@ -99,27 +116,21 @@ describe('tracing', () => {
     );
   });
 
-  // Runs one prediction with tracing on and `env` set for the engine's start, and returns the
-  // headers the node received.
+  // Runs one prediction with tracing on and the propagators resolveConfig picks for `env`, and
+  // returns the headers the node received.
   const tracedCall = async (env: Record<string, string>, headers: Record<string, string>) => {
-    const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-    Object.assign(process.env, env);
-    let engine;
-    try {
-      engine = await startEngine({
-        host: '127.0.0.1',
-        httpPort: 0,
-        grpcPort: 0,
-        log: () => undefined,
-        tracing: { enabled: true, otlpEndpoint: `http://127.0.0.1:${collector.port}/v1/traces` },
-        predictor: { name: 'p', graph: graph() },
-      });
-    } finally {
-      for (const [k, v] of Object.entries(saved)) {
-        if (v === undefined) delete process.env[k];
-        else process.env[k] = v;
-      }
-    }
+    const engine = await startEngine({
+      host: '127.0.0.1',
+      httpPort: 0,
+      grpcPort: 0,
+      log: () => undefined,
+      tracing: {
+        enabled: true,
+        otlpEndpoint: `http://127.0.0.1:${collector.port}/v1/traces`,
+        propagators: propagatorsOf(env),
+      },
+      predictor: { name: 'p', graph: graph() },
+    });
     nodeHeaders.length = 0;
     try {
       const res = await post(engine.httpPort, '/api/v1.0/predictions', '{}', headers);
@@ -185,28 +196,26 @@ describe('tracing', () => {
         err ? reject(err) : resolve(p),
       ),
     );
-    process.env.JAEGER_TRACE_PROPAGATION_TYPE = 'b3';
-    let engine;
-    try {
-      engine = await startEngine({
-        host: '127.0.0.1',
-        httpPort: 0,
-        grpcPort: 0,
-        transport: 'grpc',
-        log: () => undefined,
-        tracing: { enabled: true, otlpEndpoint: `http://127.0.0.1:${collector.port}/v1/traces` },
-        predictor: {
-          name: 'p',
-          graph: {
-            name: 'g',
-            type: 'MODEL',
-            endpoint: { service_host: '127.0.0.1', service_port: port, grpcPort: port, type: 'GRPC' },
-          },
+    const engine = await startEngine({
+      host: '127.0.0.1',
+      httpPort: 0,
+      grpcPort: 0,
+      transport: 'grpc',
+      log: () => undefined,
+      tracing: {
+        enabled: true,
+        otlpEndpoint: `http://127.0.0.1:${collector.port}/v1/traces`,
+        propagators: propagatorsOf({ JAEGER_TRACE_PROPAGATION_TYPE: 'b3' }),
+      },
+      predictor: {
+        name: 'p',
+        graph: {
+          name: 'g',
+          type: 'MODEL',
+          endpoint: { service_host: '127.0.0.1', service_port: port, grpcPort: port, type: 'GRPC' },
         },
-      } as never);
-    } finally {
-      delete process.env.JAEGER_TRACE_PROPAGATION_TYPE;
-    }
+      },
+    } as never);
     const client = new grpc.Client(`127.0.0.1:${engine.grpcPort}`, grpc.credentials.createInsecure());
     const traceId = '0af7651916cd43dd8448eb211c80319c';
     try {
@@ -240,40 +249,39 @@ describe('tracing', () => {
     expect(out.get('x-b3-sampled')).toEqual(['1']);
   });
 
-  it('reads OTEL_PROPAGATORS exactly and refuses unknown names', async () => {
-    expect(propagatorNames({})).toEqual(['jaeger', 'tracecontext', 'baggage']);
-    expect(propagatorNames({ JAEGER_TRACE_PROPAGATION_TYPE: 'B3' })).toEqual([
+  it('resolves OTEL_PROPAGATORS exactly in the configuration and refuses unknown names', async () => {
+    expect(propagatorsOf({})).toEqual(['jaeger', 'tracecontext', 'baggage']);
+    expect(propagatorsOf({ JAEGER_TRACE_PROPAGATION_TYPE: 'B3' })).toEqual([
       'jaeger',
       'tracecontext',
       'baggage',
       'b3multi',
     ]);
     expect(
-      propagatorNames({ OTEL_PROPAGATORS: 'tracecontext, b3multi', JAEGER_TRACE_PROPAGATION_TYPE: 'b3' }),
+      propagatorsOf({ OTEL_PROPAGATORS: 'tracecontext, b3multi', JAEGER_TRACE_PROPAGATION_TYPE: 'b3' }),
     ).toEqual(['tracecontext', 'b3multi']);
-    expect(propagatorNames({ OTEL_PROPAGATORS: 'none' })).toEqual([]);
-    expect(() => propagatorNames({ OTEL_PROPAGATORS: 'tracecontext,xray' })).toThrow(
+    expect(propagatorsOf({ OTEL_PROPAGATORS: 'none' })).toEqual([]);
+    expect(() => propagatorsOf({ OTEL_PROPAGATORS: 'tracecontext,xray' })).toThrow(
       /OTEL_PROPAGATORS: unsupported propagator "xray"/,
     );
-    // An engine with tracing on refuses to start on an unknown propagator.
-    process.env.OTEL_PROPAGATORS = 'tracecontext,xray';
-    try {
-      await expect(
-        startEngine({
-          host: '127.0.0.1',
-          httpPort: 0,
-          grpcPort: 0,
-          log: () => undefined,
-          tracing: { enabled: true, otlpEndpoint: `http://127.0.0.1:${collector.port}/v1/traces` },
-          predictor: { name: 'p', graph: graph() },
-        }),
-      ).rejects.toMatchObject({
-        code: 'SC_ERR_ENGINE_CONFIG_INVALID',
-        message: expect.stringContaining('xray'),
-      });
-    } finally {
-      delete process.env.OTEL_PROPAGATORS;
-    }
+    // Programmatic options are checked by the same validation.
+    await expect(
+      startEngine({
+        host: '127.0.0.1',
+        httpPort: 0,
+        grpcPort: 0,
+        log: () => undefined,
+        tracing: {
+          enabled: true,
+          otlpEndpoint: `http://127.0.0.1:${collector.port}/v1/traces`,
+          propagators: ['tracecontext', 'xray' as never],
+        },
+        predictor: { name: 'p', graph: graph() },
+      }),
+    ).rejects.toMatchObject({
+      code: 'SC_ERR_ENGINE_CONFIG_INVALID',
+      message: expect.stringContaining('tracing.propagators: unsupported propagator "xray"'),
+    });
   });
 
   it('is off by default: incoming trace headers are forwarded untouched and nothing is exported', async () => {

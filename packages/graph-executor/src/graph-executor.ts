@@ -1,6 +1,5 @@
 import { channel } from 'node:diagnostics_channel';
 import { randomUUID } from 'node:crypto';
-import { setMaxListeners } from 'node:events';
 import type { GraphMetadata, GraphNodeSpec, GraphProtocol, ModelMetadata, NodeMethod } from './graph.js';
 import { GraphPayload } from './payload.js';
 import { GraphError, isGraphError } from './errors.js';
@@ -34,6 +33,7 @@ import {
 } from './internal/semantics.js';
 import { edgeMetadata } from './internal/metadata.js';
 import { linkAbort } from './internal/abort-link.js';
+import { Cancellation } from './cancellation.js';
 
 /** How a node is reached. `request` follows the transport of the incoming request (the reference's rule). */
 export type NodeTransport = 'rest' | 'grpc' | 'in-process' | 'request';
@@ -125,6 +125,11 @@ export interface RequestContext {
    * deadline passes, so it must not be shared between operations.
    */
   readonly abortController?: AbortController;
+  /**
+   * The operation's own {@link Cancellation}: like `abortController`, without an AbortSignal per
+   * request (the cheapest way to make a request cancellable). Must not be shared between operations.
+   */
+  readonly cancellation?: Cancellation;
   /** Model-name override (tensorflow/v2 path model names): every node is called with this name. */
   readonly modelName?: string;
 }
@@ -163,8 +168,28 @@ interface Run {
   readonly transport: 'rest' | 'grpc';
   readonly modelName: string | undefined;
   readonly routing: Map<string, number>;
-  readonly signal: AbortSignal | undefined;
+  readonly cancellation: Cancellation | undefined;
   readonly deadline: number | undefined;
+}
+
+/** A node call; its AbortSignal is made only if the node client asks for it. */
+class Call implements NodeCall {
+  constructor(
+    readonly node: GraphNodeSpec,
+    readonly method: NodeMethod,
+    readonly modelName: string,
+    readonly protocol: GraphProtocol,
+    readonly payload: GraphPayload | undefined,
+    readonly payloads: readonly GraphPayload[] | undefined,
+    readonly puid: string,
+    readonly headers: HeaderMap,
+    readonly cancellation: Cancellation | undefined,
+    readonly deadline: number | undefined,
+  ) {}
+
+  get signal(): AbortSignal | undefined {
+    return this.cancellation?.signal;
+  }
 }
 
 /**
@@ -535,15 +560,14 @@ export class GraphExecutor {
     const timeoutMs =
       node.binding?.timeoutMs || this.#nodeTimeoutMs || (client as { timeoutMs?: number }).timeoutMs || 0;
     let deadline = run.deadline;
-    let signal = run.signal;
+    let cancellation = run.cancellation;
     let timer: NodeJS.Timeout | undefined;
-    let controller: AbortController | undefined;
     let unlink: (() => void) | undefined;
     if (timeoutMs > 0) {
       const nodeDeadline = Date.now() + timeoutMs;
       if (deadline === undefined || nodeDeadline < deadline) {
         deadline = nodeDeadline;
-        const c = (controller = new AbortController());
+        const c = (cancellation = new Cancellation());
         timer = setTimeout(
           () =>
             c.abort(
@@ -555,8 +579,7 @@ export class GraphExecutor {
             ),
           timeoutMs,
         );
-        if (run.signal !== undefined) unlink = linkAbort(run.signal, (reason) => c.abort(reason));
-        signal = c.signal;
+        if (run.cancellation !== undefined) unlink = run.cancellation.onAbort((reason) => c.abort(reason));
       }
     }
 
@@ -571,7 +594,13 @@ export class GraphExecutor {
         node: node.spec,
         method,
         transport: client.transport,
-        service: serviceName(client.transport, this.#protocol, method, run.modelName ?? nodeName),
+        service: serviceName(
+          client.transport,
+          this.#protocol,
+          method,
+          run.modelName ?? nodeName,
+          input?.contentType,
+        ),
         modelName: run.modelName ?? nodeName,
         payload: input,
         payloads: inputs,
@@ -583,20 +612,20 @@ export class GraphExecutor {
     let headers = run.headers;
     if (extraHeaders !== undefined && Object.keys(extraHeaders).length > 0)
       headers = { ...run.headers, ...extraHeaders };
-    const call: NodeCall = {
-      node: node.spec,
+    const call = new Call(
+      node.spec,
       method,
-      modelName: run.modelName ?? nodeName,
-      protocol: this.#protocol,
-      payload: input,
-      payloads: inputs,
-      puid: run.puid,
+      run.modelName ?? nodeName,
+      this.#protocol,
+      input,
+      inputs,
+      run.puid,
       headers,
-      signal,
+      cancellation,
       deadline,
-    };
+    );
     try {
-      if (signal?.aborted) throw signal.reason;
+      if (cancellation?.aborted) throw cancellation.reason;
       const response = await client.call(call);
       nodeAnswers.add(response);
       if (message !== undefined) {
@@ -606,7 +635,7 @@ export class GraphExecutor {
       }
       return response;
     } catch (err) {
-      const error = toNodeError(err, nodeName, signal);
+      const error = toNodeError(err, nodeName, cancellation);
       if (message !== undefined) {
         message.error = error;
         message.durationMs = performance.now() - message.startTime;
@@ -616,7 +645,6 @@ export class GraphExecutor {
     } finally {
       if (timer !== undefined) clearTimeout(timer);
       unlink?.();
-      void controller;
     }
   }
 
@@ -669,18 +697,21 @@ export class GraphExecutor {
       let deadline = timeoutMs > 0 ? Date.now() + timeoutMs : undefined;
       if (ctx.deadline !== undefined && (deadline === undefined || ctx.deadline < deadline))
         deadline = ctx.deadline;
-      let signal: AbortSignal | undefined;
-      if (deadline !== undefined || ctx.signal !== undefined || ctx.abortController !== undefined) {
-        // One signal per operation, shared by all its node calls; the caller's signal is linked to it.
-        const controller = ctx.abortController ?? new AbortController();
-        // Each concurrent node call adds one listener: lift the limit only for graphs big enough
-        // to reach it (setMaxListeners is not free on a per-request path).
-        if (this.#byName.size >= 10) setMaxListeners(0, controller.signal);
+      // One cancellation per operation, shared by all its node calls; the caller's signal or
+      // controller is linked to it.
+      let cancellation = ctx.cancellation;
+      if (
+        cancellation === undefined &&
+        (deadline !== undefined || ctx.signal !== undefined || ctx.abortController !== undefined)
+      )
+        cancellation = new Cancellation();
+      if (cancellation !== undefined) {
+        const c = cancellation;
         if (deadline !== undefined) {
           const ms = Math.max(0, deadline - Date.now());
           timer = setTimeout(
             () =>
-              controller.abort(
+              c.abort(
                 new GraphError(
                   'SC_ERR_GRAPH_NODE_TIMEOUT',
                   `the ${operation} deadline of ${ms} ms passed while waiting for node {node}`,
@@ -689,9 +720,16 @@ export class GraphExecutor {
             ms,
           );
         }
-        // The caller's signal may be shared by many requests: linkAbort keeps one listener on it.
-        if (ctx.signal !== undefined) unlink = linkAbort(ctx.signal, (reason) => controller.abort(reason));
-        signal = controller.signal;
+        // A caller's signal may be shared by many requests: linkAbort keeps one listener on it.
+        const unlinks: (() => void)[] = [];
+        if (ctx.signal !== undefined) unlinks.push(linkAbort(ctx.signal, (reason) => c.abort(reason)));
+        const controller = ctx.abortController;
+        if (controller !== undefined) {
+          // The controller is the caller's handle on this one request; the deadline aborts it too.
+          unlinks.push(linkAbort(controller.signal, (reason) => c.abort(reason)));
+          unlinks.push(c.onAbort((reason) => controller.abort(reason)));
+        }
+        if (unlinks.length > 0) unlink = () => unlinks.forEach((fn) => fn());
       }
       const run: Run = {
         puid,
@@ -699,7 +737,7 @@ export class GraphExecutor {
         transport: ctx.transport ?? this.#defaultTransport,
         modelName: ctx.modelName || undefined,
         routing,
-        signal,
+        cancellation,
         deadline,
       };
       const response = await body(run);
@@ -741,9 +779,9 @@ async function allChildren(calls: Promise<GraphPayload>[]): Promise<GraphPayload
   return outputs;
 }
 
-function toNodeError(err: unknown, nodeName: string, signal: AbortSignal | undefined): GraphError {
-  if (signal?.aborted) {
-    const reason = signal.reason as unknown;
+function toNodeError(err: unknown, nodeName: string, cancellation: Cancellation | undefined): GraphError {
+  if (cancellation?.aborted) {
+    const reason = cancellation.reason;
     if (isGraphError(reason)) {
       if (reason.nodeName !== undefined) return reason;
       return new GraphError(reason.code, reason.message.replace('{node}', nodeName), { nodeName });
@@ -775,9 +813,10 @@ function serviceName(
   protocol: GraphProtocol,
   method: NodeMethod,
   modelName: string,
+  contentType: string | undefined,
 ): string {
   if (transport === 'rest') return restPath(protocol, method, modelName);
-  if (transport === 'grpc') return grpcMethodFor(protocol, method) ?? method;
+  if (transport === 'grpc') return grpcMethodFor(protocol, method, contentType) ?? method;
   return inProcessMethod(method);
 }
 

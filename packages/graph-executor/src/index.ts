@@ -22,6 +22,9 @@ export type {
   GraphStatus,
 } from './graph-executor.js';
 
+// Cancellation of an operation without an AbortSignal per request.
+export { Cancellation } from './cancellation.js';
+
 // Graph types (structural; PredictiveUnit from @seldon-ts/crd-types fits).
 export type {
   GraphNodeSpec,

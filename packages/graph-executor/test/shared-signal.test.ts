@@ -31,7 +31,10 @@ describe('a signal shared by many operations', () => {
     ok = await startRestNode(() => ({ body: { data: { ndarray: [[1]] } } }));
     slow = await startRestNode(() => ({ body: { data: { ndarray: [[1]] } }, delayMs: 5_000 }));
     executor = new GraphExecutor({ graph: { name: 'ok', type: 'MODEL', endpoint: ep(ok.port) } });
-    slowExecutor = new GraphExecutor({ graph: { name: 'slow', type: 'MODEL', endpoint: ep(slow.port) } });
+    slowExecutor = new GraphExecutor({
+      graph: { name: 'slow', type: 'MODEL', endpoint: ep(slow.port) },
+      options: { rest: { connections: 8 } },
+    });
     process.on('warning', onWarning);
   });
   afterAll(async () => {
@@ -60,7 +63,7 @@ describe('a signal shared by many operations', () => {
         (e: unknown) => e,
       ),
     );
-    // The REST client keeps 8 connections per node: 8 calls reach the node, 12 wait in its queue.
+    // With 8 connections per node, 8 calls reach the node and 12 wait in the client's queue.
     while (slow.requests.length < 8) await new Promise((r) => setTimeout(r, 5));
     shared.abort();
     const errors = await Promise.all(runs);

@@ -17,7 +17,14 @@ import { GRPC_CODE_NAMES, type EngineRuntime, type RequestContext } from './runt
 import { errorResponse } from './error-body.js';
 import { rawMethod } from './grpc-raw.js';
 import { EngineError } from '../errors.js';
-import { TF_MODEL_SERVICE, TF_PREDICTION_SERVICE, tfRequiredModelName } from './tf-grpc.js';
+import {
+  checkSingleHop,
+  TF_MODEL_SERVICE,
+  TF_PREDICTION_SERVICE,
+  tfRequestContentType,
+  tfRequiredModelName,
+  type TfGraphRpc,
+} from './tf-grpc.js';
 
 /** Reported by v2 ServerMetadata; kept in step with package.json by test/grpc-v2.test.ts. */
 export const ENGINE_VERSION = '0.1.0';
@@ -39,15 +46,22 @@ const INFERENCE_SERVICE = {
   ModelReady: rawMethod(`${V2}ModelReady`),
   ServerMetadata: rawMethod(`${V2}ServerMetadata`),
   ModelMetadata: rawMethod(`${V2}ModelMetadata`),
+  RepositoryIndex: rawMethod(`${V2}RepositoryIndex`),
+  RepositoryModelLoad: rawMethod(`${V2}RepositoryModelLoad`),
+  RepositoryModelUnload: rawMethod(`${V2}RepositoryModelUnload`),
 };
 /** `{ live|ready: value }`: field 1, varint bool (ServerLive/ServerReady/ModelReady responses). */
 const boolResponse = (value: boolean): Buffer => (value ? Buffer.from([0x08, 0x01]) : Buffer.alloc(0));
 const V2_CODECS = inferenceServices.GRPCInferenceService;
+const TF_GRAPH_RPC_NAMES: readonly TfGraphRpc[] = ['Predict', 'Classify', 'Regress', 'MultiInference'];
 const TF_PREDICTION = {
-  Predict: rawMethod(`${TF_PREDICTION_SERVICE}Predict`),
+  ...Object.fromEntries(TF_GRAPH_RPC_NAMES.map((rpc) => [rpc, rawMethod(`${TF_PREDICTION_SERVICE}${rpc}`)])),
   GetModelMetadata: rawMethod(`${TF_PREDICTION_SERVICE}GetModelMetadata`),
 };
-const TF_MODEL = { GetModelStatus: rawMethod(`${TF_MODEL_SERVICE}GetModelStatus`) };
+const TF_MODEL = {
+  GetModelStatus: rawMethod(`${TF_MODEL_SERVICE}GetModelStatus`),
+  HandleReloadConfigRequest: rawMethod(`${TF_MODEL_SERVICE}HandleReloadConfigRequest`),
+};
 
 /** The graph answered over REST (JSON) where the gRPC client needs the protocol's protobuf message. */
 function needProtobuf(out: GraphPayload, rpc: string, protocol: string): void {
@@ -244,23 +258,43 @@ export function createGrpcFrontDoor(runtime: EngineRuntime): { server: grpc.Serv
           needProtobuf(out, 'ModelMetadata', 'v2');
           return toProtobuf(out, () => new Uint8Array());
         }),
+        RepositoryIndex: unary(`${V2}RepositoryIndex`, `${V2}RepositoryIndex`, false, async (req) =>
+          V2_CODECS.RepositoryIndex.responseSerialize(await v2RepositoryIndex(runtime, req)),
+        ),
+        RepositoryModelLoad: unary(`${V2}RepositoryModelLoad`, `${V2}RepositoryModelLoad`, false, () =>
+          Promise.reject(repositoryUnimplemented('RepositoryModelLoad')),
+        ),
+        RepositoryModelUnload: unary(`${V2}RepositoryModelUnload`, `${V2}RepositoryModelUnload`, false, () =>
+          Promise.reject(repositoryUnimplemented('RepositoryModelUnload')),
+        ),
       } as unknown as grpc.UntypedServiceImplementation,
     );
   }
 
   if (config.protocol === 'tensorflow') {
     // TensorFlow RPCs do not send the puid back (as the reference).
-    const predictPath = `${TF_PREDICTION_SERVICE}Predict`;
     const metadataPath = `${TF_PREDICTION_SERVICE}GetModelMetadata`;
     const statusPath = `${TF_MODEL_SERVICE}GetModelStatus`;
+    const reloadPath = `${TF_MODEL_SERVICE}HandleReloadConfigRequest`;
+    // Predict, Classify, Regress and MultiInference all run the graph; the payload's content type
+    // names the request message so each node is called with the same RPC.
+    const graphRpc = (rpc: TfGraphRpc) => {
+      const path = `${TF_PREDICTION_SERVICE}${rpc}`;
+      return unary(path, path, false, async (req, ctx) => {
+        checkSingleHop(runtime.config.predictor.graph, rpc);
+        const payload =
+          rpc === 'Predict'
+            ? GraphPayload.fromProtobuf(req)
+            : GraphPayload.fromBytes(req, tfRequestContentType(rpc));
+        const out = await runtime.predict(payload, ctx);
+        needProtobuf(out, rpc, 'tensorflow');
+        return toProtobuf(out, () => new Uint8Array());
+      });
+    };
     server.addService(
       TF_PREDICTION as unknown as grpc.ServiceDefinition,
       {
-        Predict: unary(predictPath, predictPath, false, async (req, ctx) => {
-          const out = await runtime.predict(GraphPayload.fromProtobuf(req), ctx);
-          needProtobuf(out, 'Predict', 'tensorflow');
-          return toProtobuf(out, () => new Uint8Array());
-        }),
+        ...Object.fromEntries(TF_GRAPH_RPC_NAMES.map((rpc) => [rpc, graphRpc(rpc)])),
         GetModelMetadata: unary(metadataPath, metadataPath, false, async (req, ctx) => {
           const name = tfRequiredModelName(req, 'GetModelMetadata');
           const out = await runtime.nodeMetadata(name, { ...ctx, modelName: undefined });
@@ -278,6 +312,14 @@ export function createGrpcFrontDoor(runtime: EngineRuntime): { server: grpc.Serv
           needProtobuf(out, 'GetModelStatus', 'tensorflow');
           return toProtobuf(out, () => new Uint8Array());
         }),
+        HandleReloadConfigRequest: unary(reloadPath, reloadPath, false, () =>
+          Promise.reject(
+            new EngineError(
+              'SC_ERR_ENGINE_UNIMPLEMENTED',
+              'HandleReloadConfigRequest: the engine serves a fixed inference graph and has no model config to reload; send it to the TensorFlow Serving node itself',
+            ),
+          ),
+        ),
       } as unknown as grpc.UntypedServiceImplementation,
     );
   }
@@ -315,6 +357,38 @@ function v2ModelName(request: Buffer): string {
       'ModelMetadata request: name is empty; name a node of the graph',
     );
   return name;
+}
+
+/**
+ * RepositoryIndex: the engine's "repository" is its graph, so the nodes its readiness check covers
+ * (every node served by a container; built-in implementations are not models) are listed with
+ * state READY or UNAVAILABLE; `ready: true` lists only the ready ones. `repository_name` is
+ * ignored: there is one graph.
+ */
+async function v2RepositoryIndex(runtime: EngineRuntime, request: Buffer): Promise<Record<string, unknown>> {
+  let readyOnly: boolean;
+  try {
+    readyOnly = V2_CODECS.RepositoryIndex.requestDeserialize(request).ready === true;
+  } catch (err) {
+    throw new EngineError(
+      'SC_ERR_ENGINE_BAD_REQUEST',
+      `RepositoryIndex request is not a valid inference.RepositoryIndexRequest: ${(err as Error).message}`,
+    );
+  }
+  const { nodes } = await runtime.readiness();
+  const models = Object.entries(nodes)
+    .filter(([, ready]) => ready || !readyOnly)
+    .map(([name, ready]) =>
+      ready ? { name, state: 'READY' } : { name, state: 'UNAVAILABLE', reason: 'the node does not answer' },
+    );
+  return { models };
+}
+
+function repositoryUnimplemented(rpc: string): EngineError {
+  return new EngineError(
+    'SC_ERR_ENGINE_UNIMPLEMENTED',
+    `${rpc}: the engine serves a fixed inference graph; models are loaded by the graph's nodes, change the SeldonDeployment to change them`,
+  );
 }
 
 /**

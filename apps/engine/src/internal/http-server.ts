@@ -10,7 +10,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Span } from '@opentelemetry/api';
-import { GraphPayload } from '@seldon-ts/graph-executor';
+import { Cancellation, GraphPayload } from '@seldon-ts/graph-executor';
 import { EngineError } from '../errors.js';
 import type { EngineRuntime, RequestContext } from './runtime.js';
 import { errorResponse } from './error-body.js';
@@ -316,7 +316,7 @@ export function createHttpFrontDoor(runtime: EngineRuntime): HttpFrontDoor {
       }
       runtime.inFlightGraph++;
       try {
-        const abort = (state.abort = new AbortController());
+        const abort = (state.abort = new Cancellation());
         const ctx: RequestContext = { puid, headers: req.headers, modelName: route.model, span, abort };
         let out: GraphPayload | undefined;
         let jsonOut: unknown;
@@ -404,7 +404,7 @@ export function createHttpFrontDoor(runtime: EngineRuntime): HttpFrontDoor {
 
 interface RequestState {
   /** Set once a graph operation starts; aborted when the client goes away first. */
-  abort: AbortController | undefined;
+  abort: Cancellation | undefined;
 }
 
 /** Writes the whole response: status, the gathered headers and the body in one writeHead + end. */
@@ -422,8 +422,17 @@ function reply(
     body === undefined ? '0' : String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength),
   );
   res.writeHead(status, headers);
-  res.end(body);
+  if (body !== undefined && typeof body !== 'string' && body.byteLength <= SINGLE_WRITE_BYTES) {
+    // node:http writes a Buffer body and the header block with writev, but a latin1 string body
+    // together with the header in one write; latin1 maps bytes 1:1, so the bytes are unchanged.
+    res.end(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1'), 'latin1');
+  } else {
+    res.end(body);
+  }
 }
+
+/** Response bodies up to this size are sent in the same socket write as the header block. */
+const SINGLE_WRITE_BYTES = 16 * 1024;
 
 function send(
   res: ServerResponse,

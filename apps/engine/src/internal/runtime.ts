@@ -4,6 +4,7 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { Span } from '@opentelemetry/api';
 import {
+  Cancellation,
   GraphExecutor,
   diagnosticsChannels,
   type GraphPayload,
@@ -34,7 +35,7 @@ export interface RequestContext {
    * runtime when the engine stops without draining. Preferred over `signal` (nothing shared, so no
    * listener piles up on a long-lived signal).
    */
-  abort?: AbortController;
+  abort?: AbortController | Cancellation;
   transport?: 'rest' | 'grpc';
 }
 
@@ -105,7 +106,7 @@ export class EngineRuntime {
   readonly #subscriptions: Array<[string, (message: unknown) => void]> = [];
   readonly #retired = new Set<GraphExecutor>();
   /** Controllers of the graph operations in progress that can be cancelled. */
-  readonly #abortable = new Set<AbortController>();
+  readonly #abortable = new Set<AbortController | Cancellation>();
 
   constructor(
     config: EngineConfig,
@@ -300,7 +301,7 @@ export class EngineRuntime {
       headers: ctx.headers,
       modelName: ctx.modelName,
       signal: ctx.signal,
-      abortController: ctx.abort,
+      ...(ctx.abort instanceof Cancellation ? { cancellation: ctx.abort } : { abortController: ctx.abort }),
       transport: ctx.transport ?? 'rest',
     };
   }

@@ -1,6 +1,6 @@
 // OpenTelemetry tracing: a server span per request and a client span per node call, W3C
 // `traceparent` and Jaeger `uber-trace-id` extracted from requests and injected into node calls
-// (plus Zipkin B3 when asked for, see propagatorNames).
+// (plus Zipkin B3 when asked for): the propagators are chosen by the configuration (config.ts).
 // Nothing here is global: the provider, tracer and propagator belong to one engine, so several
 // engines can share a process. When tracing is off, none of this is loaded or subscribed.
 import {
@@ -14,8 +14,7 @@ import {
   type TextMapPropagator,
   type Tracer,
 } from '@opentelemetry/api';
-import type { TracingConfig } from '../config.js';
-import { EngineError } from '../errors.js';
+import type { PropagatorName, TracingConfig } from '../config.js';
 
 export interface RequestTracer {
   /** Starts the server span of a request; `headers` are the incoming headers/metadata (lower-case keys). */
@@ -43,39 +42,6 @@ const getter: TextMapGetter<Record<string, string | string[] | undefined>> = {
   },
 };
 
-/** A propagator name as spelled in the standard `OTEL_PROPAGATORS` list. */
-export type PropagatorName = 'tracecontext' | 'baggage' | 'jaeger' | 'b3' | 'b3multi';
-const PROPAGATOR_NAMES: readonly string[] = ['tracecontext', 'baggage', 'jaeger', 'b3', 'b3multi'];
-
-/**
- * The propagators of an engine, in extract order (a later one wins when several headers are
- * present). `OTEL_PROPAGATORS` (comma-separated, `none` for no propagation) is taken exactly as
- * given. Otherwise the default reads and writes Jaeger and W3C; the reference's
- * `JAEGER_TRACE_PROPAGATION_TYPE=b3` adds Zipkin B3 multi-header (`X-B3-*`) last, so an incoming B3
- * context wins, while W3C and Jaeger headers keep being written for mixed meshes.
- */
-export function propagatorNames(env: Record<string, string | undefined>): PropagatorName[] {
-  const list = env.OTEL_PROPAGATORS?.trim();
-  if (list) {
-    const names = list
-      .split(',')
-      .map((n) => n.trim().toLowerCase())
-      .filter((n) => n !== '');
-    if (names.includes('none')) return [];
-    const unknown = names.filter((n) => !PROPAGATOR_NAMES.includes(n));
-    if (unknown.length > 0)
-      throw new EngineError(
-        'SC_ERR_ENGINE_CONFIG_INVALID',
-        `OTEL_PROPAGATORS: unsupported propagator ${unknown.map((n) => `"${n}"`).join(', ')}; supported: ${PROPAGATOR_NAMES.join(', ')}, none`,
-      );
-    return [...new Set(names)] as PropagatorName[];
-  }
-  const jaegerType = (env.JAEGER_TRACE_PROPAGATION_TYPE ?? '').trim().toLowerCase();
-  const names: PropagatorName[] = ['jaeger', 'tracecontext', 'baggage'];
-  if (jaegerType === 'b3') names.push('b3multi');
-  return names;
-}
-
 async function buildPropagators(names: readonly PropagatorName[]): Promise<TextMapPropagator[]> {
   const core = await import('@opentelemetry/core');
   // The B3 and Jaeger modules are loaded only when named, so the default costs nothing extra.
@@ -98,14 +64,11 @@ async function buildPropagators(names: readonly PropagatorName[]): Promise<TextM
 }
 
 /**
- * Loads the OpenTelemetry SDK (only when tracing is enabled) and builds a RequestTracer.
- * Propagation follows `OTEL_PROPAGATORS` / `JAEGER_TRACE_PROPAGATION_TYPE` in `env` (see propagatorNames).
+ * Loads the OpenTelemetry SDK (only when tracing is enabled) and builds a RequestTracer that
+ * propagates with `config.propagators` (resolved and validated by config.ts).
  */
-export async function createRequestTracer(
-  config: TracingConfig,
-  env: Record<string, string | undefined> = process.env,
-): Promise<RequestTracer> {
-  const names = propagatorNames(env);
+export async function createRequestTracer(config: TracingConfig): Promise<RequestTracer> {
+  const names = config.propagators;
   const [{ NodeTracerProvider }, base, core, { resourceFromAttributes }, propagators] = await Promise.all([
     import('@opentelemetry/sdk-trace-node'),
     import('@opentelemetry/sdk-trace-base'),

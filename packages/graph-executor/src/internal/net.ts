@@ -7,6 +7,7 @@ const CONNECT_FAILURES = new Set([
   'EHOSTUNREACH',
   'ENETUNREACH',
   'UND_ERR_CONNECT_TIMEOUT',
+  'ECONNECT_TIMEOUT',
   'EADDRNOTAVAIL',
   // HTTP/2 session gone before the stream was opened
   'ERR_HTTP2_INVALID_SESSION',
@@ -24,8 +25,8 @@ export function isConnectFailure(err: unknown): boolean {
 }
 
 /** The GraphError a call aborted by `signal` reports. */
-export function abortError(signal: AbortSignal, nodeName: string): GraphError {
-  const reason = signal.reason as unknown;
+export function abortError(signal: { readonly reason: unknown }, nodeName: string): GraphError {
+  const reason = signal.reason;
   if (reason instanceof GraphError) {
     if (reason.nodeName === nodeName || reason.code !== 'SC_ERR_GRAPH_NODE_TIMEOUT') return reason;
     return new GraphError(reason.code, reason.message.replace('{node}', nodeName), { nodeName });

@@ -97,13 +97,49 @@ export function v2GrpcMethod(method: NodeMethod): string | undefined {
   }
 }
 
-/** gRPC method of a node call with the tensorflow protocol (routers and combiners have none, as the reference). */
-export function tfGrpcMethod(method: NodeMethod): string | undefined {
+/**
+ * TensorFlow Serving requests that a payload call can carry, by protobuf message name, and the
+ * PredictionService RPC taking each. A payload says which one it holds with the `messageType`
+ * parameter of its content type (`application/protobuf; messageType=tensorflow.serving.ClassificationRequest`);
+ * without it a tensorflow payload is a PredictRequest. Classify, Regress and MultiInference
+ * requests share their field layout, so the bytes alone cannot tell them apart.
+ */
+export const TF_RPC_BY_REQUEST: Readonly<Record<string, string>> = Object.freeze({
+  'tensorflow.serving.PredictRequest': 'Predict',
+  'tensorflow.serving.ClassificationRequest': 'Classify',
+  'tensorflow.serving.RegressionRequest': 'Regress',
+  'tensorflow.serving.MultiInferenceRequest': 'MultiInference',
+});
+
+/** The `messageType` parameter of a content type, unquoted; undefined when absent. */
+export function protobufMessageType(contentType: string | undefined): string | undefined {
+  if (contentType === undefined) return undefined;
+  for (const param of contentType.split(';').slice(1)) {
+    const eq = param.indexOf('=');
+    if (eq < 0 || param.slice(0, eq).trim().toLowerCase() !== 'messagetype') continue;
+    return param
+      .slice(eq + 1)
+      .trim()
+      .replace(/^"(.*)"$/, '$1');
+  }
+  return undefined;
+}
+
+/**
+ * gRPC method of a node call with the tensorflow protocol (routers and combiners have none, as the
+ * reference). Payload calls go to the RPC of the request message the payload holds (see
+ * {@link TF_RPC_BY_REQUEST}); undefined for a message type no RPC takes.
+ */
+export function tfGrpcMethod(method: NodeMethod, payloadContentType?: string): string | undefined {
   switch (method) {
     case 'predict':
     case 'transform-input':
-    case 'transform-output':
-      return '/tensorflow.serving.PredictionService/Predict';
+    case 'transform-output': {
+      const messageType = protobufMessageType(payloadContentType);
+      if (messageType === undefined) return '/tensorflow.serving.PredictionService/Predict';
+      const rpc = TF_RPC_BY_REQUEST[messageType];
+      return rpc === undefined ? undefined : `/tensorflow.serving.PredictionService/${rpc}`;
+    }
     case 'status':
       return '/tensorflow.serving.ModelService/GetModelStatus';
     case 'metadata':
@@ -113,12 +149,16 @@ export function tfGrpcMethod(method: NodeMethod): string | undefined {
   }
 }
 
-/** gRPC method of a node call for a protocol. */
-export function grpcMethodFor(protocol: GraphProtocol, method: NodeMethod): string | undefined {
+/** gRPC method of a node call for a protocol; `payloadContentType` picks among tensorflow RPCs. */
+export function grpcMethodFor(
+  protocol: GraphProtocol,
+  method: NodeMethod,
+  payloadContentType?: string,
+): string | undefined {
   return protocol === 'v2'
     ? v2GrpcMethod(method)
     : protocol === 'tensorflow'
-      ? tfGrpcMethod(method)
+      ? tfGrpcMethod(method, payloadContentType)
       : grpcMethod(method);
 }
 

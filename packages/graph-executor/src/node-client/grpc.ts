@@ -1,9 +1,9 @@
 import http2 from 'node:http2';
 import type { NodeCall, NodeClient, ReadyCheckOptions } from './node-client.js';
-import { GraphPayload } from '../payload.js';
+import { GraphPayload, PROTOBUF_CONTENT_TYPE } from '../payload.js';
 import { GraphError, GrpcStatus } from '../errors.js';
 import type { GraphNodeSpec, GraphProtocol } from '../graph.js';
-import { grpcMethodFor, NOT_FORWARDED } from '../internal/paths.js';
+import { grpcMethodFor, NOT_FORWARDED, protobufMessageType, TF_RPC_BY_REQUEST } from '../internal/paths.js';
 import { grpcToHttp } from '../internal/status-map.js';
 import { abortError, isConnectFailure, sleep, withDefaults } from '../internal/net.js';
 import { modelSpec, nameRequest, seldonMessageList, tfMetadataRequest } from '../internal/protowire.js';
@@ -76,11 +76,14 @@ export class GrpcNodeClient implements NodeClient {
   async call(call: NodeCall): Promise<GraphPayload> {
     const nodeName = call.node.name;
     if (this.#closed) throw new GraphError('SC_ERR_GRAPH_CLOSED', 'gRPC node client is closed', { nodeName });
-    const path = grpcMethodFor(call.protocol, call.method);
+    const path = grpcMethodFor(call.protocol, call.method, call.payload?.contentType);
     if (path === undefined) {
+      const messageType = protobufMessageType(call.payload?.contentType);
       throw new GraphError(
         'SC_ERR_GRAPH_UNSUPPORTED',
-        `${call.method} is not implemented over gRPC for the ${call.protocol} protocol (node ${nodeName})`,
+        call.protocol === 'tensorflow' && messageType !== undefined && call.payload !== undefined
+          ? `no tensorflow.serving.PredictionService RPC takes a ${messageType} (node ${nodeName}); supported: ${Object.keys(TF_RPC_BY_REQUEST).join(', ')}`
+          : `${call.method} is not implemented over gRPC for the ${call.protocol} protocol (node ${nodeName})`,
         { nodeName },
       );
     }
@@ -274,7 +277,7 @@ export class GrpcNodeClient implements NodeClient {
           );
           return;
         }
-        finish(undefined, GraphPayload.fromProtobuf(data.subarray(5)));
+        finish(undefined, answerPayload(data.subarray(5), path));
       });
       stream.end(frame);
     });
@@ -335,6 +338,24 @@ export class GrpcNodeClient implements NodeClient {
     );
   }
 }
+
+/**
+ * The answer as a payload. Answers of the tensorflow RPCs other than Predict name their message in
+ * the content type (as requests do, see TF_RPC_BY_REQUEST), so whoever reads them on knows they
+ * are not a PredictResponse.
+ */
+function answerPayload(message: Uint8Array, path: string): GraphPayload {
+  const rpc = TF_ANSWER_BY_PATH.get(path);
+  return rpc === undefined
+    ? GraphPayload.fromProtobuf(message)
+    : GraphPayload.fromBytes(message, `${PROTOBUF_CONTENT_TYPE}; messageType=${rpc}`);
+}
+
+const TF_ANSWER_BY_PATH = new Map([
+  ['/tensorflow.serving.PredictionService/Classify', 'tensorflow.serving.ClassificationResponse'],
+  ['/tensorflow.serving.PredictionService/Regress', 'tensorflow.serving.RegressionResponse'],
+  ['/tensorflow.serving.PredictionService/MultiInference', 'tensorflow.serving.MultiInferenceResponse'],
+]);
 
 function metadataRequest(protocol: GraphProtocol, modelName: string): Uint8Array {
   if (protocol === 'v2') return nameRequest(modelName);

@@ -1,5 +1,6 @@
 import type { GraphNodeSpec, GraphProtocol, NodeMethod } from '../graph.js';
 import type { GraphPayload, PayloadFormat } from '../payload.js';
+import type { Cancellation } from '../cancellation.js';
 
 /** Header map as forwarded to nodes: lower-case names. */
 export type HeaderMap = Readonly<Record<string, string | readonly string[] | undefined>>;
@@ -23,8 +24,13 @@ export interface NodeCall {
   readonly puid: string;
   /** Headers/metadata to forward (incoming request headers minus hop-by-hop ones, plus tracing). */
   readonly headers: HeaderMap;
-  /** Aborted when the call's deadline passes or the caller cancels; its `reason` is a GraphError. */
+  /**
+   * Aborted when the call's deadline passes or the caller cancels; its `reason` is a GraphError.
+   * Created on first access: clients that can should listen through `cancellation` instead.
+   */
   readonly signal: AbortSignal | undefined;
+  /** The same cancellation without an AbortSignal (`onAbort` callbacks); undefined = never cancelled. */
+  readonly cancellation?: Cancellation;
   /** Absolute deadline of this call (epoch ms), for the `grpc-timeout` header; undefined = none. */
   readonly deadline: number | undefined;
 }

@@ -1,6 +1,6 @@
-import { Pool } from 'undici';
-import type { Dispatcher } from 'undici';
 import { connect } from 'node:net';
+import { Http1Error, Http1Pool, type Http1Response } from '../internal/http1.js';
+import { Cancellation } from '../cancellation.js';
 import type { NodeCall, NodeClient, ReadyCheckOptions } from './node-client.js';
 import { GraphPayload, JSON_CONTENT_TYPE } from '../payload.js';
 import { GraphError, GrpcStatus } from '../errors.js';
@@ -11,7 +11,7 @@ import { abortError, isConnectFailure, sleep, withDefaults } from '../internal/n
 
 /** Options of {@link RestNodeClient}. */
 export interface RestNodeClientOptions {
-  /** Keep-alive connections per node origin. Default 8. */
+  /** Connections per node origin at most; further calls wait for a free one. Default 64. */
   readonly connections?: number;
   /** How long an idle keep-alive connection is kept, in milliseconds. Default 60000. */
   readonly keepAliveTimeoutMs?: number;
@@ -21,6 +21,8 @@ export interface RestNodeClientOptions {
   readonly timeoutMs?: number;
   /** Largest node response body accepted, in bytes. Default 67108864 (64 MiB). */
   readonly maxMessageBytes?: number;
+  /** Largest node response header block accepted, in bytes. Default 65536. */
+  readonly maxHeaderBytes?: number;
   /**
    * Retries of a call whose connection failed before the request was sent (refused, DNS, connect
    * timeout). Never retried once bytes were written. Default 2.
@@ -31,24 +33,25 @@ export interface RestNodeClientOptions {
 }
 
 const DEFAULTS = {
-  connections: 8,
+  connections: 64,
   keepAliveTimeoutMs: 60_000,
   connectTimeoutMs: 10_000,
   timeoutMs: 0,
   maxMessageBytes: 64 * 1024 * 1024,
+  maxHeaderBytes: 64 * 1024,
   connectRetries: 2,
   connectRetryDelayMs: 25,
 } as const;
 
 /**
- * Calls nodes over HTTP/1.1 with one undici keep-alive Pool per node origin
+ * Calls nodes over HTTP/1.1 with one keep-alive connection pool per node origin
  * (`http://<service_host>:<httpPort>`). Payload bytes are sent and returned untouched.
  */
 export class RestNodeClient implements NodeClient {
   readonly transport = 'rest';
   readonly payloadFormat = 'json' as const;
   readonly #options: Required<RestNodeClientOptions>;
-  readonly #pools = new Map<string, Pool>();
+  readonly #pools = new Map<string, Http1Pool>();
   #closed = false;
 
   constructor(options: RestNodeClientOptions = {}) {
@@ -64,64 +67,70 @@ export class RestNodeClient implements NodeClient {
     if (this.#closed)
       throw new GraphError('SC_ERR_GRAPH_CLOSED', 'REST node client is closed', { nodeName: call.node.name });
     const { host, port } = restTarget(call.node);
-    const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    const origin = `${host}:${port}`;
     const path = restPath(call.protocol, call.method, call.modelName);
     const isGet = call.method === 'status' || call.method === 'metadata';
-    const headers: Record<string, string | string[]> = {};
+    let headerLines = '';
     for (const name in call.headers) {
       const value = call.headers[name];
       if (
         value === undefined ||
         NOT_FORWARDED.has(name) ||
-        name.charCodeAt(0) === 58 /* ':' pseudo-headers */
+        name.charCodeAt(0) === 58 /* ':' pseudo-headers */ ||
+        name === 'seldon-puid'
       )
         continue;
-      headers[name] = value as string | string[];
+      if (typeof value === 'string') headerLines += headerLine(name, value, call.node.name);
+      else for (const v of value) headerLines += headerLine(name, v, call.node.name);
     }
-    headers['seldon-puid'] = call.puid;
+    headerLines += headerLine('seldon-puid', call.puid, call.node.name);
     let body: Uint8Array | string | undefined;
     if (!isGet) {
       if (call.method === 'aggregate') {
         body = aggregateBody(call);
-        headers['content-type'] = call.payloads![0]?.contentType ?? JSON_CONTENT_TYPE;
+        headerLines += `content-type: ${safeValue(call.payloads![0]?.contentType ?? JSON_CONTENT_TYPE)}\r\n`;
       } else {
         const payload = call.payload!;
         body = payload.bytes();
-        headers['content-type'] = payload.contentType;
-        if (payload.contentEncoding !== undefined) headers['content-encoding'] = payload.contentEncoding;
+        headerLines += `content-type: ${safeValue(payload.contentType)}\r\n`;
+        if (payload.contentEncoding !== undefined)
+          headerLines += `content-encoding: ${safeValue(payload.contentEncoding)}\r\n`;
       }
     }
-    const pool = this.#pool(origin);
+    const pool = this.#pool(host, port, origin);
     const retries = this.#options.connectRetries;
+    const request = {
+      method: isGet ? 'GET' : 'POST',
+      path,
+      headerLines,
+      body,
+      maxBodyBytes: this.#options.maxMessageBytes,
+      cancel: call.cancellation,
+    };
     for (let attempt = 0; ; attempt++) {
       try {
-        const response = await exchange(
-          pool,
-          { origin, path, method: isGet ? 'GET' : 'POST', headers, body },
-          call.signal,
-          this.#options.maxMessageBytes,
-          call.node.name,
-        );
-        return this.#toPayload(response, call, origin + path);
+        const response = await pool.request(request);
+        return this.#toPayload(response, call, `http://${origin}${path}`);
       } catch (err) {
-        if (call.signal?.aborted) throw abortError(call.signal, call.node.name);
+        const cancellation = call.cancellation;
+        if (cancellation?.aborted) throw abortError(cancellation, call.node.name);
         if (err instanceof GraphError) throw err;
-        if ((err as { code?: unknown })?.code === 'UND_ERR_INVALID_ARG') {
-          // e.g. a forwarded header with a control character: refused before anything was sent
+        if (err instanceof Http1Error && err.code === 'ETOOLARGE')
+          throw tooLarge(call.node.name, `http://${origin}${path}`, this.#options.maxMessageBytes);
+        if (err instanceof Http1Error && (err.code === 'EPROTO' || err.code === 'EHEADERTOOLARGE'))
           throw new GraphError(
-            'SC_ERR_GRAPH_BAD_PAYLOAD',
-            `cannot call node ${call.node.name}: ${(err as Error).message}`,
+            'SC_ERR_GRAPH_NODE_BAD_RESPONSE',
+            `node ${call.node.name} at http://${origin}${path} sent ${err.message}`,
             { nodeName: call.node.name, cause: err },
           );
-        }
         if (isConnectFailure(err) && attempt < retries && !this.#closed) {
           await sleep(this.#options.connectRetryDelayMs * 2 ** attempt, call.signal);
-          if (call.signal?.aborted) throw abortError(call.signal, call.node.name);
+          if (cancellation?.aborted) throw abortError(cancellation, call.node.name);
           continue;
         }
         throw new GraphError(
           'SC_ERR_GRAPH_NODE_UNREACHABLE',
-          `calling node ${call.node.name} at ${origin}${path} failed: ${describe(err)}`,
+          `calling node ${call.node.name} at http://${origin}${path} failed: ${describe(err)}`,
           {
             nodeName: call.node.name,
             cause: err,
@@ -131,10 +140,10 @@ export class RestNodeClient implements NodeClient {
     }
   }
 
-  #toPayload(response: RawResponse, call: NodeCall, url: string): GraphPayload {
+  #toPayload(response: Http1Response, call: NodeCall, url: string): GraphPayload {
     const bytes = response.body;
-    const contentType = headerValue(response.headers['content-type']) ?? JSON_CONTENT_TYPE;
-    const contentEncoding = headerValue(response.headers['content-encoding']);
+    const contentType = response.headers['content-type'] ?? JSON_CONTENT_TYPE;
+    const contentEncoding = response.headers['content-encoding'];
     const payload = GraphPayload.fromBytes(bytes, contentType, contentEncoding);
     if (response.statusCode !== 200) {
       throw new GraphError(
@@ -151,14 +160,14 @@ export class RestNodeClient implements NodeClient {
     return payload;
   }
 
-  #pool(origin: string): Pool {
+  #pool(host: string, port: number, origin: string): Http1Pool {
     let pool = this.#pools.get(origin);
     if (pool === undefined) {
-      pool = new Pool(origin, {
+      pool = new Http1Pool(host, port, {
         connections: this.#options.connections,
-        keepAliveTimeout: this.#options.keepAliveTimeoutMs,
-        connectTimeout: this.#options.connectTimeoutMs,
-        pipelining: 1,
+        keepAliveTimeoutMs: this.#options.keepAliveTimeoutMs,
+        connectTimeoutMs: this.#options.connectTimeoutMs,
+        maxHeaderBytes: this.#options.maxHeaderBytes,
       });
       this.#pools.set(origin, pool);
     }
@@ -176,16 +185,22 @@ export class RestNodeClient implements NodeClient {
           ? '/api/v1.0/health/status'
           : '/';
     if (options.protocol === 'tensorflow') return tcpReady(host, port, options.timeoutMs);
+    const timeout = new Cancellation();
+    const timer = setTimeout(() => timeout.abort(new Error('health check timed out')), options.timeoutMs);
     try {
-      const response = await this.#pool(`http://${host}:${port}`).request({
-        path,
+      const response = await this.#pool(host, port, `${host}:${port}`).request({
         method: 'GET',
-        signal: AbortSignal.timeout(options.timeoutMs),
+        path,
+        headerLines: '',
+        body: undefined,
+        maxBodyBytes: 1024 * 1024,
+        cancel: timeout,
       });
-      await response.body.dump();
       return response.statusCode === 200;
     } catch {
       return false;
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -195,94 +210,6 @@ export class RestNodeClient implements NodeClient {
     this.#pools.clear();
     await Promise.all(pools.map((p) => p.close().catch(() => undefined)));
   }
-}
-
-interface RawResponse {
-  statusCode: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-}
-
-/**
- * One request/response on the pool through undici's handler interface. `pool.request()` wraps
- * every response body in a Readable and the caller then reads it through an async iterator; on a
- * per-node-call path those objects cost more than the rest of the call, so the body chunks are
- * collected here directly. The size limit and the caller's signal are enforced the same way.
- */
-function exchange(
-  pool: Pool,
-  options: Dispatcher.DispatchOptions,
-  signal: AbortSignal | undefined,
-  maxBytes: number,
-  nodeName: string,
-): Promise<RawResponse> {
-  return new Promise<RawResponse>((resolve, reject) => {
-    let controller: Dispatcher.DispatchController | undefined;
-    let settled = false;
-    let statusCode = 0;
-    let headers: RawResponse['headers'] = {};
-    let chunks: Buffer[] = [];
-    let size = 0;
-    const onAbort = (): void => {
-      const reason = new Error('aborted');
-      controller?.abort(reason);
-      fail(reason);
-    };
-    function fail(err: Error): void {
-      if (settled) return;
-      settled = true;
-      signal?.removeEventListener('abort', onAbort);
-      reject(err);
-    }
-    if (signal !== undefined) {
-      if (signal.aborted) {
-        reject(new Error('aborted'));
-        return;
-      }
-      signal.addEventListener('abort', onAbort, { once: true });
-    }
-    pool.dispatch(options, {
-      onRequestStart(c) {
-        controller = c;
-        if (settled) c.abort(new Error('aborted'));
-      },
-      onResponseStart(c, code, responseHeaders) {
-        statusCode = code;
-        headers = responseHeaders as RawResponse['headers'];
-        chunks = [];
-        size = 0;
-        const declared = Number(headers['content-length']);
-        if (declared > maxBytes) {
-          const err = tooLarge(nodeName, `${options.origin}${options.path}`, maxBytes);
-          c.abort(err);
-          fail(err);
-        }
-      },
-      onResponseData(c, chunk) {
-        size += chunk.length;
-        if (size > maxBytes) {
-          const err = tooLarge(nodeName, `${options.origin}${options.path}`, maxBytes);
-          c.abort(err);
-          fail(err);
-          return;
-        }
-        chunks.push(chunk);
-      },
-      onResponseEnd() {
-        if (settled) return;
-        settled = true;
-        signal?.removeEventListener('abort', onAbort);
-        resolve({
-          statusCode,
-          headers,
-          body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size),
-        });
-      },
-      onResponseError(_c, err) {
-        fail(err);
-      },
-    });
-  });
 }
 
 function aggregateBody(call: NodeCall): string {
@@ -349,8 +276,31 @@ function tooLarge(nodeName: string, url: string, max: number): GraphError {
   );
 }
 
-function headerValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const UNSAFE_VALUE = /[\0\r\n]/;
+
+/** One `name: value` request header line; names and values that could break the request are refused. */
+function headerLine(name: string, value: string, nodeName: string): string {
+  if (!TOKEN.test(name))
+    throw new GraphError(
+      'SC_ERR_GRAPH_BAD_PAYLOAD',
+      `cannot call node ${nodeName}: invalid header name ${JSON.stringify(name)}`,
+      {
+        nodeName,
+      },
+    );
+  if (UNSAFE_VALUE.test(value))
+    throw new GraphError(
+      'SC_ERR_GRAPH_BAD_PAYLOAD',
+      `cannot call node ${nodeName}: header ${name} has a CR, LF or NUL character in its value`,
+      { nodeName },
+    );
+  return `${name}: ${value}\r\n`;
+}
+
+/** Content types and encodings come from payloads the engine built or validated; CR/LF is stripped defensively. */
+function safeValue(value: string): string {
+  return UNSAFE_VALUE.test(value) ? value.replace(/[\0\r\n]/g, ' ') : value;
 }
 
 function describe(err: unknown): string {

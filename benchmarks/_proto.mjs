@@ -1,0 +1,121 @@
+import { fork } from 'node:child_process';
+import { createServer } from 'node:http';
+import { connect } from 'node:net';
+import { fileURLToPath } from 'node:url';
+const self = fileURLToPath(import.meta.url);
+const BODY = JSON.stringify({ data: { names: ['a', 'b', 'c'], ndarray: [[1.5, 2.5, 3.5]] } });
+
+// minimal keep-alive HTTP/1.1 client (content-length only, prototype)
+class MiniPool {
+  constructor(host, port) { this.host = host; this.port = port; this.idle = []; this.hostHeader = `${host}:${port}`; }
+  request(path, contentType, body) {
+    return new Promise((resolve, reject) => {
+      let conn = this.idle.pop();
+      if (!conn) conn = this.#open();
+      conn.pending = { resolve, reject };
+      const head = `POST ${path} HTTP/1.1\r\nhost: ${this.hostHeader}\r\ncontent-type: ${contentType}\r\ncontent-length: ${body.length}\r\n\r\n`;
+      conn.socket.write(Buffer.concat([Buffer.from(head, 'latin1'), body]));
+    });
+  }
+  #open() {
+    const socket = connect({ host: this.host, port: this.port, noDelay: true });
+    const conn = { socket, pending: null, buf: null };
+    socket.on('data', (chunk) => {
+      const buf = conn.buf ? Buffer.concat([conn.buf, chunk]) : chunk;
+      const end = buf.indexOf('\r\n\r\n');
+      if (end < 0) { conn.buf = buf; return; }
+      const head = buf.latin1Slice(0, end);
+      const status = +head.slice(9, 12);
+      const m = /\r\ncontent-length: *(\d+)/i.exec(head);
+      const len = m ? +m[1] : 0;
+      if (buf.length < end + 4 + len) { conn.buf = buf; return; }
+      conn.buf = null;
+      const body = buf.subarray(end + 4, end + 4 + len);
+      const p = conn.pending; conn.pending = null;
+      this.idle.push(conn);
+      p.resolve({ status, body });
+    });
+    socket.on('error', (e) => conn.pending?.reject(e));
+    return conn;
+  }
+}
+
+if (process.argv[2] === 'child') {
+  const role = process.argv[3];
+  const config = JSON.parse(process.argv[4] ?? '{}');
+  let ports;
+  if (role === 'echo') {
+    const server = createServer((req, res) => {
+      const chunks = [];
+      req.on('data', (c) => chunks.push(c));
+      req.on('end', () => {
+        const body = Buffer.concat(chunks);
+        JSON.parse(body.toString());
+        res.setHeader('content-type', 'application/json');
+        res.end(body);
+      });
+    });
+    server.keepAliveTimeout = 60000;
+    await new Promise((r) => server.listen(0, '127.0.0.1', r));
+    ports = { http: server.address().port };
+  } else if (role === 'wrapper') {
+    const { startMicroservice } = await import('@seldon-ts/model-wrapper');
+    const ms = await startMicroservice({ predict: (X) => X }, { httpPort: 0, grpcPort: 0, metricsPort: null, host: '127.0.0.1', annotationsPath: '/nonexistent', env: {} });
+    ports = { http: ms.httpPort, grpc: ms.grpcPort };
+  } else if (role.startsWith('proxy')) {
+    const { Pool } = await import('undici');
+    const mini = new MiniPool('127.0.0.1', config.http);
+    const pool = new Pool(`http://127.0.0.1:${config.http}`, { connections: 64, pipelining: 1 });
+    const server = createServer((req, res) => {
+      const chunks = [];
+      req.on('data', (c) => chunks.push(c));
+      req.on('end', async () => {
+        const body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+        let out;
+        if (role === 'proxy-net') {
+          out = (await mini.request('/api/v1.0/predictions', 'application/json', body)).body;
+        } else {
+          const r = await pool.request({ path: '/api/v1.0/predictions', method: 'POST', headers: { 'content-type': 'application/json' }, body });
+          out = Buffer.from(await r.body.arrayBuffer());
+        }
+        res.writeHead(200, ['Content-Type', 'application/json', 'Content-Length', String(out.length)]);
+        res.end(out);
+      });
+    });
+    server.keepAliveTimeout = 60000;
+    await new Promise((r) => server.listen(0, '127.0.0.1', r));
+    ports = { http: server.address().port };
+  }
+  process.once('SIGINT', () => process.exit(0));
+  process.on('message', (m) => { if (m === 'cpu') { const u = process.cpuUsage(); process.send({ cpu: u.user + u.system }); } });
+  process.send({ ports });
+} else {
+  const start = (role, config = {}) => {
+    if (process.env.PROTO_CHILD) throw new Error('no');
+    const child = fork(self, ['child', role, JSON.stringify(config)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, PROTO_CHILD: '1' }, execArgv: process.env.PROF === role ? ['--cpu-prof', '--cpu-prof-dir=/tmp/protoprof'] : [] });
+    return new Promise((r) => child.once('message', (m) => r({ child, ports: m.ports })));
+  };
+  const cpuOf = (child) => new Promise((r) => { child.once('message', (m) => r(m.cpu)); child.send('cpu'); });
+  const { Pool } = await import('undici');
+  async function measure(port, child, n, c) {
+    const pool = new Pool(`http://127.0.0.1:${port}`, { connections: 64, pipelining: 1 });
+    const one = async () => { const r = await pool.request({ method: 'POST', path: '/api/v1.0/predictions', headers: { 'content-type': 'application/json' }, body: BODY }); await r.body.arrayBuffer(); if (r.statusCode !== 200) throw new Error('' + r.statusCode); };
+    for (let i = 0; i < 500; i++) await one();
+    let next = 0; const c0 = await cpuOf(child);
+    await Promise.all(Array.from({ length: c }, async () => { while (next++ < n) await one(); }));
+    const c1 = await cpuOf(child); await pool.close();
+    return (c1 - c0) / n;
+  }
+  const N = +(process.env.N ?? 20000);
+  const echo = await start('echo'); const wrapper = await start('wrapper');
+  const roles = (process.env.ROLES ?? 'proxy-net,proxy-undici').split(',');
+  const procs = {};
+  for (const r of roles) procs[r] = await start(r, wrapper.ports);
+  for (let round = 0; round < 2; round++) {
+    const e = await measure(echo.ports.http, echo.child, N, 64);
+    const line = [`echo ${e.toFixed(1)}`];
+    for (const r of roles) { const x = await measure(procs[r].ports.http, procs[r].child, N, 64); line.push(`${r} ${x.toFixed(1)} (${(x / e).toFixed(2)}x)`); }
+    console.log(line.join(' | '));
+  }
+  for (const p of [echo, wrapper, ...Object.values(procs)]) p.child.kill('SIGINT');
+}
