@@ -55,8 +55,25 @@ async function measure(fn) {
 }
 
 // ---- direct clients (baselines) ----
+// REST: the executor's own RestNodeClient called directly (the graph rows' baseline); undici's
+// Pool and fetch only appear in the client comparison.
+const ownClient = new RestNodeClient();
+const restNode = { name: 'm', type: 'MODEL', endpoint };
+function restDirect() {
+  return ownClient.call({
+    node: restNode,
+    method: 'predict',
+    modelName: 'm',
+    protocol: 'seldon',
+    payload: GraphPayload.fromBytes(jsonRequest),
+    puid: randomUUID(),
+    headers,
+    signal: undefined,
+    deadline: undefined,
+  });
+}
 const pool = new Pool(`http://127.0.0.1:${ports.httpPort}`, { connections: 8, keepAliveTimeout: 60_000 });
-async function restDirect() {
+async function undiciDirect() {
   const res = await pool.request({
     path: '/predict',
     method: 'POST',
@@ -174,7 +191,7 @@ await pair('in-process, chain of 3', inProcessDirect, 3, () =>
 );
 const thinGrpc = await repeated(grpcDirect);
 const jsGrpc = await repeated(grpcJsDirect);
-const undiciRest = await repeated(restDirect);
+const undiciRest = await repeated(undiciDirect);
 async function fetchDirect() {
   const res = await fetch(`http://127.0.0.1:${ports.httpPort}/predict`, {
     method: 'POST',
@@ -184,6 +201,7 @@ async function fetchDirect() {
   await res.arrayBuffer();
 }
 const fetchRest = await repeated(fetchDirect);
+const ownRest = await repeated(restDirect);
 
 // The executor alone: node clients that answer at once, so only graph work is measured.
 const noop = (format, answer) => ({ transport: 'noop', payloadFormat: format, call: async () => answer });
@@ -230,10 +248,13 @@ console.log(
 console.log(
   `REST fetch                                | ${f(fetchRest.cpuUs)} | ${f(fetchRest.p50Us)} | ${(fetchRest.cpuUs / undiciRest.cpuUs).toFixed(2)}`,
 );
+console.log(
+  `REST RestNodeClient (own HTTP/1.1)        | ${f(ownRest.cpuUs)} | ${f(ownRest.p50Us)} | ${(ownRest.cpuUs / undiciRest.cpuUs).toFixed(2)}`,
+);
 
 await Promise.all(Object.values(executors).map((e) => e.close()));
 await pool.close();
 await thin.close();
+await ownClient.close();
 grpcJs.close();
 child.stdin.end();
-void RestNodeClient;

@@ -252,7 +252,7 @@ export class GraphExecutor {
   }
 
   /** Runs a prediction through the graph. Throws {@link GraphError}. */
-  async predict(payload: GraphPayload, ctx: RequestContext = {}): Promise<GraphResponse> {
+  predict(payload: GraphPayload, ctx: RequestContext = {}): Promise<GraphResponse> {
     return this.#operation('predict', payload, ctx, async (run) => {
       let response = await this.#predictNode(run, this.#root, payload);
       if (this.#routingInjection && this.#protocol === 'seldon')
@@ -266,7 +266,7 @@ export class GraphExecutor {
    * (all children when absent). Answers the root's own feedback result, or the feedback itself
    * when the root makes no feedback call.
    */
-  async feedback(payload: GraphPayload, ctx: RequestContext = {}): Promise<GraphResponse> {
+  feedback(payload: GraphPayload, ctx: RequestContext = {}): Promise<GraphResponse> {
     return this.#operation('feedback', payload, ctx, async (run) => {
       const routing = feedbackRouting(payload);
       const response = await this.#feedbackNode(run, this.#root, payload, routing);

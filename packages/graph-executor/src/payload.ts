@@ -162,12 +162,15 @@ function isFormContentType(contentType: string): boolean {
 
 /** True for `application/json`, `*+json` and JSON with parameters. */
 export function isJsonContentType(contentType: string): boolean {
+  if (contentType === JSON_CONTENT_TYPE) return true; // the common case, without allocating
   const base = contentType.split(';', 1)[0]!.trim().toLowerCase();
   return base === 'application/json' || base.endsWith('+json') || base === '';
 }
 
 /** True for the protobuf content types in use (`application/protobuf`, `application/x-protobuf`, `application/grpc`). */
 export function isProtobufContentType(contentType: string): boolean {
+  if (contentType === JSON_CONTENT_TYPE) return false; // the common case, without allocating
+  if (contentType === PROTOBUF_CONTENT_TYPE) return true;
   const base = contentType.split(';', 1)[0]!.trim().toLowerCase();
   return (
     base === 'application/protobuf' ||

@@ -39,6 +39,10 @@ interface Match {
 
 const JSON_TYPE = 'application/json';
 
+// The hot routes answer the same match every time: no object per request.
+const PREDICT: Match = { op: 'predict', methods: 'POST', service: 'predictions' };
+const FEEDBACK: Match = { op: 'feedback', methods: 'POST', service: 'feedback' };
+
 function matchRoute(path: string, protocol: string, prometheusPath: string): Match | undefined {
   if (path === '/ready') return { op: 'ready', methods: '*' };
   if (path === '/live') return { op: 'live', methods: '*' };
@@ -55,10 +59,10 @@ function matchRoute(path: string, protocol: string, prometheusPath: string): Mat
     switch (path) {
       case '/api/v1.0/predictions':
       case '/api/v0.1/predictions':
-        return { op: 'predict', methods: 'POST', service: 'predictions' };
+        return PREDICT;
       case '/api/v1.0/feedback':
       case '/api/v0.1/feedback':
-        return { op: 'feedback', methods: 'POST', service: 'feedback' };
+        return FEEDBACK;
       case '/api/v1.0/status':
       case '/api/v1.0/health/status':
         return { op: 'graph-status', methods: 'GET', service: 'status' };
@@ -75,7 +79,7 @@ function matchRoute(path: string, protocol: string, prometheusPath: string): Mat
     return undefined;
   }
   if (protocol === 'v2' || protocol === 'kfserving') {
-    if (path === '/v2/models/infer') return { op: 'predict', methods: 'POST', service: 'predictions' };
+    if (path === '/v2/models/infer') return PREDICT;
     if (path === '/v2/health/ready') return { op: 'graph-status', methods: 'GET', service: 'status' };
     if (path === '/v2/health/live') return { op: 'live', methods: 'GET' };
     let m = /^\/v2\/models\/([^/]+)\/infer$/.exec(path);
@@ -216,7 +220,11 @@ export function createHttpFrontDoor(runtime: EngineRuntime): HttpFrontDoor {
       reply(res, 404, headers, 'text/plain; charset=utf-8', '404 page not found\n');
       return;
     }
-    if (route.methods !== '*') headers.push('Access-Control-Allow-Methods', `OPTIONS,${route.methods}`);
+    if (route.methods !== '*')
+      headers.push(
+        'Access-Control-Allow-Methods',
+        route.methods === 'POST' ? 'OPTIONS,POST' : `OPTIONS,${route.methods}`,
+      );
     headers.push(
       'Access-Control-Allow-Origin',
       config.cors.allowedOrigins,

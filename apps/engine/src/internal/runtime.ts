@@ -8,6 +8,7 @@ import {
   GraphExecutor,
   diagnosticsChannels,
   type GraphPayload,
+  type GraphResponse,
   type NodeBinding,
   type NodeStartMessage,
   type NodeEndMessage,
@@ -75,6 +76,10 @@ export const GRPC_CODE_NAMES = [
   'DataLoss',
   'Unauthenticated',
 ];
+
+function payloadOf(response: GraphResponse): GraphPayload {
+  return response.payload;
+}
 
 function skipLogging(headers: Readonly<Record<string, string | readonly string[] | undefined>>): boolean {
   const v = headers['seldon-skip-logging'];
@@ -277,7 +282,11 @@ export class EngineRuntime {
     return g;
   }
 
-  async #run<T>(ctx: RequestContext, fn: (executor: GraphExecutor) => Promise<T>): Promise<T> {
+  async #run<T, R>(
+    ctx: RequestContext,
+    fn: (executor: GraphExecutor) => Promise<T>,
+    pick: (result: T) => R,
+  ): Promise<R> {
     // The puid marks this engine's requests: diagnostics channels are process-wide.
     const puid = ctx.puid;
     if (this.#active.has(puid)) this.#activeCount.set(puid, (this.#activeCount.get(puid) ?? 1) + 1);
@@ -285,7 +294,7 @@ export class EngineRuntime {
     const abort = ctx.abort;
     if (abort !== undefined) this.#abortable.add(abort);
     try {
-      return await fn(this.executor);
+      return pick(await fn(this.executor));
     } finally {
       if (abort !== undefined) this.#abortable.delete(abort);
       const n = this.#activeCount.get(puid);
@@ -296,12 +305,15 @@ export class EngineRuntime {
   }
 
   #ctx(ctx: RequestContext) {
+    const abort = ctx.abort;
+    const cancellation = abort instanceof Cancellation ? abort : undefined;
     return {
       puid: ctx.puid,
       headers: ctx.headers,
       modelName: ctx.modelName,
       signal: ctx.signal,
-      ...(ctx.abort instanceof Cancellation ? { cancellation: ctx.abort } : { abortController: ctx.abort }),
+      cancellation,
+      abortController: cancellation === undefined ? (abort as AbortController | undefined) : undefined,
       transport: ctx.transport ?? 'rest',
     };
   }
@@ -312,24 +324,24 @@ export class EngineRuntime {
     this.#abortable.clear();
   }
 
-  async predict(payload: GraphPayload, ctx: RequestContext): Promise<GraphPayload> {
-    return (await this.#run(ctx, (e) => e.predict(payload, this.#ctx(ctx)))).payload;
+  predict(payload: GraphPayload, ctx: RequestContext): Promise<GraphPayload> {
+    return this.#run(ctx, (e) => e.predict(payload, this.#ctx(ctx)), payloadOf);
   }
 
-  async feedback(payload: GraphPayload, ctx: RequestContext): Promise<GraphPayload> {
-    return (await this.#run(ctx, (e) => e.feedback(payload, this.#ctx(ctx)))).payload;
+  feedback(payload: GraphPayload, ctx: RequestContext): Promise<GraphPayload> {
+    return this.#run(ctx, (e) => e.feedback(payload, this.#ctx(ctx)), payloadOf);
   }
 
-  async nodeStatus(model: string, ctx: RequestContext): Promise<GraphPayload> {
-    return (await this.#run(ctx, (e) => e.nodeStatus(model, this.#ctx(ctx)))).payload;
+  nodeStatus(model: string, ctx: RequestContext): Promise<GraphPayload> {
+    return this.#run(ctx, (e) => e.nodeStatus(model, this.#ctx(ctx)), payloadOf);
   }
 
-  async nodeMetadata(model: string, ctx: RequestContext): Promise<GraphPayload> {
-    return (await this.#run(ctx, (e) => e.nodeMetadata(model, this.#ctx(ctx)))).payload;
+  nodeMetadata(model: string, ctx: RequestContext): Promise<GraphPayload> {
+    return this.#run(ctx, (e) => e.nodeMetadata(model, this.#ctx(ctx)), payloadOf);
   }
 
-  async graphMetadata(ctx: RequestContext): Promise<unknown> {
-    return this.#run(ctx, (e) => e.metadata(this.#ctx(ctx)));
+  graphMetadata(ctx: RequestContext): Promise<unknown> {
+    return this.#run(ctx, (e) => e.metadata(this.#ctx(ctx)), (m) => m);
   }
 
   /** Every node answers (TCP connect, or health endpoint with fullHealthChecks) and nothing else blocks serving. */

@@ -498,21 +498,40 @@ class Connection {
   }
 
   #parseHead(head: string, method: string): void {
-    const lines = head.split('\r\n');
-    const status = lines[0]!;
-    const m = /^HTTP\/1\.([01]) ([1-9]\d\d)(?: |$)/.exec(status);
-    if (m === null) throw protocolError(`invalid status line ${JSON.stringify(status.slice(0, 80))}`);
-    const code = Number(m[2]);
+    // Scanned by hand: this runs once per node call, and split/regex versions showed in profiles.
+    let eol = head.indexOf('\r\n');
+    if (eol < 0) eol = head.length;
+    const minor = head.charCodeAt(7);
+    const code =
+      (head.charCodeAt(9) - 48) * 100 + (head.charCodeAt(10) - 48) * 10 + (head.charCodeAt(11) - 48);
+    if (
+      eol < 12 ||
+      !head.startsWith('HTTP/1.') ||
+      (minor !== 48 && minor !== 49) ||
+      head.charCodeAt(8) !== 32 ||
+      !isDigit(head.charCodeAt(9)) ||
+      !isDigit(head.charCodeAt(10)) ||
+      !isDigit(head.charCodeAt(11)) ||
+      code < 100 ||
+      (eol > 12 && head.charCodeAt(12) !== 32)
+    )
+      throw protocolError(`invalid status line ${JSON.stringify(head.slice(0, Math.min(eol, 80)))}`);
     const headers: Record<string, string> = {};
-    for (let i = 1; i < lines.length; i++) {
-      const line = lines[i]!;
-      const colon = line.indexOf(':');
-      if (colon <= 0 || line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9)
-        throw protocolError(`invalid header line ${JSON.stringify(line.slice(0, 80))}`);
-      const name = line.slice(0, colon).toLowerCase();
-      const value = line.slice(colon + 1).trim();
+    let pos = eol + 2;
+    while (pos < head.length) {
+      let next = head.indexOf('\r\n', pos);
+      if (next < 0) next = head.length;
+      const colon = head.indexOf(':', pos);
+      const first = head.charCodeAt(pos);
+      if (colon <= pos || colon > next || first === 32 || first === 9)
+        throw protocolError(
+          `invalid header line ${JSON.stringify(head.slice(pos, Math.min(next, pos + 80)))}`,
+        );
+      const name = head.slice(pos, colon).toLowerCase();
+      const value = head.slice(colon + 1, next).trim();
       const prev = headers[name];
       headers[name] = prev === undefined ? value : `${prev}, ${value}`;
+      pos = next + 2;
     }
     if (code < 200) {
       if (code === 101) throw protocolError('the node switched protocols');
@@ -523,8 +542,10 @@ class Connection {
     this.#headers = headers;
     const connection = headers['connection']?.toLowerCase();
     this.#keepAlive =
-      m[1] === '1'
-        ? !(connection !== undefined && /(?:^|,)\s*close\s*(?:,|$)/.test(connection))
+      minor === 49 /* HTTP/1.1 */
+        ? connection === undefined ||
+          connection === 'keep-alive' ||
+          !/(?:^|,)\s*close\s*(?:,|$)/.test(connection)
         : connection === 'keep-alive';
     const hint = headers['keep-alive'];
     if (hint !== undefined) {
@@ -542,8 +563,7 @@ class Connection {
         this.#keepAlive = false;
       }
     } else if (cl !== undefined) {
-      if (!/^\d{1,15}$/.test(cl))
-        throw protocolError(`invalid Content-Length ${JSON.stringify(cl.slice(0, 40))}`);
+      if (!isDigits(cl)) throw protocolError(`invalid Content-Length ${JSON.stringify(cl.slice(0, 40))}`);
       const length = Number(cl);
       if (length > this.#exchange!.request.maxBodyBytes)
         throw bodyTooLarge(this.#exchange!.request.maxBodyBytes);
@@ -631,6 +651,17 @@ class Connection {
 
 const EMPTY = Buffer.alloc(0);
 const NO_HEADERS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** 1 to 15 decimal digits (a length below 2^53). */
+function isDigits(s: string): boolean {
+  if (s.length === 0 || s.length > 15) return false;
+  for (let i = 0; i < s.length; i++) if (!isDigit(s.charCodeAt(i))) return false;
+  return true;
+}
 
 function protocolError(message: string): Http1Error {
   return new Http1Error('EPROTO', `invalid HTTP/1.1 answer: ${message}`);

@@ -1,5 +1,5 @@
 import { connect } from 'node:net';
-import { Http1Error, Http1Pool, type Http1Response } from '../internal/http1.js';
+import { Http1Error, Http1Pool, type Http1Request, type Http1Response } from '../internal/http1.js';
 import { Cancellation } from '../cancellation.js';
 import type { NodeCall, NodeClient, ReadyCheckOptions } from './node-client.js';
 import { GraphPayload, JSON_CONTENT_TYPE } from '../payload.js';
@@ -63,12 +63,30 @@ export class RestNodeClient implements NodeClient {
     return this.#options.timeoutMs;
   }
 
-  async call(call: NodeCall): Promise<GraphPayload> {
-    if (this.#closed)
-      throw new GraphError('SC_ERR_GRAPH_CLOSED', 'REST node client is closed', { nodeName: call.node.name });
-    const { host, port } = restTarget(call.node);
-    const origin = `${host}:${port}`;
-    const path = restPath(call.protocol, call.method, call.modelName);
+  call(call: NodeCall): Promise<GraphPayload> {
+    let request: Http1Request;
+    let pool: Http1Pool;
+    let origin: string;
+    try {
+      if (this.#closed)
+        throw new GraphError('SC_ERR_GRAPH_CLOSED', 'REST node client is closed', {
+          nodeName: call.node.name,
+        });
+      const { host, port } = restTarget(call.node);
+      origin = `${host}:${port}`;
+      pool = this.#pool(host, port, origin);
+      request = this.#request(call);
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
+    // No async frame on the way of a successful call: one promise from the pool, one `then`.
+    return pool.request(request).then(
+      (response) => this.#toPayload(response, call, origin, request.path),
+      (err: unknown) => this.#failed(err, call, pool, request, origin, 0),
+    );
+  }
+
+  #request(call: NodeCall): Http1Request {
     const isGet = call.method === 'status' || call.method === 'metadata';
     let headerLines = '';
     for (const name in call.headers) {
@@ -97,50 +115,63 @@ export class RestNodeClient implements NodeClient {
           headerLines += `content-encoding: ${safeValue(payload.contentEncoding)}\r\n`;
       }
     }
-    const pool = this.#pool(host, port, origin);
-    const retries = this.#options.connectRetries;
-    const request = {
+    return {
       method: isGet ? 'GET' : 'POST',
-      path,
+      path: restPath(call.protocol, call.method, call.modelName),
       headerLines,
       body,
       maxBodyBytes: this.#options.maxMessageBytes,
       cancel: call.cancellation,
     };
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const response = await pool.request(request);
-        return this.#toPayload(response, call, `http://${origin}${path}`);
-      } catch (err) {
-        const cancellation = call.cancellation;
-        if (cancellation?.aborted) throw abortError(cancellation, call.node.name);
-        if (err instanceof GraphError) throw err;
-        if (err instanceof Http1Error && err.code === 'ETOOLARGE')
-          throw tooLarge(call.node.name, `http://${origin}${path}`, this.#options.maxMessageBytes);
-        if (err instanceof Http1Error && (err.code === 'EPROTO' || err.code === 'EHEADERTOOLARGE'))
-          throw new GraphError(
-            'SC_ERR_GRAPH_NODE_BAD_RESPONSE',
-            `node ${call.node.name} at http://${origin}${path} sent ${err.message}`,
-            { nodeName: call.node.name, cause: err },
-          );
-        if (isConnectFailure(err) && attempt < retries && !this.#closed) {
-          await sleep(this.#options.connectRetryDelayMs * 2 ** attempt, call.signal);
-          if (cancellation?.aborted) throw abortError(cancellation, call.node.name);
-          continue;
-        }
-        throw new GraphError(
-          'SC_ERR_GRAPH_NODE_UNREACHABLE',
-          `calling node ${call.node.name} at http://${origin}${path} failed: ${describe(err)}`,
-          {
-            nodeName: call.node.name,
-            cause: err,
-          },
-        );
-      }
-    }
   }
 
-  #toPayload(response: Http1Response, call: NodeCall, url: string): GraphPayload {
+  /** A failed exchange: retried when the connection failed before sending, else a GraphError. */
+  async #failed(
+    err: unknown,
+    call: NodeCall,
+    pool: Http1Pool,
+    request: Http1Request,
+    origin: string,
+    attempt: number,
+  ): Promise<GraphPayload> {
+    const nodeName = call.node.name;
+    const url = `http://${origin}${request.path}`;
+    const cancellation = call.cancellation;
+    if (cancellation?.aborted) throw abortError(cancellation, nodeName);
+    if (err instanceof GraphError) throw err;
+    if (err instanceof Http1Error && err.code === 'ETOOLARGE')
+      throw tooLarge(nodeName, url, this.#options.maxMessageBytes);
+    if (err instanceof Http1Error && (err.code === 'EPROTO' || err.code === 'EHEADERTOOLARGE'))
+      throw new GraphError(
+        'SC_ERR_GRAPH_NODE_BAD_RESPONSE',
+        `node ${nodeName} at ${url} sent ${err.message}`,
+        {
+          nodeName,
+          cause: err,
+        },
+      );
+    if (isConnectFailure(err) && attempt < this.#options.connectRetries && !this.#closed) {
+      await sleep(this.#options.connectRetryDelayMs * 2 ** attempt, call.signal);
+      if (cancellation?.aborted) throw abortError(cancellation, nodeName);
+      let response: Http1Response;
+      try {
+        response = await pool.request(request);
+      } catch (next) {
+        return this.#failed(next, call, pool, request, origin, attempt + 1);
+      }
+      return this.#toPayload(response, call, origin, request.path);
+    }
+    throw new GraphError(
+      'SC_ERR_GRAPH_NODE_UNREACHABLE',
+      `calling node ${nodeName} at ${url} failed: ${describe(err)}`,
+      {
+        nodeName,
+        cause: err,
+      },
+    );
+  }
+
+  #toPayload(response: Http1Response, call: NodeCall, origin: string, path: string): GraphPayload {
     const bytes = response.body;
     const contentType = response.headers['content-type'] ?? JSON_CONTENT_TYPE;
     const contentEncoding = response.headers['content-encoding'];
@@ -148,7 +179,7 @@ export class RestNodeClient implements NodeClient {
     if (response.statusCode !== 200) {
       throw new GraphError(
         'SC_ERR_GRAPH_NODE_ERROR_RESPONSE',
-        `Internal service call from executor failed calling ${url} status code ${response.statusCode}`,
+        `Internal service call from executor failed calling http://${origin}${path} status code ${response.statusCode}`,
         {
           nodeName: call.node.name,
           httpStatus: response.statusCode,
