@@ -65,6 +65,10 @@ if (process.argv[2] === 'child') {
   } else if (role.startsWith('proxy')) {
     const { Pool } = await import('undici');
     const mini = new MiniPool('127.0.0.1', config.http);
+    const { RestNodeClient, GraphPayload, GraphExecutor, Cancellation } = await import('@seldon-ts/graph-executor');
+    const rnc = new RestNodeClient();
+    const node = { name: 'm', type: 'MODEL', endpoint: { service_host: '127.0.0.1', httpPort: config.http } };
+    const executor = new GraphExecutor({ graph: node });
     const pool = new Pool(`http://127.0.0.1:${config.http}`, { connections: 64, pipelining: 1 });
     const server = createServer((req, res) => {
       const chunks = [];
@@ -72,7 +76,11 @@ if (process.argv[2] === 'child') {
       req.on('end', async () => {
         const body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
         let out;
-        if (role === 'proxy-net') {
+        if (role === 'proxy-rnc') {
+          out = (await rnc.call({ node, method: 'predict', modelName: 'm', protocol: 'seldon', payload: GraphPayload.fromBytes(body, 'application/json'), puid: 'x', headers: req.headers, signal: undefined, deadline: undefined })).bytes();
+        } else if (role === 'proxy-exec') {
+          out = (await executor.predict(GraphPayload.fromBytes(body, 'application/json'), { headers: req.headers, cancellation: new Cancellation() })).payload.bytes();
+        } else if (role === 'proxy-net') {
           out = (await mini.request('/api/v1.0/predictions', 'application/json', body)).body;
         } else {
           const r = await pool.request({ path: '/api/v1.0/predictions', method: 'POST', headers: { 'content-type': 'application/json' }, body });

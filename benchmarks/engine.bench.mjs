@@ -5,7 +5,8 @@
 //
 // Run: npx tsc -b apps/engine && npm run bench:engine -w benchmarks   (or: node benchmarks/engine.bench.mjs)
 // Env: BENCH_REQUESTS (default 4000 per measurement at c=64), BENCH_C1_REQUESTS (default 2000),
-// BENCH_ONLY=rest|grpc (skip the other transport, e.g. to profile one path with ENGINE_BENCH_PROF=dir).
+// BENCH_ONLY=rest|grpc (skip the other transport, e.g. to profile one path with ENGINE_BENCH_PROF=dir),
+// BENCH_ROUNDS (REST rounds, default 3), BENCH_GRPC_SERVER=grpc-js (the engine's other gRPC server).
 import { fork } from 'node:child_process';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -54,6 +55,8 @@ if (process.argv[2] === 'child') {
       host: '127.0.0.1',
       httpPort: 0,
       grpcPort: 0,
+      // BENCH_GRPC_SERVER=grpc-js measures the engine with @grpc/grpc-js's server instead of its own.
+      grpcServer: process.env.BENCH_GRPC_SERVER ?? 'http2',
       log: () => undefined,
       predictor: {
         name: 'bench',

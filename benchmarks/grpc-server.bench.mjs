@@ -251,7 +251,7 @@ async function main() {
       const clients = {};
       for (const role of roles) {
         clients[role] = await grpcClient(servers[role].port, s.channels, req);
-        await measure(clients[role], undefined, Math.min(1000, s.n), Math.min(s.concurrency, 16)); // warm-up
+        await measure(clients[role], undefined, s.n, s.concurrency); // warm-up: one untimed round
       }
       const rounds = {};
       for (let round = 0; round < ROUNDS; round++)

@@ -57,6 +57,11 @@ export interface KafkaServerConfig {
    * Default 60000.
    */
   nodeTimeoutMs?: number;
+  /**
+   * Full-graph mode: longest time the broker may hold a reply fetch open, ms (programmatic only).
+   * Real brokers answer as soon as a reply arrives; librdkafka's mock cluster waits it out. Default 100.
+   */
+  fetchMaxWaitMs?: number;
   /** Messages processed concurrently. Default 4. */
   workers: number;
   /** When false, an input offset is committed only after its output was produced. Default true (reference). */
@@ -139,6 +144,12 @@ export interface EngineConfig {
   grpcMaxMessageBytes: number;
   /** Requests served at once; more get SC_ERR_ENGINE_OVERLOADED. `--max_in_flight`. Default 10000. */
   maxInFlight: number;
+  /**
+   * The gRPC server: `http2`, the engine's own unary server on node:http2 (cheaper per call,
+   * docs/benchmarks.md), or `grpc-js`, @grpc/grpc-js's Server. `--grpc_server` /
+   * `SELDON_ENGINE_GRPC_SERVER`. Default `http2`.
+   */
+  grpcServer: 'http2' | 'grpc-js';
   /** Whole-request deadline, ms; 0 = none (reference). `--request_timeout_ms`. Default 0. */
   requestTimeoutMs: number;
   /** Per node REST call timeout, ms; 0 = none. Annotation `seldon.io/rest-timeout`. Default 0. */
@@ -225,6 +236,7 @@ export const ENGINE_FLAGS = Object.freeze({
   watch: 'bool',
   max_body_bytes: 'string',
   max_in_flight: 'string',
+  grpc_server: 'string',
   request_timeout_ms: 'string',
   annotations_file: 'string',
 } as const satisfies Record<string, EngineFlagKind>);
@@ -558,6 +570,7 @@ export function resolveConfig(
       '--max_in_flight',
       1,
     ),
+    grpcServer: (pick('grpc_server', 'SELDON_ENGINE_GRPC_SERVER') ?? 'http2') as EngineConfig['grpcServer'],
     requestTimeoutMs: parseIntStrict(
       pick('request_timeout_ms', 'SELDON_ENGINE_REQUEST_TIMEOUT_MS') ?? '0',
       '--request_timeout_ms',
@@ -775,6 +788,7 @@ export function normalizeConfig(options: EngineOptions | EngineConfig): EngineCo
     maxBodyBytes: o.maxBodyBytes ?? 100 * 1024 * 1024,
     grpcMaxMessageBytes: o.grpcMaxMessageBytes ?? 2147483647,
     maxInFlight: o.maxInFlight ?? 10000,
+    grpcServer: checkGrpcServer(o.grpcServer ?? 'http2'),
     requestTimeoutMs: o.requestTimeoutMs ?? 0,
     restTimeoutMs: o.restTimeoutMs ?? 0,
     grpcTimeoutMs: o.grpcTimeoutMs ?? 0,
@@ -818,4 +832,13 @@ export function formatConfig(config: EngineConfig): string {
 function summarizeGraph(unit: PredictiveUnit): string {
   const kids = unit.children?.length ? `(${unit.children.map(summarizeGraph).join(', ')})` : '';
   return `${unit.name}${unit.type ? `:${unit.type}` : ''}${kids}`;
+}
+
+function checkGrpcServer(value: string): EngineConfig['grpcServer'] {
+  if (value !== 'http2' && value !== 'grpc-js')
+    throw new EngineError(
+      'SC_ERR_ENGINE_CONFIG_INVALID',
+      `--grpc_server / SELDON_ENGINE_GRPC_SERVER must be http2 or grpc-js, got "${value}"`,
+    );
+  return value;
 }

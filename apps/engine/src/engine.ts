@@ -1,7 +1,6 @@
 // startEngine: builds the runtime and starts the HTTP and gRPC servers (and the Kafka loop in
 // Kafka server mode). Usable in-process by the CLI, the local runner, tests and benchmarks.
 import type { AddressInfo } from 'node:net';
-import * as grpc from '@grpc/grpc-js';
 import type { NodeBinding, NodeClient } from '@seldon-ts/graph-executor';
 import {
   normalizeConfig,
@@ -13,7 +12,7 @@ import {
 import { EngineError } from './errors.js';
 import { EngineRuntime, type EngineLogger, type EngineLogLevel, type Readiness } from './internal/runtime.js';
 import { createHttpFrontDoor } from './internal/http-server.js';
-import { createGrpcFrontDoor, grpcCredentials } from './internal/grpc-server.js';
+import { createGrpcFrontDoor } from './internal/grpc-server.js';
 import { createKafkaClient, startKafkaServer, type KafkaServerHandle } from './internal/kafka-server.js';
 import { createRequestTracer } from './internal/tracing.js';
 import { validateGraph } from './internal/graph-check.js';
@@ -73,18 +72,6 @@ function listenHttp(server: import('node:http').Server, host: string, port: numb
   });
 }
 
-function bindGrpc(
-  server: grpc.Server,
-  host: string,
-  port: number,
-  creds: grpc.ServerCredentials,
-): Promise<number> {
-  const target = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
-  return new Promise((resolve, reject) =>
-    server.bindAsync(target, creds, (err, bound) => (err ? reject(err) : resolve(bound))),
-  );
-}
-
 /** Starts an engine. Ports 0 pick free ports; see {@link EngineHandle}. */
 export async function startEngine(options: StartEngineOptions): Promise<EngineHandle> {
   const config = normalizeConfig(options);
@@ -111,10 +98,10 @@ export async function startEngine(options: StartEngineOptions): Promise<EngineHa
   let grpcPort: number;
   try {
     httpPort = await listenHttp(http.server, config.host, config.httpPort);
-    grpcPort = await bindGrpc(grpcDoor.server, config.host, config.grpcPort, grpcCredentials(runtime));
+    grpcPort = await grpcDoor.listen(config.host, config.grpcPort);
   } catch (err) {
     http.server.close();
-    grpcDoor.server.forceShutdown();
+    grpcDoor.forceClose();
     await runtime.close();
     await runtime.payloadLogger.close(0);
     await tracer?.shutdown();
@@ -179,7 +166,7 @@ export async function startEngine(options: StartEngineOptions): Promise<EngineHa
         const remaining = () => Math.max(0, deadline - Date.now());
         const httpClosed = new Promise<void>((resolve) => http.server.close(() => resolve()));
         http.server.closeIdleConnections();
-        const grpcClosed = new Promise<void>((resolve) => grpcDoor.server.tryShutdown(() => resolve()));
+        const grpcClosed = grpcDoor.close();
         await kafka?.close(remaining());
         let graceful = true;
         const timer = new Promise<'timeout'>((resolve) =>
@@ -197,7 +184,7 @@ export async function startEngine(options: StartEngineOptions): Promise<EngineHa
             `graceful shutdown timed out after ${runtime.config.gracefulTimeoutMs} ms with ${http.inFlight()} HTTP and ${grpcDoor.inFlight()} gRPC requests in flight`,
           );
           http.server.closeAllConnections();
-          grpcDoor.server.forceShutdown();
+          grpcDoor.forceClose();
         }
         await runtime.payloadLogger.close(Math.max(remaining(), 100));
         await runtime.close(graceful ? 5000 : 200);

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Consumer, EachMessagePayload, Producer } from 'kafkajs';
 import {
+  GraphError,
   GraphPayload,
   RestNodeClient,
   isGraphError,
@@ -46,12 +47,17 @@ export interface KafkaProxyOptions {
   broker: string;
   /** Kafka security (env KAFKA_SECURITY_PROTOCOL, KAFKA_SSL_*, KAFKA_SASL_*). Default none. */
   security?: KafkaSecurity;
-  /** Requests handled at once, one per partition (`--workers`). Default 1 (the reference is sequential). */
+  /**
+   * Requests handled at once per partition, and partitions consumed at once (`--workers`).
+   * Default 1: one request at a time, in order (the reference).
+   */
   workers?: number;
   /** Deadline of each model call in milliseconds, 0 = none (`--timeout_ms`). Default 0. */
   timeoutMs?: number;
   /** Largest model answer accepted, in bytes. Default 1048576 (Kafka's default message.max.bytes). */
   maxMessageBytes?: number;
+  /** Longest time the broker may hold a request fetch open, ms (a real broker answers as soon as a request arrives). Default 100. */
+  fetchMaxWaitMs?: number;
   /** Log sink. Default: nothing. */
   log?: EngineLogger;
 }
@@ -72,6 +78,18 @@ const METHODS_BY_PATH = new Map<string, NodeMethod>(
   Object.entries(KAFKA_METHOD_PATHS).map(([method, path]) => [path!, method as NodeMethod]),
 );
 
+/** Headers of the full-graph protocol itself, not forwarded to the model. */
+const PROTOCOL_HEADERS = new Set(
+  [
+    KAFKA_HEADERS.puid,
+    KAFKA_HEADERS.replyTopic,
+    KAFKA_HEADERS.method,
+    KAFKA_HEADERS.callId,
+    KAFKA_HEADERS.contentType,
+    'content-length',
+  ].map((h) => h.toLowerCase()),
+);
+
 function configError(message: string): EngineError {
   return new EngineError('SC_ERR_ENGINE_CONFIG_INVALID', `kafka-proxy: ${message}`);
 }
@@ -86,6 +104,7 @@ export async function startKafkaProxy(options: KafkaProxyOptions): Promise<Kafka
     workers: 1,
     timeoutMs: 0,
     maxMessageBytes: 1048576,
+    fetchMaxWaitMs: 100,
     log: (() => undefined) as EngineLogger,
     security: {},
     ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
@@ -143,7 +162,7 @@ export async function startKafkaProxy(options: KafkaProxyOptions): Promise<Kafka
     groupId,
     sessionTimeout: 6000,
     heartbeatInterval: 1000,
-    maxWaitTimeInMs: 100,
+    maxWaitTimeInMs: o.fetchMaxWaitMs,
     retry: {
       retries: 10,
       initialRetryTime: 200,
@@ -164,6 +183,19 @@ export async function startKafkaProxy(options: KafkaProxyOptions): Promise<Kafka
     const contentType = headerText(headers, KAFKA_HEADERS.contentType) || 'application/json';
     const out: Record<string, string> = { [KAFKA_HEADERS.puid]: puid };
     if (callId !== undefined) out[KAFKA_HEADERS.callId] = callId;
+    try {
+      checkTopicName(reply, `topic-response of the message at ${topicIn} offset ${message.offset}`);
+    } catch (err) {
+      // Nowhere to answer: retrying cannot help, and holding the partition would stop every request.
+      log('error', `kafka-proxy ${o.modelName}: ${(err as Error).message}; request skipped`);
+      return;
+    }
+    // As the reference, the message's other headers go to the model as HTTP headers.
+    const forwarded: Record<string, string> = {};
+    for (const key in headers ?? {}) {
+      const lower = key.toLowerCase();
+      if (!PROTOCOL_HEADERS.has(lower)) forwarded[lower] = headerText(headers, key) ?? '';
+    }
     let value: Buffer;
     try {
       const method = METHODS_BY_PATH.get(path);
@@ -191,18 +223,41 @@ export async function startKafkaProxy(options: KafkaProxyOptions): Promise<Kafka
       } else {
         payload = GraphPayload.fromBytes(body, contentType);
       }
-      const result = await model.call({
-        node,
-        method,
-        modelName: o.modelName,
-        protocol,
-        payload,
-        payloads,
-        puid,
-        headers: {},
-        signal: abort.signal,
-        deadline: o.timeoutMs > 0 ? Date.now() + o.timeoutMs : undefined,
-      });
+      // The REST client leaves deadlines to its caller (normally the graph executor).
+      let signal = abort.signal;
+      let timer: NodeJS.Timeout | undefined;
+      if (o.timeoutMs > 0) {
+        const timeout = new AbortController();
+        timer = setTimeout(
+          () =>
+            timeout.abort(
+              new GraphError(
+                'SC_ERR_GRAPH_NODE_TIMEOUT',
+                `model ${o.modelName} at http://${o.hostname}:${o.httpPort} did not answer ${path} within ${o.timeoutMs} ms (kafka-proxy --timeout_ms)`,
+                { nodeName: o.modelName },
+              ),
+            ),
+          o.timeoutMs,
+        );
+        signal = AbortSignal.any([abort.signal, timeout.signal]);
+      }
+      let result: GraphPayload;
+      try {
+        result = await model.call({
+          node,
+          method,
+          modelName: o.modelName,
+          protocol,
+          payload,
+          payloads,
+          puid,
+          headers: forwarded,
+          signal,
+          deadline: o.timeoutMs > 0 ? Date.now() + o.timeoutMs : undefined,
+        });
+      } finally {
+        clearTimeout(timer);
+      }
       value = Buffer.from(result.bytes());
       out[KAFKA_HEADERS.contentType] = result.contentType;
     } catch (err) {
@@ -224,6 +279,13 @@ export async function startKafkaProxy(options: KafkaProxyOptions): Promise<Kafka
         await producer.send({ topic: reply, messages: [{ value, headers: out }] });
         return;
       } catch (err) {
+        if ((err as { retriable?: boolean }).retriable === false) {
+          log(
+            'error',
+            `kafka-proxy: cannot produce the reply of puid ${puid} to ${reply}: ${(err as Error).message}; request skipped`,
+          );
+          return;
+        }
         if (stopping && attempt >= 3) throw err;
         log(
           'warn',
@@ -240,19 +302,49 @@ export async function startKafkaProxy(options: KafkaProxyOptions): Promise<Kafka
   await consumer.subscribe({ topic: topicIn, fromBeginning: true });
   await consumer.run({
     autoCommit: false,
+    eachBatchAutoResolve: false,
     partitionsConsumedConcurrently: o.workers,
-    eachMessage: async ({ topic, partition, message }) => {
-      if (stopping) return;
-      inFlight++;
-      try {
-        await answer(message);
-        handled++;
-        await consumer.commitOffsets([
-          { topic, partition, offset: (BigInt(message.offset) + 1n).toString() },
-        ]);
-      } finally {
-        inFlight--;
-      }
+    eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+      const messages = batch.messages;
+      const done = new Array<boolean>(messages.length).fill(false);
+      let next = 0; // first message whose offset is not committed yet
+      let cursor = 0;
+      // Offsets advance only over a prefix of answered messages, so a crash never skips a request.
+      const advance = async () => {
+        let moved = false;
+        while (next < messages.length && done[next]) {
+          resolveOffset(messages[next]!.offset);
+          next++;
+          moved = true;
+        }
+        if (moved)
+          await consumer.commitOffsets([
+            {
+              topic: batch.topic,
+              partition: batch.partition,
+              offset: (BigInt(messages[next - 1]!.offset) + 1n).toString(),
+            },
+          ]);
+      };
+      let commits: Promise<void> = Promise.resolve();
+      const worker = async () => {
+        while (cursor < messages.length && !stopping && isRunning() && !isStale()) {
+          const i = cursor++;
+          inFlight++;
+          try {
+            await answer(messages[i]!);
+            handled++;
+            done[i] = true;
+            commits = commits.then(advance);
+            await commits;
+          } finally {
+            inFlight--;
+          }
+          await heartbeat().catch(() => undefined);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(o.workers, messages.length) }, worker));
+      await commits;
     },
   });
   await joined;

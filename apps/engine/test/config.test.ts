@@ -103,6 +103,13 @@ describe('resolveConfig', () => {
       /unknown flag --bogus/,
     );
     expect(() =>
+      resolveConfig([], { ENGINE_PREDICTOR: b64, SELDON_ENGINE_GRPC_SERVER: 'netty' }, noFiles),
+    ).toThrow(/--grpc_server \/ SELDON_ENGINE_GRPC_SERVER must be http2 or grpc-js, got "netty"/);
+    expect(resolveConfig([], { ENGINE_PREDICTOR: b64 }, noFiles).grpcServer).toBe('http2');
+    expect(resolveConfig(['--grpc_server', 'grpc-js'], { ENGINE_PREDICTOR: b64 }, noFiles).grpcServer).toBe(
+      'grpc-js',
+    );
+    expect(() =>
       resolveConfig(
         [],
         { ENGINE_PREDICTOR: b64 },

@@ -338,6 +338,19 @@ describe('grpc-h2-server: message size limits', () => {
     );
   });
 
+  it('announces maxConcurrentStreams in its HTTP/2 SETTINGS', async () => {
+    const { port } = await serve({ [ECHO]: echo }, { maxConcurrentStreams: 3 });
+    const session = http2.connect(`http://127.0.0.1:${port}`);
+    try {
+      const settings = await new Promise<http2.Settings>((resolve) =>
+        session.once('remoteSettings', resolve),
+      );
+      expect(settings.maxConcurrentStreams).toBe(3);
+    } finally {
+      session.destroy();
+    }
+  });
+
   it('rejects invalid limits when created', () => {
     expect(() => createGrpcH2Server({}, { maxReceiveMessageBytes: -1 })).toThrow(
       /maxReceiveMessageBytes must be a non-negative integer/,
@@ -402,6 +415,52 @@ describe('grpc-h2-server: deadlines and cancellation', () => {
     c.onCancel((r) => late.push(r));
     expect(late).toHaveLength(1);
     g.release(Buffer.from('late'));
+  });
+
+  it('a cancel listener that throws affects neither the other listeners nor the process', async () => {
+    const g = gate();
+    const { server, client } = await serve({ [ECHO]: g.handler });
+    let clientCall!: grpc.ClientUnaryCall;
+    const result = call(client, Buffer.from('x'), { onCall: (cc) => (clientCall = cc) });
+    const c = await g.entered;
+    c.onCancel(() => {
+      throw new Error('listener bug');
+    });
+    const second = new Promise<GrpcStatusError>((resolve) => c.onCancel(resolve));
+    clientCall.cancel();
+    expect((await second).grpcCode).toBe(grpc.status.CANCELLED);
+    expect((await result).err!.code).toBe(grpc.status.CANCELLED);
+    expect(() =>
+      c.onCancel(() => {
+        throw new Error('late listener bug');
+      }),
+    ).not.toThrow();
+    expect(server.inFlight).toBe(0);
+    g.release(Buffer.from('after cancel')); // answered to nobody, without an error
+  });
+
+  it('has no deadline without grpc-timeout, and keeps one beyond the timer range without arming a timer', async () => {
+    const deadlines: (number | undefined)[] = [];
+    const { port, client } = await serve({
+      [ECHO]: (req, c) => {
+        deadlines.push(c.deadline);
+        return req;
+      },
+    });
+    expect((await call(client, Buffer.from('x'))).err).toBeNull();
+    const warnings: Error[] = [];
+    const onWarning = (w: Error): void => void warnings.push(w);
+    process.on('warning', onWarning);
+    try {
+      const r = await rawRequest(port, { 'grpc-timeout': '99999999H' }, frame(Buffer.from('x')));
+      expect(rawStatus(r).code).toBe(0);
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(deadlines[0]).toBeUndefined();
+    expect(deadlines[1]).toBeGreaterThan(Date.now() + 99_999_998 * 3_600_000);
+    expect(warnings.filter((w) => w.name === 'TimeoutOverflowWarning')).toEqual([]);
   });
 
   it('parses every grpc-timeout unit and rejects malformed values', () => {
@@ -582,28 +641,6 @@ describe('grpc-h2-server: close', () => {
     expect(closed).toBe(true);
     expect(server.inFlight).toBe(0);
     session.destroy();
-  });
-
-  it('a cancel listener that throws affects neither the other listeners nor the process', async () => {
-    const g = gate();
-    const { server, client } = await serve({ [ECHO]: g.handler });
-    let clientCall!: grpc.ClientUnaryCall;
-    const result = call(client, Buffer.from('x'), { onCall: (cc) => (clientCall = cc) });
-    const c = await g.entered;
-    c.onCancel(() => {
-      throw new Error('listener bug');
-    });
-    const second = new Promise<GrpcStatusError>((resolve) => c.onCancel(resolve));
-    clientCall.cancel();
-    expect((await second).grpcCode).toBe(grpc.status.CANCELLED);
-    expect((await result).err!.code).toBe(grpc.status.CANCELLED);
-    expect(() =>
-      c.onCancel(() => {
-        throw new Error('late listener bug');
-      }),
-    ).not.toThrow();
-    expect(server.inFlight).toBe(0);
-    g.release(Buffer.from('after cancel')); // answered to nobody, without an error
   });
 
   it('force close cancels the calls in progress with UNAVAILABLE', async () => {

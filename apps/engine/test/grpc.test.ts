@@ -56,7 +56,8 @@ function call(
   });
 }
 
-describe('gRPC serving', () => {
+// Both gRPC server implementations serve the same method table.
+describe.each(['http2', 'grpc-js'] as const)('gRPC serving (%s server)', (grpcServer) => {
   let node: RunningNode;
   let engine: EngineHandle;
   let client: grpc.Client;
@@ -69,6 +70,7 @@ describe('gRPC serving', () => {
       httpPort: 0,
       grpcPort: 0,
       transport: 'grpc',
+      grpcServer,
       log: () => undefined,
       predictor: { name: 'p', graph: unit(node, 'MODEL', {}, 'grpc') },
     });
@@ -120,8 +122,12 @@ describe('gRPC serving', () => {
   });
 
   it('a request that is not a SeldonMessage gets INVALID_ARGUMENT naming the problem', async () => {
-    await expect(call(client, 'Predict', Buffer.from([0xff, 0xff, 0xff]))).rejects.toMatchObject({
-      code: grpc.status.INVALID_ARGUMENT,
-    });
+    const err = await call(client, 'Predict', Buffer.from([0xff, 0xff, 0xff])).then(
+      () => undefined,
+      (e: grpc.ServiceError) => e,
+    );
+    expect(err?.code).toBe(grpc.status.INVALID_ARGUMENT);
+    expect(err?.details).not.toBe('');
+    expect(err?.metadata.get('seldon-error-code')).toHaveLength(1);
   });
 });

@@ -13,7 +13,9 @@ import {
   type KafkaProxyHandle,
   type StartEngineOptions,
 } from 'seldon-engine';
-import { GraphPayload } from '@seldon-ts/graph-executor';
+import * as grpc from '@grpc/grpc-js';
+import { GraphPayload, type GraphError } from '@seldon-ts/graph-executor';
+import { messageToProto, messageFromProto } from '@seldon-ts/payload';
 import { KafkaNodeClient } from '../src/internal/kafka-node-client.js';
 import { startKafkaMock, type KafkaMock } from './support/kafka-mock.js';
 import { startNode, post, get, type RunningNode } from './support/nodes.js';
@@ -97,6 +99,13 @@ describe('full-graph Kafka mode (KAFKA_FULL_GRAPH=true)', () => {
       },
       ma: model('ma', 1),
       mb: model('mb', 2),
+      // Slower than its proxy's --timeout_ms (300 ms).
+      sleepy: {
+        predict: async (X: any) => {
+          await new Promise((r) => setTimeout(r, 1500));
+          return X;
+        },
+      },
       // Only in the graph after a reload.
       mx: { predict: (X: any) => X.toArray().map((row: number[]) => row.map((v) => v + 5)) },
     };
@@ -107,7 +116,7 @@ describe('full-graph Kafka mode (KAFKA_FULL_GRAPH=true)', () => {
     unitClient = new KafkaNodeClient({
       kafka,
       topics: { ...ids, hostname: 'unit' },
-      nodeNames: ['ghost2'],
+      nodeNames: ['ghost2', 'sleepy'],
       timeoutMs: 0, // wait forever, as the reference: only abort and close end a call
       maxPendingCalls: 1,
       log: quiet,
@@ -123,6 +132,7 @@ describe('full-graph Kafka mode (KAFKA_FULL_GRAPH=true)', () => {
             hostname: '127.0.0.1',
             httpPort: node.httpPort,
             broker: mock.brokers,
+            timeoutMs: node.name === 'sleepy' ? 300 : undefined,
           }),
         ),
       ),
@@ -186,6 +196,34 @@ describe('full-graph Kafka mode (KAFKA_FULL_GRAPH=true)', () => {
     );
   }, 30_000);
 
+  it('a gRPC Predict goes through the same topics and answers protobuf', async () => {
+    const raw = {
+      path: '/seldon.protos.Seldon/Predict',
+      requestStream: false,
+      responseStream: false,
+      requestSerialize: (b: Buffer) => b,
+      requestDeserialize: (b: Buffer) => b,
+      responseSerialize: (b: Buffer) => b,
+      responseDeserialize: (b: Buffer) => b,
+    };
+    const Client = grpc.makeGenericClientConstructor({ Predict: raw } as never, 'Seldon');
+    const client = new Client(`127.0.0.1:${engine.grpcPort}`, grpc.credentials.createInsecure());
+    try {
+      type Unary = (req: Buffer, md: grpc.Metadata, cb: (err: Error | null, out?: Buffer) => void) => unknown;
+      const predict = (client as unknown as { Predict: Unary }).Predict.bind(client);
+      const res = await new Promise<Buffer>((resolve, reject) =>
+        predict(
+          Buffer.from(messageToProto({ data: { ndarray: [[2]] } } as never)),
+          new grpc.Metadata(),
+          (err, out) => (err ? reject(err) : resolve(out!)),
+        ),
+      );
+      expect(JSON.stringify((messageFromProto(res) as any).data)).toContain('43');
+    } finally {
+      client.close();
+    }
+  }, 30_000);
+
   it('the Kafka server input topic goes through the full graph too', async () => {
     const producer = kafka.producer();
     await producer.connect();
@@ -241,6 +279,32 @@ describe('full-graph Kafka mode (KAFKA_FULL_GRAPH=true)', () => {
     const res = await post(engine.httpPort, '/api/v1.0/predictions', '{"data":{"ndarray":[[2]]}}');
     expect(res.status).toBe(200);
     expect(res.json().data.ndarray).toEqual([[25]]);
+  }, 30_000);
+
+  it("a model slower than its proxy's timeout gets an error reply naming model and timeout", async () => {
+    const err = await unitClient
+      .call({
+        node: { name: 'sleepy' },
+        method: 'predict',
+        modelName: 'sleepy',
+        protocol: 'seldon',
+        payload: GraphPayload.fromBytes(Buffer.from('{"data":{"ndarray":[[1]]}}'), 'application/json'),
+        puid: 'p-sleepy',
+        headers: {},
+        signal: undefined,
+        deadline: undefined,
+      })
+      .catch((e: unknown) => e as GraphError);
+    expect(err).toMatchObject({
+      code: 'SC_ERR_GRAPH_NODE_ERROR_RESPONSE',
+      httpStatus: 500,
+      nodeName: 'sleepy',
+    });
+    const body = JSON.parse((err as GraphError).body!.text());
+    expect(body.status.reason).toBe('SC_ERR_GRAPH_NODE_TIMEOUT');
+    expect(body.status.info).toMatch(
+      /model sleepy at http:\/\/127\.0\.0\.1:\d+ did not answer \/predict within 300 ms/,
+    );
   }, 30_000);
 
   it('the client bounds waiting calls, honours aborts and fails waiting calls on close', async () => {
@@ -390,6 +454,14 @@ describe('KAFKA_FULL_GRAPH configuration', () => {
 });
 
 describe('seldon-engine kafka-proxy', () => {
+  let mock: KafkaMock;
+  beforeAll(async () => {
+    mock = await startKafkaMock();
+  });
+  afterAll(async () => {
+    await mock?.stop();
+  });
+
   it('parses the reference flags with their defaults and names what is missing', () => {
     expect(
       parseKafkaProxyArgs(['--model_name', 'm', '--predictor', 'p', '--sdep', 's', '--broker', 'b:1'], {}),
@@ -439,46 +511,119 @@ describe('seldon-engine kafka-proxy', () => {
     ).rejects.toThrow(/protocol must be seldon or tensorflow/);
   });
 
-  it('runs as a subcommand and stops cleanly on SIGTERM', async () => {
-    const mock = await startKafkaMock();
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'src/cli.ts',
-        'kafka-proxy',
-        '--model_name',
-        'cli-model',
-        '--predictor',
-        'p',
-        '--sdep',
-        's',
-        '--broker',
-        mock.brokers,
-      ],
-      {
-        cwd: engineDir,
-        env: { ...process.env, TSX_TSCONFIG_PATH: 'test/support/tsconfig.paths.json' },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      },
-    );
+  /** Starts `seldon-engine kafka-proxy` in a child process; resolves once it consumes. */
+  function spawnProxy(args: string[]) {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'kafka-proxy', ...args], {
+      cwd: engineDir,
+      env: { ...process.env, TSX_TSCONFIG_PATH: 'test/support/tsconfig.paths.json' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-    try {
-      let err = '';
-      await new Promise<void>((resolve, reject) => {
-        child.stderr!.on('data', (d: Buffer) => {
-          err += d.toString();
-          if (err.includes('kafka-proxy: cli-model.p.s.default -> http://localhost:9000')) resolve();
-        });
-        void exited.then((code) => reject(new Error(`kafka-proxy exited with ${code}: ${err}`)));
+    let log = '';
+    const consuming = new Promise<void>((resolve, reject) => {
+      child.stderr!.on('data', (d: Buffer) => {
+        log += d.toString();
+        if (/kafka-proxy: \S+ -> http/.test(log)) resolve();
       });
-      child.kill('SIGTERM');
-      expect(await exited).toBe(0);
-      expect(err).toContain('SIGTERM, stopping');
+      void exited.then((code) => reject(new Error(`kafka-proxy exited with ${code}: ${log}`)));
+    });
+    return { child, exited, consuming, log: () => log };
+  }
+
+  it('runs as a subcommand and stops cleanly on SIGTERM', async () => {
+    const proxy = spawnProxy([
+      '--model_name',
+      'cli-model',
+      '--predictor',
+      'p',
+      '--sdep',
+      's',
+      '--broker',
+      mock.brokers,
+    ]);
+    try {
+      await proxy.consuming;
+      expect(proxy.log()).toContain('kafka-proxy: cli-model.p.s.default -> http://localhost:9000');
+      proxy.child.kill('SIGTERM');
+      expect(await proxy.exited).toBe(0);
+      expect(proxy.log()).toContain('SIGTERM, stopping');
     } finally {
-      child.kill('SIGKILL');
-      await mock.stop();
+      proxy.child.kill('SIGKILL');
+    }
+  }, 30_000);
+
+  it('a proxy killed mid-stream loses no request: offsets are committed only after the reply', async () => {
+    const N = 60;
+    const node = await startNode('slow', {
+      predict: async (X: any) => {
+        await new Promise((r) => setTimeout(r, 15));
+        return X.toArray().map((row: number[]) => row.map((v) => v + 1));
+      },
+    } as never);
+    const kafka = new Kafka({ brokers: [mock.brokers], logLevel: logLevel.NOTHING });
+    const replies = new Map<string, string[]>();
+    const reader = kafka.consumer({ groupId: 'kill-reader', maxWaitTimeInMs: 100 });
+    const producer = kafka.producer();
+    const args = ['--model_name', 'slow', '--predictor', 'p', '--sdep', 'kill', '--hostname', '127.0.0.1'];
+    args.push('--http_port', String(node.httpPort), '--broker', mock.brokers);
+    let first = spawnProxy(args);
+    try {
+      await Promise.all([
+        (async () => {
+          await reader.connect();
+          await reader.subscribe({ topic: 'kill-replies', fromBeginning: true });
+          await reader.run({
+            eachMessage: async ({ message }) => {
+              const puid = String(message.headers?.['Seldon-Puid']);
+              replies.set(puid, [...(replies.get(puid) ?? []), String(message.value)]);
+            },
+          });
+        })(),
+        producer.connect(),
+        first.consuming,
+      ]);
+      await producer.send({
+        topic: 'slow.p.kill.default',
+        messages: Array.from({ length: N }, (_, i) => ({
+          value: `{"data":{"ndarray":[[${i}]]}}`,
+          headers: { 'Seldon-Puid': `r${i}`, 'topic-response': 'kill-replies', 'seldon-method': '/predict' },
+        })),
+      });
+      while (replies.size < 5) await new Promise((r) => setTimeout(r, 10));
+      first.child.kill('SIGKILL');
+      await first.exited;
+      expect(replies.size).toBeLessThan(N);
+      first = spawnProxy(args);
+      await first.consuming;
+      while (replies.size < N) await new Promise((r) => setTimeout(r, 20));
+      // At least once: a request answered just before the kill may be answered again.
+      for (let i = 0; i < N; i++)
+        for (const reply of replies.get(`r${i}`)!) expect(JSON.parse(reply).data.ndarray).toEqual([[i + 1]]);
+      // A request naming an impossible reply topic is skipped; it does not hold up its partition.
+      const headers = { 'topic-response': 'kill-replies', 'seldon-method': '/predict' };
+      await producer.send({
+        topic: 'slow.p.kill.default',
+        messages: [
+          {
+            key: 'k',
+            value: '{"data":{"ndarray":[[0]]}}',
+            headers: { ...headers, 'Seldon-Puid': 'bad', 'topic-response': 'no such/topic' },
+          },
+          {
+            key: 'k',
+            value: '{"data":{"ndarray":[[7]]}}',
+            headers: { ...headers, 'Seldon-Puid': 'after-bad' },
+          },
+        ],
+      });
+      while (!replies.has('after-bad')) await new Promise((r) => setTimeout(r, 20));
+      expect(JSON.parse(replies.get('after-bad')![0]!).data.ndarray).toEqual([[8]]);
+      expect(replies.has('bad')).toBe(false);
+    } finally {
+      first.child.kill('SIGKILL');
+      await reader.disconnect();
+      await producer.disconnect();
+      await node.close();
     }
   }, 40_000);
 });

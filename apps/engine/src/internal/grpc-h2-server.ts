@@ -164,8 +164,8 @@ export function createGrpcH2Server(
   options: GrpcH2ServerOptions = {},
 ): GrpcH2Server {
   const limits = {
-    maxReceiveMessageBytes: positive(options.maxReceiveMessageBytes, 'maxReceiveMessageBytes'),
-    maxSendMessageBytes: positive(options.maxSendMessageBytes, 'maxSendMessageBytes'),
+    maxReceiveMessageBytes: byteLimit(options.maxReceiveMessageBytes, 'maxReceiveMessageBytes'),
+    maxSendMessageBytes: byteLimit(options.maxSendMessageBytes, 'maxSendMessageBytes'),
   } as Limits;
   const maxConcurrentStreams = options.maxConcurrentStreams ?? GRPC_H2_SERVER_DEFAULTS.maxConcurrentStreams;
   const table = new Map<string, GrpcH2Handler>(Object.entries(handlers));
@@ -201,7 +201,7 @@ export function createGrpcH2Server(
     const path = headers[':path'] ?? '';
     const handler = table.get(path);
     if (handler === undefined) {
-      trailersOnly(stream, GrpcStatus.UNIMPLEMENTED, `unknown method ${path}`, undefined);
+      trailersOnly(stream, GrpcStatus.UNIMPLEMENTED, `unknown method ${path}`);
       closeUnread(stream);
       return;
     }
@@ -243,7 +243,7 @@ interface Limits {
   maxSendMessageBytes: number;
 }
 
-function positive(value: number | undefined, name: keyof Limits): number {
+function byteLimit(value: number | undefined, name: keyof Limits): number {
   if (value === undefined) return GRPC_H2_SERVER_DEFAULTS[name];
   if (!(value >= 0) || (!Number.isInteger(value) && value !== Infinity))
     throw new RangeError(`${name} must be a non-negative integer number of bytes or Infinity, got ${value}`);
@@ -273,7 +273,7 @@ function trailersOnly(
   stream: http2.ServerHttp2Stream,
   code: number,
   message: string,
-  trailers: GrpcOutgoingMetadata | undefined,
+  trailers?: GrpcOutgoingMetadata,
 ): void {
   if (stream.closed || stream.destroyed) return;
   const head: http2.OutgoingHttpHeaders = {

@@ -2,11 +2,15 @@
 // inference.GRPCInferenceService with protocol v2, tensorflow.serving PredictionService and
 // ModelService with protocol tensorflow, and grpc.health.v1.Health. Messages stay protobuf bytes end
 // to end (identity serializers); only the small metadata messages are decoded.
+//
+// The methods form one table (path -> raw-bytes handler) served by the engine's own unary gRPC
+// server on node:http2 (grpc-h2-server.ts, the default: measured cheaper, docs/benchmarks.md) or,
+// with `--grpc_server grpc-js`, by @grpc/grpc-js's Server through a small adapter.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as grpc from '@grpc/grpc-js';
 import type { Span } from '@opentelemetry/api';
-import { GraphPayload } from '@seldon-ts/graph-executor';
+import { Cancellation, GraphPayload } from '@seldon-ts/graph-executor';
 import {
   graphMetadataToProto,
   inferenceServices,
@@ -15,7 +19,13 @@ import {
 } from '@seldon-ts/payload';
 import { GRPC_CODE_NAMES, type EngineRuntime, type RequestContext } from './runtime.js';
 import { errorResponse } from './error-body.js';
-import { rawMethod } from './grpc-raw.js';
+import {
+  createGrpcH2Server,
+  GrpcStatusError,
+  type GrpcH2Call,
+  type GrpcH2Handler,
+  type GrpcOutgoingMetadata,
+} from './grpc-h2-server.js';
 import { EngineError } from '../errors.js';
 import {
   checkSingleHop,
@@ -29,40 +39,15 @@ import {
 /** Reported by v2 ServerMetadata; kept in step with package.json by test/grpc-v2.test.ts. */
 export const ENGINE_VERSION = '0.1.0';
 
-const SELDON_SERVICE = {
-  Predict: rawMethod('/seldon.protos.Seldon/Predict'),
-  SendFeedback: rawMethod('/seldon.protos.Seldon/SendFeedback'),
-  ModelMetadata: rawMethod('/seldon.protos.Seldon/ModelMetadata'),
-  GraphMetadata: rawMethod('/seldon.protos.Seldon/GraphMetadata'),
-};
-const HEALTH_SERVICE = { Check: rawMethod('/grpc.health.v1.Health/Check') };
+const SELDON = '/seldon.protos.Seldon/';
+const HEALTH_CHECK = '/grpc.health.v1.Health/Check';
 // The v2 dataplane, served when the predictor's protocol is v2 (or kfserving): inference requests
 // stay bytes like seldon.protos ones; only the small readiness messages are built here.
 const V2 = '/inference.GRPCInferenceService/';
-const INFERENCE_SERVICE = {
-  ModelInfer: rawMethod(`${V2}ModelInfer`),
-  ServerLive: rawMethod(`${V2}ServerLive`),
-  ServerReady: rawMethod(`${V2}ServerReady`),
-  ModelReady: rawMethod(`${V2}ModelReady`),
-  ServerMetadata: rawMethod(`${V2}ServerMetadata`),
-  ModelMetadata: rawMethod(`${V2}ModelMetadata`),
-  RepositoryIndex: rawMethod(`${V2}RepositoryIndex`),
-  RepositoryModelLoad: rawMethod(`${V2}RepositoryModelLoad`),
-  RepositoryModelUnload: rawMethod(`${V2}RepositoryModelUnload`),
-};
 /** `{ live|ready: value }`: field 1, varint bool (ServerLive/ServerReady/ModelReady responses). */
 const boolResponse = (value: boolean): Buffer => (value ? Buffer.from([0x08, 0x01]) : Buffer.alloc(0));
 const V2_CODECS = inferenceServices.GRPCInferenceService;
 const TF_GRAPH_RPC_NAMES: readonly TfGraphRpc[] = ['Predict', 'Classify', 'Regress', 'MultiInference'];
-const TF_PREDICTION = {
-  ...Object.fromEntries(TF_GRAPH_RPC_NAMES.map((rpc) => [rpc, rawMethod(`${TF_PREDICTION_SERVICE}${rpc}`)])),
-  GetModelMetadata: rawMethod(`${TF_PREDICTION_SERVICE}GetModelMetadata`),
-};
-const TF_MODEL = {
-  GetModelStatus: rawMethod(`${TF_MODEL_SERVICE}GetModelStatus`),
-  HandleReloadConfigRequest: rawMethod(`${TF_MODEL_SERVICE}HandleReloadConfigRequest`),
-};
-
 /** The graph answered over REST (JSON) where the gRPC client needs the protocol's protobuf message. */
 function needProtobuf(out: GraphPayload, rpc: string, protocol: string): void {
   if (!out.isProtobuf)
@@ -89,36 +74,43 @@ function toProtobuf(payload: GraphPayload, encodeObject: (o: unknown) => Uint8Ar
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-export function createGrpcFrontDoor(runtime: EngineRuntime): { server: grpc.Server; inFlight(): number } {
+/** The gRPC front door of an engine, whichever server implementation serves it. */
+export interface GrpcFrontDoor {
+  /** Listens on `host:port` (0 picks a free port); resolves with the bound port. */
+  listen(host: string, port: number): Promise<number>;
+  /** Graceful close: new calls are refused, calls in progress finish; resolves once closed. */
+  close(): Promise<void>;
+  /** Cancels calls in progress and closes every connection. */
+  forceClose(): void;
+  /** Calls accepted and not yet answered. */
+  inFlight(): number;
+}
+
+export function createGrpcFrontDoor(runtime: EngineRuntime): GrpcFrontDoor {
   const config = runtime.config;
-  const server = new grpc.Server({
-    'grpc.max_receive_message_length': config.grpcMaxMessageBytes,
-    'grpc.max_send_message_length': config.grpcMaxMessageBytes,
-  });
+  const table: Record<string, GrpcH2Handler> = {};
   let inFlight = 0;
   const inFlightGauge = runtime.metrics.inFlightCounter('grpc');
 
-  const unary = (
-    service: string,
-    spanName: string,
-    sendPuid: boolean,
-    body: (request: Buffer, ctx: RequestContext) => Promise<Buffer>,
-  ): grpc.handleUnaryCall<Buffer, Buffer> => {
-    return (call, callback) => {
+  const unary =
+    (
+      service: string,
+      spanName: string,
+      sendPuid: boolean,
+      body: (request: Buffer, ctx: RequestContext) => Promise<Uint8Array>,
+    ): GrpcH2Handler =>
+    async (request, call) => {
       const start = performance.now();
       inFlight++;
       inFlightGauge.inc();
-      const headers = metadataToHeaders(call.metadata);
+      // Text metadata owned by the call: it becomes the headers forwarded to the nodes.
+      const headers = call.metadata;
       let puid = headers['seldon-puid'];
       if (typeof puid !== 'string' || !puid) {
         puid = randomUUID();
         headers['seldon-puid'] = puid;
       }
-      if (sendPuid) {
-        const md = new grpc.Metadata();
-        md.set('seldon-puid', puid);
-        call.sendMetadata(md);
-      }
+      if (sendPuid) call.sendHeader({ 'seldon-puid': puid });
       let span: Span | undefined;
       if (runtime.tracer)
         span = runtime.tracer.startServerSpan(spanName, headers, {
@@ -126,7 +118,32 @@ export function createGrpcFrontDoor(runtime: EngineRuntime): { server: grpc.Serv
           'rpc.method': service,
           'seldon.puid': puid,
         });
-      const finish = (code: number, errorCode?: string) => {
+      let code = 0;
+      let errorCode: string | undefined;
+      try {
+        if (runtime.inFlightGraph >= config.maxInFlight)
+          throw new EngineError(
+            'SC_ERR_ENGINE_OVERLOADED',
+            `more than ${config.maxInFlight} requests in flight (maxInFlight); retry later`,
+          );
+        runtime.inFlightGraph++;
+        try {
+          // A cancelled call (client gone, deadline passed, forced shutdown) cancels its node calls.
+          const abort = new Cancellation();
+          call.onCancel((reason) => abort.abort(reason));
+          return await body(request, { puid, headers, span, transport: 'grpc', abort });
+        } finally {
+          runtime.inFlightGraph--;
+        }
+      } catch (err) {
+        const rendered = errorResponse(err);
+        runtime.metrics.errors.inc({ code: rendered.code, server: 'grpc' });
+        code = rendered.grpcStatus;
+        errorCode = rendered.code;
+        throw new GrpcStatusError(rendered.grpcStatus, rendered.message, {
+          trailers: { 'seldon-error-code': rendered.code },
+        });
+      } finally {
         inFlight--;
         inFlightGauge.dec();
         runtime.metrics.observeServer(
@@ -138,137 +155,100 @@ export function createGrpcFrontDoor(runtime: EngineRuntime): { server: grpc.Serv
         if (span)
           runtime.tracer?.endSpan(span, errorCode ? { message: errorCode, code: errorCode } : undefined);
         if (inFlight === 0) runtime.notifyIdle();
-      };
-      const run = async () => {
-        if (runtime.inFlightGraph >= config.maxInFlight)
-          throw new EngineError(
-            'SC_ERR_ENGINE_OVERLOADED',
-            `more than ${config.maxInFlight} requests in flight (maxInFlight); retry later`,
-          );
-        runtime.inFlightGraph++;
-        // A cancelled call (client gone, deadline passed, forced shutdown) cancels its node calls.
-        // grpc-js also emits 'cancelled' when a finished call's stream closes: stop listening first.
-        const abort = new AbortController();
-        const onCancelled = () => abort.abort(new Error('the client cancelled the call'));
-        call.once('cancelled', onCancelled);
-        try {
-          return await body(call.request, { puid: puid as string, headers, span, transport: 'grpc', abort });
-        } finally {
-          call.removeListener('cancelled', onCancelled);
-          runtime.inFlightGraph--;
-        }
-      };
-      run().then(
-        (response) => {
-          finish(0);
-          callback(null, response);
-        },
-        (err: unknown) => {
-          const rendered = errorResponse(err);
-          runtime.metrics.errors.inc({ code: rendered.code, server: 'grpc' });
-          finish(rendered.grpcStatus, rendered.code);
-          const md = new grpc.Metadata();
-          md.set('seldon-error-code', rendered.code);
-          callback({ code: rendered.grpcStatus, details: rendered.message, metadata: md });
-        },
-      );
+      }
     };
+  const add = (prefix: string, methods: Record<string, GrpcH2Handler>): void => {
+    for (const [name, handler] of Object.entries(methods)) table[`${prefix}${name}`] = handler;
   };
 
-  server.addService(
-    SELDON_SERVICE as unknown as grpc.ServiceDefinition,
-    {
-      Predict: unary(
-        '/seldon.protos.Seldon/Predict',
-        '/seldon.protos.Seldon/Predict',
-        true,
-        async (req, ctx) => {
-          const out = await runtime.predict(GraphPayload.fromProtobuf(req), ctx);
-          return toProtobuf(out, (o) => messageToProto(o as never));
-        },
-      ),
-      SendFeedback: unary(
-        '/seldon.protos.Seldon/SendFeedback',
-        '/seldon.protos.Seldon/SendFeedback',
-        true,
-        async (req, ctx) => {
-          const out = await runtime.feedback(GraphPayload.fromProtobuf(req), ctx);
-          return toProtobuf(out, (o) => messageToProto(o as never));
-        },
-      ),
-      ModelMetadata: unary(
-        '/seldon.protos.Seldon/ModelMetadata',
-        '/seldon.protos.Seldon/ModelMetadata',
-        false,
-        async (req, ctx) => {
-          let name: string;
-          try {
-            name = modelMetadataRequestFromProto(req).name ?? '';
-          } catch (err) {
-            throw new EngineError(
-              'SC_ERR_ENGINE_BAD_REQUEST',
-              `ModelMetadata request is not a valid SeldonModelMetadataRequest: ${(err as Error).message}`,
-            );
-          }
-          const out = await runtime.nodeMetadata(name, { ...ctx, modelName: undefined });
-          if (out.isProtobuf) return toProtobuf(out, () => new Uint8Array());
-          const { modelMetadataToProto } = await import('@seldon-ts/payload');
-          return toProtobuf(out, (o) => modelMetadataToProto(o as never));
-        },
-      ),
-      GraphMetadata: unary(
-        '/seldon.protos.Seldon/GraphMetadata',
-        '/seldon.protos.Seldon/GraphMetadata',
-        false,
-        async (_req, ctx) => {
-          const meta = await runtime.graphMetadata(ctx);
-          const bytes = graphMetadataToProto(meta as never);
-          return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-        },
-      ),
-    } as unknown as grpc.UntypedServiceImplementation,
-  );
+  add(SELDON, {
+    Predict: unary(
+      '/seldon.protos.Seldon/Predict',
+      '/seldon.protos.Seldon/Predict',
+      true,
+      async (req, ctx) => {
+        const out = await runtime.predict(GraphPayload.fromProtobuf(req), ctx);
+        return toProtobuf(out, (o) => messageToProto(o as never));
+      },
+    ),
+    SendFeedback: unary(
+      '/seldon.protos.Seldon/SendFeedback',
+      '/seldon.protos.Seldon/SendFeedback',
+      true,
+      async (req, ctx) => {
+        const out = await runtime.feedback(GraphPayload.fromProtobuf(req), ctx);
+        return toProtobuf(out, (o) => messageToProto(o as never));
+      },
+    ),
+    ModelMetadata: unary(
+      '/seldon.protos.Seldon/ModelMetadata',
+      '/seldon.protos.Seldon/ModelMetadata',
+      false,
+      async (req, ctx) => {
+        let name: string;
+        try {
+          name = modelMetadataRequestFromProto(req).name ?? '';
+        } catch (err) {
+          throw new EngineError(
+            'SC_ERR_ENGINE_BAD_REQUEST',
+            `ModelMetadata request is not a valid SeldonModelMetadataRequest: ${(err as Error).message}`,
+          );
+        }
+        const out = await runtime.nodeMetadata(name, { ...ctx, modelName: undefined });
+        if (out.isProtobuf) return toProtobuf(out, () => new Uint8Array());
+        const { modelMetadataToProto } = await import('@seldon-ts/payload');
+        return toProtobuf(out, (o) => modelMetadataToProto(o as never));
+      },
+    ),
+    GraphMetadata: unary(
+      '/seldon.protos.Seldon/GraphMetadata',
+      '/seldon.protos.Seldon/GraphMetadata',
+      false,
+      async (_req, ctx) => {
+        const meta = await runtime.graphMetadata(ctx);
+        const bytes = graphMetadataToProto(meta as never);
+        return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      },
+    ),
+  });
 
   if (config.protocol === 'v2' || config.protocol === 'kfserving') {
-    server.addService(
-      INFERENCE_SERVICE as unknown as grpc.ServiceDefinition,
-      {
-        ModelInfer: unary(`${V2}ModelInfer`, `${V2}ModelInfer`, true, async (req, ctx) => {
-          const out = await runtime.predict(GraphPayload.fromProtobuf(req), ctx);
-          if (!out.isProtobuf)
-            throw new EngineError(
-              'SC_ERR_ENGINE_INTERNAL',
-              'the graph answered ModelInfer with a JSON body (a node reached over REST); v2 gRPC needs every node of the graph reached over gRPC',
-            );
-          return toProtobuf(out, () => new Uint8Array());
-        }),
-        ServerLive: unary(`${V2}ServerLive`, `${V2}ServerLive`, false, async () => boolResponse(true)),
-        ServerReady: unary(`${V2}ServerReady`, `${V2}ServerReady`, false, async () =>
-          boolResponse((await runtime.readiness()).ready),
-        ),
-        ModelReady: unary(`${V2}ModelReady`, `${V2}ModelReady`, false, async () =>
-          boolResponse((await runtime.readiness()).ready),
-        ),
-        ServerMetadata: unary(`${V2}ServerMetadata`, `${V2}ServerMetadata`, false, async () =>
-          V2_CODECS.ServerMetadata.responseSerialize(v2ServerMetadata()),
-        ),
-        ModelMetadata: unary(`${V2}ModelMetadata`, `${V2}ModelMetadata`, true, async (req, ctx) => {
-          const name = v2ModelName(req);
-          const out = await runtime.nodeMetadata(name, { ...ctx, modelName: undefined });
-          needProtobuf(out, 'ModelMetadata', 'v2');
-          return toProtobuf(out, () => new Uint8Array());
-        }),
-        RepositoryIndex: unary(`${V2}RepositoryIndex`, `${V2}RepositoryIndex`, false, async (req) =>
-          V2_CODECS.RepositoryIndex.responseSerialize(await v2RepositoryIndex(runtime, req)),
-        ),
-        RepositoryModelLoad: unary(`${V2}RepositoryModelLoad`, `${V2}RepositoryModelLoad`, false, () =>
-          Promise.reject(repositoryUnimplemented('RepositoryModelLoad')),
-        ),
-        RepositoryModelUnload: unary(`${V2}RepositoryModelUnload`, `${V2}RepositoryModelUnload`, false, () =>
-          Promise.reject(repositoryUnimplemented('RepositoryModelUnload')),
-        ),
-      } as unknown as grpc.UntypedServiceImplementation,
-    );
+    add(V2, {
+      ModelInfer: unary(`${V2}ModelInfer`, `${V2}ModelInfer`, true, async (req, ctx) => {
+        const out = await runtime.predict(GraphPayload.fromProtobuf(req), ctx);
+        if (!out.isProtobuf)
+          throw new EngineError(
+            'SC_ERR_ENGINE_INTERNAL',
+            'the graph answered ModelInfer with a JSON body (a node reached over REST); v2 gRPC needs every node of the graph reached over gRPC',
+          );
+        return toProtobuf(out, () => new Uint8Array());
+      }),
+      ServerLive: unary(`${V2}ServerLive`, `${V2}ServerLive`, false, async () => boolResponse(true)),
+      ServerReady: unary(`${V2}ServerReady`, `${V2}ServerReady`, false, async () =>
+        boolResponse((await runtime.readiness()).ready),
+      ),
+      ModelReady: unary(`${V2}ModelReady`, `${V2}ModelReady`, false, async () =>
+        boolResponse((await runtime.readiness()).ready),
+      ),
+      ServerMetadata: unary(`${V2}ServerMetadata`, `${V2}ServerMetadata`, false, async () =>
+        V2_CODECS.ServerMetadata.responseSerialize(v2ServerMetadata()),
+      ),
+      ModelMetadata: unary(`${V2}ModelMetadata`, `${V2}ModelMetadata`, true, async (req, ctx) => {
+        const name = v2ModelName(req);
+        const out = await runtime.nodeMetadata(name, { ...ctx, modelName: undefined });
+        needProtobuf(out, 'ModelMetadata', 'v2');
+        return toProtobuf(out, () => new Uint8Array());
+      }),
+      RepositoryIndex: unary(`${V2}RepositoryIndex`, `${V2}RepositoryIndex`, false, async (req) =>
+        V2_CODECS.RepositoryIndex.responseSerialize(await v2RepositoryIndex(runtime, req)),
+      ),
+      RepositoryModelLoad: unary(`${V2}RepositoryModelLoad`, `${V2}RepositoryModelLoad`, false, () =>
+        Promise.reject(repositoryUnimplemented('RepositoryModelLoad')),
+      ),
+      RepositoryModelUnload: unary(`${V2}RepositoryModelUnload`, `${V2}RepositoryModelUnload`, false, () =>
+        Promise.reject(repositoryUnimplemented('RepositoryModelUnload')),
+      ),
+    });
   }
 
   if (config.protocol === 'tensorflow') {
@@ -291,53 +271,173 @@ export function createGrpcFrontDoor(runtime: EngineRuntime): { server: grpc.Serv
         return toProtobuf(out, () => new Uint8Array());
       });
     };
-    server.addService(
-      TF_PREDICTION as unknown as grpc.ServiceDefinition,
-      {
-        ...Object.fromEntries(TF_GRAPH_RPC_NAMES.map((rpc) => [rpc, graphRpc(rpc)])),
-        GetModelMetadata: unary(metadataPath, metadataPath, false, async (req, ctx) => {
-          const name = tfRequiredModelName(req, 'GetModelMetadata');
-          const out = await runtime.nodeMetadata(name, { ...ctx, modelName: undefined });
-          needProtobuf(out, 'GetModelMetadata', 'tensorflow');
-          return toProtobuf(out, () => new Uint8Array());
-        }),
-      } as unknown as grpc.UntypedServiceImplementation,
-    );
-    server.addService(
-      TF_MODEL as unknown as grpc.ServiceDefinition,
-      {
-        GetModelStatus: unary(statusPath, statusPath, false, async (req, ctx) => {
-          const name = tfRequiredModelName(req, 'GetModelStatus');
-          const out = await runtime.nodeStatus(name, { ...ctx, modelName: undefined });
-          needProtobuf(out, 'GetModelStatus', 'tensorflow');
-          return toProtobuf(out, () => new Uint8Array());
-        }),
-        HandleReloadConfigRequest: unary(reloadPath, reloadPath, false, () =>
-          Promise.reject(
-            new EngineError(
-              'SC_ERR_ENGINE_UNIMPLEMENTED',
-              'HandleReloadConfigRequest: the engine serves a fixed inference graph and has no model config to reload; send it to the TensorFlow Serving node itself',
-            ),
+    add(TF_PREDICTION_SERVICE, {
+      ...Object.fromEntries(TF_GRAPH_RPC_NAMES.map((rpc) => [rpc, graphRpc(rpc)])),
+      GetModelMetadata: unary(metadataPath, metadataPath, false, async (req, ctx) => {
+        const name = tfRequiredModelName(req, 'GetModelMetadata');
+        const out = await runtime.nodeMetadata(name, { ...ctx, modelName: undefined });
+        needProtobuf(out, 'GetModelMetadata', 'tensorflow');
+        return toProtobuf(out, () => new Uint8Array());
+      }),
+    });
+    add(TF_MODEL_SERVICE, {
+      GetModelStatus: unary(statusPath, statusPath, false, async (req, ctx) => {
+        const name = tfRequiredModelName(req, 'GetModelStatus');
+        const out = await runtime.nodeStatus(name, { ...ctx, modelName: undefined });
+        needProtobuf(out, 'GetModelStatus', 'tensorflow');
+        return toProtobuf(out, () => new Uint8Array());
+      }),
+      HandleReloadConfigRequest: unary(reloadPath, reloadPath, false, () =>
+        Promise.reject(
+          new EngineError(
+            'SC_ERR_ENGINE_UNIMPLEMENTED',
+            'HandleReloadConfigRequest: the engine serves a fixed inference graph and has no model config to reload; send it to the TensorFlow Serving node itself',
           ),
         ),
-      } as unknown as grpc.UntypedServiceImplementation,
-    );
+      ),
+    });
   }
 
-  server.addService(
-    HEALTH_SERVICE as unknown as grpc.ServiceDefinition,
-    {
-      Check: (call: grpc.ServerUnaryCall<Buffer, Buffer>, callback: grpc.sendUnaryData<Buffer>) => {
-        runtime.readiness().then(
-          (state) => callback(null, Buffer.from([0x08, state.ready ? 1 : 2])), // HealthCheckResponse{status: SERVING=1 | NOT_SERVING=2}
-          (err: Error) => callback({ code: grpc.status.UNAVAILABLE, details: err.message }),
-        );
-        void call;
-      },
-    } as unknown as grpc.UntypedServiceImplementation,
-  );
+  // grpc.health.v1.Health/Check → HealthCheckResponse{status: SERVING=1 | NOT_SERVING=2}.
+  table[HEALTH_CHECK] = async () => {
+    let ready: boolean;
+    try {
+      ready = (await runtime.readiness()).ready;
+    } catch (err) {
+      throw new GrpcStatusError(grpc.status.UNAVAILABLE, (err as Error).message);
+    }
+    return Buffer.from([0x08, ready ? 1 : 2]);
+  };
 
-  return { server, inFlight: () => inFlight };
+  const door = config.grpcServer === 'grpc-js' ? grpcJsServer(table, runtime) : http2Server(table, runtime);
+  return { ...door, inFlight: () => inFlight };
+}
+
+/** The default: the engine's own unary gRPC server on node:http2. */
+function http2Server(
+  table: Record<string, GrpcH2Handler>,
+  runtime: EngineRuntime,
+): Omit<GrpcFrontDoor, 'inFlight'> {
+  const tls = runtime.config.tls;
+  const server = createGrpcH2Server(table, {
+    maxReceiveMessageBytes: runtime.config.grpcMaxMessageBytes,
+    maxSendMessageBytes: runtime.config.grpcMaxMessageBytes,
+    tls: tls ? { cert: readFileSync(tls.certFile), key: readFileSync(tls.keyFile) } : undefined,
+  });
+  return {
+    listen: (host, port) => server.listen(port, host),
+    close: () => server.close(),
+    forceClose: () => server.forceClose(),
+  };
+}
+
+/** `--grpc_server grpc-js`: the same table served by @grpc/grpc-js's Server. */
+function grpcJsServer(
+  table: Record<string, GrpcH2Handler>,
+  runtime: EngineRuntime,
+): Omit<GrpcFrontDoor, 'inFlight'> {
+  const server = new grpc.Server({
+    'grpc.max_receive_message_length': runtime.config.grpcMaxMessageBytes,
+    'grpc.max_send_message_length': runtime.config.grpcMaxMessageBytes,
+  });
+  const identity = (b: Buffer): Buffer => b;
+  for (const [path, handler] of Object.entries(table)) {
+    const serve: grpc.handleUnaryCall<Buffer, Buffer> = (call, callback) => {
+      const adapted = grpcJsCall(call, path);
+      Promise.resolve()
+        .then(() => handler(call.request, adapted.call))
+        .then(
+          (response) =>
+            callback(
+              null,
+              Buffer.from(response.buffer, response.byteOffset, response.byteLength),
+              adapted.trailers(),
+            ),
+          (err: unknown) => {
+            if (err instanceof GrpcStatusError) {
+              callback({ code: err.grpcCode, details: err.message, metadata: toMetadata(err.trailers) });
+            } else {
+              callback({ code: grpc.status.UNKNOWN, details: String((err as Error)?.message ?? err) });
+            }
+          },
+        );
+    };
+    server.register(path, serve, identity, identity, 'unary');
+  }
+  return {
+    listen: (host, port) => {
+      const target = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+      return new Promise((resolve, reject) =>
+        server.bindAsync(target, grpcCredentials(runtime), (err, bound) =>
+          err ? reject(err) : resolve(bound),
+        ),
+      );
+    },
+    close: () => new Promise<void>((resolve) => server.tryShutdown(() => resolve())),
+    forceClose: () => server.forceShutdown(),
+  };
+}
+
+/** A grpc-js call seen through the handler interface of grpc-h2-server.ts. */
+function grpcJsCall(
+  call: grpc.ServerUnaryCall<Buffer, Buffer>,
+  path: string,
+): { call: GrpcH2Call; trailers(): grpc.Metadata | undefined } {
+  let cancelled = false;
+  let controller: AbortController | undefined;
+  let headerSent = false;
+  let trailers: GrpcOutgoingMetadata | undefined;
+  const cancelReason = () => new GrpcStatusError(grpc.status.CANCELLED, 'the client cancelled the call');
+  call.once('cancelled', () => {
+    cancelled = true;
+    controller?.abort(cancelReason());
+  });
+  const deadline = call.getDeadline();
+  const adapted: GrpcH2Call = {
+    path,
+    metadata: metadataToHeaders(call.metadata),
+    get binaryMetadata() {
+      const out: Record<string, Buffer[]> = {};
+      for (const [key, value] of Object.entries(call.metadata.getMap()))
+        if (key.endsWith('-bin') && Buffer.isBuffer(value)) out[key] = [value];
+      return out;
+    },
+    deadline:
+      deadline instanceof Date ? deadline.getTime() : Number.isFinite(deadline) ? deadline : undefined,
+    get signal() {
+      if (controller === undefined) {
+        controller = new AbortController();
+        if (cancelled) controller.abort(cancelReason());
+      }
+      return controller.signal;
+    },
+    get cancelled() {
+      return cancelled;
+    },
+    onCancel(listener) {
+      if (cancelled) listener(cancelReason());
+      else call.once('cancelled', () => listener(cancelReason()));
+    },
+    sendHeader(metadata) {
+      if (headerSent) return;
+      headerSent = true;
+      call.sendMetadata(toMetadata(metadata));
+    },
+    setTrailer(metadata) {
+      trailers = { ...trailers, ...metadata };
+    },
+  };
+  return { call: adapted, trailers: () => (trailers === undefined ? undefined : toMetadata(trailers)) };
+}
+
+function toMetadata(values: GrpcOutgoingMetadata | undefined): grpc.Metadata {
+  const md = new grpc.Metadata();
+  for (const [key, value] of Object.entries(values ?? {})) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value])
+      md.add(key, typeof v === 'string' ? v : Buffer.from(v.buffer, v.byteOffset, v.byteLength));
+  }
+  return md;
 }
 
 /** The model a v2 ModelMetadataRequest names; an unreadable or empty request is the client's error. */

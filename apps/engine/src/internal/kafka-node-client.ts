@@ -103,6 +103,14 @@ export interface KafkaNodeClientOptions {
   maxPendingCalls?: number;
   /** Largest request payload produced, in bytes (a bigger one fails before producing). Default 1048576 (Kafka's default message.max.bytes). */
   maxMessageBytes?: number;
+  /**
+   * Longest time the broker may hold a reply fetch open, in milliseconds. A real broker answers as
+   * soon as a reply arrives; librdkafka's mock cluster waits it out, so it bounds the added latency
+   * there. Default 100.
+   */
+  fetchMaxWaitMs?: number;
+  /** How long {@link KafkaNodeClient.start} waits for the reply consumer to join its group, ms. Default 30000. */
+  startTimeoutMs?: number;
   log: EngineLogger;
 }
 
@@ -125,6 +133,8 @@ export class KafkaNodeClient implements NodeClient {
   readonly #maxPending: number;
   readonly #maxMessageBytes: number;
   readonly #log: EngineLogger;
+  readonly #fetchMaxWaitMs: number;
+  readonly #startTimeoutMs: number;
   readonly #groupId: string;
   /** callId → pending call. */
   readonly #pending = new Map<string, PendingCall>();
@@ -146,6 +156,8 @@ export class KafkaNodeClient implements NodeClient {
     this.#maxPending = options.maxPendingCalls ?? 10000;
     this.#maxMessageBytes = options.maxMessageBytes ?? 1048576;
     this.#log = options.log;
+    this.#fetchMaxWaitMs = options.fetchMaxWaitMs ?? 100;
+    this.#startTimeoutMs = options.startTimeoutMs ?? 30000;
     const n = this.#names;
     // The reference's group is the reply topic; one consumer for all reply topics needs one group.
     this.#groupId = `${n.hostname}.${n.predictorName}.${n.deploymentName}.${n.namespace}`;
@@ -210,7 +222,7 @@ export class KafkaNodeClient implements NodeClient {
       groupId: this.#groupId,
       sessionTimeout: 6000,
       heartbeatInterval: 1000,
-      maxWaitTimeInMs: 100,
+      maxWaitTimeInMs: this.#fetchMaxWaitMs,
       retry: {
         retries: 10,
         initialRetryTime: 200,
@@ -233,7 +245,23 @@ export class KafkaNodeClient implements NodeClient {
       autoCommit: true,
       eachMessage: async ({ topic, message }) => this.#onReply(topic, message.headers, message.value),
     });
-    await joined;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `the reply consumer did not join consumer group ${this.#groupId} within ${this.#startTimeoutMs} ms`,
+            ),
+          ),
+        this.#startTimeoutMs,
+      );
+    });
+    try {
+      await Promise.race([joined, timedOut]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   #onReply(topic: string, headers: IHeaders | undefined, value: Buffer | null): void {
@@ -299,7 +327,7 @@ export class KafkaNodeClient implements NodeClient {
     const callId = randomUUID();
     const key = `${reply} ${call.puid}`;
     let timer: NodeJS.Timeout | undefined;
-    let onAbort: (() => void) | undefined;
+    let stopListening: (() => void) | undefined;
     const answer = new Promise<GraphPayload>((resolve, reject) => {
       const settle = (result: GraphPayload | GraphError) => {
         if (!this.#pending.delete(callId)) return;
@@ -309,7 +337,7 @@ export class KafkaNodeClient implements NodeClient {
           if (ids.length === 0) this.#byPuid.delete(key);
         }
         if (timer !== undefined) clearTimeout(timer);
-        if (onAbort !== undefined) call.signal?.removeEventListener('abort', onAbort);
+        stopListening?.();
         if (isGraphError(result)) reject(result);
         else resolve(result);
       };
@@ -329,11 +357,18 @@ export class KafkaNodeClient implements NodeClient {
             ),
           this.#timeoutMs,
         );
-      if (call.signal !== undefined) {
+      // The executor's Cancellation avoids creating an AbortSignal per call; other callers give a signal.
+      const cancellation = call.cancellation;
+      if (cancellation !== undefined) {
+        stopListening = cancellation.onAbort((reason) => settle(abortReason(reason, node, reply)));
+      } else if (call.signal !== undefined) {
         const signal = call.signal;
-        onAbort = () => settle(abortReason(signal, node, reply));
+        const onAbort = () => settle(abortReason(signal.reason, node, reply));
         if (signal.aborted) onAbort();
-        else signal.addEventListener('abort', onAbort, { once: true });
+        else {
+          signal.addEventListener('abort', onAbort, { once: true });
+          stopListening = () => signal.removeEventListener('abort', onAbort);
+        }
       }
     });
     try {
@@ -412,8 +447,7 @@ export class KafkaNodeClient implements NodeClient {
   }
 }
 
-function abortReason(signal: AbortSignal, node: string, topic: string): GraphError {
-  const reason = signal.reason as unknown;
+function abortReason(reason: unknown, node: string, topic: string): GraphError {
   if (isGraphError(reason)) return reason;
   return new GraphError(
     'SC_ERR_GRAPH_CANCELLED',
@@ -474,6 +508,7 @@ export function kafkaNodeClientFor(config: EngineConfig, log: EngineLogger): Kaf
       nodeNames: names,
       timeoutMs: kc.nodeTimeoutMs ?? 60000,
       maxPendingCalls: config.maxInFlight,
+      fetchMaxWaitMs: kc.fetchMaxWaitMs,
       log,
     });
   } catch (err) {

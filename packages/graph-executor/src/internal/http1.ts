@@ -35,6 +35,7 @@ export interface Http1Request {
 /** What cancels an exchange: a {@link Cancellation} or anything with the same two members. */
 export interface AbortSource {
   readonly aborted: boolean;
+  readonly reason: unknown;
   /** Registers a callback; returns its remover. */
   onAbort(fn: () => void): () => void;
 }

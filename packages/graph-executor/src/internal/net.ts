@@ -1,4 +1,35 @@
 import { GraphError } from '../errors.js';
+import type { NodeCall } from '../node-client/node-client.js';
+
+/** What a node client listens to for cancellation: the call's Cancellation or, if only that was given, its AbortSignal. */
+export interface CancelSource {
+  readonly aborted: boolean;
+  readonly reason: unknown;
+  /** Registers a callback; returns its remover. */
+  onAbort(fn: () => void): () => void;
+}
+
+/**
+ * The cancellation of a call. The executor's calls carry a Cancellation (no AbortSignal is made);
+ * a NodeCall built by hand with only `signal` is listened to through the signal.
+ */
+export function cancelSource(call: NodeCall): CancelSource | undefined {
+  if (call.cancellation !== undefined) return call.cancellation;
+  const signal = call.signal;
+  if (signal === undefined) return undefined;
+  return {
+    get aborted() {
+      return signal.aborted;
+    },
+    get reason() {
+      return signal.reason as unknown;
+    },
+    onAbort(fn) {
+      signal.addEventListener('abort', fn, { once: true });
+      return () => signal.removeEventListener('abort', fn);
+    },
+  };
+}
 
 const CONNECT_FAILURES = new Set([
   'ECONNREFUSED',

@@ -5,7 +5,7 @@ import { GraphError, GrpcStatus } from '../errors.js';
 import type { GraphNodeSpec, GraphProtocol } from '../graph.js';
 import { grpcMethodFor, NOT_FORWARDED, protobufMessageType, TF_RPC_BY_REQUEST } from '../internal/paths.js';
 import { grpcToHttp } from '../internal/status-map.js';
-import { abortError, isConnectFailure, sleep, withDefaults } from '../internal/net.js';
+import { abortError, cancelSource, isConnectFailure, sleep, withDefaults } from '../internal/net.js';
 import { modelSpec, nameRequest, seldonMessageList, tfMetadataRequest } from '../internal/protowire.js';
 import { tcpReady } from './rest.js';
 
@@ -119,11 +119,12 @@ export class GrpcNodeClient implements NodeClient {
       try {
         return await this.#unary(authority, headers, frame, call, path);
       } catch (err) {
-        if (call.signal?.aborted) throw abortError(call.signal, nodeName);
+        const cancellation = cancelSource(call);
+        if (cancellation?.aborted) throw abortError(cancellation, nodeName);
         if (err instanceof GraphError) throw err;
         if (isConnectFailure(err) && attempt < this.#options.connectRetries && !this.#closed) {
           await sleep(this.#options.connectRetryDelayMs * 2 ** attempt, call.signal);
-          if (call.signal?.aborted) throw abortError(call.signal, nodeName);
+          if (cancellation?.aborted) throw abortError(cancellation, nodeName);
           continue;
         }
         throw new GraphError(
@@ -159,8 +160,10 @@ export class GrpcNodeClient implements NodeClient {
       const chunks: Buffer[] = [];
       let size = 0;
       let responded = false;
+      const cancellation = cancelSource(call);
+      let unlisten: (() => void) | undefined;
       const onAbort = (): void => {
-        finish(abortError(call.signal!, nodeName));
+        finish(abortError(cancellation!, nodeName));
       };
       if ((active.get(session) ?? 0) === 0) session.ref();
       active.set(session, (active.get(session) ?? 0) + 1);
@@ -172,7 +175,7 @@ export class GrpcNodeClient implements NodeClient {
         if (left === 0 && !session.destroyed) session.unref();
         // Never leave a stream open after answering the caller (aborted, failed or oversized).
         if (err !== undefined && stream !== undefined) cancel(stream);
-        call.signal?.removeEventListener('abort', onAbort);
+        unlisten?.();
         if (err !== undefined) reject(err);
         else resolve(value!);
       }
@@ -195,12 +198,13 @@ export class GrpcNodeClient implements NodeClient {
           );
         return;
       }
-      if (call.signal !== undefined) {
-        if (call.signal.aborted) {
+      // Listened through the Cancellation: no AbortSignal is created for the call.
+      if (cancellation !== undefined) {
+        if (cancellation.aborted) {
           onAbort();
           return;
         }
-        call.signal.addEventListener('abort', onAbort, { once: true });
+        unlisten = cancellation.onAbort(onAbort);
       }
       const readStatus = (h: http2.IncomingHttpHeaders): void => {
         const s = h['grpc-status'];

@@ -7,7 +7,7 @@ import { GraphError, GrpcStatus } from '../errors.js';
 import type { GraphNodeSpec } from '../graph.js';
 import { NOT_FORWARDED, restPath } from '../internal/paths.js';
 import { httpToGrpc } from '../internal/status-map.js';
-import { abortError, isConnectFailure, sleep, withDefaults } from '../internal/net.js';
+import { abortError, cancelSource, isConnectFailure, sleep, withDefaults } from '../internal/net.js';
 
 /** Options of {@link RestNodeClient}. */
 export interface RestNodeClientOptions {
@@ -121,7 +121,7 @@ export class RestNodeClient implements NodeClient {
       headerLines,
       body,
       maxBodyBytes: this.#options.maxMessageBytes,
-      cancel: call.cancellation,
+      cancel: cancelSource(call),
     };
   }
 
@@ -136,7 +136,7 @@ export class RestNodeClient implements NodeClient {
   ): Promise<GraphPayload> {
     const nodeName = call.node.name;
     const url = `http://${origin}${request.path}`;
-    const cancellation = call.cancellation;
+    const cancellation = request.cancel;
     if (cancellation?.aborted) throw abortError(cancellation, nodeName);
     if (err instanceof GraphError) throw err;
     if (err instanceof Http1Error && err.code === 'ETOOLARGE')
