@@ -1,3 +1,4 @@
+import type { GraphExecutor } from './graph-executor.js';
 import type { GraphError } from './errors.js';
 import type { GraphNodeSpec, NodeMethod } from './graph.js';
 import type { GraphPayload } from './payload.js';
@@ -33,6 +34,8 @@ export type GraphOperation = 'predict' | 'feedback' | 'status' | 'metadata' | 'n
 
 /** Published on {@link diagnosticsChannels.graphStart}. */
 export interface GraphStartMessage {
+  /** The executor that published it: tells apart several executors in one process. */
+  readonly executor: GraphExecutor;
   readonly operation: GraphOperation;
   readonly predictorName: string;
   readonly puid: string;
@@ -62,6 +65,8 @@ export interface GraphErrorMessage extends GraphStartMessage {
 
 /** Published on {@link diagnosticsChannels.nodeStart}. */
 export interface NodeStartMessage {
+  /** The executor that published it: tells apart several executors in one process. */
+  readonly executor: GraphExecutor;
   readonly puid: string;
   readonly nodeName: string;
   readonly node: GraphNodeSpec;
@@ -103,6 +108,8 @@ export interface NodeErrorMessage extends NodeStartMessage {
 
 /** Published on {@link diagnosticsChannels.payload}. */
 export interface PayloadLogMessage {
+  /** The executor that published it: tells apart several executors in one process. */
+  readonly executor: GraphExecutor;
   readonly puid: string;
   readonly nodeName: string;
   /** The node spec; `node.logger` holds the logger url and mode. */

@@ -499,6 +499,7 @@ export class GraphExecutor {
     const bit = kind === 'request' ? 1 : 2;
     if ((node.logKinds & bit) === 0) return;
     const message: PayloadLogMessage = {
+      executor: this,
       puid: run.puid,
       nodeName: node.spec.name,
       node: node.spec,
@@ -589,6 +590,7 @@ export class GraphExecutor {
     if (nodeStartChannel.hasSubscribers || nodeEndChannel.hasSubscribers || nodeErrorChannel.hasSubscribers) {
       extraHeaders = {};
       message = {
+        executor: this,
         puid: run.puid,
         nodeName,
         node: node.spec,
@@ -610,8 +612,7 @@ export class GraphExecutor {
       nodeStartChannel.publish(message);
     }
     let headers = run.headers;
-    if (extraHeaders !== undefined && Object.keys(extraHeaders).length > 0)
-      headers = { ...run.headers, ...extraHeaders };
+    if (extraHeaders !== undefined && hasKeys(extraHeaders)) headers = { ...run.headers, ...extraHeaders };
     const call = new Call(
       node.spec,
       method,
@@ -627,7 +628,8 @@ export class GraphExecutor {
     try {
       if (cancellation?.aborted) throw cancellation.reason;
       const response = await client.call(call);
-      nodeAnswers.add(response);
+      // Only v2 and tensorflow chaining asks (a WeakSet entry is not free for the GC).
+      if (this.#protocol !== 'seldon') nodeAnswers.add(response);
       if (message !== undefined) {
         message.response = response;
         message.durationMs = performance.now() - message.startTime;
@@ -679,6 +681,7 @@ export class GraphExecutor {
       graphErrorChannel.hasSubscribers
     ) {
       message = {
+        executor: this,
         operation,
         predictorName: this.predictorName,
         puid,
@@ -848,4 +851,10 @@ function validateOptions(options: GraphExecutorOptions): void {
       `option defaultTransport must be rest or grpc, got ${String(options.defaultTransport)}`,
     );
   }
+}
+
+/** True when `o` has an own enumerable key (without building the key list). */
+function hasKeys(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
 }

@@ -325,6 +325,21 @@ describe('REST node client HTTP/1.1', () => {
     expect(node.connections).toBe(1);
   });
 
+  it('reads framing and payload headers in any letter case and ignores the others', async () => {
+    const body = 'plain text';
+    const { node, client } = await setup((req) =>
+      req.socket.write(
+        `HTTP/1.1 200 OK\r\nX-Other: 1\r\nCONTENT-LENGTH: ${body.length}\r\nContent-Type: text/plain\r\ncontent-ENCODING: identity\r\nKeep-Alive: timeout=30\r\n\r\n${body}`,
+      ),
+    );
+    const out = await client.call(call(node.port));
+    expect(out.text()).toBe(body);
+    expect(out.contentType).toBe('text/plain');
+    expect(out.contentEncoding).toBe('identity');
+    await client.call(call(node.port));
+    expect(node.connections).toBe(1);
+  });
+
   it('GET for status and metadata carries no body', async () => {
     const { node, client } = await setup((req) => req.socket.write(ok('{"name":"m"}')));
     const out = await client.call(call(node.port, { method: 'metadata', payload: undefined }));

@@ -166,7 +166,7 @@ export function createHttpFrontDoor(runtime: EngineRuntime): HttpFrontDoor {
     inFlight++;
     inFlightGauge.inc();
     const state: RequestState = { abort: undefined };
-    res.once('close', () => {
+    res.on('close', () => {
       inFlight--;
       inFlightGauge.dec();
       // 'close' before the response finished: the client went away (or a non-graceful stop

@@ -209,7 +209,7 @@ export class EngineRuntime {
           : 'post';
     on(diagnosticsChannels.nodeStart, (raw) => {
       const msg = raw as NodeStartMessage;
-      if (!this.#active.has(msg.puid)) return;
+      if (!this.#owns(msg.executor)) return;
       this.#nodeGauge(msg.nodeName).inc();
       if (this.tracer) {
         const span = this.tracer.startClientSpan(msg.service, this.#active.get(msg.puid), msg.headers, {
@@ -221,7 +221,7 @@ export class EngineRuntime {
     });
     on(diagnosticsChannels.nodeEnd, (raw) => {
       const msg = raw as NodeEndMessage;
-      if (!this.#active.has(msg.puid)) return;
+      if (!this.#owns(msg.executor)) return;
       this.#nodeGauge(msg.nodeName).dec();
       this.metrics.observeClient(
         msg.service,
@@ -236,7 +236,7 @@ export class EngineRuntime {
     });
     on(diagnosticsChannels.nodeError, (raw) => {
       const msg = raw as NodeErrorMessage;
-      if (!this.#active.has(msg.puid)) return;
+      if (!this.#owns(msg.executor)) return;
       this.#nodeGauge(msg.nodeName).dec();
       // Like the reference, only calls that got an answer are observed.
       if (msg.error.code === 'SC_ERR_GRAPH_NODE_ERROR_RESPONSE') {
@@ -258,7 +258,7 @@ export class EngineRuntime {
     });
     on(diagnosticsChannels.payload, (raw) => {
       const msg = raw as PayloadLogMessage;
-      if (!this.#active.has(msg.puid)) return;
+      if (!this.#owns(msg.executor)) return;
       const url = msg.node.logger?.url ?? undefined;
       if (!this.payloadLogger.hasSink(url) || skipLogging(msg.headers)) return;
       this.payloadLogger.log({
@@ -271,6 +271,11 @@ export class EngineRuntime {
         contentEncoding: msg.payload.contentEncoding,
       });
     });
+  }
+
+  /** Diagnostics channels are process-wide: this engine's messages come from its executors. */
+  #owns(executor: GraphExecutor): boolean {
+    return executor === this.executor || this.#retired.has(executor);
   }
 
   #nodeGauge(name: string) {
@@ -287,20 +292,26 @@ export class EngineRuntime {
     fn: (executor: GraphExecutor) => Promise<T>,
     pick: (result: T) => R,
   ): Promise<R> {
-    // The puid marks this engine's requests: diagnostics channels are process-wide.
+    // Spans of requests in flight by puid, to parent the node calls' client spans; kept only when
+    // tracing is on (messages are told apart by their executor, see #owns).
     const puid = ctx.puid;
-    if (this.#active.has(puid)) this.#activeCount.set(puid, (this.#activeCount.get(puid) ?? 1) + 1);
-    else this.#active.set(puid, ctx.span);
+    const tracked = this.tracer !== undefined;
+    if (tracked) {
+      if (this.#active.has(puid)) this.#activeCount.set(puid, (this.#activeCount.get(puid) ?? 1) + 1);
+      else this.#active.set(puid, ctx.span);
+    }
     const abort = ctx.abort;
     if (abort !== undefined) this.#abortable.add(abort);
     try {
       return pick(await fn(this.executor));
     } finally {
       if (abort !== undefined) this.#abortable.delete(abort);
-      const n = this.#activeCount.get(puid);
-      if (n === undefined) this.#active.delete(puid);
-      else if (n <= 2) this.#activeCount.delete(puid);
-      else this.#activeCount.set(puid, n - 1);
+      if (tracked) {
+        const n = this.#activeCount.get(puid);
+        if (n === undefined) this.#active.delete(puid);
+        else if (n <= 2) this.#activeCount.delete(puid);
+        else this.#activeCount.set(puid, n - 1);
+      }
     }
   }
 

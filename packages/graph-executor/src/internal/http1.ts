@@ -42,8 +42,10 @@ export interface AbortSource {
 
 export interface Http1Response {
   readonly statusCode: number;
-  /** Lower-case names; repeated headers joined with `, `. */
-  readonly headers: Readonly<Record<string, string>>;
+  /** `Content-Type`, if any (repeated headers joined with `, `). */
+  readonly contentType: string | undefined;
+  /** `Content-Encoding`, if any. */
+  readonly contentEncoding: string | undefined;
   readonly body: Buffer;
 }
 
@@ -283,7 +285,8 @@ class Connection {
   #pending: Buffer | undefined;
   #inHead = true;
   #statusCode = 0;
-  #headers: Record<string, string> = NO_HEADERS;
+  /** The framing and payload headers of the answer being read, by {@link HeaderId}. */
+  #fields: (string | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined];
   #keepAlive = true;
   #keepAliveHintMs = 0;
   #mode: BodyMode = 'none';
@@ -369,7 +372,7 @@ class Connection {
     this.#pending = undefined;
     this.#inHead = true;
     this.#statusCode = 0;
-    this.#headers = NO_HEADERS;
+    this.#fields = [undefined, undefined, undefined, undefined, undefined, undefined];
     this.#keepAlive = true;
     this.#keepAliveHintMs = 0;
     this.#mode = 'none';
@@ -517,7 +520,9 @@ class Connection {
       (eol > 12 && head.charCodeAt(12) !== 32)
     )
       throw protocolError(`invalid status line ${JSON.stringify(head.slice(0, Math.min(eol, 80)))}`);
-    const headers: Record<string, string> = {};
+    // Only the headers that frame the answer or describe its payload are kept; the rest are
+    // checked for shape and skipped without building strings.
+    const fields: (string | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined];
     let pos = eol + 2;
     while (pos < head.length) {
       let next = head.indexOf('\r\n', pos);
@@ -528,10 +533,12 @@ class Connection {
         throw protocolError(
           `invalid header line ${JSON.stringify(head.slice(pos, Math.min(next, pos + 80)))}`,
         );
-      const name = head.slice(pos, colon).toLowerCase();
-      const value = head.slice(colon + 1, next).trim();
-      const prev = headers[name];
-      headers[name] = prev === undefined ? value : `${prev}, ${value}`;
+      const id = headerId(head, pos, colon);
+      if (id >= 0) {
+        const value = head.slice(colon + 1, next).trim();
+        const prev = fields[id];
+        fields[id] = prev === undefined ? value : `${prev}, ${value}`;
+      }
       pos = next + 2;
     }
     if (code < 200) {
@@ -540,21 +547,21 @@ class Connection {
     }
     this.#inHead = false;
     this.#statusCode = code;
-    this.#headers = headers;
-    const connection = headers['connection']?.toLowerCase();
+    this.#fields = fields;
+    const connection = fields[H_CONNECTION]?.toLowerCase();
     this.#keepAlive =
       minor === 49 /* HTTP/1.1 */
         ? connection === undefined ||
           connection === 'keep-alive' ||
           !/(?:^|,)\s*close\s*(?:,|$)/.test(connection)
         : connection === 'keep-alive';
-    const hint = headers['keep-alive'];
+    const hint = fields[H_KEEP_ALIVE];
     if (hint !== undefined) {
       const t = /timeout\s*=\s*(\d+)/i.exec(hint);
       if (t !== null) this.#keepAliveHintMs = Number(t[1]) * 1000;
     }
-    const te = headers['transfer-encoding'];
-    const cl = headers['content-length'];
+    const te = fields[H_TRANSFER_ENCODING];
+    const cl = fields[H_CONTENT_LENGTH];
     if (method === 'HEAD' || code === 204 || code === 304) this.#mode = 'none';
     else if (te !== undefined) {
       if (cl !== undefined) throw protocolError('both Transfer-Encoding and Content-Length');
@@ -583,7 +590,12 @@ class Connection {
     const chunks = this.#chunks;
     const body =
       chunks.length === 1 ? chunks[0]! : chunks.length === 0 ? EMPTY : Buffer.concat(chunks, this.#size);
-    const response: Http1Response = { statusCode: this.#statusCode, headers: this.#headers, body };
+    const response: Http1Response = {
+      statusCode: this.#statusCode,
+      contentType: this.#fields[H_CONTENT_TYPE],
+      contentEncoding: this.#fields[H_CONTENT_ENCODING],
+      body,
+    };
     this.#served++;
     const reusable = this.#keepAlive && pos === buf.length && !this.ended;
     const hint = this.#keepAliveHintMs;
@@ -651,7 +663,43 @@ class Connection {
 }
 
 const EMPTY = Buffer.alloc(0);
-const NO_HEADERS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+const H_CONTENT_TYPE = 0;
+const H_CONTENT_ENCODING = 1;
+const H_CONTENT_LENGTH = 2;
+const H_TRANSFER_ENCODING = 3;
+const H_CONNECTION = 4;
+const H_KEEP_ALIVE = 5;
+
+/** The {@link H_CONTENT_TYPE}-style index of the header named by `head[start, end)`, or -1. */
+function headerId(head: string, start: number, end: number): number {
+  switch (end - start) {
+    case 10:
+      if (sameName(head, start, 'connection')) return H_CONNECTION;
+      if (sameName(head, start, 'keep-alive')) return H_KEEP_ALIVE;
+      return -1;
+    case 12:
+      return sameName(head, start, 'content-type') ? H_CONTENT_TYPE : -1;
+    case 14:
+      return sameName(head, start, 'content-length') ? H_CONTENT_LENGTH : -1;
+    case 16:
+      return sameName(head, start, 'content-encoding') ? H_CONTENT_ENCODING : -1;
+    case 17:
+      return sameName(head, start, 'transfer-encoding') ? H_TRANSFER_ENCODING : -1;
+    default:
+      return -1;
+  }
+}
+
+/** `head` at `start` spells `lower` in any letter case (`lower` is lower-case letters and `-`). */
+function sameName(head: string, start: number, lower: string): boolean {
+  for (let i = 0; i < lower.length; i++) {
+    const c = head.charCodeAt(start + i);
+    const l = lower.charCodeAt(i);
+    // Equal, or the upper-case form of a lower-case letter.
+    if (c !== l && !(l >= 97 && l <= 122 && c === l - 32)) return false;
+  }
+  return true;
+}
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;

@@ -173,8 +173,8 @@ export class RestNodeClient implements NodeClient {
 
   #toPayload(response: Http1Response, call: NodeCall, origin: string, path: string): GraphPayload {
     const bytes = response.body;
-    const contentType = response.headers['content-type'] ?? JSON_CONTENT_TYPE;
-    const contentEncoding = response.headers['content-encoding'];
+    const contentType = response.contentType ?? JSON_CONTENT_TYPE;
+    const contentEncoding = response.contentEncoding;
     const payload = GraphPayload.fromBytes(bytes, contentType, contentEncoding);
     if (response.statusCode !== 200) {
       throw new GraphError(
