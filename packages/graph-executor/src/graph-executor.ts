@@ -157,6 +157,7 @@ const nodeErrorChannel = channel(diagnosticsChannels.nodeError);
 const payloadChannel = channel(diagnosticsChannels.payload);
 
 const EMPTY_HEADERS: HeaderMap = Object.freeze({});
+const NO_ROUTING: Readonly<Record<string, number>> = Object.freeze({});
 
 /** Payloads that came back from a node (v2 chaining turns those, and only those, into requests). */
 const nodeAnswers = new WeakSet<GraphPayload>();
@@ -412,8 +413,17 @@ export class GraphExecutor {
     return this.#transformOutput(run, node, payload);
   }
 
-  async #transformOutput(run: Run, node: CompiledNode, payload: GraphPayload): Promise<GraphPayload> {
+  #transformOutput(
+    run: Run,
+    node: CompiledNode,
+    payload: GraphPayload,
+  ): GraphPayload | Promise<GraphPayload> {
+    // Most nodes have no output transform: no promise for them.
     if (!node.transformOutput) return payload;
+    return this.#callTransformOutput(run, node, payload);
+  }
+
+  async #callTransformOutput(run: Run, node: CompiledNode, payload: GraphPayload): Promise<GraphPayload> {
     const chained = this.#chain(run, node, payload);
     this.#log(run, node, 'request', chained);
     const result = await this.#callNode(run, node, 'transform-output', chained);
@@ -744,7 +754,11 @@ export class GraphExecutor {
         deadline,
       };
       const response = await body(run);
-      const result: GraphResponse = { payload: response, puid, routing: Object.fromEntries(routing) };
+      const result: GraphResponse = {
+        payload: response,
+        puid,
+        routing: routing.size === 0 ? NO_ROUTING : Object.fromEntries(routing),
+      };
       if (message !== undefined) {
         message.response = response;
         message.routing = result.routing as Record<string, number>;

@@ -267,6 +267,15 @@ export class EngineMetrics {
   readonly kafkaMessages: Counter;
   readonly #serverCache = new Map<string, [Observer, Observer]>();
   readonly #clientCache = new Map<string, [Observer, Observer]>();
+  /** The last series observed per server service / per node: requests mostly repeat the last one. */
+  readonly #lastServer = new Map<
+    string,
+    { method: string; code: string | number; pair: [Observer, Observer] }
+  >();
+  readonly #lastClient = new Map<
+    string,
+    { service: string; modelName: string; method: string; code: string; pair: [Observer, Observer] }
+  >();
   #deployment: string;
   #predictorName: string;
   #predictorVersion: string;
@@ -382,6 +391,8 @@ export class EngineMetrics {
     }
     this.#serverCache.clear();
     this.#clientCache.clear();
+    this.#lastServer.clear();
+    this.#lastClient.clear();
   }
 
   /** The `seldon_engine_in_flight_requests` gauge of one server, counted without label hashing. */
@@ -396,22 +407,28 @@ export class EngineMetrics {
 
   /** One server-side request (HTTP `service` = predictions|feedback|status|metadata; gRPC = full method). */
   observeServer(service: string, method: string, code: string | number, seconds: number): void {
-    const key = `${service}\u0000${method}\u0000${code}`;
-    let pair = this.#serverCache.get(key);
-    if (!pair) {
-      const labels = {
-        deployment_name: this.#deployment,
-        predictor_name: this.#predictorName,
-        predictor_version: this.#predictorVersion,
-        service,
-        method,
-        code: String(code),
-      };
-      pair = [this.#serverHistogram.child(labels), this.#serverSummary.child(labels)];
-      this.#serverCache.set(key, pair);
+    // The same service/method/code comes back request after request: compare before hashing.
+    let last = this.#lastServer.get(service);
+    if (last === undefined || last.method !== method || last.code !== code) {
+      const key = `${service}\u0000${method}\u0000${code}`;
+      let pair = this.#serverCache.get(key);
+      if (!pair) {
+        const labels = {
+          deployment_name: this.#deployment,
+          predictor_name: this.#predictorName,
+          predictor_version: this.#predictorVersion,
+          service,
+          method,
+          code: String(code),
+        };
+        pair = [this.#serverHistogram.child(labels), this.#serverSummary.child(labels)];
+        this.#serverCache.set(key, pair);
+      }
+      last = { method, code, pair };
+      this.#lastServer.set(service, last);
     }
-    pair[0].observe(seconds);
-    pair[1].observe(seconds);
+    last.pair[0].observe(seconds);
+    last.pair[1].observe(seconds);
   }
 
   /** One node call (service = node path or gRPC method). */
@@ -423,26 +440,37 @@ export class EngineMetrics {
     code: string,
     seconds: number,
   ): void {
-    const key = `${service}\u0000${modelName}\u0000${nodeName}\u0000${method}\u0000${code}`;
-    let pair = this.#clientCache.get(key);
-    if (!pair) {
-      const img = this.#images.get(nodeName) ?? { image: '', version: '' };
-      const labels = {
-        deployment_name: this.#deployment,
-        predictor_name: this.#predictorName,
-        predictor_version: this.#predictorVersion,
-        service,
-        model_name: modelName,
-        model_image: img.image,
-        model_version: img.version,
-        method,
-        code,
-      };
-      pair = [this.#clientHistogram.child(labels), this.#clientSummary.child(labels)];
-      this.#clientCache.set(key, pair);
+    let last = this.#lastClient.get(nodeName);
+    if (
+      last === undefined ||
+      last.service !== service ||
+      last.modelName !== modelName ||
+      last.method !== method ||
+      last.code !== code
+    ) {
+      const key = `${service}\u0000${modelName}\u0000${nodeName}\u0000${method}\u0000${code}`;
+      let pair = this.#clientCache.get(key);
+      if (!pair) {
+        const img = this.#images.get(nodeName) ?? { image: '', version: '' };
+        const labels = {
+          deployment_name: this.#deployment,
+          predictor_name: this.#predictorName,
+          predictor_version: this.#predictorVersion,
+          service,
+          model_name: modelName,
+          model_image: img.image,
+          model_version: img.version,
+          method,
+          code,
+        };
+        pair = [this.#clientHistogram.child(labels), this.#clientSummary.child(labels)];
+        this.#clientCache.set(key, pair);
+      }
+      last = { service, modelName, method, code, pair };
+      this.#lastClient.set(nodeName, last);
     }
-    pair[0].observe(seconds);
-    pair[1].observe(seconds);
+    last.pair[0].observe(seconds);
+    last.pair[1].observe(seconds);
   }
 }
 

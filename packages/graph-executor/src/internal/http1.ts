@@ -300,7 +300,20 @@ class Connection {
   constructor(pool: Http1Pool, host: string, port: number, options: Http1PoolOptions) {
     this.#pool = pool;
     this.#options = options;
-    const socket = (this.#socket = connect({ host, port, noDelay: true }));
+    // Reads land in one buffer shared by all connections (`onread`): no Buffer and no stream
+    // 'data' event per read. What the parser keeps past the callback is copied out of it.
+    const socket = (this.#socket = connect({
+      host,
+      port,
+      noDelay: true,
+      onread: {
+        buffer: READ_BUFFER,
+        callback: (n: number): boolean => {
+          this.#onData(READ_BUFFER.subarray(0, n));
+          return true; // keep reading
+        },
+      },
+    }));
     this.#connectTimer = setTimeout(() => {
       this.#fail(
         new Http1Error(
@@ -314,7 +327,6 @@ class Connection {
       clearTimeout(this.#connectTimer);
       this.#connectTimer = undefined;
     });
-    socket.on('data', (chunk: Buffer) => this.#onData(chunk));
     socket.on('end', () => this.#onEnd());
     socket.on('error', (err) => this.#fail(err));
     socket.on('close', () => this.#onClose());
@@ -404,7 +416,7 @@ class Connection {
           if (end < 0) {
             if (buf.length - pos > this.#options.maxHeaderBytes)
               throw headerTooLarge(this.#options.maxHeaderBytes);
-            this.#pending = buf.subarray(pos);
+            this.#pending = Buffer.from(buf.subarray(pos));
             return;
           }
           if (end - pos > this.#options.maxHeaderBytes) throw headerTooLarge(this.#options.maxHeaderBytes);
@@ -463,7 +475,7 @@ class Connection {
       const eol = buf.indexOf('\r\n', pos, 'latin1');
       if (eol < 0) {
         if (buf.length - pos > 4096) throw protocolError('chunk size line longer than 4096 bytes');
-        this.#pending = buf.subarray(pos);
+        this.#pending = Buffer.from(buf.subarray(pos));
         return -1;
       }
       const line = buf.toString('latin1', pos, eol);
@@ -498,7 +510,8 @@ class Connection {
     const max = this.#exchange!.request.maxBodyBytes;
     if (size > max) throw bodyTooLarge(max);
     this.#size = size;
-    this.#chunks.push(start === 0 && end === buf.length ? buf : buf.subarray(start, end));
+    // A copy: `buf` may be the shared read buffer.
+    this.#chunks.push(Buffer.from(buf.subarray(start, end)));
   }
 
   #parseHead(head: string, method: string): void {
@@ -663,6 +676,8 @@ class Connection {
 }
 
 const EMPTY = Buffer.alloc(0);
+/** The read buffer of every connection (reads are handled synchronously, one at a time). */
+const READ_BUFFER = Buffer.allocUnsafe(64 * 1024);
 const H_CONTENT_TYPE = 0;
 const H_CONTENT_ENCODING = 1;
 const H_CONTENT_LENGTH = 2;
