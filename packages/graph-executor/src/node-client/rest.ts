@@ -52,6 +52,7 @@ export class RestNodeClient implements NodeClient {
   readonly payloadFormat = 'json' as const;
   readonly #options: Required<RestNodeClientOptions>;
   readonly #pools = new Map<string, Http1Pool>();
+  readonly #targets = new WeakMap<object, { origin: string; pool: Http1Pool }>();
   #closed = false;
 
   constructor(options: RestNodeClientOptions = {}) {
@@ -72,9 +73,18 @@ export class RestNodeClient implements NodeClient {
         throw new GraphError('SC_ERR_GRAPH_CLOSED', 'REST node client is closed', {
           nodeName: call.node.name,
         });
-      const { host, port } = restTarget(call.node);
-      origin = `${host}:${port}`;
-      pool = this.#pool(host, port, origin);
+      // The node's pool, remembered per endpoint object (a graph's endpoints are stable objects;
+      // a replaced endpoint is a new key).
+      const endpoint = call.node.endpoint;
+      let target = endpoint == null ? undefined : this.#targets.get(endpoint);
+      if (target === undefined) {
+        const { host, port } = restTarget(call.node);
+        const key = `${host}:${port}`;
+        target = { origin: key, pool: this.#pool(host, port, key) };
+        if (endpoint != null) this.#targets.set(endpoint, target);
+      }
+      origin = target.origin;
+      pool = target.pool;
       request = this.#request(call);
     } catch (err) {
       return Promise.reject(err as Error);
