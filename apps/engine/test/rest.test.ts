@@ -28,6 +28,26 @@ describe('REST serving: single model', () => {
     await node?.close();
   });
 
+  it('a client that goes away in the middle of its body is counted as SC_ERR_ENGINE_BODY_READ_FAILED and the engine serves on', async () => {
+    const { connect } = await import('node:net');
+    const socket = connect({ host: '127.0.0.1', port: engine.httpPort });
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    socket.write(
+      'POST /api/v1.0/predictions HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{"data":',
+    );
+    await new Promise((r) => setTimeout(r, 20));
+    socket.destroy();
+    const line = 'seldon_engine_errors_total{code="SC_ERR_ENGINE_BODY_READ_FAILED",server="http"} 1';
+    let metrics = '';
+    for (let i = 0; i < 100 && !metrics.includes(line); i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      metrics = await engine.metrics();
+    }
+    expect(metrics).toContain(line);
+    const res = await post(engine.httpPort, '/api/v1.0/predictions', '{"data":{"ndarray":[[3]]}}');
+    expect(res.status).toBe(200);
+  });
+
   it('runs a prediction through the model and returns its body and puid', async () => {
     const res = await post(engine.httpPort, '/api/v1.0/predictions', '{"data":{"ndarray":[[1,2]]}}', {
       'seldon-puid': 'abc-123',

@@ -134,18 +134,15 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       chunks.push(chunk);
     });
     req.on('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)));
-    req.on('error', (err) =>
-      reject(
-        new EngineError('SC_ERR_ENGINE_BODY_READ_FAILED', `failed reading the request body: ${err.message}`, {
-          cause: err,
-        }),
-      ),
-    );
-    req.on('aborted', () =>
+    // A client that goes away mid-body destroys the request with ECONNRESET ('aborted').
+    req.on('error', (err: NodeJS.ErrnoException) =>
       reject(
         new EngineError(
           'SC_ERR_ENGINE_BODY_READ_FAILED',
-          'the client aborted while sending the request body',
+          err.code === 'ECONNRESET'
+            ? 'the client aborted while sending the request body'
+            : `failed reading the request body: ${err.message}`,
+          { cause: err },
         ),
       ),
     );
