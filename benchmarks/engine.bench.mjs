@@ -7,9 +7,8 @@
 // Env: BENCH_REQUESTS (default 4000 per measurement at c=64), BENCH_C1_REQUESTS (default 2000),
 // BENCH_ONLY=rest|grpc (skip the other transport, e.g. to profile one path with ENGINE_BENCH_PROF=dir),
 // BENCH_ROUNDS (REST rounds, default 3), BENCH_GRPC_SERVER=grpc-js (the engine's other gRPC server).
-import { fork } from 'node:child_process';
-import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { answerCpuRequests, startJsonEchoServer, measure, median, startChild } from './support/processes.mjs';
 
 const self = fileURLToPath(import.meta.url);
 const BODY = JSON.stringify({ data: { names: ['a', 'b', 'c'], ndarray: [[1.5, 2.5, 3.5]] } });
@@ -22,19 +21,7 @@ if (process.argv[2] === 'child') {
   const config = JSON.parse(process.argv[4] ?? '{}');
   let ports;
   if (role === 'echo') {
-    const server = createServer((req, res) => {
-      const chunks = [];
-      req.on('data', (c) => chunks.push(c));
-      req.on('end', () => {
-        const body = Buffer.concat(chunks);
-        JSON.parse(body.toString()); // a JSON echo server parses what it echoes
-        res.setHeader('content-type', 'application/json');
-        res.end(body);
-      });
-    });
-    server.keepAliveTimeout = 60000;
-    await new Promise((r) => server.listen(0, '127.0.0.1', r));
-    ports = { http: server.address().port };
+    ports = { http: await startJsonEchoServer() };
   } else if (role === 'wrapper') {
     const { startMicroservice } = await import('@seldon-ts/model-wrapper');
     const ms = await startMicroservice(
@@ -76,12 +63,7 @@ if (process.argv[2] === 'child') {
     ports = { http: engine.httpPort, grpc: engine.grpcPort };
   }
   process.once('SIGINT', () => process.exit(0)); // a normal exit writes --cpu-prof output
-  process.on('message', (m) => {
-    if (m === 'cpu') {
-      const u = process.cpuUsage();
-      process.send({ cpu: u.user + u.system });
-    }
-  });
+  answerCpuRequests();
   process.send({ ports });
 }
 
@@ -89,25 +71,13 @@ if (process.argv[2] === 'child') {
 // Driver.
 // ---------------------------------------------------------------------------------------------
 function start(role, config = {}) {
-  if (process.env.ENGINE_BENCH_CHILD) throw new Error('a benchmark child must never start children');
-  const child = fork(self, ['child', role, JSON.stringify(config)], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, ENGINE_BENCH_CHILD: '1' },
-    execArgv:
-      process.env.ENGINE_BENCH_PROF && role === (process.env.ENGINE_BENCH_PROF_ROLE ?? 'engine')
-        ? ['--cpu-prof', '--cpu-prof-interval=100', `--cpu-prof-dir=${process.env.ENGINE_BENCH_PROF}`]
-        : [],
-  });
-  return new Promise((resolve) => {
-    child.once('message', (m) => resolve({ child, ports: m.ports }));
-  });
-}
-
-function cpuOf(child) {
-  return new Promise((resolve) => {
-    child.once('message', (m) => resolve(m.cpu));
-    child.send('cpu');
-  });
+  const prof = process.env.ENGINE_BENCH_PROF && role === (process.env.ENGINE_BENCH_PROF_ROLE ?? 'engine');
+  return startChild(
+    self,
+    role,
+    config,
+    prof ? ['--cpu-prof', '--cpu-prof-interval=100', `--cpu-prof-dir=${process.env.ENGINE_BENCH_PROF}`] : [],
+  );
 }
 
 async function restClient(port, connections) {
@@ -176,32 +146,6 @@ async function grpcClient(port) {
   };
 }
 
-async function measure(client, cpuChild, n, concurrency) {
-  const latencies = new Float64Array(n);
-  let next = 0;
-  const cpu0 = cpuChild ? await cpuOf(cpuChild) : 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < n) {
-        const i = next++;
-        const s = performance.now();
-        await client.call();
-        latencies[i] = performance.now() - s;
-      }
-    }),
-  );
-  const elapsed = performance.now() - t0;
-  const cpu1 = cpuChild ? await cpuOf(cpuChild) : 0;
-  latencies.sort();
-  return {
-    p50: latencies[Math.floor(n * 0.5)],
-    p99: latencies[Math.floor(n * 0.99)],
-    rps: (n / elapsed) * 1000,
-    cpuUsPerReq: cpuChild ? (cpu1 - cpu0) / n : NaN,
-  };
-}
-
 if (process.argv[2] !== 'child') await main();
 
 async function main() {
@@ -248,14 +192,6 @@ async function main() {
           ),
         );
     }
-    const median = (xs) => {
-      const v = [...xs].sort((a, b) => a - b);
-      return v.length === 0
-        ? NaN
-        : v.length % 2
-          ? v[(v.length - 1) / 2]
-          : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-    };
     const summarize = (runs) => ({
       c1: {
         p50: median(runs.map((x) => x.c1.p50)),

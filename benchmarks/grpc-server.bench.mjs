@@ -16,10 +16,10 @@
 //      BENCH_ROUNDS (default 3: each figure is the median of that many interleaved rounds),
 //      BENCH_CHANNELS (default 4: the "several channels" case), BENCH_BYTES (message size, default
 //      the engine benchmark's ~60-byte SeldonMessage; e.g. 65536 for a larger tensor).
-import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import http2 from 'node:http2';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { answerCpuRequests, measure, startChild } from './support/processes.mjs';
 
 const self = fileURLToPath(import.meta.url);
 const PATH = '/seldon.protos.Seldon/Predict';
@@ -108,12 +108,7 @@ if (process.argv[2] === 'child') {
     port = await server.listen(0, '127.0.0.1');
   }
   process.once('SIGINT', () => process.exit(0));
-  process.on('message', (m) => {
-    if (m === 'cpu') {
-      const u = process.cpuUsage();
-      process.send({ cpu: u.user + u.system });
-    }
-  });
+  answerCpuRequests();
   process.send({ port });
 }
 
@@ -121,26 +116,13 @@ if (process.argv[2] === 'child') {
 // Driver.
 // ---------------------------------------------------------------------------------------------
 function start(role) {
-  if (process.env.GRPC_BENCH_CHILD) throw new Error('a benchmark child must never start children');
-  const child = fork(self, ['child', role], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, GRPC_BENCH_CHILD: '1' },
-    execArgv:
-      process.env.GRPC_BENCH_PROF && role === process.env.GRPC_BENCH_PROF_ROLE
-        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.GRPC_BENCH_PROF}`]
-        : [],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('message', (m) => resolve({ child, port: m.port }));
-    child.once('exit', (code) => reject(new Error(`${role} server exited with ${code}`)));
-  });
-}
-
-function cpuOf(child) {
-  return new Promise((resolve) => {
-    child.once('message', (m) => resolve(m.cpu));
-    child.send('cpu');
-  });
+  const prof = process.env.GRPC_BENCH_PROF && role === process.env.GRPC_BENCH_PROF_ROLE;
+  return startChild(
+    self,
+    role,
+    {},
+    prof ? ['--cpu-prof', `--cpu-prof-dir=${process.env.GRPC_BENCH_PROF}`] : [],
+  );
 }
 
 async function request() {
@@ -190,32 +172,6 @@ async function grpcClient(port, channels, req) {
     close: async () => {
       for (const c of clients) c.close();
     },
-  };
-}
-
-async function measure(client, cpuChild, n, concurrency) {
-  const latencies = new Float64Array(n);
-  let next = 0;
-  const cpu0 = cpuChild ? await cpuOf(cpuChild) : 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < n) {
-        const i = next++;
-        const s = performance.now();
-        await client.call();
-        latencies[i] = performance.now() - s;
-      }
-    }),
-  );
-  const elapsed = performance.now() - t0;
-  const cpu1 = cpuChild ? await cpuOf(cpuChild) : 0;
-  latencies.sort();
-  return {
-    p50: latencies[Math.floor(n * 0.5)],
-    p99: latencies[Math.floor(n * 0.99)],
-    rps: (n / elapsed) * 1000,
-    cpuUsPerReq: cpuChild ? (cpu1 - cpu0) / n : NaN,
   };
 }
 

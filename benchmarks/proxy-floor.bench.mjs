@@ -8,10 +8,10 @@
 //   proxy-exec   the same through a GraphExecutor (one MODEL node), no metrics, no tracing
 // Run: npx tsc -b && node benchmarks/proxy-floor.bench.mjs   (env N requests per measurement,
 // default 20000; ROLES comma list, default all four). Two rounds are printed; read the second.
-import { fork } from 'node:child_process';
 import { createServer } from 'node:http';
 import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { answerCpuRequests, startJsonEchoServer, cpuOf, startChild } from './support/processes.mjs';
 const self = fileURLToPath(import.meta.url);
 const BODY = JSON.stringify({ data: { names: ['a', 'b', 'c'], ndarray: [[1.5, 2.5, 3.5]] } });
 
@@ -68,19 +68,7 @@ if (process.argv[2] === 'child') {
   const config = JSON.parse(process.argv[4] ?? '{}');
   let ports;
   if (role === 'echo') {
-    const server = createServer((req, res) => {
-      const chunks = [];
-      req.on('data', (c) => chunks.push(c));
-      req.on('end', () => {
-        const body = Buffer.concat(chunks);
-        JSON.parse(body.toString());
-        res.setHeader('content-type', 'application/json');
-        res.end(body);
-      });
-    });
-    server.keepAliveTimeout = 60000;
-    await new Promise((r) => server.listen(0, '127.0.0.1', r));
-    ports = { http: server.address().port };
+    ports = { http: await startJsonEchoServer() };
   } else if (role === 'wrapper') {
     const { startMicroservice } = await import('@seldon-ts/model-wrapper');
     const ms = await startMicroservice(
@@ -151,28 +139,10 @@ if (process.argv[2] === 'child') {
     ports = { http: server.address().port };
   }
   process.once('SIGINT', () => process.exit(0));
-  process.on('message', (m) => {
-    if (m === 'cpu') {
-      const u = process.cpuUsage();
-      process.send({ cpu: u.user + u.system });
-    }
-  });
+  answerCpuRequests();
   process.send({ ports });
 } else {
-  const start = (role, config = {}) => {
-    if (process.env.PROXY_FLOOR_CHILD) throw new Error('a benchmark child must never start children');
-    const child = fork(self, ['child', role, JSON.stringify(config)], {
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      env: { ...process.env, PROXY_FLOOR_CHILD: '1' },
-      execArgv: [],
-    });
-    return new Promise((r) => child.once('message', (m) => r({ child, ports: m.ports })));
-  };
-  const cpuOf = (child) =>
-    new Promise((r) => {
-      child.once('message', (m) => r(m.cpu));
-      child.send('cpu');
-    });
+  const start = (role, config = {}) => startChild(self, role, config);
   const { Pool } = await import('undici');
   async function measure(port, child, n, c) {
     const pool = new Pool(`http://127.0.0.1:${port}`, { connections: 64, pipelining: 1 });

@@ -352,7 +352,11 @@ export class EngineRuntime {
   }
 
   graphMetadata(ctx: RequestContext): Promise<unknown> {
-    return this.#run(ctx, (e) => e.metadata(this.#ctx(ctx)), (m) => m);
+    return this.#run(
+      ctx,
+      (e) => e.metadata(this.#ctx(ctx)),
+      (m) => m,
+    );
   }
 
   /** Every node answers (TCP connect, or health endpoint with fullHealthChecks) and nothing else blocks serving. */
