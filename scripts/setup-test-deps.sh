@@ -20,6 +20,16 @@ if ! command -v kcat >/dev/null 2>&1; then
   apt_install kcat || { apt_install kafkacat && ln -sf "$(command -v kafkacat)" /usr/local/bin/kcat; }
 fi
 
+# grpcio (gRPC's C-core Python client, what most Seldon clients use) for the engine's gRPC
+# interoperability test, installed into the cache rather than the system's Python.
+pygrpc="$SELDON_TS_CACHE/pygrpc"
+if ! PYTHONPATH="$pygrpc" python3 -c 'import grpc' >/dev/null 2>&1; then
+  echo "setup: installing grpcio for Python into $pygrpc"
+  # Not fatal here: without it only the interoperability test fails, and says why.
+  python3 -m pip install -q --disable-pip-version-check --target "$pygrpc" grpcio >/dev/null 2>&1 ||
+    echo "setup: WARNING: could not install grpcio; apps/engine/test/grpc-python-interop.test.ts will fail" >&2
+fi
+
 # kube-apiserver + etcd for the operator tests (built once from Debian's kubernetes source).
 if [ -x "$here/kube-envtest/ensure.sh" ]; then
   "$here/kube-envtest/ensure.sh"
