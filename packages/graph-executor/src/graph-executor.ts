@@ -372,7 +372,28 @@ export class GraphExecutor {
 
   // ---- the graph algorithm (02 §7) ----
 
-  async #predictNode(run: Run, node: CompiledNode, input: GraphPayload): Promise<GraphPayload> {
+  #predictNode(run: Run, node: CompiledNode, input: GraphPayload): Promise<GraphPayload> {
+    // A leaf that only calls its node (a model, a transformer without output transform or payload
+    // logging): the node call's promise is the node's result, without an async frame of its own.
+    if (
+      node.children.length === 0 &&
+      node.transformInputMethod !== undefined &&
+      !node.transformOutput &&
+      node.logKinds === 0
+    ) {
+      let payload: GraphPayload;
+      try {
+        payload = this.#chain(run, node, input);
+      } catch (err) {
+        return Promise.reject(err as Error);
+      }
+      run.routing.set(node.spec.name, -1);
+      return this.#callNode(run, node, node.transformInputMethod, payload);
+    }
+    return this.#predictTree(run, node, input);
+  }
+
+  async #predictTree(run: Run, node: CompiledNode, input: GraphPayload): Promise<GraphPayload> {
     let payload = input;
     if (node.transformInputMethod !== undefined) {
       payload = this.#chain(run, node, payload);
@@ -550,12 +571,28 @@ export class GraphExecutor {
     return client;
   }
 
-  async #callNode(
+  #callNode(
     run: Run,
     node: CompiledNode,
     method: NodeMethod,
     payload: GraphPayload | undefined,
     payloads?: GraphPayload[],
+  ): Promise<GraphPayload> {
+    // Not an async function: a node call is one promise from the client and one `then`, and a
+    // failure before the call is still a rejection, never a synchronous throw.
+    try {
+      return this.#startCall(run, node, method, payload, payloads);
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
+  }
+
+  #startCall(
+    run: Run,
+    node: CompiledNode,
+    method: NodeMethod,
+    payload: GraphPayload | undefined,
+    payloads: GraphPayload[] | undefined,
   ): Promise<GraphPayload> {
     const nodeName = node.spec.name;
     const client = this.#clientFor(node, run.transport);
@@ -635,29 +672,40 @@ export class GraphExecutor {
       cancellation,
       deadline,
     );
-    try {
-      if (cancellation?.aborted) throw cancellation.reason;
-      const response = await client.call(call);
-      // Only v2 and tensorflow chaining asks (a WeakSet entry is not free for the GC).
-      if (this.#protocol !== 'seldon') nodeAnswers.add(response);
-      if (message !== undefined) {
-        message.response = response;
-        message.durationMs = performance.now() - message.startTime;
-        nodeEndChannel.publish(message);
-      }
-      return response;
-    } catch (err) {
-      const error = toNodeError(err, nodeName, cancellation);
-      if (message !== undefined) {
-        message.error = error;
-        message.durationMs = performance.now() - message.startTime;
-        nodeErrorChannel.publish(message);
-      }
-      throw error;
-    } finally {
+    const done = (): void => {
       if (timer !== undefined) clearTimeout(timer);
       unlink?.();
+    };
+    let pending: Promise<GraphPayload>;
+    try {
+      if (cancellation?.aborted) throw cancellation.reason;
+      pending = client.call(call);
+    } catch (err) {
+      pending = Promise.reject(err as Error);
     }
+    return pending.then(
+      (response) => {
+        done();
+        // Only v2 and tensorflow chaining asks (a WeakSet entry is not free for the GC).
+        if (this.#protocol !== 'seldon') nodeAnswers.add(response);
+        if (message !== undefined) {
+          message.response = response;
+          message.durationMs = performance.now() - message.startTime;
+          nodeEndChannel.publish(message);
+        }
+        return response;
+      },
+      (err: unknown) => {
+        done();
+        const error = toNodeError(err, nodeName, cancellation);
+        if (message !== undefined) {
+          message.error = error;
+          message.durationMs = performance.now() - message.startTime;
+          nodeErrorChannel.publish(message);
+        }
+        throw error;
+      },
+    );
   }
 
   #find(modelName: string): CompiledNode {

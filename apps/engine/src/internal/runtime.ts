@@ -287,7 +287,7 @@ export class EngineRuntime {
     return g;
   }
 
-  async #run<T, R>(
+  #run<T, R>(
     ctx: RequestContext,
     fn: (executor: GraphExecutor) => Promise<T>,
     pick: (result: T) => R,
@@ -302,9 +302,7 @@ export class EngineRuntime {
     }
     const abort = ctx.abort;
     if (abort !== undefined) this.#abortable.add(abort);
-    try {
-      return pick(await fn(this.executor));
-    } finally {
+    const done = (): void => {
       if (abort !== undefined) this.#abortable.delete(abort);
       if (tracked) {
         const n = this.#activeCount.get(puid);
@@ -312,7 +310,24 @@ export class EngineRuntime {
         else if (n <= 2) this.#activeCount.delete(puid);
         else this.#activeCount.set(puid, n - 1);
       }
+    };
+    // Not async: one `then` on the executor's promise.
+    let pending: Promise<T>;
+    try {
+      pending = fn(this.executor);
+    } catch (err) {
+      pending = Promise.reject(err as Error);
     }
+    return pending.then(
+      (result) => {
+        done();
+        return pick(result);
+      },
+      (err: unknown) => {
+        done();
+        throw err;
+      },
+    );
   }
 
   #ctx(ctx: RequestContext) {
