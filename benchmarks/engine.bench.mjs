@@ -8,7 +8,15 @@
 // BENCH_ONLY=rest|grpc (skip the other transport, e.g. to profile one path with ENGINE_BENCH_PROF=dir),
 // BENCH_ROUNDS (REST rounds, default 3), BENCH_GRPC_SERVER=grpc-js (the engine's other gRPC server).
 import { fileURLToPath } from 'node:url';
-import { answerCpuRequests, startJsonEchoServer, measure, median, startChild } from './support/processes.mjs';
+import {
+  answerCpuRequests,
+  measure,
+  median,
+  rawUnary,
+  startChild,
+  startIdentityWrapper,
+  startJsonEchoServer,
+} from './support/processes.mjs';
 
 const self = fileURLToPath(import.meta.url);
 const BODY = JSON.stringify({ data: { names: ['a', 'b', 'c'], ndarray: [[1.5, 2.5, 3.5]] } });
@@ -23,18 +31,7 @@ if (process.argv[2] === 'child') {
   if (role === 'echo') {
     ports = { http: await startJsonEchoServer() };
   } else if (role === 'wrapper') {
-    const { startMicroservice } = await import('@seldon-ts/model-wrapper');
-    const ms = await startMicroservice(
-      { predict: (X) => X },
-      {
-        httpPort: 0,
-        grpcPort: 0,
-        metricsPort: null,
-        host: '127.0.0.1',
-        annotationsPath: '/nonexistent',
-        env: {},
-      },
-    );
+    const ms = await startIdentityWrapper();
     ports = { http: ms.httpPort, grpc: ms.grpcPort };
   } else if (role === 'engine') {
     const { startEngine } = await import('seldon-engine');
@@ -103,33 +100,16 @@ async function grpcClient(port) {
   const grpc = await import('@grpc/grpc-js');
   const { messageToProto } = await import('@seldon-ts/payload');
   const req = Buffer.from(messageToProto(JSON.parse(BODY)));
-  const id = (b) => b;
   const Ctor = grpc.makeGenericClientConstructor(
     {
-      Predict: {
-        path: '/seldon.protos.Seldon/Predict',
-        requestStream: false,
-        responseStream: false,
-        requestSerialize: id,
-        requestDeserialize: id,
-        responseSerialize: id,
-        responseDeserialize: id,
-      },
+      Predict: rawUnary('/seldon.protos.Seldon/Predict'),
     },
     'Seldon',
   );
   // The model-wrapper serves seldon.protos.Model/Predict; the engine serves seldon.protos.Seldon/Predict.
   const CtorModel = grpc.makeGenericClientConstructor(
     {
-      Predict: {
-        path: '/seldon.protos.Model/Predict',
-        requestStream: false,
-        responseStream: false,
-        requestSerialize: id,
-        requestDeserialize: id,
-        responseSerialize: id,
-        responseDeserialize: id,
-      },
+      Predict: rawUnary('/seldon.protos.Model/Predict'),
     },
     'Model',
   );

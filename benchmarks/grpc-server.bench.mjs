@@ -19,7 +19,7 @@
 import { existsSync } from 'node:fs';
 import http2 from 'node:http2';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { answerCpuRequests, measure, startChild } from './support/processes.mjs';
+import { answerCpuRequests, measure, rawUnary, startChild } from './support/processes.mjs';
 
 const self = fileURLToPath(import.meta.url);
 const PATH = '/seldon.protos.Seldon/Predict';
@@ -38,19 +38,10 @@ if (process.argv[2] === 'child') {
   let port;
   if (role === 'grpc-js') {
     const grpc = await import('@grpc/grpc-js');
-    const id = (b) => b;
     const server = new grpc.Server();
     server.addService(
       {
-        Predict: {
-          path: PATH,
-          requestStream: false,
-          responseStream: false,
-          requestSerialize: id,
-          requestDeserialize: id,
-          responseSerialize: id,
-          responseDeserialize: id,
-        },
+        Predict: rawUnary(PATH),
       },
       {
         Predict: md
@@ -135,18 +126,9 @@ async function request() {
 /** `channels` grpc-js clients, each with its own HTTP/2 connection; calls go round-robin. */
 async function grpcClient(port, channels, req) {
   const grpc = await import('@grpc/grpc-js');
-  const id = (b) => b;
   const Ctor = grpc.makeGenericClientConstructor(
     {
-      Predict: {
-        path: PATH,
-        requestStream: false,
-        responseStream: false,
-        requestSerialize: id,
-        requestDeserialize: id,
-        responseSerialize: id,
-        responseDeserialize: id,
-      },
+      Predict: rawUnary(PATH),
     },
     'Seldon',
   );

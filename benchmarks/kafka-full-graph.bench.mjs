@@ -10,8 +10,8 @@
 // Run: npx tsc -b apps/engine && npm run bench:kafka-full-graph -w benchmarks
 // Env: BENCH_REQUESTS (default 400 per measurement), needs `kcat` (scripts/setup-test-deps.sh).
 import { spawn } from 'node:child_process';
-import { startMicroservice } from '@seldon-ts/model-wrapper';
 import { startEngine, startKafkaProxy } from 'seldon-engine';
+import { startIdentityWrapper } from './support/processes.mjs';
 
 const N = Number(process.env.BENCH_REQUESTS ?? 400);
 const BODY = JSON.stringify({ data: { names: ['a', 'b', 'c'], ndarray: [[1.5, 2.5, 3.5]] } });
@@ -80,17 +80,7 @@ async function measure(port) {
 }
 
 const mock = await startMock();
-const node = await startMicroservice(
-  { predict: (X) => X },
-  {
-    httpPort: 0,
-    grpcPort: 0,
-    metricsPort: null,
-    host: '127.0.0.1',
-    annotationsPath: '/nonexistent',
-    env: {},
-  },
-);
+const node = await startIdentityWrapper();
 const ids = { predictorName: 'bench', deploymentName: 'bsdep', namespace: 'bns' };
 const graph = {
   name: 'model',

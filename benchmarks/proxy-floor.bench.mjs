@@ -11,7 +11,13 @@
 import { createServer } from 'node:http';
 import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { answerCpuRequests, startJsonEchoServer, cpuOf, startChild } from './support/processes.mjs';
+import {
+  answerCpuRequests,
+  cpuOf,
+  startChild,
+  startIdentityWrapper,
+  startJsonEchoServer,
+} from './support/processes.mjs';
 const self = fileURLToPath(import.meta.url);
 const BODY = JSON.stringify({ data: { names: ['a', 'b', 'c'], ndarray: [[1.5, 2.5, 3.5]] } });
 
@@ -70,18 +76,7 @@ if (process.argv[2] === 'child') {
   if (role === 'echo') {
     ports = { http: await startJsonEchoServer() };
   } else if (role === 'wrapper') {
-    const { startMicroservice } = await import('@seldon-ts/model-wrapper');
-    const ms = await startMicroservice(
-      { predict: (X) => X },
-      {
-        httpPort: 0,
-        grpcPort: 0,
-        metricsPort: null,
-        host: '127.0.0.1',
-        annotationsPath: '/nonexistent',
-        env: {},
-      },
-    );
+    const ms = await startIdentityWrapper();
     ports = { http: ms.httpPort, grpc: ms.grpcPort };
   } else if (role.startsWith('proxy')) {
     const { Pool } = await import('undici');

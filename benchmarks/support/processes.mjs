@@ -102,3 +102,33 @@ export async function startJsonEchoServer() {
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   return server.address().port;
 }
+
+/** The model of the engine benchmarks: a model-wrapper identity model on free loopback ports. */
+export async function startIdentityWrapper() {
+  const { startMicroservice } = await import('@seldon-ts/model-wrapper');
+  return startMicroservice(
+    { predict: (X) => X },
+    {
+      httpPort: 0,
+      grpcPort: 0,
+      metricsPort: null,
+      host: '127.0.0.1',
+      annotationsPath: '/nonexistent',
+      env: {},
+    },
+  );
+}
+
+/** A unary gRPC method whose messages stay bytes (identity serialisers), for grpc-js services and clients. */
+export function rawUnary(path) {
+  const id = (b) => b;
+  return {
+    path,
+    requestStream: false,
+    responseStream: false,
+    requestSerialize: id,
+    requestDeserialize: id,
+    responseSerialize: id,
+    responseDeserialize: id,
+  };
+}
