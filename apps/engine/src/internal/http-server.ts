@@ -427,17 +427,8 @@ function reply(
     body === undefined ? '0' : String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength),
   );
   res.writeHead(status, headers);
-  if (body !== undefined && typeof body !== 'string' && body.byteLength <= SINGLE_WRITE_BYTES) {
-    // node:http writes a Buffer body and the header block with writev, but a latin1 string body
-    // together with the header in one write; latin1 maps bytes 1:1, so the bytes are unchanged.
-    res.end(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1'), 'latin1');
-  } else {
-    res.end(body);
-  }
+  res.end(body);
 }
-
-/** Response bodies up to this size are sent in the same socket write as the header block. */
-const SINGLE_WRITE_BYTES = 16 * 1024;
 
 function send(
   res: ServerResponse,
