@@ -340,6 +340,20 @@ describe('REST node client HTTP/1.1', () => {
     expect(node.connections).toBe(1);
   });
 
+  it('a node that goes silent mid-call fails after answerTimeoutMs, naming the node', async () => {
+    const { node, client } = await setup(
+      (req) => req.socket.write('HTTP/1.1 200 OK\r\ncontent-length: 10\r\n\r\n{'),
+      {
+        answerTimeoutMs: 300,
+      },
+    );
+    const err = await failure(client.call(call(node.port)));
+    expect(err.code).toBe('SC_ERR_GRAPH_NODE_TIMEOUT');
+    expect(err.nodeName).toBe('m');
+    expect(err.message).toContain('sent nothing for 300 ms (answerTimeoutMs)');
+    while (node.closed < 1) await new Promise((r) => setTimeout(r, 5));
+  });
+
   it('GET for status and metadata carries no body', async () => {
     const { node, client } = await setup((req) => req.socket.write(ok('{"name":"m"}')));
     const out = await client.call(call(node.port, { method: 'metadata', payload: undefined }));

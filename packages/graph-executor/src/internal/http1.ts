@@ -19,6 +19,11 @@ export interface Http1PoolOptions {
   readonly connectTimeoutMs: number;
   /** Largest response head (status line and headers) accepted, in bytes. */
   readonly maxHeaderBytes: number;
+  /**
+   * A call fails with `ETIMEDOUT` when its node has sent nothing for this long (checked about
+   * every tenth of it, at least every second); 0 = never. A safety net under the calls' own deadlines.
+   */
+  readonly answerTimeoutMs: number;
 }
 
 export interface Http1Request {
@@ -96,6 +101,8 @@ export class Http1Pool {
   #open = 0;
   #closed = false;
   #sweeper: NodeJS.Timeout | undefined;
+  /** Every open connection (for the answer-timeout sweep). */
+  readonly #all = new Set<Connection>();
 
   constructor(host: string, port: number, options: Http1PoolOptions) {
     this.#host = host;
@@ -168,16 +175,25 @@ export class Http1Pool {
   #connect(): Connection {
     this.#open++;
     if (this.#sweeper === undefined) {
-      // Idle connections are checked when taken; the sweeper closes those nobody takes any more.
-      const every = Math.max(1000, Math.min(this.#options.keepAliveTimeoutMs, 30_000));
+      // Idle connections are checked when taken; the sweeper closes those nobody takes any more,
+      // and fails calls whose node went silent for answerTimeoutMs.
+      const answer = this.#options.answerTimeoutMs;
+      const every = Math.max(
+        1000,
+        Math.min(this.#options.keepAliveTimeoutMs, answer > 0 ? answer / 10 : Infinity, 30_000),
+      );
       this.#sweeper = setInterval(() => this.#sweep(), every);
       this.#sweeper.unref();
     }
-    return new Connection(this, this.#host, this.#port, this.#options);
+    const connection = new Connection(this, this.#host, this.#port, this.#options);
+    this.#all.add(connection);
+    return connection;
   }
 
   #sweep(): void {
     const now = performance.now();
+    const answer = this.#options.answerTimeoutMs;
+    if (answer > 0) for (const c of this.#all) if (c.busy && now - c.lastActivity > answer) c.silent(answer);
     for (let i = this.#idle.length - 1; i >= 0; i--) {
       const c = this.#idle[i]!;
       if (now >= c.expiresAt || c.ended) {
@@ -209,6 +225,7 @@ export class Http1Pool {
   /** @internal A connection is gone; a waiting request may now open a new one. */
   gone(connection: Connection): void {
     this.#open--;
+    this.#all.delete(connection);
     const i = this.#idle.indexOf(connection);
     if (i >= 0) this.#idle.splice(i, 1);
     if (!this.#closed && this.#queueHead < this.#queue.length) {
@@ -277,6 +294,8 @@ class Connection {
   #served = 0;
   /** Performance-clock time after which an idle connection is not reused. */
   expiresAt = 0;
+  /** Performance-clock time of the last request sent or answer byte read. */
+  lastActivity = 0;
   /** The node closed its side (or the socket failed): never reuse. */
   ended = false;
   #destroyed = false;
@@ -332,7 +351,18 @@ class Connection {
     socket.on('close', () => this.#onClose());
   }
 
+  /** An exchange is in progress. */
+  get busy(): boolean {
+    return this.#exchange !== undefined;
+  }
+
+  /** The node sent nothing for `ms`: the exchange fails and the connection is dropped. */
+  silent(ms: number): void {
+    this.#fail(new Http1Error('ETIMEDOUT', `the node sent nothing for ${ms} ms (answerTimeoutMs)`));
+  }
+
   start(exchange: Exchange): void {
+    this.lastActivity = performance.now();
     this.#exchange = exchange;
     exchange.connection = this;
     this.#resetParser();
@@ -403,6 +433,7 @@ class Connection {
       return;
     }
     this.#gotBytes = true;
+    this.lastActivity = performance.now();
     let buf = chunk;
     if (this.#pending !== undefined) {
       buf = Buffer.concat([this.#pending, chunk]);

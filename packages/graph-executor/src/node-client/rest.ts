@@ -24,6 +24,12 @@ export interface RestNodeClientOptions {
   /** Largest node response header block accepted, in bytes. Default 65536. */
   readonly maxHeaderBytes?: number;
   /**
+   * A call fails (`SC_ERR_GRAPH_NODE_TIMEOUT`) when its node has sent nothing for this long, in
+   * milliseconds; 0 = never. A safety net under `timeoutMs` and the graph's deadlines, which are off
+   * by default as in the reference. Default 300000 (5 minutes).
+   */
+  readonly answerTimeoutMs?: number;
+  /**
    * Retries of a call whose connection failed before the request was sent (refused, DNS, connect
    * timeout). Never retried once bytes were written. Default 2.
    */
@@ -39,6 +45,7 @@ const DEFAULTS = {
   timeoutMs: 0,
   maxMessageBytes: 64 * 1024 * 1024,
   maxHeaderBytes: 64 * 1024,
+  answerTimeoutMs: 300_000,
   connectRetries: 2,
   connectRetryDelayMs: 25,
 } as const;
@@ -151,6 +158,11 @@ export class RestNodeClient implements NodeClient {
     if (err instanceof GraphError) throw err;
     if (err instanceof Http1Error && err.code === 'ETOOLARGE')
       throw tooLarge(nodeName, url, this.#options.maxMessageBytes);
+    if (err instanceof Http1Error && err.code === 'ETIMEDOUT')
+      throw new GraphError('SC_ERR_GRAPH_NODE_TIMEOUT', `node ${nodeName} at ${url}: ${err.message}`, {
+        nodeName,
+        cause: err,
+      });
     if (err instanceof Http1Error && (err.code === 'EPROTO' || err.code === 'EHEADERTOOLARGE'))
       throw new GraphError(
         'SC_ERR_GRAPH_NODE_BAD_RESPONSE',
@@ -209,6 +221,7 @@ export class RestNodeClient implements NodeClient {
         keepAliveTimeoutMs: this.#options.keepAliveTimeoutMs,
         connectTimeoutMs: this.#options.connectTimeoutMs,
         maxHeaderBytes: this.#options.maxHeaderBytes,
+        answerTimeoutMs: this.#options.answerTimeoutMs,
       });
       this.#pools.set(origin, pool);
     }
