@@ -2,6 +2,7 @@
 // answering a fixed SeldonMessage, so that their CPU is not counted in the benchmark process.
 import http from 'node:http';
 import * as grpc from '@grpc/grpc-js';
+import { rawUnary } from './support/processes.mjs';
 
 const jsonAnswer = Buffer.from(
   JSON.stringify({
@@ -22,19 +23,9 @@ const server = http.createServer((req, res) => {
 server.keepAliveTimeout = 60_000;
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 
-const identity = (b) => b;
 const grpcServer = new grpc.Server();
-const method = (path) => ({
-  path,
-  requestStream: false,
-  responseStream: false,
-  requestSerialize: identity,
-  requestDeserialize: identity,
-  responseSerialize: identity,
-  responseDeserialize: identity,
-});
 grpcServer.addService(
-  { Predict: method('/seldon.protos.Model/Predict') },
+  { Predict: rawUnary('/seldon.protos.Model/Predict') },
   { Predict: (_call, cb) => cb(null, protoAnswer) },
 );
 const grpcPort = await new Promise((resolve, reject) =>

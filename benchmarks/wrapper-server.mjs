@@ -2,6 +2,7 @@
 // answers "cpu" IPC messages with process.cpuUsage(), so the parent measures server CPU only.
 import { createServer } from 'node:http';
 import * as grpc from '@grpc/grpc-js';
+import { rawUnary } from './support/processes.mjs';
 
 const kind = process.argv[2];
 
@@ -27,18 +28,9 @@ async function start() {
     });
     await new Promise((r) => http.listen(0, '127.0.0.1', r));
     const server = new grpc.Server();
-    const id = (b) => b;
     server.addService(
       {
-        Predict: {
-          path: '/seldon.protos.Model/Predict',
-          requestStream: false,
-          responseStream: false,
-          requestSerialize: id,
-          requestDeserialize: id,
-          responseSerialize: id,
-          responseDeserialize: id,
-        },
+        Predict: rawUnary('/seldon.protos.Model/Predict'),
       },
       { Predict: (call, cb) => cb(null, call.request) },
     );

@@ -6,16 +6,7 @@ import * as grpc from '@grpc/grpc-js';
 import { messageToProto } from '@seldon-ts/payload';
 import { startEngine, type EngineHandle } from 'seldon-engine';
 import { startHttp, type TestServer } from './support/nodes.js';
-
-const raw = (path: string) => ({
-  path,
-  requestStream: false,
-  responseStream: false,
-  requestSerialize: (b: Buffer) => b,
-  requestDeserialize: (b: Buffer) => b,
-  responseSerialize: (b: Buffer) => b,
-  responseDeserialize: (b: Buffer) => b,
-});
+import { rawMethod } from '../src/internal/grpc-raw.js';
 
 /** A REST node that never answers and reports when the engine closes its request. */
 async function stuckRestNode(): Promise<{ node: TestServer; arrived: Promise<void>; closed: Promise<void> }> {
@@ -97,7 +88,7 @@ describe('cancellation of node calls', () => {
     const arrived = new Promise<void>((r) => (arrive = r));
     const cancelled = new Promise<void>((r) => (cancel = r));
     const nodeServer = new grpc.Server();
-    nodeServer.addService({ Predict: raw('/seldon.protos.Model/Predict') } as never, {
+    nodeServer.addService({ Predict: rawMethod('/seldon.protos.Model/Predict') } as never, {
       Predict: (call: grpc.ServerUnaryCall<Buffer, Buffer>) => {
         call.once('cancelled', () => cancel());
         arrive(); // never answers
@@ -110,7 +101,7 @@ describe('cancellation of node calls', () => {
     );
     const engine = await engineFor(port, { transport: 'grpc' });
     const Client = grpc.makeGenericClientConstructor(
-      { Predict: raw('/seldon.protos.Seldon/Predict') } as never,
+      { Predict: rawMethod('/seldon.protos.Seldon/Predict') } as never,
       'Seldon',
     );
     const client = new Client(`127.0.0.1:${engine.grpcPort}`, grpc.credentials.createInsecure());

@@ -20,18 +20,9 @@ import {
   type GrpcH2Server,
   type GrpcH2ServerOptions,
 } from '../src/internal/grpc-h2-server.js';
+import { rawMethod } from '../src/internal/grpc-raw.js';
 
 const ECHO = '/test.Echo/Echo';
-const id = (b: Buffer): Buffer => b;
-const rawMethod = (path: string): grpc.MethodDefinition<Buffer, Buffer> => ({
-  path,
-  requestStream: false,
-  responseStream: false,
-  requestSerialize: id,
-  requestDeserialize: id,
-  responseSerialize: id,
-  responseDeserialize: id,
-});
 const Client = grpc.makeGenericClientConstructor(
   { Echo: rawMethod(ECHO), Missing: rawMethod('/test.Echo/Missing') },
   'Echo',

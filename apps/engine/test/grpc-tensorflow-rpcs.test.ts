@@ -6,17 +6,8 @@
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import * as grpc from '@grpc/grpc-js';
 import { startEngine, type EngineHandle } from 'seldon-engine';
+import { identity, rawMethod } from '../src/internal/grpc-raw.js';
 
-const identity = (b: Buffer) => b;
-const raw = (path: string): grpc.MethodDefinition<Buffer, Buffer> => ({
-  path,
-  requestStream: false,
-  responseStream: false,
-  requestSerialize: identity,
-  requestDeserialize: identity,
-  responseSerialize: identity,
-  responseDeserialize: identity,
-});
 const PS = '/tensorflow.serving.PredictionService/';
 const MS = '/tensorflow.serving.ModelService/';
 
@@ -61,7 +52,7 @@ async function startTfNode(nodeName: string, seen: Seen[]): Promise<{ server: gr
       cb(null, ld(1, `${nodeName}:${rpc}`));
     };
   server.addService(
-    Object.fromEntries(rpcs.map((r) => [r, raw(`${PS}${r}`)])) as grpc.ServiceDefinition,
+    Object.fromEntries(rpcs.map((r) => [r, rawMethod(`${PS}${r}`)])) as grpc.ServiceDefinition,
     Object.fromEntries(rpcs.map((r) => [r, handler(r)])),
   );
   const port = await new Promise<number>((resolve, reject) =>

@@ -4,17 +4,8 @@
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import * as grpc from '@grpc/grpc-js';
 import { startEngine, type EngineHandle } from 'seldon-engine';
+import { identity, rawMethod } from '../src/internal/grpc-raw.js';
 
-const identity = (b: Buffer) => b;
-const raw = (path: string): grpc.MethodDefinition<Buffer, Buffer> => ({
-  path,
-  requestStream: false,
-  responseStream: false,
-  requestSerialize: identity,
-  requestDeserialize: identity,
-  responseSerialize: identity,
-  responseDeserialize: identity,
-});
 const PS = '/tensorflow.serving.PredictionService/';
 const MS = '/tensorflow.serving.ModelService/';
 
@@ -62,8 +53,8 @@ describe('tensorflow gRPC front door', () => {
       });
     node.addService(
       {
-        Predict: raw(`${PS}Predict`),
-        GetModelMetadata: raw(`${PS}GetModelMetadata`),
+        Predict: rawMethod(`${PS}Predict`),
+        GetModelMetadata: rawMethod(`${PS}GetModelMetadata`),
       } as grpc.ServiceDefinition,
       {
         Predict: (call: grpc.ServerUnaryCall<Buffer, Buffer>, cb: grpc.sendUnaryData<Buffer>) => {
@@ -82,7 +73,7 @@ describe('tensorflow gRPC front door', () => {
         },
       },
     );
-    node.addService({ GetModelStatus: raw(`${MS}GetModelStatus`) } as grpc.ServiceDefinition, {
+    node.addService({ GetModelStatus: rawMethod(`${MS}GetModelStatus`) } as grpc.ServiceDefinition, {
       GetModelStatus: (call: grpc.ServerUnaryCall<Buffer, Buffer>, cb: grpc.sendUnaryData<Buffer>) => {
         record('GetModelStatus', call);
         // GetModelStatusResponse{ model_version_status{ version: 3 } }

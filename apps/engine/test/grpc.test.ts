@@ -11,23 +11,15 @@ import {
 } from '@seldon-ts/payload';
 import { startEngine, type EngineHandle } from 'seldon-engine';
 import { startNode, unit, type RunningNode } from './support/nodes.js';
+import { rawMethod } from '../src/internal/grpc-raw.js';
 
-const raw = (path: string) => ({
-  path,
-  requestStream: false,
-  responseStream: false,
-  requestSerialize: (b: Buffer) => b,
-  requestDeserialize: (b: Buffer) => b,
-  responseSerialize: (b: Buffer) => b,
-  responseDeserialize: (b: Buffer) => b,
-});
 const Client = grpc.makeGenericClientConstructor(
   {
-    Predict: raw('/seldon.protos.Seldon/Predict'),
-    SendFeedback: raw('/seldon.protos.Seldon/SendFeedback'),
-    ModelMetadata: raw('/seldon.protos.Seldon/ModelMetadata'),
-    GraphMetadata: raw('/seldon.protos.Seldon/GraphMetadata'),
-    Check: raw('/grpc.health.v1.Health/Check'),
+    Predict: rawMethod('/seldon.protos.Seldon/Predict'),
+    SendFeedback: rawMethod('/seldon.protos.Seldon/SendFeedback'),
+    ModelMetadata: rawMethod('/seldon.protos.Seldon/ModelMetadata'),
+    GraphMetadata: rawMethod('/seldon.protos.Seldon/GraphMetadata'),
+    Check: rawMethod('/grpc.health.v1.Health/Check'),
   } as never,
   'Seldon',
 );

@@ -19,6 +19,7 @@ import { messageToProto, messageFromProto } from '@seldon-ts/payload';
 import { KafkaNodeClient } from '../src/internal/kafka-node-client.js';
 import { startKafkaMock, type KafkaMock } from './support/kafka-mock.js';
 import { startNode, post, get, type RunningNode } from './support/nodes.js';
+import { rawMethod } from '../src/internal/grpc-raw.js';
 
 const quiet = () => undefined;
 const engineDir = fileURLToPath(new URL('..', import.meta.url));
@@ -197,15 +198,7 @@ describe('full-graph Kafka mode (KAFKA_FULL_GRAPH=true)', () => {
   }, 30_000);
 
   it('a gRPC Predict goes through the same topics and answers protobuf', async () => {
-    const raw = {
-      path: '/seldon.protos.Seldon/Predict',
-      requestStream: false,
-      responseStream: false,
-      requestSerialize: (b: Buffer) => b,
-      requestDeserialize: (b: Buffer) => b,
-      responseSerialize: (b: Buffer) => b,
-      responseDeserialize: (b: Buffer) => b,
-    };
+    const raw = rawMethod('/seldon.protos.Seldon/Predict');
     const Client = grpc.makeGenericClientConstructor({ Predict: raw } as never, 'Seldon');
     const client = new Client(`127.0.0.1:${engine.grpcPort}`, grpc.credentials.createInsecure());
     try {

@@ -3,11 +3,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as grpc from '@grpc/grpc-js';
 import { startFrontDoor, createPicker, type FrontDoor } from '../src/run/front-door.js';
+import { identity, rawMethod } from '../src/internal/grpc-raw.js';
 
 // Suites start real servers and processes; the repo-wide Jest default (5 s) is too tight on a busy machine.
 jest.setTimeout(30_000);
 
-const identity = (b: Buffer) => b;
 const PREDICT = '/seldon.protos.Seldon/Predict';
 
 interface Backend {
@@ -45,15 +45,7 @@ async function startBackend(name: string): Promise<Backend> {
   b.grpc = new grpc.Server();
   b.grpc.addService(
     {
-      Predict: {
-        path: PREDICT,
-        requestStream: false,
-        responseStream: false,
-        requestSerialize: identity,
-        requestDeserialize: identity,
-        responseSerialize: identity,
-        responseDeserialize: identity,
-      },
+      Predict: rawMethod(PREDICT),
     } as unknown as grpc.ServiceDefinition,
     {
       Predict: (call: grpc.ServerUnaryCall<Buffer, Buffer>, cb: grpc.sendUnaryData<Buffer>) => {

@@ -3,6 +3,7 @@ import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import * as grpc from '@grpc/grpc-js';
 import { resolveConfig, startEngine } from 'seldon-engine';
 import { startHttp, post, type TestServer } from './support/nodes.js';
+import { rawMethod } from '../src/internal/grpc-raw.js';
 
 const noFiles = {
   readFile: (p: string): string => {
@@ -174,18 +175,9 @@ describe('tracing', () => {
 
   it('with B3 over gRPC: continues the X-B3-* metadata of a Seldon Predict into the gRPC node call', async () => {
     const identity = (b: Buffer) => b;
-    const raw = (path: string) => ({
-      path,
-      requestStream: false,
-      responseStream: false,
-      requestSerialize: identity,
-      requestDeserialize: identity,
-      responseSerialize: identity,
-      responseDeserialize: identity,
-    });
     const seenMetadata: grpc.Metadata[] = [];
     const grpcNode = new grpc.Server();
-    grpcNode.addService({ Predict: raw('/seldon.protos.Model/Predict') } as grpc.ServiceDefinition, {
+    grpcNode.addService({ Predict: rawMethod('/seldon.protos.Model/Predict') } as grpc.ServiceDefinition, {
       Predict: (call: grpc.ServerUnaryCall<Buffer, Buffer>, cb: grpc.sendUnaryData<Buffer>) => {
         seenMetadata.push(call.metadata);
         cb(null, call.request);
