@@ -615,7 +615,10 @@ export class GraphExecutor {
       const nodeDeadline = Date.now() + timeoutMs;
       if (deadline === undefined || nodeDeadline < deadline) {
         deadline = nodeDeadline;
-        const c = (cancellation = new Cancellation());
+        // The call's own cancellation, aborted by its timer or with the operation's.
+        const link = run.cancellation?.child();
+        unlink = link?.unlink;
+        const c = (cancellation = link?.cancellation ?? new Cancellation());
         timer = setTimeout(
           () =>
             c.abort(
@@ -627,7 +630,6 @@ export class GraphExecutor {
             ),
           timeoutMs,
         );
-        if (run.cancellation !== undefined) unlink = run.cancellation.onAbort((reason) => c.abort(reason));
       }
     }
 

@@ -217,11 +217,7 @@ export function createHttpFrontDoor(runtime: EngineRuntime): HttpFrontDoor {
       reply(res, 404, headers, 'text/plain; charset=utf-8', '404 page not found\n');
       return;
     }
-    if (route.methods !== '*')
-      headers.push(
-        'Access-Control-Allow-Methods',
-        route.methods === 'POST' ? 'OPTIONS,POST' : `OPTIONS,${route.methods}`,
-      );
+    if (route.methods !== '*') headers.push('Access-Control-Allow-Methods', `OPTIONS,${route.methods}`);
     headers.push(
       'Access-Control-Allow-Origin',
       config.cors.allowedOrigins,

@@ -8,6 +8,7 @@
 // cancellation by AbortSignal, and one transparent retry when a reused keep-alive connection turns
 // out to be closed by the node before any answer byte arrived.
 import { connect, type Socket } from 'node:net';
+import type { CancelSource } from './net.js';
 
 /** Options of an {@link Http1Pool}. */
 export interface Http1PoolOptions {
@@ -34,15 +35,7 @@ export interface Http1Request {
   readonly body: Uint8Array | string | undefined;
   /** Largest body accepted; a larger answer fails with code `ETOOLARGE`. */
   readonly maxBodyBytes: number;
-  readonly cancel: AbortSource | undefined;
-}
-
-/** What cancels an exchange: a {@link Cancellation} or anything with the same two members. */
-export interface AbortSource {
-  readonly aborted: boolean;
-  readonly reason: unknown;
-  /** Registers a callback; returns its remover. */
-  onAbort(fn: () => void): () => void;
+  readonly cancel: CancelSource | undefined;
 }
 
 export interface Http1Response {
@@ -287,7 +280,6 @@ class Connection {
   readonly #pool: Http1Pool;
   readonly #socket: Socket;
   readonly #options: Http1PoolOptions;
-  #connected = false;
   #connectTimer: NodeJS.Timeout | undefined;
   #exchange: Exchange | undefined;
   /** Exchanges completed on this connection. */
@@ -342,7 +334,6 @@ class Connection {
       );
     }, options.connectTimeoutMs);
     socket.once('connect', () => {
-      this.#connected = true;
       clearTimeout(this.#connectTimer);
       this.#connectTimer = undefined;
     });
@@ -702,7 +693,6 @@ class Connection {
     exchange.connection = undefined;
     if (staleKeepAlive) this.#pool.retry(exchange);
     else this.#pool.settle(exchange, undefined, err);
-    void this.#connected;
   }
 }
 

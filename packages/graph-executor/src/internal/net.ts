@@ -68,16 +68,17 @@ export function abortError(signal: { readonly reason: unknown }, nodeName: strin
   });
 }
 
-/** Sleeps, waking early when the signal aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+/** Sleeps, waking early when `cancel` aborts. */
+export function sleep(ms: number, cancel?: CancelSource): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done(): void {
+    let unlisten: (() => void) | undefined = undefined; // set below; `done` may run inside onAbort
+    const done = (): void => {
       clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
+      unlisten?.();
       resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
+    };
+    const timer = setTimeout(done, ms);
+    unlisten = cancel?.onAbort(done);
   });
 }
 

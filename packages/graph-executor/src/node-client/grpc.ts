@@ -123,7 +123,7 @@ export class GrpcNodeClient implements NodeClient {
         if (cancellation?.aborted) throw abortError(cancellation, nodeName);
         if (err instanceof GraphError) throw err;
         if (isConnectFailure(err) && attempt < this.#options.connectRetries && !this.#closed) {
-          await sleep(this.#options.connectRetryDelayMs * 2 ** attempt, call.signal);
+          await sleep(this.#options.connectRetryDelayMs * 2 ** attempt, cancellation);
           if (cancellation?.aborted) throw abortError(cancellation, nodeName);
           continue;
         }

@@ -173,7 +173,7 @@ export class RestNodeClient implements NodeClient {
         },
       );
     if (isConnectFailure(err) && attempt < this.#options.connectRetries && !this.#closed) {
-      await sleep(this.#options.connectRetryDelayMs * 2 ** attempt, call.signal);
+      await sleep(this.#options.connectRetryDelayMs * 2 ** attempt, cancellation);
       if (cancellation?.aborted) throw abortError(cancellation, nodeName);
       let response: Http1Response;
       try {
