@@ -15,7 +15,7 @@ import {
 } from '@seldon-ts/graph-executor';
 import type { KafkaSecurity, LogLevel } from './config.js';
 import { EngineError } from './errors.js';
-import { createKafkaClient } from './internal/kafka-server.js';
+import { createKafkaClient, handleBatchInOrder } from './internal/kafka-server.js';
 import {
   KAFKA_HEADERS,
   KAFKA_METHOD_PATHS,
@@ -304,48 +304,18 @@ export async function startKafkaProxy(options: KafkaProxyOptions): Promise<Kafka
     autoCommit: false,
     eachBatchAutoResolve: false,
     partitionsConsumedConcurrently: o.workers,
-    eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
-      const messages = batch.messages;
-      const done = new Array<boolean>(messages.length).fill(false);
-      let next = 0; // first message whose offset is not committed yet
-      let cursor = 0;
-      // Offsets advance only over a prefix of answered messages, so a crash never skips a request.
-      const advance = async () => {
-        let moved = false;
-        while (next < messages.length && done[next]) {
-          resolveOffset(messages[next]!.offset);
-          next++;
-          moved = true;
-        }
-        if (moved)
-          await consumer.commitOffsets([
-            {
-              topic: batch.topic,
-              partition: batch.partition,
-              offset: (BigInt(messages[next - 1]!.offset) + 1n).toString(),
-            },
-          ]);
-      };
-      let commits: Promise<void> = Promise.resolve();
-      const worker = async () => {
-        while (cursor < messages.length && !stopping && isRunning() && !isStale()) {
-          const i = cursor++;
-          inFlight++;
-          try {
-            await answer(messages[i]!);
-            handled++;
-            done[i] = true;
-            commits = commits.then(advance);
-            await commits;
-          } finally {
-            inFlight--;
-          }
-          await heartbeat().catch(() => undefined);
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(o.workers, messages.length) }, worker));
-      await commits;
-    },
+    eachBatch: (payload) =>
+      handleBatchInOrder(payload, consumer, {
+        workers: o.workers,
+        commit: true,
+        stopped: () => stopping,
+        handle: async (message) => {
+          await answer(message);
+          handled++;
+        },
+        begin: () => inFlight++,
+        end: () => inFlight--,
+      }),
   });
   await joined;
   log('info', `kafka-proxy: ${topicIn} -> http://${o.hostname}:${o.httpPort} (group ${groupId})`);

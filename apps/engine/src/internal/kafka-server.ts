@@ -11,6 +11,7 @@ import {
   type SASLOptions,
   type EachBatchPayload,
   type IHeaders,
+  type KafkaMessage,
 } from 'kafkajs';
 import { GraphPayload } from '@seldon-ts/graph-executor';
 import type { EngineConfig, KafkaSecurity } from '../config.js';
@@ -253,48 +254,20 @@ export async function startKafkaServer(
   await consumer.run({
     autoCommit: kc.autoCommit,
     eachBatchAutoResolve: false,
-    eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
+    eachBatch: async (payload) => {
       touch();
-      const messages = batch.messages;
-      const done = new Array<boolean>(messages.length).fill(false);
-      let next = 0; // first message not yet resolved
-      let cursor = 0;
-      const advance = async () => {
-        let moved = false;
-        while (next < messages.length && done[next]) {
-          resolveOffset(messages[next].offset);
-          next++;
-          moved = true;
-        }
-        if (moved && !kc.autoCommit)
-          await consumer.commitOffsets([
-            {
-              topic: batch.topic,
-              partition: batch.partition,
-              offset: (BigInt(messages[next - 1].offset) + 1n).toString(),
-            },
-          ]);
-      };
-      let commitChain: Promise<void> = Promise.resolve();
-      const worker = async () => {
-        while (cursor < messages.length && !stopping && isRunning() && !isStale()) {
-          const i = cursor++;
-          inFlight++;
-          try {
-            await processOne(messages[i]);
-            done[i] = true;
-            commitChain = commitChain.then(advance);
-            await commitChain;
-          } finally {
-            inFlight--;
-            if (inFlight === 0) runtime.notifyIdle();
-          }
-          await heartbeat().catch(() => undefined);
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(kc.workers, messages.length) }, worker));
-      await commitChain;
-      await commitOffsetsIfNecessary();
+      await handleBatchInOrder(payload, consumer, {
+        workers: kc.workers,
+        commit: !kc.autoCommit,
+        stopped: () => stopping,
+        handle: processOne,
+        begin: () => inFlight++,
+        end: () => {
+          inFlight--;
+          if (inFlight === 0) runtime.notifyIdle();
+        },
+      });
+      await payload.commitOffsetsIfNecessary();
     },
   });
 
@@ -312,4 +285,68 @@ export async function startKafkaServer(
       await bounded(producer.disconnect());
     },
   };
+}
+
+/** How {@link handleBatchInOrder} handles a batch. */
+export interface BatchHandling {
+  /** Messages handled at once. */
+  readonly workers: number;
+  /** Commit the offset as soon as it moves (with `autoCommit: false`). */
+  readonly commit: boolean;
+  /** True once the consumer is stopping: no further message is taken. */
+  stopped(): boolean;
+  handle(message: KafkaMessage): Promise<void>;
+  /** Called before a message is handled and after its offset moved (in-flight counting). */
+  begin(): void;
+  end(): void;
+}
+
+/**
+ * Handles one fetched batch with `workers` concurrent handlers, finishing in any order, and moves
+ * the partition's offset only over a prefix of handled messages, so that a crash never skips one.
+ * Shared by Kafka server mode and the full-graph Kafka proxy.
+ */
+export async function handleBatchInOrder(
+  { batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload,
+  consumer: Consumer,
+  how: BatchHandling,
+): Promise<void> {
+  const messages = batch.messages;
+  const done = new Array<boolean>(messages.length).fill(false);
+  let next = 0; // first message not yet resolved
+  let cursor = 0;
+  const advance = async () => {
+    let moved = false;
+    while (next < messages.length && done[next]) {
+      resolveOffset(messages[next]!.offset);
+      next++;
+      moved = true;
+    }
+    if (moved && how.commit)
+      await consumer.commitOffsets([
+        {
+          topic: batch.topic,
+          partition: batch.partition,
+          offset: (BigInt(messages[next - 1]!.offset) + 1n).toString(),
+        },
+      ]);
+  };
+  let commits: Promise<void> = Promise.resolve();
+  const worker = async () => {
+    while (cursor < messages.length && !how.stopped() && isRunning() && !isStale()) {
+      const i = cursor++;
+      how.begin();
+      try {
+        await how.handle(messages[i]!);
+        done[i] = true;
+        commits = commits.then(advance);
+        await commits;
+      } finally {
+        how.end();
+      }
+      await heartbeat().catch(() => undefined);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(how.workers, messages.length) }, worker));
+  await commits;
 }
