@@ -48,6 +48,7 @@ export type { PayloadFormat } from './payload.js';
 
 // Node clients (transports).
 export type { NodeClient, NodeCall, HeaderMap, ReadyCheckOptions } from './node-client/node-client.js';
+export { combinerJsonBody } from './node-client/node-client.js';
 export { RestNodeClient } from './node-client/rest.js';
 export type { RestNodeClientOptions } from './node-client/rest.js';
 export { GrpcNodeClient } from './node-client/grpc.js';

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Consumer, IHeaders, Kafka, Producer } from 'kafkajs';
 import {
+  combinerJsonBody,
   GraphError,
   GraphPayload,
   GrpcStatus,
@@ -308,7 +309,7 @@ export class KafkaNodeClient implements NodeClient {
       throw new GraphError('SC_ERR_GRAPH_CLOSED', 'the Kafka node client is closed', { nodeName: node });
     const topic = requestTopic(this.#names, node);
     const reply = replyTopic(this.#names, node);
-    const body = call.method === 'aggregate' ? aggregateBody(call) : call.payload!.bytes();
+    const body = call.method === 'aggregate' ? Buffer.from(combinerJsonBody(call)) : call.payload!.bytes();
     if (body.byteLength > this.#maxMessageBytes)
       throw new GraphError(
         'SC_ERR_GRAPH_MESSAGE_TOO_LARGE',
@@ -457,29 +458,6 @@ function abortReason(reason: unknown, node: string, topic: string): GraphError {
       cause: reason,
     },
   );
-}
-
-/** The reference's combiner body: a bare JSON list of the children's outputs. */
-function aggregateBody(call: NodeCall): Uint8Array {
-  const parts: string[] = [];
-  for (const p of call.payloads ?? []) {
-    const text = p.text();
-    if (!p.hasObject) {
-      try {
-        JSON.parse(text);
-      } catch {
-        throw new GraphError(
-          'SC_ERR_GRAPH_NOT_JSON',
-          `Data is not JSON (an output sent to combiner ${call.node.name})`,
-          {
-            nodeName: call.node.name,
-          },
-        );
-      }
-    }
-    parts.push(text);
-  }
-  return Buffer.from(`[${parts.join(',')}]`);
 }
 
 /** The full-graph client for an engine configuration (`kafka.fullGraph`), not yet connected. */

@@ -1,5 +1,6 @@
 import type { GraphNodeSpec, GraphProtocol, NodeMethod } from '../graph.js';
 import type { GraphPayload, PayloadFormat } from '../payload.js';
+import { GraphError } from '../errors.js';
 import type { Cancellation } from '../cancellation.js';
 
 /** Header map as forwarded to nodes: lower-case names. */
@@ -59,4 +60,25 @@ export interface ReadyCheckOptions {
   readonly protocol: GraphProtocol;
   /** Give up after this many milliseconds. */
   readonly timeoutMs: number;
+}
+
+/**
+ * The body a JSON transport sends to a combiner's `aggregate`: the children's outputs as the bare
+ * JSON list `[child0,child1,...]` the reference sends. An output that is not JSON fails with
+ * `SC_ERR_GRAPH_NOT_JSON` ("Data is not JSON", as the reference). For node clients.
+ */
+export function combinerJsonBody(call: NodeCall): string {
+  const parts: string[] = [];
+  for (const p of call.payloads ?? []) {
+    const text = p.text();
+    if (!p.hasObject) {
+      try {
+        JSON.parse(text);
+      } catch {
+        throw new GraphError('SC_ERR_GRAPH_NOT_JSON', 'Data is not JSON', { nodeName: call.node.name });
+      }
+    }
+    parts.push(text);
+  }
+  return `[${parts.join(',')}]`;
 }

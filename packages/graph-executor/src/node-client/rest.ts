@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import { Http1Error, Http1Pool, type Http1Request, type Http1Response } from '../internal/http1.js';
 import { Cancellation } from '../cancellation.js';
-import type { NodeCall, NodeClient, ReadyCheckOptions } from './node-client.js';
+import { combinerJsonBody, type NodeCall, type NodeClient, type ReadyCheckOptions } from './node-client.js';
 import { GraphPayload, JSON_CONTENT_TYPE } from '../payload.js';
 import { GraphError, GrpcStatus } from '../errors.js';
 import type { GraphNodeSpec } from '../graph.js';
@@ -122,7 +122,7 @@ export class RestNodeClient implements NodeClient {
     let body: Uint8Array | string | undefined;
     if (!isGet) {
       if (call.method === 'aggregate') {
-        body = aggregateBody(call);
+        body = combinerJsonBody(call);
         headerLines += `content-type: ${safeValue(call.payloads![0]?.contentType ?? JSON_CONTENT_TYPE)}\r\n`;
       } else {
         const payload = call.payload!;
@@ -264,22 +264,6 @@ export class RestNodeClient implements NodeClient {
     this.#pools.clear();
     await Promise.all(pools.map((p) => p.close().catch(() => undefined)));
   }
-}
-
-function aggregateBody(call: NodeCall): string {
-  const parts: string[] = [];
-  for (const p of call.payloads!) {
-    const text = p.text();
-    if (!p.hasObject) {
-      try {
-        JSON.parse(text);
-      } catch {
-        throw new GraphError('SC_ERR_GRAPH_NOT_JSON', 'Data is not JSON', { nodeName: call.node.name });
-      }
-    }
-    parts.push(text);
-  }
-  return `[${parts.join(',')}]`;
 }
 
 function restTarget(node: GraphNodeSpec, forReadiness = false): { host: string; port: number } {
