@@ -15,7 +15,7 @@ import {
 } from '@seldon-ts/graph-executor';
 import type { KafkaSecurity, LogLevel } from './config.js';
 import { EngineError } from './errors.js';
-import { createKafkaClient, handleBatchInOrder } from './internal/kafka-server.js';
+import { consumerConfig, createKafkaClient, handleBatchInOrder } from './internal/kafka-server.js';
 import {
   KAFKA_HEADERS,
   KAFKA_METHOD_PATHS,
@@ -158,18 +158,7 @@ export async function startKafkaProxy(options: KafkaProxyOptions): Promise<Kafka
   }
   const producer: Producer = kafka.producer({ allowAutoTopicCreation: true });
   let stopping = false;
-  const consumer: Consumer = kafka.consumer({
-    groupId,
-    sessionTimeout: 6000,
-    heartbeatInterval: 1000,
-    maxWaitTimeInMs: o.fetchMaxWaitMs,
-    retry: {
-      retries: 10,
-      initialRetryTime: 200,
-      maxRetryTime: 2000,
-      restartOnFailure: async () => !stopping,
-    },
-  });
+  const consumer: Consumer = kafka.consumer(consumerConfig(groupId, o.fetchMaxWaitMs, () => stopping));
   let handled = 0;
   let inFlight = 0;
   const abort = new AbortController();

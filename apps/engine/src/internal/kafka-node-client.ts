@@ -22,7 +22,7 @@ import type { PredictiveUnit } from '@seldon-ts/crd-types';
 import type { EngineConfig } from '../config.js';
 import { EngineError } from '../errors.js';
 import type { EngineLogger } from './runtime.js';
-import { createKafkaClient } from './kafka-server.js';
+import { consumerConfig, createKafkaClient } from './kafka-server.js';
 
 /** Header names of the full-graph protocol (the reference's spelling). */
 export const KAFKA_HEADERS = {
@@ -219,18 +219,9 @@ export class KafkaNodeClient implements NodeClient {
   }
 
   async #runConsumer(): Promise<void> {
-    const consumer = this.#kafka.consumer({
-      groupId: this.#groupId,
-      sessionTimeout: 6000,
-      heartbeatInterval: 1000,
-      maxWaitTimeInMs: this.#fetchMaxWaitMs,
-      retry: {
-        retries: 10,
-        initialRetryTime: 200,
-        maxRetryTime: 2000,
-        restartOnFailure: async () => !this.#closed,
-      },
-    });
+    const consumer = this.#kafka.consumer(
+      consumerConfig(this.#groupId, this.#fetchMaxWaitMs, () => this.#closed),
+    );
     this.#joined = false;
     const joined = new Promise<void>((resolve) => {
       consumer.on(consumer.events.GROUP_JOIN, () => {

@@ -6,6 +6,7 @@ import {
   Kafka,
   logLevel,
   type Consumer,
+  type ConsumerConfig,
   type KafkaConfig,
   type Producer,
   type SASLOptions,
@@ -96,18 +97,7 @@ export async function startKafkaServer(
     `seldon-engine-${config.deploymentName}`,
     runtime.log,
   );
-  const consumer: Consumer = kafka.consumer({
-    groupId: kc.groupId,
-    sessionTimeout: 6000,
-    heartbeatInterval: 1000,
-    maxWaitTimeInMs: 500,
-    retry: {
-      retries: 10,
-      initialRetryTime: 200,
-      maxRetryTime: 2000,
-      restartOnFailure: async () => !stopping,
-    },
-  });
+  const consumer: Consumer = kafka.consumer(consumerConfig(kc.groupId, 500, () => stopping));
   const producer: Producer = kafka.producer({ allowAutoTopicCreation: true });
   let inFlight = 0;
   let stopping = false;
@@ -283,6 +273,29 @@ export async function startKafkaServer(
         Promise.race([p.catch(() => undefined), new Promise<void>((r) => setTimeout(r, 2000).unref())]);
       await bounded(consumer.disconnect());
       await bounded(producer.disconnect());
+    },
+  };
+}
+
+/**
+ * The consumer settings of server mode, the Kafka proxy and the full-graph reply consumer: a short session so that a killed
+ * process's partitions move on quickly, and bounded retries that stop once the process is stopping.
+ */
+export function consumerConfig(
+  groupId: string,
+  maxWaitTimeInMs: number,
+  stopping: () => boolean,
+): ConsumerConfig {
+  return {
+    groupId,
+    sessionTimeout: 6000,
+    heartbeatInterval: 1000,
+    maxWaitTimeInMs,
+    retry: {
+      retries: 10,
+      initialRetryTime: 200,
+      maxRetryTime: 2000,
+      restartOnFailure: async () => !stopping(),
     },
   };
 }
