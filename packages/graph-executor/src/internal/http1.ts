@@ -141,7 +141,7 @@ export class Http1Pool {
     this.#idle.length = 0;
     while (this.#queueHead < this.#queue.length) {
       const e = this.#queue[this.#queueHead++]!;
-      this.#settle(e, undefined, new Http1Error('ECLOSED', 'the HTTP client is closed'));
+      this.settle(e, undefined, new Http1Error('ECLOSED', 'the HTTP client is closed'));
     }
     this.#queue.length = 0;
     this.#queueHead = 0;
@@ -228,17 +228,12 @@ export class Http1Pool {
     }
   }
 
-  /** @internal Ends an exchange (exactly once). */
-  settle(exchange: Exchange, response: Http1Response | undefined, error?: unknown): void {
-    this.#settle(exchange, response, error);
-  }
-
   /** @internal A reused connection closed before answering: retry once on a fresh connection. */
   retry(exchange: Exchange): void {
     exchange.retried = true;
     exchange.connection = undefined;
     if (this.#closed) {
-      this.#settle(exchange, undefined, new Http1Error('ECLOSED', 'the HTTP client is closed'));
+      this.settle(exchange, undefined, new Http1Error('ECLOSED', 'the HTTP client is closed'));
       return;
     }
     // A fresh connection: an idle one may be just as stale. The dying connection still counts
@@ -246,9 +241,12 @@ export class Http1Pool {
     this.#connect().start(exchange);
   }
 
-  // Errors are told apart by an explicit argument, not `instanceof Error`: errors raised by Node's
-  // own modules belong to another realm when the caller runs in a vm context (test runners).
-  #settle(exchange: Exchange, response: Http1Response | undefined, error?: unknown): void {
+  /**
+   * @internal Ends an exchange (exactly once). Errors are told apart by an explicit argument, not
+   * `instanceof Error`: errors raised by Node's own modules belong to another realm when the caller
+   * runs in a vm context (test runners).
+   */
+  settle(exchange: Exchange, response: Http1Response | undefined, error?: unknown): void {
     if (exchange.unlisten !== undefined) {
       exchange.unlisten();
       exchange.unlisten = undefined;
