@@ -2,11 +2,9 @@
 // node:http2 client where a grpc-js client cannot produce the request: wrong method or
 // content-type, unsupported encodings, malformed frames) over 127.0.0.1.
 import { describe, it, expect, beforeAll, afterAll, afterEach } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import http2 from 'node:http2';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync, deflateSync } from 'node:zlib';
 import * as grpc from '@grpc/grpc-js';
@@ -21,6 +19,7 @@ import {
   type GrpcH2ServerOptions,
 } from '../src/internal/grpc-h2-server.js';
 import { rawMethod } from '../src/internal/grpc-raw.js';
+import { makeTestCertificate, type TestCertificate } from './support/tls.js';
 
 const ECHO = '/test.Echo/Echo';
 const Client = grpc.makeGenericClientConstructor(
@@ -664,31 +663,12 @@ describe('grpc-h2-server: close', () => {
 
 describe('grpc-h2-server: TLS', () => {
   let dir: string;
+  let certificate: TestCertificate;
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'grpc-h2-tls-'));
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-days',
-        '1',
-        '-subj',
-        '/CN=localhost',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1,DNS:localhost',
-        '-keyout',
-        join(dir, 'tls.key'),
-        '-out',
-        join(dir, 'tls.crt'),
-      ],
-      { stdio: 'ignore' },
-    );
+    certificate = makeTestCertificate('grpc-h2-tls-');
+    dir = certificate.dir;
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => certificate.remove());
 
   it('serves a grpc-js client over TLS (ALPN h2) and refuses a cleartext one', async () => {
     const cert = readFileSync(join(dir, 'tls.crt'));

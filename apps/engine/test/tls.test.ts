@@ -1,41 +1,20 @@
 // TLS on both listeners from SELDON_CERT_MOUNT_PATH.
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request as httpsRequest } from 'node:https';
 import * as grpc from '@grpc/grpc-js';
 import { readFileSync } from 'node:fs';
 import { resolveConfig, startEngine } from 'seldon-engine';
+import { makeTestCertificate, type TestCertificate } from './support/tls.js';
 
 describe('TLS', () => {
   let dir: string;
+  let certificate: TestCertificate;
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'engine-tls-'));
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-days',
-        '1',
-        '-subj',
-        '/CN=localhost',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1,DNS:localhost',
-        '-keyout',
-        join(dir, 'tls.key'),
-        '-out',
-        join(dir, 'tls.crt'),
-      ],
-      { stdio: 'ignore' },
-    );
+    certificate = makeTestCertificate('engine-tls-');
+    dir = certificate.dir;
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => certificate.remove());
 
   it('serves HTTPS and gRPC over TLS with the mounted certificate', async () => {
     const predictor = Buffer.from(
