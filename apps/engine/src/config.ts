@@ -150,6 +150,14 @@ export interface EngineConfig {
    * `SELDON_ENGINE_GRPC_SERVER`. Default `http2`.
    */
   grpcServer: 'http2' | 'grpc-js';
+  /**
+   * The REST server: `net`, the engine's own HTTP/1.1 server on node:net (cheaper per request,
+   * docs/benchmarks.md), or `http`, node:http's Server. `--http_server` /
+   * `SELDON_ENGINE_HTTP_SERVER`. Default `net`.
+   */
+  httpServer: 'net' | 'http';
+  /** Largest REST request head (request line and headers), bytes; larger ones get 431. `--max_header_bytes`. Default 16384. */
+  maxHeaderBytes: number;
   /** Whole-request deadline, ms; 0 = none (reference). `--request_timeout_ms`. Default 0. */
   requestTimeoutMs: number;
   /** Per node REST call timeout, ms; 0 = none. Annotation `seldon.io/rest-timeout`. Default 0. */
@@ -237,6 +245,8 @@ export const ENGINE_FLAGS = Object.freeze({
   max_body_bytes: 'string',
   max_in_flight: 'string',
   grpc_server: 'string',
+  http_server: 'string',
+  max_header_bytes: 'string',
   request_timeout_ms: 'string',
   annotations_file: 'string',
 } as const satisfies Record<string, EngineFlagKind>);
@@ -571,6 +581,12 @@ export function resolveConfig(
       1,
     ),
     grpcServer: (pick('grpc_server', 'SELDON_ENGINE_GRPC_SERVER') ?? 'http2') as EngineConfig['grpcServer'],
+    httpServer: (pick('http_server', 'SELDON_ENGINE_HTTP_SERVER') ?? 'net') as EngineConfig['httpServer'],
+    maxHeaderBytes: parseIntStrict(
+      pick('max_header_bytes', 'SELDON_ENGINE_MAX_HEADER_BYTES') ?? '16384',
+      '--max_header_bytes',
+      1024,
+    ),
     requestTimeoutMs: parseIntStrict(
       pick('request_timeout_ms', 'SELDON_ENGINE_REQUEST_TIMEOUT_MS') ?? '0',
       '--request_timeout_ms',
@@ -789,6 +805,8 @@ export function normalizeConfig(options: EngineOptions | EngineConfig): EngineCo
     grpcMaxMessageBytes: o.grpcMaxMessageBytes ?? 2147483647,
     maxInFlight: o.maxInFlight ?? 10000,
     grpcServer: checkGrpcServer(o.grpcServer ?? 'http2'),
+    httpServer: checkHttpServer(o.httpServer ?? 'net'),
+    maxHeaderBytes: o.maxHeaderBytes ?? 16384,
     requestTimeoutMs: o.requestTimeoutMs ?? 0,
     restTimeoutMs: o.restTimeoutMs ?? 0,
     grpcTimeoutMs: o.grpcTimeoutMs ?? 0,
@@ -832,6 +850,15 @@ export function formatConfig(config: EngineConfig): string {
 function summarizeGraph(unit: PredictiveUnit): string {
   const kids = unit.children?.length ? `(${unit.children.map(summarizeGraph).join(', ')})` : '';
   return `${unit.name}${unit.type ? `:${unit.type}` : ''}${kids}`;
+}
+
+function checkHttpServer(value: string): EngineConfig['httpServer'] {
+  if (value !== 'net' && value !== 'http')
+    throw new EngineError(
+      'SC_ERR_ENGINE_CONFIG_INVALID',
+      `--http_server / SELDON_ENGINE_HTTP_SERVER must be net or http, got "${value}"`,
+    );
+  return value;
 }
 
 function checkGrpcServer(value: string): EngineConfig['grpcServer'] {

@@ -1,6 +1,5 @@
 // startEngine: builds the runtime and starts the HTTP and gRPC servers (and the Kafka loop in
 // Kafka server mode). Usable in-process by the CLI, the local runner, tests and benchmarks.
-import type { AddressInfo } from 'node:net';
 import type { NodeBinding, NodeClient } from '@seldon-ts/graph-executor';
 import {
   normalizeConfig,
@@ -62,16 +61,6 @@ export function stderrLogger(level: LogLevel): EngineLogger {
   };
 }
 
-function listenHttp(server: import('node:http').Server, host: string, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
-}
-
 /** Starts an engine. Ports 0 pick free ports; see {@link EngineHandle}. */
 export async function startEngine(options: StartEngineOptions): Promise<EngineHandle> {
   const config = normalizeConfig(options);
@@ -97,10 +86,10 @@ export async function startEngine(options: StartEngineOptions): Promise<EngineHa
   let httpPort: number;
   let grpcPort: number;
   try {
-    httpPort = await listenHttp(http.server, config.host, config.httpPort);
+    httpPort = await http.listen(config.httpPort, config.host);
     grpcPort = await grpcDoor.listen(config.host, config.grpcPort);
   } catch (err) {
-    http.server.close();
+    void http.close();
     grpcDoor.forceClose();
     await runtime.close();
     await runtime.payloadLogger.close(0);
@@ -164,8 +153,8 @@ export async function startEngine(options: StartEngineOptions): Promise<EngineHa
         watcher?.close();
         const deadline = Date.now() + runtime.config.gracefulTimeoutMs;
         const remaining = () => Math.max(0, deadline - Date.now());
-        const httpClosed = new Promise<void>((resolve) => http.server.close(() => resolve()));
-        http.server.closeIdleConnections();
+        const httpClosed = http.close();
+        http.closeIdleConnections();
         const grpcClosed = grpcDoor.close();
         await kafka?.close(remaining());
         let graceful = true;
@@ -174,7 +163,7 @@ export async function startEngine(options: StartEngineOptions): Promise<EngineHa
         );
         const drained = (async () => {
           await runtime.idle(() => http.inFlight() === 0 && grpcDoor.inFlight() === 0);
-          http.server.closeIdleConnections();
+          http.closeIdleConnections();
           await Promise.all([httpClosed, grpcClosed]);
         })();
         if ((await Promise.race([drained, timer])) === 'timeout') {
@@ -183,7 +172,7 @@ export async function startEngine(options: StartEngineOptions): Promise<EngineHa
             'warn',
             `graceful shutdown timed out after ${runtime.config.gracefulTimeoutMs} ms with ${http.inFlight()} HTTP and ${grpcDoor.inFlight()} gRPC requests in flight`,
           );
-          http.server.closeAllConnections();
+          http.closeAllConnections();
           grpcDoor.forceClose();
         }
         await runtime.payloadLogger.close(Math.max(remaining(), 100));

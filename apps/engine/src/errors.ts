@@ -56,6 +56,37 @@ export const ENGINE_ERRORS = {
     grpcStatus: GrpcStatus.CANCELLED,
     description: 'the client aborted or broke the request body',
   },
+  SC_ERR_ENGINE_HTTP_MALFORMED: {
+    httpStatus: 400,
+    grpcStatus: GrpcStatus.INVALID_ARGUMENT,
+    description:
+      'the REST request is not valid HTTP/1.1 (request line, header syntax, framing, chunked encoding, no Host); the message names the line or header',
+  },
+  SC_ERR_ENGINE_HTTP_HEADERS_TOO_LARGE: {
+    httpStatus: 431,
+    grpcStatus: GrpcStatus.RESOURCE_EXHAUSTED,
+    description: "the REST request head (or a chunked body's trailers) exceeds --max_header_bytes",
+  },
+  SC_ERR_ENGINE_HTTP_HEADERS_TIMEOUT: {
+    httpStatus: 408,
+    grpcStatus: GrpcStatus.DEADLINE_EXCEEDED,
+    description: 'the REST request head did not arrive completely within 60 s',
+  },
+  SC_ERR_ENGINE_HTTP_VERSION: {
+    httpStatus: 505,
+    grpcStatus: GrpcStatus.UNIMPLEMENTED,
+    description: 'an HTTP version other than 1.0 and 1.1 on the REST port',
+  },
+  SC_ERR_ENGINE_HTTP_NOT_IMPLEMENTED: {
+    httpStatus: 501,
+    grpcStatus: GrpcStatus.UNIMPLEMENTED,
+    description: 'a Transfer-Encoding other than chunked',
+  },
+  SC_ERR_ENGINE_HTTP_EXPECTATION: {
+    httpStatus: 417,
+    grpcStatus: GrpcStatus.FAILED_PRECONDITION,
+    description: 'an Expect header other than 100-continue',
+  },
   SC_ERR_ENGINE_OVERLOADED: {
     httpStatus: 503,
     grpcStatus: GrpcStatus.RESOURCE_EXHAUSTED,

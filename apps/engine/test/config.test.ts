@@ -110,6 +110,20 @@ describe('resolveConfig', () => {
       'grpc-js',
     );
     expect(() =>
+      resolveConfig([], { ENGINE_PREDICTOR: b64, SELDON_ENGINE_HTTP_SERVER: 'express' }, noFiles),
+    ).toThrow(/--http_server \/ SELDON_ENGINE_HTTP_SERVER must be net or http, got "express"/);
+    const defaults = resolveConfig([], { ENGINE_PREDICTOR: b64 }, noFiles);
+    expect([defaults.httpServer, defaults.maxHeaderBytes]).toEqual(['net', 16384]);
+    const chosen = resolveConfig(
+      ['--http_server', 'http', '--max_header_bytes', '32768'],
+      { ENGINE_PREDICTOR: b64 },
+      noFiles,
+    );
+    expect([chosen.httpServer, chosen.maxHeaderBytes]).toEqual(['http', 32768]);
+    expect(() => resolveConfig(['--max_header_bytes', '100'], { ENGINE_PREDICTOR: b64 }, noFiles)).toThrow(
+      /--max_header_bytes/,
+    );
+    expect(() =>
       resolveConfig(
         [],
         { ENGINE_PREDICTOR: b64 },

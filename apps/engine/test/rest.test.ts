@@ -3,7 +3,8 @@ import { startEngine, type EngineHandle } from 'seldon-engine';
 import { readFileSync } from 'node:fs';
 import { startNode, unit, post, get, type RunningNode } from './support/nodes.js';
 
-describe('REST serving: single model', () => {
+// Both REST servers: the engine's own HTTP/1.1 server (default) and node:http.
+describe.each(['net', 'http'] as const)('REST serving: single model (%s server)', (httpServer) => {
   let node: RunningNode;
   let engine: EngineHandle;
 
@@ -15,6 +16,7 @@ describe('REST serving: single model', () => {
       host: '127.0.0.1',
       httpPort: 0,
       grpcPort: 0,
+      httpServer,
       deploymentName: 'mysdep',
       namespace: 'ns1',
       predictor: { name: 'default', graph: unit(node, 'MODEL') },
@@ -46,6 +48,52 @@ describe('REST serving: single model', () => {
     expect(metrics).toContain(line);
     const res = await post(engine.httpPort, '/api/v1.0/predictions', '{"data":{"ndarray":[[3]]}}');
     expect(res.status).toBe(200);
+  });
+
+  it('refuses a request with ambiguous framing (Content-Length and Transfer-Encoding) with 400 and closes', async () => {
+    const { connect } = await import('node:net');
+    const socket = connect({ host: '127.0.0.1', port: engine.httpPort });
+    const chunks: Buffer[] = [];
+    socket.on('data', (c: Buffer) => chunks.push(c));
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    socket.write(
+      'POST /api/v1.0/predictions HTTP/1.1\r\nhost: x\r\ncontent-length: 4\r\ntransfer-encoding: chunked\r\n\r\n0\r\n\r\n',
+    );
+    await closed;
+    const answer = Buffer.concat(chunks).toString('latin1');
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    if (httpServer === 'net') {
+      // The own server names the problem in the usual status body and counts it.
+      const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4));
+      expect(body.status).toMatchObject({
+        code: 400,
+        reason: 'SC_ERR_ENGINE_HTTP_MALFORMED',
+        status: 'FAILURE',
+      });
+      expect(body.status.info).toMatch(/both Content-Length and Transfer-Encoding/);
+      expect(await engine.metrics()).toContain(
+        'seldon_engine_errors_total{code="SC_ERR_ENGINE_HTTP_MALFORMED",server="http"} 1',
+      );
+    }
+    const res = await post(engine.httpPort, '/api/v1.0/predictions', '{"data":{"ndarray":[[4]]}}');
+    expect(res.status).toBe(200);
+  });
+
+  it('answers a chunked request body and keeps serving on the same connection', async () => {
+    const { connect } = await import('node:net');
+    const socket = connect({ host: '127.0.0.1', port: engine.httpPort });
+    let text = '';
+    socket.on('data', (c: Buffer) => (text += c.toString('latin1')));
+    const body = '{"data":{"ndarray":[[5,6]]}}';
+    const request = (path: string) =>
+      `POST ${path} HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n` +
+      `${(10).toString(16)}\r\n${body.slice(0, 10)}\r\n${(body.length - 10).toString(16)};ext=1\r\n${body.slice(10)}\r\n0\r\n\r\n`;
+    socket.write(request('/api/v1.0/predictions') + request('/api/v0.1/predictions'));
+    for (let i = 0; i < 200 && (text.match(/"ndarray":\[\[5,6\]\]/g) ?? []).length < 2; i++)
+      await new Promise((r) => setTimeout(r, 10));
+    socket.destroy();
+    expect(text.match(/HTTP\/1\.1 200 OK\r\n/g)).toHaveLength(2);
+    expect(text.match(/"ndarray":\[\[5,6\]\]/g)).toHaveLength(2);
   });
 
   it('runs a prediction through the model and returns its body and puid', async () => {

@@ -3,7 +3,7 @@ import { describe, it, expect } from '@jest/globals';
 import { startEngine } from 'seldon-engine';
 import { startHttp, post, get } from './support/nodes.js';
 
-describe('graceful shutdown', () => {
+describe.each(['net', 'http'] as const)('graceful shutdown (%s server)', (httpServer) => {
   it('finishes in-flight requests, then refuses new connections', async () => {
     let arrived!: () => void;
     const arrival = new Promise<void>((r) => (arrived = r));
@@ -18,6 +18,7 @@ describe('graceful shutdown', () => {
       host: '127.0.0.1',
       httpPort: 0,
       grpcPort: 0,
+      httpServer,
       log: () => undefined,
       predictor: {
         name: 'p',
@@ -51,6 +52,7 @@ describe('graceful shutdown', () => {
       host: '127.0.0.1',
       httpPort: 0,
       grpcPort: 0,
+      httpServer,
       log: () => undefined,
       gracefulTimeoutMs: 200,
       predictor: {

@@ -7,6 +7,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Span } from '@opentelemetry/api';
@@ -15,6 +16,7 @@ import { EngineError } from '../errors.js';
 import type { EngineRuntime, RequestContext } from './runtime.js';
 import { errorResponse } from './error-body.js';
 import { openApiDocument, swaggerPage } from './openapi.js';
+import { Http1Server, type HttpExchange, type HttpExchangeHandler } from './http1-server.js';
 
 type Operation =
   | 'predict'
@@ -150,52 +152,68 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 }
 
 export interface HttpFrontDoor {
-  server: Server;
+  /** Listens on host:port (0: a free port) and resolves with the port. */
+  listen(port: number, host: string): Promise<number>;
+  /** Stops accepting connections; resolves once all are closed. Later answers carry `Connection: close`. */
+  close(): Promise<void>;
+  closeIdleConnections(): void;
+  closeAllConnections(): void;
   /** Requests currently being handled. */
   inFlight(): number;
 }
+
+/** What the front door keeps per exchange: the cancellation of its graph call, once started. */
+type Exchange = HttpExchange & { abort?: Cancellation };
 
 export function createHttpFrontDoor(runtime: EngineRuntime): HttpFrontDoor {
   const config = runtime.config;
   let inFlight = 0;
   const inFlightGauge = runtime.metrics.inFlightCounter('http');
-  const handler = (req: IncomingMessage, res: ServerResponse) => {
-    inFlight++;
-    inFlightGauge.inc();
-    const state: RequestState = { abort: undefined };
-    res.on('close', () => {
+  const handler: HttpExchangeHandler<Exchange> = {
+    request(ex) {
+      inFlight++;
+      inFlightGauge.inc();
+      handle(ex).catch(() => {
+        // handle() renders its own errors; reaching here means rendering itself failed.
+        if (!ex.responded) {
+          try {
+            ex.respond(500, []);
+          } catch {
+            ex.destroy();
+          }
+        } else ex.destroy();
+      });
+    },
+    end(ex, answered) {
       inFlight--;
       inFlightGauge.dec();
-      // 'close' before the response finished: the client went away (or a non-graceful stop
-      // closed the connection), so the node calls made for it are cancelled.
-      if (state.abort !== undefined && !res.writableFinished)
-        state.abort.abort(new Error('the client closed the connection before the response was sent'));
+      // Closed before the answer: the client went away (or a non-graceful stop closed the
+      // connection), so the node calls made for it are cancelled.
+      if (!answered && ex.abort !== undefined)
+        ex.abort.abort(new Error('the client closed the connection before the response was sent'));
       if (inFlight === 0) runtime.notifyIdle();
-    });
-    handle(req, res, state).catch((err) => {
-      // handle() renders its own errors; reaching here means rendering itself failed.
-      if (!res.headersSent) {
-        res.statusCode = 500;
-        res.end();
-      } else res.destroy(err as Error);
-    });
+    },
+    refused(code) {
+      runtime.metrics.errors.inc({ code, server: 'http' });
+    },
   };
 
-  const handle = async (req: IncomingMessage, res: ServerResponse, state: RequestState): Promise<void> => {
-    const rawUrl = req.url ?? '/';
+  const handle = async (ex: Exchange): Promise<void> => {
+    const rawUrl = ex.url;
     const q = rawUrl.indexOf('?');
     const path = q >= 0 ? rawUrl.slice(0, q) : rawUrl;
-    const method = req.method ?? 'GET';
+    const method = ex.method;
+    const reqHeaders = ex.headers;
 
-    let puid = req.headers['seldon-puid'];
+    let puid = reqHeaders['seldon-puid'];
     if (typeof puid !== 'string' || puid === '') {
       puid = randomUUID();
-      req.headers['seldon-puid'] = puid;
+      reqHeaders['seldon-puid'] = puid;
     }
     // Response headers are gathered in one flat list and written with a single writeHead: each
     // setHeader call validates and stores its header separately, which showed in the profile.
     const headers: string[] = ['Seldon-Puid', puid];
-    if (req.headers['ce-specversion'] !== undefined) {
+    if (reqHeaders['ce-specversion'] !== undefined) {
       headers.push(
         'Ce-Id',
         puid,
@@ -213,8 +231,8 @@ export function createHttpFrontDoor(runtime: EngineRuntime): HttpFrontDoor {
 
     const route = matchRoute(path, config.protocol, config.prometheusPath);
     if (!route) {
-      req.resume();
-      reply(res, 404, headers, 'text/plain; charset=utf-8', '404 page not found\n');
+      ex.skipBody();
+      ex.respond(404, headers, 'text/plain; charset=utf-8', '404 page not found\n');
       return;
     }
     if (route.methods !== '*') headers.push('Access-Control-Allow-Methods', `OPTIONS,${route.methods}`);
@@ -225,8 +243,8 @@ export function createHttpFrontDoor(runtime: EngineRuntime): HttpFrontDoor {
       config.cors.allowedHeaders,
     );
     if (method === 'OPTIONS') {
-      req.resume();
-      reply(res, 200, headers);
+      ex.skipBody();
+      ex.respond(200, headers);
       return;
     }
     if (
@@ -234,41 +252,40 @@ export function createHttpFrontDoor(runtime: EngineRuntime): HttpFrontDoor {
       method !== route.methods &&
       !(route.methods === 'GET' && method === 'HEAD')
     ) {
-      req.resume();
+      ex.skipBody();
       const err = new EngineError(
         'SC_ERR_ENGINE_METHOD_NOT_ALLOWED',
         `${method} is not allowed on ${path} (allowed: ${route.methods})`,
       );
-      send(res, headers, errorResponse(err));
+      send(ex, headers, errorResponse(err));
       return;
     }
 
     switch (route.op) {
       case 'live':
-        req.resume();
-        reply(res, 200, headers);
+        ex.skipBody();
+        ex.respond(200, headers);
         return;
       case 'ready': {
-        req.resume();
+        ex.skipBody();
         const state = await runtime.readiness();
         const status = state.ready ? 200 : 503;
-        if (rawUrl.includes('verbose')) reply(res, status, headers, JSON_TYPE, JSON.stringify(state));
-        else reply(res, status, headers);
+        if (rawUrl.includes('verbose')) ex.respond(status, headers, JSON_TYPE, JSON.stringify(state));
+        else ex.respond(status, headers);
         return;
       }
       case 'metrics': {
-        req.resume();
+        ex.skipBody();
         const text = await runtime.metrics.registry.metrics();
-        reply(res, 200, headers, runtime.metrics.registry.contentType, text);
+        ex.respond(200, headers, runtime.metrics.registry.contentType, text);
         return;
       }
       case 'doc': {
-        req.resume();
+        ex.skipBody();
         if (route.doc === 'seldon.json' || route.doc === 'openapi.json') {
-          reply(res, 200, headers, JSON_TYPE, JSON.stringify(openApiDocument(config)));
+          ex.respond(200, headers, JSON_TYPE, JSON.stringify(openApiDocument(config)));
         } else if (route.doc === '' || route.doc === 'index.html') {
-          reply(
-            res,
+          ex.respond(
             200,
             headers,
             'text/html; charset=utf-8',
@@ -277,7 +294,7 @@ export function createHttpFrontDoor(runtime: EngineRuntime): HttpFrontDoor {
             ),
           );
         } else {
-          reply(res, 404, headers, 'text/plain; charset=utf-8', '404 page not found\n');
+          ex.respond(404, headers, 'text/plain; charset=utf-8', '404 page not found\n');
         }
         return;
       }
@@ -296,7 +313,7 @@ export function createHttpFrontDoor(runtime: EngineRuntime): HttpFrontDoor {
             : route.op === 'feedback'
               ? 'feedback'
               : 'status',
-        req.headers,
+        reqHeaders,
         {
           'http.request.method': method,
           'url.path': path,
@@ -307,9 +324,9 @@ export function createHttpFrontDoor(runtime: EngineRuntime): HttpFrontDoor {
     let status = 200;
     let errorCode: string | undefined;
     try {
-      if (runtime.draining) headers.push('Connection', 'close');
+      if (runtime.draining) ex.closeAfterResponse();
       if (runtime.inFlightGraph >= config.maxInFlight) {
-        req.resume();
+        ex.skipBody();
         throw new EngineError(
           'SC_ERR_ENGINE_OVERLOADED',
           `more than ${config.maxInFlight} requests in flight (maxInFlight); retry later`,
@@ -317,18 +334,18 @@ export function createHttpFrontDoor(runtime: EngineRuntime): HttpFrontDoor {
       }
       runtime.inFlightGraph++;
       try {
-        const abort = (state.abort = new Cancellation());
-        const ctx: RequestContext = { puid, headers: req.headers, modelName: route.model, span, abort };
+        const abort = (ex.abort = new Cancellation());
+        const ctx: RequestContext = { puid, headers: reqHeaders, modelName: route.model, span, abort };
         let out: GraphPayload | undefined;
         let jsonOut: unknown;
         switch (route.op) {
           case 'predict':
           case 'feedback': {
-            const body = await readBody(req, config.maxBodyBytes);
+            const body = await ex.body();
             const payload = GraphPayload.fromBytes(
               body,
-              req.headers['content-type'] || JSON_TYPE,
-              (req.headers['content-encoding'] as string | undefined) || undefined,
+              (reqHeaders['content-type'] as string | undefined) || JSON_TYPE,
+              (reqHeaders['content-encoding'] as string | undefined) || undefined,
             );
             out =
               route.op === 'predict'
@@ -337,30 +354,30 @@ export function createHttpFrontDoor(runtime: EngineRuntime): HttpFrontDoor {
             break;
           }
           case 'graph-status': {
-            req.resume();
+            ex.skipBody();
             const state = await runtime.readiness();
             status = state.ready ? 200 : 503;
-            reply(res, status, headers);
+            ex.respond(status, headers);
             return;
           }
           case 'node-status':
-            req.resume();
+            ex.skipBody();
             out = await runtime.nodeStatus(route.model as string, ctx);
             break;
           case 'node-metadata':
-            req.resume();
+            ex.skipBody();
             out = await runtime.nodeMetadata(route.model as string, ctx);
             break;
           case 'graph-metadata':
-            req.resume();
+            ex.skipBody();
             jsonOut = await runtime.graphMetadata(ctx);
             break;
         }
         if (out) {
           if (out.contentEncoding) headers.push('Content-Encoding', out.contentEncoding);
-          reply(res, 200, headers, out.contentType || JSON_TYPE, out.bytes());
+          ex.respond(200, headers, out.contentType || JSON_TYPE, out.bytes());
         } else {
-          reply(res, 200, headers, JSON_TYPE, JSON.stringify(jsonOut));
+          ex.respond(200, headers, JSON_TYPE, JSON.stringify(jsonOut));
         }
       } finally {
         runtime.inFlightGraph--;
@@ -372,7 +389,7 @@ export function createHttpFrontDoor(runtime: EngineRuntime): HttpFrontDoor {
       runtime.metrics.errors.inc({ code: rendered.code, server: 'http' });
       if (rendered.status >= 500 && rendered.code !== 'SC_ERR_GRAPH_NODE_ERROR_RESPONSE')
         runtime.log('debug', `${method} ${path} puid=${puid}: ${rendered.code}: ${(err as Error).message}`);
-      send(res, headers, rendered);
+      send(ex, headers, rendered);
     } finally {
       runtime.metrics.observeServer(
         service,
@@ -387,53 +404,118 @@ export function createHttpFrontDoor(runtime: EngineRuntime): HttpFrontDoor {
     }
   };
 
-  let server: Server;
-  if (config.tls) {
-    server = createHttpsServer(
-      { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) },
-      handler,
-    ) as unknown as Server;
-  } else {
-    server = createHttpServer(handler);
-  }
+  if (config.httpServer === 'http') return nodeFrontDoor(runtime, handler, () => inFlight);
+  const server = new Http1Server(handler, {
+    maxBodyBytes: config.maxBodyBytes,
+    maxHeaderBytes: config.maxHeaderBytes,
+    tls: config.tls
+      ? { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) }
+      : undefined,
+  });
+  return {
+    listen: (port, host) => server.listen(port, host),
+    close: () => server.close(),
+    closeIdleConnections: () => server.closeIdleConnections(),
+    closeAllConnections: () => server.closeAllConnections(),
+    inFlight: () => inFlight,
+  };
+}
+
+/** The same front door on node:http (`--http_server http`). */
+function nodeFrontDoor(
+  runtime: EngineRuntime,
+  handler: HttpExchangeHandler<Exchange>,
+  inFlight: () => number,
+): HttpFrontDoor {
+  const config = runtime.config;
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    const ex = new NodeExchange(req, res, config.maxBodyBytes);
+    res.on('close', () => handler.end(ex, res.writableFinished));
+    handler.request(ex);
+  };
+  const server: Server = config.tls
+    ? (createHttpsServer(
+        {
+          cert: readFileSync(config.tls.certFile),
+          key: readFileSync(config.tls.keyFile),
+          maxHeaderSize: config.maxHeaderBytes,
+        },
+        onRequest,
+      ) as unknown as Server)
+    : createHttpServer({ maxHeaderSize: config.maxHeaderBytes }, onRequest);
   // The reference: no read/write timeouts, 65 s idle (keep-alive) timeout.
   server.keepAliveTimeout = 65000;
   server.requestTimeout = 0;
   server.headersTimeout = 60000;
-  return { server, inFlight: () => inFlight };
+  let closed: Promise<void> | undefined;
+  return {
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve((server.address() as AddressInfo).port);
+        });
+      }),
+    close: () => (closed ??= new Promise<void>((resolve) => server.close(() => resolve()))),
+    closeIdleConnections: () => server.closeIdleConnections(),
+    closeAllConnections: () => server.closeAllConnections(),
+    inFlight,
+  };
 }
 
-interface RequestState {
-  /** Set once a graph operation starts; aborted when the client goes away first. */
+/** An exchange over node:http's request and response. */
+class NodeExchange implements HttpExchange {
   abort: Cancellation | undefined;
-}
-
-/** Writes the whole response: status, the gathered headers and the body in one writeHead + end. */
-function reply(
-  res: ServerResponse,
-  status: number,
-  headers: string[],
-  contentType?: string,
-  body?: Uint8Array | string,
-): void {
-  if (contentType !== undefined) headers.push('Content-Type', contentType);
-  // With the header block written up front, Node would otherwise fall back to chunked encoding.
-  headers.push(
-    'Content-Length',
-    body === undefined ? '0' : String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength),
-  );
-  res.writeHead(status, headers);
-  res.end(body);
+  constructor(
+    private readonly req: IncomingMessage,
+    private readonly res: ServerResponse,
+    private readonly maxBodyBytes: number,
+  ) {}
+  get method(): string {
+    return this.req.method ?? 'GET';
+  }
+  get url(): string {
+    return this.req.url ?? '/';
+  }
+  get headers(): Record<string, string | string[] | undefined> {
+    return this.req.headers;
+  }
+  get responded(): boolean {
+    return this.res.headersSent;
+  }
+  body(): Promise<Buffer> {
+    return readBody(this.req, this.maxBodyBytes);
+  }
+  skipBody(): void {
+    this.req.resume();
+  }
+  respond(status: number, headers: string[], contentType?: string, body?: Uint8Array | string): void {
+    if (contentType !== undefined) headers.push('Content-Type', contentType);
+    // With the header block written up front, Node would otherwise fall back to chunked encoding.
+    headers.push(
+      'Content-Length',
+      body === undefined ? '0' : String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength),
+    );
+    this.res.writeHead(status, headers);
+    this.res.end(body);
+  }
+  closeAfterResponse(): void {
+    this.res.shouldKeepAlive = false;
+  }
+  destroy(): void {
+    this.res.destroy();
+  }
 }
 
 function send(
-  res: ServerResponse,
+  ex: HttpExchange,
   headers: string[],
   r: { status: number; contentType: string; body: Uint8Array | string },
 ): void {
-  if (res.headersSent) {
-    res.destroy();
+  if (ex.responded) {
+    ex.destroy();
     return;
   }
-  reply(res, r.status, headers, r.contentType, r.body);
+  ex.respond(r.status, headers, r.contentType, r.body);
 }
