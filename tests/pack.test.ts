@@ -56,7 +56,8 @@ function jsFiles(dir: string): string[] {
 /** Package names of the bare module specifiers a package's built JS imports (static and dynamic). */
 function importedPackages(dir: string): Set<string> {
   const found = new Set<string>();
-  const specifier = /(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)['"]([^'"]+)['"]/gm;
+  // A module specifier has no whitespace or comma (so a string like 'from' in a list is not one).
+  const specifier = /(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)['"]([^'"\s,]+)['"]/gm;
   for (const file of jsFiles(join(dir, 'dist'))) {
     for (const m of readFileSync(file, 'utf8').matchAll(specifier)) {
       const spec = m[1];
