@@ -1213,6 +1213,20 @@ describe('Http1Server: timeouts', () => {
   });
 });
 
+describe('Http1Server: empty lines between requests', () => {
+  it('do not keep an idle connection alive past keepAliveTimeoutMs', async () => {
+    const h = await startServer({ keepAliveTimeoutMs: 300 });
+    const client = await RawClient.connect(h.port);
+    // Empty lines before a request line are allowed (RFC 9112 §2.2) but are not a request.
+    for (let i = 0; i < 40 && !client.closed; i++) {
+      await client.write('\r\n').catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(client.closed).toBe(true);
+    await waitFor(() => h.server.connections === 0, 'no connections');
+  });
+});
+
 describe('Http1Server: close', () => {
   it('stops accepting, answers in progress with Connection: close, closes idle ones on request, then resolves', async () => {
     const h = await startServer();

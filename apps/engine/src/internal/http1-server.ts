@@ -239,6 +239,8 @@ class Connection {
   scanFrom = 0;
   /** When the current head started arriving (0: no byte yet), or when the connection became idle. */
   since: number;
+  /** When the connection last became idle: empty lines between requests do not keep it alive. */
+  idleSince: number;
   current: Exchange | undefined;
   /** The current request's body has been read completely. */
   bodyComplete = false;
@@ -261,7 +263,7 @@ class Connection {
     readonly server: Http1Server,
     readonly socket: Socket,
   ) {
-    this.since = Date.now();
+    this.since = this.idleSince = Date.now();
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
     socket.on('error', () => undefined); // 'close' follows; nothing to tell the client
     socket.on('close', () => this.onClose());
@@ -323,6 +325,7 @@ class Connection {
     if (start === buf.length) {
       this.buf = null;
       this.scanFrom = 0;
+      this.since = this.idleSince;
       return false;
     }
     const end = buf.indexOf(CRLFCRLF, Math.max(start, this.scanFrom));
@@ -723,7 +726,7 @@ class Connection {
   next(): void {
     this.current = undefined;
     this.state = State.Head;
-    this.since = Date.now();
+    this.since = this.idleSince = Date.now();
     if (this.socket.writableNeedDrain) {
       // The client is not reading its answers: no further request is read until it does, or
       // pipelined requests would pile their answers up in memory without bound.
