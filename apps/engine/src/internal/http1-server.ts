@@ -192,7 +192,7 @@ class Exchange implements HttpExchange {
   }
 
   skipBody(): void {
-    // The connection reads and drops the body anyway; nothing is kept once it is complete.
+    this.#conn.skipBody(this);
   }
 
   /** @internal The body is complete. */
@@ -255,6 +255,8 @@ class Connection {
   /** Where small chunk data is gathered: a body of tiny chunks must not cost an object per chunk. */
   small: Buffer | null = null;
   smallUsed = 0;
+  /** The handler does not want the current body: it is read off the socket and dropped. */
+  discard = false;
   paused = false;
   /** Answers wait in the socket's buffer: no further request is read until the client takes them. */
   awaitingDrain = false;
@@ -479,6 +481,7 @@ class Connection {
     const exchange = new Exchange(this, method, url, headers, http10, keepAlive && !this.server.draining);
     this.current = exchange;
     this.bodyComplete = false;
+    this.discard = false;
     if (chunked || length > 0) {
       if (length > limit) {
         exchange.bodyFailed(
@@ -517,6 +520,12 @@ class Connection {
   readBody(): void {
     const buf = this.buf as Buffer;
     const take = Math.min(buf.length, this.remaining);
+    if (this.discard) {
+      this.remaining -= take;
+      this.buf = take === buf.length ? null : buf.subarray(take);
+      if (this.remaining === 0) this.bodyDone(EMPTY);
+      return;
+    }
     if (take === buf.length && this.chunks.length === 0 && take === this.remaining) {
       // The whole body in one piece: no copy.
       this.buf = null;
@@ -620,7 +629,9 @@ class Connection {
           this.flushSmall();
           const chunks = this.chunks;
           this.chunks = [];
-          this.bodyDone(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, this.received));
+          this.bodyDone(
+            this.discard ? EMPTY : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, this.received),
+          );
           return this.state === State.Head;
         }
       }
@@ -631,6 +642,7 @@ class Connection {
   }
 
   addChunkData(piece: Buffer): void {
+    if (this.discard) return;
     if (piece.length >= SMALL_CHUNK_BYTES) {
       this.flushSmall();
       this.chunks.push(piece);
@@ -653,6 +665,15 @@ class Connection {
       this.chunks.push(
         used < SMALL_BUFFER_BYTES / 2 ? Buffer.from(small.subarray(0, used)) : small.subarray(0, used),
       );
+    this.small = null;
+    this.smallUsed = 0;
+  }
+
+  /** The handler answers without the body: what is kept of it is let go, the rest is dropped as it comes. */
+  skipBody(exchange: Exchange): void {
+    if (this.current !== exchange || this.bodyComplete || this.discard) return;
+    this.discard = true;
+    this.chunks = [];
     this.small = null;
     this.smallUsed = 0;
   }
