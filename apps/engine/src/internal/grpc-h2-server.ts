@@ -6,10 +6,10 @@
 //
 // Protocol: https://github.com/grpc/grpc/blob/master/doc/PROTOCOL-HTTP2.md (unary calls only).
 import http2 from 'node:http2';
-import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { GrpcStatus } from '../errors.js';
+import { listenOn } from './listen.js';
 
 /** Options of {@link createGrpcH2Server}. */
 export interface GrpcH2ServerOptions {
@@ -213,15 +213,7 @@ export function createGrpcH2Server(
     get inFlight() {
       return state.inFlight;
     },
-    listen(port, host) {
-      return new Promise<number>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          server.off('error', reject);
-          resolve((server.address() as AddressInfo).port);
-        });
-      });
-    },
+    listen: (port, host) => listenOn(server, port, host),
     close() {
       const closed = new Promise<void>((resolve) => {
         if (!server.listening) resolve();

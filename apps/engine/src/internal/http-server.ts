@@ -7,7 +7,6 @@ import {
   type ServerResponse,
 } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Span } from '@opentelemetry/api';
@@ -17,6 +16,7 @@ import type { EngineRuntime, RequestContext } from './runtime.js';
 import { errorResponse } from './error-body.js';
 import { openApiDocument, swaggerPage } from './openapi.js';
 import { Http1Server, type HttpExchange, type HttpExchangeHandler } from './http1-server.js';
+import { listenOn } from './listen.js';
 
 type Operation =
   | 'predict'
@@ -404,13 +404,14 @@ export function createHttpFrontDoor(runtime: EngineRuntime): HttpFrontDoor {
     }
   };
 
-  if (config.httpServer === 'http') return nodeFrontDoor(runtime, handler, () => inFlight);
+  const tls = config.tls
+    ? { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) }
+    : undefined;
+  if (config.httpServer === 'http') return nodeFrontDoor(runtime, handler, tls, () => inFlight);
   const server = new Http1Server(handler, {
     maxBodyBytes: config.maxBodyBytes,
     maxHeaderBytes: config.maxHeaderBytes,
-    tls: config.tls
-      ? { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) }
-      : undefined,
+    tls,
   });
   return {
     listen: (port, host) => server.listen(port, host),
@@ -425,6 +426,7 @@ export function createHttpFrontDoor(runtime: EngineRuntime): HttpFrontDoor {
 function nodeFrontDoor(
   runtime: EngineRuntime,
   handler: HttpExchangeHandler<Exchange>,
+  tls: { cert: Buffer; key: Buffer } | undefined,
   inFlight: () => number,
 ): HttpFrontDoor {
   const config = runtime.config;
@@ -433,15 +435,8 @@ function nodeFrontDoor(
     res.on('close', () => handler.end(ex, res.writableFinished));
     handler.request(ex);
   };
-  const server: Server = config.tls
-    ? (createHttpsServer(
-        {
-          cert: readFileSync(config.tls.certFile),
-          key: readFileSync(config.tls.keyFile),
-          maxHeaderSize: config.maxHeaderBytes,
-        },
-        onRequest,
-      ) as unknown as Server)
+  const server: Server = tls
+    ? (createHttpsServer({ ...tls, maxHeaderSize: config.maxHeaderBytes }, onRequest) as unknown as Server)
     : createHttpServer({ maxHeaderSize: config.maxHeaderBytes }, onRequest);
   // The reference: no read/write timeouts, 65 s idle (keep-alive) timeout.
   server.keepAliveTimeout = 65000;
@@ -449,14 +444,7 @@ function nodeFrontDoor(
   server.headersTimeout = 60000;
   let closed: Promise<void> | undefined;
   return {
-    listen: (port, host) =>
-      new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          server.off('error', reject);
-          resolve((server.address() as AddressInfo).port);
-        });
-      }),
+    listen: (port, host) => listenOn(server, port, host),
     close: () => (closed ??= new Promise<void>((resolve) => server.close(() => resolve()))),
     closeIdleConnections: () => server.closeIdleConnections(),
     closeAllConnections: () => server.closeAllConnections(),

@@ -13,11 +13,12 @@
 // Transfer-Encoding, repeated Content-Length, obsolete line folding, whitespace before the colon,
 // control characters, an HTTP/1.1 request without Host) with a Seldon status JSON that names the
 // problem, and closes the connection. No upgrades (WebSocket, h2c): an Upgrade header is ignored.
-import { createServer as createNetServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { createServer as createNetServer, type Server, type Socket } from 'node:net';
 import { createServer as createTlsServer } from 'node:tls';
 import { STATUS_CODES } from 'node:http';
 import { EngineError, type EngineErrorCode } from '../errors.js';
 import { statusBody } from './error-body.js';
+import { listenOn } from './listen.js';
 
 /** One request and its answer, as the REST front door sees it (either HTTP server). */
 export interface HttpExchange {
@@ -151,15 +152,11 @@ const enum ChunkState {
   Trailers,
 }
 
-/** A malformed request: the code, the HTTP status to answer and what was wrong. */
-class ProtocolError extends Error {
-  constructor(
-    readonly code: EngineErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+/**
+ * An error the parser found in the request. Its own class so that only the parser's errors are
+ * answered as protocol errors; it is an EngineError, so it is also what body() rejects with.
+ */
+class ProtocolError extends EngineError {}
 
 class Exchange implements HttpExchange {
   responded = false;
@@ -337,21 +334,11 @@ class Connection {
         if (buf[k] === LF && buf[k - 1] !== CR)
           throw malformed('a line of the request head ends with a bare LF, not CRLF');
       }
-      if (buf.length - start > max) {
-        throw new ProtocolError(
-          'SC_ERR_ENGINE_HTTP_HEADERS_TOO_LARGE',
-          `the request head exceeds ${max} bytes (maxHeaderBytes)`,
-        );
-      }
+      if (buf.length - start > max) throw headersTooLarge('the request head exceeds', max);
       this.scanFrom = Math.max(start, buf.length - 3);
       return false;
     }
-    if (end + 2 - start > max) {
-      throw new ProtocolError(
-        'SC_ERR_ENGINE_HTTP_HEADERS_TOO_LARGE',
-        `the request head exceeds ${max} bytes (maxHeaderBytes)`,
-      );
-    }
+    if (end + 2 - start > max) throw headersTooLarge('the request head exceeds', max);
     this.scanFrom = 0;
 
     // Request line: method SP request-target SP HTTP-version CRLF
@@ -606,22 +593,14 @@ class Connection {
         // Trailer fields up to an empty line; read and dropped.
         const eol = buf.indexOf(LF);
         if (eol < 0) {
-          if (this.trailerBytes + buf.length > this.server.maxHeaderBytes) {
-            throw new ProtocolError(
-              'SC_ERR_ENGINE_HTTP_HEADERS_TOO_LARGE',
-              `the chunked body's trailers exceed ${this.server.maxHeaderBytes} bytes (maxHeaderBytes)`,
-            );
-          }
+          if (this.trailerBytes + buf.length > this.server.maxHeaderBytes)
+            throw headersTooLarge("the chunked body's trailers exceed", this.server.maxHeaderBytes);
           break;
         }
         if (eol === 0 || buf[eol - 1] !== CR) throw malformed('a trailer line does not end with CRLF');
         this.trailerBytes += eol + 1;
-        if (this.trailerBytes > this.server.maxHeaderBytes) {
-          throw new ProtocolError(
-            'SC_ERR_ENGINE_HTTP_HEADERS_TOO_LARGE',
-            `the chunked body's trailers exceed ${this.server.maxHeaderBytes} bytes (maxHeaderBytes)`,
-          );
-        }
+        if (this.trailerBytes > this.server.maxHeaderBytes)
+          throw headersTooLarge("the chunked body's trailers exceed", this.server.maxHeaderBytes);
         const empty = eol === 1;
         buf = buf.subarray(eol + 1);
         if (empty) {
@@ -801,15 +780,14 @@ class Connection {
       // The head was good, the body is not: the handler answers (its body() rejects).
       this.state = State.Ignore;
       exchange.keepAlive = false;
-      exchange.bodyFailed(new EngineError(err.code, err.message));
+      exchange.bodyFailed(err);
       if (exchange.responded) this.close();
       return;
     }
     this.server.handler.refused?.(err.code);
-    const e = new EngineError(err.code, err.message);
-    const body = statusBody(e.httpStatus, e.message, e.code);
+    const body = statusBody(err.httpStatus, err.message, err.code);
     this.socket.write(
-      `${statusLine(e.httpStatus)}Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${date()}Connection: close\r\n\r\n${body}`,
+      `${statusLine(err.httpStatus)}Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${date()}Connection: close\r\n\r\n${body}`,
     );
     this.close();
   }
@@ -871,6 +849,10 @@ const raw = (b: Buffer) => b as unknown as RawBuffer;
 
 function malformed(message: string): ProtocolError {
   return new ProtocolError('SC_ERR_ENGINE_HTTP_MALFORMED', message);
+}
+
+function headersTooLarge(what: string, max: number): ProtocolError {
+  return new ProtocolError('SC_ERR_ENGINE_HTTP_HEADERS_TOO_LARGE', `${what} ${max} bytes (maxHeaderBytes)`);
 }
 
 /** The method as a constant string for the usual ones (no allocation). */
@@ -943,19 +925,14 @@ export class Http1Server {
   }
 
   /** Listens on host:port (0: a free port) and resolves with the port. */
-  listen(port: number, host: string): Promise<number> {
-    return new Promise((resolve, reject) => {
-      this.#server.once('error', reject);
-      this.#server.listen(port, host, () => {
-        this.#server.off('error', reject);
-        // Once listening, the only errors are failed accepts (EMFILE when out of file
-        // descriptors): the listener stays open and accepts again, so they must not end the process.
-        this.#server.on('error', () => undefined);
-        this.#sweeper = setInterval(() => this.#sweep(), SWEEP_INTERVAL_MS);
-        this.#sweeper.unref();
-        resolve((this.#server.address() as AddressInfo).port);
-      });
-    });
+  async listen(port: number, host: string): Promise<number> {
+    const bound = await listenOn(this.#server, port, host);
+    // Once listening, the only errors are failed accepts (EMFILE when out of file descriptors):
+    // the listener stays open and accepts again, so they must not end the process.
+    this.#server.on('error', () => undefined);
+    this.#sweeper = setInterval(() => this.#sweep(), SWEEP_INTERVAL_MS);
+    this.#sweeper.unref();
+    return bound;
   }
 
   /** Open connections. */
