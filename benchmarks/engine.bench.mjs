@@ -13,9 +13,8 @@ import {
   measure,
   median,
   rawUnary,
+  startBaselineRole,
   startChild,
-  startIdentityWrapper,
-  startJsonEchoServer,
 } from './support/processes.mjs';
 
 const self = fileURLToPath(import.meta.url);
@@ -27,13 +26,8 @@ const BODY = JSON.stringify({ data: { names: ['a', 'b', 'c'], ndarray: [[1.5, 2.
 if (process.argv[2] === 'child') {
   const role = process.argv[3];
   const config = JSON.parse(process.argv[4] ?? '{}');
-  let ports;
-  if (role === 'echo') {
-    ports = { http: await startJsonEchoServer() };
-  } else if (role === 'wrapper') {
-    const ms = await startIdentityWrapper();
-    ports = { http: ms.httpPort, grpc: ms.grpcPort };
-  } else if (role === 'engine') {
+  let ports = await startBaselineRole(role);
+  if (role === 'engine') {
     const { startEngine } = await import('seldon-engine');
     const engine = await startEngine({
       host: '127.0.0.1',

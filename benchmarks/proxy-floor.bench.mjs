@@ -11,13 +11,7 @@
 import { createServer } from 'node:http';
 import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import {
-  answerCpuRequests,
-  cpuOf,
-  startChild,
-  startIdentityWrapper,
-  startJsonEchoServer,
-} from './support/processes.mjs';
+import { answerCpuRequests, cpuOf, startBaselineRole, startChild } from './support/processes.mjs';
 const self = fileURLToPath(import.meta.url);
 const BODY = JSON.stringify({ data: { names: ['a', 'b', 'c'], ndarray: [[1.5, 2.5, 3.5]] } });
 
@@ -72,13 +66,8 @@ class MiniPool {
 if (process.argv[2] === 'child') {
   const role = process.argv[3];
   const config = JSON.parse(process.argv[4] ?? '{}');
-  let ports;
-  if (role === 'echo') {
-    ports = { http: await startJsonEchoServer() };
-  } else if (role === 'wrapper') {
-    const ms = await startIdentityWrapper();
-    ports = { http: ms.httpPort, grpc: ms.grpcPort };
-  } else if (role.startsWith('proxy')) {
+  let ports = await startBaselineRole(role);
+  if (role.startsWith('proxy')) {
     const { Pool } = await import('undici');
     const mini = new MiniPool('127.0.0.1', config.http);
     const { RestNodeClient, GraphPayload, GraphExecutor, Cancellation } =

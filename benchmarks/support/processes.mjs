@@ -119,6 +119,19 @@ export async function startIdentityWrapper() {
   );
 }
 
+/**
+ * In a child: starts the baseline role shared by the REST benchmarks, `echo` (the JSON echo
+ * server) or `wrapper` (the identity model), and resolves with its ports; undefined for any other role.
+ */
+export async function startBaselineRole(role) {
+  if (role === 'echo') return { http: await startJsonEchoServer() };
+  if (role === 'wrapper') {
+    const ms = await startIdentityWrapper();
+    return { http: ms.httpPort, grpc: ms.grpcPort };
+  }
+  return undefined;
+}
+
 /** A unary gRPC method whose messages stay bytes (identity serialisers), for grpc-js services and clients. */
 export function rawUnary(path) {
   const id = (b) => b;
