@@ -5,7 +5,7 @@ import { request } from 'node:http';
 import * as grpc from '@grpc/grpc-js';
 import { messageToProto } from '@seldon-ts/payload';
 import { startEngine, type EngineHandle } from 'seldon-engine';
-import { startHttp, type TestServer } from './support/nodes.js';
+import { startHttp, type TestServer, bindGrpc } from './support/nodes.js';
 import { rawMethod } from '../src/internal/grpc-raw.js';
 
 /** A REST node that never answers and reports when the engine closes its request. */
@@ -94,11 +94,7 @@ describe('cancellation of node calls', () => {
         arrive(); // never answers
       },
     });
-    const port = await new Promise<number>((resolve, reject) =>
-      nodeServer.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, p) =>
-        err ? reject(err) : resolve(p),
-      ),
-    );
+    const port = await bindGrpc(nodeServer);
     const engine = await engineFor(port, { transport: 'grpc' });
     const Client = grpc.makeGenericClientConstructor(
       { Predict: rawMethod('/seldon.protos.Seldon/Predict') } as never,

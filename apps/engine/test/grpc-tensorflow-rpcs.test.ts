@@ -7,6 +7,7 @@ import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import * as grpc from '@grpc/grpc-js';
 import { startEngine, type EngineHandle } from 'seldon-engine';
 import { identity, rawMethod } from '../src/internal/grpc-raw.js';
+import { bindGrpc } from './support/nodes.js';
 
 const PS = '/tensorflow.serving.PredictionService/';
 const MS = '/tensorflow.serving.ModelService/';
@@ -55,11 +56,7 @@ async function startTfNode(nodeName: string, seen: Seen[]): Promise<{ server: gr
     Object.fromEntries(rpcs.map((r) => [r, rawMethod(`${PS}${r}`)])) as grpc.ServiceDefinition,
     Object.fromEntries(rpcs.map((r) => [r, handler(r)])),
   );
-  const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, p) =>
-      err ? reject(err) : resolve(p),
-    ),
-  );
+  const port = await bindGrpc(server);
   return { server, port };
 }
 

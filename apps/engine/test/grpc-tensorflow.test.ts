@@ -3,8 +3,9 @@
 // engine only reads model_spec.name, so the test needs no TensorFlow proto definitions.
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import * as grpc from '@grpc/grpc-js';
-import { startEngine, type EngineHandle } from 'seldon-engine';
+import type { EngineHandle } from 'seldon-engine';
 import { identity, rawMethod } from '../src/internal/grpc-raw.js';
+import { bindGrpc, startGrpcChainEngine } from './support/nodes.js';
 
 const PS = '/tensorflow.serving.PredictionService/';
 const MS = '/tensorflow.serving.ModelService/';
@@ -80,29 +81,8 @@ describe('tensorflow gRPC front door', () => {
         cb(null, ld(1, Buffer.from([0x08, 0x03])));
       },
     });
-    const port = await new Promise<number>((resolve, reject) =>
-      node.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, p) =>
-        err ? reject(err) : resolve(p),
-      ),
-    );
-    const ep = { service_host: '127.0.0.1', service_port: port, grpcPort: port, httpPort: port };
-    engine = await startEngine({
-      host: '127.0.0.1',
-      httpPort: 0,
-      grpcPort: 0,
-      protocol: 'tensorflow',
-      transport: 'grpc',
-      log: () => undefined,
-      predictor: {
-        name: 'p',
-        graph: {
-          name: 'first',
-          type: 'MODEL',
-          endpoint: ep,
-          children: [{ name: 'second', type: 'MODEL', endpoint: ep }],
-        },
-      },
-    } as never);
+    const port = await bindGrpc(node);
+    engine = await startGrpcChainEngine(port, 'tensorflow');
     client = new grpc.Client(`127.0.0.1:${engine.grpcPort}`, grpc.credentials.createInsecure());
   });
 

@@ -6,6 +6,7 @@ import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import * as grpc from '@grpc/grpc-js';
 import { inferenceServices } from '@seldon-ts/payload';
 import { startEngine, type EngineHandle } from 'seldon-engine';
+import { bindGrpc } from './support/nodes.js';
 
 type Obj = Record<string, any>;
 const svc = inferenceServices.GRPCInferenceService;
@@ -30,11 +31,7 @@ describe('v2 gRPC model repository RPCs', () => {
       ModelInfer: (call: grpc.ServerUnaryCall<Obj, Obj>, cb: grpc.sendUnaryData<Obj>) =>
         cb(null, { modelName: call.request.modelName, outputs: [] }),
     });
-    const port = await new Promise<number>((resolve, reject) =>
-      node.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, p) =>
-        err ? reject(err) : resolve(p),
-      ),
-    );
+    const port = await bindGrpc(node);
     const gone = await closedPort();
     const ep = (p: number) => ({ service_host: '127.0.0.1', service_port: p, grpcPort: p, type: 'GRPC' });
     engine = await startEngine({

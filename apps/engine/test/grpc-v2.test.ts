@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import * as grpc from '@grpc/grpc-js';
 import { inferenceServices } from '@seldon-ts/payload';
-import { startEngine, type EngineHandle } from 'seldon-engine';
+import type { EngineHandle } from 'seldon-engine';
+import { bindGrpc, startGrpcChainEngine } from './support/nodes.js';
 
 type Obj = Record<string, any>;
 const svc = inferenceServices.GRPCInferenceService;
@@ -42,29 +43,8 @@ describe('v2 gRPC front door', () => {
         });
       },
     });
-    const port = await new Promise<number>((resolve, reject) =>
-      node.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, p) =>
-        err ? reject(err) : resolve(p),
-      ),
-    );
-    const ep = { service_host: '127.0.0.1', service_port: port, grpcPort: port, httpPort: port };
-    engine = await startEngine({
-      host: '127.0.0.1',
-      httpPort: 0,
-      grpcPort: 0,
-      protocol: 'v2',
-      transport: 'grpc',
-      log: () => undefined,
-      predictor: {
-        name: 'p',
-        graph: {
-          name: 'first',
-          type: 'MODEL',
-          endpoint: ep,
-          children: [{ name: 'second', type: 'MODEL', endpoint: ep }],
-        },
-      },
-    } as never);
+    const port = await bindGrpc(node);
+    engine = await startGrpcChainEngine(port, 'v2');
     const Client = grpc.makeGenericClientConstructor(svc as never, 'GRPCInferenceService');
     client = new Client(`127.0.0.1:${engine.grpcPort}`, grpc.credentials.createInsecure());
   });

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import * as grpc from '@grpc/grpc-js';
 import { startFrontDoor, createPicker, type FrontDoor } from '../src/run/front-door.js';
 import { identity, rawMethod } from '../src/internal/grpc-raw.js';
+import { bindGrpc } from './support/nodes.js';
 
 // Suites start real servers and processes; the repo-wide Jest default (5 s) is too tight on a busy machine.
 jest.setTimeout(30_000);
@@ -65,11 +66,7 @@ async function startBackend(name: string): Promise<Backend> {
       },
     },
   );
-  b.grpcPort = await new Promise<number>((resolve, reject) =>
-    b.grpc.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (e, p) =>
-      e ? reject(e) : resolve(p),
-    ),
-  );
+  b.grpcPort = await bindGrpc(b.grpc);
   return b;
 }
 

@@ -2,7 +2,7 @@
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import * as grpc from '@grpc/grpc-js';
 import { resolveConfig, startEngine } from 'seldon-engine';
-import { startHttp, post, type TestServer } from './support/nodes.js';
+import { startHttp, post, type TestServer, bindGrpc } from './support/nodes.js';
 import { rawMethod } from '../src/internal/grpc-raw.js';
 
 const noFiles = {
@@ -183,11 +183,7 @@ describe('tracing', () => {
         cb(null, call.request);
       },
     });
-    const port = await new Promise<number>((resolve, reject) =>
-      grpcNode.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, p) =>
-        err ? reject(err) : resolve(p),
-      ),
-    );
+    const port = await bindGrpc(grpcNode);
     const engine = await startEngine({
       host: '127.0.0.1',
       httpPort: 0,

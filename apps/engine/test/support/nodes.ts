@@ -2,6 +2,8 @@
 // build graphs pointing at them.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import * as grpc from '@grpc/grpc-js';
+import { startEngine, type EngineHandle } from 'seldon-engine';
 import { startMicroservice, type SeldonComponent } from '@seldon-ts/model-wrapper';
 import type { PredictiveUnit } from '@seldon-ts/crd-types';
 
@@ -94,4 +96,35 @@ export async function get(
   const res = await fetch(`http://127.0.0.1:${port}${path}`, { headers });
   const text = await res.text();
   return { status: res.status, headers: res.headers, text, json: () => JSON.parse(text) };
+}
+
+/** Binds a grpc-js server to a free loopback port (insecure) and resolves with the port. */
+export function bindGrpc(server: grpc.Server): Promise<number> {
+  return new Promise((resolve, reject) =>
+    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, port) =>
+      err ? reject(err) : resolve(port),
+    ),
+  );
+}
+
+/** An engine serving `protocol` over gRPC with a two-model chain (first -> second), both nodes on `port`. */
+export function startGrpcChainEngine(port: number, protocol: 'tensorflow' | 'v2'): Promise<EngineHandle> {
+  const ep = { service_host: '127.0.0.1', service_port: port, grpcPort: port, httpPort: port };
+  return startEngine({
+    host: '127.0.0.1',
+    httpPort: 0,
+    grpcPort: 0,
+    protocol,
+    transport: 'grpc',
+    log: () => undefined,
+    predictor: {
+      name: 'p',
+      graph: {
+        name: 'first',
+        type: 'MODEL',
+        endpoint: ep,
+        children: [{ name: 'second', type: 'MODEL', endpoint: ep }],
+      },
+    },
+  } as never);
 }
