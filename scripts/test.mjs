@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // The one test command (README, .ci/run): installs what the tests need, builds, runs every
-// project's Jest suite in one run and prints `N passed, N failed` counted from Jest's report.
-// Usage: npm test [-- <jest args>]   e.g. npm test -- packages/payload
+// project's Jest suite in one run, then the cluster suite (tests/cluster: images built from the
+// Dockerfile, a real single-node Kubernetes), and prints `N passed, N failed` counted from Jest's
+// reports. Usage: npm test [-- <jest args>]   e.g. npm test -- packages/payload
+// With jest arguments only that selection runs, without the cluster suite (`npm run test:cluster`).
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -44,30 +46,43 @@ for (const [name, cmd, argv] of checks) {
   }
 }
 
-// 3. One Jest run over all projects.
-const results = `${root}.jest-results.json`;
-rmSync(results, { force: true });
-const jest = run(
-  process.execPath,
-  [
-    '--experimental-vm-modules',
-    '--no-warnings',
-    'node_modules/jest/bin/jest.js',
-    '--json',
-    `--outputFile=${results}`,
-    ...args,
-  ],
-  { env: { NODE_ENV: 'test' } },
-);
-let passed = 0;
-let failed = 0;
-if (existsSync(results)) {
+/** Runs Jest with `argv`; returns its exit status and the passed/failed counts of its report. */
+function jestRun(name, argv) {
+  const results = `${root}.jest-${name}.json`;
+  rmSync(results, { force: true });
+  const jest = run(
+    process.execPath,
+    [
+      '--experimental-vm-modules',
+      '--no-warnings',
+      'node_modules/jest/bin/jest.js',
+      '--json',
+      `--outputFile=${results}`,
+      ...argv,
+    ],
+    { env: { NODE_ENV: 'test' } },
+  );
+  if (!existsSync(results)) return { status: jest.status ?? 1, passed: 0, failed: 1 };
   const report = JSON.parse(readFileSync(results, 'utf8'));
-  passed = report.numPassedTests;
-  failed = report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0);
-} else {
-  failed = 1;
+  return {
+    status: jest.status ?? 1,
+    passed: report.numPassedTests,
+    failed: report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0),
+  };
 }
-failed += checksFailed;
+
+// 3. One Jest run over all projects.
+const runs = [jestRun('results', args)];
+
+// 4. The cluster suite, alone: it builds images and drives pods on a single-node Kubernetes, which
+// it starts (scripts/kube-node/up.sh) and stops again.
+if (args.length === 0) {
+  const started = Date.now();
+  runs.push(jestRun('cluster', ['--config', 'tests/cluster/jest.config.mjs', '--runInBand']));
+  console.log(`cluster suite: ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+const passed = runs.reduce((n, r) => n + r.passed, 0);
+const failed = runs.reduce((n, r) => n + r.failed, 0) + checksFailed;
 console.log(`${passed} passed, ${failed} failed`);
-process.exit(jest.status === 0 && failed === 0 ? 0 : 1);
+process.exit(runs.every((r) => r.status === 0) && failed === 0 ? 0 : 1);

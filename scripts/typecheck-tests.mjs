@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const projects = ['packages', 'apps']
   .flatMap((dir) => readdirSync(`${root}${dir}`).map((name) => `${dir}/${name}`))
+  .concat('tests')
   .filter((p) => existsSync(`${root}${p}/tsconfig.spec.json`));
 let failed = 0;
 for (const p of projects) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure the operator tests can start a real kube-apiserver + etcd: builds/installs them once into
 # ${SELDON_TS_CACHE:-~/.cache/seldon-ts}/kube/bin and does nothing when they are already there.
+# The build (../kube-node/build.sh) also makes the node binaries of the cluster suite.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 K=${K:-${SELDON_TS_CACHE:-$HOME/.cache/seldon-ts}/kube}
@@ -13,13 +14,13 @@ if [ "$(id -u)" != 0 ]; then
   exit 0
 fi
 if [ ! -x "$K/bin/kube-apiserver" ]; then
-  echo "kube-envtest: building kube-apiserver into $K/bin (one time, about 4 minutes)"
+  echo "kube-envtest: building Kubernetes v1.20.2 into $K/bin (one time, about 11 minutes)"
   mkdir -p "$K"
   # A lock so that two concurrent setups do not build twice into the same directory.
   exec 9>"$K/.build.lock"
   flock 9
   if [ ! -x "$K/bin/kube-apiserver" ]; then
-    "$here/build.sh" > "$K/build.log" 2>&1 || { echo "kube-envtest: build failed, see $K/build.log" >&2; tail -20 "$K/build.log" >&2; exit 1; }
+    "$here/../kube-node/build.sh" > "$K/build.log" 2>&1 || { echo "kube-envtest: build failed, see $K/build.log" >&2; tail -20 "$K/build.log" >&2; exit 1; }
   fi
 else
   DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends etcd-server >/dev/null

@@ -1,194 +1,35 @@
 #!/usr/bin/env node
-// seldon-microservice <module>[:Export] [options]: the counterpart of the reference's
-// seldon-core-microservice (05 §1). Flags win over PREDICTIVE_UNIT_* environment variables,
-// which win over the defaults; the effective configuration is logged once at startup.
-import { parseArgs } from 'node:util';
+// seldon-microservice: serve a component (`seldon-microservice <module> ...`) or build an image of
+// a component folder (`seldon-microservice build <dir> --tag IMAGE`).
+import { readFileSync } from 'node:fs';
 import { WrapperError } from './errors.js';
-import { parseParameters } from './parameters.js';
-import { parseComponentReference } from './loader.js';
-import { startMicroservice, type MicroserviceOptions } from './microservice.js';
+import { serveCommand } from './internal/serve-command.js';
 
-const USAGE = `Usage: seldon-microservice <module>[:Export] [options]
+const args = process.argv.slice(2);
 
-  <module>               a .js, .mjs or .ts file; its default export (or :Export) is the component
-  --service-type T       MODEL | ROUTER | TRANSFORMER | OUTPUT_TRANSFORMER | COMBINER (informational)
-  --http-port N          REST port (env PREDICTIVE_UNIT_HTTP_SERVICE_PORT, default 9000)
-  --grpc-port N          gRPC port (env PREDICTIVE_UNIT_GRPC_SERVICE_PORT, default 5000)
-  --metrics-port N       metrics port (env PREDICTIVE_UNIT_METRICS_SERVICE_PORT, default 6000)
-  --parameters JSON      [{"name","value","type"}...] (env PREDICTIVE_UNIT_PARAMETERS)
-  --log-level L          DEBUG | INFO | WARNING | ERROR (env SELDON_LOG_LEVEL, default INFO)
-  --workers N            worker threads for CPU-bound components; 1 = main thread (env GUNICORN_WORKERS)
-  --max-message-bytes N  largest REST body / gRPC message (default 104857600)
-  --max-in-flight N      concurrent requests before 429 / RESOURCE_EXHAUSTED (default 1024, 0 = unlimited)
-  --host H               interface to listen on (default 0.0.0.0)
-  --grpc-workers N       0 disables gRPC (env GRPC_WORKERS)
-  --persistence N        deprecated, ignored
-  --debug --tracing --threads --max-requests --max-requests-jitter --keepalive --single-threaded
-  --pidfile --access-log --grpc-threads
-                         accepted for compatibility with seldon-core-microservice, ignored
-`;
-
-const LEVELS = { DEBUG: 10, INFO: 20, WARNING: 30, ERROR: 40 } as const;
-type Level = keyof typeof LEVELS;
-
-function fail(message: string, code = 255): never {
-  process.stderr.write(`seldon-microservice: ${message}\n`);
-  process.exit(code);
+function exitWith(err: unknown): never {
+  const text =
+    err instanceof WrapperError
+      ? `${err.code}: ${err.message}`
+      : err instanceof Error
+        ? (err.stack ?? err.message)
+        : String(err);
+  process.stderr.write(`seldon-microservice: ${text}\n`);
+  process.exit(1);
 }
 
-function intFlag(name: string, raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  const n = Number(raw);
-  if (!Number.isInteger(n)) fail(`--${name} ${raw} is not an integer`);
-  return n;
+if (args[0] === '--version') {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  process.stdout.write(`seldon-microservice ${pkg.version}\n`);
+} else if (args[0] === 'build') {
+  // Loaded only for this command: serving never pays for it.
+  import('./internal/build-command.js')
+    .then(({ buildCommand }) => {
+      process.exitCode = buildCommand(args.slice(1));
+    })
+    .catch(exitWith);
+} else {
+  serveCommand(args).catch(exitWith);
 }
-
-async function main(): Promise<void> {
-  const known = {
-    'service-type': { type: 'string' },
-    'http-port': { type: 'string' },
-    'grpc-port': { type: 'string' },
-    'metrics-port': { type: 'string' },
-    parameters: { type: 'string' },
-    'log-level': { type: 'string' },
-    workers: { type: 'string' },
-    'max-message-bytes': { type: 'string' },
-    'max-in-flight': { type: 'string' },
-    host: { type: 'string' },
-    persistence: { type: 'string' },
-    'grpc-workers': { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-    // Accepted for command-line compatibility with seldon-core-microservice; no effect here.
-    debug: { type: 'boolean' },
-    tracing: { type: 'string' },
-    threads: { type: 'string' },
-    'max-requests': { type: 'string' },
-    'max-requests-jitter': { type: 'string' },
-    keepalive: { type: 'string' },
-    'single-threaded': { type: 'string' },
-    pidfile: { type: 'string' },
-    'access-log': { type: 'boolean' },
-    'grpc-threads': { type: 'string' },
-  } as const;
-  const IGNORED = [
-    'debug',
-    'tracing',
-    'threads',
-    'max-requests',
-    'max-requests-jitter',
-    'keepalive',
-    'single-threaded',
-    'pidfile',
-    'access-log',
-    'grpc-threads',
-  ];
-  const { values, positionals, tokens } = parseArgs({
-    options: known,
-    allowPositionals: true,
-    strict: false,
-    tokens: true,
-  });
-  const unknown = tokens
-    .filter((t) => t.kind === 'option' && !(t.name in known))
-    .map((t) => (t.kind === 'option' ? t.rawName : ''));
-  if (values.help === true) {
-    process.stdout.write(USAGE);
-    return;
-  }
-  if (positionals.length !== 1 || unknown.length > 0) {
-    const extra = [...positionals.slice(1), ...unknown];
-    fail(
-      positionals.length === 0
-        ? `missing <module>\n${USAGE}`
-        : `Unknown args [${extra.map((a) => `'${a}'`).join(', ')}]. Note since 1.5.0 this CLI does not take API type (REST, GRPC)`,
-    );
-  }
-  const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-  const env = process.env;
-  const levelName = (env.SELDON_LOG_LEVEL || str(values['log-level']) || 'INFO').toUpperCase();
-  if (!(levelName in LEVELS)) fail(`--log-level ${levelName} must be one of DEBUG, INFO, WARNING, ERROR`);
-  const threshold = LEVELS[levelName as Level];
-  const log = (level: Level, message: string): void => {
-    if (LEVELS[level] >= threshold)
-      process.stderr.write(`${new Date().toISOString()} ${level} seldon-microservice: ${message}\n`);
-  };
-
-  const serviceType = (str(values['service-type']) ?? 'MODEL').toUpperCase();
-  if (
-    !['MODEL', 'ROUTER', 'TRANSFORMER', 'OUTPUT_TRANSFORMER', 'COMBINER', 'OUTLIER_DETECTOR'].includes(
-      serviceType,
-    )
-  ) {
-    // Informational only (every endpoint is served), so an unexpected value is not fatal.
-    log(
-      'WARNING',
-      `--service-type ${serviceType} is not one of MODEL, ROUTER, TRANSFORMER, OUTPUT_TRANSFORMER, COMBINER`,
-    );
-  }
-  if (values.persistence !== undefined) log('INFO', 'Persistence: ignored, persistence is deprecated');
-  for (const flag of IGNORED)
-    if (values[flag] !== undefined) log('INFO', `--${flag}: accepted for compatibility, ignored`);
-
-  let parameters;
-  try {
-    parameters = parseParameters(str(values.parameters) ?? env.PREDICTIVE_UNIT_PARAMETERS);
-  } catch (err) {
-    fail(`${(err as Error).message}`, 1);
-  }
-  const { module, exportName } = parseComponentReference(positionals[0]);
-  const workersRaw = intFlag('workers', str(values.workers) ?? env.GUNICORN_WORKERS) ?? 1;
-  const grpcDisabled = (str(values['grpc-workers']) ?? env.GRPC_WORKERS) === '0';
-  const options: MicroserviceOptions = {
-    httpPort: intFlag('http-port', str(values['http-port'])),
-    grpcPort: grpcDisabled ? null : intFlag('grpc-port', str(values['grpc-port'])),
-    metricsPort: intFlag('metrics-port', str(values['metrics-port'])),
-    maxMessageBytes: intFlag('max-message-bytes', str(values['max-message-bytes'])),
-    maxInFlight: intFlag('max-in-flight', str(values['max-in-flight'])),
-    host: str(values.host),
-    workers: workersRaw > 1 ? workersRaw : 0,
-  };
-  log(
-    'INFO',
-    `starting ${module}${exportName ? `:${exportName}` : ''} as ${serviceType} with parameters ${JSON.stringify(parameters)}`,
-  );
-  let service;
-  try {
-    service = await startMicroservice({ module, exportName, parameters }, options);
-  } catch (err) {
-    const code = err instanceof WrapperError ? err.code : 'ERROR';
-    fail(`${code}: ${(err as Error).message}`, 1);
-  }
-  log(
-    'INFO',
-    `ready: http ${service.httpPort}, grpc ${service.grpcPort < 0 ? 'disabled' : service.grpcPort}, metrics ${service.metricsPort}` +
-      `${(options.workers ?? 0) > 0 ? `, ${options.workers} worker threads` : ''}`,
-  );
-  service.runtime.metadata().catch((err: Error & { cause?: unknown }) => {
-    log(
-      'WARNING',
-      `model metadata is invalid (GET /metadata answers 500): ${err.cause instanceof Error ? err.cause.message : err.message}`,
-    );
-  });
-  // Machine-readable line for supervisors and tests that start us with port 0.
-  process.stdout.write(
-    `${JSON.stringify({ event: 'ready', httpPort: service.httpPort, grpcPort: service.grpcPort, metricsPort: service.metricsPort, pid: process.pid })}\n`,
-  );
-
-  let stopping = false;
-  const stop = (signal: string): void => {
-    if (stopping) return;
-    stopping = true;
-    log('INFO', `${signal}: draining in-flight requests`);
-    service.close().then(
-      () => {
-        log('INFO', 'stopped');
-        process.exit(0);
-      },
-      (err: Error) => fail(`shutdown failed: ${err.message}`, 1),
-    );
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
-}
-
-main().catch((err: unknown) => fail(err instanceof Error ? (err.stack ?? err.message) : String(err), 1));

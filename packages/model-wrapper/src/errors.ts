@@ -89,6 +89,12 @@ export const WRAPPER_ERRORS = {
     reason: 'MICROSERVICE_INTERNAL_ERROR',
     hint: 'The component module could not be loaded, has no such export, or its constructor/load() failed.',
   },
+  SC_ERR_WRAPPER_BAD_IMAGE_FOLDER: {
+    httpStatus: 500,
+    grpcCode: GrpcCode.INTERNAL,
+    reason: 'MICROSERVICE_INTERNAL_ERROR',
+    hint: '`seldon-microservice build` was given a folder it cannot make an image of (missing folder or component file, no component named, a malformed .s2i/environment line). The message names the file.',
+  },
   SC_ERR_WRAPPER_BODY_TOO_LARGE: {
     httpStatus: 413,
     grpcCode: GrpcCode.RESOURCE_EXHAUSTED,

@@ -4,6 +4,9 @@ import { messageOf } from './support/http.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { once } from 'node:events';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const cli = `${root}packages/model-wrapper/dist/cli.js`;
@@ -141,5 +144,103 @@ describe('seldon-microservice CLI', () => {
     expect(await p.exit).toBe(1);
     expect(p.stderr()).toContain('SC_ERR_WRAPPER_BAD_COMPONENT');
     expect(p.stderr()).toContain('has no export Nope');
+  });
+
+  it('serves the component named by MODEL_NAME and SERVICE_TYPE when no module is given (s2i images)', async () => {
+    const p = start([...PORTS], {
+      MODEL_NAME: 'examples/mock-classifier/mock-classifier.ts',
+      SERVICE_TYPE: 'MODEL',
+    });
+    const ports = await p.ready;
+    const res = await predict(ports.httpPort, { data: { ndarray: [[1.0, 2.0, 5.0]] } });
+    expect(await res.json()).toMatchObject({ data: { ndarray: [[0.43782349911420193]] } });
+    expect(p.stderr()).toContain('starting examples/mock-classifier/mock-classifier.ts as MODEL');
+    p.child.kill('SIGTERM');
+    expect(await p.exit).toBe(0);
+  });
+
+  it('--version prints the package version', async () => {
+    const out = await runToEnd(['--version']);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toMatch(/^seldon-microservice \d+\.\d+\.\d+\n$/);
+  });
+});
+
+/** Runs the CLI to its exit; resolves with the exit code and both outputs. */
+async function runToEnd(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [cli, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return { code, stdout, stderr };
+}
+
+describe('seldon-microservice build', () => {
+  it('writes the Dockerfile for a component folder on the microservice base image', async () => {
+    const out = await runToEnd([
+      'build',
+      'examples/egreedy-router',
+      '--model',
+      'egreedy-router.ts',
+      '--service-type',
+      'router',
+      '--print-dockerfile',
+    ]);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toBe(
+      [
+        'FROM seldon-ts/microservice:0.1.0',
+        'COPY --chown=8888:8888 . /app/model',
+        'ENV MODEL_NAME="egreedy-router.ts" SERVICE_TYPE="ROUTER"',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('reads MODEL_NAME and the rest of .s2i/environment as the reference s2i builder does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'component-'));
+    try {
+      mkdirSync(join(dir, '.s2i'));
+      writeFileSync(
+        join(dir, '.s2i', 'environment'),
+        '# s2i\nMODEL_NAME=Model.ts:Model\nSERVICE_TYPE=MODEL\nPERSISTENCE=0\n',
+      );
+      writeFileSync(join(dir, 'Model.ts'), 'export class Model {}\n');
+      writeFileSync(join(dir, 'package.json'), '{"type":"module","dependencies":{}}\n');
+      const out = await runToEnd(['build', dir, '--print-dockerfile', '--base-image', 'my/base:1']);
+      expect(out.code).toBe(0);
+      expect(out.stdout.split('\n')).toEqual([
+        'FROM my/base:1',
+        'COPY --chown=8888:8888 . /app/model',
+        'RUN HOME=/tmp npm install --omit=dev --omit=peer --no-audit --no-fund --ignore-scripts --no-package-lock',
+        'ENV MODEL_NAME="Model.ts:Model" SERVICE_TYPE="MODEL" PERSISTENCE="0"',
+        '',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('names what is missing: no component, a component file that does not exist, no --tag', async () => {
+    const none = await runToEnd(['build', 'examples/egreedy-router', '--tag', 'x:1']);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain(
+      'SC_ERR_WRAPPER_BAD_IMAGE_FOLDER: examples/egreedy-router: name the component with --model <file>[:Export] or MODEL_NAME=<file> in .s2i/environment',
+    );
+    const missing = await runToEnd([
+      'build',
+      'examples/egreedy-router',
+      '--model',
+      'nope.ts',
+      '--tag',
+      'x:1',
+    ]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('examples/egreedy-router: the component file nope.ts does not exist');
+    const noTag = await runToEnd(['build', 'examples/egreedy-router', '--model', 'egreedy-router.ts']);
+    expect(noTag.code).toBe(2);
+    expect(noTag.stderr).toContain('expected one <dir> and --tag IMAGE');
   });
 });

@@ -1,0 +1,84 @@
+# seldon-ts images, one multi-stage file (build from the repository root):
+#   docker build --target engine       -t seldon-ts/engine:0.1.0 .        the seldon-container-engine sidecar
+#   docker build --target operator     -t seldon-ts/operator:0.1.0 .      the controller (deploy/)
+#   docker build --target microservice -t seldon-ts/microservice:0.1.0 .  base image for a user's component
+# `node scripts/images.mjs` builds all three (docs/kubernetes.md). Every image runs as uid 8888 and
+# writes nothing to its root filesystem (readOnlyRootFilesystem works).
+
+ARG NODE_IMAGE=node:20-bookworm-slim
+
+# Workspace manifests only, so the dependency layers are cached until a package.json changes.
+FROM ${NODE_IMAGE} AS manifests
+WORKDIR /src
+COPY package.json package-lock.json ./
+COPY packages/payload/package.json packages/payload/
+COPY packages/crd-types/package.json packages/crd-types/
+COPY packages/graph-executor/package.json packages/graph-executor/
+COPY packages/model-wrapper/package.json packages/model-wrapper/
+COPY packages/operator/package.json packages/operator/
+COPY apps/engine/package.json apps/engine/
+COPY apps/operator/package.json apps/operator/
+COPY apps/batch-processor/package.json apps/batch-processor/
+
+# Compile every project once; each image takes the packed (published) form of what it needs.
+FROM manifests AS build
+RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY tsconfig.base.json tsconfig.json ./
+COPY proto/ proto/
+COPY packages/ packages/
+COPY apps/ apps/
+RUN npx tsc -b tsconfig.json
+# `npm pack` keeps exactly each package's "files": the image holds what npm would publish.
+RUN mkdir -p /packed && for w in packages/payload packages/crd-types packages/graph-executor \
+      packages/model-wrapper packages/operator apps/engine apps/operator; do \
+      d=/packed/$w && mkdir -p "$d" && \
+      tgz=$(npm pack --silent --workspace "$w" --pack-destination /tmp) && \
+      tar -xzf "/tmp/$tgz" -C "$d" --strip-components=1 || exit 1; \
+    done && \
+    echo '{"name":"seldon-ts-component","private":true,"type":"module"}' > /packed/component-scope.json
+
+# Production dependencies of one workspace each (workspace links point at /app/<workspace>).
+FROM manifests AS engine-deps
+RUN npm ci --omit=dev --workspace apps/engine --include-workspace-root=false --ignore-scripts --no-audit --no-fund
+FROM manifests AS operator-deps
+RUN npm ci --omit=dev --workspace apps/operator --include-workspace-root=false --ignore-scripts --no-audit --no-fund
+FROM manifests AS microservice-deps
+RUN npm ci --omit=dev --workspace packages/model-wrapper --include-workspace-root=false --ignore-scripts --no-audit --no-fund
+
+FROM ${NODE_IMAGE} AS runtime
+ENV NODE_ENV=production
+WORKDIR /app
+USER 8888:8888
+
+# The engine: REST 8000 (also /prometheus), gRPC 5001; the operator passes --http_port/--grpc_port.
+FROM runtime AS engine
+COPY --from=engine-deps /src/node_modules ./node_modules
+COPY --from=build /packed/packages/payload ./packages/payload
+COPY --from=build /packed/packages/crd-types ./packages/crd-types
+COPY --from=build /packed/packages/graph-executor ./packages/graph-executor
+COPY --from=build /packed/packages/model-wrapper ./packages/model-wrapper
+COPY --from=build /packed/apps/engine ./apps/engine
+EXPOSE 8000 5001
+ENTRYPOINT ["node", "/app/apps/engine/dist/cli.js"]
+
+# The operator: webhook 4443, metrics and probes 8080.
+FROM runtime AS operator
+COPY --from=operator-deps /src/node_modules ./node_modules
+COPY --from=build /packed/packages/crd-types ./packages/crd-types
+COPY --from=build /packed/packages/operator ./packages/operator
+COPY --from=build /packed/apps/operator ./apps/operator
+EXPOSE 4443 8080
+ENTRYPOINT ["node", "/app/apps/operator/dist/cli.js"]
+
+# A user's component: `seldon-microservice build <dir>` copies the folder to /app/model and sets
+# MODEL_NAME (and SERVICE_TYPE) as the reference's s2i images read them from .s2i/environment.
+FROM runtime AS microservice
+COPY --from=microservice-deps /src/node_modules ./node_modules
+COPY --from=build /packed/packages/payload ./packages/payload
+COPY --from=build /packed/packages/model-wrapper ./packages/model-wrapper
+# A component folder without a package.json of its own is ES modules, like the examples.
+COPY --from=build /packed/component-scope.json ./package.json
+ENV PATH=/app/node_modules/.bin:$PATH SERVICE_TYPE=MODEL TSX_DISABLE_CACHE=1
+WORKDIR /app/model
+EXPOSE 9000 5000 6000
+ENTRYPOINT ["node", "/app/packages/model-wrapper/dist/cli.js"]
