@@ -10,8 +10,10 @@
 set -euo pipefail
 K=${K:-${SELDON_TS_CACHE:-$HOME/.cache/seldon-ts}/kube}
 export DEBIAN_FRONTEND=noninteractive
-command -v dockerd >/dev/null || apt-get install -y -qq docker.io containerd runc iptables debootstrap >/dev/null
-command -v debootstrap >/dev/null || apt-get install -y -qq debootstrap >/dev/null
+if ! command -v dockerd >/dev/null || ! command -v debootstrap >/dev/null || ! command -v gcc >/dev/null; then
+  apt-get -o DPkg::Lock::Timeout=600 update -qq
+  apt-get -o DPkg::Lock::Timeout=600 install -y -qq docker.io containerd runc iptables debootstrap gcc libc6-dev >/dev/null
+fi
 mkdir -p "$K/bin" /etc/docker
 cat > "$K/bin/runc-oom-clamp" <<'EOW'
 #!/bin/bash

@@ -6,7 +6,10 @@
 # Needs: build.sh (binaries in $K/bin), base-image.sh (dockerd running, pause image). State under $K/run.
 set -euo pipefail
 K=${K:-${SELDON_TS_CACHE:-$HOME/.cache/seldon-ts}/kube}; R=$K/run; P=$K/pki; PORT=${PORT:-6443}; EP=${ETCD_PORT:-2379}
-command -v conntrack >/dev/null || apt-get install -y -qq conntrack socat >/dev/null
+if ! command -v conntrack >/dev/null || ! command -v socat >/dev/null; then
+  apt-get -o DPkg::Lock::Timeout=600 update -qq
+  apt-get -o DPkg::Lock::Timeout=600 install -y -qq conntrack socat >/dev/null
+fi
 HOSTIP=$(ip -4 -o addr show docker0 | awk '{print $4}' | cut -d/ -f1)   # the host as seen from pods
 [ -n "$HOSTIP" ] || { echo "no docker0: run base-image.sh first"; exit 1; }
 # Service IPs are routed to docker0, so a packet that kube-proxy has not (yet) rewritten stays on this machine.
