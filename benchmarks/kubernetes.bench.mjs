@@ -21,6 +21,15 @@ function sh(cmd, args, input) {
   return res.stdout;
 }
 const kubectl = (...args) => sh('kubectl', args);
+/** A jsonpath over the benchmark deployment's pods ('' while there are none). */
+const benchPods = (jsonpath) =>
+  spawnSync(
+    'kubectl',
+    ['-n', NS, 'get', 'pods', '-l', 'seldon-deployment-id=bench', '-o', `jsonpath=${jsonpath}`],
+    {
+      encoding: 'utf8',
+    },
+  ).stdout;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const MANIFEST = `apiVersion: machinelearning.seldon.io/v1
@@ -105,20 +114,7 @@ try {
       if (ip) url = `http://${ip}:8000/api/v1.0/predictions`;
     }
     if (!readyAt) {
-      const ready = spawnSync(
-        'kubectl',
-        [
-          '-n',
-          NS,
-          'get',
-          'pods',
-          '-l',
-          'seldon-deployment-id=bench',
-          '-o',
-          'jsonpath={.items[*].status.conditions[?(@.type=="Ready")].status}',
-        ],
-        { encoding: 'utf8' },
-      ).stdout;
+      const ready = benchPods('{.items[*].status.conditions[?(@.type=="Ready")].status}');
       if (ready.includes('True')) readyAt = Date.now();
     }
     if (url && (await tryPredict(url))) break;
@@ -131,16 +127,7 @@ try {
       ` (pod Ready after ${(((readyAt ?? Date.now()) - t0) / 1000).toFixed(1)} s; readiness delay 20 s)`,
   );
 
-  const pod = kubectl(
-    '-n',
-    NS,
-    'get',
-    'pods',
-    '-l',
-    'seldon-deployment-id=bench',
-    '-o',
-    'jsonpath={.items[0].metadata.name}',
-  );
+  const pod = benchPods('{.items[0].metadata.name}');
   await sleep(5000);
   const idle = containerMemory(pod, 'seldon-container-engine');
   const idleModel = containerMemory(pod, 'classifier');

@@ -32,6 +32,22 @@ const inNamespace =
     withDiagnostics([NS, 'seldon-system'], body);
 const REQUEST = { data: { ndarray: [[1.0, 2.0, 5.0]] } };
 
+/** `kubectl patch sdep --type json`: what a user does to change a running deployment. */
+const patch = (sdep: string, ops: unknown[]): string =>
+  kubectl(['-n', NS, 'patch', 'sdep', sdep, '--type', 'json', '-p', JSON.stringify(ops)]);
+
+/** The engine's request counter, read from the pod as Prometheus scrapes it, counts this deployment. */
+async function expectEngineMetrics(sdep: string): Promise<void> {
+  const [pod] = podsOf(NS, sdep);
+  const res = await fetch(`http://${pod.status.podIP}:8000/prometheus`);
+  expect(res.status).toBe(200);
+  expect(await res.text()).toMatch(
+    new RegExp(
+      `seldon_api_executor_server_requests_seconds_count\\{[^}]*deployment_name="${sdep}"[^}]*\\} [1-9]`,
+    ),
+  );
+}
+
 /**
  * Deletes a SeldonDeployment and waits until its pods are gone. The node has 2 CPUs and every
  * engine requests the reference's 500m, so a finished deployment makes room for the next ones.
@@ -142,15 +158,7 @@ describe('the one-model graph', () => {
 
   test(
     "exposes the engine's Prometheus metrics on the pod",
-    inNamespace(async () => {
-      const [pod] = podsOf(NS, 'mock-classifier');
-      const res = await fetch(`http://${pod.status.podIP}:8000/prometheus`);
-      const text = await res.text();
-      expect(res.status).toBe(200);
-      expect(text).toMatch(
-        /seldon_api_executor_server_requests_seconds_count\{[^}]*deployment_name="mock-classifier"[^}]*\} [1-9]/,
-      );
-    }),
+    inNamespace(() => expectEngineMetrics('mock-classifier')),
   );
 });
 
@@ -181,6 +189,11 @@ describe('the three-step chain', () => {
       } finally {
         pf.close();
       }
+      const overGrpc = await grpcPredict(`${clusterIp('chain')}:5001`, {
+        data: { names: ['a', 'b'], tensor: { shape: [1, 2], values: [10, 20] } },
+      });
+      expect(overGrpc.data).toMatchObject({ tensor: { shape: [1, 2], values: [0.438, 0.562] } });
+      await expectEngineMetrics('three-step-chain');
     }),
   );
 });
@@ -217,6 +230,11 @@ describe('the epsilon-greedy router', () => {
       const later = await teach(base, 60, 2);
       // epsilon 0.2 explores: some answers come from other branches (all 120 on one: p < 1e-11).
       expect([...first, ...later].some((r) => r !== 2)).toBe(true);
+      const overGrpc = await grpcPredict(`${clusterIp('egreedy-default')}:5001`, {
+        data: { tensor: { shape: [1, 3], values: [1, 2, 5] } },
+      });
+      expect(overGrpc.data).toMatchObject({ names: ['proba'], tensor: { shape: [1, 1] } });
+      await expectEngineMetrics('egreedy');
       expect(later.filter((r) => r === 2).length).toBeGreaterThanOrEqual(40);
     }),
   );
@@ -225,18 +243,8 @@ describe('the epsilon-greedy router', () => {
     'takes a changed parameter (epsilon 0) with the pods rolled under the operator',
     inNamespace(async () => {
       const before = podsOf(NS, 'egreedy').map((p) => p.metadata.uid);
-      kubectl([
-        '-n',
-        NS,
-        'patch',
-        'sdep',
-        'egreedy',
-        '--type',
-        'json',
-        '-p',
-        JSON.stringify([
-          { op: 'replace', path: '/spec/predictors/0/graph/parameters/1/value', value: '0.0' },
-        ]),
+      patch('egreedy', [
+        { op: 'replace', path: '/spec/predictors/0/graph/parameters/1/value', value: '0.0' },
       ]);
       const pods = await waitFor('the router pod with epsilon 0', () => {
         const now = podsOf(NS, 'egreedy');
@@ -259,17 +267,7 @@ describe('day 2 on the one-model graph', () => {
   test(
     'replicas 1 -> 2: both pods answer',
     inNamespace(async () => {
-      kubectl([
-        '-n',
-        NS,
-        'patch',
-        'sdep',
-        'mock-classifier',
-        '--type',
-        'json',
-        '-p',
-        JSON.stringify([{ op: 'replace', path: '/spec/predictors/0/replicas', value: 2 }]),
-      ]);
+      patch('mock-classifier', [{ op: 'replace', path: '/spec/predictors/0/replicas', value: 2 }]);
       const pods = await waitAvailable(NS, 'mock-classifier', 2);
       for (const pod of pods) {
         const answer = await predict(`http://${pod.status.podIP}:8000`, REQUEST);
@@ -281,22 +279,12 @@ describe('day 2 on the one-model graph', () => {
   test(
     'a new model image tag rolls out under load with no failed request',
     inNamespace(async () => {
-      kubectl([
-        '-n',
-        NS,
-        'patch',
-        'sdep',
-        'mock-classifier',
-        '--type',
-        'json',
-        '-p',
-        JSON.stringify([
-          {
-            op: 'replace',
-            path: '/spec/predictors/0/componentSpecs/0/spec/containers/0/image',
-            value: 'seldon-ts-examples/mock-classifier:0.1.1',
-          },
-        ]),
+      patch('mock-classifier', [
+        {
+          op: 'replace',
+          path: '/spec/predictors/0/componentSpecs/0/spec/containers/0/image',
+          value: 'seldon-ts-examples/mock-classifier:0.1.1',
+        },
       ]);
       const url = base();
       let sent = 0;
