@@ -67,6 +67,9 @@ describe('payload logging', () => {
       log: quiet,
       deploymentName: 'sd',
       namespace: 'ns',
+      // Delivery, not the drop policy (tested below): on a loaded machine the sink can fall more than
+      // the default 2 s behind, so a full queue holds the request path instead of dropping.
+      payloadLogger: { writeTimeoutMs: 120_000 },
       predictor: {
         name: 'pred',
         graph: unit(node, 'MODEL', { logger: { mode: 'all', url: `http://127.0.0.1:${sink.port}/events` } }),
