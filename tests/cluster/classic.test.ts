@@ -235,6 +235,13 @@ describe('the epsilon-greedy router', () => {
       });
       expect(overGrpc.data).toMatchObject({ names: ['proba'], tensor: { shape: [1, 1] } });
       await expectEngineMetrics('egreedy');
+      const pf = await portForward(NS, 'svc/egreedy-default', 8000);
+      try {
+        const viaForward = await predict(`http://127.0.0.1:${pf.localPort}`, REQUEST);
+        expect(viaForward.meta?.routing?.['eg-router']).toEqual(expect.any(Number));
+      } finally {
+        pf.close();
+      }
       expect(later.filter((r) => r === 2).length).toBeGreaterThanOrEqual(40);
     }),
   );

@@ -1,5 +1,6 @@
 // startEngine: builds the runtime and starts the HTTP and gRPC servers (and the Kafka loop in
 // Kafka server mode). Usable in-process by the CLI, the local runner, tests and benchmarks.
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { NodeBinding, NodeClient } from '@seldon-ts/graph-executor';
 import {
   normalizeConfig,
@@ -154,8 +155,11 @@ export async function startEngine(options: StartEngineOptions): Promise<EngineHa
         const deadline = Date.now() + runtime.config.gracefulTimeoutMs;
         const remaining = () => Math.max(0, deadline - Date.now());
         const httpClosed = http.close();
-        http.closeIdleConnections();
         const grpcClosed = grpcDoor.close();
+        // Kept-alive clients get `Connection: close` on their next answer and leave by themselves;
+        // closing an idle connection races with a request the client is just sending on it.
+        await Promise.race([httpClosed, sleep(Math.min(runtime.config.idleDrainMs, remaining()))]);
+        http.closeIdleConnections();
         await kafka?.close(remaining());
         let graceful = true;
         const timer = new Promise<'timeout'>((resolve) =>

@@ -1,5 +1,6 @@
 // The REST front door on node:http (no framework on the hot path). Routes of 02 §4.2 for the
 // seldon protocol, 01 §8 for v2 and 01 §9 for tensorflow; probes, metrics and the OpenAPI page.
+import { Server as NetServer } from 'node:net';
 import {
   createServer as createHttpServer,
   type IncomingMessage,
@@ -445,7 +446,10 @@ function nodeFrontDoor(
   let closed: Promise<void> | undefined;
   return {
     listen: (port, host) => listenOn(server, port, host),
-    close: () => (closed ??= new Promise<void>((resolve) => server.close(() => resolve()))),
+    // net.Server's close: stop listening, but leave kept-alive connections to the drain (node:http's
+    // own close() also cuts idle ones at once; see HttpFrontDoor.close).
+    close: () =>
+      (closed ??= new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()))),
     closeIdleConnections: () => server.closeIdleConnections(),
     closeAllConnections: () => server.closeAllConnections(),
     inFlight,

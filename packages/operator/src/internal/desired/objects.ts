@@ -494,7 +494,9 @@ function decorateNodeContainer(
   const probePort = useGrpc ? grpc : http;
   c.livenessProbe ??= tcpProbe(probePort, 60);
   c.readinessProbe ??= tcpProbe(probePort, 20);
-  c.lifecycle ??= { preStop: { exec: { command: ['/bin/sh', '-c', '/bin/sleep 10'] } } };
+  // 5 s longer than the engine's 10 s: a node keeps serving while the engine drains its clients
+  // (`--idle_drain`), so no request in a rolling update meets a node that has already stopped.
+  c.lifecycle ??= { preStop: { exec: { command: ['/bin/sh', '-c', '/bin/sleep 15'] } } };
   const metricsPort = (c.ports ?? []).find((p) => p.name === config.nodePorts.metricsPortName)?.containerPort;
   // Each variable is set only when absent: the reference's helper wiped the whole env list instead.
   setEnvIfAbsent(c, 'PREDICTIVE_UNIT_SERVICE_PORT', String(useGrpc ? grpc : http));
