@@ -1,8 +1,16 @@
 // Payload codec benchmark: encode + decode of a small ndarray message and of a 1 MB tensor
-// (131,072 doubles) as tensor JSON, ndarray JSON and protobuf, each compared with
-// JSON.parse + JSON.stringify of the same message's JSON text, measured in the same run.
+// (131,072 doubles) as tensor JSON, ndarray JSON and protobuf, and the JSON encoding of doubles
+// (protobuf -> JSON, a model's n-d result -> JSON), each compared with JSON.parse + JSON.stringify
+// of the same message's JSON text, measured in the same run.
 // Usage: (cd /work/main && npx tsc -b packages/payload/tsconfig.lib.json) && node benchmarks/payload.bench.mjs [--quick]
-import { decodeMessage, encodeMessage, messageFromProto, messageToProto, dataToNd } from '@seldon-ts/payload';
+import {
+  buildResponse,
+  dataToNd,
+  decodeMessage,
+  encodeMessage,
+  messageFromProto,
+  messageToProto,
+} from '@seldon-ts/payload';
 
 const quick = process.argv.includes('--quick');
 const budgetMs = quick ? 300 : 1500;
@@ -135,6 +143,73 @@ const rows = [];
       '1MB ndarray: proto (ListValue) decode+encode',
       ndarrayProto.byteLength,
       compare(baseNdarray, () => keep(messageToProto(messageFromProto(ndarrayProto)))),
+    ),
+  );
+
+  // JSON encoding of values known to be doubles: what a REST answer costs when the graph answered
+  // in protobuf, and what the model wrapper's REST answer costs for a numeric n-d result.
+  rows.push(
+    row(
+      '1MB tensor: proto decode + JSON encode',
+      tensorText.length,
+      compare(baseTensor, () => keep(encodeMessage(messageFromProto(tensorProto)))),
+    ),
+  );
+  rows.push(
+    row(
+      '1MB ndarray: proto decode + JSON encode',
+      ndarrayText.length,
+      compare(baseNdarray, () => keep(encodeMessage(messageFromProto(ndarrayProto)))),
+    ),
+  );
+  const nd = { shape: [256, 512], values: Float64Array.from(values) };
+  const ndarrayRequest = decodeMessage('{"data":{"ndarray":[[1]]}}');
+  const tensorRequest = decodeMessage('{"data":{"tensor":{"shape":[1],"values":[1]}}}');
+  rows.push(
+    row(
+      '1MB n-d result: buildResponse ndarray + JSON encode',
+      ndarrayText.length,
+      compare(baseNdarray, () => keep(encodeMessage(buildResponse({ array: nd }, ndarrayRequest)))),
+    ),
+  );
+  rows.push(
+    row(
+      '1MB n-d result: buildResponse tensor + JSON encode',
+      tensorText.length,
+      compare(baseTensor, () => keep(encodeMessage(buildResponse({ array: nd }, tensorRequest)))),
+    ),
+  );
+  // Probabilities with 1% of them below 1e-4: those are written in exponent form (3e-05), as
+  // Python does, the runs between them natively.
+  const probs = Float64Array.from(values, (_, i) => (i % 100 === 0 ? Math.random() * 1e-5 : Math.random()));
+  const probsNested = [];
+  for (let r = 0; r < 256; r++) probsNested.push(Array.from(probs.subarray(r * 512, (r + 1) * 512)));
+  const probsText = JSON.stringify({ data: { names: [], ndarray: probsNested } });
+  rows.push(
+    row(
+      '1MB probabilities n-d result: buildResponse ndarray + JSON encode',
+      probsText.length,
+      compare(
+        () => keep(JSON.stringify(JSON.parse(probsText))),
+        () =>
+          keep(encodeMessage(buildResponse({ array: { shape: [256, 512], values: probs } }, ndarrayRequest))),
+      ),
+    ),
+  );
+  // Whole-valued doubles (e.g. class scores 0/1): every value gets its ".0".
+  const whole = Float64Array.from(values, (v) => Math.round(v));
+  const wholeText = JSON.stringify({
+    data: { names: [], tensor: { shape: [256, 512], values: Array.from(whole) } },
+  });
+  const wholeProto = messageToProto(decodeMessage(wholeText));
+  rows.push(
+    row(
+      '1MB whole-valued tensor: proto decode + JSON encode',
+      wholeText.length,
+      compare(
+        () => keep(JSON.stringify(JSON.parse(wholeText))),
+        () => keep(encodeMessage(messageFromProto(wholeProto))),
+      ),
     ),
   );
 }

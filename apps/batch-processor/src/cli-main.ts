@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { BatchError } from './errors.js';
 import { createStreamLogger } from './logger.js';
 import { batchOptionDefaults, batchOptionSpecs, parseBatchArgs } from './options.js';
@@ -42,7 +43,8 @@ function helpText(): string {
     '',
     'Options:',
     ...rows,
-    '      --help                           this text',
+    '      --help                           this text (-h is --host, as in the reference)',
+    '      --version                        print the version and exit',
     '',
   ].join('\n');
 }
@@ -63,6 +65,13 @@ export async function runCli(
   streams: CliStreams = { stdout: process.stdout, stderr: process.stderr },
   signals = streams.stdout === process.stdout,
 ): Promise<number> {
+  if (argv.includes('--version')) {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
+    streams.stdout.write(`seldon-batch-processor ${pkg.version}\n`);
+    return exitCodes.ok;
+  }
   let parsed;
   try {
     parsed = parseBatchArgs(argv, env);

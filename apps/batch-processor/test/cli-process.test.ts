@@ -1,6 +1,6 @@
 // The built CLI as a separate process (dist/cli.js, built by `tsc -b` before the suite runs):
 // the bin starts, exits with the documented codes and stops gracefully on SIGTERM.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from '@jest/globals';
@@ -104,5 +104,25 @@ describe('seldon-batch-processor process', () => {
     } finally {
       await stub.close();
     }
+  });
+});
+
+describe('seldon-batch-processor --version and --help', () => {
+  it('--version prints the name and the package version, exit 0', () => {
+    const out = spawnSync(process.execPath, [cli, '--version'], { encoding: 'utf8' });
+    expect(out.status).toBe(0);
+    expect(out.stdout).toMatch(/^seldon-batch-processor \d+\.\d+\.\d+\n$/);
+  });
+
+  it('--help prints usage; -h stays --host as in the reference click CLI', () => {
+    const help = spawnSync(process.execPath, [cli, '--help'], { encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Usage: seldon-batch-processor --deployment-name <name> [options]');
+    expect(help.stdout).toContain(
+      '--help                           this text (-h is --host, as in the reference)',
+    );
+    const short = spawnSync(process.execPath, [cli, '-h'], { encoding: 'utf8' });
+    expect(short.status).toBe(2);
+    expect(short.stderr).toContain('SC_ERR_BATCH_INVALID_OPTION: option -h needs a value');
   });
 });

@@ -12,6 +12,7 @@ const HELP = `seldon-engine — the Seldon Core v1 service orchestrator (REST, g
 Usage:
   seldon-engine [serve] [flags] [<SeldonDeployment.yaml | graph.yaml>]
   seldon-engine validate <file.yaml>
+  seldon-engine --version
   seldon-engine run ...            local runner (see seldon-engine run --help)
   seldon-engine kafka-proxy ...    serve one model in full-graph Kafka mode (see kafka-proxy --help)
 
@@ -26,7 +27,7 @@ Flags (Go flag syntax; flag > env > annotations file > default):
   --kafka_broker HOSTS  --kafka_input_topic T  --kafka_output_topic T  --kafka_workers 4
   --kafka_auto_commit=true  --kafka_outage_exit_ms 60000
   --kafka_full_graph=false [KAFKA_FULL_GRAPH overrides]  --kafka_node_timeout_ms 60000
-  --full_health_checks=false  --graceful_timeout 15s  --shutdown_delay 0
+  --full_health_checks=false  --graceful_timeout 15s  --shutdown_delay 0  --idle_drain 2s
   --max_body_bytes 104857600  --max_header_bytes 16384  --max_in_flight 10000
   --request_timeout_ms 0  --http_server net|http  --grpc_server http2|grpc-js
   --annotations_file /etc/podinfo/annotations  --debug  --log_level INFO
@@ -68,6 +69,13 @@ async function serve(argv: string[]): Promise<number> {
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === '--version' || command === 'version') {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
+    process.stdout.write(`seldon-engine ${pkg.version}\n`);
+    return 0;
+  }
   if (command === 'run') {
     const { runCommand } = await import('./run/index.js');
     return (await runCommand(rest)) ?? 0;

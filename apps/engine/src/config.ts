@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { defaultSeldonDeployment } from '@seldon-ts/crd-types';
-import type { PredictorSpec, PredictiveUnit, SeldonDeployment } from '@seldon-ts/crd-types';
+import type { Endpoint, PredictorSpec, PredictiveUnit, SeldonDeployment } from '@seldon-ts/crd-types';
 import { EngineError } from './errors.js';
 import { validateGraph } from './internal/graph-check.js';
 
@@ -134,6 +134,14 @@ export interface EngineConfig {
   gracefulTimeoutMs: number;
   /** Sleep after the signal before draining, ms. `--shutdown_delay`. Default 0. */
   shutdownDelayMs: number;
+  /**
+   * While draining, how long kept-alive client connections may stay open, ms: each answer on them
+   * closes its connection (`Connection: close`), so busy clients leave on their own and none has a
+   * connection closed under a request it is sending; those still idle after this are closed.
+   * `--idle_drain` (Go duration or ms), default 2000 for the `seldon-engine` command; the option's
+   * default is 0 for embedders, whose close() then ends idle connections at once.
+   */
+  idleDrainMs: number;
   debug: boolean;
   logLevel: LogLevel;
   /** Env `SELDON_ENABLE_ROUTING_INJECTION` non-empty: write `meta.routing` into responses. */
@@ -238,6 +246,7 @@ export const ENGINE_FLAGS = Object.freeze({
   full_health_checks: 'bool',
   graceful_timeout: 'string',
   shutdown_delay: 'string',
+  idle_drain: 'string',
   debug: 'bool',
   log_level: 'string',
   config: 'string',
@@ -407,19 +416,26 @@ export function loadPredictorFile(
   if (isRecord(sdep.spec) && Array.isArray(sdep.spec.predictors)) {
     let spec = sdep.spec;
     if (sdep.kind === 'SeldonDeployment') {
-      // The operator defaults the predictor before the executor sees it (endpoints, ports, types);
-      // a manifest given directly gets the same treatment.
+      // The reference executor takes the predictor exactly as written. A hand-written manifest
+      // often leaves endpoints, ports and types out, so those gaps get the operator's defaults;
+      // what the file does say is kept.
+      let defaulted: SeldonDeployment;
       try {
-        spec = defaultSeldonDeployment(sdep as unknown as SeldonDeployment).spec as unknown as Record<
-          string,
-          unknown
-        >;
+        defaulted = defaultSeldonDeployment(sdep as unknown as SeldonDeployment);
       } catch (err) {
         throw new EngineError(
           'SC_ERR_ENGINE_GRAPH_INVALID',
           `${path}: invalid SeldonDeployment: ${(err as Error).message}`,
         );
       }
+      const written = spec.predictors as PredictorSpec[];
+      spec = {
+        ...defaulted.spec,
+        predictors: defaulted.spec.predictors.map((p, i) => ({
+          ...p,
+          graph: keepWrittenNode(written[i].graph, p.graph),
+        })),
+      } as unknown as Record<string, unknown>;
     }
     const predictors = spec.predictors as PredictorSpec[];
     const meta = isRecord(sdep.metadata) ? sdep.metadata : {};
@@ -458,6 +474,34 @@ export function loadPredictorFile(
   throw invalid(
     `${path} holds no SeldonDeployment (spec.predictors), predictor (graph) or graph node (name)`,
   );
+}
+
+/** A node as written, with the defaulted node's values only where the file says nothing. */
+function keepWrittenNode(written: PredictiveUnit, defaulted: PredictiveUnit): PredictiveUnit {
+  const node: PredictiveUnit = { ...defaulted, ...written };
+  const endpoint = keepWrittenEndpoint(written.endpoint, defaulted.endpoint);
+  if (endpoint) node.endpoint = endpoint;
+  if (written.children)
+    node.children = written.children.map((child, i) => keepWrittenNode(child, defaulted.children![i]));
+  return node;
+}
+
+const ENDPOINT_PORTS = ['service_port', 'httpPort', 'grpcPort'] as const;
+
+/**
+ * The written endpoint, completed by the defaulted one. A port written by hand is the node's
+ * address: the operator's allocated ports are then left out, because the node clients prefer
+ * `httpPort`/`grpcPort` to `service_port` and would call the allocated port instead.
+ */
+function keepWrittenEndpoint(
+  written: Endpoint | undefined,
+  defaulted: Endpoint | undefined,
+): Endpoint | undefined {
+  if (!written || !defaulted) return written ?? defaulted;
+  const endpoint: Endpoint = { ...defaulted, ...written };
+  if (ENDPOINT_PORTS.some((port) => written[port] !== undefined))
+    for (const port of ENDPOINT_PORTS) if (written[port] === undefined) delete endpoint[port];
+  return endpoint;
 }
 
 function decodeEnginePredictor(value: string): PredictorSpec {
@@ -567,6 +611,7 @@ export function resolveConfig(
     fullHealthChecks: parseBool(flag('full_health_checks') ?? 'false', '--full_health_checks'),
     gracefulTimeoutMs: parseDurationMs(flag('graceful_timeout') ?? '15s', '--graceful_timeout'),
     shutdownDelayMs: parseDurationMs(flag('shutdown_delay') ?? '0', '--shutdown_delay'),
+    idleDrainMs: parseDurationMs(flag('idle_drain') ?? '2s', '--idle_drain'),
     debug: parseBool(pick('debug', 'SELDON_DEBUG') ?? 'false', '--debug / SELDON_DEBUG'),
     logLevel: (pick('log_level', 'SELDON_LOG_LEVEL') ?? 'INFO').toUpperCase() as LogLevel,
     routingInjection: (env.SELDON_ENABLE_ROUTING_INJECTION ?? '') !== '',
@@ -798,6 +843,7 @@ export function normalizeConfig(options: EngineOptions | EngineConfig): EngineCo
     fullHealthChecks: o.fullHealthChecks ?? false,
     gracefulTimeoutMs: o.gracefulTimeoutMs ?? 15000,
     shutdownDelayMs: o.shutdownDelayMs ?? 0,
+    idleDrainMs: o.idleDrainMs ?? 0,
     debug: o.debug ?? false,
     logLevel: o.logLevel ?? 'INFO',
     routingInjection: o.routingInjection ?? false,

@@ -108,6 +108,164 @@ describe('seldon-engine CLI', () => {
   }, 30_000);
 });
 
+// Regression: the engine ran the operator's defaulting over a SeldonDeployment file, so an endpoint
+// written in it (127.0.0.1:<port>) became localhost:9000 and every call failed with
+// SC_ERR_GRAPH_NODE_UNREACHABLE. The reference executor takes the predictor as written.
+describe('a graph file keeps the endpoints written in it', () => {
+  let node: RunningNode;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'engine-endpoints-'));
+    node = await startNode('classifier', { predict: () => [[0.25, 0.75]] } as never);
+  });
+  afterAll(async () => {
+    await node?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const written = () => ({ service_host: '127.0.0.1', service_port: node.httpPort, type: 'REST' });
+  const sdepYaml = () =>
+    sdep(
+      `      name: classifier\n      type: MODEL\n      endpoint: {service_host: 127.0.0.1, service_port: ${node.httpPort}, type: REST}`,
+    );
+  const predictor = () => ({
+    name: 'default',
+    graph: { name: 'classifier', type: 'MODEL', endpoint: written() },
+  });
+
+  it('seldon-engine --file sdep.yaml answers a prediction from the node at the written address', async () => {
+    const file = join(dir, 'sdep.yaml');
+    writeFileSync(file, sdepYaml());
+    let answer: { status: number; text: string } | undefined;
+    const res = await cli(
+      ['--file', file, '--host', '127.0.0.1', '--http_port', '0', '--grpc_port', '0', '--watch=false'],
+      {},
+      (text, kill) => {
+        const m = /http 127\.0\.0\.1:(\d+)/.exec(text);
+        if (m && !answer) {
+          answer = { status: 0, text: '' };
+          void post(Number(m[1]), '/api/v1.0/predictions', '{"data":{"ndarray":[[1,2]]}}')
+            .then((r) => (answer = { status: r.status, text: r.text }))
+            .finally(kill);
+        }
+      },
+    );
+    expect(res.code).toBe(0);
+    expect(answer?.status).toBe(200);
+    expect(JSON.parse(answer?.text ?? '{}').data.ndarray).toEqual([[0.25, 0.75]]);
+  }, 30_000);
+
+  it.each([
+    ['a SeldonDeployment YAML file', 'sdep.yaml', () => sdepYaml(), {}],
+    [
+      'a SeldonDeployment JSON file',
+      'sdep.json',
+      () =>
+        JSON.stringify({
+          apiVersion: 'machinelearning.seldon.io/v1',
+          kind: 'SeldonDeployment',
+          metadata: { name: 'demo' },
+          spec: {
+            predictors: [
+              {
+                ...predictor(),
+                componentSpecs: [
+                  { spec: { containers: [{ name: 'classifier', image: 'seldonio/mock_classifier:1.0' }] } },
+                ],
+              },
+            ],
+          },
+        }),
+      {},
+    ],
+    ['a PredictorSpec JSON file', 'predictor.json', () => JSON.stringify(predictor()), {}],
+  ])('%s: the endpoint is kept as written and the prediction answers', async (_what, name, text) => {
+    const file = join(dir, name);
+    writeFileSync(file, text());
+    const { resolveConfig } = await import('seldon-engine');
+    const config = resolveConfig(
+      ['--host', '127.0.0.1', '--http_port', '0', '--grpc_port', '0', '--watch=false', '--file', file],
+      {},
+      { annotationsPath: '/nonexistent' },
+    );
+    expect(config.predictor.graph.endpoint).toMatchObject(written());
+    const engine = await startEngine({ ...config, log: () => undefined });
+    try {
+      const res = await post(engine.httpPort, '/api/v1.0/predictions', '{"data":{"ndarray":[[1,2]]}}');
+      expect(res.status).toBe(200);
+      expect(res.json().data.ndarray).toEqual([[0.25, 0.75]]);
+    } finally {
+      await engine.close();
+    }
+  });
+
+  it('ENGINE_PREDICTOR: the endpoint is kept as written and the prediction answers', async () => {
+    const { resolveConfig } = await import('seldon-engine');
+    const config = resolveConfig(
+      ['--host', '127.0.0.1', '--http_port', '0', '--grpc_port', '0'],
+      { ENGINE_PREDICTOR: Buffer.from(JSON.stringify(predictor())).toString('base64') },
+      { annotationsPath: '/nonexistent' },
+    );
+    expect(config.predictor.graph.endpoint).toEqual(written());
+    const engine = await startEngine({ ...config, log: () => undefined });
+    try {
+      const res = await post(engine.httpPort, '/api/v1.0/predictions', '{"data":{"ndarray":[[1,2]]}}');
+      expect(res.json().data.ndarray).toEqual([[0.25, 0.75]]);
+    } finally {
+      await engine.close();
+    }
+  });
+
+  it('only what is missing is defaulted as the operator would (type, endpoint address and ports)', async () => {
+    const file = join(dir, 'partial.yaml');
+    writeFileSync(
+      file,
+      sdep(
+        [
+          '      name: classifier',
+          '      endpoint: {type: REST}',
+          '      children:',
+          '      - name: second',
+          '        type: MODEL',
+          '        endpoint: {service_host: 10.0.0.7}',
+          '      - name: third',
+          '        type: MODEL',
+          '        endpoint: {service_port: 7001, type: GRPC}',
+        ].join('\n'),
+      ).replace(
+        '          image: seldonio/mock_classifier:1.0',
+        '          image: seldonio/mock_classifier:1.0\n        - name: second\n          image: x/second:1\n        - name: third\n          image: x/third:1',
+      ),
+    );
+    const { resolveConfig } = await import('seldon-engine');
+    const graph = resolveConfig(['--file', file], {}, { annotationsPath: '/nonexistent' }).predictor.graph;
+    // Nothing written: the operator's values.
+    expect(graph).toMatchObject({
+      type: 'MODEL',
+      endpoint: {
+        type: 'REST',
+        service_host: 'localhost',
+        service_port: 9000,
+        httpPort: 9000,
+        grpcPort: 9500,
+      },
+    });
+    // A host written, no port: the host is kept, the ports are the operator's.
+    expect(graph.children?.[0].endpoint).toEqual({
+      service_host: '10.0.0.7',
+      service_port: 9001,
+      httpPort: 9001,
+      grpcPort: 9501,
+    });
+    // A port written: kept, and no allocated port is added beside it.
+    expect(graph.children?.[1].endpoint).toEqual({
+      service_host: 'localhost',
+      service_port: 7001,
+      type: 'GRPC',
+    });
+  });
+});
+
 describe('graph file watch', () => {
   let a: RunningNode;
   let b: RunningNode;

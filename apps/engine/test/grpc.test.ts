@@ -8,6 +8,9 @@ import {
   graphMetadataFromProto,
   modelMetadataRequestToProto,
   modelMetadataFromProto,
+  seldonServices,
+  type Feedback,
+  type SeldonMessage,
 } from '@seldon-ts/payload';
 import { startEngine, type EngineHandle } from 'seldon-engine';
 import { startNode, unit, type RunningNode } from './support/nodes.js';
@@ -123,3 +126,69 @@ describe.each(['http2', 'grpc-js'] as const)('gRPC serving (%s server)', (grpcSe
     expect(err?.metadata.get('seldon-error-code')).toHaveLength(1);
   });
 });
+
+// Regression: a root that takes no feedback (a TRANSFORMER) answered Seldon/SendFeedback with the
+// request's Feedback bytes, which a client reads as a SeldonMessage: grpc-js failed with "Response
+// message parsing error". The reference answers an empty SeldonMessage (REST answers the Feedback).
+describe.each(['http2', 'grpc-js'] as const)(
+  'SendFeedback to a root that takes no feedback (%s server)',
+  (grpcServer) => {
+    const SeldonClient = grpc.makeGenericClientConstructor(
+      seldonServices.Seldon as unknown as grpc.ServiceDefinition,
+      'Seldon',
+    );
+    let transformer: RunningNode;
+    let model: RunningNode;
+    let engine: EngineHandle;
+    let client: grpc.Client;
+    const rewards: number[] = [];
+    beforeAll(async () => {
+      transformer = await startNode('transformer', { transformInput: (X: unknown) => X } as never);
+      model = await startNode('model', {
+        predict: (X: unknown) => X,
+        sendFeedback: (_X: unknown, _names: string[], reward: number) => {
+          rewards.push(reward);
+          return [[1]];
+        },
+      } as never);
+      engine = await startEngine({
+        host: '127.0.0.1',
+        httpPort: 0,
+        grpcPort: 0,
+        transport: 'grpc',
+        grpcServer,
+        log: () => undefined,
+        predictor: {
+          name: 'p',
+          graph: unit(transformer, 'TRANSFORMER', { children: [unit(model, 'MODEL', {}, 'grpc')] }, 'grpc'),
+        },
+      });
+      await engine.ready(5000);
+      client = new SeldonClient(`127.0.0.1:${engine.grpcPort}`, grpc.credentials.createInsecure());
+    });
+    afterAll(async () => {
+      client?.close();
+      await engine?.close();
+      await transformer?.close();
+      await model?.close();
+    });
+
+    it('answers an empty SeldonMessage that grpc-js parses, and the feedback reaches the child model', async () => {
+      const feedback: Feedback = {
+        request: { data: { ndarray: [[1, 2]] } },
+        response: { data: { ndarray: [[0.9, 0.1]] } },
+        reward: 0.5,
+      };
+      const answer = await new Promise<SeldonMessage>((resolve, reject) =>
+        (
+          client as unknown as Record<
+            string,
+            (req: Feedback, cb: (err: grpc.ServiceError | null, res?: SeldonMessage) => void) => void
+          >
+        ).SendFeedback(feedback, (err, res) => (err ? reject(err) : resolve(res as SeldonMessage))),
+      );
+      expect(answer).toEqual({});
+      expect(rewards).toEqual([0.5]);
+    });
+  },
+);

@@ -155,3 +155,47 @@ describe.each(['net', 'http'] as const)('REST serving: single model (%s server)'
     for (const name of names) expect(metrics).toContain(`# TYPE ${name} `);
   });
 });
+
+// Regression: a model's whole doubles lost their ".0" on the way to a REST client ([1.5,2] where
+// the reference writes [1.5,2.0]), so a Python client's np.array(...) of an all-whole answer was
+// int64, not float64. A component's own list of ints stays ints, as the Python wrapper writes it.
+describe("a model's doubles reach the REST client as doubles", () => {
+  let node: RunningNode;
+  let engine: EngineHandle;
+  beforeAll(async () => {
+    node = await startNode('scores', {
+      // A numeric result (a Float64Array, numpy's float64) for input 1, a JS list of ints otherwise.
+      predict: (X: { get(...i: number[]): unknown }) =>
+        X.get(0, 0) === 1 ? Float64Array.of(1, 0, 1.5, 2) : [[1, 0]],
+    } as never);
+    engine = await startEngine({
+      host: '127.0.0.1',
+      httpPort: 0,
+      grpcPort: 0,
+      predictor: { name: 'default', graph: unit(node, 'MODEL') },
+      log: () => undefined,
+    });
+    await engine.ready(5000);
+  });
+  afterAll(async () => {
+    await engine?.close();
+    await node?.close();
+  });
+
+  it('ndarray and tensor answers keep the ".0" of whole doubles', async () => {
+    const nd = await post(engine.httpPort, '/api/v1.0/predictions', '{"data":{"ndarray":[[1,2]]}}');
+    expect(nd.status).toBe(200);
+    expect(nd.text).toContain('"data":{"names":[],"ndarray":[1.0,0.0,1.5,2.0]}');
+    const tensor = await post(
+      engine.httpPort,
+      '/api/v1.0/predictions',
+      '{"data":{"tensor":{"shape":[1,2],"values":[1,2]}}}',
+    );
+    expect(tensor.text).toContain('"data":{"names":[],"tensor":{"shape":[4],"values":[1.0,0.0,1.5,2.0]}}');
+  });
+
+  it("a component's own list of ints is answered as ints", async () => {
+    const res = await post(engine.httpPort, '/api/v1.0/predictions', '{"data":{"ndarray":[[5,6]]}}');
+    expect(res.text).toContain('"data":{"names":["t:0","t:1"],"ndarray":[[1,0]]}');
+  });
+});

@@ -1,8 +1,16 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
 import { OperatorError } from '@seldon-ts/operator';
 import { OPERATOR_USAGE, parseOperatorArgs, runOperator } from './main.js';
 
 async function main(): Promise<void> {
+  if (process.argv.slice(2).includes('--version')) {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
+    process.stdout.write(`seldon-operator ${pkg.version}\n`);
+    return;
+  }
   let opts;
   try {
     opts = parseOperatorArgs(process.argv.slice(2));

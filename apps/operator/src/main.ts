@@ -25,6 +25,7 @@ Flags (environment variables in brackets):
   --kubeconfig <file>                 kubeconfig to use
   --log-level <DEBUG|INFO|WARN|ERROR> [SELDON_LOG_LEVEL] (default INFO); --debug = DEBUG [SELDON_DEBUG]
   --print-config                      print the effective configuration as JSON and exit
+  --version                           print the version and exit
   -h, --help
 
 Everything else (engine image, ports, Istio, Ambassador, KEDA, user ids) comes from the environment

@@ -44,6 +44,12 @@ describe('parseOperatorArgs', () => {
 });
 
 describe('seldon-operator binary', () => {
+  it('--version prints the name and the package version, exit 0', () => {
+    const out = spawnSync(process.execPath, [cli, '--version'], { encoding: 'utf8' });
+    expect(out.status).toBe(0);
+    expect(out.stdout).toMatch(/^seldon-operator \d+\.\d+\.\d+\n$/);
+  });
+
   it('exits 2 with a message on a bad flag and prints its effective config', () => {
     const bad = spawnSync(process.execPath, [cli, '--log-level', 'LOUD'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);

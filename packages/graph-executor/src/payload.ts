@@ -1,3 +1,4 @@
+import { encodeJsonValue } from '@seldon-ts/payload';
 import { GraphError } from './errors.js';
 
 /** Content type of JSON payloads. */
@@ -92,10 +93,12 @@ export class GraphPayload {
     return this.#hasObject;
   }
 
-  /** The raw bytes; object payloads are serialised (once) with `JSON.stringify`. */
+  /**
+   * The raw bytes; object payloads are serialised (once) as `JSON.stringify` does, except that a
+   * message holding doubles keeps their ".0" (`encodeJsonValue` of @seldon-ts/payload).
+   */
   bytes(): Uint8Array {
-    if (this.#bytes === undefined)
-      this.#bytes = textEncoder.encode(JSON.stringify(this.#object, typedArraysAsLists));
+    if (this.#bytes === undefined) this.#bytes = textEncoder.encode(encodeJsonValue(this.#object));
     return this.#bytes;
   }
 
@@ -147,13 +150,6 @@ export class GraphPayload {
     this.#hasObject = true;
     return this.#object;
   }
-}
-
-// Decoded messages may hold tensor values as a Float64Array; JSON has lists.
-function typedArraysAsLists(_key: string, value: unknown): unknown {
-  return ArrayBuffer.isView(value) && !(value instanceof DataView)
-    ? Array.from(value as unknown as ArrayLike<number>)
-    : value;
 }
 
 function isFormContentType(contentType: string): boolean {

@@ -169,6 +169,20 @@ describe('graphs of model-wrapper components', () => {
     expect((res.payload.object() as any).data.ndarray).toEqual([[40, 60]]);
   });
 
+  // Regression: an in-process answer serialised by GraphPayload lost the ".0" of its doubles.
+  it('an in-process answer written as JSON keeps the ".0" of its doubles, and a JS list of ints stays ints', async () => {
+    const runtime = createComponentRuntime(
+      { predict: (X) => ((X as { get(...i: number[]): number }).get(0, 0) === 1.5 ? X : [[1, 0]]) as never },
+      { unitId: 'm', env: {} },
+    );
+    await runtime.load();
+    const e = executor({ name: 'm', type: 'MODEL' }, { m: { transport: 'in-process', component: runtime } });
+    const doubles = await e.predict(json(ndarrayBody([[1.5, 2]])));
+    expect(doubles.payload.text()).toContain('"ndarray":[[1.5,2.0]]');
+    const ints = await e.predict(json(ndarrayBody([[7, 8]])));
+    expect(ints.payload.text()).toContain('"ndarray":[[1,0]]');
+  });
+
   it('AVERAGE_COMBINER returns the real element-wise mean of its children', async () => {
     const e = executor({
       name: 'avg',

@@ -89,6 +89,12 @@ export const WRAPPER_ERRORS = {
     reason: 'MICROSERVICE_INTERNAL_ERROR',
     hint: 'The component module could not be loaded, has no such export, or its constructor/load() failed.',
   },
+  SC_ERR_WRAPPER_PYTHON_METHOD_NAME: {
+    httpStatus: 500,
+    grpcCode: GrpcCode.FAILED_PRECONDITION,
+    reason: 'MICROSERVICE_INTERNAL_ERROR',
+    hint: "The component defines a method under the reference Python wrapper's snake_case name (e.g. `transform_input`), which this wrapper would ignore. Rename it to the camelCase name the message gives (`transformInput`).",
+  },
   SC_ERR_WRAPPER_BAD_IMAGE_FOLDER: {
     httpStatus: 500,
     grpcCode: GrpcCode.INTERNAL,

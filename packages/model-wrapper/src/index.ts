@@ -21,8 +21,13 @@ export type {
   SeldonMessage,
   SeldonMessageList,
 } from './types.js';
-export { createComponentRuntime } from './runtime.js';
-export type { ComponentRuntime, ComponentRuntimeOptions, MetricsRecorder } from './runtime.js';
+export { createComponentRuntime, checkComponentMethodNames, PYTHON_METHOD_NAMES } from './runtime.js';
+export type {
+  ComponentRuntime,
+  ComponentRuntimeOptions,
+  ComponentErrorReport,
+  MetricsRecorder,
+} from './runtime.js';
 export { startMicroservice, readAnnotations, MICROSERVICE_DEFAULTS } from './microservice.js';
 export type { Microservice, MicroserviceOptions } from './microservice.js';
 export { createExpressRouter } from './express.js';

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import type { Server as GrpcServer } from '@grpc/grpc-js';
-import { WrapperError } from './errors.js';
+import { WrapperError, toWrapperError } from './errors.js';
 import { parseParameters, type ComponentParameters } from './parameters.js';
 import {
   createComponentRuntime,
@@ -250,6 +250,7 @@ export async function startMicroservice(
     modelMetadata: options.modelMetadata,
     env,
     metrics,
+    onError: options.onError,
   };
 
   let runtime: ComponentRuntime;
@@ -285,6 +286,7 @@ export async function startMicroservice(
         },
       },
       metrics,
+      options.onError,
     );
   } else {
     let target: SeldonComponent | SeldonComponentClass;
@@ -312,7 +314,21 @@ export async function startMicroservice(
     restTimeoutMs,
     passthrough:
       passthrough && typeof predictRaw === 'function'
-        ? async (body: string) => (predictRaw as (b: string) => unknown).call(instance, body)
+        ? async (body: string) => {
+            try {
+              return await (predictRaw as (b: string) => unknown).call(instance, body);
+            } catch (err) {
+              const error = toWrapperError(err);
+              options.onError?.({
+                unitId: options.unitId ?? env.PREDICTIVE_UNIT_ID,
+                method: 'predict',
+                error,
+                serverError: error.httpStatus >= 500,
+                stack: err instanceof Error ? err.stack : error.stack,
+              });
+              throw error;
+            }
+          }
         : undefined,
   };
 

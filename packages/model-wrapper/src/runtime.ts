@@ -35,6 +35,23 @@ export interface MetricsRecorder {
   record(metrics: readonly CustomMetric[], method: string): void;
 }
 
+/** What {@link ComponentRuntimeOptions.onError} receives for each failed call. */
+export interface ComponentErrorReport {
+  /** The node name (`PREDICTIVE_UNIT_ID`), when known. */
+  readonly unitId: string | undefined;
+  /** The endpoint method that failed (`predict`, `transformInput`...). */
+  readonly method: string;
+  /** The error the caller is answered with. */
+  readonly error: WrapperError;
+  /**
+   * True for a server-side failure (HTTP status >= 500: the component threw something other than
+   * a 4xx `SeldonMicroserviceError`); false for a user error (bad request, 4xx).
+   */
+  readonly serverError: boolean;
+  /** Stack of what the component threw (or of the wrapper error), for logs. */
+  readonly stack: string | undefined;
+}
+
 /** Options of {@link createComponentRuntime}. Defaults come from the environment (05 §1). */
 export interface ComponentRuntimeOptions {
   /** Constructor parameters when `component` is a class. Default: `{}`. */
@@ -53,6 +70,59 @@ export interface ComponentRuntimeOptions {
   metrics?: MetricsRecorder;
   /** Environment to read defaults from. Default: `process.env`. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * Called once for each call that fails (the library logs nothing itself; the CLIs log server
+   * errors at ERROR and user errors at DEBUG). Default: none.
+   */
+  onError?: (report: ComponentErrorReport) => void;
+}
+
+/**
+ * The reference Python wrapper's method and attribute names (05 §3) and the names this wrapper
+ * uses. A component written with the Python names would otherwise be served with the defaults
+ * (identity transformers, empty predictions) without a word.
+ */
+export const PYTHON_METHOD_NAMES: Readonly<Record<string, string>> = {
+  predict_raw: 'predictRaw',
+  predict_rest: 'predictRaw',
+  predict_grpc: 'predictRaw',
+  transform_input: 'transformInput',
+  transform_input_raw: 'transformInputRaw',
+  transform_input_rest: 'transformInputRaw',
+  transform_input_grpc: 'transformInputRaw',
+  transform_output: 'transformOutput',
+  transform_output_raw: 'transformOutputRaw',
+  transform_output_rest: 'transformOutputRaw',
+  transform_output_grpc: 'transformOutputRaw',
+  route_raw: 'routeRaw',
+  route_rest: 'routeRaw',
+  route_grpc: 'routeRaw',
+  aggregate_raw: 'aggregateRaw',
+  aggregate_rest: 'aggregateRaw',
+  aggregate_grpc: 'aggregateRaw',
+  send_feedback: 'sendFeedback',
+  send_feedback_raw: 'sendFeedbackRaw',
+  send_feedback_rest: 'sendFeedbackRaw',
+  send_feedback_grpc: 'sendFeedbackRaw',
+  health_status: 'healthStatus',
+  health_status_raw: 'healthStatusRaw',
+  init_metadata: 'initMetadata',
+  class_names: 'classNames',
+};
+
+/**
+ * Refuses a component that defines a Python-style name (`transform_input`) without the camelCase
+ * one (`transformInput`): it would be silently ignored.
+ * @throws WrapperError `SC_ERR_WRAPPER_PYTHON_METHOD_NAME`
+ */
+export function checkComponentMethodNames(component: object): void {
+  const c = component as Record<string, unknown>;
+  const found = Object.keys(PYTHON_METHOD_NAMES).filter(
+    (py) => c[py] !== undefined && c[PYTHON_METHOD_NAMES[py]] === undefined,
+  );
+  if (found.length === 0) return;
+  const parts = found.map((py) => `${py} (the Python wrapper's name): rename it ${PYTHON_METHOD_NAMES[py]}`);
+  throw new WrapperError('SC_ERR_WRAPPER_PYTHON_METHOD_NAME', `component defines ${parts.join('; ')}`);
 }
 
 /**
@@ -137,12 +207,15 @@ class InProcessRuntime implements ComponentRuntime {
   private readonly recorder: MetricsRecorder | undefined;
   private readonly executorEnabled: boolean;
   private readonly modelMetadataOption: ComponentRuntimeOptions['modelMetadata'];
+  private readonly onError: ComponentRuntimeOptions['onError'];
   private loading: Promise<void> | undefined;
   private metadataResult: { ok: SeldonModelMetadata } | { error: string } | undefined;
   ready = false;
 
   constructor(component: SeldonComponent, options: ComponentRuntimeOptions) {
+    checkComponentMethodNames(component);
     const env = options.env ?? process.env;
+    this.onError = options.onError;
     this.c = component as SeldonComponent & Record<string, unknown>;
     this.unitId = options.unitId ?? env.PREDICTIVE_UNIT_ID;
     this.recorder = options.metrics;
@@ -263,28 +336,40 @@ class InProcessRuntime implements ComponentRuntime {
     return buildResponse(toResponsePayload(out.value), message, responseOptions(this.ctx, out, user));
   }
 
-  private async guard<T>(fn: () => Promise<T>): Promise<T> {
+  private async guard<T>(method: ComponentMethod, fn: () => Promise<T>): Promise<T> {
     try {
       return await fn();
     } catch (err) {
-      throw toWrapperError(err);
+      const error = toWrapperError(err);
+      // A metadata problem is a configuration error, reported once at startup by the CLI.
+      if (this.onError !== undefined && method !== 'metadata') {
+        const cause = error.cause;
+        this.onError({
+          unitId: this.unitId,
+          method,
+          error,
+          serverError: error.httpStatus >= 500,
+          stack: cause instanceof Error ? cause.stack : error.stack,
+        });
+      }
+      throw error;
     }
   }
 
   predict(message: SeldonMessage): Promise<SeldonMessage> {
-    return this.guard(() => this.highLevel('predict', message));
+    return this.guard('predict', () => this.highLevel('predict', message));
   }
 
   transformInput(message: SeldonMessage): Promise<SeldonMessage> {
-    return this.guard(() => this.highLevel('transformInput', message));
+    return this.guard('transformInput', () => this.highLevel('transformInput', message));
   }
 
   transformOutput(message: SeldonMessage): Promise<SeldonMessage> {
-    return this.guard(() => this.highLevel('transformOutput', message));
+    return this.guard('transformOutput', () => this.highLevel('transformOutput', message));
   }
 
   route(message: SeldonMessage): Promise<SeldonMessage> {
-    return this.guard(async () => {
+    return this.guard('route', async () => {
       if (typeof this.c.routeRaw === 'function')
         return this.callRaw('routeRaw', message, METRIC_METHOD.route);
       if (typeof this.c.route !== 'function') {
@@ -304,7 +389,7 @@ class InProcessRuntime implements ComponentRuntime {
   }
 
   aggregate(messages: SeldonMessageList | readonly SeldonMessage[]): Promise<SeldonMessage> {
-    return this.guard(async () => {
+    return this.guard('aggregate', async () => {
       const list: SeldonMessageList = Array.isArray(messages)
         ? { seldonMessages: messages as SeldonMessage[] }
         : (messages as SeldonMessageList);
@@ -329,7 +414,7 @@ class InProcessRuntime implements ComponentRuntime {
   }
 
   sendFeedback(feedback: Feedback): Promise<SeldonMessage> {
-    return this.guard(async () => {
+    return this.guard('sendFeedback', async () => {
       const reward = feedback.reward ?? 0;
       if (reward !== 0 && this.executorEnabled && this.recorder !== undefined) {
         this.recorder.record(
@@ -360,7 +445,7 @@ class InProcessRuntime implements ComponentRuntime {
   }
 
   health(): Promise<SeldonMessage> {
-    return this.guard(async () => {
+    return this.guard('health', async () => {
       if (typeof this.c.healthStatusRaw === 'function')
         return this.callRaw('healthStatusRaw', undefined, METRIC_METHOD.health);
       const output = typeof this.c.healthStatus === 'function' ? await this.c.healthStatus() : 'healthy';
@@ -398,7 +483,7 @@ class InProcessRuntime implements ComponentRuntime {
   }
 
   metadata(): Promise<SeldonModelMetadata> {
-    return this.guard(async () => {
+    return this.guard('metadata', async () => {
       if (this.metadataResult === undefined) await this.computeMetadata();
       const result = this.metadataResult!;
       if ('error' in result) {

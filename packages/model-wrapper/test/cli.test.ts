@@ -159,6 +159,69 @@ describe('seldon-microservice CLI', () => {
     expect(await p.exit).toBe(0);
   });
 
+  it('refuses a component with a Python-style method name at startup (regression: transform_input ignored)', async () => {
+    const p = start(['packages/model-wrapper/test/fixtures/python-names.mjs', ...PORTS], {
+      PREDICTIVE_UNIT_ID: 'doubler',
+    });
+    await expect(p.ready).rejects.toThrow();
+    expect(await p.exit).toBe(1);
+    expect(p.stderr()).toContain(
+      'seldon-microservice: SC_ERR_WRAPPER_PYTHON_METHOD_NAME: unit "doubler": ' +
+        "component defines transform_input (the Python wrapper's name): rename it transformInput",
+    );
+  });
+
+  it('logs a failing predict once at ERROR with unit id, method and stack; 4xx user errors not at INFO', async () => {
+    const p = start(['packages/model-wrapper/test/fixtures/failing-model.mjs', ...PORTS], {
+      PREDICTIVE_UNIT_ID: 'classifier',
+    });
+    const ports = await p.ready;
+    const res = await predict(ports.httpPort, { data: { ndarray: [[1]] } });
+    expect(res.status).toBe(500);
+    const user = await predict(ports.httpPort, { data: { names: ['bad'], ndarray: [[400]] } });
+    expect(user.status).toBe(400);
+    p.child.kill('SIGTERM');
+    expect(await p.exit).toBe(0);
+    const lines = p.stderr().split('\n');
+    const errors = lines.filter((l) => / ERROR /.test(l));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(
+      /^\S+ ERROR seldon-microservice: unit "classifier" predict failed: SC_ERR_WRAPPER_INTERNAL: model exploded$/,
+    );
+    const at = lines.indexOf(errors[0]);
+    expect(lines[at + 1]).toBe('Error: model exploded');
+    expect(lines[at + 2]).toMatch(/^\s+at explodeInsideModel \(.*failing-model\.mjs:\d+:\d+\)$/);
+    expect(p.stderr()).not.toContain('bad input value 400');
+  });
+
+  it('logs 4xx user errors at DEBUG', async () => {
+    const p = start(
+      ['packages/model-wrapper/test/fixtures/failing-model.mjs', ...PORTS, '--log-level', 'DEBUG'],
+      {
+        PREDICTIVE_UNIT_ID: 'classifier',
+      },
+    );
+    const ports = await p.ready;
+    expect((await predict(ports.httpPort, { data: { names: ['bad'], ndarray: [[400]] } })).status).toBe(400);
+    p.child.kill('SIGTERM');
+    expect(await p.exit).toBe(0);
+    expect(p.stderr()).toMatch(
+      / DEBUG seldon-microservice: unit "classifier" predict failed: SC_ERR_WRAPPER_USER: bad input value 400\n/,
+    );
+    expect(p.stderr()).not.toMatch(/ ERROR /);
+  });
+
+  it('a constructor error names the unit, the code and the cause', async () => {
+    const p = start(['packages/model-wrapper/test/fixtures/failing-model.mjs:FailingConstructor', ...PORTS], {
+      PREDICTIVE_UNIT_ID: 'classifier',
+    });
+    await expect(p.ready).rejects.toThrow();
+    expect(await p.exit).toBe(1);
+    expect(p.stderr()).toContain(
+      'seldon-microservice: SC_ERR_WRAPPER_BAD_COMPONENT: unit "classifier": Component constructor failed: weights file missing\nError: weights file missing\n    at new FailingConstructor',
+    );
+  });
+
   it('--version prints the package version', async () => {
     const out = await runToEnd(['--version']);
     expect(out.code).toBe(0);

@@ -355,3 +355,78 @@ describe('createComponentRuntime: defaults and other endpoints', () => {
     });
   });
 });
+
+describe('Python-style method names (regression: transform_input was silently ignored)', () => {
+  it('refuses a component that defines transform_input without transformInput', () => {
+    class Transformer {
+      transform_input(X: ComponentInput): ComponentInput {
+        return X;
+      }
+    }
+    let caught: unknown;
+    try {
+      createComponentRuntime(Transformer as never, { env: {} });
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(WrapperError);
+    expect((caught as WrapperError).code).toBe('SC_ERR_WRAPPER_PYTHON_METHOD_NAME');
+    expect((caught as WrapperError).message).toBe(
+      "component defines transform_input (the Python wrapper's name): rename it transformInput",
+    );
+  });
+
+  it('names every Python-style member, class_names attribute included', () => {
+    const component = { send_feedback: () => null, class_names: ['a'], predict_raw: () => ({}) };
+    expect(() => createComponentRuntime(component as never, { env: {} })).toThrow(
+      "component defines predict_raw (the Python wrapper's name): rename it predictRaw; " +
+        "send_feedback (the Python wrapper's name): rename it sendFeedback; " +
+        "class_names (the Python wrapper's name): rename it classNames",
+    );
+  });
+
+  it('accepts a component that also defines the camelCase name (an alias)', async () => {
+    const transform = (X: ComponentInput) => X;
+    const rt = createComponentRuntime({ transform_input: transform, transformInput: transform } as never, {
+      env: {},
+    });
+    await rt.load();
+    expect(rt.has('transformInput')).toBe(true);
+  });
+});
+
+describe('onError: one report per failed call', () => {
+  it('reports a thrown error as a server error with unit id, method and the stack', async () => {
+    const reports: unknown[] = [];
+    const rt = createComponentRuntime(
+      {
+        predict() {
+          throw new Error('boom');
+        },
+      },
+      { env, onError: (r) => reports.push(r) },
+    );
+    await expect(rt.predict({ data: { ndarray: [[1]] } })).rejects.toThrow('boom');
+    expect(reports).toHaveLength(1);
+    const r = reports[0] as { unitId: string; method: string; serverError: boolean; stack: string };
+    expect(r.unitId).toBe('classifier');
+    expect(r.method).toBe('predict');
+    expect(r.serverError).toBe(true);
+    expect(r.stack).toMatch(/^Error: boom\n/);
+    expect(r.stack).toContain('runtime.test.ts');
+  });
+
+  it('reports a 4xx SeldonMicroserviceError as a user error', async () => {
+    const reports: { serverError: boolean; method: string }[] = [];
+    const rt = createComponentRuntime(
+      {
+        transformInput() {
+          throw new SeldonMicroserviceError('bad value');
+        },
+      },
+      { env, onError: (r) => reports.push(r) },
+    );
+    await expect(rt.transformInput({ data: { ndarray: [[1]] } })).rejects.toThrow('bad value');
+    expect(reports).toEqual([expect.objectContaining({ method: 'transformInput', serverError: false })]);
+  });
+});

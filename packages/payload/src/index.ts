@@ -54,6 +54,7 @@ export type { DecodeOptions } from './options.js';
 export {
   decodeMessage,
   encodeMessage,
+  encodeJsonValue,
   decodeFeedback,
   encodeFeedback,
   decodeMessageList,

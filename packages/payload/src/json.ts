@@ -45,12 +45,25 @@ export function decodeMessage(input: JsonInput, opts?: DecodeOptions): SeldonMes
 
 /**
  * Encodes a SeldonMessage as proto3-JSON text: fields in proto field order, enums as names,
- * bytes as padded base64, `Float64Array` tensor values as arrays, non-finite doubles as
- * `"NaN"`/`"Infinity"`/`"-Infinity"`. Fields are written as present in the object (a message
- * decoded from protobuf has no zero-valued fields, as the reference serialisers emit).
+ * bytes as padded base64, non-finite tensor values as `"NaN"`/`"Infinity"`/`"-Infinity"`.
+ * Fields are written as present in the object (a message decoded from protobuf has no
+ * zero-valued fields, as the reference serialisers emit). Values held as doubles (a
+ * `Float64Array` of tensor values; an ndarray decoded from protobuf or built from a numeric n-d
+ * array) are written as Python writes a float, `2.0`, `1e-07`; other numbers as JSON.stringify
+ * writes them (docs/payload.md, "Doubles in JSON").
  */
 export function encodeMessage(msg: SeldonMessage, opts?: EncodeOptions): string {
   return enc.encodeMessage(msg, opts);
+}
+
+/**
+ * Any JSON value as text, as `JSON.stringify` writes it (typed arrays as lists), except that when
+ * it is a SeldonMessage, Feedback or SeldonMessageList (or a list of messages) whose data holds
+ * doubles, those are written as {@link encodeMessage} writes them (`2.0`). For payloads whose
+ * message type is not known, e.g. a graph node's answer object.
+ */
+export function encodeJsonValue(value: unknown): string {
+  return enc.encodeJsonValue(value);
 }
 
 /** Decodes and validates a Feedback. @throws PayloadError */

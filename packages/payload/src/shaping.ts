@@ -14,7 +14,8 @@ import type {
   Metric,
   SeldonMessage,
 } from './types.js';
-import { type NdValue, dataToNd, isNumericNd, ndToData, nestedToNd } from './arrays.js';
+import { type NdValue, dataToNd, isNumericNd, ndToData } from './arrays.js';
+import { nestedToNd } from './internal/arrays.js';
 import { base64Decode, base64Encode } from './internal/base64.js';
 import { decodeMessage } from './json.js';
 import { setKey } from './internal/util.js';
@@ -169,7 +170,9 @@ export function mergeMeta(requestMetas: readonly (Meta | undefined)[], opts: Res
 }
 
 function toNd(array: NdValue | readonly JsonValue[] | ArrayLike<number>): NdValue {
-  if (Array.isArray(array)) return nestedToNd(array as JsonValue[]);
+  // A JS list keeps its numbers as they are, as the Python wrapper answers a list of ints with
+  // ints; typed arrays and NdValues of a Float64Array are doubles (see ndToData).
+  if (Array.isArray(array)) return nestedToNd(array as JsonValue[], undefined, 'plain');
   if (ArrayBuffer.isView(array)) {
     const a = array as unknown as ArrayLike<number>;
     return { shape: [a.length], values: a instanceof Float64Array ? a : Float64Array.from(a) };
@@ -268,7 +271,8 @@ export function buildRouteResponse(
       `Routing response must be int but got ${String(route)}`,
     );
   }
-  const nd: NdValue = { shape: [1, 1], values: Float64Array.of(route) };
+  // An int, as the Python wrapper writes it: [[1]], not [[1.0]].
+  const nd: NdValue = { shape: [1, 1], values: [route] };
   return payloadMessage({ array: nd }, request, opts, mergeMeta([], opts));
 }
 

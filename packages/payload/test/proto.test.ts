@@ -92,7 +92,8 @@ describe('protobuf codec', () => {
       }),
     ).finish();
     expect(encodeMessage(messageFromProto(fromGenerated))).toBe(
-      '{"meta":{"puid":"x","tags":{"k":"v"},"metrics":[{"key":"c","type":"GAUGE","value":2}]},"data":{"names":["a"],"ndarray":[[1,true,null]]}}',
+      // ndarray numbers from protobuf are doubles (ListValue): 1.0, as Python's json_format writes them.
+      '{"meta":{"puid":"x","tags":{"k":"v"},"metrics":[{"key":"c","type":"GAUGE","value":2}]},"data":{"names":["a"],"ndarray":[[1.0,true,null]]}}',
     );
   });
 

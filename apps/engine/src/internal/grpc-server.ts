@@ -40,6 +40,8 @@ import {
 export const ENGINE_VERSION = '0.1.0';
 
 const SELDON = '/seldon.protos.Seldon/';
+/** An empty SeldonMessage (no field set). */
+const EMPTY_MESSAGE = new Uint8Array(0);
 const HEALTH_CHECK = '/grpc.health.v1.Health/Check';
 // The v2 dataplane, served when the predictor's protocol is v2 (or kfserving): inference requests
 // stay bytes like seldon.protos ones; only the small readiness messages are built here.
@@ -176,7 +178,11 @@ export function createGrpcFrontDoor(runtime: EngineRuntime): GrpcFrontDoor {
       '/seldon.protos.Seldon/SendFeedback',
       true,
       async (req, ctx) => {
-        const out = await runtime.feedback(GraphPayload.fromProtobuf(req), ctx);
+        const feedback = GraphPayload.fromProtobuf(req);
+        const out = await runtime.feedback(feedback, ctx);
+        // A root that takes no feedback (a TRANSFORMER, say) answers the Feedback itself; the
+        // reference's gRPC server then answers an empty SeldonMessage, not bytes of another type.
+        if (out === feedback) return EMPTY_MESSAGE;
         return toProtobuf(out, (o) => messageToProto(o as never));
       },
     ),

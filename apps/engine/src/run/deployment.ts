@@ -13,6 +13,7 @@ import {
   engineInvocation,
   annotationsFileText,
   predictionPath,
+  ENGINE_PROMETHEUS_PATH,
   type DeploymentPlan,
   type NodeAddress,
   type NodePlan,
@@ -111,6 +112,7 @@ export async function startLocalDeployment(options: LocalRunOptions): Promise<Lo
           node,
           componentEnv(plan, p, node, { httpPort: 0, grpcPort: 0, metricsPort: 0 }),
           options.importModule,
+          log,
         );
       }
       return startProcessComponent(node, supervisor, (ports) => componentEnv(plan, p, node, ports));
@@ -303,6 +305,13 @@ function banner(d: LocalDeployment): string {
     `  REST  ${base}${path}`,
     `  gRPC  ${shownHost}:${d.grpcPort}`,
   ];
+  // Metrics stay per engine, as Prometheus scrapes each engine pod in the cluster.
+  if (d.frontDoor === undefined) lines.push(`  Metrics ${base}${ENGINE_PROMETHEUS_PATH}`);
+  else
+    for (const p of d.predictors)
+      lines.push(
+        `  Metrics http://127.0.0.1:${p.httpPort}${ENGINE_PROMETHEUS_PATH}  (predictor "${p.name}")`,
+      );
   for (const p of d.predictors) {
     const role = p.shadow ? 'shadow' : `traffic ${d.predictors.length === 1 ? 100 : p.traffic}%`;
     lines.push(`  predictor "${p.name}" (${role}): engine REST :${p.httpPort}, gRPC :${p.grpcPort}`);

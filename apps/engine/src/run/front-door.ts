@@ -2,6 +2,7 @@
 // cluster, Istio or Ambassador split traffic by the predictors' `traffic` weights and mirror it to
 // a shadow predictor; locally this small proxy does the same in front of one engine per predictor.
 // Payloads are forwarded as opaque bytes (no decoding), like the engine itself does.
+import { ENGINE_PROMETHEUS_PATH } from './plan.js';
 import {
   createServer,
   type IncomingMessage,
@@ -205,7 +206,7 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
       // As in the cluster, where Prometheus scrapes each engine pod rather than the ingress:
       // a random predictor's numbers on the public port would only mislead.
       const where = options.backends
-        .map((b) => `${b.name}: http://127.0.0.1:${b.httpPort}/prometheus`)
+        .map((b) => `${b.name}: http://127.0.0.1:${b.httpPort}${ENGINE_PROMETHEUS_PATH}`)
         .join('\n');
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end(`metrics are per predictor engine; scrape\n${where}\n`);

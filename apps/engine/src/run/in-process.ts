@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { COMPONENT_METHODS, createComponentRuntime, parseParameters } from '@seldon-ts/model-wrapper';
-import type { ComponentRuntime } from '@seldon-ts/model-wrapper';
+import type { ComponentRuntime, ComponentRuntimeOptions } from '@seldon-ts/model-wrapper';
 import { EngineError } from '../errors.js';
 import type { NodePlan } from './plan.js';
 import type { StartedComponent } from './components.js';
@@ -49,11 +49,26 @@ export async function importComponentModule(modulePath: string): Promise<Record<
 }
 
 type ImportModule = (modulePath: string) => Promise<Record<string, unknown>>;
+type Log = (line: string) => void;
+
+/** The wrapper code of a component error, for messages (`SC_ERR_WRAPPER_BAD_COMPONENT: ...`). */
+function withCode(err: unknown): string {
+  const code = (err as { code?: unknown }).code;
+  const message = (err as Error).message;
+  return typeof code === 'string' ? `${code}: ${message}` : message;
+}
+
+/** Stack of what the component threw (the cause of a wrapper error), on its own lines. */
+function causeStack(err: unknown): string {
+  const cause = (err as { cause?: unknown }).cause;
+  return cause instanceof Error && cause.stack !== undefined ? `\n${cause.stack}` : '';
+}
 
 async function createRuntime(
   node: NodePlan,
   env: Record<string, string>,
   importModule: ImportModule,
+  log: Log,
 ): Promise<ComponentRuntime> {
   const c = node.component;
   if (c.kind !== 'module')
@@ -91,18 +106,37 @@ async function createRuntime(
       { where },
     );
   }
-  const runtime = createComponentRuntime(exported as never, {
-    parameters: parseParameters(env.PREDICTIVE_UNIT_PARAMETERS),
-    unitId: node.name,
-    unitImage: env.PREDICTIVE_UNIT_IMAGE,
-    env: { ...process.env, ...env },
-  });
+  // Logged here, where the component runs, as `seldon-microservice` logs it for process: nodes;
+  // the engine only answers the caller with the error body.
+  const prefix = `[${node.predictor}/${node.name}]`;
+  const onError: ComponentRuntimeOptions['onError'] = (report) => {
+    if (!report.serverError) return; // 4xx user errors: the caller has the answer; no DEBUG level here.
+    log(
+      `${prefix} ERROR ${report.method} failed: ${report.error.code}: ${report.error.message}` +
+        (report.stack === undefined ? '' : `\n${report.stack}`),
+    );
+  };
+  let runtime: ComponentRuntime;
+  try {
+    runtime = createComponentRuntime(exported as never, {
+      parameters: parseParameters(env.PREDICTIVE_UNIT_PARAMETERS),
+      unitId: node.name,
+      unitImage: env.PREDICTIVE_UNIT_IMAGE,
+      env: { ...process.env, ...env },
+      onError,
+    });
+  } catch (err) {
+    throw new EngineError('SC_ERR_ENGINE_RUN_COMPONENT', `${where}: ${withCode(err)}${causeStack(err)}`, {
+      where,
+      cause: err,
+    });
+  }
   try {
     await runtime.load();
   } catch (err) {
     throw new EngineError(
       'SC_ERR_ENGINE_RUN_COMPONENT',
-      `${where}: load() failed: ${(err as Error).message}`,
+      `${where}: load() failed: ${withCode(err)}${causeStack(err)}`,
       {
         where,
         cause: err,
@@ -117,8 +151,9 @@ export async function loadInProcessComponent(
   node: NodePlan,
   env: Record<string, string>,
   importModule: ImportModule = importComponentModule,
+  log: Log = (line) => process.stderr.write(line + '\n'),
 ): Promise<StartedComponent> {
-  let current = await createRuntime(node, env, importModule);
+  let current = await createRuntime(node, env, importModule, log);
   // The delegate the engine holds: it forwards to whichever runtime is current.
   const delegate: Record<string, unknown> = {};
   for (const m of COMPONENT_METHODS) {
@@ -130,7 +165,7 @@ export async function loadInProcessComponent(
     node,
     runtime: delegate,
     async reloadRuntime() {
-      const next = await createRuntime(node, env, importModule);
+      const next = await createRuntime(node, env, importModule, log);
       const previous = current;
       current = next;
       await previous.close().catch(() => undefined);

@@ -14,6 +14,12 @@ import {
   type Isolation,
 } from './local-component.js';
 
+/**
+ * Where each predictor engine serves Prometheus metrics: the path the operator passes
+ * (`--prometheus_path /prometheus`), not the engine's own default `/metrics`.
+ */
+export const ENGINE_PROMETHEUS_PATH = '/prometheus';
+
 /** Implementations the engine runs itself: no container, no component. */
 const BUILTIN = new Set(['SIMPLE_MODEL', 'SIMPLE_ROUTER', 'RANDOM_ABTEST', 'AVERAGE_COMBINER']);
 
@@ -344,7 +350,7 @@ export function engineInvocation(
     '--server_type',
     plan.serverType,
     '--prometheus_path',
-    '/prometheus',
+    ENGINE_PROMETHEUS_PATH,
     '--graceful_timeout',
     `${listen.gracefulTimeoutMs}ms`,
   ];

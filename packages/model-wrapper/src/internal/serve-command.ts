@@ -158,12 +158,21 @@ export async function serveCommand(args: string[]): Promise<void> {
     'INFO',
     `starting ${module}${exportName ? `:${exportName}` : ''} as ${serviceType} with parameters ${JSON.stringify(parameters)}`,
   );
+  // Errors are logged here, where the component runs: the caller (an executor) sees only the body.
+  const unit = env.PREDICTIVE_UNIT_ID ? `unit "${env.PREDICTIVE_UNIT_ID}"` : `component ${components[0]}`;
+  options.onError = (report) => {
+    const head = `${unit} ${report.method} failed: ${report.error.code}: ${report.error.message}`;
+    if (report.serverError) log('ERROR', `${head}\n${report.stack ?? ''}`.trimEnd());
+    else log('DEBUG', head);
+  };
   let service;
   try {
     service = await startMicroservice({ module, exportName, parameters }, options);
   } catch (err) {
     const code = err instanceof WrapperError ? err.code : 'ERROR';
-    fail(`${code}: ${(err as Error).message}`, 1);
+    const cause = (err as Error).cause;
+    const stack = cause instanceof Error && cause.stack !== undefined ? `\n${cause.stack}` : '';
+    fail(`${code}: ${unit}: ${(err as Error).message}${stack}`, 1);
   }
   log(
     'INFO',

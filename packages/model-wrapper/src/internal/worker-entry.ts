@@ -37,11 +37,13 @@ start().then(
         (err: unknown) => {
           const metrics = outbox;
           outbox = [];
+          const error = toWrapperError(err);
           port.postMessage({
             type: 'reply',
             id: req.id,
             ok: false,
-            error: serializeWrapperError(toWrapperError(err)),
+            error: serializeWrapperError(error),
+            stack: error.cause instanceof Error ? error.cause.stack : error.stack,
             metrics,
           } satisfies WorkerReply);
         },

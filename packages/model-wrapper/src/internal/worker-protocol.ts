@@ -28,6 +28,8 @@ export type WorkerReply =
       id: number;
       ok: false;
       error: SerializedWrapperError;
+      /** Stack of what the component threw, for the main thread's log. */
+      stack: string | undefined;
       metrics: [CustomMetric[], string][];
     };
 

@@ -5,11 +5,12 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { Feedback, SeldonMessage, SeldonMessageList, SeldonModelMetadata } from '@seldon-ts/payload';
 import { WrapperError, toWrapperError } from '../errors.js';
-import type { ComponentRuntime, MetricsRecorder } from '../runtime.js';
+import type { ComponentRuntime, ComponentRuntimeOptions, MetricsRecorder } from '../runtime.js';
 import type { ComponentMethod } from '../types.js';
 import type { WorkerInit, WorkerMessage } from './worker-protocol.js';
 
 interface Pending {
+  method: ComponentMethod;
   resolve: (value: unknown) => void;
   reject: (err: unknown) => void;
 }
@@ -54,6 +55,7 @@ export class WorkerPoolRuntime implements ComponentRuntime {
     private readonly size: number,
     private readonly init: WorkerInit,
     private readonly recorder: WorkerMetricsRecorder | undefined,
+    private readonly onError?: ComponentRuntimeOptions['onError'],
   ) {}
 
   private spawn(index: number): Promise<void> {
@@ -81,7 +83,19 @@ export class WorkerPoolRuntime implements ComponentRuntime {
             }
           }
           if (msg.ok) p.resolve(msg.result);
-          else p.reject(toWrapperError(msg.error));
+          else {
+            const error = toWrapperError(msg.error);
+            if (this.onError !== undefined && p.method !== 'metadata') {
+              this.onError({
+                unitId: this.init.runtimeOptions.unitId,
+                method: p.method,
+                error,
+                serverError: error.httpStatus >= 500,
+                stack: msg.stack,
+              });
+            }
+            p.reject(error);
+          }
         }
       });
       worker.on('error', (err) => {
@@ -122,7 +136,7 @@ export class WorkerPoolRuntime implements ComponentRuntime {
     for (const s of this.slots) if (s.pending.size < slot.pending.size) slot = s;
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
-      slot.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      slot.pending.set(id, { method, resolve: resolve as (v: unknown) => void, reject });
       slot.worker.postMessage({ id, method, arg });
     });
   }

@@ -4,6 +4,7 @@ import type { NdValue } from '../arrays.js';
 import type { DefaultData, DefaultDataKind, JsonValue, TfDataType, TfTensor } from '../types.js';
 import { base64Decode, base64Encode } from './base64.js';
 import { childPath } from './util.js';
+import { DoubleData, JsonIntegers, holdsDoubles } from './doubles.js';
 
 const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
@@ -20,10 +21,19 @@ export function isNumericNd(nd: NdValue): boolean {
   return true;
 }
 
-export function nestedToNd(value: JsonValue, opts?: DecodeOptions): NdValue {
+/**
+ * `numbers`: `float64` puts an all-number array in a Float64Array (doubles); `json` too, but a
+ * JsonIntegers when every number is an integer (numpy's int64 for a JSON request); `plain` keeps
+ * the numbers as they are in a list (a component's own result).
+ */
+export function nestedToNd(
+  value: JsonValue,
+  opts?: DecodeOptions,
+  numbers: 'float64' | 'json' | 'plain' = 'float64',
+): NdValue {
   const maxDepth = resolveDecodeOptions(opts).maxDepth;
   if (!Array.isArray(value)) {
-    return typeof value === 'number'
+    return typeof value === 'number' && numbers === 'float64'
       ? { shape: [], values: Float64Array.of(value) }
       : { shape: [], values: [value] };
   }
@@ -44,11 +54,13 @@ export function nestedToNd(value: JsonValue, opts?: DecodeOptions): NdValue {
   // First pass: regular (rectangular) and all-number? Then fill a Float64Array directly.
   let regular = true;
   let numeric = true;
+  let integers = numbers === 'json';
   const check = (node: JsonValue, dim: number): void => {
     if (!regular) return;
     if (dim === shape.length) {
       if (Array.isArray(node)) regular = false;
       else if (typeof node !== 'number') numeric = false;
+      else if (integers && !Number.isInteger(node)) integers = false;
       return;
     }
     if (!Array.isArray(node) || node.length !== shape[dim]) {
@@ -62,7 +74,12 @@ export function nestedToNd(value: JsonValue, opts?: DecodeOptions): NdValue {
     // numpy would build an object array of the top-level elements.
     return { shape: [value.length], values: value.slice() };
   }
-  const out: Float64Array | JsonValue[] = numeric ? new Float64Array(size) : new Array<JsonValue>(size);
+  const out: Float64Array | JsonValue[] =
+    !numeric || numbers === 'plain'
+      ? new Array<JsonValue>(size)
+      : integers
+        ? new JsonIntegers(size)
+        : new Float64Array(size);
   let pos = 0;
   const fill = (node: JsonValue, dim: number): void => {
     const arr = node as JsonValue[];
@@ -267,12 +284,21 @@ function tfToNd(t: TfTensor, opts: Required<DecodeOptions>, path: string): NdVal
   return { shape, values: out, dtype };
 }
 
+/** Numbers from JSON text: a JsonIntegers when all are integers (numpy's int64), else doubles. */
+function jsonNumbers(v: readonly number[]): Float64Array {
+  let integers = v.length > 0;
+  for (let i = 0; integers && i < v.length; i++) integers = Number.isInteger(v[i]);
+  const out = integers ? new JsonIntegers(v.length) : new Float64Array(v.length);
+  out.set(v);
+  return out;
+}
+
 export function dataToNd(data: DefaultData, opts: DecodeOptions | undefined, path: string): NdValue {
   const o = resolveDecodeOptions(opts);
   if (data.tensor !== undefined) {
     const shape = data.tensor.shape ?? [];
     const v = data.tensor.values ?? [];
-    const values = v instanceof Float64Array ? v : Float64Array.from(v);
+    const values = v instanceof Float64Array ? v : jsonNumbers(v);
     if (shape.length === 0 && values.length === 0) return { shape: [0], values };
     if (product(shape) !== values.length) {
       throw new PayloadError(
@@ -283,21 +309,25 @@ export function dataToNd(data: DefaultData, opts: DecodeOptions | undefined, pat
     }
     return { shape: Array.from(shape), values };
   }
-  if (data.ndarray !== undefined) return nestedToNd(data.ndarray, opts);
+  // Numbers from protobuf (a DoubleData) are doubles; from JSON text, int64 when all integers.
+  if (data.ndarray !== undefined)
+    return nestedToNd(data.ndarray, opts, holdsDoubles(data) ? 'float64' : 'json');
   if (data.tftensor !== undefined) return tfToNd(data.tftensor, o, `${path}.tftensor`);
   return { shape: [0], values: new Float64Array(0) };
 }
 
 function numbersOf(nd: NdValue): Float64Array {
   const v = nd.values;
-  if (v instanceof Float64Array) return v;
-  const out = new Float64Array(v.length);
+  return v instanceof Float64Array ? v : Float64Array.from(plainNumbers(v));
+}
+
+/** The values as numbers. @throws PayloadError `SC_ERR_PAYLOAD_BAD_RESULT` for a non-number. */
+function plainNumbers(v: readonly JsonValue[]): number[] {
   for (let i = 0; i < v.length; i++) {
     if (typeof v[i] !== 'number')
       throw new PayloadError('SC_ERR_PAYLOAD_BAD_RESULT', `$[${i}]`, 'tensor data must be numeric');
-    out[i] = v[i] as number;
   }
-  return out;
+  return v as number[];
 }
 
 function ndToTf(nd: NdValue): TfTensor {
@@ -329,11 +359,20 @@ function ndToTf(nd: NdValue): TfTensor {
   return { dtype, tensorShape, tensorContent: base64Encode(bytes) };
 }
 
+/**
+ * An n-d value as DefaultData. A Float64Array holds doubles (numpy's float64): the tensor keeps
+ * it and the DefaultData of an ndarray built from it is a DoubleData, so JSON writes `2.0` (not
+ * for a JsonIntegers, a JSON request's integers, written as integers). Plain numbers (a router's
+ * route, a component's own JS list) stay plain and JSON writes them as given, as the Python
+ * wrapper writes a list of ints.
+ */
 export function ndToData(nd: NdValue, kind: DefaultDataKind, names?: string[]): DefaultData {
-  const out: DefaultData = {};
+  const doubles = nd.values instanceof Float64Array && !(nd.values instanceof JsonIntegers);
+  const out: DefaultData = doubles ? (new DoubleData() as DefaultData) : {};
   if (names !== undefined) out.names = names;
   if (kind === 'tensor') {
-    out.tensor = { shape: Array.from(nd.shape), values: numbersOf(nd) };
+    const v = nd.values;
+    out.tensor = { shape: Array.from(nd.shape), values: v instanceof Float64Array ? v : plainNumbers(v) };
   } else if (kind === 'tftensor') {
     out.tftensor = ndToTf(nd);
   } else {

@@ -30,6 +30,7 @@ import type {
 } from '../types.js';
 import { base64Normalize } from './base64.js';
 import { FLOAT32_MAX, INT32_MAX, INT32_MIN, childPath, isPlainObject, setKey, typeName } from './util.js';
+import { DoubleData, holdsDoubles } from './doubles.js';
 import { TF_DATA_TYPES } from './tf.js';
 import { checkTfTensor } from './tf-check.js';
 
@@ -645,7 +646,8 @@ const readTfTensor: Reader<TfTensor> = (ctx, v, path) => {
 
 export const readDefaultData: Reader<DefaultData> = (ctx, v, path) => {
   const o = expectObject(v, path, 'data');
-  const out: DefaultData = {};
+  // An already decoded DoubleData (from protobuf, or a numeric n-d result) stays one.
+  const out: DefaultData = holdsDoubles(o) ? (new DoubleData() as DefaultData) : {};
   const kinds: string[] = [];
   for (const k of Object.keys(o)) {
     const x = o[k];

@@ -1,6 +1,8 @@
 // proto3-JSON writers: build a plain object in proto field order, normalising representations
-// (enum numbers -> names, Float64Array -> arrays, non-finite doubles -> strings), then one
-// JSON.stringify. Containers of JSON values are passed through as they are.
+// (enum numbers -> names, non-finite doubles -> strings), then one JSON.stringify. Containers of
+// JSON values are passed through as they are. A message holding doubles (a Float64Array of tensor
+// values, an ndarray marked in doubles.ts) is written by writeJson instead, which keeps their
+// ".0" as the Python wrapper does.
 import type {
   DefaultData,
   Feedback,
@@ -19,6 +21,7 @@ import type {
 } from '../types.js';
 import { setKey } from './util.js';
 import { TF_DATA_TYPES } from './tf.js';
+import { DoubleData, JsonIntegers, doubleListText, doublesText, holdsDoubles } from './doubles.js';
 
 type Obj = Record<string, unknown>;
 
@@ -84,7 +87,8 @@ export function metaJson(m: Meta): Obj {
 function tensorJson(t: Tensor): Obj {
   const o: Obj = {};
   put(o, 'shape', t.shape === undefined ? undefined : Array.from(t.shape));
-  put(o, 'values', t.values === undefined ? undefined : doublesJson(t.values));
+  // A Float64Array of doubles is kept for writeJson, which writes them with their ".0".
+  put(o, 'values', t.values === undefined || holdsDoubleValues(t.values) ? t.values : doublesJson(t.values));
   return o;
 }
 
@@ -124,7 +128,8 @@ function tfJson(t: TfTensor): Obj {
 }
 
 export function dataJson(d: DefaultData): Obj {
-  const o: Obj = {};
+  // Built as a DoubleData when `d` is one: writeJson then writes its ndarray as doubles.
+  const o: Obj = holdsDoubles(d) ? (new DoubleData() as Obj) : {};
   put(o, 'names', d.names);
   if (d.tensor !== undefined) o.tensor = tensorJson(d.tensor);
   put(o, 'ndarray', d.ndarray);
@@ -169,12 +174,82 @@ export function sortKeysDeep(v: unknown): unknown {
   return out;
 }
 
-export function stringify(obj: unknown, opts?: EncodeOptions): string {
+/** JSON text of a built tree; `doubles`: the tree holds values known to be doubles. */
+export function stringify(obj: unknown, opts?: EncodeOptions, doubles = false): string {
+  if (doubles) return writeJson(obj, opts?.sortKeys === true);
   return JSON.stringify(opts?.sortKeys ? sortKeysDeep(obj) : obj);
 }
 
+/** Tensor values held as doubles: a Float64Array, unless it holds a JSON request's integers. */
+function holdsDoubleValues(values: unknown): values is Float64Array {
+  return values instanceof Float64Array && !(values instanceof JsonIntegers);
+}
+
+/** True when the message's data holds doubles: a Float64Array of tensor values or a DoubleData's ndarray. */
+function holdsDoubleData(m: SeldonMessage | undefined): boolean {
+  const d = m?.data;
+  return (
+    d !== undefined && (holdsDoubleValues(d.tensor?.values) || (d.ndarray !== undefined && holdsDoubles(d)))
+  );
+}
+
+/**
+ * JSON.stringify's text (keys sorted at every level when `sortKeys`), except that a Float64Array
+ * and the ndarray numbers of a DoubleData are written as doubles. Only messages holding doubles
+ * come here; their trees are small apart from the doubles, which doubles.ts writes.
+ */
+function writeJson(v: unknown, sortKeys: boolean): string {
+  // undefined, functions and symbols: JSON.stringify writes them as null inside a list.
+  if (typeof v !== 'object' || v === null) return JSON.stringify(v) ?? 'null';
+  if (holdsDoubleValues(v)) return doublesText(v);
+  if (Array.isArray(v)) {
+    if (!v.some((x) => typeof x === 'object' && x !== null)) return JSON.stringify(v);
+    let text = '';
+    for (let i = 0; i < v.length; i++) text += `${i > 0 ? ',' : ''}${writeJson(v[i], sortKeys)}`;
+    return `[${text}]`;
+  }
+  if (ArrayBuffer.isView(v) || typeof (v as { toJSON?: unknown }).toJSON === 'function')
+    return JSON.stringify(v, typedArraysAsLists);
+  const o = v as Record<string, unknown>;
+  const keys = sortKeys ? Object.keys(o).sort() : Object.keys(o);
+  const doubles = holdsDoubles(o);
+  // `+` rather than join(): join would copy the (megabytes of) doubles text at every level.
+  let text = '{';
+  for (const k of keys) {
+    const x = o[k];
+    if (x === undefined || typeof x === 'function' || typeof x === 'symbol') continue;
+    const value =
+      doubles && k === 'ndarray' && Array.isArray(x)
+        ? doubleListText(x, (y) => writeJson(y, sortKeys))
+        : writeJson(x, sortKeys);
+    text += `${text.length > 1 ? ',' : ''}${JSON.stringify(k)}:${value}`;
+  }
+  return `${text}}`;
+}
+
 export function encodeMessage(m: SeldonMessage, opts?: EncodeOptions): string {
-  return stringify(messageJson(m), opts);
+  return stringify(messageJson(m), opts, holdsDoubleData(m));
+}
+
+/** A JSON value as JSON.stringify writes it (typed arrays as lists), with the doubles of a message in it kept. */
+export function encodeJsonValue(v: unknown): string {
+  const m = v as (SeldonMessage & Feedback & SeldonMessageList) | null;
+  const doubles =
+    typeof m === 'object' &&
+    m !== null &&
+    (holdsDoubleData(m) ||
+      holdsDoubleData(m.request) ||
+      holdsDoubleData(m.response) ||
+      holdsDoubleData(m.truth) ||
+      (Array.isArray(m.seldonMessages) && m.seldonMessages.some(holdsDoubleData)) ||
+      (Array.isArray(m) && (m as SeldonMessage[]).some(holdsDoubleData)));
+  return doubles ? writeJson(v, false) : JSON.stringify(v, typedArraysAsLists);
+}
+
+function typedArraysAsLists(_key: string, value: unknown): unknown {
+  return ArrayBuffer.isView(value) && !(value instanceof DataView)
+    ? Array.from(value as unknown as ArrayLike<number>)
+    : value;
 }
 
 export function feedbackJson(f: Feedback): Obj {
@@ -187,13 +262,15 @@ export function feedbackJson(f: Feedback): Obj {
 }
 
 export function encodeFeedback(f: Feedback, opts?: EncodeOptions): string {
-  return stringify(feedbackJson(f), opts);
+  const doubles = holdsDoubleData(f.request) || holdsDoubleData(f.response) || holdsDoubleData(f.truth);
+  return stringify(feedbackJson(f), opts, doubles);
 }
 
 export function encodeMessageList(l: SeldonMessageList, form: 'object' | 'array'): string {
   const msgs = (l.seldonMessages ?? []).map(messageJson);
-  if (form === 'array') return JSON.stringify(msgs);
-  return JSON.stringify(l.seldonMessages === undefined ? {} : { seldonMessages: msgs });
+  const doubles = l.seldonMessages?.some(holdsDoubleData) ?? false;
+  const tree = form === 'array' ? msgs : l.seldonMessages === undefined ? {} : { seldonMessages: msgs };
+  return stringify(tree, undefined, doubles);
 }
 
 function messageMetadataJson(m: SeldonMessageMetadata): Obj {

@@ -33,6 +33,7 @@ import { base64Decode, base64Encode } from './base64.js';
 import { TF_DATA_TYPES } from './tf.js';
 import { doublesJson } from './json-encode.js';
 import { listValueBytes, valueBytes } from './value-writer.js';
+import { DoubleData } from './doubles.js';
 import { checkTfTensor } from './tf-check.js';
 import { childPath, float32Shortest, isPlainObject, setKey, typeName } from './util.js';
 
@@ -902,7 +903,8 @@ function writeTfTensor(w: W, t: TfTensor): void {
 }
 
 const readDefaultData: Reader<DefaultData> = (r, end, ctx, into) => {
-  const out: DefaultData = into ?? {};
+  // ListValue numbers are doubles: the JSON encoder keeps the ".0" of a DoubleData's ndarray.
+  const out: DefaultData = into ?? (new DoubleData() as DefaultData);
   // tensor / ndarray / tftensor are a oneof: the same member again merges, another one replaces.
   while (r.pos < end) {
     const tag = r.uint32();

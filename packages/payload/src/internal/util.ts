@@ -1,3 +1,5 @@
+import { DoubleData } from './doubles.js';
+
 /** A JSON path segment appended to `path`: `.key` for identifiers, `["k"]` otherwise. */
 export function childPath(path: string, key: string | number): string {
   if (typeof key === 'number') return `${path}[${key}]`;
@@ -13,11 +15,11 @@ export function setKey(obj: Record<string, unknown>, key: string, value: unknown
   }
 }
 
-/** A plain JSON-like object (prototype Object.prototype or null; not an array). */
+/** A plain JSON-like object (prototype Object.prototype or null, or a DoubleData; not an array). */
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const p = Object.getPrototypeOf(v);
-  return p === Object.prototype || p === null;
+  return p === Object.prototype || p === null || p === DoubleData.prototype;
 }
 
 /** Human-readable JSON type name for error messages. */
