@@ -1,40 +1,13 @@
 // The real `seldon-engine run` command, spawned from the built CLI (npm test builds first):
 // start-up banner, Ctrl-C, exit codes, reload on file change, children outliving a killed runner.
 import { describe, it, expect, afterEach, jest } from '@jest/globals';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot, example, postJson, until } from './run-helpers.js';
+import { repoRoot, example, postJson, until, runCli, stopStarted, type Running } from './run-helpers.js';
 
 // Suites start real servers and processes; the repo-wide Jest default (5 s) is too tight on a busy machine.
 jest.setTimeout(30_000);
-
-const CLI = `${repoRoot}apps/engine/dist/cli.js`;
-
-interface Running {
-  child: ChildProcess;
-  out: () => string;
-  err: () => string;
-  exited: Promise<number | null>;
-}
-
-const started: Running[] = [];
-
-function runCli(args: string[], script: string[] = [CLI, 'run']): Running {
-  const child = spawn(process.execPath, [...script, ...args], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const r = { child, out: () => out, err: () => err, exited };
-  started.push(r);
-  return r;
-}
 
 async function waitForBanner(r: Running): Promise<number> {
   await until(
@@ -56,14 +29,7 @@ function alive(pid: number): boolean {
   }
 }
 
-afterEach(async () => {
-  for (const r of started.splice(0)) {
-    if (r.child.exitCode === null && r.child.signalCode === null) {
-      r.child.kill('SIGTERM');
-      await r.exited;
-    }
-  }
-});
+afterEach(stopStarted);
 
 describe('seldon-engine run (the built CLI)', () => {
   it('serves example 3, then stops itself and its child process on SIGINT with exit code 0', async () => {

@@ -2,15 +2,16 @@
 // ran (node name, method, stack), a component written with the Python wrapper's method names is
 // refused at start, and the banner prints the engine's metrics URL, which answers Prometheus text.
 import { describe, it, expect, afterEach, afterAll, jest } from '@jest/globals';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot, postJson, until } from './run-helpers.js';
+import { CLI, postJson, until, runCli, stopStarted, type Running } from './run-helpers.js';
 
 jest.setTimeout(60_000);
 
-const CLI = `${repoRoot}apps/engine/dist/cli.js`;
+/** `seldon-engine <args...>` from the built CLI. */
+const seldonEngine = (args: string[]): Running => runCli(args, [CLI]);
+
 const dir = mkdtempSync(join(tmpdir(), 'seldon-run-errors-'));
 
 writeFileSync(
@@ -56,28 +57,8 @@ spec:
   return path;
 }
 
-interface Running {
-  child: ChildProcess;
-  out: () => string;
-  err: () => string;
-  exited: Promise<number | null>;
-}
-const started: Running[] = [];
-
-function runCli(args: string[]): Running {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const r = { child, out: () => out, err: () => err, exited };
-  started.push(r);
-  return r;
-}
-
 async function startRun(path: string): Promise<{ r: Running; port: number }> {
-  const r = runCli(['run', path, '--http-port', '0', '--grpc-port', '0']);
+  const r = seldonEngine(['run', path, '--http-port', '0', '--grpc-port', '0']);
   await until(
     'the banner',
     () => /Ctrl-C stops everything/.test(r.out()) || r.child.exitCode !== null,
@@ -88,14 +69,7 @@ async function startRun(path: string): Promise<{ r: Running; port: number }> {
   return { r, port: Number(m[1]) };
 }
 
-afterEach(async () => {
-  for (const r of started.splice(0)) {
-    if (r.child.exitCode === null && r.child.signalCode === null) {
-      r.child.kill('SIGTERM');
-      await r.exited;
-    }
-  }
-});
+afterEach(stopStarted);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const predict = (port: number) =>
@@ -142,7 +116,7 @@ describe('seldon-engine run: component errors are logged where they ran', () => 
   });
 
   it('module: a constructor error names the node, the wrapper code and the cause', async () => {
-    const r = runCli([
+    const r = seldonEngine([
       'run',
       manifest('ctor.yaml', 'module:./failing.mjs:BadConstructor'),
       '--http-port',
@@ -158,7 +132,7 @@ describe('seldon-engine run: component errors are logged where they ran', () => 
   });
 
   it('module: refuses a component with the Python wrapper method names (regression: transform_input ignored)', async () => {
-    const r = runCli([
+    const r = seldonEngine([
       'run',
       manifest('python.yaml', 'module:./failing.mjs:PythonStyle', 'TRANSFORMER'),
       '--http-port',
@@ -176,7 +150,7 @@ describe('seldon-engine run: component errors are logged where they ran', () => 
 
 describe('seldon-engine --version', () => {
   it('prints the name and the package version, exit 0', async () => {
-    const r = runCli(['--version']);
+    const r = seldonEngine(['--version']);
     expect(await r.exited).toBe(0);
     expect(r.out()).toMatch(/^seldon-engine \d+\.\d+\.\d+\n$/);
   });

@@ -1,4 +1,5 @@
 // Shared helpers of the local-runner tests (run-*.test.ts).
+import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as grpc from '@grpc/grpc-js';
 import { seldonServices } from '@seldon-ts/payload';
@@ -8,6 +9,45 @@ import type { LocalRunOptions } from '../src/run/options.js';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const example = (name: string) => `${repoRoot}examples/${name}/seldondeployment.yaml`;
+
+/** The built `seldon-engine` CLI (npm test builds first). */
+export const CLI = `${repoRoot}apps/engine/dist/cli.js`;
+
+/** A spawned CLI process with its collected output. */
+export interface Running {
+  child: ChildProcess;
+  out: () => string;
+  err: () => string;
+  exited: Promise<number | null>;
+}
+
+const started: Running[] = [];
+
+/** Spawns `node <script...> <args...>` (default `seldon-engine run`), collecting its output. */
+export function runCli(args: string[], script: string[] = [CLI, 'run']): Running {
+  const child = spawn(process.execPath, [...script, ...args], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const r = { child, out: () => out, err: () => err, exited };
+  started.push(r);
+  return r;
+}
+
+/** SIGTERMs every process runCli started that is still running, and waits for each to exit. */
+export async function stopStarted(): Promise<void> {
+  for (const r of started.splice(0)) {
+    if (r.child.exitCode === null && r.child.signalCode === null) {
+      r.child.kill('SIGTERM');
+      await r.exited;
+    }
+  }
+}
 
 /**
  * Starts a manifest on free ports. In-process modules are imported through Jest's own module
