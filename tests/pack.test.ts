@@ -173,8 +173,9 @@ describe('published packages (npm pack + install + import)', () => {
     `;
     const r = run(process.execPath, ['--input-type=module', '-e', script], project, 60_000);
     expect(r.status).toBe(0);
+    // Through protobuf the values are doubles, written as Python's protobuf JSON writes them (docs/payload.md).
     expect(JSON.parse(r.out.trim().split('\n').pop()!)).toEqual({
-      back: '{"data":{"tensor":{"shape":[1,2],"values":[1,2]}}}',
+      back: '{"data":{"tensor":{"shape":[1,2],"values":[1.0,2.0]}}}',
       generated: 'function',
       proto: true,
     });
