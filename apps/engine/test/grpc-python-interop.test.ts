@@ -7,9 +7,9 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { startEngine, type EngineHandle } from 'seldon-engine';
+import type { EngineHandle } from 'seldon-engine';
 import { messageFromProto, messageToProto } from '@seldon-ts/payload';
-import { startNode, unit, type RunningNode } from './support/nodes.js';
+import { startGrpcEngine, startNode, unit, type RunningNode } from './support/nodes.js';
 
 const run = promisify(execFile);
 const client = fileURLToPath(new URL('./support/grpc_interop_client.py', import.meta.url));
@@ -32,16 +32,7 @@ describe.each(['http2', 'grpc-js'] as const)('grpcio client against the %s serve
     node = await startNode('doubler', {
       predict: (X: any) => X.toArray().map((row: number[]) => row.map((v) => v * 2)),
     } as never);
-    engine = await startEngine({
-      host: '127.0.0.1',
-      httpPort: 0,
-      grpcPort: 0,
-      transport: 'grpc',
-      grpcServer,
-      log: () => undefined,
-      predictor: { name: 'p', graph: unit(node, 'MODEL', {}, 'grpc') },
-    });
-    await engine.ready(5000);
+    engine = await startGrpcEngine(grpcServer, unit(node, 'MODEL', {}, 'grpc'));
   });
   afterAll(async () => {
     await engine?.close();

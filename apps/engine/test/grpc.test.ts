@@ -12,8 +12,8 @@ import {
   type Feedback,
   type SeldonMessage,
 } from '@seldon-ts/payload';
-import { startEngine, type EngineHandle } from 'seldon-engine';
-import { startNode, unit, type RunningNode } from './support/nodes.js';
+import type { EngineHandle } from 'seldon-engine';
+import { startGrpcEngine, startNode, unit, type RunningNode } from './support/nodes.js';
 import { rawMethod } from '../src/internal/grpc-raw.js';
 
 const Client = grpc.makeGenericClientConstructor(
@@ -60,16 +60,7 @@ describe.each(['http2', 'grpc-js'] as const)('gRPC serving (%s server)', (grpcSe
     node = await startNode('doubler', {
       predict: (X: any) => X.toArray().map((row: number[]) => row.map((v) => v * 2)),
     } as never);
-    engine = await startEngine({
-      host: '127.0.0.1',
-      httpPort: 0,
-      grpcPort: 0,
-      transport: 'grpc',
-      grpcServer,
-      log: () => undefined,
-      predictor: { name: 'p', graph: unit(node, 'MODEL', {}, 'grpc') },
-    });
-    await engine.ready(5000);
+    engine = await startGrpcEngine(grpcServer, unit(node, 'MODEL', {}, 'grpc'));
     client = new Client(`127.0.0.1:${engine.grpcPort}`, grpc.credentials.createInsecure());
   });
   afterAll(async () => {
@@ -151,19 +142,10 @@ describe.each(['http2', 'grpc-js'] as const)(
           return [[1]];
         },
       } as never);
-      engine = await startEngine({
-        host: '127.0.0.1',
-        httpPort: 0,
-        grpcPort: 0,
-        transport: 'grpc',
+      engine = await startGrpcEngine(
         grpcServer,
-        log: () => undefined,
-        predictor: {
-          name: 'p',
-          graph: unit(transformer, 'TRANSFORMER', { children: [unit(model, 'MODEL', {}, 'grpc')] }, 'grpc'),
-        },
-      });
-      await engine.ready(5000);
+        unit(transformer, 'TRANSFORMER', { children: [unit(model, 'MODEL', {}, 'grpc')] }, 'grpc'),
+      );
       client = new SeldonClient(`127.0.0.1:${engine.grpcPort}`, grpc.credentials.createInsecure());
     });
     afterAll(async () => {

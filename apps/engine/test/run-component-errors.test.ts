@@ -57,8 +57,12 @@ spec:
   return path;
 }
 
+/** `seldon-engine run <manifest>` on free ports. */
+const runOnFreePorts = (path: string): Running =>
+  seldonEngine(['run', path, '--http-port', '0', '--grpc-port', '0']);
+
 async function startRun(path: string): Promise<{ r: Running; port: number }> {
-  const r = seldonEngine(['run', path, '--http-port', '0', '--grpc-port', '0']);
+  const r = runOnFreePorts(path);
   await until(
     'the banner',
     () => /Ctrl-C stops everything/.test(r.out()) || r.child.exitCode !== null,
@@ -116,14 +120,7 @@ describe('seldon-engine run: component errors are logged where they ran', () => 
   });
 
   it('module: a constructor error names the node, the wrapper code and the cause', async () => {
-    const r = seldonEngine([
-      'run',
-      manifest('ctor.yaml', 'module:./failing.mjs:BadConstructor'),
-      '--http-port',
-      '0',
-      '--grpc-port',
-      '0',
-    ]);
+    const r = runOnFreePorts(manifest('ctor.yaml', 'module:./failing.mjs:BadConstructor'));
     expect(await r.exited).toBe(1);
     expect(r.err()).toContain(
       'seldon-engine run: predictor "default" node "classifier": SC_ERR_WRAPPER_BAD_COMPONENT: Component constructor failed: weights file missing\nError: weights file missing\n    at new BadConstructor',
@@ -132,14 +129,7 @@ describe('seldon-engine run: component errors are logged where they ran', () => 
   });
 
   it('module: refuses a component with the Python wrapper method names (regression: transform_input ignored)', async () => {
-    const r = seldonEngine([
-      'run',
-      manifest('python.yaml', 'module:./failing.mjs:PythonStyle', 'TRANSFORMER'),
-      '--http-port',
-      '0',
-      '--grpc-port',
-      '0',
-    ]);
+    const r = runOnFreePorts(manifest('python.yaml', 'module:./failing.mjs:PythonStyle', 'TRANSFORMER'));
     expect(await r.exited).toBe(1);
     expect(r.err()).toContain(
       'seldon-engine run: predictor "default" node "classifier": SC_ERR_WRAPPER_PYTHON_METHOD_NAME: ' +

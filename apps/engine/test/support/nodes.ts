@@ -107,6 +107,24 @@ export function bindGrpc(server: grpc.Server): Promise<number> {
   );
 }
 
+/** A Seldon-protocol engine on free ports whose graph (`graph`) is called over gRPC, served by `grpcServer`. */
+export async function startGrpcEngine(
+  grpcServer: 'http2' | 'grpc-js',
+  graph: PredictiveUnit,
+): Promise<EngineHandle> {
+  const engine = await startEngine({
+    host: '127.0.0.1',
+    httpPort: 0,
+    grpcPort: 0,
+    transport: 'grpc',
+    grpcServer,
+    log: () => undefined,
+    predictor: { name: 'p', graph },
+  });
+  await engine.ready(5000);
+  return engine;
+}
+
 /** An engine serving `protocol` over gRPC with a two-model chain (first -> second), both nodes on `port`. */
 export function startGrpcChainEngine(port: number, protocol: 'tensorflow' | 'v2'): Promise<EngineHandle> {
   const ep = { service_host: '127.0.0.1', service_port: port, grpcPort: port, httpPort: port };
