@@ -30,7 +30,7 @@ The folder is copied to /app/model; a package.json there is installed with \`npm
 (declare @seldon-ts/model-wrapper as a peer or dev dependency: the base image provides it).
 `;
 
-/** Runs the build; resolves with the process exit code. */
+/** Runs the build and returns the exit code for the process. */
 export function buildCommand(args: string[]): number {
   const { values, positionals } = parseArgs({
     args,
