@@ -55,6 +55,29 @@ function run(cmd, args, options = {}) {
   return res.stdout;
 }
 
+async function waitForWebhook() {
+  const probe = JSON.stringify({
+    apiVersion: 'machinelearning.seldon.io/v1',
+    kind: 'SeldonDeployment',
+    metadata: { name: 'webhook-probe', namespace: 'default' },
+    spec: { predictors: [] },
+  });
+  const started = Date.now();
+  for (;;) {
+    const res = spawnSync('kubectl', ['apply', '--dry-run=server', '-f', '-'], {
+      input: probe,
+      encoding: 'utf8',
+    });
+    if (/denied the request/.test(res.stderr)) break;
+    if (Date.now() - started > 120_000)
+      throw new Error(`the operator's webhook did not answer: ${res.stderr}`);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  process.stderr.write(
+    `cluster setup: webhook answering (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
+  );
+}
+
 export async function bringUp() {
   const kubeconfig = step('node up (scripts/kube-node/up.sh)', () =>
     run('bash', ['scripts/kube-node/up.sh']).trim().split('\n').pop(),
@@ -94,6 +117,10 @@ export async function bringUp() {
       '--timeout=180s',
     ]),
   );
+  // Available says the operator's probes pass; the API server reaches the webhook only once the
+  // Service's endpoint is programmed too. Wait for the webhook's own answer (it refuses a server-side
+  // dry run of a SeldonDeployment without predictors) instead of "connection refused".
+  await waitForWebhook();
   return kubeconfig;
 }
 
