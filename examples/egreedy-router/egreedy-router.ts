@@ -17,17 +17,25 @@ function rng(seed: number): () => number {
 }
 
 export default class EpsilonGreedy implements SeldonComponent {
-  readonly nBranches: number;
-  readonly epsilon: number;
-  readonly verbose: boolean;
+  nBranches = 0;
+  epsilon = 0.1;
+  verbose = false;
   /** Successes and tries per branch. */
-  readonly successes: number[];
-  readonly tries: number[];
+  successes: number[] = [];
+  tries: number[] = [];
   bestBranch = 0;
-  private readonly random: () => number;
+  private random: () => number = Math.random;
 
   /** Parameters: `n_branches` (INT, required), `epsilon` (FLOAT, default 0.1), `verbose` (BOOL), `seed` (INT). */
   constructor(parameters: ComponentParameters = {}) {
+    this.updateParameters(parameters);
+  }
+
+  /**
+   * New parameters while serving (the SeldonDeployment changed): what was learned stays; branches
+   * added start with no tries, branches removed are forgotten.
+   */
+  updateParameters(parameters: ComponentParameters): void {
     const n = Number(parameters.n_branches);
     if (!Number.isInteger(n) || n < 1)
       throw new Error('n_branches parameter must be given as an integer >= 1');
@@ -36,9 +44,10 @@ export default class EpsilonGreedy implements SeldonComponent {
     this.nBranches = n;
     this.epsilon = epsilon;
     this.verbose = parameters.verbose === true;
-    this.successes = new Array(n).fill(0);
-    this.tries = new Array(n).fill(0);
-    this.random = parameters.seed === undefined ? Math.random : rng(Number(parameters.seed));
+    this.successes = Array.from({ length: n }, (_, b) => this.successes[b] ?? 0);
+    this.tries = Array.from({ length: n }, (_, b) => this.tries[b] ?? 0);
+    if (this.bestBranch >= n) this.bestBranch = 0;
+    if (parameters.seed !== undefined) this.random = rng(Number(parameters.seed));
   }
 
   route(): number {

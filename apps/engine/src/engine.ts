@@ -16,7 +16,7 @@ import { createGrpcFrontDoor } from './internal/grpc-server.js';
 import { createKafkaClient, startKafkaServer, type KafkaServerHandle } from './internal/kafka-server.js';
 import { createRequestTracer } from './internal/tracing.js';
 import { validateGraph } from './internal/graph-check.js';
-import { watchGraphFile, type GraphFileWatch } from './internal/graph-file-watch.js';
+import { watchMountedFile, type MountedFileWatch } from '@seldon-ts/model-wrapper/mounted-file';
 import { kafkaNodeClientFor } from './internal/kafka-node-client.js';
 
 /** startEngine input: a resolved EngineConfig or any subset of its fields, plus embedding hooks. */
@@ -118,7 +118,7 @@ export async function startEngine(options: StartEngineOptions): Promise<EngineHa
 
   let closing: Promise<{ graceful: boolean }> | undefined;
   let kafka: KafkaServerHandle | undefined;
-  let watcher: GraphFileWatch | undefined;
+  let watcher: MountedFileWatch | undefined;
 
   const handle: EngineHandle = {
     httpPort,
@@ -232,7 +232,7 @@ export async function startEngine(options: StartEngineOptions): Promise<EngineHa
         return false;
       }
     };
-    watcher = watchGraphFile(file, {
+    watcher = watchMountedFile(file, {
       log: (level, message) => log(level, message),
       isCurrent: sameAsServed,
       onChange: (text) => {

@@ -2,33 +2,14 @@
 // (`..data` is re-pointed at a new timestamped directory); the visible `predictor.json` is a symlink
 // that is never written, so a watcher that only reacts to events named `predictor.json` missed it.
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync, symlinkSync, renameSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { startEngine, resolveConfig } from 'seldon-engine';
 import { startNode, post, type RunningNode } from './support/nodes.js';
-import { isGraphFileEvent } from '../src/internal/graph-file-watch.js';
-
-let swaps = 0;
-
-/** What the kubelet's AtomicWriter does: new `..<timestamp>` dir, `..data_tmp` symlink, rename over `..data`, drop the old dir. */
-function kubeletWrite(dir: string, files: Record<string, string>, previous?: string): string {
-  const stamp = `..2026_05_01_10_00_0${swaps++}.${String(123456789 + swaps)}`;
-  mkdirSync(join(dir, stamp));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, stamp, name), text);
-  symlinkSync(stamp, join(dir, '..data_tmp'));
-  renameSync(join(dir, '..data_tmp'), join(dir, '..data'));
-  for (const name of Object.keys(files)) {
-    try {
-      symlinkSync(join('..data', name), join(dir, name));
-    } catch {
-      // The visible symlink exists from the first write and is never touched again.
-    }
-  }
-  if (previous) rmSync(join(dir, previous), { recursive: true, force: true });
-  return stamp;
-}
+import { isMountedFileEvent } from '@seldon-ts/model-wrapper/mounted-file';
+import { kubeletWrite, until } from '../../../packages/model-wrapper/test/support/configmap-dir.js';
 
 const predictorJson = (n: RunningNode) =>
   JSON.stringify({
@@ -39,11 +20,6 @@ const predictorJson = (n: RunningNode) =>
       endpoint: { type: 'REST', service_host: '127.0.0.1', service_port: n.httpPort, httpPort: n.httpPort },
     },
   });
-
-async function until(what: string, ok: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !ok(); i++) await new Promise((r) => setTimeout(r, 50));
-  if (!ok()) throw new Error(`gave up waiting for ${what}`);
-}
 
 describe('graph file mounted from a ConfigMap', () => {
   let a: RunningNode;
@@ -164,12 +140,12 @@ describe('the graph file between reading the configuration and watching it', () 
 describe('which directory events make the watcher look', () => {
   it("reacts to the file, the kubelet's `..` entries and unnamed events, not to neighbours", () => {
     const file = '/etc/seldon/graph/predictor.json';
-    expect(isGraphFileEvent(file, 'predictor.json')).toBe(true);
-    expect(isGraphFileEvent(file, '..data')).toBe(true);
-    expect(isGraphFileEvent(file, '..data_tmp')).toBe(true);
-    expect(isGraphFileEvent(file, '..2026_05_01_10_00_00.123456789')).toBe(true);
-    expect(isGraphFileEvent(file, null)).toBe(true);
-    expect(isGraphFileEvent(file, 'other.json')).toBe(false);
-    expect(isGraphFileEvent(file, 'predictor.json.swp')).toBe(false);
+    expect(isMountedFileEvent(file, 'predictor.json')).toBe(true);
+    expect(isMountedFileEvent(file, '..data')).toBe(true);
+    expect(isMountedFileEvent(file, '..data_tmp')).toBe(true);
+    expect(isMountedFileEvent(file, '..2026_05_01_10_00_00.123456789')).toBe(true);
+    expect(isMountedFileEvent(file, null)).toBe(true);
+    expect(isMountedFileEvent(file, 'other.json')).toBe(false);
+    expect(isMountedFileEvent(file, 'predictor.json.swp')).toBe(false);
   });
 });

@@ -30,6 +30,8 @@ export type {
 } from './runtime.js';
 export { startMicroservice, readAnnotations, MICROSERVICE_DEFAULTS } from './microservice.js';
 export type { Microservice, MicroserviceOptions } from './microservice.js';
+export type { ReloadableRuntime, ParametersOutcome } from './internal/reloadable.js';
+export type { ParametersEvent } from './internal/parameters-watch.js';
 export { createExpressRouter } from './express.js';
 export type { ExpressRouterOptions } from './express.js';
 export { loadComponentModule, parseComponentReference } from './loader.js';

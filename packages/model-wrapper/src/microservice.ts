@@ -4,19 +4,15 @@ import { readFileSync } from 'node:fs';
 import type { Server as GrpcServer } from '@grpc/grpc-js';
 import { WrapperError, toWrapperError } from './errors.js';
 import { parseParameters, type ComponentParameters } from './parameters.js';
-import {
-  createComponentRuntime,
-  instantiateComponent,
-  type ComponentRuntime,
-  type ComponentRuntimeOptions,
-} from './runtime.js';
-import { loadComponentModule, resolveComponentUrl } from './loader.js';
+import type { ComponentRuntimeOptions } from './runtime.js';
 import type { ComponentModuleSpec, SeldonComponent, SeldonComponentClass } from './types.js';
 import { Gate } from './internal/gate.js';
 import { WrapperMetrics } from './internal/metrics.js';
 import { createRestListener, type RestContext } from './internal/rest.js';
 import { bindGrpc, createGrpcServer, loadReflection } from './internal/grpc.js';
-import { WorkerPoolRuntime } from './internal/workers.js';
+import { componentFactory, isModuleSpec } from './internal/component-factory.js';
+import { ReloadableRuntime } from './internal/reloadable.js';
+import { watchParameters, type ParametersEvent } from './internal/parameters-watch.js';
 
 /** Options of {@link startMicroservice}. Unset values come from the environment (05 §1), then these defaults. */
 export interface MicroserviceOptions extends Omit<ComponentRuntimeOptions, 'metrics'> {
@@ -66,6 +62,16 @@ export interface MicroserviceOptions extends Omit<ComponentRuntimeOptions, 'metr
    * reference registers reflection too).
    */
   grpcReflection?: boolean;
+  /**
+   * A JSON file of parameters (`[{"name","value","type"}...]`), read at start when present (it
+   * wins over `PREDICTIVE_UNIT_PARAMETERS`, not over `parameters` or a module spec's) and watched:
+   * when its content changes the component gets the new parameters while it serves (its
+   * `updateParameters()`, else a new instance). The operator mounts each node's file from the
+   * graph ConfigMap. Default: env `PREDICTIVE_UNIT_PARAMETERS_FILE`, else none.
+   */
+  parametersFile?: string;
+  /** Reports what became of each change of `parametersFile`. Default: none (nothing is logged). */
+  onParameters?: (event: ParametersEvent) => void;
 }
 
 /** A running microservice. */
@@ -75,7 +81,10 @@ export interface Microservice {
   readonly grpcPort: number;
   /** -1 when the metrics server is disabled. */
   readonly metricsPort: number;
-  readonly runtime: ComponentRuntime;
+  /** Serves the component; a parameter change swaps what it delegates to. */
+  readonly runtime: ReloadableRuntime;
+  /** The parameters the component serves with now. */
+  readonly parameters: ComponentParameters;
   /** Stops accepting requests, waits for in-flight ones (up to `drainTimeoutMs`), then closes everything. */
   close(): Promise<void>;
 }
@@ -114,6 +123,14 @@ export function readAnnotations(path: string): Record<string, string> {
   return out;
 }
 
+function readTextIfPresent(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 function envPort(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -127,15 +144,6 @@ function checkPort(name: string, value: number): number {
   if (!Number.isInteger(value) || value < 0 || value > 65535)
     throw new WrapperError('SC_ERR_WRAPPER_BAD_OPTION', `${name} ${value} is not a port number`);
   return value;
-}
-
-function isModuleSpec(value: unknown): value is ComponentModuleSpec {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as ComponentModuleSpec).module === 'string' &&
-    !('predict' in value)
-  );
 }
 
 function listen(server: Server, host: string, port: number, what: string): Promise<number> {
@@ -253,58 +261,25 @@ export async function startMicroservice(
     onError: options.onError,
   };
 
-  let runtime: ComponentRuntime;
-  let instance: SeldonComponent | undefined;
-  if (workers > 0) {
-    if (!isModuleSpec(component)) {
-      throw new WrapperError(
-        'SC_ERR_WRAPPER_BAD_OPTION',
-        'workers > 0 needs the component as a module spec {module, exportName} so each thread can load it',
-      );
-    }
-    if (passthrough)
-      throw new WrapperError(
-        'SC_ERR_WRAPPER_BAD_OPTION',
-        'PAYLOAD_PASSTHROUGH is not supported with workers > 0',
-      );
-    const parameters: ComponentParameters =
-      component.parameters ?? parseParameters(env.PREDICTIVE_UNIT_PARAMETERS);
-    runtime = new WorkerPoolRuntime(
-      workers,
-      {
-        module: resolveComponentUrl(component.module),
-        exportName: component.exportName,
-        parameters,
-        runtimeOptions: {
-          unitId: options.unitId ?? env.PREDICTIVE_UNIT_ID,
-          unitImage: options.unitImage ?? env.PREDICTIVE_UNIT_IMAGE,
-          includeMetricsInResponse:
-            options.includeMetricsInResponse ??
-            (env.INCLUDE_METRICS_IN_CLIENT_RESPONSE ?? 'true').toLowerCase() !== 'false',
-          executorEnabled: options.executorEnabled ?? env.SELDON_EXECUTOR_ENABLED?.toLowerCase() !== 'false',
-          modelMetadata: options.modelMetadata ?? env.MODEL_METADATA,
-        },
-      },
-      metrics,
-      options.onError,
-    );
-  } else {
-    let target: SeldonComponent | SeldonComponentClass;
-    let parameters = options.parameters;
-    if (isModuleSpec(component)) {
-      target = await loadComponentModule(component.module, component.exportName);
-      parameters ??= component.parameters ?? parseParameters(env.PREDICTIVE_UNIT_PARAMETERS);
-    } else {
-      target = component;
-    }
-    instance = instantiateComponent(target, parameters ?? {});
-    runtime = createComponentRuntime(instance, runtimeOptions);
-  }
+  const parametersFile = options.parametersFile ?? (env.PREDICTIVE_UNIT_PARAMETERS_FILE || undefined);
+  const fileText = parametersFile === undefined ? undefined : readTextIfPresent(parametersFile);
+  const factory = await componentFactory(component, {
+    workers,
+    passthrough,
+    env,
+    parameters:
+      options.parameters ??
+      (isModuleSpec(component) ? component.parameters : undefined) ??
+      (fileText === undefined ? undefined : parseParameters(fileText)),
+    runtimeOptions,
+    metrics,
+  });
+  let parameters = factory.parameters;
+  const runtime = new ReloadableRuntime(factory.initial, factory.build);
   await runtime.load();
 
   const gate = new Gate(maxInFlight);
   const decodeOptions = { maxMessageBytes, rejectUnknownFields: false };
-  const predictRaw = instance?.predictRaw;
   const restCtx: RestContext = {
     runtime,
     gate,
@@ -313,22 +288,23 @@ export async function startMicroservice(
     maxMessageBytes,
     restTimeoutMs,
     passthrough:
-      passthrough && typeof predictRaw === 'function'
-        ? async (body: string) => {
-            try {
-              return await (predictRaw as (b: string) => unknown).call(instance, body);
-            } catch (err) {
-              const error = toWrapperError(err);
-              options.onError?.({
-                unitId: options.unitId ?? env.PREDICTIVE_UNIT_ID,
-                method: 'predict',
-                error,
-                serverError: error.httpStatus >= 500,
-                stack: err instanceof Error ? err.stack : error.stack,
-              });
-              throw error;
-            }
-          }
+      passthrough && typeof runtime.instance?.predictRaw === 'function'
+        ? (body: string) =>
+            runtime.withInstance(async (instance) => {
+              try {
+                return await (instance?.predictRaw as unknown as (b: string) => unknown).call(instance, body);
+              } catch (err) {
+                const error = toWrapperError(err);
+                options.onError?.({
+                  unitId: options.unitId ?? env.PREDICTIVE_UNIT_ID,
+                  method: 'predict',
+                  error,
+                  serverError: error.httpStatus >= 500,
+                  stack: err instanceof Error ? err.stack : error.stack,
+                });
+                throw error;
+              }
+            })
         : undefined,
   };
 
@@ -383,6 +359,13 @@ export async function startMicroservice(
       boundMetrics = await listen(metricsServer, host, metricsPort, 'metrics server');
     }
 
+    const watcher =
+      parametersFile === undefined
+        ? undefined
+        : watchParameters(parametersFile, fileText, runtime, (event) => {
+            if (event.kind === 'applied') parameters = event.parameters;
+            options.onParameters?.(event);
+          });
     let closing: Promise<void> | undefined;
     const drainTimeoutMs = options.drainTimeoutMs ?? MICROSERVICE_DEFAULTS.drainTimeoutMs;
     return {
@@ -390,8 +373,12 @@ export async function startMicroservice(
       grpcPort: boundGrpc,
       metricsPort: boundMetrics,
       runtime,
+      get parameters() {
+        return parameters;
+      },
       close(): Promise<void> {
         closing ??= (async () => {
+          watcher?.close();
           // Stop taking connections, let in-flight requests finish, then drop what is left.
           http.close();
           http.closeIdleConnections();

@@ -72,6 +72,13 @@ type MaybePromise<T> = T | Promise<T>;
 export interface SeldonComponent {
   /** Called once before the server reports ready (per worker thread in worker mode). */
   load?(): MaybePromise<void>;
+  /**
+   * New parameters while serving (the node's parameters changed in the SeldonDeployment and the
+   * operator's mounted file changed). With this method the instance stays and keeps its state;
+   * without it, a class component is constructed anew with the new parameters, loaded, and
+   * swapped in. A throw keeps the current parameters (and is logged).
+   */
+  updateParameters?(parameters: ComponentParameters): MaybePromise<void>;
 
   predict?(X: ComponentInput, names: string[], meta?: Meta): MaybePromise<ComponentOutput>;
   transformInput?(X: ComponentInput, names: string[], meta?: Meta): MaybePromise<ComponentOutput>;

@@ -1,6 +1,7 @@
 // Spawns the built CLI (run `npx tsc -b packages/model-wrapper/tsconfig.lib.json` first).
 import { describe, it, expect, afterAll } from '@jest/globals';
 import { messageOf } from './support/http.js';
+import { kubeletWrite, until } from './support/configmap-dir.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { once } from 'node:events';
@@ -74,6 +75,31 @@ describe('seldon-microservice CLI', () => {
     });
     expect(await p.exit).toBe(0);
     expect(p.stderr()).toContain('SIGTERM: draining');
+  });
+
+  it('applies a change of PREDICTIVE_UNIT_PARAMETERS_FILE while serving and logs it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-params-'));
+    try {
+      const first = kubeletWrite(dir, { 'parameters.json': '[{"name":"scale","value":"3","type":"FLOAT"}]' });
+      const p = start(['packages/model-wrapper/test/fixtures/scaled-model.mjs', ...PORTS], {
+        PREDICTIVE_UNIT_PARAMETERS_FILE: join(dir, 'parameters.json'),
+      });
+      const ports = await p.ready;
+      expect(
+        (await messageOf(await predict(ports.httpPort, { data: { ndarray: [1] } }))).data?.ndarray,
+      ).toEqual([3]);
+      expect(p.stderr()).toContain('parameters {"scale":3}');
+      kubeletWrite(dir, { 'parameters.json': '[{"name":"scale","value":"5","type":"FLOAT"}]' }, first);
+      await until('the change in the log', () => p.stderr().includes('parameters changed to {"scale":5}'));
+      expect(p.stderr()).toContain('applied: a new instance serves');
+      expect(
+        (await messageOf(await predict(ports.httpPort, { data: { ndarray: [1] } }))).data?.ndarray,
+      ).toEqual([5]);
+      p.child.kill('SIGTERM');
+      expect(await p.exit).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('loads a named export with :Export and awaits load() before ready', async () => {

@@ -2,7 +2,12 @@
 import { describe, it, expect, afterAll } from '@jest/globals';
 import jpeg from 'jpeg-js';
 import pngjs from 'pngjs';
-import { startMicroservice, type Microservice, type MicroserviceOptions } from '@seldon-ts/model-wrapper';
+import {
+  NdArray,
+  startMicroservice,
+  type Microservice,
+  type MicroserviceOptions,
+} from '@seldon-ts/model-wrapper';
 import MockClassifier from '../../../examples/mock-classifier/mock-classifier.js';
 import EpsilonGreedy from '../../../examples/egreedy-router/egreedy-router.js';
 import FeatureScaler from '../../../examples/three-step-chain/input-transformer.js';
@@ -75,6 +80,20 @@ describe('examples/egreedy-router', () => {
     // Feedback without this router's routing decision is a 400.
     const bad = await post(svc, '/send-feedback', { request: { data: { ndarray: [[1]] } }, reward: 1 });
     expect(bad.status).toBe(400);
+  });
+
+  it('takes new parameters in place and keeps what it learned', () => {
+    const router = new EpsilonGreedy({ n_branches: 3, epsilon: 0.5, seed: 7 });
+    router.sendFeedback(new NdArray([1], [1]), [], 1, undefined, 2);
+    expect(router.bestBranch).toBe(2);
+    router.updateParameters({ n_branches: 4, epsilon: 0 });
+    expect(router.route()).toBe(2);
+    expect(router.tries).toEqual([0, 0, 1, 0]);
+    router.updateParameters({ n_branches: 2, epsilon: 0 });
+    expect([router.bestBranch, router.tries]).toEqual([0, [0, 0]]);
+    expect(() => router.updateParameters({ n_branches: 2, epsilon: 2 })).toThrow(
+      'epsilon parameter must be between 0 and 1',
+    );
   });
 
   it('explores other branches with probability epsilon (seeded)', async () => {

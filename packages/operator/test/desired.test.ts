@@ -125,6 +125,51 @@ describe('desiredState', () => {
     expect(replicas).toEqual([5, 1]);
   });
 
+  it('keeps node parameters out of pod templates: a change rewrites only the graph ConfigMap', () => {
+    const a = loadFixture('egreedy-router.yaml');
+    const b = structuredClone(a);
+    b.spec.predictors[0].graph.parameters![1].value = '0.0';
+    b.spec.predictors[0].graph.children![0].parameters = [{ name: 'seed', type: 'INT', value: '7' }];
+    const [before, after] = [a, b].map((s) => desiredState(s, config).objects);
+    const templates = (objects: KubeObject[]) =>
+      byKind(objects, 'Deployment').map((d) => (d.spec as { template: unknown }).template);
+    expect(templates(after)).toEqual(templates(before));
+    const data = (objects: KubeObject[]) =>
+      (byKind(objects, 'ConfigMap')[0] as KubeObject & { data: Record<string, string> }).data;
+    expect(JSON.parse(data(after)['parameters.eg-router.json'])[1]).toEqual({
+      name: 'epsilon',
+      value: '0.0',
+      type: 'FLOAT',
+    });
+    expect(JSON.parse(data(after)['parameters.model-a.json'])).toEqual([
+      { name: 'seed', type: 'INT', value: '7' },
+    ]);
+    expect(JSON.parse(data(before)['parameters.model-a.json'])).toEqual([]);
+    const router = pod(byKind(after, 'Deployment')[0]).containers.find((c) => c.name === 'eg-router')!;
+    expect(router.env).toEqual(
+      expect.arrayContaining([
+        {
+          name: 'PREDICTIVE_UNIT_PARAMETERS',
+          valueFrom: { configMapKeyRef: { name: 'egreedy-egreedy-graph', key: 'parameters.eg-router.json' } },
+        },
+        { name: 'PREDICTIVE_UNIT_PARAMETERS_FILE', value: '/etc/seldon/graph/parameters.eg-router.json' },
+      ]),
+    );
+  });
+
+  it('keeps a PREDICTIVE_UNIT_PARAMETERS the user set on the container', () => {
+    const sdep = loadFixture('egreedy-router.yaml');
+    const spec = sdep.spec.predictors[0].componentSpecs![0].spec!;
+    spec.containers![0].env = [{ name: 'PREDICTIVE_UNIT_PARAMETERS', value: '[]' }];
+    const objects = desiredState(sdep, config).objects;
+    const router = pod(byKind(objects, 'Deployment')[0]).containers.find((c) => c.name === 'eg-router')!;
+    expect(router.env!.filter((e) => e.name.startsWith('PREDICTIVE_UNIT_PARAMETERS'))).toEqual([
+      { name: 'PREDICTIVE_UNIT_PARAMETERS', value: '[]' },
+    ]);
+    const cm = byKind(objects, 'ConfigMap')[0] as KubeObject & { data: Record<string, string> };
+    expect(cm.data['parameters.eg-router.json']).toBeUndefined();
+  });
+
   it('ENGINE_PREDICTOR env mode carries the predictor with traffic and replicas zeroed', () => {
     const envConfig = configFromEnv({ ...env, SELDON_ENGINE_GRAPH_DELIVERY: 'env' });
     const state = desiredState(loadFixture('canary.yaml'), envConfig);

@@ -248,6 +248,31 @@ d('operator against a real kube-apiserver', () => {
     expect(after.metadata.generation).toBe(before.metadata.generation! + 1);
   }, 60_000);
 
+  it('a parameter change rewrites the graph ConfigMap and leaves the pod template (no rollout)', async () => {
+    const name = 'lifecycle-example-0-classifier';
+    const before = await getDep('life', name);
+    const predictor = { ...loadFixture('minimal-model.yaml').spec.predictors[0], replicas: 3 };
+    predictor.graph = {
+      ...predictor.graph,
+      parameters: [{ name: 'threshold', type: 'FLOAT', value: '0.7' }],
+    };
+    await patchSdep('life', 'lifecycle', { spec: { predictors: [predictor] } });
+    const graph = await waitFor(async () => {
+      const cm = await client.get<KubeObject & { data: Record<string, string> }>(
+        RT.configMap,
+        'life',
+        'lifecycle-example-graph',
+      );
+      return cm.data['parameters.classifier.json'].includes('threshold') ? cm : undefined;
+    }, 'the parameters in the graph ConfigMap');
+    expect(JSON.parse(graph.data['parameters.classifier.json'])).toEqual([
+      { name: 'threshold', type: 'FLOAT', value: '0.7' },
+    ]);
+    const after = await getDep('life', name);
+    expect(after.metadata.generation).toBe(before.metadata.generation);
+    expect(JSON.stringify(after.spec.template)).toBe(JSON.stringify(before.spec.template));
+  }, 60_000);
+
   it('recreates a deleted owned Deployment and Service', async () => {
     await client.delete(RT.deployment, 'life', 'lifecycle-example-0-classifier');
     await client.delete(RT.service, 'life', 'lifecycle-example');

@@ -7,6 +7,7 @@ import { WrapperError } from '../errors.js';
 import { parseParameters } from '../parameters.js';
 import { parseComponentReference } from '../loader.js';
 import { startMicroservice, type MicroserviceOptions } from '../microservice.js';
+import type { ParametersEvent } from './parameters-watch.js';
 
 const USAGE = `Usage: seldon-microservice <module>[:Export] [options]
        seldon-microservice build <dir> --tag IMAGE [options]   (see build --help)
@@ -19,6 +20,8 @@ const USAGE = `Usage: seldon-microservice <module>[:Export] [options]
   --grpc-port N          gRPC port (env PREDICTIVE_UNIT_GRPC_SERVICE_PORT, default 5000)
   --metrics-port N       metrics port (env PREDICTIVE_UNIT_METRICS_SERVICE_PORT, default 6000)
   --parameters JSON      [{"name","value","type"}...] (env PREDICTIVE_UNIT_PARAMETERS)
+  --parameters-file F    the same JSON in a file, watched: a change reaches the running component
+                         (env PREDICTIVE_UNIT_PARAMETERS_FILE; the operator mounts one per node)
   --log-level L          DEBUG | INFO | WARNING | ERROR (env SELDON_LOG_LEVEL, default INFO)
   --workers N            worker threads for CPU-bound components; 1 = main thread (env GUNICORN_WORKERS)
   --max-message-bytes N  largest REST body / gRPC message (default 104857600)
@@ -46,6 +49,23 @@ function intFlag(name: string, raw: string | undefined): number | undefined {
   return n;
 }
 
+const OUTCOMES = {
+  updated: 'applied in place (updateParameters)',
+  replaced: 'applied: a new instance serves',
+  unchanged: 'not applied: the component is an object, which takes no parameters',
+} as const;
+
+function logParameters(log: (level: Level, message: string) => void, event: ParametersEvent): void {
+  if (event.kind === 'applied')
+    log('INFO', `parameters changed to ${JSON.stringify(event.parameters)}: ${OUTCOMES[event.outcome]}`);
+  else if (event.kind === 'rejected')
+    log(
+      'ERROR',
+      `parameters changed but were refused, the previous ones still serve: ${event.error.code}: ${event.error.message}`,
+    );
+  else log(event.level === 'warn' ? 'WARNING' : 'DEBUG', event.message);
+}
+
 /** Serves one component until SIGTERM/SIGINT; `args` are the command line after the program name. */
 export async function serveCommand(args: string[]): Promise<void> {
   const known = {
@@ -54,6 +74,7 @@ export async function serveCommand(args: string[]): Promise<void> {
     'grpc-port': { type: 'string' },
     'metrics-port': { type: 'string' },
     parameters: { type: 'string' },
+    'parameters-file': { type: 'string' },
     'log-level': { type: 'string' },
     workers: { type: 'string' },
     'max-message-bytes': { type: 'string' },
@@ -136,9 +157,11 @@ export async function serveCommand(args: string[]): Promise<void> {
   for (const flag of IGNORED)
     if (values[flag] !== undefined) log('INFO', `--${flag}: accepted for compatibility, ignored`);
 
+  // Without --parameters, startMicroservice reads the parameters file, else PREDICTIVE_UNIT_PARAMETERS.
   let parameters;
   try {
-    parameters = parseParameters(str(values.parameters) ?? env.PREDICTIVE_UNIT_PARAMETERS);
+    const flag = str(values.parameters);
+    parameters = flag === undefined ? undefined : parseParameters(flag);
   } catch (err) {
     fail(`${(err as Error).message}`, 1);
   }
@@ -153,11 +176,10 @@ export async function serveCommand(args: string[]): Promise<void> {
     maxInFlight: intFlag('max-in-flight', str(values['max-in-flight'])),
     host: str(values.host),
     workers: workersRaw > 1 ? workersRaw : 0,
+    parametersFile: str(values['parameters-file']),
+    onParameters: (event) => logParameters(log, event),
   };
-  log(
-    'INFO',
-    `starting ${module}${exportName ? `:${exportName}` : ''} as ${serviceType} with parameters ${JSON.stringify(parameters)}`,
-  );
+  log('INFO', `starting ${module}${exportName ? `:${exportName}` : ''} as ${serviceType}`);
   // Errors are logged here, where the component runs: the caller (an executor) sees only the body.
   const unit = env.PREDICTIVE_UNIT_ID ? `unit "${env.PREDICTIVE_UNIT_ID}"` : `component ${components[0]}`;
   options.onError = (report) => {
@@ -174,6 +196,7 @@ export async function serveCommand(args: string[]): Promise<void> {
     const stack = cause instanceof Error && cause.stack !== undefined ? `\n${cause.stack}` : '';
     fail(`${code}: ${unit}: ${(err as Error).message}${stack}`, 1);
   }
+  log('INFO', `parameters ${JSON.stringify(service.parameters)}`);
   log(
     'INFO',
     `ready: http ${service.httpPort}, grpc ${service.grpcPort < 0 ? 'disabled' : service.grpcPort}, metrics ${service.metricsPort}` +

@@ -11,6 +11,12 @@ import type {
 import { findNode, isPrepackaged, walkGraph } from '@seldon-ts/crd-types';
 import type { OperatorConfig } from '../../config.js';
 import { addPortIfAbsent, setEnvIfAbsent } from './container.js';
+import {
+  addGraphVolume,
+  deliverParameters,
+  GRAPH_VOLUME,
+  type GraphParameters,
+} from './parameters-delivery.js';
 import { OperatorError } from '../../errors.js';
 import { intAnnotation, lookupAnnotation } from './annotations.js';
 import { ambassadorV1Config, ambassadorV2Objects } from './ambassador.js';
@@ -176,12 +182,16 @@ export function desiredState(
     }
     const graphConfigMap = `${pSvc}-graph`;
     const useGraphFile = config.engine.graphDelivery === 'file' && !noEngine;
+    // The nodes' parameters join the engine's graph in this ConfigMap as the containers are built.
+    const graphData: Record<string, string> = {
+      [GRAPH_FILE]: JSON.stringify(enginePredictor(predictor), null, 2),
+    };
     if (useGraphFile) {
       objects.push({
         apiVersion: 'v1',
         kind: 'ConfigMap',
         metadata: meta(graphConfigMap, { 'seldon-app': pSvc }),
-        data: { [GRAPH_FILE]: JSON.stringify(enginePredictor(predictor), null, 2) },
+        data: graphData,
       });
     }
 
@@ -206,7 +216,11 @@ export function desiredState(
         selector[containerServiceLabelKey(c.name)] = svcName;
         const typeLabel = nodeTypeLabel(node);
         if (typeLabel) labels[typeLabel] = 'true';
-        decorateNodeContainer(c, node, sdep, predictor, config);
+        const parametersFromGraph =
+          useGraphFile && !isPrepackaged(node)
+            ? { pod, configMap: graphConfigMap, mountPath: config.engine.graphMountPath, data: graphData }
+            : undefined;
+        decorateNodeContainer(c, node, sdep, predictor, config, parametersFromGraph);
         if (isPrepackaged(node)) {
           applyPrepackaged(pod, c, node, {
             protocol,
@@ -232,12 +246,7 @@ export function desiredState(
       if (hasEngine) {
         (pod.containers ??= []).push(engineContainer(sdep, predictor, config, useGraphFile));
         if (predictor.ssl?.certSecretName) mountCert(pod, predictor.ssl.certSecretName, config);
-        if (useGraphFile) {
-          (pod.volumes ??= []).push({
-            name: 'seldon-graph',
-            configMap: { name: graphConfigMap, defaultMode: 0o644 },
-          });
-        }
+        if (useGraphFile) addGraphVolume(pod, graphConfigMap);
       }
       finishPod(pod, config);
       const autoscaled = Boolean(cs.hpaSpec) || Boolean(cs.kedaSpec && config.kedaEnabled);
@@ -315,8 +324,7 @@ export function desiredState(
         containers: [engineContainer(sdep, predictor, config, useGraphFile)],
         serviceAccountName: config.engine.serviceAccountName,
       };
-      if (useGraphFile)
-        pod.volumes = [{ name: 'seldon-graph', configMap: { name: graphConfigMap, defaultMode: 0o644 } }];
+      if (useGraphFile) addGraphVolume(pod, graphConfigMap);
       if (predictor.ssl?.certSecretName) mountCert(pod, predictor.ssl.certSecretName, config);
       finishPod(pod, config);
       objects.push({
@@ -485,6 +493,7 @@ function decorateNodeContainer(
   sdep: SeldonDeployment,
   predictor: PredictorSpec,
   config: OperatorConfig,
+  parametersFromGraph: GraphParameters | undefined,
 ): void {
   const http = node.endpoint!.httpPort!;
   const grpc = node.endpoint!.grpcPort!;
@@ -504,7 +513,8 @@ function decorateNodeContainer(
   setEnvIfAbsent(c, 'MLSERVER_HTTP_PORT', String(http));
   setEnvIfAbsent(c, 'PREDICTIVE_UNIT_GRPC_SERVICE_PORT', String(grpc));
   setEnvIfAbsent(c, 'MLSERVER_GRPC_PORT', String(grpc));
-  if (node.parameters && node.parameters.length > 0)
+  if (parametersFromGraph) deliverParameters(c, node, parametersFromGraph);
+  else if (node.parameters && node.parameters.length > 0)
     setEnvIfAbsent(c, 'PREDICTIVE_UNIT_PARAMETERS', JSON.stringify(node.parameters));
   if (node.modelUri) setEnvIfAbsent(c, 'MLSERVER_MODEL_URI', MODELS_PATH);
   setEnvIfAbsent(c, 'PREDICTIVE_UNIT_ID', c.name);
@@ -561,7 +571,7 @@ function engineContainer(
   const mounts = [{ name: PODINFO_VOLUME, mountPath: PODINFO_PATH }];
   if (useGraphFile) {
     args.push('--file', `${e.graphMountPath}/${GRAPH_FILE}`);
-    mounts.push({ name: 'seldon-graph', mountPath: e.graphMountPath, readOnly: true } as never);
+    mounts.push({ name: GRAPH_VOLUME, mountPath: e.graphMountPath, readOnly: true } as never);
   } else {
     env.push({
       name: 'ENGINE_PREDICTOR',

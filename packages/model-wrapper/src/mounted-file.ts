@@ -1,7 +1,8 @@
-// Watches the graph file given with --file and hands over its new text when the content changes.
+// Watches a file mounted from a ConfigMap (the engine's graph, a node's parameters) and hands over
+// its new text when the content changes.
 //
-// The operator mounts the predictor graph from a ConfigMap. The kubelet never writes the visible
-// file: `predictor.json` is a symlink to `..data/predictor.json`, and an update writes a new
+// The operator mounts the predictor graph and the nodes' parameters from a ConfigMap. The kubelet
+// never writes the visible file: `predictor.json` (say) is a symlink to `..data/predictor.json`, and an update writes a new
 // timestamped directory (`..2026_05_01_10_00_00.123456789/`), points a `..data_tmp` symlink at it and
 // renames that over `..data`. Events therefore carry the names `..data_tmp`/`..data`, never the file's
 // own name. So the directory is watched, events for the file and for the kubelet's `..` entries
@@ -10,7 +11,7 @@
 import { watch, readFileSync, type FSWatcher } from 'node:fs';
 import { basename, dirname } from 'node:path';
 
-export interface GraphFileWatchOptions {
+export interface MountedFileWatchOptions {
   /** Quiet period after the last event before the file is re-read, ms. Default 50. */
   debounceMs?: number;
   /** Called with the new text when the content differs from the last text seen. */
@@ -25,7 +26,7 @@ export interface GraphFileWatchOptions {
   log: (level: 'debug' | 'warn', message: string) => void;
 }
 
-export interface GraphFileWatch {
+export interface MountedFileWatch {
   /** Stops watching; a re-read already scheduled is cancelled. */
   close(): void;
 }
@@ -39,14 +40,14 @@ function readText(path: string): string | undefined {
 }
 
 /** True for directory events that may change what `file` resolves to. */
-export function isGraphFileEvent(file: string, name: string | null): boolean {
+export function isMountedFileEvent(file: string, name: string | null): boolean {
   // No name: the platform could not tell which entry changed, so look.
   if (name === null) return true;
   // `..data`, `..data_tmp` and the timestamped directories of the kubelet's atomic writer.
   return name === basename(file) || name.startsWith('..');
 }
 
-export function watchGraphFile(file: string, options: GraphFileWatchOptions): GraphFileWatch {
+export function watchMountedFile(file: string, options: MountedFileWatchOptions): MountedFileWatch {
   const debounceMs = options.debounceMs ?? 50;
   let lastText = readText(file);
   let timer: NodeJS.Timeout | undefined;
@@ -58,11 +59,11 @@ export function watchGraphFile(file: string, options: GraphFileWatchOptions): Gr
     const text = readText(file);
     // Absent mid-replace (an editor's delete + create): the next event brings the new file.
     if (text === undefined) {
-      options.log('debug', `graph file ${file} is not readable right now; waiting for the next change`);
+      options.log('debug', `${file} is not readable right now; waiting for the next change`);
       return;
     }
     if (text === lastText) {
-      options.log('debug', `graph file ${file}: directory changed, content unchanged`);
+      options.log('debug', `${file}: directory changed, content unchanged`);
       return;
     }
     lastText = text;
@@ -72,11 +73,11 @@ export function watchGraphFile(file: string, options: GraphFileWatchOptions): Gr
   let watcher: FSWatcher | undefined;
   try {
     watcher = watch(dirname(file), { persistent: false }, (_event, name) => {
-      if (closed || !isGraphFileEvent(file, name === null ? null : String(name))) return;
+      if (closed || !isMountedFileEvent(file, name === null ? null : String(name))) return;
       clearTimeout(timer);
       timer = setTimeout(check, debounceMs);
     });
-    // A removed directory or an exhausted inotify limit must not crash the engine.
+    // A removed directory or an exhausted inotify limit must not crash the process.
     watcher.on('error', (err) => {
       options.log('warn', `stopped watching ${file}: ${err.message}`);
       watcher?.close();
