@@ -38,15 +38,21 @@ if (build.status !== 0) {
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 console.error(`[start] built in ${seconds} s; starting seldon-engine run ${runArgs.join(' ')}`);
 
-// 2. Run. Ctrl-C reaches the runner too (same process group); it stops everything and exits.
+// 2. Run. The runner gets its own process group, so it hears exactly one signal: the one this
+// script forwards. A Ctrl-C in the terminal reaches npm and this script (npm forwards it once more),
+// and `kill -INT`/`kill -TERM` of the npm process reaches this script through npm (the npm script
+// `exec`s node, so no shell sits in between to die of the signal and leave the runner behind).
 const child = spawn(process.execPath, [`${root}apps/engine/dist/cli.js`, 'run', ...runArgs], {
   cwd: userCwd,
   stdio: 'inherit',
+  detached: true,
 });
-for (const sig of ['SIGINT', 'SIGTERM']) {
+let forwarded = false;
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(sig, () => {
-    // The terminal already sent SIGINT to the runner; forward SIGTERM from process managers.
-    if (sig === 'SIGTERM') child.kill('SIGTERM');
+    if (forwarded || child.exitCode !== null) return;
+    forwarded = true;
+    child.kill(sig);
   });
 }
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

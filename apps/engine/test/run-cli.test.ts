@@ -4,7 +4,28 @@ import { describe, it, expect, afterEach, jest } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { repoRoot, example, postJson, until, runCli, stopStarted, type Running } from './run-helpers.js';
+
+/** The pids below `pid`, from `ps` (children first, then theirs). */
+function descendants(pid: number): number[] {
+  const children = spawnSync('ps', ['-o', 'pid=', '--ppid', String(pid)])
+    .stdout.toString()
+    .split('\n')
+    .map((l) => Number(l.trim()))
+    .filter((n) => n > 0);
+  return children.flatMap((c) => [c, ...descendants(c)]);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 // Suites start real servers and processes; the repo-wide Jest default (5 s) is too tight on a busy machine.
 jest.setTimeout(30_000);
@@ -198,5 +219,31 @@ spec:
     r.child.kill('SIGTERM');
     expect(await r.exited).toBe(0);
     expect(r.err()).toContain('[runner] stopped');
+  }, 90_000);
+
+  it('`npm start` stops on kill -INT of the npm process, the runner hearing the signal once', async () => {
+    const npm = spawn(
+      'npm',
+      ['start', '--', example('mock-classifier'), '--http-port', '0', '--grpc-port', '0'],
+      { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let err = '';
+    let out = '';
+    npm.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    npm.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    const exited = once(npm, 'exit');
+    try {
+      await until('the banner', () => out.includes('is serving'), 60_000);
+      const tree = descendants(npm.pid!);
+      expect(tree.length).toBeGreaterThanOrEqual(2); // start.mjs and the runner (and its nodes)
+      npm.kill('SIGINT');
+      await exited;
+      expect(err).toContain('[runner] stopped');
+      expect(err).not.toContain('already stopping');
+      // Nothing npm started is left running.
+      await until('every process npm started to exit', () => tree.every((pid) => !alive(pid)), 10_000);
+    } finally {
+      if (npm.exitCode === null) npm.kill('SIGKILL');
+    }
   }, 90_000);
 });
