@@ -113,3 +113,5 @@ export {
   namespaceOf,
 } from './naming.js';
 export type { NameKind, SdepRef, PredictorRef } from './naming.js';
+export { findUnknownFields, formatUnknownField, nearestName } from './unknown-fields.js';
+export type { UnknownField } from './unknown-fields.js';

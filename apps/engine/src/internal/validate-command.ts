@@ -1,9 +1,11 @@
 // `seldon-engine validate <file>`: every rule of the SeldonDeployment webhook plus the engine's own
-// start-time graph checks, printed for humans; exit code 1 on any violation.
+// start-time graph checks and unknown (misspelled) fields, printed for humans; exit code 1 on any.
 import {
   parseSeldonDeployments,
   validateSeldonDeployment,
   formatValidationErrors,
+  findUnknownFields,
+  formatUnknownField,
 } from '@seldon-ts/crd-types';
 import { validateGraph } from './graph-check.js';
 
@@ -46,6 +48,8 @@ export function validateFile(
       const result = validateSeldonDeployment(sdep);
       const problems: string[] = [];
       if (!result.valid) problems.push(formatValidationErrors(result.errors));
+      // The API server would drop these without a word (the webhook, like the reference's, allows them).
+      for (const field of findUnknownFields(sdep)) problems.push(`  - ${formatUnknownField(field)}`);
       for (const p of sdep.spec?.predictors ?? []) {
         try {
           validateGraph(p, sdep.spec?.transport ?? 'rest');

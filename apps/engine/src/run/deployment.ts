@@ -5,7 +5,7 @@ import { watch } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { EngineError } from '../errors.js';
 import { RUN_DEFAULTS, type LocalRunOptions } from './options.js';
-import { readManifest, validateManifest, defaultManifest } from './manifest.js';
+import { readManifest, validateManifest, defaultManifest, unknownFieldWarnings } from './manifest.js';
 import {
   planDeployment,
   applyEndpoints,
@@ -60,15 +60,26 @@ export interface LocalDeployment {
 export function planLocalDeployment(options: LocalRunOptions): DeploymentPlan {
   const manifestPath = resolvePath(options.manifestPath);
   const sdep = readManifest(manifestPath);
-  validateManifest(sdep, manifestPath);
-  const namespace = options.namespace ?? RUN_DEFAULTS.namespace;
-  return planDeployment(defaultManifest(sdep, namespace), {
-    baseDir: dirname(manifestPath),
-    namespace,
-    overrides: options.components ?? {},
-    isolation: options.isolation,
-    kafkaBroker: options.kafkaBroker,
-  });
+  const unknown = unknownFieldWarnings(sdep, manifestPath);
+  try {
+    validateManifest(sdep, manifestPath);
+    const namespace = options.namespace ?? RUN_DEFAULTS.namespace;
+    const plan = planDeployment(defaultManifest(sdep, namespace), {
+      baseDir: dirname(manifestPath),
+      namespace,
+      overrides: options.components ?? {},
+      isolation: options.isolation,
+      kafkaBroker: options.kafkaBroker,
+    });
+    return { ...plan, warnings: [...unknown, ...plan.warnings] };
+  } catch (err) {
+    // A misspelled field is the likely cause of what failed (`componentSpec:` -> no container found).
+    if (unknown.length === 0 || !(err instanceof EngineError)) throw err;
+    throw new EngineError(err.code, `${err.message}\n${unknown.join('\n')}`, {
+      where: manifestPath,
+      cause: err,
+    });
+  }
 }
 
 /** Starts everything a SeldonDeployment needs on this machine. */

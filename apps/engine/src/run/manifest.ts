@@ -6,6 +6,8 @@ import {
   validateSeldonDeployment,
   defaultSeldonDeployment,
   formatValidationErrors,
+  findUnknownFields,
+  formatUnknownField,
 } from '@seldon-ts/crd-types';
 import type { SeldonDeployment } from '@seldon-ts/crd-types';
 import { EngineError } from '../errors.js';
@@ -47,6 +49,14 @@ export function validateManifest(sdep: SeldonDeployment, where: string): void {
       { where },
     );
   }
+}
+
+/**
+ * One line per field the SeldonDeployment names but neither the CRD nor Kubernetes knows (a typo,
+ * usually), with the nearest known name. Such fields are ignored, as the API server drops them.
+ */
+export function unknownFieldWarnings(sdep: SeldonDeployment, where: string): string[] {
+  return findUnknownFields(sdep).map((f) => `${where}: ${formatUnknownField(f)}; it is ignored`);
 }
 
 /** The operator's defaulting (node types from implementations, endpoints, namespace). */
