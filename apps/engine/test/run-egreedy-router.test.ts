@@ -1,14 +1,15 @@
 // Example 2 end to end: an epsilon-greedy router over three classifiers learns from feedback.
 import { describe, it, expect, beforeAll, afterAll, jest } from '@jest/globals';
 import type { LocalDeployment } from '../src/run/index.js';
-import { startForTest, example, postJson, grpcCall } from './run-helpers.js';
+import { readFileSync } from 'node:fs';
+import { startForTest, example, postJson, grpcCall, repoRoot } from './run-helpers.js';
 
 // Suites start real servers and processes; the repo-wide Jest default (5 s) is too tight on a busy machine.
 jest.setTimeout(30_000);
 
 const REQUEST = { data: { ndarray: [[1.0, 2.0, 5.0]] } };
 // What classifier-1/2/3 answer (mock classifier with intValue 0, 1, 2).
-const SCORES = [0.43782349911420193, 0.22270013882530884, 0.09534946489910949];
+const SCORES = [0.43782349911420193, 0.22270013882530884, 0.09534946489910953];
 
 describe('run example 2: epsilon-greedy router over three classifiers', () => {
   let deployment: LocalDeployment;
@@ -26,8 +27,19 @@ describe('run example 2: epsilon-greedy router over three classifiers', () => {
     expect(res.status).toBe(200);
     const route = res.json.meta.routing['eg-router'];
     expect([0, 1, 2]).toContain(route);
-    expect(res.json.data.ndarray[0][0]).toBeCloseTo(SCORES[route], 12);
+    expect(res.json.data.ndarray[0][0]).toBe(SCORES[route]);
     expect(Object.keys(res.json.meta.requestPath)).toEqual([`classifier-${route + 1}`]);
+  });
+
+  it('the READMEs quote exactly what the classifiers answer', () => {
+    for (const doc of ['README.md', 'examples/egreedy-router/README.md']) {
+      const quoted = readFileSync(`${repoRoot}${doc}`, 'utf8').match(/0\.\d{15,}/g) ?? [];
+      expect(quoted.length).toBeGreaterThan(0);
+      for (const value of quoted)
+        expect({ doc, value, known: SCORES.includes(Number(value)) }).toEqual({ doc, value, known: true });
+      // Each quote is the shortest text of its double, as the engine writes it.
+      for (const value of quoted) expect(String(Number(value))).toBe(value);
+    }
   });
 
   it('learns from feedback to prefer the classifier that earns rewards', async () => {
