@@ -413,7 +413,9 @@ export function parseBatchArgs(
         raw = 'true';
       } else {
         if (next === undefined) {
-          throw new BatchError('SC_ERR_BATCH_INVALID_OPTION', `option ${name} needs a value`);
+          // -h is --host, as in the reference's CLI; someone typing it alone wants help.
+          const hint = name === '-h' ? ' (-h is --host, as in the reference; --help prints the usage)' : '';
+          throw new BatchError('SC_ERR_BATCH_INVALID_OPTION', `option ${name} needs a value${hint}`);
         }
         raw = next;
         i++;

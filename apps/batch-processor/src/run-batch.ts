@@ -97,17 +97,18 @@ export async function runBatch(options: BatchOptions, hooks: BatchRunHooks = {})
   const counters: ProgressCounters = {
     startedAt: Date.now(),
     bytesRead: 0,
+    bytesDone: 0,
     linesRead: 0,
     done: 0,
     failed: 0,
   };
   const stats: WorkStats = { requests: 0, retries: 0 };
   const mode = opts.progress === 'auto' ? (progressStream.isTTY ? 'bar' : 'log') : opts.progress;
-  const progress = startProgress(mode, counters, totalBytes, opts.progressIntervalMs, logger, progressStream);
   logger.info(
     `batch ${opts.batchId}: ${opts.method} ${opts.inputDataPath} -> ${opts.outputDataPath} via ${opts.transport} ${opts.host} ` +
       `(deployment ${opts.deploymentName}, namespace ${opts.namespace}, gateway ${opts.gatewayType}, ${opts.workers} workers, batch size ${opts.batchSize})`,
   );
+  const progress = startProgress(mode, counters, totalBytes, opts.progressIntervalMs, logger, progressStream);
 
   const groups = groupLines(readLines(input, opts.maxLineBytes, counters), opts.batchSize);
   let fatal: unknown;
@@ -146,6 +147,7 @@ export async function runBatch(options: BatchOptions, hooks: BatchRunHooks = {})
         counters.done++;
         if (!outcome.ok) counters.failed++;
       }
+      for (const line of group) counters.bytesDone += line.bytes + 1;
       if (opts.batchIntervalMs > 0) {
         const wait = opts.batchIntervalMs - (Date.now() - startedAt);
         if (wait > 0) await sleep(wait);

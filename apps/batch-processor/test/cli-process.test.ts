@@ -123,6 +123,8 @@ describe('seldon-batch-processor --version and --help', () => {
     );
     const short = spawnSync(process.execPath, [cli, '-h'], { encoding: 'utf8' });
     expect(short.status).toBe(2);
-    expect(short.stderr).toContain('SC_ERR_BATCH_INVALID_OPTION: option -h needs a value');
+    expect(short.stderr).toContain(
+      'SC_ERR_BATCH_INVALID_OPTION: option -h needs a value (-h is --host, as in the reference; --help prints the usage)',
+    );
   });
 });

@@ -2,6 +2,8 @@
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { exitCodes, runCli } from '../src/index.js';
+import { silentLogger } from '../src/logger.js';
+import { startProgress } from '../src/internal/progress.js';
 import { startStubDeployment } from './support/stub-deployment.js';
 import type { StubDeployment } from './support/stub-deployment.js';
 import { readOutput, tempDir } from './support/files.js';
@@ -110,6 +112,30 @@ describe('seldon-batch-processor CLI', () => {
       c.streams,
     );
     expect(c.text().stderr).toMatch(/\r\x1b\[2K.*100% \| 2 lines \| \d+\/s \| 1 errors \| ETA 0s\n/);
+    // The start line is logged before the bar is drawn, never onto it.
+    const stderr = c.text().stderr;
+    expect(stderr.indexOf('INFO: batch ')).toBeGreaterThanOrEqual(0);
+    expect(stderr.indexOf('INFO: batch ')).toBeLessThan(stderr.indexOf('\r\x1b[2K'));
+    for (const line of stderr.split('\n').filter((l) => l.includes('batch-processor - '))) {
+      expect(line.includes('█') || line.includes('░')).toBe(false);
+    }
+  });
+
+  it('measures the bar by lines answered, not by 64 KiB chunks read', () => {
+    const drawn: string[] = [];
+    const stream = { write: (s: string) => drawn.push(s) } as unknown as NodeJS.WritableStream;
+    // One chunk of a 256 KiB file read, 1 % of it answered: the bar says 1 %, not 25 %.
+    const counters = {
+      startedAt: Date.now(),
+      bytesRead: 65_536,
+      bytesDone: 2_621,
+      linesRead: 655,
+      done: 26,
+      failed: 0,
+    };
+    const display = startProgress('bar', counters, 262_144, 5_000, silentLogger, stream);
+    display.stop();
+    expect(drawn[0]).toMatch(/ {2}1% \| 26 lines/);
   });
 
   it('reports an unreachable deployment as error records after the retries', async () => {

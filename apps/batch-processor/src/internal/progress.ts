@@ -4,6 +4,8 @@ import type { BatchLogger } from '../logger.js';
 export interface ProgressCounters {
   readonly startedAt: number;
   bytesRead: number;
+  /** Bytes of the input lines whose answers are written (each line and its newline). */
+  bytesDone: number;
   linesRead: number;
   done: number;
   failed: number;
@@ -40,8 +42,9 @@ interface Snapshot {
 function snapshot(c: ProgressCounters, totalBytes: number): Snapshot {
   const elapsedS = Math.max((Date.now() - c.startedAt) / 1000, 1e-3);
   const rate = c.done / elapsedS;
-  // The reader runs only a few lines ahead of the workers, so bytes read tracks work done.
-  const fraction = totalBytes > 0 ? Math.min(c.bytesRead / totalBytes, 1) : 0;
+  // Bytes of finished lines, not bytes read: the reader takes the file in 64 KiB chunks, which made
+  // the bar of a small file jump in quarter steps.
+  const fraction = totalBytes > 0 ? Math.min(c.bytesDone / totalBytes, 1) : 0;
   const etaS =
     fraction > 0 && fraction < 1 ? (elapsedS * (1 - fraction)) / fraction : fraction >= 1 ? 0 : Number.NaN;
   return { elapsedS, rate, fraction, etaS };
