@@ -49,7 +49,8 @@ describe('run: supervisor', () => {
       await p.waitReady(10_000);
       expect(p.state).toBe('running');
       const firstPid = p.pid!;
-      expect(lines).toContain(`[default/classifier] listening ${port}`);
+      // The output line travels through a pipe: it may arrive after the port already answers.
+      await until('the listening line', () => lines.includes(`[default/classifier] listening ${port}`));
 
       process.kill(firstPid, 'SIGKILL');
       await until('a new incarnation', () => p.pid !== undefined && p.pid !== firstPid);
@@ -109,8 +110,9 @@ describe('run: supervisor', () => {
     expect(p.state).toBe('stopped');
   });
 
-  it('fails start-up clearly when the process exits before listening', async () => {
-    const supervisor = new Supervisor({ restartDelayMs: 10_000, log: () => undefined });
+  it('fails start-up clearly when the process exits before listening, announcing no restart', async () => {
+    const lines: string[] = [];
+    const supervisor = new Supervisor({ restartDelayMs: 10_000, log: (l) => lines.push(l) });
     const port = await freePort();
     const p = supervisor.start({
       name: 'broken',
@@ -123,6 +125,8 @@ describe('run: supervisor', () => {
         code: 'SC_ERR_ENGINE_RUN_PROCESS',
         message: expect.stringContaining('broken exited during start-up (code 3)'),
       });
+      expect(lines.filter((l) => l.includes('restarting'))).toEqual([]);
+      expect(p.state).toBe('failed');
     } finally {
       await supervisor.stopAll();
     }

@@ -37,7 +37,8 @@ export interface SupervisorOptions {
   log?: (line: string) => void;
 }
 
-export type ProcessState = 'starting' | 'running' | 'restarting' | 'stopping' | 'stopped';
+/** `failed`: exited before it ever served (the start fails; no restart). */
+export type ProcessState = 'starting' | 'running' | 'restarting' | 'stopping' | 'stopped' | 'failed';
 
 /** One supervised process. */
 export class SupervisedProcess {
@@ -45,6 +46,8 @@ export class SupervisedProcess {
   /** How many times the process was restarted after dying. */
   restarts = 0;
   state: ProcessState = 'starting';
+  /** Until the first incarnation is ready (or a reload): an exit then fails the start, no restart. */
+  private firstStart = true;
   /** Exit code or signal of the last death, for reports. */
   lastExit?: string;
   private child?: ChildProcess;
@@ -98,6 +101,12 @@ export class SupervisedProcess {
           this.state = 'stopped';
           return;
         }
+        // Dead before it ever served: the start fails (waitReady says so) rather than announcing a
+        // restart the runner is about to cancel.
+        if (this.firstStart) {
+          this.state = 'failed';
+          return;
+        }
         if (Date.now() - this.startedAt >= this.opts.healthyAfterMs) this.delayMs = this.opts.restartDelayMs;
         const delay = this.delayMs;
         this.delayMs = Math.min(this.delayMs * 2, this.opts.maxRestartDelayMs);
@@ -140,6 +149,7 @@ export class SupervisedProcess {
       }
       if (readyPort === undefined || (await canConnect(readyHost, readyPort))) {
         this.state = 'running';
+        this.firstStart = false;
         return;
       }
       if (Date.now() > deadline) {
@@ -159,6 +169,7 @@ export class SupervisedProcess {
     this.state = 'stopping';
     await this.terminate();
     this.state = 'starting';
+    this.firstStart = false;
     this.delayMs = this.opts.restartDelayMs;
     this.spawn();
   }
