@@ -2,7 +2,7 @@
 // the tarballs are installed into a scratch project, and each package's entry point is imported
 // from there by a separate Node process. Needs a prior build (`npm test` runs `tsc -b` first).
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { builtinModules } from 'node:module';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -72,6 +72,41 @@ function importedPackages(dir: string): Set<string> {
     }
   }
   return found;
+}
+
+async function postJson(url: string, body: unknown): Promise<Record<string, unknown>> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return (await res.json()) as Record<string, unknown>;
+}
+
+/** Spawns a long-running command and resolves once `find` extracts a value from its output. */
+function spawnUntil(
+  cmd: string,
+  args: string[],
+  cwd: string,
+  find: (output: string) => string | undefined,
+): Promise<{ value: string; stop: () => Promise<void> }> {
+  const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+  };
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const value = find(output);
+      if (value !== undefined) resolve({ value, stop });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    void exited.then(() => reject(new Error(`${cmd} ${args.join(' ')} exited:\n${output}`)));
+  });
 }
 
 describe('declared dependencies', () => {
@@ -159,6 +194,71 @@ describe('published packages (npm pack + install + import)', () => {
       for (const b of w.bin) expect(existsSync(join(project, 'node_modules', '.bin', b))).toBe(true);
     });
   }
+
+  it('a model project outside the repository serves its .ts model with the installed bins', async () => {
+    const project = join(scratch, 'project');
+    // The model imports the wrapper the way docs/model-wrapper.md shows.
+    writeFileSync(
+      join(project, 'doubler.ts'),
+      [
+        "import type { ComponentInput } from '@seldon-ts/model-wrapper';",
+        "import { NdArray } from '@seldon-ts/model-wrapper';",
+        'export default class Doubler {',
+        '  predict(X: ComponentInput): number[] {',
+        '    return [...(X as NdArray).toFloat64Array()].map((v) => v * 2);',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const service = await spawnUntil(
+      join(project, 'node_modules', '.bin', 'seldon-microservice'),
+      ['doubler.ts', '--http-port', '0', '--grpc-port', '0', '--metrics-port', '0', '--host', '127.0.0.1'],
+      project,
+      (out) => /"httpPort":(\d+)/.exec(out)?.[1],
+    );
+    try {
+      const answer = await postJson(`http://127.0.0.1:${service.value}/predict`, {
+        data: { ndarray: [1, 2.5] },
+      });
+      expect(answer).toEqual({ data: { names: [], ndarray: [2.0, 5.0] }, meta: {} });
+    } finally {
+      await service.stop();
+    }
+
+    writeFileSync(
+      join(project, 'seldondeployment.yaml'),
+      [
+        'apiVersion: machinelearning.seldon.io/v1',
+        'kind: SeldonDeployment',
+        'metadata:',
+        '  name: doubler',
+        '  annotations:',
+        "    seldon.io/local-doubler: 'module:./doubler.ts'",
+        'spec:',
+        '  predictors:',
+        '    - name: default',
+        '      graph: { name: doubler, type: MODEL }',
+        '      componentSpecs:',
+        '        - spec: { containers: [{ name: doubler, image: doubler:0.1 }] }',
+        '',
+      ].join('\n'),
+    );
+    const engine = await spawnUntil(
+      join(project, 'node_modules', '.bin', 'seldon-engine'),
+      ['run', 'seldondeployment.yaml', '--http-port', '0', '--grpc-port', '0'],
+      project,
+      (out) => /http:\/\/127\.0\.0\.1:(\d+)\/api\/v1\.0\/predictions/.exec(out)?.[1],
+    );
+    try {
+      const answer = await postJson(`http://127.0.0.1:${engine.value}/api/v1.0/predictions`, {
+        data: { ndarray: [3] },
+      });
+      expect(answer.data).toEqual({ names: [], ndarray: [6.0] });
+    } finally {
+      await engine.stop();
+    }
+  }, 120_000);
 
   it('@seldon-ts/payload works from the tarball (generated code and .proto files shipped)', () => {
     const project = join(scratch, 'project');
