@@ -81,6 +81,12 @@ export const payloadErrorCatalogue = {
     grpcCode: GrpcStatus.RESOURCE_EXHAUSTED,
     title: 'More bytes or array elements than the maxMessageBytes / maxElements options allow.',
   },
+  SC_ERR_PAYLOAD_BAD_ENCODING: {
+    httpStatus: 415,
+    grpcCode: GrpcStatus.INVALID_ARGUMENT,
+    title:
+      'The Content-Encoding is not one of gzip, deflate, br, identity, or the bytes do not decode as it says.',
+  },
   SC_ERR_PAYLOAD_BAD_PROTO: {
     httpStatus: 400,
     grpcCode: GrpcStatus.INVALID_ARGUMENT,

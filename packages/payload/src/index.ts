@@ -44,6 +44,7 @@ export type {
 
 // Errors.
 export { PayloadError, isPayloadError, payloadErrorCatalogue, GrpcStatus } from './errors.js';
+export { decodeContentEncoding, isIdentityEncoding } from './content-encoding.js';
 export type { PayloadErrorCode, SeldonStatusForm } from './errors.js';
 
 // Options.
