@@ -1,5 +1,22 @@
 import tseslint from 'typescript-eslint';
 
+/** Package boundaries: a package is used through its exports, never through its files. */
+const boundaries = {
+  patterns: [
+    {
+      group: [
+        '@seldon-ts/*/src/*',
+        '@seldon-ts/*/dist/*',
+        '@seldon-ts/*/internal/*',
+        'seldon-*/src/*',
+        'seldon-*/dist/*',
+      ],
+      message: 'Import a package through its exports (package.json "exports"), not its files.',
+    },
+    { group: ['**/node_modules/**'], message: 'Import packages by name, not by a node_modules path.' },
+  ],
+};
+
 export default tseslint.config(
   {
     ignores: ['**/dist/**', '**/node_modules/**', '**/generated/**', '.nx/**', 'benchmarks/node_modules/**'],
@@ -9,6 +26,23 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', boundaries],
+    },
+  },
+  {
+    // express is an optional peer of the model wrapper: only its `./express` subpath may load it.
+    files: ['packages/model-wrapper/src/**/*.ts'],
+    ignores: ['packages/model-wrapper/src/express.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          ...boundaries,
+          paths: [
+            { name: 'express', message: 'express is loaded only by src/express.ts (an optional peer).' },
+          ],
+        },
+      ],
     },
   },
 );

@@ -1,5 +1,6 @@
 // Shared Jest settings: native ESM, TypeScript through SWC (type-checking is `tsc -b`),
 // workspace packages resolved to their sources so tests never need a prior build.
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -13,6 +14,14 @@ const workspace = {
   'seldon-operator': 'apps/operator',
   'seldon-batch-processor': 'apps/batch-processor',
 };
+
+/** A package's subpath exports (`./mounted-file` -> its source `src/mounted-file.ts`). */
+function subpaths(name, dir) {
+  const { exports = {} } = JSON.parse(readFileSync(`${root}${dir}/package.json`, 'utf8'));
+  return Object.keys(exports)
+    .filter((k) => k !== '.' && k !== './package.json')
+    .map((k) => [`^${name}/${k.slice(2)}$`, `${root}${dir}/src/${k.slice(2)}.ts`]);
+}
 
 export default {
   testEnvironment: 'node',
@@ -33,6 +42,7 @@ export default {
     ...Object.fromEntries(
       Object.entries(workspace).map(([name, dir]) => [`^${name}$`, `${root}${dir}/src/index.ts`]),
     ),
+    ...Object.fromEntries(Object.entries(workspace).flatMap(([name, dir]) => subpaths(name, dir))),
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testTimeout: 30000,

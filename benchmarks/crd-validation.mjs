@@ -6,7 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import * as crd from '@seldon-ts/crd-types';
-import Ajv2020Module from '../packages/crd-types/node_modules/ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+// The ajv that crd-types builds its validator with (v8; the root node_modules holds another major).
+const fromCrdTypes = createRequire(fileURLToPath(import.meta.resolve('@seldon-ts/crd-types')));
+const { default: Ajv2020Module } = await import(pathToFileURL(fromCrdTypes.resolve('ajv/dist/2020.js')).href);
 
 const Ajv2020 = Ajv2020Module.default ?? Ajv2020Module;
 const fixture = new URL('../packages/crd-types/test/fixtures/reference-example.yaml', import.meta.url);
