@@ -74,9 +74,11 @@ describe('seldon-engine run (the built CLI)', () => {
     const r = runCli([example('three-step-chain'), '--http-port', '0', '--grpc-port', '0']);
     await waitForBanner(r);
     const childPid = Number(/node input-transformer: process pid (\d+)/.exec(r.out())![1]);
+    expect(alive(childPid)).toBe(true);
     r.child.kill('SIGKILL');
     await r.exited;
     await until('the orphaned component to stop', () => !alive(childPid), 10_000);
+    expect(alive(childPid)).toBe(false);
   }, 60_000);
 
   it('prints usage and exit codes for bad arguments and bad manifests', async () => {
