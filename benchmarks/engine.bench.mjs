@@ -6,7 +6,7 @@
 // Run: npx tsc -b apps/engine && npm run bench:engine -w benchmarks   (or: node benchmarks/engine.bench.mjs)
 // Env: BENCH_REQUESTS (default 4000 per measurement at c=64), BENCH_C1_REQUESTS (default 2000),
 // BENCH_ONLY=rest|grpc (skip the other transport, e.g. to profile one path with ENGINE_BENCH_PROF=dir),
-// BENCH_ROUNDS (REST rounds, default 3), BENCH_GRPC_SERVER=grpc-js (the engine's other gRPC server).
+// BENCH_ROUNDS (REST rounds, default 3).
 import { fileURLToPath } from 'node:url';
 import {
   answerCpuRequests,
@@ -33,8 +33,6 @@ if (process.argv[2] === 'child') {
       host: '127.0.0.1',
       httpPort: 0,
       grpcPort: 0,
-      // BENCH_GRPC_SERVER=grpc-js measures the engine with @grpc/grpc-js's server instead of its own.
-      grpcServer: process.env.BENCH_GRPC_SERVER ?? 'http2',
       log: () => undefined,
       predictor: {
         name: 'bench',

@@ -1,31 +1,32 @@
-// Unary gRPC server cost: @grpc/grpc-js's Server vs a thin server on node:http2, both echoing raw
-// bytes (no protobuf decoding), both called by the same @grpc/grpc-js client. Reports the server
-// process's CPU µs per call and p50 latency at c=1 and c=64, over one channel and over several.
-// The grpc-js server is the baseline of the ratio.
+// Unary gRPC server cost: the engine's gRPC front door (on @grpc/grpc-js's Server) against a bare
+// grpc-js echo server and a minimal node:http2 echo, all echoing raw bytes (no protobuf decoding),
+// all called by the same @grpc/grpc-js client. Reports the server process's CPU µs per call and p50
+// latency at c=1 and c=64, over one channel and over several, as ratios to the bare grpc-js server.
 //
 // Servers measured:
-//   grpc-js      @grpc/grpc-js Server, raw-bytes echo handler (what the engine uses today)
-//   h2-proto     a minimal node:http2 echo written inline below (the lower bound: no checks at all)
-//   h2-engine    apps/engine's grpc-h2-server (full gRPC semantics), when apps/engine is built
-// Each also as '<server>+md': the handler reads the call metadata and sends one initial metadata
-// entry, as the engine's front door does (seldon-puid). BENCH_METADATA=0 skips these.
+//   grpc-js      @grpc/grpc-js Server with a raw-bytes echo handler (the baseline)
+//   h2-floor     a minimal node:http2 echo written inline below (a lower bound: no checks at all)
+//   front-door   the engine's gRPC front door (apps/engine/src/internal/grpc-server.ts: puid
+//                metadata, metrics, in-flight accounting, its keepalive and connection-age
+//                settings), answering Predict with its request instead of running a graph; needs
+//                apps/engine built
+// grpc-js and h2-floor also as '<server>+md': the handler reads the call metadata and sends one
+// initial metadata entry, as the front door does (seldon-puid); the front door is compared with
+// grpc-js+md. BENCH_METADATA=0 skips the +md servers.
 //
-// Run: npx tsc -b apps/engine/tsconfig.lib.json && npm run bench:grpc-server --prefix benchmarks
+// Run: npx tsc -b tsconfig.json && npm run bench:grpc-server --prefix benchmarks
 //      (or: node benchmarks/grpc-server.bench.mjs)
 // Env: BENCH_REQUESTS (default 6000 per measurement at c=64), BENCH_C1_REQUESTS (default 2000),
 //      BENCH_ROUNDS (default 3: each figure is the median of that many interleaved rounds),
 //      BENCH_CHANNELS (default 4: the "several channels" case), BENCH_BYTES (message size, default
 //      the engine benchmark's ~60-byte SeldonMessage; e.g. 65536 for a larger tensor).
-import { existsSync } from 'node:fs';
 import http2 from 'node:http2';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { answerCpuRequests, measure, rawUnary, startChild } from './support/processes.mjs';
+import { engineBuilt, startGrpcFrontDoor } from './support/engine-front-door.mjs';
 
 const self = fileURLToPath(import.meta.url);
 const PATH = '/seldon.protos.Seldon/Predict';
-const H2_ENGINE_MODULE = fileURLToPath(
-  new URL('../apps/engine/dist/internal/grpc-h2-server.js', import.meta.url),
-);
 
 // ---------------------------------------------------------------------------------------------
 // Child roles: each serves one echo server and reports its own CPU usage on request.
@@ -62,7 +63,7 @@ if (process.argv[2] === 'child') {
         err ? reject(err) : resolve(p),
       ),
     );
-  } else if (role === 'h2-proto') {
+  } else if (role === 'h2-floor') {
     // Just enough gRPC for a well-behaved client: collect the frame, answer it with status 0.
     const server = http2.createServer();
     server.on('stream', (stream, headers) => {
@@ -86,17 +87,8 @@ if (process.argv[2] === 'child') {
     });
     await new Promise((r) => server.listen(0, '127.0.0.1', r));
     port = server.address().port;
-  } else if (role === 'h2-engine') {
-    const { createGrpcH2Server } = await import(pathToFileURL(H2_ENGINE_MODULE).href);
-    const server = createGrpcH2Server({
-      [PATH]: md
-        ? async (request, call) => {
-            call.sendHeader({ 'seldon-puid': call.metadata['seldon-puid'] ?? 'none' });
-            return request;
-          }
-        : async (request) => request,
-    });
-    port = await server.listen(0, '127.0.0.1');
+  } else if (role === 'front-door') {
+    port = await startGrpcFrontDoor();
   }
   process.once('SIGINT', () => process.exit(0));
   answerCpuRequests();
@@ -165,12 +157,15 @@ async function main() {
   const CH = Number(process.env.BENCH_CHANNELS ?? 4);
   const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
   const req = await request();
-  const built = existsSync(H2_ENGINE_MODULE);
-  if (!built) console.log(`(${H2_ENGINE_MODULE} not built: skipping h2-engine)`);
-  const roles = [];
-  for (const suffix of process.env.BENCH_METADATA === '0' ? [''] : ['', '+md'])
-    for (const server of built ? ['grpc-js', 'h2-proto', 'h2-engine'] : ['grpc-js', 'h2-proto'])
-      roles.push(server + suffix);
+  const roles = ['grpc-js', 'h2-floor'];
+  if (process.env.BENCH_METADATA !== '0') roles.push('grpc-js+md', 'h2-floor+md');
+  if (engineBuilt()) roles.push('front-door');
+  else console.log('(apps/engine is not built: skipping front-door; run npx tsc -b tsconfig.json)');
+  /** The baseline of each server's ratio: the bare grpc-js server doing the same metadata work. */
+  const baselineOf = (role) =>
+    role.endsWith('+md') || (role === 'front-door' && roles.includes('grpc-js+md'))
+      ? 'grpc-js+md'
+      : 'grpc-js';
 
   const servers = {};
   const fmt = (x, d = 3) => (Number.isFinite(x) ? x.toFixed(d) : '-');
@@ -216,15 +211,15 @@ async function main() {
       ROUNDS,
     );
     console.log(
-      '| scenario | server | server CPU µs/call (rounds) | grpc-js CPU / this | p50 (ms) | p99 (ms) | calls/s |',
+      '| scenario | server | server CPU µs/call (rounds) | CPU vs bare grpc-js | p50 (ms) | p99 (ms) | calls/s |',
     );
     console.log('|---|---|---|---|---|---|---|');
     for (const s of scenarios) {
       for (const role of roles) {
-        const base = results[s.label][role.endsWith('+md') ? 'grpc-js+md' : 'grpc-js'].cpuUsPerReq;
+        const base = results[s.label][baselineOf(role)].cpuUsPerReq;
         const r = results[s.label][role];
         console.log(
-          `| ${s.label} | ${role} | ${fmt(r.cpuUsPerReq, 1)} (${r.spread}) | ${fmt(base / r.cpuUsPerReq, 2)}x | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.rps, 0)} |`,
+          `| ${s.label} | ${role} | ${fmt(r.cpuUsPerReq, 1)} (${r.spread}) | ${fmt(r.cpuUsPerReq / base, 2)}x ${baselineOf(role)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.rps, 0)} |`,
         );
       }
     }

@@ -1,21 +1,23 @@
-// Server CPU per request of three HTTP/1.1 JSON echo servers, each in its own child process, all
-// called by the same undici client at c=64 (interleaved rounds, medians):
-//   node-http  the bare node:http JSON echo server of engine.bench.mjs (the engine's baseline)
-//   net-proto  a 30-line echo on node:net that only finds Content-Length (the lower bound)
-//   net-engine apps/engine/src/internal/http1-server.ts, the engine's own server (full parsing,
-//              validation, limits, keep-alive, Date header), echoing through its HttpExchange
+// Server CPU per request of HTTP/1.1 JSON echo servers, each in its own child process, all called by
+// the same undici client at c=64 (interleaved rounds, medians), as ratios to the first:
+//   node-http   the bare node:http JSON echo server of engine.bench.mjs (the baseline)
+//   net-floor   a 30-line echo on node:net that only finds Content-Length (a lower bound for any
+//               HTTP server: no parsing to speak of, no validation, one write)
+//   front-door  the engine's REST front door (apps/engine/src/internal/http-server.ts on node:http:
+//               routing, puid, response headers, metrics, in-flight accounting, limits), answering
+//               each prediction with its request instead of running a graph
 // Every server parses the JSON it echoes, as a JSON service would.
-// Run: npx tsc -b && node benchmarks/http-server.bench.mjs   (env N requests per round, default
-// 10000; ROUNDS, default 5).
+// Run: npx tsc -b tsconfig.json && node benchmarks/http-server.bench.mjs   (env N requests per round,
+// default 10000; ROUNDS, default 5).
 import { createServer as createNetServer } from 'node:net';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { answerCpuRequests, cpuOf, median, startChild, startJsonEchoServer } from './support/processes.mjs';
+import { engineBuilt, startRestFrontDoor } from './support/engine-front-door.mjs';
 
 const self = fileURLToPath(import.meta.url);
-const ENGINE_SERVER = new URL('../apps/engine/dist/internal/http1-server.js', import.meta.url);
 const BODY = JSON.stringify({ data: { names: ['a', 'b', 'c'], ndarray: [[1.5, 2.5, 3.5]] } });
 
-async function netProto() {
+async function netFloor() {
   const server = createNetServer({ noDelay: true }, (socket) => {
     let buf = null;
     socket.on('error', () => undefined);
@@ -40,31 +42,14 @@ async function netProto() {
   return server.address().port;
 }
 
-async function netEngine() {
-  const { Http1Server } = await import(pathToFileURL(fileURLToPath(ENGINE_SERVER)).href);
-  const server = new Http1Server(
-    {
-      request(ex) {
-        ex.body().then((body) => {
-          JSON.parse(body.toString());
-          ex.respond(200, [], 'application/json', body);
-        });
-      },
-      end() {},
-    },
-    { maxBodyBytes: 100 * 1024 * 1024 },
-  );
-  return server.listen(0, '127.0.0.1');
-}
-
 if (process.argv[2] === 'child') {
   const role = process.argv[3];
   const port =
     role === 'node-http'
       ? await startJsonEchoServer()
-      : role === 'net-proto'
-        ? await netProto()
-        : await netEngine();
+      : role === 'net-floor'
+        ? await netFloor()
+        : await startRestFrontDoor();
   answerCpuRequests();
   process.once('SIGINT', () => process.exit(0));
   process.send({ port });
@@ -72,7 +57,9 @@ if (process.argv[2] === 'child') {
   const N = Number(process.env.N ?? 10000);
   const ROUNDS = Number(process.env.ROUNDS ?? 5);
   const { Pool } = await import('undici');
-  const roles = ['node-http', 'net-proto', 'net-engine'];
+  const roles = ['node-http', 'net-floor'];
+  if (engineBuilt()) roles.push('front-door');
+  else console.log('(apps/engine is not built: skipping front-door; run npx tsc -b tsconfig.json)');
   const servers = [];
   for (const role of roles) servers.push({ role, ...(await startChild(self, role)) });
   async function round(server, n) {

@@ -29,7 +29,9 @@ Flags (Go flag syntax; flag > env > annotations file > default):
   --kafka_full_graph=false [KAFKA_FULL_GRAPH overrides]  --kafka_node_timeout_ms 60000
   --full_health_checks=false  --graceful_timeout 15s  --shutdown_delay 0  --idle_drain 2s
   --max_body_bytes 104857600  --max_header_bytes 16384  --max_in_flight 10000
-  --request_timeout_ms 0  --http_server net|http  --grpc_server http2|grpc-js
+  --request_timeout_ms 0  --grpc_keepalive_time_ms 60000  --grpc_keepalive_timeout_ms 20000
+  --grpc_max_connection_age_ms 300000  --grpc_max_connection_age_grace_ms 60000
+  --grpc_max_connection_idle_ms 0
   --annotations_file /etc/podinfo/annotations  --debug  --log_level INFO
 Environment: ENGINE_PREDICTOR (base64 PredictorSpec JSON), REQUEST_LOGGER_DEFAULT_ENDPOINT,
   SELDON_ENABLE_ROUTING_INJECTION, SELDON_CERT_MOUNT_PATH, CORS_ALLOWED_ORIGINS, KAFKA_*,

@@ -153,17 +153,33 @@ export interface EngineConfig {
   /** Requests served at once; more get SC_ERR_ENGINE_OVERLOADED. `--max_in_flight`. Default 10000. */
   maxInFlight: number;
   /**
-   * The gRPC server: `http2`, the engine's own unary server on node:http2 (cheaper per call,
-   * docs/benchmarks.md), or `grpc-js`, @grpc/grpc-js's Server. `--grpc_server` /
-   * `SELDON_ENGINE_GRPC_SERVER`. Default `http2`.
+   * gRPC server keepalive: a connection without a PING from the server for this long gets one, ms;
+   * 0 = no pings. `--grpc_keepalive_time_ms`, env `SELDON_ENGINE_GRPC_KEEPALIVE_TIME_MS`. Default 60000.
    */
-  grpcServer: 'http2' | 'grpc-js';
+  grpcKeepaliveTimeMs: number;
   /**
-   * The REST server: `net`, the engine's own HTTP/1.1 server on node:net (cheaper per request,
-   * docs/benchmarks.md), or `http`, node:http's Server. `--http_server` /
-   * `SELDON_ENGINE_HTTP_SERVER`. Default `net`.
+   * How long the server waits for a PING's acknowledgement before it closes the connection, ms
+   * (at least 1). `--grpc_keepalive_timeout_ms`, env `SELDON_ENGINE_GRPC_KEEPALIVE_TIMEOUT_MS`. Default 20000.
    */
-  httpServer: 'net' | 'http';
+  grpcKeepaliveTimeoutMs: number;
+  /**
+   * A gRPC connection older than this (±10% jitter) is sent GOAWAY, so HTTP/2 clients reconnect and
+   * spread over the pods again, ms; 0 = no limit. `--grpc_max_connection_age_ms`, env
+   * `SELDON_ENGINE_GRPC_MAX_CONNECTION_AGE_MS`. Default 300000.
+   */
+  grpcMaxConnectionAgeMs: number;
+  /**
+   * After the max-age GOAWAY, how long calls still running on the old connection may take before it
+   * is closed, ms; 0 = no limit. `--grpc_max_connection_age_grace_ms`, env
+   * `SELDON_ENGINE_GRPC_MAX_CONNECTION_AGE_GRACE_MS`. Default 60000.
+   */
+  grpcMaxConnectionAgeGraceMs: number;
+  /**
+   * A gRPC connection without calls for this long is sent GOAWAY, ms; 0 = no limit (max age
+   * already ends idle connections). `--grpc_max_connection_idle_ms`, env
+   * `SELDON_ENGINE_GRPC_MAX_CONNECTION_IDLE_MS`. Default 0.
+   */
+  grpcMaxConnectionIdleMs: number;
   /** Largest REST request head (request line and headers), bytes; larger ones get 431. `--max_header_bytes`. Default 16384. */
   maxHeaderBytes: number;
   /** Whole-request deadline, ms; 0 = none (reference). `--request_timeout_ms`. Default 0. */
@@ -253,8 +269,11 @@ export const ENGINE_FLAGS = Object.freeze({
   watch: 'bool',
   max_body_bytes: 'string',
   max_in_flight: 'string',
-  grpc_server: 'string',
-  http_server: 'string',
+  grpc_keepalive_time_ms: 'string',
+  grpc_keepalive_timeout_ms: 'string',
+  grpc_max_connection_age_ms: 'string',
+  grpc_max_connection_age_grace_ms: 'string',
+  grpc_max_connection_idle_ms: 'string',
   max_header_bytes: 'string',
   request_timeout_ms: 'string',
   annotations_file: 'string',
@@ -625,8 +644,7 @@ export function resolveConfig(
       '--max_in_flight',
       1,
     ),
-    grpcServer: (pick('grpc_server', 'SELDON_ENGINE_GRPC_SERVER') ?? 'http2') as EngineConfig['grpcServer'],
-    httpServer: (pick('http_server', 'SELDON_ENGINE_HTTP_SERVER') ?? 'net') as EngineConfig['httpServer'],
+    ...grpcConnectionOptions(pick),
     maxHeaderBytes: parseIntStrict(
       pick('max_header_bytes', 'SELDON_ENGINE_MAX_HEADER_BYTES') ?? '16384',
       '--max_header_bytes',
@@ -850,8 +868,7 @@ export function normalizeConfig(options: EngineOptions | EngineConfig): EngineCo
     maxBodyBytes: o.maxBodyBytes ?? 100 * 1024 * 1024,
     grpcMaxMessageBytes: o.grpcMaxMessageBytes ?? 2147483647,
     maxInFlight: o.maxInFlight ?? 10000,
-    grpcServer: checkGrpcServer(o.grpcServer ?? 'http2'),
-    httpServer: checkHttpServer(o.httpServer ?? 'net'),
+    ...checkGrpcConnectionOptions(o),
     maxHeaderBytes: o.maxHeaderBytes ?? 16384,
     requestTimeoutMs: o.requestTimeoutMs ?? 0,
     restTimeoutMs: o.restTimeoutMs ?? 0,
@@ -898,20 +915,47 @@ function summarizeGraph(unit: PredictiveUnit): string {
   return `${unit.name}${unit.type ? `:${unit.type}` : ''}${kids}`;
 }
 
-function checkHttpServer(value: string): EngineConfig['httpServer'] {
-  if (value !== 'net' && value !== 'http')
-    throw new EngineError(
-      'SC_ERR_ENGINE_CONFIG_INVALID',
-      `--http_server / SELDON_ENGINE_HTTP_SERVER must be net or http, got "${value}"`,
-    );
-  return value;
+/** The gRPC connection settings: config field, flag (env `SELDON_ENGINE_<FLAG>`), default, least value. */
+const GRPC_CONNECTION_OPTIONS = [
+  ['grpcKeepaliveTimeMs', 'grpc_keepalive_time_ms', 60_000, 0],
+  ['grpcKeepaliveTimeoutMs', 'grpc_keepalive_timeout_ms', 20_000, 1],
+  ['grpcMaxConnectionAgeMs', 'grpc_max_connection_age_ms', 300_000, 0],
+  ['grpcMaxConnectionAgeGraceMs', 'grpc_max_connection_age_grace_ms', 60_000, 0],
+  ['grpcMaxConnectionIdleMs', 'grpc_max_connection_idle_ms', 0, 0],
+] as const;
+
+type GrpcConnectionField = (typeof GRPC_CONNECTION_OPTIONS)[number][0];
+
+/**
+ * The longest gRPC connection time, ms: node's timers take at most 2^31-1 ms, and grpc-js adds up
+ * to 10% jitter to the max age. 1,900,000,000 ms is about 22 days.
+ */
+const MAX_GRPC_CONNECTION_MS = 1_900_000_000;
+
+/** The gRPC connection settings given by flag or environment (flag > env); defaults come later. */
+function grpcConnectionOptions(
+  pick: (flagName: string, envName?: string) => string | undefined,
+): Partial<Pick<EngineConfig, GrpcConnectionField>> {
+  const out: Partial<Record<GrpcConnectionField, number>> = {};
+  for (const [field, flagName, , min] of GRPC_CONNECTION_OPTIONS) {
+    const envName = `SELDON_ENGINE_${flagName.toUpperCase()}`;
+    const value = pick(flagName, envName);
+    const what = `--${flagName} / ${envName}`;
+    if (value !== undefined) out[field] = checkGrpcMs(parseIntStrict(value, what, min), what, min);
+  }
+  return out;
 }
 
-function checkGrpcServer(value: string): EngineConfig['grpcServer'] {
-  if (value !== 'http2' && value !== 'grpc-js')
-    throw new EngineError(
-      'SC_ERR_ENGINE_CONFIG_INVALID',
-      `--grpc_server / SELDON_ENGINE_GRPC_SERVER must be http2 or grpc-js, got "${value}"`,
-    );
+/** The gRPC connection settings of any options, defaulted and checked. */
+function checkGrpcConnectionOptions(o: EngineOptions): Pick<EngineConfig, GrpcConnectionField> {
+  const out = {} as Record<GrpcConnectionField, number>;
+  for (const [field, flagName, fallback, min] of GRPC_CONNECTION_OPTIONS)
+    out[field] = checkGrpcMs(o[field] ?? fallback, `${field} (--${flagName})`, min);
+  return out;
+}
+
+function checkGrpcMs(value: number, what: string, min: number): number {
+  if (!Number.isInteger(value) || value < min || value > MAX_GRPC_CONNECTION_MS)
+    throw invalid(`${what} must be an integer from ${min} to ${MAX_GRPC_CONNECTION_MS} (ms), got ${value}`);
   return value;
 }

@@ -158,7 +158,10 @@ export async function startEngine(options: StartEngineOptions): Promise<EngineHa
         const grpcClosed = grpcDoor.close();
         // Kept-alive clients get `Connection: close` on their next answer and leave by themselves;
         // closing an idle connection races with a request the client is just sending on it.
-        await Promise.race([httpClosed, sleep(Math.min(runtime.config.idleDrainMs, remaining()))]);
+        await Promise.race([
+          httpClosed,
+          sleep(Math.min(runtime.config.idleDrainMs, remaining()), undefined, { ref: false }),
+        ]);
         http.closeIdleConnections();
         await kafka?.close(remaining());
         let graceful = true;

@@ -1,6 +1,6 @@
 // resolveConfig: flags > env > annotations file > defaults, validated once, with clear messages.
 import { describe, it, expect } from '@jest/globals';
-import { resolveConfig, parseAnnotations, formatConfig, EngineError } from 'seldon-engine';
+import { resolveConfig, normalizeConfig, parseAnnotations, formatConfig, EngineError } from 'seldon-engine';
 
 const predictor = {
   name: 'pred',
@@ -102,24 +102,17 @@ describe('resolveConfig', () => {
     expect(() => resolveConfig(['--bogus'], { ENGINE_PREDICTOR: b64 }, noFiles)).toThrow(
       /unknown flag --bogus/,
     );
-    expect(() =>
-      resolveConfig([], { ENGINE_PREDICTOR: b64, SELDON_ENGINE_GRPC_SERVER: 'netty' }, noFiles),
-    ).toThrow(/--grpc_server \/ SELDON_ENGINE_GRPC_SERVER must be http2 or grpc-js, got "netty"/);
-    expect(resolveConfig([], { ENGINE_PREDICTOR: b64 }, noFiles).grpcServer).toBe('http2');
-    expect(resolveConfig(['--grpc_server', 'grpc-js'], { ENGINE_PREDICTOR: b64 }, noFiles).grpcServer).toBe(
-      'grpc-js',
+    // The choice between server implementations is gone: one server per port.
+    expect(() => resolveConfig(['--http_server', 'net'], { ENGINE_PREDICTOR: b64 }, noFiles)).toThrow(
+      /unknown flag --http_server/,
     );
-    expect(() =>
-      resolveConfig([], { ENGINE_PREDICTOR: b64, SELDON_ENGINE_HTTP_SERVER: 'express' }, noFiles),
-    ).toThrow(/--http_server \/ SELDON_ENGINE_HTTP_SERVER must be net or http, got "express"/);
-    const defaults = resolveConfig([], { ENGINE_PREDICTOR: b64 }, noFiles);
-    expect([defaults.httpServer, defaults.maxHeaderBytes]).toEqual(['net', 16384]);
-    const chosen = resolveConfig(
-      ['--http_server', 'http', '--max_header_bytes', '32768'],
-      { ENGINE_PREDICTOR: b64 },
-      noFiles,
+    expect(() => resolveConfig(['--grpc_server=http2'], { ENGINE_PREDICTOR: b64 }, noFiles)).toThrow(
+      /unknown flag --grpc_server/,
     );
-    expect([chosen.httpServer, chosen.maxHeaderBytes]).toEqual(['http', 32768]);
+    expect(resolveConfig([], { ENGINE_PREDICTOR: b64 }, noFiles).maxHeaderBytes).toBe(16384);
+    expect(
+      resolveConfig(['--max_header_bytes', '32768'], { ENGINE_PREDICTOR: b64 }, noFiles).maxHeaderBytes,
+    ).toBe(32768);
     expect(() => resolveConfig(['--max_header_bytes', '100'], { ENGINE_PREDICTOR: b64 }, noFiles)).toThrow(
       /--max_header_bytes/,
     );
@@ -135,6 +128,60 @@ describe('resolveConfig', () => {
     expect(() =>
       resolveConfig(['--server_type', 'kafka'], { ENGINE_PREDICTOR: b64, KAFKA_BROKER: 'b' }, noFiles),
     ).toThrow(/kafka_input_topic missing/);
+  });
+
+  it('resolves the gRPC connection settings: defaults, flags over env, bad values naming the flag', () => {
+    const defaults = resolveConfig([], { ENGINE_PREDICTOR: b64 }, noFiles);
+    expect(defaults).toMatchObject({
+      grpcKeepaliveTimeMs: 60000,
+      grpcKeepaliveTimeoutMs: 20000,
+      grpcMaxConnectionAgeMs: 300000,
+      grpcMaxConnectionAgeGraceMs: 60000,
+      grpcMaxConnectionIdleMs: 0,
+    });
+    const set = resolveConfig(
+      [
+        '--grpc_keepalive_time_ms=0',
+        '--grpc_keepalive_timeout_ms',
+        '5000',
+        '--grpc-max-connection-age-ms',
+        '30000',
+        '--grpc_max_connection_idle_ms=15000',
+      ],
+      {
+        ENGINE_PREDICTOR: b64,
+        SELDON_ENGINE_GRPC_MAX_CONNECTION_AGE_MS: '1',
+        SELDON_ENGINE_GRPC_MAX_CONNECTION_AGE_GRACE_MS: '0',
+      },
+      noFiles,
+    );
+    expect(set).toMatchObject({
+      grpcKeepaliveTimeMs: 0,
+      grpcKeepaliveTimeoutMs: 5000,
+      grpcMaxConnectionAgeMs: 30000,
+      grpcMaxConnectionAgeGraceMs: 0,
+      grpcMaxConnectionIdleMs: 15000,
+    });
+    const bad =
+      (argv: string[], env: Record<string, string> = {}) =>
+      () =>
+        resolveConfig(argv, { ENGINE_PREDICTOR: b64, ...env }, noFiles);
+    expect(bad(['--grpc_keepalive_time_ms', '1m'])).toThrow(
+      /--grpc_keepalive_time_ms \/ SELDON_ENGINE_GRPC_KEEPALIVE_TIME_MS must be an integer, got "1m"/,
+    );
+    expect(bad(['--grpc_keepalive_timeout_ms', '0'])).toThrow(/--grpc_keepalive_timeout_ms .* must be >= 1/);
+    expect(bad([], { SELDON_ENGINE_GRPC_MAX_CONNECTION_IDLE_MS: '-5' })).toThrow(
+      /SELDON_ENGINE_GRPC_MAX_CONNECTION_IDLE_MS must be >= 0, got -5/,
+    );
+    expect(bad(['--grpc_max_connection_age_ms', '3000000000'])).toThrow(
+      /--grpc_max_connection_age_ms .* must be an integer from 0 to 1900000000 \(ms\), got 3000000000/,
+    );
+    expect(bad(['--grpc_max_connection_age_ms'])).toThrow(/flag --grpc_max_connection_age_ms needs a value/);
+    // Programmatic options are checked too, naming the option and its flag.
+    expect(() => normalizeConfig({ predictor, grpcMaxConnectionAgeGraceMs: 1.5 })).toThrow(
+      /grpcMaxConnectionAgeGraceMs \(--grpc_max_connection_age_grace_ms\) must be an integer from 0 to 1900000000 \(ms\), got 1.5/,
+    );
+    expect(normalizeConfig({ predictor }).grpcMaxConnectionAgeMs).toBe(300000);
   });
 
   it('resolves Kafka server settings from env', () => {

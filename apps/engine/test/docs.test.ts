@@ -37,6 +37,11 @@ describe('docs/engine.md', () => {
         'max_body_bytes',
         'max_in_flight',
         'request_timeout_ms',
+        'grpc_keepalive_time_ms',
+        'grpc_keepalive_timeout_ms',
+        'grpc_max_connection_age_ms',
+        'grpc_max_connection_age_grace_ms',
+        'grpc_max_connection_idle_ms',
       ].includes(flag)
         ? '1'
         : ['graceful_timeout', 'shutdown_delay'].includes(flag)

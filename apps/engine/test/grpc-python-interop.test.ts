@@ -1,6 +1,6 @@
 // The engine's gRPC front door called by grpcio, gRPC's C-core Python client (what most Seldon
-// clients use), against both server implementations. scripts/setup-test-deps.sh installs grpcio
-// into the cache (SELDON_TS_CACHE, default ~/.cache/seldon-ts).
+// clients use). scripts/setup-test-deps.sh installs grpcio into the cache (SELDON_TS_CACHE, default
+// ~/.cache/seldon-ts).
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import { homedir } from 'node:os';
@@ -25,14 +25,14 @@ interface Line {
   errorCode?: string;
 }
 
-describe.each(['http2', 'grpc-js'] as const)('grpcio client against the %s server', (grpcServer) => {
+describe('grpcio client against the engine', () => {
   let node: RunningNode;
   let engine: EngineHandle;
   beforeAll(async () => {
     node = await startNode('doubler', {
       predict: (X: any) => X.toArray().map((row: number[]) => row.map((v) => v * 2)),
     } as never);
-    engine = await startGrpcEngine(grpcServer, unit(node, 'MODEL', {}, 'grpc'));
+    engine = await startGrpcEngine(unit(node, 'MODEL', {}, 'grpc'));
   });
   afterAll(async () => {
     await engine?.close();

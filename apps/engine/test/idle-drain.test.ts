@@ -13,14 +13,13 @@ afterAll(async () => {
   await node?.close();
 });
 
-describe.each(['net', 'http'] as const)('idle drain on close (%s server)', (httpServer) => {
+describe('idle drain on close', () => {
   it('serves a kept-alive client during the drain with Connection: close, then finishes without waiting out idleDrainMs', async () => {
     node ??= await startNode('classifier', { predict: (X: unknown) => X } as never);
     const engine = await startEngine({
       host: '127.0.0.1',
       httpPort: 0,
       grpcPort: 0,
-      httpServer,
       idleDrainMs: 600_000,
       predictor: { name: 'default', graph: unit(node, 'MODEL') },
       log: () => undefined,

@@ -1,9 +1,13 @@
-// Graceful shutdown drains in-flight requests; v2 protocol routes; CloudEvents echo headers.
+// Graceful shutdown drains in-flight requests (REST and gRPC); v2 protocol routes; CloudEvents echo
+// headers.
 import { describe, it, expect } from '@jest/globals';
+import * as grpc from '@grpc/grpc-js';
+import { messageToProto } from '@seldon-ts/payload';
 import { startEngine } from 'seldon-engine';
-import { startHttp, post, get } from './support/nodes.js';
+import { startHttp, post, get, bindGrpc } from './support/nodes.js';
+import { rawMethod } from '../src/internal/grpc-raw.js';
 
-describe.each(['net', 'http'] as const)('graceful shutdown (%s server)', (httpServer) => {
+describe('graceful shutdown', () => {
   it('finishes in-flight requests, then refuses new connections', async () => {
     let arrived!: () => void;
     const arrival = new Promise<void>((r) => (arrived = r));
@@ -18,7 +22,6 @@ describe.each(['net', 'http'] as const)('graceful shutdown (%s server)', (httpSe
       host: '127.0.0.1',
       httpPort: 0,
       grpcPort: 0,
-      httpServer,
       log: () => undefined,
       predictor: {
         name: 'p',
@@ -52,7 +55,6 @@ describe.each(['net', 'http'] as const)('graceful shutdown (%s server)', (httpSe
       host: '127.0.0.1',
       httpPort: 0,
       grpcPort: 0,
-      httpServer,
       log: () => undefined,
       gracefulTimeoutMs: 200,
       predictor: {
@@ -138,6 +140,65 @@ describe('v2 protocol and CloudEvents headers', () => {
       expect(page.headers.get('content-type')).toContain('text/html');
     } finally {
       await engine.close();
+    }
+  });
+});
+
+describe('graceful shutdown over gRPC', () => {
+  it('finishes a call in progress, then refuses new calls', async () => {
+    let arrive!: () => void;
+    let release!: () => void;
+    const arrived = new Promise<void>((r) => (arrive = r));
+    const node = new grpc.Server();
+    node.addService({ Predict: rawMethod('/seldon.protos.Model/Predict') } as never, {
+      Predict: (call: grpc.ServerUnaryCall<Buffer, Buffer>, callback: grpc.sendUnaryData<Buffer>) => {
+        release = () => callback(null, call.request);
+        arrive();
+      },
+    });
+    const port = await bindGrpc(node);
+    const engine = await startEngine({
+      host: '127.0.0.1',
+      httpPort: 0,
+      grpcPort: 0,
+      transport: 'grpc',
+      log: () => undefined,
+      predictor: {
+        name: 'p',
+        graph: {
+          name: 'slow',
+          type: 'MODEL',
+          endpoint: { service_host: '127.0.0.1', service_port: port, grpcPort: port, type: 'GRPC' },
+        },
+      },
+    });
+    const Client = grpc.makeGenericClientConstructor(
+      { Predict: rawMethod('/seldon.protos.Seldon/Predict') } as never,
+      'Seldon',
+    );
+    const client = new Client(`127.0.0.1:${engine.grpcPort}`, grpc.credentials.createInsecure());
+    const predict = (request: Buffer) =>
+      new Promise<Buffer>((resolve, reject) =>
+        (client as unknown as Record<string, (...a: unknown[]) => void>).Predict(
+          request,
+          new grpc.Metadata(),
+          { deadline: Date.now() + 5000 },
+          (err: grpc.ServiceError | null, res?: Buffer) => (err ? reject(err) : resolve(res as Buffer)),
+        ),
+      );
+    const request = Buffer.from(messageToProto({ data: { ndarray: [[9]] } } as never));
+    try {
+      const inflight = predict(request);
+      await arrived;
+      const closed = engine.close(); // GOAWAY: the call in progress finishes, no new ones
+      release();
+      expect(await inflight).toEqual(request);
+      expect(await closed).toEqual({ graceful: true });
+      await expect(predict(request)).rejects.toMatchObject({ code: grpc.status.UNAVAILABLE });
+    } finally {
+      client.close();
+      await engine.close();
+      node.forceShutdown();
     }
   });
 });

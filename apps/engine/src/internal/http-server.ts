@@ -1,10 +1,16 @@
-// The REST front door on node:http (no framework on the hot path). Routes of 02 §4.2 for the
-// seldon protocol, 01 §8 for v2 and 01 §9 for tensorflow; probes, metrics and the OpenAPI page.
+// The REST front door on node:http (node:https with TLS; no framework on the hot path). Routes of
+// 02 §4.2 for the seldon protocol, 01 §8 for v2 and 01 §9 for tensorflow; probes, metrics and the
+// OpenAPI page. node:http parses the requests; what it refuses (malformed heads, ambiguous framing,
+// heads too large or too slow) is answered with the engine's status JSON and counted, like every
+// other error.
 import { Server as NetServer } from 'node:net';
+import type { Duplex } from 'node:stream';
 import {
   createServer as createHttpServer,
+  STATUS_CODES,
   type IncomingMessage,
   type Server,
+  type ServerOptions,
   type ServerResponse,
 } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
@@ -13,10 +19,10 @@ import { readFileSync } from 'node:fs';
 import type { Span } from '@opentelemetry/api';
 import { Cancellation, GraphPayload } from '@seldon-ts/graph-executor';
 import { EngineError } from '../errors.js';
+import type { EngineConfig } from '../config.js';
 import type { EngineRuntime, RequestContext } from './runtime.js';
-import { errorResponse } from './error-body.js';
+import { errorResponse, statusBody } from './error-body.js';
 import { openApiDocument, swaggerPage } from './openapi.js';
-import { Http1Server, type HttpExchange, type HttpExchangeHandler } from './http1-server.js';
 import { listenOn } from './listen.js';
 
 type Operation =
@@ -107,10 +113,18 @@ function matchRoute(path: string, protocol: string, prometheusPath: string): Mat
   return undefined;
 }
 
+/** Idle keep-alive connections are closed after this long, ms (the reference executor's 65 s). */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+/** A request head must arrive completely within this long, ms (408 otherwise; node:http's default). */
+const HEADERS_TIMEOUT_MS = 60_000;
+/** How often node:http checks heads against HEADERS_TIMEOUT_MS; its default (30 s) lets a head take 90 s. */
+const CONNECTIONS_CHECK_INTERVAL_MS = 1_000;
+
 /** Reads the body up to `limit` bytes; larger bodies fail with SC_ERR_ENGINE_BODY_TOO_LARGE. */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
   if (declared > limit) {
+    // node:http reads and drops the body after the answer, so the connection serves on.
     return Promise.reject(
       new EngineError(
         'SC_ERR_ENGINE_BODY_TOO_LARGE',
@@ -155,7 +169,10 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 export interface HttpFrontDoor {
   /** Listens on host:port (0: a free port) and resolves with the port. */
   listen(port: number, host: string): Promise<number>;
-  /** Stops accepting connections; resolves once all are closed. Later answers carry `Connection: close`. */
+  /**
+   * Stops accepting connections; resolves once all are closed. Kept-alive connections stay open
+   * (see closeIdleConnections); answers given while the runtime drains carry `Connection: close`.
+   */
   close(): Promise<void>;
   closeIdleConnections(): void;
   closeAllConnections(): void;
@@ -163,351 +180,463 @@ export interface HttpFrontDoor {
   inFlight(): number;
 }
 
-/** What the front door keeps per exchange: the cancellation of its graph call, once started. */
-type Exchange = HttpExchange & { abort?: Cancellation };
+/** One request being handled: node:http's request and response, and the cancellation of its graph call once started. */
+interface Exchange {
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  abort?: Cancellation;
+}
 
 export function createHttpFrontDoor(runtime: EngineRuntime): HttpFrontDoor {
-  const config = runtime.config;
   let inFlight = 0;
-  const inFlightGauge = runtime.metrics.inFlightCounter('http');
-  const handler: HttpExchangeHandler<Exchange> = {
-    request(ex) {
-      inFlight++;
-      inFlightGauge.inc();
-      handle(ex).catch(() => {
-        // handle() renders its own errors; reaching here means rendering itself failed.
-        if (!ex.responded) {
-          try {
-            ex.respond(500, []);
-          } catch {
-            ex.destroy();
-          }
-        } else ex.destroy();
-      });
-    },
-    end(ex, answered) {
+  const gauge = runtime.metrics.inFlightCounter('http');
+  /** Connections whose request node:http refused: the status JSON was sent by refuseClientError. */
+  const refused = new WeakSet<Duplex>();
+  const count = (code: string): void => runtime.metrics.errors.inc({ code, server: 'http' });
+
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
+    inFlight++;
+    gauge.inc();
+    const ex: Exchange = { req, res };
+    res.once('close', () => {
       inFlight--;
-      inFlightGauge.dec();
+      gauge.dec();
       // Closed before the answer: the client went away (or a non-graceful stop closed the
       // connection), so the node calls made for it are cancelled.
-      if (!answered && ex.abort !== undefined)
+      if (!res.writableFinished && ex.abort !== undefined)
         ex.abort.abort(new Error('the client closed the connection before the response was sent'));
       if (inFlight === 0) runtime.notifyIdle();
-    },
-    refused(code) {
-      runtime.metrics.errors.inc({ code, server: 'http' });
-    },
+    });
+    handle(runtime, ex, (code) => {
+      if (!refused.has(req.socket)) count(code);
+    }).catch(() => {
+      // handle() renders its own errors; reaching here means rendering itself failed.
+      if (res.headersSent) res.destroy();
+      else respond(ex, 500, []);
+    });
   };
 
-  const handle = async (ex: Exchange): Promise<void> => {
-    const rawUrl = ex.url;
-    const q = rawUrl.indexOf('?');
-    const path = q >= 0 ? rawUrl.slice(0, q) : rawUrl;
-    const method = ex.method;
-    const reqHeaders = ex.headers;
-
-    let puid = reqHeaders['seldon-puid'];
-    if (typeof puid !== 'string' || puid === '') {
-      puid = randomUUID();
-      reqHeaders['seldon-puid'] = puid;
-    }
-    // Response headers are gathered in one flat list and written with a single writeHead: each
-    // setHeader call validates and stores its header separately, which showed in the profile.
-    const headers: string[] = ['Seldon-Puid', puid];
-    if (reqHeaders['ce-specversion'] !== undefined) {
-      headers.push(
-        'Ce-Id',
-        puid,
-        'Ce-Specversion',
-        '0.3',
-        'Ce-Path',
-        path,
-        'Ce-Type',
-        `seldon.${config.deploymentName}.${config.namespace}.response`,
-        'Ce-Source',
-        `seldon.${config.deploymentName}`,
-      );
-    }
-    headers.push('X-Content-Type-Options', 'nosniff');
-
-    const route = matchRoute(path, config.protocol, config.prometheusPath);
-    if (!route) {
-      ex.skipBody();
-      ex.respond(404, headers, 'text/plain; charset=utf-8', '404 page not found\n');
-      return;
-    }
-    if (route.methods !== '*') headers.push('Access-Control-Allow-Methods', `OPTIONS,${route.methods}`);
-    headers.push(
-      'Access-Control-Allow-Origin',
-      config.cors.allowedOrigins,
-      'Access-Control-Allow-Headers',
-      config.cors.allowedHeaders,
-    );
-    if (method === 'OPTIONS') {
-      ex.skipBody();
-      ex.respond(200, headers);
-      return;
-    }
-    if (
-      route.methods !== '*' &&
-      method !== route.methods &&
-      !(route.methods === 'GET' && method === 'HEAD')
-    ) {
-      ex.skipBody();
-      const err = new EngineError(
-        'SC_ERR_ENGINE_METHOD_NOT_ALLOWED',
-        `${method} is not allowed on ${path} (allowed: ${route.methods})`,
-      );
-      send(ex, headers, errorResponse(err));
-      return;
-    }
-
-    switch (route.op) {
-      case 'live':
-        ex.skipBody();
-        ex.respond(200, headers);
-        return;
-      case 'ready': {
-        ex.skipBody();
-        const state = await runtime.readiness();
-        const status = state.ready ? 200 : 503;
-        if (rawUrl.includes('verbose')) ex.respond(status, headers, JSON_TYPE, JSON.stringify(state));
-        else ex.respond(status, headers);
-        return;
-      }
-      case 'metrics': {
-        ex.skipBody();
-        const text = await runtime.metrics.registry.metrics();
-        ex.respond(200, headers, runtime.metrics.registry.contentType, text);
-        return;
-      }
-      case 'doc': {
-        ex.skipBody();
-        if (route.doc === 'seldon.json' || route.doc === 'openapi.json') {
-          ex.respond(200, headers, JSON_TYPE, JSON.stringify(openApiDocument(config)));
-        } else if (route.doc === '' || route.doc === 'index.html') {
-          ex.respond(
-            200,
-            headers,
-            'text/html; charset=utf-8',
-            swaggerPage(
-              path.startsWith('/v2') ? '/v2/docs/seldon.json' : `/api/${path.split('/')[2]}/doc/seldon.json`,
-            ),
-          );
-        } else {
-          ex.respond(404, headers, 'text/plain; charset=utf-8', '404 page not found\n');
-        }
-        return;
-      }
-    }
-
-    // Instrumented graph operations.
-    const start = performance.now();
-    const service = route.service as string;
-    let span: Span | undefined;
-    if (runtime.tracer) {
-      span = runtime.tracer.startServerSpan(
-        route.op === 'predict'
-          ? 'predictions'
-          : route.op.endsWith('metadata')
-            ? 'metadata'
-            : route.op === 'feedback'
-              ? 'feedback'
-              : 'status',
-        reqHeaders,
-        {
-          'http.request.method': method,
-          'url.path': path,
-          'seldon.puid': puid,
-        },
-      );
-    }
-    let status = 200;
-    let errorCode: string | undefined;
-    try {
-      if (runtime.draining) ex.closeAfterResponse();
-      if (runtime.inFlightGraph >= config.maxInFlight) {
-        ex.skipBody();
-        throw new EngineError(
-          'SC_ERR_ENGINE_OVERLOADED',
-          `more than ${config.maxInFlight} requests in flight (maxInFlight); retry later`,
-        );
-      }
-      runtime.inFlightGraph++;
-      try {
-        const abort = (ex.abort = new Cancellation());
-        const ctx: RequestContext = { puid, headers: reqHeaders, modelName: route.model, span, abort };
-        let out: GraphPayload | undefined;
-        let jsonOut: unknown;
-        switch (route.op) {
-          case 'predict':
-          case 'feedback': {
-            const body = await ex.body();
-            const payload = GraphPayload.fromBytes(
-              body,
-              (reqHeaders['content-type'] as string | undefined) || JSON_TYPE,
-              (reqHeaders['content-encoding'] as string | undefined) || undefined,
-            );
-            out =
-              route.op === 'predict'
-                ? await runtime.predict(payload, ctx)
-                : await runtime.feedback(payload, ctx);
-            break;
-          }
-          case 'graph-status': {
-            ex.skipBody();
-            const state = await runtime.readiness();
-            status = state.ready ? 200 : 503;
-            ex.respond(status, headers);
-            return;
-          }
-          case 'node-status':
-            ex.skipBody();
-            out = await runtime.nodeStatus(route.model as string, ctx);
-            break;
-          case 'node-metadata':
-            ex.skipBody();
-            out = await runtime.nodeMetadata(route.model as string, ctx);
-            break;
-          case 'graph-metadata':
-            ex.skipBody();
-            jsonOut = await runtime.graphMetadata(ctx);
-            break;
-        }
-        if (out) {
-          if (out.contentEncoding) headers.push('Content-Encoding', out.contentEncoding);
-          ex.respond(200, headers, out.contentType || JSON_TYPE, out.bytes());
-        } else {
-          ex.respond(200, headers, JSON_TYPE, JSON.stringify(jsonOut));
-        }
-      } finally {
-        runtime.inFlightGraph--;
-      }
-    } catch (err) {
-      const rendered = errorResponse(err);
-      status = rendered.status;
-      errorCode = rendered.code;
-      runtime.metrics.errors.inc({ code: rendered.code, server: 'http' });
-      if (rendered.status >= 500 && rendered.code !== 'SC_ERR_GRAPH_NODE_ERROR_RESPONSE')
-        runtime.log('debug', `${method} ${path} puid=${puid}: ${rendered.code}: ${(err as Error).message}`);
-      send(ex, headers, rendered);
-    } finally {
-      runtime.metrics.observeServer(
-        service,
-        method === 'POST' ? 'post' : method.toLowerCase(),
-        status,
-        (performance.now() - start) / 1000,
-      );
-      if (span && runtime.tracer) {
-        span.setAttribute('http.response.status_code', status);
-        runtime.tracer.endSpan(span, errorCode ? { message: errorCode, code: errorCode } : undefined);
-      }
-    }
-  };
-
-  const tls = config.tls
-    ? { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) }
-    : undefined;
-  if (config.httpServer === 'http') return nodeFrontDoor(runtime, handler, tls, () => inFlight);
-  const server = new Http1Server(handler, {
-    maxBodyBytes: config.maxBodyBytes,
-    maxHeaderBytes: config.maxHeaderBytes,
-    tls,
+  const server = createNodeServer(runtime.config, onRequest);
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    // No `100 Continue` for a body that is over the limit: the 413 comes at once, and the
+    // connection closes because the client may not send the body it announced.
+    if (Number(req.headers['content-length']) > runtime.config.maxBodyBytes) res.shouldKeepAlive = false;
+    else res.writeContinue();
+    onRequest(req, res);
   });
+  // Any other expectation reaches the handler, which answers 417.
+  server.on('checkExpectation', onRequest);
+  server.on('clientError', (err: ClientError, socket: Duplex) => {
+    refuseClientError(err, socket, runtime.config, (code) => {
+      refused.add(socket);
+      count(code);
+    });
+  });
+
+  let closed: Promise<void> | undefined;
   return {
-    listen: (port, host) => server.listen(port, host),
-    close: () => server.close(),
+    listen: (port, host) => listenOn(server, port, host),
+    close: () => (closed ??= stopListening(server)),
     closeIdleConnections: () => server.closeIdleConnections(),
     closeAllConnections: () => server.closeAllConnections(),
     inFlight: () => inFlight,
   };
 }
 
-/** The same front door on node:http (`--http_server http`). */
-function nodeFrontDoor(
-  runtime: EngineRuntime,
-  handler: HttpExchangeHandler<Exchange>,
-  tls: { cert: Buffer; key: Buffer } | undefined,
-  inFlight: () => number,
-): HttpFrontDoor {
-  const config = runtime.config;
-  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
-    const ex = new NodeExchange(req, res, config.maxBodyBytes);
-    res.on('close', () => handler.end(ex, res.writableFinished));
-    handler.request(ex);
+/** node:http or, with TLS, node:https, with the engine's limits and timeouts. */
+function createNodeServer(
+  config: EngineConfig,
+  onRequest: (req: IncomingMessage, res: ServerResponse) => void,
+): Server {
+  const options: ServerOptions = {
+    maxHeaderSize: config.maxHeaderBytes,
+    // A missing Host is refused by the front door, with the status JSON (node:http: a bare 400).
+    requireHostHeader: false,
+    connectionsCheckingInterval: CONNECTIONS_CHECK_INTERVAL_MS,
   };
-  const server: Server = tls
-    ? (createHttpsServer({ ...tls, maxHeaderSize: config.maxHeaderBytes }, onRequest) as unknown as Server)
-    : createHttpServer({ maxHeaderSize: config.maxHeaderBytes }, onRequest);
+  // node:https's Server has node:http's API (it is a tls.Server running the same connection code).
+  const server: Server = config.tls
+    ? (createHttpsServer(
+        { ...options, cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) },
+        onRequest,
+      ) as unknown as Server)
+    : createHttpServer(options, onRequest);
   // The reference: no read/write timeouts, 65 s idle (keep-alive) timeout.
-  server.keepAliveTimeout = 65000;
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
   server.requestTimeout = 0;
-  server.headersTimeout = 60000;
-  let closed: Promise<void> | undefined;
-  return {
-    listen: (port, host) => listenOn(server, port, host),
-    // net.Server's close: stop listening, but leave kept-alive connections to the drain (node:http's
-    // own close() also cuts idle ones at once; see HttpFrontDoor.close).
-    close: () =>
-      (closed ??= new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()))),
-    closeIdleConnections: () => server.closeIdleConnections(),
-    closeAllConnections: () => server.closeAllConnections(),
-    inFlight,
-  };
+  return server;
 }
 
-/** An exchange over node:http's request and response. */
-class NodeExchange implements HttpExchange {
-  abort: Cancellation | undefined;
-  constructor(
-    private readonly req: IncomingMessage,
-    private readonly res: ServerResponse,
-    private readonly maxBodyBytes: number,
-  ) {}
-  get method(): string {
-    return this.req.method ?? 'GET';
+/**
+ * Stops listening and resolves once every connection is closed. Kept-alive connections are left to
+ * the drain: node:http's own close() would also cut the idle ones at once, racing with a request a
+ * client is just sending on one. Its close() is called at the end only to stop its connection-check
+ * timer.
+ */
+function stopListening(server: Server): Promise<void> {
+  return new Promise<void>((resolve) =>
+    NetServer.prototype.close.call(server, () => {
+      server.close();
+      resolve();
+    }),
+  );
+}
+
+/** What node:http passes to 'clientError': its parser's code and reason. */
+type ClientError = NodeJS.ErrnoException & { reason?: string };
+
+/**
+ * A request node:http refused before the handler saw it: answered with the status JSON naming the
+ * problem (unless an answer on the connection has begun, as node:http's own default), counted,
+ * and the connection closed once the answer is written.
+ */
+function refuseClientError(
+  err: ClientError,
+  socket: Duplex,
+  config: EngineConfig,
+  counted: (code: string) => void,
+): void {
+  // A connection reset or closed mid-head has no one to answer.
+  if (err.code === 'ECONNRESET' || err.code === 'HPE_INVALID_EOF_STATE' || !socket.writable) {
+    socket.destroy();
+    return;
   }
-  get url(): string {
-    return this.req.url ?? '/';
+  const problem = clientErrorProblem(err, config);
+  counted(problem.code);
+  const pending = (socket as Duplex & { _httpMessage?: ServerResponse | null })._httpMessage;
+  if (pending && pending.headersSent) {
+    socket.destroy();
+    return;
   }
-  get headers(): Record<string, string | string[] | undefined> {
-    return this.req.headers;
+  const body = statusBody(problem.httpStatus, problem.message, problem.code);
+  socket.end(
+    `HTTP/1.1 ${problem.httpStatus} ${STATUS_CODES[problem.httpStatus]}\r\nContent-Type: application/json\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    () => socket.destroy(),
+  );
+}
+
+/** The engine error for what node:http's parser refused. */
+function clientErrorProblem(err: ClientError, config: EngineConfig): EngineError {
+  const reason = err.reason ?? err.message;
+  switch (err.code) {
+    case 'HPE_HEADER_OVERFLOW':
+      return new EngineError(
+        'SC_ERR_ENGINE_HTTP_HEADERS_TOO_LARGE',
+        `the request head exceeds ${config.maxHeaderBytes} bytes (maxHeaderBytes)`,
+      );
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return new EngineError(
+        'SC_ERR_ENGINE_HTTP_HEADERS_TIMEOUT',
+        `the request head did not arrive within ${HEADERS_TIMEOUT_MS} ms`,
+      );
+    case 'HPE_INVALID_TRANSFER_ENCODING':
+      // Also the code of Content-Length beside Transfer-Encoding, which is malformed framing.
+      if (!/content-length/i.test(reason))
+        return new EngineError(
+          'SC_ERR_ENGINE_HTTP_NOT_IMPLEMENTED',
+          `${reason}: only the chunked transfer coding is supported; send Content-Length or chunked`,
+        );
   }
-  get responded(): boolean {
-    return this.res.headersSent;
-  }
-  body(): Promise<Buffer> {
-    return readBody(this.req, this.maxBodyBytes);
-  }
-  skipBody(): void {
-    this.req.resume();
-  }
-  respond(status: number, headers: string[], contentType?: string, body?: Uint8Array | string): void {
-    if (contentType !== undefined) headers.push('Content-Type', contentType);
-    // With the header block written up front, Node would otherwise fall back to chunked encoding.
-    headers.push(
-      'Content-Length',
-      body === undefined ? '0' : String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength),
+  return new EngineError('SC_ERR_ENGINE_HTTP_MALFORMED', `malformed HTTP request: ${reason} (${err.code})`);
+}
+
+/** `http://host:port/path?q` -> `/path?q` (an absolute-form target, RFC 9112 §3.2.2); origin form unchanged. */
+function originForm(url: string): string {
+  if (url.charCodeAt(0) === 0x2f) return url;
+  const m = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(url);
+  if (m === null) return url;
+  const rest = url.slice(m[0].length);
+  return rest === '' || rest[0] === '?' ? `/${rest}` : rest;
+}
+
+/** A request node:http parsed but the engine refuses: an HTTP version other than 1.x, no Host, an unknown expectation. */
+function requestProblem(req: IncomingMessage): EngineError | undefined {
+  if (req.httpVersionMajor !== 1)
+    return new EngineError(
+      'SC_ERR_ENGINE_HTTP_VERSION',
+      `HTTP/${req.httpVersion} is not supported; use HTTP/1.1 (or gRPC on the gRPC port)`,
     );
-    this.res.writeHead(status, headers);
-    this.res.end(body);
+  if (req.httpVersionMinor === 1 && req.headers.host === undefined)
+    return new EngineError('SC_ERR_ENGINE_HTTP_MALFORMED', 'an HTTP/1.1 request needs a Host header');
+  const expect = req.headers.expect;
+  if (expect !== undefined && expect.toLowerCase() !== '100-continue')
+    return new EngineError(
+      'SC_ERR_ENGINE_HTTP_EXPECTATION',
+      `Expect: ${expect} is not supported (only 100-continue)`,
+    );
+  return undefined;
+}
+
+/** Answers one request; errors are rendered into the answer and passed to `count`. */
+async function handle(runtime: EngineRuntime, ex: Exchange, count: (code: string) => void): Promise<void> {
+  const config = runtime.config;
+  const { req, res } = ex;
+  const rawUrl = originForm(req.url ?? '/');
+  const q = rawUrl.indexOf('?');
+  const path = q >= 0 ? rawUrl.slice(0, q) : rawUrl;
+  const method = req.method ?? 'GET';
+  const reqHeaders = req.headers as Record<string, string | string[] | undefined>;
+  // While draining, every answer closes its connection: kept-alive clients leave by themselves.
+  if (runtime.draining) res.shouldKeepAlive = false;
+
+  const problem = requestProblem(req);
+  if (problem !== undefined) {
+    req.resume();
+    res.shouldKeepAlive = false;
+    count(problem.code);
+    send(ex, [], errorResponse(problem));
+    return;
   }
-  closeAfterResponse(): void {
-    this.res.shouldKeepAlive = false;
+
+  let puid = reqHeaders['seldon-puid'];
+  if (typeof puid !== 'string' || puid === '') {
+    puid = randomUUID();
+    reqHeaders['seldon-puid'] = puid;
   }
-  destroy(): void {
-    this.res.destroy();
+  // Response headers are gathered in one flat list and written with a single writeHead: each
+  // setHeader call validates and stores its header separately, which showed in the profile.
+  const headers: string[] = ['Seldon-Puid', puid];
+  if (reqHeaders['ce-specversion'] !== undefined) {
+    headers.push(
+      'Ce-Id',
+      puid,
+      'Ce-Specversion',
+      '0.3',
+      'Ce-Path',
+      path,
+      'Ce-Type',
+      `seldon.${config.deploymentName}.${config.namespace}.response`,
+      'Ce-Source',
+      `seldon.${config.deploymentName}`,
+    );
+  }
+  headers.push('X-Content-Type-Options', 'nosniff');
+
+  const route = matchRoute(path, config.protocol, config.prometheusPath);
+  if (!route) {
+    req.resume();
+    respond(ex, 404, headers, 'text/plain; charset=utf-8', '404 page not found\n');
+    return;
+  }
+  if (route.methods !== '*') headers.push('Access-Control-Allow-Methods', `OPTIONS,${route.methods}`);
+  headers.push(
+    'Access-Control-Allow-Origin',
+    config.cors.allowedOrigins,
+    'Access-Control-Allow-Headers',
+    config.cors.allowedHeaders,
+  );
+  if (method === 'OPTIONS') {
+    req.resume();
+    respond(ex, 200, headers);
+    return;
+  }
+  if (route.methods !== '*' && method !== route.methods && !(route.methods === 'GET' && method === 'HEAD')) {
+    req.resume();
+    const err = new EngineError(
+      'SC_ERR_ENGINE_METHOD_NOT_ALLOWED',
+      `${method} is not allowed on ${path} (allowed: ${route.methods})`,
+    );
+    send(ex, headers, errorResponse(err));
+    return;
+  }
+  if (route.service === undefined) await serveLocal(runtime, ex, route, headers, path);
+  else await serveGraph(runtime, ex, route, route.service, headers, { path, method, puid }, count);
+}
+
+/** The routes answered by the engine itself: probes, metrics and the OpenAPI document. */
+async function serveLocal(
+  runtime: EngineRuntime,
+  ex: Exchange,
+  route: Match,
+  headers: string[],
+  path: string,
+): Promise<void> {
+  ex.req.resume();
+  switch (route.op) {
+    case 'live':
+      respond(ex, 200, headers);
+      return;
+    case 'ready': {
+      const state = await runtime.readiness();
+      const status = state.ready ? 200 : 503;
+      if ((ex.req.url ?? '').includes('verbose'))
+        respond(ex, status, headers, JSON_TYPE, JSON.stringify(state));
+      else respond(ex, status, headers);
+      return;
+    }
+    case 'metrics': {
+      const text = await runtime.metrics.registry.metrics();
+      respond(ex, 200, headers, runtime.metrics.registry.contentType, text);
+      return;
+    }
+    case 'doc':
+      if (route.doc === 'seldon.json' || route.doc === 'openapi.json') {
+        respond(ex, 200, headers, JSON_TYPE, JSON.stringify(openApiDocument(runtime.config)));
+      } else if (route.doc === '' || route.doc === 'index.html') {
+        const document = path.startsWith('/v2')
+          ? '/v2/docs/seldon.json'
+          : `/api/${path.split('/')[2]}/doc/seldon.json`;
+        respond(ex, 200, headers, 'text/html; charset=utf-8', swaggerPage(document));
+      } else {
+        respond(ex, 404, headers, 'text/plain; charset=utf-8', '404 page not found\n');
+      }
+      return;
   }
 }
 
+/** The graph operations: traced, measured, bounded by maxInFlight, cancelled when the client leaves. */
+async function serveGraph(
+  runtime: EngineRuntime,
+  ex: Exchange,
+  route: Match,
+  service: string,
+  headers: string[],
+  request: { path: string; method: string; puid: string },
+  count: (code: string) => void,
+): Promise<void> {
+  const { path, method, puid } = request;
+  const start = performance.now();
+  let span: Span | undefined;
+  if (runtime.tracer) {
+    span = runtime.tracer.startServerSpan(spanName(route.op), ex.req.headers, {
+      'http.request.method': method,
+      'url.path': path,
+      'seldon.puid': puid,
+    });
+  }
+  let status = 200;
+  let errorCode: string | undefined;
+  try {
+    status = await runGraph(runtime, ex, route, headers, {
+      puid,
+      headers: ex.req.headers as RequestContext['headers'],
+      modelName: route.model,
+      span,
+    });
+  } catch (err) {
+    const rendered = errorResponse(err);
+    status = rendered.status;
+    errorCode = rendered.code;
+    count(rendered.code);
+    if (rendered.status >= 500 && rendered.code !== 'SC_ERR_GRAPH_NODE_ERROR_RESPONSE')
+      runtime.log('debug', `${method} ${path} puid=${puid}: ${rendered.code}: ${(err as Error).message}`);
+    send(ex, headers, rendered);
+  } finally {
+    runtime.metrics.observeServer(
+      service,
+      method === 'POST' ? 'post' : method.toLowerCase(),
+      status,
+      (performance.now() - start) / 1000,
+    );
+    if (span && runtime.tracer) {
+      span.setAttribute('http.response.status_code', status);
+      runtime.tracer.endSpan(span, errorCode ? { message: errorCode, code: errorCode } : undefined);
+    }
+  }
+}
+
+function spanName(op: Operation): string {
+  if (op === 'predict') return 'predictions';
+  if (op === 'feedback') return 'feedback';
+  return op.endsWith('metadata') ? 'metadata' : 'status';
+}
+
+/** Runs the route's graph operation within maxInFlight and answers it; resolves with the status sent. */
+async function runGraph(
+  runtime: EngineRuntime,
+  ex: Exchange,
+  route: Match,
+  headers: string[],
+  ctx: Omit<RequestContext, 'abort'>,
+): Promise<number> {
+  const max = runtime.config.maxInFlight;
+  if (runtime.inFlightGraph >= max) {
+    ex.req.resume();
+    throw new EngineError(
+      'SC_ERR_ENGINE_OVERLOADED',
+      `more than ${max} requests in flight (maxInFlight); retry later`,
+    );
+  }
+  runtime.inFlightGraph++;
+  try {
+    const context: RequestContext = { ...ctx, abort: (ex.abort = new Cancellation()) };
+    let out: GraphPayload | undefined;
+    let jsonOut: unknown;
+    switch (route.op) {
+      case 'predict':
+      case 'feedback': {
+        const body = await readBody(ex.req, runtime.config.maxBodyBytes);
+        const payload = GraphPayload.fromBytes(
+          body,
+          (ex.req.headers['content-type'] as string | undefined) || JSON_TYPE,
+          (ex.req.headers['content-encoding'] as string | undefined) || undefined,
+        );
+        out =
+          route.op === 'predict'
+            ? await runtime.predict(payload, context)
+            : await runtime.feedback(payload, context);
+        break;
+      }
+      case 'graph-status': {
+        ex.req.resume();
+        const status = (await runtime.readiness()).ready ? 200 : 503;
+        respond(ex, status, headers);
+        return status;
+      }
+      case 'node-status':
+        ex.req.resume();
+        out = await runtime.nodeStatus(route.model as string, context);
+        break;
+      case 'node-metadata':
+        ex.req.resume();
+        out = await runtime.nodeMetadata(route.model as string, context);
+        break;
+      case 'graph-metadata':
+        ex.req.resume();
+        jsonOut = await runtime.graphMetadata(context);
+        break;
+    }
+    if (out) {
+      if (out.contentEncoding) headers.push('Content-Encoding', out.contentEncoding);
+      respond(ex, 200, headers, out.contentType || JSON_TYPE, out.bytes());
+    } else {
+      respond(ex, 200, headers, JSON_TYPE, JSON.stringify(jsonOut));
+    }
+    return 200;
+  } finally {
+    runtime.inFlightGraph--;
+  }
+}
+
+/** Sends the answer with one writeHead: status, a flat [name, value, ...] header list, content type and body. */
+function respond(
+  ex: Exchange,
+  status: number,
+  headers: string[],
+  contentType?: string,
+  body?: Uint8Array | string,
+): void {
+  if (contentType !== undefined) headers.push('Content-Type', contentType);
+  // With the header block written up front, Node would otherwise fall back to chunked encoding.
+  headers.push(
+    'Content-Length',
+    body === undefined ? '0' : String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength),
+  );
+  ex.res.writeHead(status, headers);
+  ex.res.end(body);
+}
+
+/** Sends a rendered error; an answer already under way cannot be replaced, so its connection is closed. */
 function send(
-  ex: HttpExchange,
+  ex: Exchange,
   headers: string[],
   r: { status: number; contentType: string; body: Uint8Array | string },
 ): void {
-  if (ex.responded) {
-    ex.destroy();
+  if (ex.res.headersSent) {
+    ex.res.destroy();
     return;
   }
-  ex.respond(r.status, headers, r.contentType, r.body);
+  respond(ex, r.status, headers, r.contentType, r.body);
 }

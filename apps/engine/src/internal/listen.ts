@@ -1,4 +1,4 @@
-// Listening for the engine's servers (REST on node:net or node:http, gRPC on node:http2).
+// Listening for the engine's REST server (node:http or node:https).
 import type { AddressInfo, Server } from 'node:net';
 
 /** Listens on host:port (0: a free port) and resolves with the port; rejects if the port cannot be had. */

@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as grpc from '@grpc/grpc-js';
-import { startEngine, type EngineHandle } from 'seldon-engine';
+import { startEngine, type EngineConfig, type EngineHandle } from 'seldon-engine';
 import { startMicroservice, type SeldonComponent } from '@seldon-ts/model-wrapper';
 import type { PredictiveUnit } from '@seldon-ts/crd-types';
 
@@ -107,19 +107,19 @@ export function bindGrpc(server: grpc.Server): Promise<number> {
   );
 }
 
-/** A Seldon-protocol engine on free ports whose graph (`graph`) is called over gRPC, served by `grpcServer`. */
+/** A Seldon-protocol engine on free ports whose graph (`graph`) is called over gRPC. */
 export async function startGrpcEngine(
-  grpcServer: 'http2' | 'grpc-js',
   graph: PredictiveUnit,
+  options: Partial<EngineConfig> = {},
 ): Promise<EngineHandle> {
   const engine = await startEngine({
     host: '127.0.0.1',
     httpPort: 0,
     grpcPort: 0,
     transport: 'grpc',
-    grpcServer,
     log: () => undefined,
     predictor: { name: 'p', graph },
+    ...options,
   });
   await engine.ready(5000);
   return engine;
