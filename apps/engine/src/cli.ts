@@ -29,6 +29,8 @@ Flags (Go flag syntax; flag > env > annotations file > default):
   --kafka_full_graph=false [KAFKA_FULL_GRAPH overrides]  --kafka_node_timeout_ms 60000
   --full_health_checks=false  --graceful_timeout 15s  --shutdown_delay 0  --idle_drain 2s
   --max_body_bytes 104857600  --max_header_bytes 16384  --max_in_flight 10000
+  --max_buffered_body_bytes 536870912  --http_keepalive_timeout_ms 65000
+  --http_headers_timeout_ms 60000  --http_receive_timeout_ms 300000
   --request_timeout_ms 0  --grpc_keepalive_time_ms 60000  --grpc_keepalive_timeout_ms 20000
   --grpc_max_connection_age_ms 300000  --grpc_max_connection_age_grace_ms 60000
   --grpc_max_connection_idle_ms 0

@@ -182,6 +182,28 @@ export interface EngineConfig {
   grpcMaxConnectionIdleMs: number;
   /** Largest REST request head (request line and headers), bytes; larger ones get 431. `--max_header_bytes`. Default 16384. */
   maxHeaderBytes: number;
+  /**
+   * Bytes of REST request bodies the process holds at once while they arrive (all connections
+   * together); a body that would pass it is answered 503 with Retry-After. `--max_buffered_body_bytes`,
+   * env `SELDON_ENGINE_MAX_BUFFERED_BODY_BYTES`. Default 536870912 (512 MiB).
+   */
+  maxBufferedBodyBytes: number;
+  /**
+   * An idle kept-alive REST connection is closed after this long, ms (the reference executor's 65 s).
+   * `--http_keepalive_timeout_ms`, env `SELDON_ENGINE_HTTP_KEEPALIVE_TIMEOUT_MS`. Default 65000.
+   */
+  httpKeepAliveTimeoutMs: number;
+  /**
+   * A REST request head must arrive completely within this long, ms (408 otherwise).
+   * `--http_headers_timeout_ms`, env `SELDON_ENGINE_HTTP_HEADERS_TIMEOUT_MS`. Default 60000.
+   */
+  httpHeadersTimeoutMs: number;
+  /**
+   * A whole REST request (head and body) must arrive within this long, ms (408 otherwise), so a client
+   * sending its body slowly cannot hold memory for ever; 0 = no limit (the reference).
+   * `--http_receive_timeout_ms`, env `SELDON_ENGINE_HTTP_RECEIVE_TIMEOUT_MS`. Default 300000.
+   */
+  httpReceiveTimeoutMs: number;
   /** Whole-request deadline, ms; 0 = none (reference). `--request_timeout_ms`. Default 0. */
   requestTimeoutMs: number;
   /** Per node REST call timeout, ms; 0 = none. Annotation `seldon.io/rest-timeout`. Default 0. */
@@ -270,6 +292,10 @@ export const ENGINE_FLAGS = Object.freeze({
   max_body_bytes: 'string',
   max_in_flight: 'string',
   grpc_keepalive_time_ms: 'string',
+  http_keepalive_timeout_ms: 'string',
+  http_headers_timeout_ms: 'string',
+  http_receive_timeout_ms: 'string',
+  max_buffered_body_bytes: 'string',
   grpc_keepalive_timeout_ms: 'string',
   grpc_max_connection_age_ms: 'string',
   grpc_max_connection_age_grace_ms: 'string',
@@ -644,7 +670,8 @@ export function resolveConfig(
       '--max_in_flight',
       1,
     ),
-    ...grpcConnectionOptions(pick),
+    ...numericOptions(GRPC_CONNECTION_OPTIONS, pick),
+    ...numericOptions(HTTP_LIMIT_OPTIONS, pick),
     maxHeaderBytes: parseIntStrict(
       pick('max_header_bytes', 'SELDON_ENGINE_MAX_HEADER_BYTES') ?? '16384',
       '--max_header_bytes',
@@ -868,7 +895,8 @@ export function normalizeConfig(options: EngineOptions | EngineConfig): EngineCo
     maxBodyBytes: o.maxBodyBytes ?? 100 * 1024 * 1024,
     grpcMaxMessageBytes: o.grpcMaxMessageBytes ?? 2147483647,
     maxInFlight: o.maxInFlight ?? 10000,
-    ...checkGrpcConnectionOptions(o),
+    ...checkNumericOptions(GRPC_CONNECTION_OPTIONS, o),
+    ...checkNumericOptions(HTTP_LIMIT_OPTIONS, o),
     maxHeaderBytes: o.maxHeaderBytes ?? 16384,
     requestTimeoutMs: o.requestTimeoutMs ?? 0,
     restTimeoutMs: o.restTimeoutMs ?? 0,
@@ -915,47 +943,77 @@ function summarizeGraph(unit: PredictiveUnit): string {
   return `${unit.name}${unit.type ? `:${unit.type}` : ''}${kids}`;
 }
 
-/** The gRPC connection settings: config field, flag (env `SELDON_ENGINE_<FLAG>`), default, least value. */
-const GRPC_CONNECTION_OPTIONS = [
-  ['grpcKeepaliveTimeMs', 'grpc_keepalive_time_ms', 60_000, 0],
-  ['grpcKeepaliveTimeoutMs', 'grpc_keepalive_timeout_ms', 20_000, 1],
-  ['grpcMaxConnectionAgeMs', 'grpc_max_connection_age_ms', 300_000, 0],
-  ['grpcMaxConnectionAgeGraceMs', 'grpc_max_connection_age_grace_ms', 60_000, 0],
-  ['grpcMaxConnectionIdleMs', 'grpc_max_connection_idle_ms', 0, 0],
-] as const;
+/**
+ * A numeric option read like the gRPC and HTTP settings: config field, flag (env
+ * `SELDON_ENGINE_<FLAG>`), default, least value, unit.
+ */
+type NumericOption = readonly [
+  field: keyof EngineConfig,
+  flag: string,
+  fallback: number,
+  min: number,
+  unit: string,
+];
 
-type GrpcConnectionField = (typeof GRPC_CONNECTION_OPTIONS)[number][0];
+/** The gRPC connection settings (docs/engine.md, "gRPC connections"). */
+const GRPC_CONNECTION_OPTIONS = [
+  ['grpcKeepaliveTimeMs', 'grpc_keepalive_time_ms', 60_000, 0, 'ms'],
+  ['grpcKeepaliveTimeoutMs', 'grpc_keepalive_timeout_ms', 20_000, 1, 'ms'],
+  ['grpcMaxConnectionAgeMs', 'grpc_max_connection_age_ms', 300_000, 0, 'ms'],
+  ['grpcMaxConnectionAgeGraceMs', 'grpc_max_connection_age_grace_ms', 60_000, 0, 'ms'],
+  ['grpcMaxConnectionIdleMs', 'grpc_max_connection_idle_ms', 0, 0, 'ms'],
+] as const satisfies readonly NumericOption[];
+
+/** The REST server's timeouts and the process-wide cap on buffered request bodies. */
+const HTTP_LIMIT_OPTIONS = [
+  ['httpKeepAliveTimeoutMs', 'http_keepalive_timeout_ms', 65_000, 1, 'ms'],
+  ['httpHeadersTimeoutMs', 'http_headers_timeout_ms', 60_000, 1, 'ms'],
+  ['httpReceiveTimeoutMs', 'http_receive_timeout_ms', 300_000, 0, 'ms'],
+  ['maxBufferedBodyBytes', 'max_buffered_body_bytes', 512 * 1024 * 1024, 1, 'bytes'],
+] as const satisfies readonly NumericOption[];
+
+type FieldsOf<T extends readonly NumericOption[]> = T[number][0];
 
 /**
- * The longest gRPC connection time, ms: node's timers take at most 2^31-1 ms, and grpc-js adds up
- * to 10% jitter to the max age. 1,900,000,000 ms is about 22 days.
+ * The largest value of these options: node's timers take at most 2^31-1 ms, and grpc-js adds up to
+ * 10% jitter to the max age. 1,900,000,000 ms is about 22 days (and bytes: 1.9 GB).
  */
-const MAX_GRPC_CONNECTION_MS = 1_900_000_000;
+const MAX_NUMERIC_OPTION = 1_900_000_000;
 
-/** The gRPC connection settings given by flag or environment (flag > env); defaults come later. */
-function grpcConnectionOptions(
+/** The options of `table` given by flag or environment (flag > env); defaults come later. */
+function numericOptions<T extends readonly NumericOption[]>(
+  table: T,
   pick: (flagName: string, envName?: string) => string | undefined,
-): Partial<Pick<EngineConfig, GrpcConnectionField>> {
-  const out: Partial<Record<GrpcConnectionField, number>> = {};
-  for (const [field, flagName, , min] of GRPC_CONNECTION_OPTIONS) {
+): Partial<Record<FieldsOf<T>, number>> {
+  const out: Partial<Record<FieldsOf<T>, number>> = {};
+  for (const [field, flagName, , min, unit] of table) {
     const envName = `SELDON_ENGINE_${flagName.toUpperCase()}`;
     const value = pick(flagName, envName);
     const what = `--${flagName} / ${envName}`;
-    if (value !== undefined) out[field] = checkGrpcMs(parseIntStrict(value, what, min), what, min);
+    if (value !== undefined)
+      out[field as FieldsOf<T>] = checkNumeric(parseIntStrict(value, what, min), what, min, unit);
   }
   return out;
 }
 
-/** The gRPC connection settings of any options, defaulted and checked. */
-function checkGrpcConnectionOptions(o: EngineOptions): Pick<EngineConfig, GrpcConnectionField> {
-  const out = {} as Record<GrpcConnectionField, number>;
-  for (const [field, flagName, fallback, min] of GRPC_CONNECTION_OPTIONS)
-    out[field] = checkGrpcMs(o[field] ?? fallback, `${field} (--${flagName})`, min);
+/** The options of `table` from any options object, defaulted and checked. */
+function checkNumericOptions<T extends readonly NumericOption[]>(
+  table: T,
+  o: EngineOptions,
+): Record<FieldsOf<T>, number> {
+  const out = {} as Record<FieldsOf<T>, number>;
+  for (const [field, flagName, fallback, min, unit] of table)
+    out[field as FieldsOf<T>] = checkNumeric(
+      (o[field] as number | undefined) ?? fallback,
+      `${field} (--${flagName})`,
+      min,
+      unit,
+    );
   return out;
 }
 
-function checkGrpcMs(value: number, what: string, min: number): number {
-  if (!Number.isInteger(value) || value < min || value > MAX_GRPC_CONNECTION_MS)
-    throw invalid(`${what} must be an integer from ${min} to ${MAX_GRPC_CONNECTION_MS} (ms), got ${value}`);
+function checkNumeric(value: number, what: string, min: number, unit: string): number {
+  if (!Number.isInteger(value) || value < min || value > MAX_NUMERIC_OPTION)
+    throw invalid(`${what} must be an integer from ${min} to ${MAX_NUMERIC_OPTION} (${unit}), got ${value}`);
   return value;
 }

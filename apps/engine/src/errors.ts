@@ -92,6 +92,12 @@ export const ENGINE_ERRORS = {
     grpcStatus: GrpcStatus.RESOURCE_EXHAUSTED,
     description: 'more than maxInFlight requests are being served',
   },
+  SC_ERR_ENGINE_BUSY: {
+    httpStatus: 503,
+    grpcStatus: GrpcStatus.RESOURCE_EXHAUSTED,
+    description:
+      'request bodies being received already hold maxBufferedBodyBytes (answered with Retry-After: 1)',
+  },
   SC_ERR_ENGINE_METHOD_NOT_ALLOWED: {
     httpStatus: 405,
     grpcStatus: GrpcStatus.UNIMPLEMENTED,

@@ -113,15 +113,38 @@ function matchRoute(path: string, protocol: string, prometheusPath: string): Mat
   return undefined;
 }
 
-/** Idle keep-alive connections are closed after this long, ms (the reference executor's 65 s). */
-const KEEP_ALIVE_TIMEOUT_MS = 65_000;
-/** A request head must arrive completely within this long, ms (408 otherwise; node:http's default). */
-const HEADERS_TIMEOUT_MS = 60_000;
-/** How often node:http checks heads against HEADERS_TIMEOUT_MS; its default (30 s) lets a head take 90 s. */
+/** How often node:http checks heads and requests against their timeouts; its default (30 s) lets a head take 90 s. */
 const CONNECTIONS_CHECK_INTERVAL_MS = 1_000;
 
-/** Reads the body up to `limit` bytes; larger bodies fail with SC_ERR_ENGINE_BODY_TOO_LARGE. */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+/**
+ * Bytes of request bodies held while they arrive, over all connections of one engine. Slow clients
+ * each holding a large body would otherwise add up to any amount of memory.
+ */
+export class BodyBudget {
+  #held = 0;
+  constructor(readonly limit: number) {}
+
+  get held(): number {
+    return this.#held;
+  }
+
+  /** Takes `n` bytes; false (nothing taken) when that would pass the limit. */
+  take(n: number): boolean {
+    if (this.#held + n > this.limit) return false;
+    this.#held += n;
+    return true;
+  }
+
+  give(n: number): void {
+    this.#held -= n;
+  }
+}
+
+/**
+ * Reads the body up to `limit` bytes; larger bodies fail with SC_ERR_ENGINE_BODY_TOO_LARGE. While it
+ * arrives its bytes count against `budget`; past it the request fails with SC_ERR_ENGINE_BUSY.
+ */
+function readBody(req: IncomingMessage, limit: number, budget: BodyBudget): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
   if (declared > limit) {
     // node:http reads and drops the body after the answer, so the connection serves on.
@@ -135,12 +158,16 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const stop = (error: EngineError): void => {
+      req.removeAllListeners('data');
+      req.resume();
+      budget.give(size);
+      size = 0;
+      reject(error);
+    };
     req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        req.removeAllListeners('data');
-        req.resume();
-        reject(
+      if (size + chunk.length > limit) {
+        stop(
           new EngineError(
             'SC_ERR_ENGINE_BODY_TOO_LARGE',
             `request body exceeds the limit of ${limit} bytes (maxBodyBytes)`,
@@ -148,11 +175,26 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
         );
         return;
       }
+      if (!budget.take(chunk.length)) {
+        stop(
+          new EngineError(
+            'SC_ERR_ENGINE_BUSY',
+            `request bodies being received hold ${budget.held} bytes, the limit of maxBufferedBodyBytes (${budget.limit}); retry later`,
+          ),
+        );
+        return;
+      }
+      size += chunk.length;
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)));
+    req.on('end', () => {
+      budget.give(size);
+      resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size));
+    });
     // A client that goes away mid-body destroys the request with ECONNRESET ('aborted').
-    req.on('error', (err: NodeJS.ErrnoException) =>
+    req.on('error', (err: NodeJS.ErrnoException) => {
+      budget.give(size);
+      size = 0;
       reject(
         new EngineError(
           'SC_ERR_ENGINE_BODY_READ_FAILED',
@@ -161,8 +203,8 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
             : `failed reading the request body: ${err.message}`,
           { cause: err },
         ),
-      ),
-    );
+      );
+    });
   });
 }
 
@@ -184,6 +226,8 @@ export interface HttpFrontDoor {
 interface Exchange {
   readonly req: IncomingMessage;
   readonly res: ServerResponse;
+  /** The engine's budget of bytes held for bodies being received. */
+  readonly budget: BodyBudget;
   abort?: Cancellation;
 }
 
@@ -193,11 +237,12 @@ export function createHttpFrontDoor(runtime: EngineRuntime): HttpFrontDoor {
   /** Connections whose request node:http refused: the status JSON was sent by refuseClientError. */
   const refused = new WeakSet<Duplex>();
   const count = (code: string): void => runtime.metrics.errors.inc({ code, server: 'http' });
+  const budget = new BodyBudget(runtime.config.maxBufferedBodyBytes);
 
   const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     inFlight++;
     gauge.inc();
-    const ex: Exchange = { req, res };
+    const ex: Exchange = { req, res, budget };
     res.once('close', () => {
       inFlight--;
       gauge.dec();
@@ -253,6 +298,16 @@ function createNodeServer(
     // A missing Host is refused by the front door, with the status JSON (node:http: a bare 400).
     requireHostHeader: false,
     connectionsCheckingInterval: CONNECTIONS_CHECK_INTERVAL_MS,
+    // Given at creation: node:http's connection checker reads requestTimeout only then.
+    // The reference: no read/write timeouts, 65 s idle (keep-alive) timeout. Here a request must also
+    // arrive within httpReceiveTimeoutMs, so slow senders cannot hold a body's memory for ever.
+    keepAliveTimeout: config.httpKeepAliveTimeoutMs,
+    // A head cannot take longer than the whole request (node:http refuses headersTimeout > requestTimeout).
+    headersTimeout:
+      config.httpReceiveTimeoutMs > 0
+        ? Math.min(config.httpHeadersTimeoutMs, config.httpReceiveTimeoutMs)
+        : config.httpHeadersTimeoutMs,
+    requestTimeout: config.httpReceiveTimeoutMs,
   };
   // node:https's Server has node:http's API (it is a tls.Server running the same connection code).
   const server: Server = config.tls
@@ -261,10 +316,6 @@ function createNodeServer(
         onRequest,
       ) as unknown as Server)
     : createHttpServer(options, onRequest);
-  // The reference: no read/write timeouts, 65 s idle (keep-alive) timeout.
-  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
-  server.headersTimeout = HEADERS_TIMEOUT_MS;
-  server.requestTimeout = 0;
   return server;
 }
 
@@ -329,7 +380,8 @@ function clientErrorProblem(err: ClientError, config: EngineConfig): EngineError
     case 'ERR_HTTP_REQUEST_TIMEOUT':
       return new EngineError(
         'SC_ERR_ENGINE_HTTP_HEADERS_TIMEOUT',
-        `the request head did not arrive within ${HEADERS_TIMEOUT_MS} ms`,
+        `the request did not arrive in time: its head within ${config.httpHeadersTimeoutMs} ms (httpHeadersTimeoutMs) ` +
+          `or all of it within ${config.httpReceiveTimeoutMs} ms (httpReceiveTimeoutMs)`,
       );
     case 'HPE_INVALID_TRANSFER_ENCODING':
       // Also the code of Content-Length beside Transfer-Encoding, which is malformed framing.
@@ -522,6 +574,9 @@ async function serveGraph(
     count(rendered.code);
     if (rendered.status >= 500 && rendered.code !== 'SC_ERR_GRAPH_NODE_ERROR_RESPONSE')
       runtime.log('debug', `${method} ${path} puid=${puid}: ${rendered.code}: ${(err as Error).message}`);
+    // Load that passes in a moment: tell the client when to come back.
+    if (rendered.code === 'SC_ERR_ENGINE_BUSY' || rendered.code === 'SC_ERR_ENGINE_OVERLOADED')
+      headers.push('Retry-After', '1');
     send(ex, headers, rendered);
   } finally {
     runtime.metrics.observeServer(
@@ -567,7 +622,7 @@ async function runGraph(
     switch (route.op) {
       case 'predict':
       case 'feedback': {
-        const body = await readBody(ex.req, runtime.config.maxBodyBytes);
+        const body = await readBody(ex.req, runtime.config.maxBodyBytes, ex.budget);
         const payload = GraphPayload.fromBytes(
           body,
           (ex.req.headers['content-type'] as string | undefined) || JSON_TYPE,
