@@ -39,6 +39,18 @@ export interface PayloadLoggerConfig {
   kafkaBroker?: string;
   /** Kafka topic for events. Flag `--log_kafka_topic`, env `LOGGER_KAFKA_TOPIC`. Default `seldon`. */
   kafkaTopic: string;
+  /**
+   * Directory of the disk spool: events survive a slow or absent sink and an engine restart and are
+   * retried until delivered (at least once). Unset: the in-memory queue (the reference's behaviour).
+   * Flag `--log_spool_dir`, env `LOGGER_SPOOL_DIR`.
+   */
+  spoolDir?: string;
+  /** Most bytes the spool holds; events past it are dropped and counted. `--log_spool_max_bytes`. Default 1073741824 (1 GiB). */
+  spoolMaxBytes: number;
+  /** How often spooled bytes are fsync'ed and the delivery cursor saved, ms. `--log_spool_fsync_ms`. Default 1000. */
+  spoolFsyncMs: number;
+  /** Largest content-decoded event body, bytes; a larger one is dropped and counted failed. Default: `maxBodyBytes`. */
+  maxEventBytes: number;
 }
 
 /** Kafka server mode settings (04). */
@@ -271,6 +283,9 @@ export const ENGINE_FLAGS = Object.freeze({
   logger_workers: 'string',
   log_work_buffer_size: 'string',
   log_write_timeout_ms: 'string',
+  log_spool_dir: 'string',
+  log_spool_max_bytes: 'string',
+  log_spool_fsync_ms: 'string',
   log_kafka_broker: 'string',
   log_kafka_topic: 'string',
   kafka_broker: 'string',
@@ -689,6 +704,13 @@ export function resolveConfig(
       defaultEndpoint: env.REQUEST_LOGGER_DEFAULT_ENDPOINT || undefined,
       kafkaBroker: pick('log_kafka_broker', 'LOGGER_KAFKA_BROKER'),
       kafkaTopic: pick('log_kafka_topic', 'LOGGER_KAFKA_TOPIC') ?? 'seldon',
+      spoolDir: pick('log_spool_dir', 'LOGGER_SPOOL_DIR') || undefined,
+      spoolMaxBytes: parseIntStrict(
+        pick('log_spool_max_bytes', 'LOGGER_SPOOL_MAX_BYTES') ?? String(1024 * 1024 * 1024),
+        '--log_spool_max_bytes',
+        1,
+      ),
+      spoolFsyncMs: parseIntStrict(pick('log_spool_fsync_ms') ?? '1000', '--log_spool_fsync_ms', 1),
     },
     cors: {
       allowedOrigins: env.CORS_ALLOWED_ORIGINS || '*',
@@ -858,6 +880,10 @@ export function normalizeConfig(options: EngineOptions | EngineConfig): EngineCo
     defaultEndpoint: o.payloadLogger?.defaultEndpoint,
     kafkaBroker: o.payloadLogger?.kafkaBroker,
     kafkaTopic: o.payloadLogger?.kafkaTopic ?? 'seldon',
+    spoolDir: o.payloadLogger?.spoolDir,
+    spoolMaxBytes: o.payloadLogger?.spoolMaxBytes ?? 1024 * 1024 * 1024,
+    spoolFsyncMs: o.payloadLogger?.spoolFsyncMs ?? 1000,
+    maxEventBytes: o.payloadLogger?.maxEventBytes ?? o.maxBodyBytes ?? 100 * 1024 * 1024,
   };
   const kafka = o.kafka
     ? {

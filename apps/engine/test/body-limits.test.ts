@@ -65,7 +65,7 @@ describe('maxBufferedBodyBytes', () => {
     }
     expect(refused?.status).toBe(503);
     expect(refused!.headers.get('retry-after')).toBe('1');
-    expect((await refused!.json()).status).toMatchObject({
+    expect(((await refused!.json()) as { status: unknown }).status).toMatchObject({
       code: 503,
       reason: 'SC_ERR_ENGINE_BUSY',
       info: expect.stringContaining('the limit of maxBufferedBodyBytes (65536)'),

@@ -332,7 +332,8 @@ export class EngineMetrics {
     });
     this.payloadLogDropped = new Counter({
       name: 'seldon_engine_payload_log_dropped_total',
-      help: 'Payload-log events dropped because the queue stayed full for log_write_timeout_ms',
+      help: 'Payload-log events dropped before they were sent: the queue stayed full for log_write_timeout_ms, or the spool held log_spool_max_bytes',
+      labelNames: ['sink'],
       registers,
     });
     this.payloadLogSent = new Counter({

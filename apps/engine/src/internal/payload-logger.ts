@@ -1,24 +1,24 @@
 // Payload logging ("data reflow", 03 §1): CloudEvents in binary mode over HTTP, or Kafka messages.
-// Predictions never wait for logging: events go into a bounded queue served by a fixed number of
-// workers; when the queue stays full for writeTimeoutMs an event is dropped and counted.
-import { randomUUID } from 'node:crypto';
-import { gunzip } from 'node:zlib';
-import { promisify } from 'node:util';
-import { Pool } from 'undici';
-import type { Kafka, Producer } from 'kafkajs';
+// Predictions never wait for logging. Two ways to hold events until they are sent:
+// - the in-memory queue (default, as the reference): bounded; when it stays full for writeTimeoutMs
+//   an event is dropped and counted; a failed send is not retried;
+// - the disk spool (`spoolDir`): events survive a slow or absent sink and an engine restart, and are
+//   retried until the sink has them (at least once), within a byte budget (payload-spool.ts).
+import type { Kafka } from 'kafkajs';
 import type { PayloadLoggerConfig } from '../config.js';
+import { PayloadSinks, type SendResult } from './payload-sinks.js';
+import { PayloadSpool } from './payload-spool.js';
+import { SpooledDelivery } from './spooled-delivery.js';
 
-const gunzipAsync = promisify(gunzip);
 /** How long a Kafka sender waits for more events before producing a batch, ms. */
 const KAFKA_LINGER_MS = 5;
+/** Spool mode: first retry delay of a failed send, ms, doubling up to RETRY_MAX_MS. */
+const RETRY_BASE_MS = 100;
+const RETRY_MAX_MS = 30_000;
+/** Spool mode: a full spool is reported at most this often, ms. */
+const FULL_REPORT_MS = 10_000;
 
 export type PayloadEventKind = 'request' | 'response' | 'feedback';
-
-const CE_TYPES: Record<PayloadEventKind, string> = {
-  request: 'io.seldon.serving.inference.request',
-  response: 'io.seldon.serving.inference.response',
-  feedback: 'io.seldon.serving.feedback',
-};
 
 /** One payload-log event as queued. The payload bytes are not copied. */
 export interface PayloadEvent {
@@ -43,7 +43,8 @@ export interface PayloadLoggerIdentity {
 }
 
 export interface PayloadLoggerCounters {
-  dropped(): void;
+  /** An event dropped before it was sent (queue full past writeTimeoutMs, spool full, engine closing). */
+  dropped(sink: string): void;
   sent(sink: string): void;
   failed(sink: string): void;
   queueLength(n: number): void;
@@ -61,19 +62,24 @@ export class PayloadLogger {
   readonly #config: PayloadLoggerConfig;
   #identity: PayloadLoggerIdentity;
   readonly #counters: PayloadLoggerCounters;
+  readonly #sinks: PayloadSinks;
+  readonly #onError: (message: string) => void;
+  #closed = false;
+  // The in-memory queue.
   readonly #queue: PayloadEvent[] = [];
   #head = 0;
   readonly #waiters: Waiter[] = [];
   readonly #idle: Array<() => void> = [];
-  readonly #pools = new Map<string, Pool>();
   readonly #workers: Promise<void>[] = [];
   #busy = 0;
-  #closed = false;
-  #producer: Producer | undefined;
-  #producerReady: Promise<Producer> | undefined;
-  readonly #kafkaFactory: KafkaFactory | undefined;
-  readonly #onError: (message: string) => void;
   #drainedWaiters: Array<() => void> = [];
+  // The disk spool: events logged while it opens wait in `#early` (bounded by queueSize).
+  #spool: PayloadSpool | undefined;
+  #delivery: SpooledDelivery | undefined;
+  #spoolReady: Promise<void> | undefined;
+  #early: PayloadEvent[] = [];
+  #fullSince = 0;
+  #droppedWhileFull = 0;
 
   constructor(
     config: PayloadLoggerConfig,
@@ -84,12 +90,41 @@ export class PayloadLogger {
     this.#config = config;
     this.#identity = identity;
     this.#counters = counters;
-    this.#kafkaFactory = options.kafkaFactory;
     this.#onError = options.onError ?? (() => undefined);
+    this.#sinks = new PayloadSinks(config, () => this.#identity, options.kafkaFactory);
+    if (config.spoolDir) {
+      this.#spoolReady = this.#openSpool(config.spoolDir);
+      return;
+    }
     // Kafka sends are batched, so two senders lingering briefly keep up with far more events than
     // many senders of tiny batches (kafkajs spends most of its CPU per request, not per message).
     const senders = config.kafkaBroker ? Math.min(config.workers, 2) : config.workers;
     for (let i = 0; i < senders; i++) this.#workers.push(this.#work());
+  }
+
+  async #openSpool(dir: string): Promise<void> {
+    const c = this.#config;
+    try {
+      this.#spool = await PayloadSpool.open({
+        dir,
+        maxBytes: c.spoolMaxBytes,
+        fsyncIntervalMs: c.spoolFsyncMs,
+        onWarning: (m) => this.#onError(m),
+      });
+    } catch (err) {
+      this.#onError(
+        `payload logger: cannot open the spool in ${dir}: ${(err as Error).message}; events are dropped`,
+      );
+      for (const _ of this.#early.splice(0)) this.#counters.dropped(this.#sinks.kind);
+      return;
+    }
+    this.#delivery = new SpooledDelivery(this.#spool, this.#sinks, this.#counters, this.#onError, {
+      workers: c.workers,
+      retryBaseMs: RETRY_BASE_MS,
+      retryMaxMs: RETRY_MAX_MS,
+      kafkaBatch: 2000,
+    });
+    for (const event of this.#early.splice(0)) this.#spoolEvent(event);
   }
 
   /** True when events would be sent somewhere for a node with this logger URL. */
@@ -101,14 +136,22 @@ export class PayloadLogger {
     this.#identity = identity;
   }
 
+  /** Events held and not yet sent (queued in memory, or in the spool). */
   get queueLength(): number {
+    if (this.#config.spoolDir) return (this.#spool?.backlog ?? 0) + this.#early.length;
     return this.#queue.length - this.#head;
   }
 
   /** Queues an event; never blocks and never throws. */
   log(event: PayloadEvent): void {
     if (this.#closed) {
-      this.#counters.dropped();
+      this.#counters.dropped(this.#sinks.kind);
+      return;
+    }
+    if (this.#config.spoolDir) {
+      if (this.#spool) this.#spoolEvent(event);
+      else if (this.#spoolReady && this.#early.length < this.#config.queueSize) this.#early.push(event);
+      else this.#counters.dropped(this.#sinks.kind);
       return;
     }
     if (this.queueLength < this.#config.queueSize) {
@@ -123,14 +166,34 @@ export class PayloadLogger {
         timer: setTimeout(() => {
           const i = this.#waiters.indexOf(waiter);
           if (i >= 0) this.#waiters.splice(i, 1);
-          this.#counters.dropped();
+          this.#counters.dropped(this.#sinks.kind);
         }, this.#config.writeTimeoutMs),
       };
       waiter.timer.unref();
       this.#waiters.push(waiter);
       return;
     }
-    this.#counters.dropped();
+    this.#counters.dropped(this.#sinks.kind);
+  }
+
+  /** Appends to the spool; a full spool drops the event, counted, and says so once per interval. */
+  #spoolEvent(event: PayloadEvent): void {
+    const spool = this.#spool!;
+    if (spool.append(event)) {
+      this.#counters.queueLength(spool.backlog);
+      return;
+    }
+    this.#counters.dropped(this.#sinks.kind);
+    this.#droppedWhileFull++;
+    const now = Date.now();
+    if (now - this.#fullSince >= FULL_REPORT_MS) {
+      this.#onError(
+        `payload logger: the spool holds its limit of ${this.#config.spoolMaxBytes} bytes (--log_spool_max_bytes); ` +
+          `${this.#droppedWhileFull} event(s) dropped since the last report`,
+      );
+      this.#fullSince = now;
+      this.#droppedWhileFull = 0;
+    }
   }
 
   #push(event: PayloadEvent): void {
@@ -158,6 +221,7 @@ export class PayloadLogger {
     return event;
   }
 
+  /** One sender of the in-memory queue: one attempt per event, as the reference. */
   async #work(): Promise<void> {
     for (;;) {
       let event = this.#take();
@@ -175,9 +239,11 @@ export class PayloadLogger {
           if (this.queueLength < 1000 && !this.#closed)
             await new Promise((r) => setTimeout(r, KAFKA_LINGER_MS));
           while (batch.length < 2000 && (event = this.#take())) batch.push(event);
-          await this.#sendKafka(batch);
+          const { result, failed } = await this.#sinks.sendKafka(batch);
+          for (const f of failed) this.#count(f.result);
+          for (let i = batch.length - failed.length; i > 0; i--) this.#count(result);
         } else {
-          await this.#sendHttp(event);
+          this.#count(await this.#sinks.sendHttp(event));
         }
       } catch (err) {
         this.#onError(`payload logger: ${(err as Error).message}`);
@@ -187,129 +253,31 @@ export class PayloadLogger {
     }
   }
 
-  async #decodedBody(event: PayloadEvent): Promise<Uint8Array> {
-    if (event.contentEncoding?.toLowerCase() === 'gzip') return gunzipAsync(event.body);
-    return event.body;
-  }
-
-  #pool(url: URL): Pool {
-    let pool = this.#pools.get(url.origin);
-    if (!pool) {
-      pool = new Pool(url.origin, {
-        connections: this.#config.workers,
-        headersTimeout: this.#config.sendTimeoutMs,
-        bodyTimeout: this.#config.sendTimeoutMs,
-        connectTimeout: Math.min(this.#config.sendTimeoutMs, 10000),
-      });
-      this.#pools.set(url.origin, pool);
-    }
-    return pool;
-  }
-
-  async #sendHttp(event: PayloadEvent): Promise<void> {
-    const target = event.url || this.#config.defaultEndpoint;
-    if (!target) return;
-    let url: URL;
-    try {
-      url = new URL(target);
-    } catch {
-      this.#counters.failed('http');
-      this.#onError(`payload logger: invalid logger URL "${target}" for node ${event.modelId}`);
+  #count(result: SendResult): void {
+    if (result.outcome === 'sent') {
+      this.#counters.sent(this.#sinks.kind);
       return;
     }
-    const id = this.#identity;
-    const headers: Record<string, string> = {
-      'Ce-Specversion': '1.0',
-      'Ce-Id': randomUUID(),
-      'Ce-Type': CE_TYPES[event.kind],
-      'Ce-Source': id.serverUrl,
-      'Ce-Time': new Date().toISOString(),
-      'Ce-Modelid': event.modelId,
-      'Ce-Requestid': event.puid,
-      'Ce-Inferenceservicename': id.deploymentName,
-      'Ce-Namespace': id.namespace,
-      'Ce-Endpoint': id.predictorName,
-      'Ce-Protocol': id.protocol,
-    };
-    if (event.contentType) headers['Content-Type'] = event.contentType;
-    try {
-      const body = await this.#decodedBody(event);
-      const res = await this.#pool(url).request({
-        method: 'POST',
-        path: `${url.pathname}${url.search}`,
-        headers,
-        body,
-      });
-      await res.body.dump();
-      if (res.statusCode >= 200 && res.statusCode < 300) this.#counters.sent('http');
-      else {
-        this.#counters.failed('http');
-        this.#onError(
-          `payload logger: ${url.origin}${url.pathname} answered ${res.statusCode} for ${event.kind} event of node ${event.modelId}`,
-        );
-      }
-    } catch (err) {
-      this.#counters.failed('http');
-      this.#onError(
-        `payload logger: sending to ${url.origin}${url.pathname} failed: ${(err as Error).message}`,
-      );
-    }
+    this.#counters.failed(this.#sinks.kind);
+    this.#onError(`payload logger: ${result.message}`);
   }
 
-  async #kafkaProducer(): Promise<Producer> {
-    if (!this.#producerReady) {
-      if (!this.#kafkaFactory) throw new Error('no Kafka client factory');
-      const producer = this.#kafkaFactory(this.#config.kafkaBroker as string).producer({
-        allowAutoTopicCreation: true,
-      });
-      this.#producerReady = producer.connect().then(() => {
-        this.#producer = producer;
-        return producer;
-      });
-      this.#producerReady.catch(() => {
-        this.#producerReady = undefined;
-      });
-    }
-    return this.#producerReady;
-  }
-
-  async #sendKafka(batch: PayloadEvent[]): Promise<void> {
-    const id = this.#identity;
-    try {
-      const producer = await this.#kafkaProducer();
-      const messages = await Promise.all(
-        batch.map(async (event) => ({
-          value: Buffer.from(await this.#decodedBody(event)),
-          headers: {
-            type: CE_TYPES[event.kind],
-            'content-type': event.contentType ?? '',
-            modelid: event.modelId,
-            requestid: event.puid,
-            inferenceservicename: id.deploymentName,
-            namespace: id.namespace,
-            endpoint: id.predictorName,
-            protocol: id.protocol,
-          },
-        })),
-      );
-      await producer.send({ topic: this.#config.kafkaTopic, messages });
-      for (let i = 0; i < batch.length; i++) this.#counters.sent('kafka');
-    } catch (err) {
-      for (let i = 0; i < batch.length; i++) this.#counters.failed('kafka');
-      this.#onError(
-        `payload logger: producing ${batch.length} event(s) to Kafka topic ${this.#config.kafkaTopic} failed: ${(err as Error).message}`,
-      );
-    }
-  }
-
-  /** Resolves when the queue is empty and no send is in progress. */
+  /** Resolves when nothing is queued and no send is in progress. */
   async drained(): Promise<void> {
+    if (this.#config.spoolDir) {
+      await this.#spoolReady;
+      while ((this.#spool?.backlog ?? 0) > 0 && !this.#closed) await new Promise((r) => setTimeout(r, 20));
+      return;
+    }
     if (this.queueLength === 0 && this.#waiters.length === 0 && this.#busy === 0) return;
     await new Promise<void>((resolve) => this.#drainedWaiters.push(resolve));
     if (this.queueLength > 0 || this.#waiters.length > 0 || this.#busy > 0) return this.drained();
   }
 
-  /** Stops accepting events, sends what is queued (up to timeoutMs), then releases connections. */
+  /**
+   * Stops accepting events and sends what is held (up to timeoutMs), then releases connections.
+   * With a spool, what is not sent by then stays on disk for the next start.
+   */
   async close(timeoutMs: number): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([this.drained(), new Promise<void>((r) => (timer = setTimeout(r, timeoutMs)))]);
@@ -317,12 +285,14 @@ export class PayloadLogger {
     this.#closed = true;
     for (const w of this.#waiters.splice(0)) {
       clearTimeout(w.timer);
-      this.#counters.dropped();
+      this.#counters.dropped(this.#sinks.kind);
     }
     for (const wake of this.#idle.splice(0)) wake();
+    await this.#spoolReady;
+    const stopping = this.#delivery?.stop();
+    await this.#spool?.close();
+    await stopping;
     // Whatever is still being sent after the drain window is abandoned, not waited for.
-    await Promise.all([...this.#pools.values()].map((p) => p.destroy().catch(() => undefined)));
-    this.#pools.clear();
-    if (this.#producer) await this.#producer.disconnect().catch(() => undefined);
+    await this.#sinks.close();
   }
 }

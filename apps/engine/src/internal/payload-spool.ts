@@ -91,6 +91,7 @@ export class PayloadSpool {
   readonly #inFlight = new Map<number, Position>();
   readonly #acked = new Set<number>();
   #waiting: (() => void) | undefined;
+  #reading: Promise<unknown> = Promise.resolve();
   #closed = false;
   readonly #timer: NodeJS.Timeout;
 
@@ -221,11 +222,21 @@ export class PayloadSpool {
     return segment === this.#writeSegment ? this.#flushedEnd : (this.#segments.get(segment) ?? 0);
   }
 
-  /**
-   * The next event in order, once one is on disk; undefined once the spool is closed. One caller at
-   * a time (the senders share one reader).
-   */
-  async next(): Promise<SpooledEvent | undefined> {
+  /** The next event in order, once one is on disk; undefined once the spool is closed. */
+  next(): Promise<SpooledEvent | undefined> {
+    // Concurrent senders take turns: each read moves the one read position.
+    const turn = this.#reading.then(() => this.#nextInOrder());
+    this.#reading = turn.catch(() => undefined);
+    return turn;
+  }
+
+  /** True when `next()` would answer without waiting for a new event. */
+  readableNow(): boolean {
+    if (this.#read.offset < this.#readableEnd(this.#read.segment)) return true;
+    return this.#read.segment !== this.#writeSegment && this.#readableEnd(this.#writeSegment) > 0;
+  }
+
+  async #nextInOrder(): Promise<SpooledEvent | undefined> {
     for (;;) {
       if (this.#closed) return undefined;
       if (this.#read.offset >= this.#readableEnd(this.#read.segment)) {

@@ -132,7 +132,7 @@ export class EngineRuntime {
       config.payloadLogger,
       this.#loggerIdentity(config),
       {
-        dropped: () => m.payloadLogDropped.inc(),
+        dropped: (sink) => m.payloadLogDropped.inc({ sink }),
         sent: (sink) => m.payloadLogSent.inc({ sink }),
         failed: (sink) => m.payloadLogFailed.inc({ sink }),
         queueLength: (n) => m.payloadLogQueue.set(n),
