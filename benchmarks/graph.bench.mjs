@@ -1,9 +1,9 @@
 // Executor overhead: a graph of one model and a chain of three, against calling the model(s)
 // directly with the same transport, at concurrency 1. Reports the benchmark process's CPU µs per
 // request (the nodes run in a child process) and p50 latency, and the executor's added cost
-// (graph minus direct) for REST, gRPC and in-process. Also compares gRPC clients (thin node:http2
-// vs @grpc/grpc-js) on the same direct call. Direct calls send a fresh puid per request, as the
-// executor does (a constant header value is cheaper for HTTP/2 header compression).
+// (graph minus direct) for REST, gRPC and in-process. Direct calls send a fresh puid per request,
+// as the executor does (a constant header value is cheaper for HTTP/2 header compression). The
+// node clients themselves are compared in node-clients.bench.mjs.
 //
 //   npx tsc -b packages/graph-executor/tsconfig.lib.json && npm run bench:graph -w seldon-ts-benchmarks
 //   (env BENCH_N = requests per measurement, default 2000; BENCH_ROUNDS = alternating direct/graph
@@ -11,8 +11,6 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { Pool } from 'undici';
-import * as grpc from '@grpc/grpc-js';
 import { GraphExecutor, GraphPayload, GrpcNodeClient, RestNodeClient } from '@seldon-ts/graph-executor';
 
 const N = Number(process.env.BENCH_N ?? 2000);
@@ -54,9 +52,7 @@ async function measure(fn) {
   };
 }
 
-// ---- direct clients (baselines) ----
-// REST: the executor's own RestNodeClient called directly (the graph rows' baseline); undici's
-// Pool and fetch only appear in the client comparison.
+// ---- direct clients (baselines): the executor's own node clients called directly ----
 const ownClient = new RestNodeClient();
 const restNode = { name: 'm', type: 'MODEL', endpoint };
 function restDirect() {
@@ -72,20 +68,10 @@ function restDirect() {
     deadline: undefined,
   });
 }
-const pool = new Pool(`http://127.0.0.1:${ports.httpPort}`, { connections: 8, keepAliveTimeout: 60_000 });
-async function undiciDirect() {
-  const res = await pool.request({
-    path: '/predict',
-    method: 'POST',
-    headers: { ...headers, 'content-type': 'application/json', 'seldon-puid': randomUUID() },
-    body: jsonRequest,
-  });
-  await res.body.arrayBuffer();
-}
-const thin = new GrpcNodeClient();
+const grpcClient = new GrpcNodeClient();
 const grpcNode = { name: 'm', type: 'MODEL', endpoint };
 async function grpcDirect() {
-  await thin.call({
+  await grpcClient.call({
     node: grpcNode,
     method: 'predict',
     modelName: 'm',
@@ -96,19 +82,6 @@ async function grpcDirect() {
     signal: undefined,
     deadline: undefined,
   });
-}
-const grpcJs = new grpc.Client(`127.0.0.1:${ports.grpcPort}`, grpc.credentials.createInsecure());
-const identity = (b) => b;
-function grpcJsDirect() {
-  const md = new grpc.Metadata();
-  md.set('x-request-id', 'bench');
-  md.set('authorization', 'Bearer t');
-  md.set('seldon-puid', randomUUID());
-  return new Promise((resolve, reject) =>
-    grpcJs.makeUnaryRequest('/seldon.protos.Model/Predict', identity, identity, protoRequest, md, (err, v) =>
-      err ? reject(err) : resolve(v),
-    ),
-  );
 }
 const answer = { data: { names: ['t:0', 't:1'], ndarray: [[0.1, 0.9]] }, meta: {} };
 const component = { predict: async (m) => ({ ...answer, meta: { ...(m.meta ?? {}) } }) };
@@ -189,20 +162,6 @@ await pair('in-process, 1 model', inProcessDirect, 1, () =>
 await pair('in-process, chain of 3', inProcessDirect, 3, () =>
   executors.proc3.predict(GraphPayload.fromObject(requestObject())),
 );
-const thinGrpc = await repeated(grpcDirect);
-const jsGrpc = await repeated(grpcJsDirect);
-const undiciRest = await repeated(undiciDirect);
-async function fetchDirect() {
-  const res = await fetch(`http://127.0.0.1:${ports.httpPort}/predict`, {
-    method: 'POST',
-    headers: { ...headers, 'content-type': 'application/json', 'seldon-puid': randomUUID() },
-    body: jsonRequest,
-  });
-  await res.arrayBuffer();
-}
-const fetchRest = await repeated(fetchDirect);
-const ownRest = await repeated(restDirect);
-
 // The executor alone: node clients that answer at once, so only graph work is measured.
 const noop = (format, answer) => ({ transport: 'noop', payloadFormat: format, call: async () => answer });
 const protoAnswer = GraphPayload.fromProtobuf(
@@ -237,24 +196,7 @@ for (const { label, d, g } of rows) {
 console.log('\nexecutor alone (no-op node clients)       | CPU µs/req | p50 µs');
 for (const [label, r] of Object.entries(alone))
   console.log(`${label.padEnd(41)} | ${f(r.cpuUs)} | ${f(r.p50Us)}`);
-console.log('\nclient comparison (one direct call)       | CPU µs/req | p50 µs | ratio CPU vs baseline');
-console.log(`gRPC thin node:http2 client (baseline)    | ${f(thinGrpc.cpuUs)} | ${f(thinGrpc.p50Us)} | 1.00`);
-console.log(
-  `gRPC @grpc/grpc-js client                 | ${f(jsGrpc.cpuUs)} | ${f(jsGrpc.p50Us)} | ${(jsGrpc.cpuUs / thinGrpc.cpuUs).toFixed(2)}`,
-);
-console.log(
-  `REST undici Pool (baseline)               | ${f(undiciRest.cpuUs)} | ${f(undiciRest.p50Us)} | 1.00`,
-);
-console.log(
-  `REST fetch                                | ${f(fetchRest.cpuUs)} | ${f(fetchRest.p50Us)} | ${(fetchRest.cpuUs / undiciRest.cpuUs).toFixed(2)}`,
-);
-console.log(
-  `REST RestNodeClient (own HTTP/1.1)        | ${f(ownRest.cpuUs)} | ${f(ownRest.p50Us)} | ${(ownRest.cpuUs / undiciRest.cpuUs).toFixed(2)}`,
-);
-
 await Promise.all(Object.values(executors).map((e) => e.close()));
-await pool.close();
-await thin.close();
+await grpcClient.close();
 await ownClient.close();
-grpcJs.close();
 child.stdin.end();

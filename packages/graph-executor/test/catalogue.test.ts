@@ -55,4 +55,20 @@ describe('error catalogue', () => {
     expect(declared.sort()).toEqual([...documented].sort());
     for (const name of documented) expect(readme).toMatch(new RegExp(`\\| \`${name}\` +\\| `));
   });
+
+  it('every node client option is documented in the README with its default', () => {
+    for (const [file, iface] of [
+      ['rest.ts', 'RestNodeClientOptions'],
+      ['grpc.ts', 'GrpcNodeClientOptions'],
+    ] as const) {
+      const source = readFileSync(new URL(`../src/node-client/${file}`, import.meta.url), 'utf8');
+      const start = source.indexOf(`export interface ${iface}`);
+      const block = source.slice(start, source.indexOf('\n}\n', start));
+      const declared = [...block.matchAll(/readonly (\w+)\?:/g)].map((m) => m[1]!);
+      expect(declared.length).toBeGreaterThan(5);
+      const paragraph = readme.slice(readme.indexOf(`\n\`${iface}\` (`));
+      const text = paragraph.slice(0, paragraph.indexOf('\n\n'));
+      for (const name of declared) expect(text).toMatch(new RegExp(`\`${name}\` (\\d|\\{\\})`));
+    }
+  });
 });

@@ -26,7 +26,7 @@ function listItems(bytes: Buffer): Buffer[] {
   return out;
 }
 
-describe('graph over gRPC nodes (thin node:http2 client against a grpc-js server)', () => {
+describe('graph over gRPC nodes (grpc-js client and server)', () => {
   const nodes: GrpcNode[] = [];
   const executors: GraphExecutor[] = [];
   let models: GrpcNode[];

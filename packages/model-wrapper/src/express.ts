@@ -1,3 +1,5 @@
+// The Seldon REST routes for an existing express 5 app: `@seldon-ts/model-wrapper/express`. A
+// subpath of its own, so that express (an optional peer dependency) loads only for those who use it.
 import express, { type Request, type Response, type Router } from 'express';
 import type { ComponentRuntime, ComponentRuntimeOptions } from './runtime.js';
 import { createComponentRuntime } from './runtime.js';

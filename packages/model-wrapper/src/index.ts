@@ -32,6 +32,5 @@ export { startMicroservice, readAnnotations, MICROSERVICE_DEFAULTS } from './mic
 export type { Microservice, MicroserviceOptions } from './microservice.js';
 export type { ReloadableRuntime, ParametersOutcome } from './internal/reloadable.js';
 export type { ParametersEvent } from './internal/parameters-watch.js';
-export { createExpressRouter } from './express.js';
-export type { ExpressRouterOptions } from './express.js';
+// createExpressRouter: `@seldon-ts/model-wrapper/express` (express is an optional peer dependency).
 export { loadComponentModule, parseComponentReference } from './loader.js';

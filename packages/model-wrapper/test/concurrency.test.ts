@@ -4,12 +4,8 @@ import * as grpc from '@grpc/grpc-js';
 import express from 'express';
 import type { AddressInfo } from 'node:net';
 import { messageToProto } from '@seldon-ts/payload';
-import {
-  startMicroservice,
-  createExpressRouter,
-  type NdArray,
-  type ComponentInput,
-} from '@seldon-ts/model-wrapper';
+import { startMicroservice, type NdArray, type ComponentInput } from '@seldon-ts/model-wrapper';
+import { createExpressRouter } from '@seldon-ts/model-wrapper/express';
 
 /** A model whose predictions wait until the test releases them. */
 function gatedModel() {

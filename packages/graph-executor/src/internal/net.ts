@@ -38,11 +38,7 @@ const CONNECT_FAILURES = new Set([
   'EHOSTUNREACH',
   'ENETUNREACH',
   'UND_ERR_CONNECT_TIMEOUT',
-  'ECONNECT_TIMEOUT',
   'EADDRNOTAVAIL',
-  // HTTP/2 session gone before the stream was opened
-  'ERR_HTTP2_INVALID_SESSION',
-  'ERR_HTTP2_GOAWAY_SESSION',
 ]);
 
 /** True when the error happened while connecting, i.e. before any request byte was sent. */
@@ -86,4 +82,27 @@ export function sleep(ms: number, cancel?: CancelSource): Promise<void> {
 export function withDefaults<T extends object>(defaults: Required<T>, options: T): Required<T> {
   const set = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
   return { ...defaults, ...set } as Required<T>;
+}
+
+/**
+ * Checks a client's options (after defaults): every one is a finite number >= 0, and those in
+ * `atLeastOne` are integers >= 1. Throws `SC_ERR_GRAPH_INVALID_OPTIONS` naming the option.
+ */
+export function checkClientOptions(
+  client: string,
+  options: Readonly<Record<string, unknown>>,
+  atLeastOne: readonly string[] = [],
+): void {
+  for (const [key, value] of Object.entries(options)) {
+    const one = atLeastOne.includes(key);
+    const ok =
+      typeof value === 'number' &&
+      Number.isFinite(value) &&
+      (one ? Number.isInteger(value) && value >= 1 : value >= 0);
+    if (!ok)
+      throw new GraphError(
+        'SC_ERR_GRAPH_INVALID_OPTIONS',
+        `${client} option ${key} must be ${one ? 'an integer >= 1' : 'a number >= 0'}, got ${String(value)}`,
+      );
+  }
 }

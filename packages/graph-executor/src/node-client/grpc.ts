@@ -1,38 +1,77 @@
-import http2 from 'node:http2';
+import {
+  Client,
+  Metadata,
+  connectivityState,
+  credentials,
+  type ChannelOptions,
+  type ServiceError,
+} from '@grpc/grpc-js';
 import type { NodeCall, NodeClient, ReadyCheckOptions } from './node-client.js';
-import { GraphPayload, PROTOBUF_CONTENT_TYPE } from '../payload.js';
-import { GraphError, GrpcStatus } from '../errors.js';
-import type { GraphNodeSpec, GraphProtocol } from '../graph.js';
+import type { GraphPayload } from '../payload.js';
+import { GraphError } from '../errors.js';
+import type { GraphNodeSpec } from '../graph.js';
 import { grpcMethodFor, NOT_FORWARDED, protobufMessageType, TF_RPC_BY_REQUEST } from '../internal/paths.js';
-import { grpcToHttp } from '../internal/status-map.js';
-import { abortError, cancelSource, isConnectFailure, sleep, withDefaults } from '../internal/net.js';
-import { modelSpec, nameRequest, seldonMessageList, tfMetadataRequest } from '../internal/protowire.js';
-import { tcpReady } from './rest.js';
+import {
+  abortError,
+  cancelSource,
+  checkClientOptions,
+  sleep,
+  withDefaults,
+  type CancelSource,
+} from '../internal/net.js';
+import { tcpReady } from '../internal/tcp-ready.js';
+import { answerPayload, requestMessage } from './grpc-messages.js';
+import { grpcFailure } from './grpc-errors.js';
 
 /** Options of {@link GrpcNodeClient}. */
 export interface GrpcNodeClientOptions {
   /** Default per-call deadline in milliseconds (the `seldon.io/grpc-timeout` annotation); 0 = none. Default 0. */
   readonly timeoutMs?: number;
-  /** Largest node response message accepted, in bytes. Default 67108864 (64 MiB). */
+  /** Largest node response message accepted, in bytes (after decompression). Default 67108864 (64 MiB). */
   readonly maxMessageBytes?: number;
-  /** Retries of a call whose connection failed before the request was sent. Default 2. */
+  /** Retries of a call that found no connection to its node (nothing was sent). Default 2. */
   readonly connectRetries?: number;
-  /** Delay before the first retry in milliseconds, doubled each retry. Default 25. */
+  /**
+   * Delay before the first retry in milliseconds, doubled each retry; also the channel's first
+   * reconnect backoff (`grpc.initial_reconnect_backoff_ms`). Default 25.
+   */
   readonly connectRetryDelayMs?: number;
-  /** HTTP/2 connections per node `host:port`; calls are spread round-robin. Default 1 (HTTP/2 multiplexes). */
+  /** Channels (HTTP/2 connections) per node `host:port`; calls are spread round-robin. Default 1 (HTTP/2 multiplexes). */
   readonly connectionsPerTarget?: number;
-  /** HTTP/2 connect timeout in milliseconds. Default 10000. */
+  /** A call waiting this long for a connection, in milliseconds, is withdrawn unsent (and may be retried); 0 = no limit. Default 10000. */
   readonly connectTimeoutMs?: number;
+  /**
+   * HTTP/2 keepalive ping interval while calls are in flight, in milliseconds (`grpc.keepalive_time_ms`);
+   * a connection whose ping is not answered within `keepaliveTimeoutMs` is dropped and its calls fail
+   * as unreachable. 0 = no pings (gRPC's default: servers built on gRPC C-core, such as Python
+   * model servers, close connections that ping more often than every 5 minutes). Default 0.
+   */
+  readonly keepaliveTimeMs?: number;
+  /** How long a keepalive ping may go unanswered, in milliseconds (`grpc.keepalive_timeout_ms`). Default 20000. */
+  readonly keepaliveTimeoutMs?: number;
+  /**
+   * Further @grpc/grpc-js channel options, applied last (for example
+   * `grpc.max_reconnect_backoff_ms`, default here 10000, `grpc.enable_channelz`, default here 0, or
+   * `grpc.keepalive_permit_without_calls`). Default none.
+   */
+  readonly channelOptions?: ChannelOptions;
 }
 
-const DEFAULTS = {
+type NumericOptions = Required<Omit<GrpcNodeClientOptions, 'channelOptions'>>;
+
+const DEFAULTS: NumericOptions = {
   timeoutMs: 0,
   maxMessageBytes: 64 * 1024 * 1024,
   connectRetries: 2,
   connectRetryDelayMs: 25,
   connectionsPerTarget: 1,
   connectTimeoutMs: 10_000,
-} as const;
+  keepaliveTimeMs: 0,
+  keepaliveTimeoutMs: 20_000,
+};
+
+/** Longest wait between two reconnection attempts of a channel whose node is down. */
+const MAX_RECONNECT_BACKOFF_MS = 10_000;
 
 /** Metadata keys a gRPC client must not forward (reserved by gRPC / HTTP/2). */
 const RESERVED = new Set([
@@ -44,28 +83,66 @@ const RESERVED = new Set([
   'user-agent',
 ]);
 
-/** In-flight streams per session, to ref the session only while it has work. */
-const active = new WeakMap<http2.ClientHttp2Session, number>();
-
+/** The channels of one node `host:port`. */
 interface Target {
-  sessions: (http2.ClientHttp2Session | undefined)[];
+  readonly authority: string;
+  readonly clients: Client[];
   next: number;
 }
 
+/** One node call on its way. */
+interface GrpcRequest {
+  readonly call: NodeCall;
+  readonly nodeName: string;
+  readonly path: string;
+  readonly target: Target;
+  readonly message: Buffer;
+  readonly cancel: CancelSource | undefined;
+}
+
+/** A failed unary call, with what the failure needs to be understood. */
+class UnaryFailure {
+  constructor(
+    readonly error: ServiceError,
+    readonly answered: boolean,
+    readonly connectTimedOut: number | undefined,
+  ) {}
+}
+
+const identity = (message: Buffer): Buffer => message;
+
 /**
- * A thin unary gRPC client on `node:http2` for the Seldon protocol: the payload is already protobuf
- * bytes, so a call is one frame out and one frame in, with no (de)serialisation. Chosen over
- * @grpc/grpc-js by measurement (see the package README).
+ * Calls nodes with @grpc/grpc-js: one channel ({@link Client}) per node `host:port`, unary calls with
+ * identity serialisers (payloads are already protobuf bytes, sent and returned untouched), metadata
+ * forwarded, deadlines sent as `grpc-timeout`, non-OK statuses passed through with their code.
  */
 export class GrpcNodeClient implements NodeClient {
   readonly transport = 'grpc';
   readonly payloadFormat = 'protobuf' as const;
-  readonly #options: Required<GrpcNodeClientOptions>;
+  readonly #options: NumericOptions;
+  readonly #channelOptions: ChannelOptions;
   readonly #targets = new Map<string, Target>();
+  readonly #byEndpoint = new WeakMap<object, Target>();
   #closed = false;
 
   constructor(options: GrpcNodeClientOptions = {}) {
-    this.#options = withDefaults<GrpcNodeClientOptions>(DEFAULTS, options);
+    const { channelOptions, ...numeric } = options;
+    this.#options = withDefaults<Omit<GrpcNodeClientOptions, 'channelOptions'>>(DEFAULTS, numeric);
+    checkClientOptions('GrpcNodeClient', this.#options, ['connectionsPerTarget']);
+    const o = this.#options;
+    this.#channelOptions = {
+      'grpc.max_receive_message_length': o.maxMessageBytes,
+      'grpc.max_send_message_length': -1,
+      'grpc.initial_reconnect_backoff_ms': Math.max(1, o.connectRetryDelayMs),
+      'grpc.max_reconnect_backoff_ms': MAX_RECONNECT_BACKOFF_MS,
+      ...(o.keepaliveTimeMs > 0 ? { 'grpc.keepalive_time_ms': o.keepaliveTimeMs } : {}),
+      'grpc.keepalive_timeout_ms': o.keepaliveTimeoutMs,
+      // Channelz bookkeeping costs CPU on every call and nothing here serves it.
+      'grpc.enable_channelz': 0,
+      // Several channels to one target need their own connections.
+      ...(o.connectionsPerTarget > 1 ? { 'grpc.use_local_subchannel_pool': 1 } : {}),
+      ...channelOptions,
+    };
   }
 
   /** Default per-call deadline in milliseconds (0 = none). */
@@ -73,9 +150,65 @@ export class GrpcNodeClient implements NodeClient {
     return this.#options.timeoutMs;
   }
 
-  async call(call: NodeCall): Promise<GraphPayload> {
+  call(call: NodeCall): Promise<GraphPayload> {
+    let request: GrpcRequest;
+    try {
+      if (this.#closed)
+        throw new GraphError('SC_ERR_GRAPH_CLOSED', 'gRPC node client is closed', {
+          nodeName: call.node.name,
+        });
+      request = this.#request(call);
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
+    return this.#send(request, 0);
+  }
+
+  #send(request: GrpcRequest, attempt: number, retriedClosed = false): Promise<GraphPayload> {
+    let metadata: Metadata;
+    try {
+      metadata = callMetadata(request.call);
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
+    const target = request.target;
+    const client = target.clients[target.next]!;
+    target.next = (target.next + 1) % target.clients.length;
+    return unary(client, request, metadata, this.#options.connectTimeoutMs).then(
+      (message) => answerPayload(message, request.path),
+      (failure: unknown) => this.#failed(failure, request, attempt, retriedClosed),
+    );
+  }
+
+  async #failed(
+    failure: unknown,
+    request: GrpcRequest,
+    attempt: number,
+    retriedClosed: boolean,
+  ): Promise<GraphPayload> {
+    const { cancel, nodeName } = request;
+    if (cancel?.aborted) throw abortError(cancel, nodeName);
+    if (!(failure instanceof UnaryFailure)) throw failure;
+    const { error, retry } = grpcFailure(failure.error, {
+      nodeName,
+      target: `${request.target.authority}${request.path}`,
+      maxMessageBytes: this.#options.maxMessageBytes,
+      deadline: request.call.deadline,
+      answered: failure.answered,
+      connectTimedOut: failure.connectTimedOut,
+    });
+    if (this.#closed) throw error;
+    if (retry === 'connect' && attempt < this.#options.connectRetries) {
+      await sleep(this.#options.connectRetryDelayMs * 2 ** attempt, cancel);
+      if (cancel?.aborted) throw abortError(cancel, nodeName);
+      return this.#send(request, attempt + 1, retriedClosed);
+    }
+    if (retry === 'closed' && !retriedClosed) return this.#send(request, attempt, true);
+    throw error;
+  }
+
+  #request(call: NodeCall): GrpcRequest {
     const nodeName = call.node.name;
-    if (this.#closed) throw new GraphError('SC_ERR_GRAPH_CLOSED', 'gRPC node client is closed', { nodeName });
     const path = grpcMethodFor(call.protocol, call.method, call.payload?.contentType);
     if (path === undefined) {
       const messageType = protobufMessageType(call.payload?.contentType);
@@ -87,234 +220,37 @@ export class GrpcNodeClient implements NodeClient {
         { nodeName },
       );
     }
-    const authority = grpcAuthority(call.node);
-    let message: Uint8Array;
-    if (call.method === 'aggregate') message = seldonMessageList(call.payloads!.map((p) => p.bytes()));
-    else if (call.method === 'metadata') message = metadataRequest(call.protocol, call.modelName);
-    else if (call.method === 'status')
-      message = call.protocol === 'tensorflow' ? modelSpec(call.modelName) : nameRequest(call.modelName);
-    else message = call.payload!.bytes();
-
-    const headers: http2.OutgoingHttpHeaders = {};
-    for (const name in call.headers) {
-      const value = call.headers[name];
-      if (value === undefined || NOT_FORWARDED.has(name) || RESERVED.has(name) || name.charCodeAt(0) === 58)
-        continue;
-      headers[name] = value as string | string[];
-    }
-    headers[':method'] = 'POST';
-    headers[':path'] = path;
-    headers['content-type'] = 'application/grpc';
-    headers.te = 'trailers';
-    headers['seldon-puid'] = call.puid;
-    if (call.deadline !== undefined)
-      headers['grpc-timeout'] = `${Math.max(1, Math.ceil(call.deadline - Date.now()))}m`;
-
-    const frame = Buffer.allocUnsafe(5 + message.length);
-    frame[0] = 0;
-    frame.writeUInt32BE(message.length, 1);
-    frame.set(message, 5);
-
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await this.#unary(authority, headers, frame, call, path);
-      } catch (err) {
-        const cancellation = cancelSource(call);
-        if (cancellation?.aborted) throw abortError(cancellation, nodeName);
-        if (err instanceof GraphError) throw err;
-        if (isConnectFailure(err) && attempt < this.#options.connectRetries && !this.#closed) {
-          await sleep(this.#options.connectRetryDelayMs * 2 ** attempt, cancellation);
-          if (cancellation?.aborted) throw abortError(cancellation, nodeName);
-          continue;
-        }
-        throw new GraphError(
-          'SC_ERR_GRAPH_NODE_UNREACHABLE',
-          `calling node ${nodeName} at ${authority}${path} failed: ${describe(err)}`,
-          { nodeName, cause: err },
-        );
-      }
-    }
-  }
-
-  #unary(
-    authority: string,
-    headers: http2.OutgoingHttpHeaders,
-    frame: Buffer,
-    call: NodeCall,
-    path: string,
-  ): Promise<GraphPayload> {
-    const nodeName = call.node.name;
-    const max = this.#options.maxMessageBytes;
-    return new Promise<GraphPayload>((resolve, reject) => {
-      let session: http2.ClientHttp2Session;
-      try {
-        session = this.#session(authority);
-      } catch (err) {
-        reject(err);
-        return;
-      }
-      let settled = false;
-      let status: number | undefined;
-      let grpcStatus: number | undefined;
-      let grpcMessage = '';
-      const chunks: Buffer[] = [];
-      let size = 0;
-      let responded = false;
-      const cancellation = cancelSource(call);
-      let unlisten: (() => void) | undefined;
-      const onAbort = (): void => {
-        finish(abortError(cancellation!, nodeName));
-      };
-      if ((active.get(session) ?? 0) === 0) session.ref();
-      active.set(session, (active.get(session) ?? 0) + 1);
-      function finish(err?: unknown, value?: GraphPayload): void {
-        if (settled) return;
-        settled = true;
-        const left = (active.get(session) ?? 1) - 1;
-        active.set(session, left);
-        if (left === 0 && !session.destroyed) session.unref();
-        // Never leave a stream open after answering the caller (aborted, failed or oversized).
-        if (err !== undefined && stream !== undefined) cancel(stream);
-        unlisten?.();
-        if (err !== undefined) reject(err);
-        else resolve(value!);
-      }
-      // A failing session destroys its streams, so stream events alone settle the call.
-      let stream: http2.ClientHttp2Stream | undefined;
-      try {
-        stream = session.request(headers, { endStream: false });
-      } catch (err) {
-        const code = (err as { code?: unknown }).code;
-        // A session that went away between picking it and using it: nothing was sent, retry.
-        if (code === 'ERR_HTTP2_INVALID_SESSION' || code === 'ERR_HTTP2_GOAWAY_SESSION') finish(err);
-        // Invalid metadata (e.g. a header name that is not a token) is refused before sending.
-        else
-          finish(
-            new GraphError(
-              'SC_ERR_GRAPH_BAD_PAYLOAD',
-              `cannot call node ${nodeName}: ${(err as Error).message}`,
-              { nodeName, cause: err },
-            ),
-          );
-        return;
-      }
-      // Listened through the Cancellation: no AbortSignal is created for the call.
-      if (cancellation !== undefined) {
-        if (cancellation.aborted) {
-          onAbort();
-          return;
-        }
-        unlisten = cancellation.onAbort(onAbort);
-      }
-      const readStatus = (h: http2.IncomingHttpHeaders): void => {
-        const s = h['grpc-status'];
-        if (s !== undefined) {
-          grpcStatus = Number(s);
-          grpcMessage = decodeGrpcMessage(String(h['grpc-message'] ?? ''));
-        }
-      };
-      stream.on('response', (h) => {
-        responded = true;
-        status = Number(h[':status']);
-        readStatus(h);
-      });
-      stream.on('trailers', readStatus);
-      stream.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > max + 5) {
-          finish(
-            new GraphError(
-              'SC_ERR_GRAPH_MESSAGE_TOO_LARGE',
-              `response of node ${nodeName} (${path}) exceeds maxMessageBytes (${max} bytes)`,
-              { nodeName },
-            ),
-          );
-          return;
-        }
-        chunks.push(chunk);
-      });
-      stream.on('error', (err) => finish(unprocessed(session, stream) ? goneBeforeProcessing(err) : err));
-      stream.on('close', () => {
-        if (settled) return;
-        if (grpcStatus === undefined) {
-          if (!responded) {
-            const err = Object.assign(
-              new Error(`stream closed before a response (http2 code ${stream.rstCode})`),
-              { code: 'ESTREAMCLOSED' },
-            );
-            finish(unprocessed(session, stream) ? goneBeforeProcessing(err) : err);
-            return;
-          }
-          finish(
-            new GraphError(
-              'SC_ERR_GRAPH_NODE_BAD_RESPONSE',
-              `node ${nodeName} (${path}) answered HTTP ${status} without a grpc-status`,
-              { nodeName },
-            ),
-          );
-          return;
-        }
-        if (grpcStatus !== GrpcStatus.OK) {
-          finish(
-            new GraphError(
-              'SC_ERR_GRAPH_NODE_ERROR_RESPONSE',
-              `node ${nodeName} (${path}) failed: ${grpcMessage || `gRPC status ${grpcStatus}`}`,
-              {
-                nodeName,
-                grpcCode: grpcStatus,
-                httpStatus: grpcToHttp(grpcStatus),
-              },
-            ),
-          );
-          return;
-        }
-        const data = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
-        if (data.length < 5 || data[0] !== 0 || data.readUInt32BE(1) !== data.length - 5) {
-          finish(
-            new GraphError(
-              'SC_ERR_GRAPH_NODE_BAD_RESPONSE',
-              data.length >= 1 && data[0] !== 0
-                ? `node ${nodeName} (${path}) sent a compressed message, which is not supported`
-                : `node ${nodeName} (${path}) sent a malformed gRPC message`,
-              { nodeName },
-            ),
-          );
-          return;
-        }
-        finish(undefined, answerPayload(data.subarray(5), path));
-      });
-      stream.end(frame);
-    });
-  }
-
-  #session(authority: string): http2.ClientHttp2Session {
-    let target = this.#targets.get(authority);
-    if (target === undefined) {
-      target = { sessions: new Array(this.#options.connectionsPerTarget).fill(undefined), next: 0 };
-      this.#targets.set(authority, target);
-    }
-    const index = target.next;
-    target.next = (index + 1) % target.sessions.length;
-    const existing = target.sessions[index];
-    if (existing !== undefined && !existing.closed && !existing.destroyed) return existing;
-    const session = http2.connect(`http://${authority}`, { maxSessionMemory: 64 });
-    // An idle session must not keep the process alive; in-flight streams do (see #unary).
-    session.unref();
-    session.on('error', () => undefined);
-    const drop = (): void => {
-      if (target!.sessions[index] === session) target!.sessions[index] = undefined;
+    const message = requestMessage(call);
+    return {
+      call,
+      nodeName,
+      path,
+      target: this.#target(call.node),
+      message: Buffer.isBuffer(message)
+        ? message
+        : Buffer.from(message.buffer, message.byteOffset, message.byteLength),
+      cancel: cancelSource(call),
     };
-    session.on('close', drop);
-    session.on('goaway', (_code: number, lastStreamId: number) => {
-      goawayLastStream.set(session, lastStreamId);
-      drop();
-    });
-    session.setTimeout(this.#options.connectTimeoutMs, () => {
-      if (!session.connecting) return;
-      session.destroy(Object.assign(new Error('connect timeout'), { code: 'UND_ERR_CONNECT_TIMEOUT' }));
-    });
-    target.sessions[index] = session;
-    return session;
+  }
+
+  /** The node's channels, remembered per endpoint object. */
+  #target(node: GraphNodeSpec): Target {
+    const endpoint = node.endpoint;
+    let target = endpoint == null ? undefined : this.#byEndpoint.get(endpoint);
+    if (target === undefined) {
+      const authority = grpcAuthority(node);
+      target = this.#targets.get(authority);
+      if (target === undefined) {
+        const clients = Array.from(
+          { length: this.#options.connectionsPerTarget },
+          () => new Client(authority, credentials.createInsecure(), this.#channelOptions),
+        );
+        target = { authority, clients, next: 0 };
+        this.#targets.set(authority, target);
+      }
+      if (endpoint != null) this.#byEndpoint.set(endpoint, target);
+    }
+    return target;
   }
 
   /** TCP connect to the node's `service_port` (or gRPC port); full checks are not available over gRPC (the reference's "Not implemented"), so TCP is used. */
@@ -325,69 +261,88 @@ export class GrpcNodeClient implements NodeClient {
     return tcpReady(endpoint?.service_host || 'localhost', port, options.timeoutMs);
   }
 
+  /** Stops taking calls (they fail with `SC_ERR_GRAPH_CLOSED`) and closes the channels; calls in flight finish. */
   async close(): Promise<void> {
     this.#closed = true;
-    const sessions = [...this.#targets.values()]
-      .flatMap((t) => t.sessions)
-      .filter((s): s is http2.ClientHttp2Session => s !== undefined);
+    const targets = [...this.#targets.values()];
     this.#targets.clear();
-    await Promise.all(
-      sessions.map(
-        (s) =>
-          new Promise<void>((resolve) => {
-            if (s.closed || s.destroyed) return resolve();
-            s.close(() => resolve());
-          }),
-      ),
-    );
+    for (const target of targets) for (const client of target.clients) client.close();
   }
 }
 
-/**
- * The answer as a payload. Answers of the tensorflow RPCs other than Predict name their message in
- * the content type (as requests do, see TF_RPC_BY_REQUEST), so whoever reads them on knows they
- * are not a PredictResponse.
- */
-function answerPayload(message: Uint8Array, path: string): GraphPayload {
-  const rpc = TF_ANSWER_BY_PATH.get(path);
-  return rpc === undefined
-    ? GraphPayload.fromProtobuf(message)
-    : GraphPayload.fromBytes(message, `${PROTOBUF_CONTENT_TYPE}; messageType=${rpc}`);
-}
-
-const TF_ANSWER_BY_PATH = new Map([
-  ['/tensorflow.serving.PredictionService/Classify', 'tensorflow.serving.ClassificationResponse'],
-  ['/tensorflow.serving.PredictionService/Regress', 'tensorflow.serving.RegressionResponse'],
-  ['/tensorflow.serving.PredictionService/MultiInference', 'tensorflow.serving.MultiInferenceResponse'],
-]);
-
-function metadataRequest(protocol: GraphProtocol, modelName: string): Uint8Array {
-  if (protocol === 'v2') return nameRequest(modelName);
-  if (protocol === 'tensorflow') return tfMetadataRequest(modelName);
-  return new Uint8Array(0);
-}
-
-/** Last stream id a peer's GOAWAY said it processed, per session. */
-const goawayLastStream = new WeakMap<http2.ClientHttp2Session, number>();
-
-/** True when the peer's GOAWAY says it never processed this stream (HTTP/2 §6.8: safe to retry). */
-function unprocessed(session: http2.ClientHttp2Session, stream: http2.ClientHttp2Stream): boolean {
-  const last = goawayLastStream.get(session);
-  return last !== undefined && (stream.id === undefined || stream.id > last);
-}
-
-function goneBeforeProcessing(cause: unknown): Error {
-  return Object.assign(new Error('the node closed the connection before processing the call'), {
-    code: 'ERR_HTTP2_GOAWAY_SESSION',
-    cause,
+/** One unary call; resolves with the answer's bytes, rejects with a {@link UnaryFailure}. */
+function unary(
+  client: Client,
+  request: GrpcRequest,
+  metadata: Metadata,
+  connectTimeoutMs: number,
+): Promise<Buffer> {
+  return new Promise<Buffer>((resolve, reject) => {
+    const deadline = request.call.deadline;
+    let answered = false;
+    let connectTimedOut: number | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    let unlisten: (() => void) | undefined;
+    const pending = client.makeUnaryRequest(
+      request.path,
+      identity,
+      identity,
+      request.message,
+      metadata,
+      deadline === undefined ? {} : { deadline },
+      (err, answer) => {
+        if (timer !== undefined) clearTimeout(timer);
+        unlisten?.();
+        if (err) reject(new UnaryFailure(err, answered, connectTimedOut));
+        else resolve(answer!);
+      },
+    );
+    pending.on('metadata', () => {
+      answered = true;
+    });
+    // grpc-js waits for a connection as long as the call's deadline allows: without a connection
+    // after connectTimeoutMs, the call (still unsent) is withdrawn.
+    const channel = client.getChannel();
+    if (connectTimeoutMs > 0 && channel.getConnectivityState(false) !== connectivityState.READY) {
+      timer = setTimeout(() => {
+        if (channel.getConnectivityState(false) === connectivityState.READY) return;
+        connectTimedOut = connectTimeoutMs;
+        pending.cancel();
+      }, connectTimeoutMs);
+    }
+    const cancel = request.cancel;
+    if (cancel !== undefined) unlisten = cancel.onAbort(() => pending.cancel());
   });
 }
 
-/** Ends a stream now: RST_STREAM(CANCEL) once it has an id, destroy while still pending. */
-function cancel(stream: http2.ClientHttp2Stream): void {
-  if (stream.destroyed) return;
-  if (stream.pending) stream.destroy();
-  else if (!stream.closed) stream.close(http2.constants.NGHTTP2_CANCEL);
+/**
+ * The call's metadata: the forwarded headers (minus hop-by-hop, gRPC-reserved and pseudo-headers;
+ * `-bin` values are base64 text, as on the wire) and the puid. A name or value gRPC does not allow
+ * fails the call before anything is sent.
+ */
+function callMetadata(call: NodeCall): Metadata {
+  const metadata = new Metadata();
+  const headers = call.headers;
+  let name = 'seldon-puid';
+  try {
+    for (name in headers) {
+      const value = headers[name];
+      if (value === undefined || NOT_FORWARDED.has(name) || RESERVED.has(name) || name.charCodeAt(0) === 58)
+        continue;
+      const binary = name.endsWith('-bin');
+      if (typeof value === 'string') metadata.add(name, binary ? Buffer.from(value, 'base64') : value);
+      else for (const v of value) metadata.add(name, binary ? Buffer.from(v, 'base64') : v);
+    }
+    name = 'seldon-puid';
+    metadata.set(name, call.puid);
+  } catch (err) {
+    throw new GraphError(
+      'SC_ERR_GRAPH_BAD_PAYLOAD',
+      `cannot call node ${call.node.name}: metadata ${JSON.stringify(name)}: ${(err as Error).message}`,
+      { nodeName: call.node.name, cause: err },
+    );
+  }
+  return metadata;
 }
 
 function grpcAuthority(node: GraphNodeSpec): string {
@@ -401,17 +356,4 @@ function grpcAuthority(node: GraphNodeSpec): string {
       { nodeName: node.name },
     );
   return `${host.includes(':') ? `[${host}]` : host}:${port}`;
-}
-
-function decodeGrpcMessage(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
-
-function describe(err: unknown): string {
-  const e = err as { code?: string; message?: string };
-  return e?.code ? `${e.code} ${e.message ?? ''}`.trim() : String(e?.message ?? err);
 }

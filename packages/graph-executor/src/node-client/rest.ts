@@ -1,32 +1,45 @@
-import { connect } from 'node:net';
-import { Http1Error, Http1Pool, type Http1Request, type Http1Response } from '../internal/http1.js';
+import { Pool, type Dispatcher } from 'undici';
 import { Cancellation } from '../cancellation.js';
 import { combinerJsonBody, type NodeCall, type NodeClient, type ReadyCheckOptions } from './node-client.js';
 import { GraphPayload, JSON_CONTENT_TYPE } from '../payload.js';
-import { GraphError, GrpcStatus } from '../errors.js';
+import { GraphError } from '../errors.js';
 import type { GraphNodeSpec } from '../graph.js';
 import { NOT_FORWARDED, restPath } from '../internal/paths.js';
 import { httpToGrpc } from '../internal/status-map.js';
-import { abortError, cancelSource, isConnectFailure, sleep, withDefaults } from '../internal/net.js';
+import {
+  abortError,
+  cancelSource,
+  checkClientOptions,
+  sleep,
+  withDefaults,
+  type CancelSource,
+} from '../internal/net.js';
+import { tcpReady } from '../internal/tcp-ready.js';
+import { exchange, ExchangeFailure, type RestAnswer } from './rest-exchange.js';
+import { restFailure, type RestFailureContext } from './rest-errors.js';
 
 /** Options of {@link RestNodeClient}. */
 export interface RestNodeClientOptions {
   /** Connections per node origin at most; further calls wait for a free one. Default 64. */
   readonly connections?: number;
-  /** How long an idle keep-alive connection is kept, in milliseconds. Default 60000. */
+  /**
+   * How long an idle keep-alive connection is kept, in milliseconds; a shorter `Keep-Alive:
+   * timeout=N` announced by the node wins (less one second). 0 = no keep-alive. Default 60000.
+   */
   readonly keepAliveTimeoutMs?: number;
-  /** TCP connect timeout in milliseconds. Default 10000. */
+  /** TCP connect timeout in milliseconds; 0 = none. Default 10000. */
   readonly connectTimeoutMs?: number;
   /** Default per-call timeout in milliseconds (the `seldon.io/rest-timeout` annotation); 0 = none. Default 0. */
   readonly timeoutMs?: number;
-  /** Largest node response body accepted, in bytes. Default 67108864 (64 MiB). */
+  /** Largest node response body accepted, in bytes (as received: bodies are not decompressed). Default 67108864 (64 MiB). */
   readonly maxMessageBytes?: number;
-  /** Largest node response header block accepted, in bytes. Default 65536. */
+  /** Largest node response header block accepted, in bytes (at least 1). Default 65536. */
   readonly maxHeaderBytes?: number;
   /**
    * A call fails (`SC_ERR_GRAPH_NODE_TIMEOUT`) when its node has sent nothing for this long, in
-   * milliseconds; 0 = never. A safety net under `timeoutMs` and the graph's deadlines, which are off
-   * by default as in the reference. Default 300000 (5 minutes).
+   * milliseconds (no answer head since the request was sent, or no body bytes since the last
+   * ones); 0 = never. A safety net under `timeoutMs` and the graph's deadlines, which are off by
+   * default as in the reference. Default 300000 (5 minutes).
    */
   readonly answerTimeoutMs?: number;
   /**
@@ -50,20 +63,40 @@ const DEFAULTS = {
   connectRetryDelayMs: 25,
 } as const;
 
+/** Kept-alive connections are retired this long before the keep-alive timeout a node announces. */
+const KEEP_ALIVE_MARGIN_MS = 1000;
+/** Largest answer of a readiness check. */
+const HEALTH_MAX_BYTES = 1024 * 1024;
+
+/** One node call on its way: what is dispatched, where, and how failures are described. */
+interface RestRequest extends RestFailureContext {
+  readonly pool: Pool;
+  readonly dispatch: Dispatcher.DispatchOptions;
+  readonly cancel: CancelSource | undefined;
+}
+
+/** A node origin's pool, remembered per endpoint object. */
+interface Target {
+  readonly origin: string;
+  readonly pool: Pool;
+}
+
 /**
- * Calls nodes over HTTP/1.1 with one keep-alive connection pool per node origin
- * (`http://<service_host>:<httpPort>`). Payload bytes are sent and returned untouched.
+ * Calls nodes over HTTP/1.1 with undici: one keep-alive {@link Pool} per node origin
+ * (`http://<service_host>:<httpPort>`), requests sent with `dispatch()`. Payload bytes are sent
+ * and returned untouched with their `Content-Type` and `Content-Encoding`.
  */
 export class RestNodeClient implements NodeClient {
   readonly transport = 'rest';
   readonly payloadFormat = 'json' as const;
   readonly #options: Required<RestNodeClientOptions>;
-  readonly #pools = new Map<string, Http1Pool>();
-  readonly #targets = new WeakMap<object, { origin: string; pool: Http1Pool }>();
+  readonly #pools = new Map<string, Pool>();
+  readonly #targets = new WeakMap<object, Target>();
   #closed = false;
 
   constructor(options: RestNodeClientOptions = {}) {
     this.#options = withDefaults<RestNodeClientOptions>(DEFAULTS, options);
+    checkClientOptions('RestNodeClient', this.#options, ['connections', 'maxHeaderBytes']);
   }
 
   /** Default per-call timeout in milliseconds (0 = none). */
@@ -72,156 +105,109 @@ export class RestNodeClient implements NodeClient {
   }
 
   call(call: NodeCall): Promise<GraphPayload> {
-    let request: Http1Request;
-    let pool: Http1Pool;
-    let origin: string;
+    let request: RestRequest;
     try {
       if (this.#closed)
         throw new GraphError('SC_ERR_GRAPH_CLOSED', 'REST node client is closed', {
           nodeName: call.node.name,
         });
-      // The node's pool, remembered per endpoint object (a graph's endpoints are stable objects;
-      // a replaced endpoint is a new key).
-      const endpoint = call.node.endpoint;
-      let target = endpoint == null ? undefined : this.#targets.get(endpoint);
-      if (target === undefined) {
-        const { host, port } = restTarget(call.node);
-        const key = `${host}:${port}`;
-        target = { origin: key, pool: this.#pool(host, port, key) };
-        if (endpoint != null) this.#targets.set(endpoint, target);
-      }
-      origin = target.origin;
-      pool = target.pool;
       request = this.#request(call);
     } catch (err) {
       return Promise.reject(err as Error);
     }
-    // No async frame on the way of a successful call: one promise from the pool, one `then`.
-    return pool.request(request).then(
-      (response) => this.#toPayload(response, call, origin, request.path),
-      (err: unknown) => this.#failed(err, call, pool, request, origin, 0),
+    return this.#send(request, 0, false);
+  }
+
+  /** One attempt; a failure may send the request again (see {@link #failed}). */
+  #send(request: RestRequest, attempt: number, retriedClosed: boolean): Promise<GraphPayload> {
+    return exchange(request.pool, request.dispatch, request.maxMessageBytes, request.cancel).then(
+      (answer) => toPayload(answer, request),
+      (err: unknown) => this.#failed(err, request, attempt, retriedClosed),
     );
   }
 
-  #request(call: NodeCall): Http1Request {
-    const isGet = call.method === 'status' || call.method === 'metadata';
-    let headerLines = '';
-    for (const name in call.headers) {
-      const value = call.headers[name];
-      if (
-        value === undefined ||
-        NOT_FORWARDED.has(name) ||
-        name.charCodeAt(0) === 58 /* ':' pseudo-headers */ ||
-        name === 'seldon-puid'
-      )
-        continue;
-      if (typeof value === 'string') headerLines += headerLine(name, value, call.node.name);
-      else for (const v of value) headerLines += headerLine(name, v, call.node.name);
+  async #failed(
+    err: unknown,
+    request: RestRequest,
+    attempt: number,
+    retriedClosed: boolean,
+  ): Promise<GraphPayload> {
+    const cancel = request.cancel;
+    if (cancel?.aborted) throw abortError(cancel, request.nodeName);
+    if (!(err instanceof ExchangeFailure)) throw err;
+    const { error, retry } = restFailure(err, request);
+    if (this.#closed) throw error;
+    if (retry === 'connect' && attempt < this.#options.connectRetries) {
+      await sleep(this.#options.connectRetryDelayMs * 2 ** attempt, cancel);
+      if (cancel?.aborted) throw abortError(cancel, request.nodeName);
+      return this.#send(request, attempt + 1, retriedClosed);
     }
-    headerLines += headerLine('seldon-puid', call.puid, call.node.name);
-    let body: Uint8Array | string | undefined;
+    // A reused connection closed by the node before answering (its keep-alive timeout racing the
+    // call): the node never read the request, so it is sent once more, on another connection.
+    if (retry === 'closed' && !retriedClosed) return this.#send(request, attempt, true);
+    throw error;
+  }
+
+  #request(call: NodeCall): RestRequest {
+    const target = this.#target(call.node);
+    const path = restPath(call.protocol, call.method, call.modelName);
+    const headers = forwardedHeaders(call);
+    let body: Uint8Array | string | null = null;
+    const isGet = call.method === 'status' || call.method === 'metadata';
     if (!isGet) {
       if (call.method === 'aggregate') {
         body = combinerJsonBody(call);
-        headerLines += `content-type: ${safeValue(call.payloads![0]?.contentType ?? JSON_CONTENT_TYPE)}\r\n`;
+        headers.push('content-type', safeValue(call.payloads![0]?.contentType ?? JSON_CONTENT_TYPE));
       } else {
         const payload = call.payload!;
         body = payload.bytes();
-        headerLines += `content-type: ${safeValue(payload.contentType)}\r\n`;
+        headers.push('content-type', safeValue(payload.contentType));
         if (payload.contentEncoding !== undefined)
-          headerLines += `content-encoding: ${safeValue(payload.contentEncoding)}\r\n`;
+          headers.push('content-encoding', safeValue(payload.contentEncoding));
       }
     }
+    const options = this.#options;
     return {
-      method: isGet ? 'GET' : 'POST',
-      path: restPath(call.protocol, call.method, call.modelName),
-      headerLines,
-      body,
-      maxBodyBytes: this.#options.maxMessageBytes,
+      nodeName: call.node.name,
+      url: `http://${target.origin}${path}`,
+      maxMessageBytes: options.maxMessageBytes,
+      maxHeaderBytes: options.maxHeaderBytes,
+      answerTimeoutMs: options.answerTimeoutMs,
+      headers,
+      pool: target.pool,
+      dispatch: { method: isGet ? 'GET' : 'POST', path, headers, body },
       cancel: cancelSource(call),
     };
   }
 
-  /** A failed exchange: retried when the connection failed before sending, else a GraphError. */
-  async #failed(
-    err: unknown,
-    call: NodeCall,
-    pool: Http1Pool,
-    request: Http1Request,
-    origin: string,
-    attempt: number,
-  ): Promise<GraphPayload> {
-    const nodeName = call.node.name;
-    const url = `http://${origin}${request.path}`;
-    const cancellation = request.cancel;
-    if (cancellation?.aborted) throw abortError(cancellation, nodeName);
-    if (err instanceof GraphError) throw err;
-    if (err instanceof Http1Error && err.code === 'ETOOLARGE')
-      throw tooLarge(nodeName, url, this.#options.maxMessageBytes);
-    if (err instanceof Http1Error && err.code === 'ETIMEDOUT')
-      throw new GraphError('SC_ERR_GRAPH_NODE_TIMEOUT', `node ${nodeName} at ${url}: ${err.message}`, {
-        nodeName,
-        cause: err,
-      });
-    if (err instanceof Http1Error && (err.code === 'EPROTO' || err.code === 'EHEADERTOOLARGE'))
-      throw new GraphError(
-        'SC_ERR_GRAPH_NODE_BAD_RESPONSE',
-        `node ${nodeName} at ${url} sent ${err.message}`,
-        {
-          nodeName,
-          cause: err,
-        },
-      );
-    if (isConnectFailure(err) && attempt < this.#options.connectRetries && !this.#closed) {
-      await sleep(this.#options.connectRetryDelayMs * 2 ** attempt, cancellation);
-      if (cancellation?.aborted) throw abortError(cancellation, nodeName);
-      let response: Http1Response;
-      try {
-        response = await pool.request(request);
-      } catch (next) {
-        return this.#failed(next, call, pool, request, origin, attempt + 1);
-      }
-      return this.#toPayload(response, call, origin, request.path);
+  /** The node's pool, remembered per endpoint object (a graph's endpoints are stable objects; a replaced endpoint is a new key). */
+  #target(node: GraphNodeSpec): Target {
+    const endpoint = node.endpoint;
+    let target = endpoint == null ? undefined : this.#targets.get(endpoint);
+    if (target === undefined) {
+      const { host, port } = restTarget(node);
+      const origin = authority(host, port);
+      target = { origin, pool: this.#pool(origin) };
+      if (endpoint != null) this.#targets.set(endpoint, target);
     }
-    throw new GraphError(
-      'SC_ERR_GRAPH_NODE_UNREACHABLE',
-      `calling node ${nodeName} at ${url} failed: ${describe(err)}`,
-      {
-        nodeName,
-        cause: err,
-      },
-    );
+    return target;
   }
 
-  #toPayload(response: Http1Response, call: NodeCall, origin: string, path: string): GraphPayload {
-    const bytes = response.body;
-    const contentType = response.contentType ?? JSON_CONTENT_TYPE;
-    const contentEncoding = response.contentEncoding;
-    const payload = GraphPayload.fromBytes(bytes, contentType, contentEncoding);
-    if (response.statusCode !== 200) {
-      throw new GraphError(
-        'SC_ERR_GRAPH_NODE_ERROR_RESPONSE',
-        `Internal service call from executor failed calling http://${origin}${path} status code ${response.statusCode}`,
-        {
-          nodeName: call.node.name,
-          httpStatus: response.statusCode,
-          grpcCode: httpToGrpc(response.statusCode),
-          body: bytes.length > 0 ? payload : undefined,
-        },
-      );
-    }
-    return payload;
-  }
-
-  #pool(host: string, port: number, origin: string): Http1Pool {
+  #pool(origin: string): Pool {
     let pool = this.#pools.get(origin);
     if (pool === undefined) {
-      pool = new Http1Pool(host, port, {
-        connections: this.#options.connections,
-        keepAliveTimeoutMs: this.#options.keepAliveTimeoutMs,
-        connectTimeoutMs: this.#options.connectTimeoutMs,
-        maxHeaderBytes: this.#options.maxHeaderBytes,
-        answerTimeoutMs: this.#options.answerTimeoutMs,
+      const o = this.#options;
+      pool = new Pool(`http://${origin}`, {
+        connections: o.connections,
+        // Without keep-alive every connection serves one call.
+        pipelining: o.keepAliveTimeoutMs > 0 ? 1 : 0,
+        keepAliveTimeout: o.keepAliveTimeoutMs || undefined,
+        keepAliveMaxTimeout: o.keepAliveTimeoutMs || undefined,
+        keepAliveTimeoutThreshold: KEEP_ALIVE_MARGIN_MS,
+        connectTimeout: o.connectTimeoutMs,
+        headersTimeout: o.answerTimeoutMs,
+        bodyTimeout: o.answerTimeoutMs,
+        maxHeaderSize: o.maxHeaderBytes,
       });
       this.#pools.set(origin, pool);
     }
@@ -231,26 +217,18 @@ export class RestNodeClient implements NodeClient {
   /** TCP connect to the node's `service_port` (or HTTP port); with `full`, `GET /health/status` must answer 200. */
   async ready(node: GraphNodeSpec, options: ReadyCheckOptions): Promise<boolean> {
     const { host, port } = restTarget(node, true);
-    if (!options.full) return tcpReady(host, port, options.timeoutMs);
-    const path =
-      options.protocol === 'v2'
-        ? '/v2/health/ready'
-        : options.protocol === 'seldon'
-          ? '/api/v1.0/health/status'
-          : '/';
-    if (options.protocol === 'tensorflow') return tcpReady(host, port, options.timeoutMs);
+    if (!options.full || options.protocol === 'tensorflow') return tcpReady(host, port, options.timeoutMs);
+    const path = options.protocol === 'v2' ? '/v2/health/ready' : '/api/v1.0/health/status';
     const timeout = new Cancellation();
     const timer = setTimeout(() => timeout.abort(new Error('health check timed out')), options.timeoutMs);
     try {
-      const response = await this.#pool(host, port, `${host}:${port}`).request({
-        method: 'GET',
-        path,
-        headerLines: '',
-        body: undefined,
-        maxBodyBytes: 1024 * 1024,
-        cancel: timeout,
-      });
-      return response.statusCode === 200;
+      const answer = await exchange(
+        this.#pool(authority(host, port)),
+        { method: 'GET', path },
+        HEALTH_MAX_BYTES,
+        timeout,
+      );
+      return answer.statusCode === 200;
     } catch {
       return false;
     } finally {
@@ -258,12 +236,57 @@ export class RestNodeClient implements NodeClient {
     }
   }
 
+  /**
+   * Stops taking calls (they fail with `SC_ERR_GRAPH_CLOSED`). Connections close once the calls
+   * already sent or queued have their answers; the returned promise does not wait for them.
+   */
   async close(): Promise<void> {
     this.#closed = true;
     const pools = [...this.#pools.values()];
     this.#pools.clear();
-    await Promise.all(pools.map((p) => p.close().catch(() => undefined)));
+    for (const pool of pools) pool.close().catch(() => undefined);
   }
+}
+
+/** The answer as the call's result: its bytes as they came, or the node's error. */
+function toPayload(answer: RestAnswer, request: RestRequest): GraphPayload {
+  const bytes = answer.body;
+  const payload = GraphPayload.fromBytes(
+    bytes,
+    answer.contentType ?? JSON_CONTENT_TYPE,
+    answer.contentEncoding,
+  );
+  if (answer.statusCode !== 200) {
+    throw new GraphError(
+      'SC_ERR_GRAPH_NODE_ERROR_RESPONSE',
+      `Internal service call from executor failed calling ${request.url} status code ${answer.statusCode}`,
+      {
+        nodeName: request.nodeName,
+        httpStatus: answer.statusCode,
+        grpcCode: httpToGrpc(answer.statusCode),
+        body: bytes.length > 0 ? payload : undefined,
+      },
+    );
+  }
+  return payload;
+}
+
+/**
+ * The call's headers as undici's flat `[name, value, ...]` list: the forwarded ones (minus
+ * hop-by-hop, framing and pseudo-headers) and the puid. undici validates names and values (a CR,
+ * LF or NUL is refused before anything is sent).
+ */
+function forwardedHeaders(call: NodeCall): string[] {
+  const out: string[] = [];
+  const headers = call.headers;
+  for (const name in headers) {
+    const value = headers[name];
+    if (value === undefined || NOT_FORWARDED.has(name) || name.charCodeAt(0) === 58 /* ':' */) continue;
+    if (typeof value === 'string') out.push(name, value);
+    else for (const v of value) out.push(name, v);
+  }
+  out.push('seldon-puid', call.puid);
+  return out;
 }
 
 function restTarget(node: GraphNodeSpec, forReadiness = false): { host: string; port: number } {
@@ -282,66 +305,13 @@ function restTarget(node: GraphNodeSpec, forReadiness = false): { host: string; 
   return { host, port };
 }
 
-/** Opens and closes a TCP connection (the reference's default readiness check). */
-export function tcpReady(host: string, port: number, timeoutMs: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host, port });
-    const timer = setTimeout(() => {
-      socket.destroy();
-      resolve(false);
-    }, timeoutMs);
-    socket.once('connect', () => {
-      clearTimeout(timer);
-      socket.end();
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => {
-      clearTimeout(timer);
-      resolve(false);
-    });
-  });
+function authority(host: string, port: number): string {
+  return `${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
-function tooLarge(nodeName: string, url: string, max: number): GraphError {
-  return new GraphError(
-    'SC_ERR_GRAPH_MESSAGE_TOO_LARGE',
-    `response of node ${nodeName} from ${url} exceeds maxMessageBytes (${max} bytes)`,
-    {
-      nodeName,
-      grpcCode: GrpcStatus.RESOURCE_EXHAUSTED,
-    },
-  );
-}
-
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const UNSAFE_VALUE = /[\0\r\n]/;
-
-/** One `name: value` request header line; names and values that could break the request are refused. */
-function headerLine(name: string, value: string, nodeName: string): string {
-  if (!TOKEN.test(name))
-    throw new GraphError(
-      'SC_ERR_GRAPH_BAD_PAYLOAD',
-      `cannot call node ${nodeName}: invalid header name ${JSON.stringify(name)}`,
-      {
-        nodeName,
-      },
-    );
-  if (UNSAFE_VALUE.test(value))
-    throw new GraphError(
-      'SC_ERR_GRAPH_BAD_PAYLOAD',
-      `cannot call node ${nodeName}: header ${name} has a CR, LF or NUL character in its value`,
-      { nodeName },
-    );
-  return `${name}: ${value}\r\n`;
-}
 
 /** Content types and encodings come from payloads the engine built or validated; CR/LF is stripped defensively. */
 function safeValue(value: string): string {
   return UNSAFE_VALUE.test(value) ? value.replace(/[\0\r\n]/g, ' ') : value;
-}
-
-function describe(err: unknown): string {
-  const e = err as { code?: string; message?: string };
-  return e?.code ? `${e.code} ${e.message ?? ''}`.trim() : String(e?.message ?? err);
 }

@@ -1,5 +1,4 @@
-// Loopback graph nodes for tests: a REST node on node:http and a gRPC node on @grpc/grpc-js (an
-// independent gRPC implementation, so the thin client is tested for interoperability).
+// Loopback graph nodes for tests: a REST node on node:http and a gRPC node on @grpc/grpc-js.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as grpc from '@grpc/grpc-js';
@@ -81,6 +80,8 @@ export interface GrpcCallRecord {
   path: string;
   message: Buffer;
   metadata: grpc.Metadata;
+  /** The call's deadline as the server saw it (from `grpc-timeout`); Infinity when none. */
+  deadline: grpc.Deadline;
 }
 
 export type GrpcAnswer = Buffer | { code: grpc.status; details: string } | { delayMs: number; then: Buffer };
@@ -148,7 +149,7 @@ export async function startGrpcNode(
       call: grpc.ServerUnaryCall<Buffer, Buffer>,
       callback: grpc.sendUnaryData<Buffer>,
     ) => {
-      const record = { path, message: call.request, metadata: call.metadata };
+      const record = { path, message: call.request, metadata: call.metadata, deadline: call.getDeadline() };
       call.on('cancelled', () => node.cancelled++);
       calls.push(record);
       const answer = await handler(record);

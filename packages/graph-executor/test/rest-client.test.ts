@@ -1,5 +1,6 @@
-// The REST node client's HTTP/1.1 layer against raw TCP servers that answer with crafted bytes:
-// body framings, keep-alive reuse and stale connections, limits, malformed answers, cancellation.
+// The REST node client (undici underneath) against raw TCP servers that answer with crafted bytes:
+// body framings, keep-alive reuse and stale connections, limits, malformed answers, cancellation,
+// connect retries.
 import { describe, it, expect, afterEach } from '@jest/globals';
 import { createServer, type Server, type Socket } from 'node:net';
 import { Cancellation, GraphError, GraphPayload, RestNodeClient } from '@seldon-ts/graph-executor';
@@ -27,7 +28,7 @@ interface RawNode {
  * A TCP server that parses requests (Content-Length bodies) and lets `answer` write whatever bytes
  * it likes on the socket.
  */
-async function rawNode(answer: (req: Seen, n: number) => void): Promise<RawNode> {
+async function rawNode(answer: (req: Seen, n: number) => void, port = 0): Promise<RawNode> {
   const node: RawNode = {
     port: 0,
     seen: [],
@@ -62,7 +63,7 @@ async function rawNode(answer: (req: Seen, n: number) => void): Promise<RawNode>
       }
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   node.port = (server.address() as { port: number }).port;
   node.close = () =>
     new Promise<void>((resolve) => {
@@ -93,6 +94,12 @@ function call(port: number, overrides: Partial<NodeCall> = {}): NodeCall {
   };
 }
 
+/**
+ * One event-loop turn: undici reuses a kept-alive connection a turn after its answer (a call made
+ * sooner takes another connection).
+ */
+const turn = (): Promise<void> => new Promise((r) => setImmediate(r));
+
 async function failure(p: Promise<unknown>): Promise<GraphError> {
   const err = await p.then(
     () => undefined,
@@ -102,7 +109,7 @@ async function failure(p: Promise<unknown>): Promise<GraphError> {
   return err as GraphError;
 }
 
-describe('REST node client HTTP/1.1', () => {
+describe('REST node client', () => {
   const cleanup: (() => Promise<void>)[] = [];
   afterEach(async () => {
     for (const fn of cleanup.splice(0).reverse()) await fn();
@@ -153,6 +160,7 @@ describe('REST node client HTTP/1.1', () => {
     const out = await client.call(call(node.port));
     expect(out.text()).toBe(body);
     // The connection is kept alive and reused for the next call.
+    await turn();
     await client.call(call(node.port));
     expect(node.connections).toBe(1);
   });
@@ -166,21 +174,38 @@ describe('REST node client HTTP/1.1', () => {
     expect(node.connections).toBe(2);
   });
 
-  it('skips 100 Continue and honours Connection: close', async () => {
+  it('skips 103 Early Hints and honours Connection: close', async () => {
     const { node, client } = await setup((req) => {
-      req.socket.write('HTTP/1.1 100 Continue\r\n\r\n');
+      req.socket.write('HTTP/1.1 103 Early Hints\r\nlink: </style.css>; rel=preload\r\n\r\n');
       req.socket.write(ok(BODY, 'connection: close\r\n'));
     });
     expect((await client.call(call(node.port))).text()).toBe(BODY);
+    await turn();
     expect((await client.call(call(node.port))).text()).toBe(BODY);
     expect(node.connections).toBe(2);
   });
 
-  it('keeps connections alive: sequential calls share one connection', async () => {
+  it('refuses a 100 Continue the request did not ask for (undici reads it as a broken answer)', async () => {
+    const { node, client } = await setup((req) => {
+      req.socket.write('HTTP/1.1 100 Continue\r\n\r\n');
+      req.socket.write(ok());
+    });
+    const err = await failure(client.call(call(node.port)));
+    expect(err.code).toBe('SC_ERR_GRAPH_NODE_BAD_RESPONSE');
+    expect(err.message).toContain('100 Continue');
+  });
+
+  it('keeps connections alive: sequential calls share one connection, back-to-back ones two at most', async () => {
     const { node, client } = await setup((req) => req.socket.write(ok()));
-    for (let i = 0; i < 5; i++) await client.call(call(node.port));
+    for (let i = 0; i < 5; i++) {
+      await client.call(call(node.port));
+      await turn();
+    }
     expect(node.seen).toHaveLength(5);
     expect(node.connections).toBe(1);
+    for (let i = 0; i < 5; i++) await client.call(call(node.port));
+    expect(node.seen).toHaveLength(10);
+    expect(node.connections).toBeLessThanOrEqual(2);
   });
 
   it('retries once on a fresh connection when a reused connection closes before answering', async () => {
@@ -191,10 +216,20 @@ describe('REST node client HTTP/1.1', () => {
       else req.socket.write(ok());
     });
     await client.call(call(node.port));
+    await turn();
     const out = await client.call(call(node.port));
     expect(out.text()).toBe(BODY);
     expect(node.seen).toHaveLength(3);
+    expect(node.seen[1]!.connection).toBe(0);
     expect(node.seen[2]!.connection).toBe(1);
+  });
+
+  it('does not retry a fresh connection the node closes without answering', async () => {
+    const { node, client } = await setup((req) => req.socket.destroy());
+    const err = await failure(client.call(call(node.port)));
+    expect(err.code).toBe('SC_ERR_GRAPH_NODE_UNREACHABLE');
+    expect(err.message).toContain('closed the connection without answering');
+    expect(node.seen).toHaveLength(1);
   });
 
   it('does not retry a connection that failed in the middle of an answer', async () => {
@@ -234,7 +269,10 @@ describe('REST node client HTTP/1.1', () => {
     expect(declared.message).toContain('maxMessageBytes (1500 bytes)');
     const chunked = await failure(client.call(call(node.port)));
     expect(chunked.code).toBe('SC_ERR_GRAPH_MESSAGE_TOO_LARGE');
-    expect(node.connections).toBe(2);
+    // The rest of each body is not read: both connections are closed.
+    expect(node.seen).toHaveLength(2);
+    while (!node.seen.every((r) => r.socket.destroyed)) await new Promise((r) => setTimeout(r, 5));
+    expect(node.seen[0]!.socket).not.toBe(node.seen[1]!.socket);
   });
 
   it('names malformed answers: bad status line, oversized head, conflicting framing', async () => {
@@ -254,10 +292,10 @@ describe('REST node client HTTP/1.1', () => {
       expect(err.nodeName).toBe('m');
       messages.push(err.message);
     }
-    expect(messages[0]).toContain('invalid status line');
-    expect(messages[1]).toContain('exceeds 200 bytes');
-    expect(messages[2]).toContain('both Transfer-Encoding and Content-Length');
-    expect(messages[3]).toContain('invalid Content-Length');
+    expect(messages[0]).toContain('an invalid HTTP/1.1 answer');
+    expect(messages[1]).toContain('an answer head over maxHeaderBytes (200 bytes)');
+    expect(messages[2]).toContain('Content-Length');
+    expect(messages[3]).toMatch(/invalid HTTP\/1.1 answer.*Content-Length/);
   });
 
   it('answers with the node status and body on a non-200 answer', async () => {
@@ -336,6 +374,7 @@ describe('REST node client HTTP/1.1', () => {
     expect(out.text()).toBe(body);
     expect(out.contentType).toBe('text/plain');
     expect(out.contentEncoding).toBe('identity');
+    await turn();
     await client.call(call(node.port));
     expect(node.connections).toBe(1);
   });
@@ -352,6 +391,50 @@ describe('REST node client HTTP/1.1', () => {
     expect(err.nodeName).toBe('m');
     expect(err.message).toContain('sent nothing for 300 ms (answerTimeoutMs)');
     while (node.closed < 1) await new Promise((r) => setTimeout(r, 5));
+  });
+
+  it('names a header name undici refuses, before sending anything', async () => {
+    const { node, client } = await setup((req) => req.socket.write(ok()));
+    const err = await failure(client.call(call(node.port, { headers: { 'x bad': 'v' } })));
+    expect(err.code).toBe('SC_ERR_GRAPH_BAD_PAYLOAD');
+    expect(err.message).toContain('"x bad"');
+    expect(node.connections).toBe(0);
+  });
+
+  it('retries a refused connection after connectRetryDelayMs and reaches a node that came up meanwhile', async () => {
+    const probe = await rawNode(() => undefined);
+    const port = probe.port;
+    await probe.close();
+    const client = new RestNodeClient({ connectRetries: 2, connectRetryDelayMs: 200 });
+    cleanup.push(() => client.close());
+    const pending = client.call(call(port));
+    // The first attempt is refused at once; the node is up before the first retry.
+    const node = await rawNode((req) => req.socket.write(ok()), port);
+    cleanup.push(() => node.close());
+    expect((await pending).text()).toBe(BODY);
+    expect(node.seen).toHaveLength(1);
+  });
+
+  it('gives up on a refused connection after connectRetries, naming the refusal', async () => {
+    const probe = await rawNode(() => undefined);
+    await probe.close();
+    const client = new RestNodeClient({ connectRetries: 1, connectRetryDelayMs: 1 });
+    cleanup.push(() => client.close());
+    const err = await failure(client.call(call(probe.port)));
+    expect(err.code).toBe('SC_ERR_GRAPH_NODE_UNREACHABLE');
+    expect(err.message).toContain('ECONNREFUSED');
+  });
+
+  it('refuses invalid options at construction', () => {
+    for (const options of [
+      { connections: 0 },
+      { maxHeaderBytes: 0 },
+      { timeoutMs: -1 },
+      { answerTimeoutMs: NaN },
+    ])
+      expect(() => new RestNodeClient(options)).toThrow(
+        expect.objectContaining({ code: 'SC_ERR_GRAPH_INVALID_OPTIONS' }),
+      );
   });
 
   it('GET for status and metadata carries no body', async () => {
