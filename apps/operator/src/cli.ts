@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { OperatorError } from '@seldon-ts/operator';
-import { OPERATOR_USAGE, parseOperatorArgs, runOperator } from './main.js';
+import { OPERATOR_USAGE, parseOperatorArgs } from './args.js';
+import { runOperator } from './run.js';
 
 async function main(): Promise<void> {
   if (process.argv.slice(2).includes('--version')) {

@@ -1,123 +1,7 @@
-import { DEFAULT_PREDICTOR_SERVERS, type PredictorServersConfig } from '@seldon-ts/crd-types';
+// The operator's configuration: its environment variables (07 §1, same names and defaults unless
+// noted) and the parsed `seldon-config`.
 import { OperatorError } from './errors.js';
-
-/** One prepackaged server's image per protocol (`seldon-config` key `predictor_servers`). */
-export type PredictorServerConfig = PredictorServersConfig[string];
-
-/** The parsed `seldon-config` ConfigMap (07 §1.1). */
-export interface SeldonConfig {
-  predictorServers: Record<string, PredictorServerConfig>;
-  storageInitializer: {
-    image: string;
-    cpuRequest: string;
-    cpuLimit: string;
-    memoryRequest: string;
-    memoryLimit: string;
-  };
-  explainer: { image: string; image_v2: string };
-  credentials: {
-    gcs: { gcsCredentialFileName: string };
-    s3: {
-      s3AccessKeyIDName: string;
-      s3SecretAccessKeyName: string;
-      s3Endpoint?: string;
-      s3UseHttps?: string;
-    };
-  };
-}
-
-/** The defaults of seldon-core 1.18.2's `seldon-config`. */
-export const DEFAULT_SELDON_CONFIG: SeldonConfig = {
-  predictorServers: DEFAULT_PREDICTOR_SERVERS,
-  storageInitializer: {
-    image: 'seldonio/rclone-storage-initializer:1.18.2',
-    cpuRequest: '100m',
-    cpuLimit: '1',
-    memoryRequest: '100Mi',
-    memoryLimit: '1Gi',
-  },
-  explainer: { image: 'seldonio/alibiexplainer:1.18.2', image_v2: 'seldonio/mlserver:1.3.5-alibi-explain' },
-  credentials: {
-    gcs: { gcsCredentialFileName: 'gcloud-application-credentials.json' },
-    s3: { s3AccessKeyIDName: 'awsAccessKeyID', s3SecretAccessKeyName: 'awsSecretAccessKey' },
-  },
-};
-
-const QUANTITY = /^([+-]?[0-9.]+)([eE][+-]?[0-9]+|[numkMGTPE]|[KMGTPE]i)?$/;
-
-/**
- * Parses the `data` of the `seldon-config` ConfigMap. Missing keys keep their defaults; a value that
- * is not the expected JSON is an SC_ERR_OPERATOR_SELDON_CONFIG error naming the key (the reference
- * panics instead).
- */
-export function parseSeldonConfig(data: Record<string, string> | undefined): SeldonConfig {
-  const out: SeldonConfig = structuredClone(DEFAULT_SELDON_CONFIG);
-  if (!data) return out;
-  const json = (key: string): Record<string, unknown> | undefined => {
-    const raw = data[key];
-    if (raw === undefined || raw.trim() === '') return undefined;
-    let v: unknown;
-    try {
-      v = JSON.parse(raw);
-    } catch (err) {
-      throw new OperatorError(
-        'SC_ERR_OPERATOR_SELDON_CONFIG',
-        `seldon-config key "${key}" is not valid JSON: ${(err as Error).message}`,
-      );
-    }
-    if (!v || typeof v !== 'object' || Array.isArray(v)) {
-      throw new OperatorError(
-        'SC_ERR_OPERATOR_SELDON_CONFIG',
-        `seldon-config key "${key}" must be a JSON object`,
-      );
-    }
-    return v as Record<string, unknown>;
-  };
-  const servers = json('predictor_servers');
-  if (servers) {
-    for (const [impl, entry] of Object.entries(servers)) {
-      const protocols = (entry as { protocols?: unknown })?.protocols;
-      if (!protocols || typeof protocols !== 'object') {
-        throw new OperatorError(
-          'SC_ERR_OPERATOR_SELDON_CONFIG',
-          `seldon-config predictor_servers.${impl}.protocols must be an object`,
-        );
-      }
-      for (const [proto, p] of Object.entries(protocols as Record<string, unknown>)) {
-        if (!p || typeof (p as { image?: unknown }).image !== 'string') {
-          throw new OperatorError(
-            'SC_ERR_OPERATOR_SELDON_CONFIG',
-            `seldon-config predictor_servers.${impl}.protocols.${proto}.image must be a string`,
-          );
-        }
-      }
-    }
-    out.predictorServers = servers as Record<string, PredictorServerConfig>;
-  }
-  const si = json('storageInitializer');
-  if (si) {
-    out.storageInitializer = {
-      ...out.storageInitializer,
-      ...(si as Partial<SeldonConfig['storageInitializer']>),
-    };
-    for (const k of ['cpuRequest', 'cpuLimit', 'memoryRequest', 'memoryLimit'] as const) {
-      if (!QUANTITY.test(String(out.storageInitializer[k]))) {
-        throw new OperatorError(
-          'SC_ERR_OPERATOR_SELDON_CONFIG',
-          `seldon-config storageInitializer.${k} "${out.storageInitializer[k]}" is not a Kubernetes quantity`,
-        );
-      }
-    }
-  }
-  const ex = json('explainer');
-  if (ex) out.explainer = { ...out.explainer, ...(ex as Partial<SeldonConfig['explainer']>) };
-  const cr = json('credentials');
-  if (cr) {
-    const c = cr as Partial<SeldonConfig['credentials']>;
-    out.credentials = { gcs: { ...out.credentials.gcs, ...c.gcs }, s3: { ...out.credentials.s3, ...c.s3 } };
-  }
-  return out;
-}
+import { DEFAULT_SELDON_CONFIG, type SeldonConfig } from './seldon-config.js';
 
 /**
  * Everything that shapes the generated objects and the controller. Built by {@link configFromEnv}
@@ -187,12 +71,14 @@ export interface OperatorConfig {
   seldonConfig: SeldonConfig;
 }
 
+type Env = Record<string, string | undefined>;
+
 function bool(v: string | undefined, def: boolean): boolean {
   if (v === undefined || v === '') return def;
   return ['true', '1', 'yes', 'on'].includes(v.toLowerCase());
 }
 
-function int(env: Record<string, string | undefined>, key: string, def: number): number {
+function int(env: Env, key: string, def: number): number {
   const v = env[key];
   if (v === undefined || v === '') return def;
   const n = Number(v);
@@ -201,11 +87,7 @@ function int(env: Record<string, string | undefined>, key: string, def: number):
   return n;
 }
 
-function optionalInt(
-  env: Record<string, string | undefined>,
-  key: string,
-  def: number | undefined,
-): number | undefined {
+function optionalInt(env: Env, key: string, def: number | undefined): number | undefined {
   const v = env[key];
   if (v === undefined) return def;
   if (v === '') return undefined;
@@ -213,23 +95,11 @@ function optionalInt(
 }
 
 /** Builds the configuration from environment variables (07 §1), validating every value once. */
-export function configFromEnv(env: Record<string, string | undefined> = process.env): OperatorConfig {
+export function configFromEnv(env: Env = process.env): OperatorConfig {
   const s = (k: string, d = '') => env[k] ?? d;
-  const graphDelivery = s('SELDON_ENGINE_GRAPH_DELIVERY', 'file');
-  if (graphDelivery !== 'file' && graphDelivery !== 'env') {
-    throw new OperatorError(
-      'SC_ERR_OPERATOR_CONFIG',
-      `SELDON_ENGINE_GRAPH_DELIVERY="${graphDelivery}" must be file or env`,
-    );
-  }
-  const ambassadorVersion = s('AMBASSADOR_VERSION') || 'v1';
-  // v1 treated every value but "v1" as v2; a typo would silently switch to Mapping objects.
-  if (ambassadorVersion !== 'v1' && ambassadorVersion !== 'v2') {
-    throw new OperatorError(
-      'SC_ERR_OPERATOR_CONFIG',
-      `AMBASSADOR_VERSION="${ambassadorVersion}" must be v1 or v2`,
-    );
-  }
+  // The two enumerations first: their errors are reported before any malformed number's.
+  const delivery = graphDelivery(env);
+  const version = ambassadorVersion(env);
   return {
     watchNamespace: s('WATCH_NAMESPACE') || undefined,
     operatorNamespace: s('POD_NAMESPACE') || 'seldon-system',
@@ -241,7 +111,7 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     },
     ambassador: {
       enabled: bool(env.AMBASSADOR_ENABLED, false),
-      version: ambassadorVersion,
+      version,
       singleNamespace: bool(env.AMBASSADOR_SINGLE_NAMESPACE, false),
     },
     kedaEnabled: bool(env.KEDA_ENABLED, false),
@@ -252,46 +122,79 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
       metricsPortName: s('PREDICTIVE_UNIT_METRICS_PORT_NAME') || 'metrics',
     },
     defaultEnvSecretRefName: s('PREDICTIVE_UNIT_DEFAULT_ENV_SECRET_REF_NAME'),
-    engine: {
-      servicePort: int(env, 'ENGINE_SERVER_PORT', 8000),
-      serviceGrpcPort: int(env, 'ENGINE_SERVER_GRPC_PORT', 5001),
-      httpPort: int(env, 'EXECUTOR_SERVER_PORT', 8000),
-      grpcPort: int(env, 'EXECUTOR_SERVER_GRPC_PORT', 5001),
-      image: s('RELATED_IMAGE_EXECUTOR') || s('EXECUTOR_CONTAINER_IMAGE_AND_VERSION'),
-      imagePullPolicy: s('EXECUTOR_CONTAINER_IMAGE_PULL_POLICY') || 'IfNotPresent',
-      prometheusPath: s('EXECUTOR_PROMETHEUS_PATH') || '/prometheus',
-      metricsPortName: s('EXECUTOR_SERVER_METRICS_PORT_NAME') || 'metrics',
-      user: optionalInt(env, 'EXECUTOR_CONTAINER_USER', 8888),
-      serviceAccountName: s('EXECUTOR_CONTAINER_SERVICE_ACCOUNT_NAME') || 'default',
-      requestLoggerDefaultEndpoint: s('EXECUTOR_REQUEST_LOGGER_DEFAULT_ENDPOINT') || 'http://default-broker',
-      logWorkQueueSize: int(env, 'EXECUTOR_REQUEST_LOGGER_WORK_QUEUE_SIZE', 10000),
-      logWriteTimeoutMs: int(env, 'EXECUTOR_REQUEST_LOGGER_WRITE_TIMEOUT_MS', 2000),
-      resources: {
-        cpuRequest: s('EXECUTOR_DEFAULT_CPU_REQUEST') || '0.5',
-        cpuLimit: s('EXECUTOR_DEFAULT_CPU_LIMIT') || '0.5',
-        memoryRequest: s('EXECUTOR_DEFAULT_MEMORY_REQUEST') || '512Mi',
-        memoryLimit: s('EXECUTOR_DEFAULT_MEMORY_LIMIT') || '512Mi',
-      },
-      fullHealthChecks: bool(env.EXECUTOR_FULL_HEALTH_CHECKS, false),
-      graphDelivery,
-      graphMountPath: s('SELDON_ENGINE_GRAPH_MOUNT_PATH') || '/etc/seldon/graph',
-    },
+    engine: engineConfig(env, delivery),
     defaultUserId: optionalInt(env, 'DEFAULT_USER_ID', 8888),
     deploymentNameAsPrefix: bool(env.DEPLOYMENT_NAME_AS_PREFIX, false),
     certMountPath: s('DEFAULT_CERT_MOUNT_PATH_NAME') || '/cert/',
-    relatedImages: {
-      sklearnServer: s('RELATED_IMAGE_SKLEARNSERVER'),
-      xgboostServer: s('RELATED_IMAGE_XGBOOSTSERVER'),
-      mlflowServer: s('RELATED_IMAGE_MLFLOWSERVER'),
-      sklearnServerV2: s('RELATED_IMAGE_SKLEARNSERVER_V2'),
-      xgboostServerV2: s('RELATED_IMAGE_XGBOOSTSERVER_V2'),
-      mlflowServerV2: s('RELATED_IMAGE_MLFLOWSERVER_V2'),
-      tensorflow: s('RELATED_IMAGE_TENSORFLOW'),
-      tfProxy: s('RELATED_IMAGE_TFPROXY'),
-      storageInitializer: s('RELATED_IMAGE_STORAGE_INITIALIZER'),
-      explainer: s('RELATED_IMAGE_EXPLAINER'),
-      explainerV2: s('RELATED_IMAGE_EXPLAINER_V2'),
-    },
+    relatedImages: relatedImages(env),
     seldonConfig: structuredClone(DEFAULT_SELDON_CONFIG),
+  };
+}
+
+/** `AMBASSADOR_VERSION`: v1 (default) or v2. */
+function ambassadorVersion(env: Env): string {
+  const version = env.AMBASSADOR_VERSION || 'v1';
+  // v1 treated every value but "v1" as v2; a typo would silently switch to Mapping objects.
+  if (version !== 'v1' && version !== 'v2')
+    throw new OperatorError('SC_ERR_OPERATOR_CONFIG', `AMBASSADOR_VERSION="${version}" must be v1 or v2`);
+  return version;
+}
+
+/** `SELDON_ENGINE_GRAPH_DELIVERY`: file (default) or env. */
+function graphDelivery(env: Env): 'file' | 'env' {
+  const delivery = env.SELDON_ENGINE_GRAPH_DELIVERY ?? 'file';
+  if (delivery !== 'file' && delivery !== 'env') {
+    throw new OperatorError(
+      'SC_ERR_OPERATOR_CONFIG',
+      `SELDON_ENGINE_GRAPH_DELIVERY="${delivery}" must be file or env`,
+    );
+  }
+  return delivery;
+}
+
+/** The executor's settings: `ENGINE_*`, `EXECUTOR_*`, `RELATED_IMAGE_EXECUTOR`, graph delivery. */
+function engineConfig(env: Env, delivery: 'file' | 'env'): OperatorConfig['engine'] {
+  const s = (k: string) => env[k] ?? '';
+  return {
+    servicePort: int(env, 'ENGINE_SERVER_PORT', 8000),
+    serviceGrpcPort: int(env, 'ENGINE_SERVER_GRPC_PORT', 5001),
+    httpPort: int(env, 'EXECUTOR_SERVER_PORT', 8000),
+    grpcPort: int(env, 'EXECUTOR_SERVER_GRPC_PORT', 5001),
+    image: s('RELATED_IMAGE_EXECUTOR') || s('EXECUTOR_CONTAINER_IMAGE_AND_VERSION'),
+    imagePullPolicy: s('EXECUTOR_CONTAINER_IMAGE_PULL_POLICY') || 'IfNotPresent',
+    prometheusPath: s('EXECUTOR_PROMETHEUS_PATH') || '/prometheus',
+    metricsPortName: s('EXECUTOR_SERVER_METRICS_PORT_NAME') || 'metrics',
+    user: optionalInt(env, 'EXECUTOR_CONTAINER_USER', 8888),
+    serviceAccountName: s('EXECUTOR_CONTAINER_SERVICE_ACCOUNT_NAME') || 'default',
+    requestLoggerDefaultEndpoint: s('EXECUTOR_REQUEST_LOGGER_DEFAULT_ENDPOINT') || 'http://default-broker',
+    logWorkQueueSize: int(env, 'EXECUTOR_REQUEST_LOGGER_WORK_QUEUE_SIZE', 10000),
+    logWriteTimeoutMs: int(env, 'EXECUTOR_REQUEST_LOGGER_WRITE_TIMEOUT_MS', 2000),
+    resources: {
+      cpuRequest: s('EXECUTOR_DEFAULT_CPU_REQUEST') || '0.5',
+      cpuLimit: s('EXECUTOR_DEFAULT_CPU_LIMIT') || '0.5',
+      memoryRequest: s('EXECUTOR_DEFAULT_MEMORY_REQUEST') || '512Mi',
+      memoryLimit: s('EXECUTOR_DEFAULT_MEMORY_LIMIT') || '512Mi',
+    },
+    fullHealthChecks: bool(env.EXECUTOR_FULL_HEALTH_CHECKS, false),
+    graphDelivery: delivery,
+    graphMountPath: s('SELDON_ENGINE_GRAPH_MOUNT_PATH') || '/etc/seldon/graph',
+  };
+}
+
+/** `RELATED_IMAGE_*` overrides (OpenShift-style), empty when unset. */
+function relatedImages(env: Env): OperatorConfig['relatedImages'] {
+  const s = (k: string) => env[k] ?? '';
+  return {
+    sklearnServer: s('RELATED_IMAGE_SKLEARNSERVER'),
+    xgboostServer: s('RELATED_IMAGE_XGBOOSTSERVER'),
+    mlflowServer: s('RELATED_IMAGE_MLFLOWSERVER'),
+    sklearnServerV2: s('RELATED_IMAGE_SKLEARNSERVER_V2'),
+    xgboostServerV2: s('RELATED_IMAGE_XGBOOSTSERVER_V2'),
+    mlflowServerV2: s('RELATED_IMAGE_MLFLOWSERVER_V2'),
+    tensorflow: s('RELATED_IMAGE_TENSORFLOW'),
+    tfProxy: s('RELATED_IMAGE_TFPROXY'),
+    storageInitializer: s('RELATED_IMAGE_STORAGE_INITIALIZER'),
+    explainer: s('RELATED_IMAGE_EXPLAINER'),
+    explainerV2: s('RELATED_IMAGE_EXPLAINER_V2'),
   };
 }

@@ -1,19 +1,22 @@
 // Public surface of @seldon-ts/operator.
 export { Operator } from './operator.js';
 export type { OperatorOptions } from './operator.js';
-export { configFromEnv, parseSeldonConfig, DEFAULT_SELDON_CONFIG } from './config.js';
-export type { OperatorConfig, SeldonConfig, PredictorServerConfig } from './config.js';
+export { configFromEnv } from './config.js';
+export type { OperatorConfig } from './config.js';
+export { parseSeldonConfig, DEFAULT_SELDON_CONFIG } from './seldon-config.js';
+export type { SeldonConfig, PredictorServerConfig } from './seldon-config.js';
 export { OperatorError, operatorErrorCatalogue, GrpcStatus, isNotFound, isConflict } from './errors.js';
 export type { OperatorErrorCode } from './errors.js';
-export {
-  desiredState,
-  enginePredictor,
-  convertHpaMetric,
-  ENGINE_CONTAINER,
-  GRAPH_FILE,
-} from './internal/desired/objects.js';
-export type { DesiredState, DesiredDeploymentInfo, DesiredServiceInfo } from './internal/desired/objects.js';
-export type { ClusterFacts, CredentialSecret } from './internal/desired/prepackaged.js';
+export { desiredState } from './internal/desired/desired-state.js';
+export type {
+  DesiredState,
+  DesiredDeploymentInfo,
+  DesiredServiceInfo,
+} from './internal/desired/desired-state.js';
+export { enginePredictor, GRAPH_FILE } from './internal/desired/graph-configmap.js';
+export { convertHpaMetric } from './internal/desired/autoscaling.js';
+export { ENGINE_CONTAINER } from './internal/desired/engine-container.js';
+export type { ClusterFacts, CredentialSecret } from './internal/desired/cluster-facts.js';
 export { KubeClient, resourcePath } from './internal/kube/client.js';
 export type {
   KubeObject,
@@ -33,4 +36,4 @@ export { WebhookServer, WEBHOOK_PATH } from './internal/webhook/server.js';
 export type { WebhookOptions } from './internal/webhook/server.js';
 export { issueCertificate } from './internal/webhook/x509.js';
 export type { IssuedCertificate, CertificateRequest } from './internal/webhook/x509.js';
-export { FIELD_MANAGER, DESIRED_HASH } from './internal/reconciler.js';
+export { FIELD_MANAGER, DESIRED_HASH } from './internal/reconcile/applier.js';

@@ -1,17 +1,21 @@
-import http from 'node:http';
+import type http from 'node:http';
 import { hostname } from 'node:os';
 import type { SeldonDeployment } from '@seldon-ts/crd-types';
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { parseSeldonConfig, type OperatorConfig } from './config.js';
-import { OperatorError } from './errors.js';
+import { Registry } from 'prom-client';
+import type { OperatorConfig } from './config.js';
+import { parseSeldonConfig } from './seldon-config.js';
+import type { OperatorError } from './errors.js';
 import { KubeClient, type KubeObject, type ResourceType } from './internal/kube/client.js';
+import { isServed, resolveVersions } from './internal/kube/discovery.js';
 import { Informer, type InformerEvent } from './internal/kube/informer.js';
 import { RT } from './internal/kube/resources.js';
 import { WorkQueue } from './internal/workqueue.js';
 import { LeaderElector } from './internal/leader.js';
 import { EventRecorder } from './internal/events.js';
-import { Reconciler, type OwnedKind } from './internal/reconciler.js';
-import { MANAGED_BY, MANAGED_BY_VALUE } from './internal/desired/objects.js';
+import { createOperatorMetrics, startMetricsServer, type OperatorMetrics } from './internal/metrics.js';
+import { Reconciler } from './internal/reconcile/reconciler.js';
+import { ownedKindSpecs, type OwnedKind, type OwnedKinds } from './internal/reconcile/owned-kinds.js';
+import { MANAGED_BY, MANAGED_BY_VALUE } from './internal/desired/metadata.js';
 import { WebhookServer, type WebhookOptions } from './internal/webhook/server.js';
 
 /** Options of {@link Operator}; every field has a default. */
@@ -53,13 +57,14 @@ export interface OperatorOptions {
   log?: (entry: Record<string, unknown>) => void;
 }
 
-const WATCHED_KINDS = [
-  ['deployment', RT.deployment, 'Deployment'],
-  ['service', RT.service, 'Service'],
-  ['configmap', RT.configMap, 'ConfigMap'],
-  ['hpa', RT.hpa, 'HPA'],
-  ['pdb', RT.pdb, 'PDB'],
-] as const;
+/** The Lease the reference's manager uses (`--leader-election-id`). */
+const DEFAULT_LEASE_NAME = 'a33bd623.machinelearning.seldon.io';
+const SELDON_CONFIG = 'seldon-config';
+
+/** What a SeldonDeployment was last reconciled at: generation, labels, annotations. */
+function reconcileFingerprint(obj: KubeObject): string {
+  return `${obj.metadata.generation}/${JSON.stringify(obj.metadata.labels ?? {})}/${JSON.stringify(obj.metadata.annotations ?? {})}`;
+}
 
 /**
  * The SeldonDeployment controller: informers on SeldonDeployments and every owned kind, a keyed work
@@ -73,7 +78,7 @@ export class Operator {
   private config: OperatorConfig;
   private queue: WorkQueue;
   private sdepInformer: Informer<KubeObject> | undefined;
-  private readonly owned: Record<string, OwnedKind> = {};
+  private readonly owned: OwnedKinds = {};
   private informers: Informer[] = [];
   private reconciler: Reconciler | undefined;
   private elector: LeaderElector | undefined;
@@ -82,9 +87,15 @@ export class Operator {
   private workers: Promise<void>[] = [];
   private running = false;
   private stopping = false;
+  private starting: Promise<void> | undefined;
+  private stoppingControllers: Promise<void> | undefined;
   private events!: EventRecorder;
-  private readonly metrics;
+  private readonly metrics: OperatorMetrics;
   private readonly log: (entry: Record<string, unknown>) => void;
+  /** Keys whose next reconcile re-applies everything (a periodic resync). */
+  private readonly pendingResync = new Set<string>();
+  /** Key → {@link reconcileFingerprint} of its last successful reconcile. */
+  private readonly lastReconciled = new Map<string, string>();
   /** Reconciles done (all results). */
   reconcileCount = 0;
   /** Resolves when the informers of a leading replica have synced. */
@@ -93,45 +104,9 @@ export class Operator {
 
   constructor(private readonly options: OperatorOptions) {
     this.config = options.config;
-    this.queue = new WorkQueue({
-      baseDelayMs: options.retryBaseDelayMs ?? 100,
-      maxDelayMs: options.retryMaxDelayMs ?? 60_000,
-    });
+    this.queue = this.newQueue();
     this.log = options.log ?? (() => undefined);
-    this.metrics = {
-      reconciles: new Counter({
-        name: 'seldon_operator_reconcile_total',
-        help: 'Reconciles by result',
-        labelNames: ['result'],
-        registers: [this.registry],
-      }),
-      duration: new Histogram({
-        name: 'seldon_operator_reconcile_duration_seconds',
-        help: 'Reconcile duration',
-        registers: [this.registry],
-        buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-      }),
-      depth: new Gauge({
-        name: 'seldon_operator_workqueue_depth',
-        help: 'Keys waiting in the work queue',
-        registers: [this.registry],
-      }),
-      leader: new Gauge({
-        name: 'seldon_operator_leader',
-        help: '1 when this replica leads',
-        registers: [this.registry],
-      }),
-      apiRequests: new Gauge({
-        name: 'seldon_operator_kube_api_requests',
-        help: 'Requests sent to the Kubernetes API since start',
-        registers: [this.registry],
-      }),
-      events: new Gauge({
-        name: 'seldon_operator_events_recorded',
-        help: 'Kubernetes Events recorded since start',
-        registers: [this.registry],
-      }),
-    };
+    this.metrics = createOperatorMetrics(this.registry);
   }
 
   /** The live configuration (replaced when `seldon-config` changes). */
@@ -170,79 +145,79 @@ export class Operator {
       this.webhook = new WebhookServer(this.client, this.options.webhook, () => this.config);
       await this.webhook.start();
     }
-    if (this.options.metricsPort !== undefined) await this.startMetricsServer();
-    const le = this.options.leaderElection;
-    if (le) {
-      this.elector = new LeaderElector(
-        this.client,
-        {
-          namespace: le.namespace ?? this.config.operatorNamespace,
-          name: le.name ?? 'a33bd623.machinelearning.seldon.io',
-          identity: le.identity ?? `${hostname()}_${Math.random().toString(16).slice(2, 10)}`,
-          leaseDurationMs: le.leaseDurationMs,
-          renewDeadlineMs: le.renewDeadlineMs,
-          retryPeriodMs: le.retryPeriodMs,
-        },
-        {
-          onStartedLeading: () => {
-            this.log({ level: 'info', msg: 'became leader' });
-            this.starting = this.startControllers().catch((err: Error) =>
-              this.log({ level: 'error', msg: 'controllers failed to start', error: err.message }),
-            );
-          },
-          onStoppedLeading: () => {
-            this.log({ level: 'info', msg: 'lost leadership' });
-            void this.stopControllers();
-          },
-        },
-      );
-      this.elector.start();
-    } else {
+    if (this.options.metricsPort !== undefined) {
+      this.metricsServer = await startMetricsServer({
+        registry: this.registry,
+        port: this.options.metricsPort,
+        host: this.options.metricsHost ?? '0.0.0.0',
+        beforeScrape: () => this.updateGauges(),
+        // A standby replica is ready (it serves the webhook); a leader once its caches synced.
+        ready: () => !this.running || this.sdepInformer !== undefined,
+      });
+    }
+    if (this.options.leaderElection) this.startLeaderElection(this.options.leaderElection);
+    else {
       this.starting = this.startControllers();
       await this.starting;
     }
   }
 
-  private async served(rt: ResourceType): Promise<boolean> {
-    try {
-      const list = await this.client.request<{ resources?: { name: string }[] }>(
-        'GET',
-        rt.apiVersion.includes('/') ? `/apis/${rt.apiVersion}` : `/api/${rt.apiVersion}`,
-      );
-      return (list.resources ?? []).some((r) => r.name === rt.plural);
-    } catch {
-      return false;
-    }
+  /** Stops everything; a leader releases its Lease first so a peer takes over promptly. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.elector) await this.elector.stop();
+    await this.stopControllers();
+    await this.webhook?.stop();
+    if (this.metricsServer) await new Promise<void>((r) => this.metricsServer!.close(() => r()));
+    if (!this.options.client) this.client?.close();
   }
 
-  private async resolveVersions(): Promise<Record<string, ResourceType>> {
-    const map: Record<string, ResourceType> = {};
-    const served = async (apiVersion: string) => {
-      try {
-        await this.client.request('GET', `/apis/${apiVersion}`);
-        return true;
-      } catch {
-        return false;
-      }
-    };
-    // Kubernetes < 1.23 has no autoscaling/v2 and < 1.21 no policy/v1: the same objects are sent
-    // through the older version, whose fields used here are identical.
-    const hpa = (await served('autoscaling/v2')) ? RT.hpa : RT.hpaV2beta2;
-    const pdb = (await served('policy/v1')) ? RT.pdb : RT.pdbV1beta1;
-    map['autoscaling/v2/HorizontalPodAutoscaler'] = hpa;
-    map['policy/v1/PodDisruptionBudget'] = pdb;
-    for (const rt of Object.values(RT))
-      if (!map[`${rt.apiVersion}/${rt.kind}`]) map[`${rt.apiVersion}/${rt.kind}`] = rt;
-    map['autoscaling/v2/HorizontalPodAutoscaler'] = hpa;
-    map['policy/v1/PodDisruptionBudget'] = pdb;
-    return map;
+  private newQueue(): WorkQueue {
+    return new WorkQueue({
+      baseDelayMs: this.options.retryBaseDelayMs ?? 100,
+      maxDelayMs: this.options.retryMaxDelayMs ?? 60_000,
+    });
+  }
+
+  private updateGauges(): void {
+    this.metrics.apiRequests.set(this.client.requestCount);
+    this.metrics.events.set(this.events.count);
+    this.metrics.depth.set(this.queue.length);
+  }
+
+  /** Only the leader runs the controllers; they start and stop with the leadership. */
+  private startLeaderElection(le: NonNullable<OperatorOptions['leaderElection']>): void {
+    this.elector = new LeaderElector(
+      this.client,
+      {
+        namespace: le.namespace ?? this.config.operatorNamespace,
+        name: le.name ?? DEFAULT_LEASE_NAME,
+        identity: le.identity ?? `${hostname()}_${Math.random().toString(16).slice(2, 10)}`,
+        leaseDurationMs: le.leaseDurationMs,
+        renewDeadlineMs: le.renewDeadlineMs,
+        retryPeriodMs: le.retryPeriodMs,
+      },
+      {
+        onStartedLeading: () => {
+          this.log({ level: 'info', msg: 'became leader' });
+          this.starting = this.startControllers().catch((err: Error) =>
+            this.log({ level: 'error', msg: 'controllers failed to start', error: err.message }),
+          );
+        },
+        onStoppedLeading: () => {
+          this.log({ level: 'info', msg: 'lost leadership' });
+          void this.stopControllers();
+        },
+      },
+    );
+    this.elector.start();
   }
 
   private async loadSeldonConfig(): Promise<void> {
     const cm = await this.client.getOrUndefined<KubeObject & { data?: Record<string, string> }>(
       RT.configMap,
       this.config.operatorNamespace,
-      'seldon-config',
+      SELDON_CONFIG,
     );
     try {
       this.config = { ...this.config, seldonConfig: parseSeldonConfig(cm?.data) };
@@ -263,54 +238,35 @@ export class Operator {
     this.running = true;
     this.metrics.leader.set(1);
     // A queue shut down by a previous leadership term cannot be reused.
-    this.queue = new WorkQueue({
-      baseDelayMs: this.options.retryBaseDelayMs ?? 100,
-      maxDelayMs: this.options.retryMaxDelayMs ?? 60_000,
-    });
-    const versions = await this.resolveVersions();
+    this.queue = this.newQueue();
+    const versions = await resolveVersions(this.client);
     await this.loadSeldonConfig().catch(() => undefined);
-    const ns = this.config.watchNamespace;
-    const resyncMs = this.options.resyncMs ?? 600_000;
-    const kinds: [string, ResourceType, string, boolean][] = [
-      ...WATCHED_KINDS.map(
-        ([k, rt, noun]) =>
-          [k, versions[`${rt.apiVersion}/${rt.kind}`] ?? rt, noun, true] as [
-            string,
-            ResourceType,
-            string,
-            boolean,
-          ],
-      ),
-      ['scaledobject', RT.scaledObject, 'ScaledObject', this.config.kedaEnabled],
-      ['virtualservice', RT.virtualService, 'VirtualService', this.config.istio.enabled],
-      ['destinationrule', RT.destinationRule, 'DestinationRule', this.config.istio.enabled],
-      [
-        'mapping',
-        RT.mapping,
-        'AmbassadorMapping',
-        this.config.ambassador.enabled && this.config.ambassador.version !== 'v1',
-      ],
-      [
-        'tlscontext',
-        RT.tlsContext,
-        'AmbassadorTLSContext',
-        this.config.ambassador.enabled && this.config.ambassador.version !== 'v1',
-      ],
-    ];
     this.informers = [];
-    for (const [key, rt, noun, enabled] of kinds) {
-      // Optional kinds (Istio, Ambassador, KEDA) are watched only when enabled and served; an enabled
-      // but missing kind is reported by the reconciles that need it (status Failed with the API error).
+    await this.watchOwnedKinds(versions);
+    this.watchControlObjects();
+    this.reconciler = new Reconciler(this.client, () => this.config, this.owned, this.events, versions);
+    await this.startInformers();
+    this.syncedResolve();
+    const n = this.options.workers ?? 4;
+    for (let i = 0; i < n; i++) this.workers.push(this.worker());
+  }
+
+  /**
+   * One informer per owned kind. Optional kinds (Istio, Ambassador, KEDA) are watched only when
+   * enabled and served; an enabled but missing kind is reported by the reconciles that need it
+   * (status Failed with the API error).
+   */
+  private async watchOwnedKinds(versions: Record<string, ResourceType>): Promise<void> {
+    for (const { key, rt, noun, enabled, core } of ownedKindSpecs(this.config, versions)) {
       const kind: OwnedKind = { rt, noun, enabled };
-      const core = WATCHED_KINDS.some(([k]) => k === key);
-      if (enabled && !core && !(await this.served(rt))) {
+      if (enabled && !core && !(await isServed(this.client, rt))) {
         this.log({
           level: 'error',
           msg: `${rt.kind} (${rt.apiVersion}) is enabled but not served by the API server: is its CRD installed?`,
         });
       } else if (enabled) {
         kind.informer = new Informer(this.client, rt, (ev, obj) => this.onOwnedEvent(ev, obj), {
-          namespace: ns,
+          namespace: this.config.watchNamespace,
           labelSelector: `${MANAGED_BY}=${MANAGED_BY_VALUE}`,
           resyncMs: 0,
           onError: this.informerError,
@@ -319,46 +275,46 @@ export class Operator {
       }
       this.owned[key] = kind;
     }
-    const seldonConfigInformer = new Informer(this.client, RT.configMap, (ev) => this.onSeldonConfig(ev), {
-      namespace: this.config.operatorNamespace,
-      fieldSelector: 'metadata.name=seldon-config',
-      resyncMs: 0,
-    });
-    this.informers.push(seldonConfigInformer);
+  }
+
+  /** Informers on `seldon-config`, on SeldonDeployments and (cluster-wide) on Namespaces. */
+  private watchControlObjects(): void {
+    const ns = this.config.watchNamespace;
+    this.informers.push(
+      new Informer(this.client, RT.configMap, (ev) => this.onSeldonConfig(ev), {
+        namespace: this.config.operatorNamespace,
+        fieldSelector: `metadata.name=${SELDON_CONFIG}`,
+        resyncMs: 0,
+      }),
+    );
     this.sdepInformer = new Informer(
       this.client,
       RT.seldonDeployment,
       (ev, obj) => this.onSdepEvent(ev, obj),
-      { namespace: ns, resyncMs, onError: this.informerError },
+      {
+        namespace: ns,
+        resyncMs: this.options.resyncMs ?? 600_000,
+        onError: this.informerError,
+      },
     );
     this.informers.push(this.sdepInformer);
-    if (!ns) {
-      const nsInformer = new Informer(
-        this.client,
-        RT.namespace,
-        (ev, obj) => this.onNamespaceEvent(ev, obj),
-        { resyncMs: 0 },
-      );
-      this.owned.namespaceCache = {
-        rt: RT.namespace,
-        noun: 'Namespace',
-        enabled: false,
-        informer: nsInformer,
-      };
-      this.informers.push(nsInformer);
-    }
-    this.reconciler = new Reconciler(this.client, () => this.config, this.owned, this.events, versions);
-    // Owned objects first, SeldonDeployments last: the first reconciles then see a complete cache.
-    for (const inf of this.informers) if (inf !== this.sdepInformer) inf.start();
-    await Promise.all(this.informers.filter((i) => i !== this.sdepInformer).map((i) => i.synced));
-    this.sdepInformer.start();
-    await this.sdepInformer.synced;
-    this.syncedResolve();
-    const n = this.options.workers ?? 4;
-    for (let i = 0; i < n; i++) this.workers.push(this.worker());
+    if (ns) return;
+    const nsInformer = new Informer(this.client, RT.namespace, (ev, obj) => this.onNamespaceEvent(ev, obj), {
+      resyncMs: 0,
+    });
+    this.owned.namespaceCache = { rt: RT.namespace, noun: 'Namespace', enabled: false, informer: nsInformer };
+    this.informers.push(nsInformer);
   }
 
-  private stoppingControllers: Promise<void> | undefined;
+  /** Owned objects first, SeldonDeployments last: the first reconciles then see a complete cache. */
+  private async startInformers(): Promise<void> {
+    const sdeps = this.sdepInformer!;
+    const others = this.informers.filter((i) => i !== sdeps);
+    for (const inf of others) inf.start();
+    await Promise.all(others.map((i) => i.synced));
+    sdeps.start();
+    await sdeps.synced;
+  }
 
   private stopControllers(): Promise<void> {
     if (!this.running) return this.stoppingControllers ?? Promise.resolve();
@@ -414,27 +370,20 @@ export class Operator {
   private onSdepEvent(ev: InformerEvent, obj: KubeObject): void {
     if (ev === 'delete') return;
     if (!this.isOurs(obj)) return;
-    // Status-only updates (our own writes) change neither generation nor labels: nothing to do.
-    if (ev === 'update') {
-      const cached = obj as KubeObject & { status?: { observedGeneration?: number } };
-      if (
-        cached.status?.observedGeneration === obj.metadata.generation &&
-        !this.pendingResync.has(Informer.key(obj))
-      ) {
-        const last = this.lastReconciled.get(Informer.key(obj));
-        if (
-          last &&
-          last ===
-            `${obj.metadata.generation}/${JSON.stringify(obj.metadata.labels ?? {})}/${JSON.stringify(obj.metadata.annotations ?? {})}`
-        )
-          return;
-      }
-    }
+    if (ev === 'update' && this.isOwnStatusWrite(obj)) return;
     if (ev === 'resync') this.pendingResync.add(Informer.key(obj));
     this.queue.add(Informer.key(obj));
   }
 
-  private starting: Promise<void> | undefined;
+  /** Status-only updates (our own writes) change neither generation nor labels: nothing to do. */
+  private isOwnStatusWrite(obj: KubeObject): boolean {
+    const key = Informer.key(obj);
+    const cached = obj as KubeObject & { status?: { observedGeneration?: number } };
+    if (cached.status?.observedGeneration !== obj.metadata.generation || this.pendingResync.has(key))
+      return false;
+    return this.lastReconciled.get(key) === reconcileFingerprint(obj);
+  }
+
   private readonly informerError = (err: Error) =>
     this.log({
       level: 'warn',
@@ -442,8 +391,6 @@ export class Operator {
       code: (err as OperatorError).code,
       error: err.message,
     });
-  private readonly pendingResync = new Set<string>();
-  private readonly lastReconciled = new Map<string, string>();
 
   private onOwnedEvent(ev: InformerEvent, obj: KubeObject): void {
     if (ev === 'resync') return;
@@ -459,16 +406,7 @@ export class Operator {
       this.metrics.depth.set(this.queue.length);
       const end = this.metrics.duration.startTimer();
       try {
-        const sdep = this.sdepInformer?.store.get(key) as unknown as SeldonDeployment | undefined;
-        if (sdep && (await this.isOursChecked(sdep as unknown as KubeObject))) {
-          const force = this.pendingResync.delete(key);
-          const result = await this.reconciler!.reconcile(sdep, force);
-          this.lastReconciled.set(
-            key,
-            `${sdep.metadata.generation}/${JSON.stringify(sdep.metadata.labels ?? {})}/${JSON.stringify(sdep.metadata.annotations ?? {})}`,
-          );
-          this.log({ level: 'debug', msg: 'reconciled', key, ...result });
-        }
+        await this.reconcileKey(key);
         this.metrics.reconciles.inc({ result: 'success' });
         this.queue.forget(key);
       } catch (err) {
@@ -491,55 +429,13 @@ export class Operator {
     }
   }
 
-  private startMetricsServer(): Promise<void> {
-    this.metricsServer = http.createServer((req, res) => {
-      const url = req.url ?? '/';
-      if (url.startsWith('/metrics')) {
-        this.metrics.apiRequests.set(this.client.requestCount);
-        this.metrics.events.set(this.events.count);
-        this.metrics.depth.set(this.queue.length);
-        this.registry.metrics().then(
-          (text) => {
-            res.writeHead(200, { 'Content-Type': this.registry.contentType });
-            res.end(text);
-          },
-          (err: Error) => {
-            res.writeHead(500);
-            res.end(err.message);
-          },
-        );
-        return;
-      }
-      if (url === '/healthz' || url === '/livez') {
-        res.writeHead(200, { 'Content-Type': 'text/plain' });
-        res.end('ok');
-        return;
-      }
-      if (url === '/readyz') {
-        // A standby replica is ready (it serves the webhook); a leader once its caches synced.
-        const ok = !this.running || this.sdepInformer !== undefined;
-        res.writeHead(ok ? 200 : 503, { 'Content-Type': 'text/plain' });
-        res.end(ok ? 'ok' : 'syncing');
-        return;
-      }
-      res.writeHead(404, { 'Content-Type': 'text/plain' });
-      res.end('not found');
-    });
-    return new Promise((resolve, reject) => {
-      this.metricsServer!.once('error', reject);
-      this.metricsServer!.listen(this.options.metricsPort, this.options.metricsHost ?? '0.0.0.0', () =>
-        resolve(),
-      );
-    });
-  }
-
-  /** Stops everything; a leader releases its Lease first so a peer takes over promptly. */
-  async stop(): Promise<void> {
-    this.stopping = true;
-    if (this.elector) await this.elector.stop();
-    await this.stopControllers();
-    await this.webhook?.stop();
-    if (this.metricsServer) await new Promise<void>((r) => this.metricsServer!.close(() => r()));
-    if (!this.options.client) this.client?.close();
+  /** Reconciles the cached SeldonDeployment of `key`, if it still exists and is ours. */
+  private async reconcileKey(key: string): Promise<void> {
+    const cached = this.sdepInformer?.store.get(key);
+    if (!cached || !(await this.isOursChecked(cached))) return;
+    const force = this.pendingResync.delete(key);
+    const result = await this.reconciler!.reconcile(cached as unknown as SeldonDeployment, force);
+    this.lastReconciled.set(key, reconcileFingerprint(cached));
+    this.log({ level: 'debug', msg: 'reconciled', key, ...result });
   }
 }

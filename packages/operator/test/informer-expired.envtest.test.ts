@@ -6,7 +6,8 @@ import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import { Informer, RESOURCE_TYPES as RT, type KubeClient, type KubeObject } from '@seldon-ts/operator';
 import { ensureNamespace, startCluster, unavailable, waitFor, type Envtest } from './helpers/cluster.js';
 
-const d = unavailable ? describe.skip : describe;
+// In CI a missing API server fails the suite instead of skipping it.
+const d = unavailable && !process.env.CI ? describe.skip : describe;
 if (unavailable) console.warn(`informer envtest skipped: ${unavailable}`);
 
 const NS = 'relist';

@@ -92,54 +92,76 @@ export class LeaderElector {
     this.callbacks.onStoppedLeading();
   }
 
+  /** One campaign round: create the Lease, or renew it, or take it over once expired. True when held. */
   private async tryAcquireOrRenew(): Promise<boolean> {
-    const { namespace, name, identity } = this.options;
+    const { namespace, name } = this.options;
     const now = new Date();
-    const spec = {
-      holderIdentity: identity,
-      leaseDurationSeconds: Math.ceil(this.leaseMs / 1000),
-      renewTime: microTime(now),
-    };
     let lease: Lease | undefined;
     try {
       lease = await this.client.get<Lease>(RT.lease, namespace, name);
     } catch (err) {
       if (!isNotFound(err)) throw err;
     }
-    if (!lease) {
-      try {
-        await this.client.create(RT.lease, {
-          apiVersion: 'coordination.k8s.io/v1',
-          kind: 'Lease',
-          metadata: { name, namespace },
-          spec: { ...spec, acquireTime: microTime(now), leaseTransitions: 0 },
-        });
-        return true;
-      } catch (err) {
-        if (isConflict(err) || (err as { apiStatus?: number }).apiStatus === 409) return false;
-        throw err;
-      }
+    if (!lease) return this.createLease(now);
+    const holder = lease.spec?.holderIdentity ?? '';
+    const expired = this.isExpired(lease);
+    if (holder && holder !== this.options.identity && !expired) return false;
+    return this.writeLease(lease, now);
+  }
+
+  /** The Lease fields this replica writes on every acquire or renew. */
+  private holderSpec(now: Date) {
+    return {
+      holderIdentity: this.options.identity,
+      leaseDurationSeconds: Math.ceil(this.leaseMs / 1000),
+      renewTime: microTime(now),
+    };
+  }
+
+  /** Creates the Lease held by this replica; false when another replica created it first. */
+  private async createLease(now: Date): Promise<boolean> {
+    const { namespace, name } = this.options;
+    try {
+      await this.client.create(RT.lease, {
+        apiVersion: 'coordination.k8s.io/v1',
+        kind: 'Lease',
+        metadata: { name, namespace },
+        spec: { ...this.holderSpec(now), acquireTime: microTime(now), leaseTransitions: 0 },
+      });
+      return true;
+    } catch (err) {
+      if (isConflict(err) || (err as { apiStatus?: number }).apiStatus === 409) return false;
+      throw err;
     }
+  }
+
+  /**
+   * Expiry is judged by when *this* replica last saw the record change (clock-skew safe), not by the
+   * holder's `renewTime`. Every Lease read is observed, whoever holds it.
+   */
+  private isExpired(lease: Lease): boolean {
     const holder = lease.spec?.holderIdentity ?? '';
     const renewTime = lease.spec?.renewTime ?? '';
-    // Expiry is judged by when *this* replica last saw the record change (clock-skew safe).
     if (holder !== this.observedHolder || renewTime !== this.observedRenewTime) {
       this.observedHolder = holder;
       this.observedRenewTime = renewTime;
       this.observedAt = Date.now();
       this.observedDurationMs = (lease.spec?.leaseDurationSeconds ?? 15) * 1000;
     }
-    const expired = Date.now() > this.observedAt + this.observedDurationMs;
-    if (holder && holder !== identity && !expired) return false;
-    const transitions = (lease.spec?.leaseTransitions ?? 0) + (holder === identity ? 0 : 1);
+    return Date.now() > this.observedAt + this.observedDurationMs;
+  }
+
+  /** Renews (or takes over: a new acquireTime and one more transition) the Lease; false on a conflict. */
+  private async writeLease(lease: Lease, now: Date): Promise<boolean> {
+    const renewing = (lease.spec?.holderIdentity ?? '') === this.options.identity;
     try {
       await this.client.replace(RT.lease, {
         ...lease,
         spec: {
           ...lease.spec,
-          ...spec,
-          leaseTransitions: transitions,
-          ...(holder === identity ? {} : { acquireTime: microTime(now) }),
+          ...this.holderSpec(now),
+          leaseTransitions: (lease.spec?.leaseTransitions ?? 0) + (renewing ? 0 : 1),
+          ...(renewing ? {} : { acquireTime: microTime(now) }),
         },
       });
       return true;

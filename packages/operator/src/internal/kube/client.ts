@@ -134,39 +134,7 @@ export class KubeClient {
     options: KubeClientOptions & { kubeconfigPath?: string; kubeConfig?: KubeConfig } = {},
   ): Promise<KubeClient> {
     const conn = options.kubeConfig ? undefined : loadConnection(options.kubeconfigPath);
-    if (conn) return new KubeClient(conn, options);
-    const { KubeConfig: FullKubeConfig } = await import('@kubernetes/client-node');
-    const kc = options.kubeConfig ?? new FullKubeConfig();
-    if (!options.kubeConfig) {
-      if (options.kubeconfigPath) kc.loadFromFile(options.kubeconfigPath);
-      else kc.loadFromDefault();
-    }
-    const cluster = kc.getCurrentCluster();
-    if (!cluster) throw new OperatorError('SC_ERR_OPERATOR_CONFIG', 'no current cluster in the kubeconfig');
-    const probe: https.RequestOptions = {};
-    await kc.applyToHTTPSOptions(probe);
-    let header = (probe.headers as Record<string, string> | undefined)?.Authorization;
-    let refreshedAt = Date.now();
-    return new KubeClient(
-      {
-        server: new URL(cluster.server),
-        ca: probe.ca?.toString(),
-        cert: probe.cert?.toString(),
-        key: probe.key?.toString(),
-        insecureSkipTlsVerify: probe.rejectUnauthorized === false,
-        // Exec/auth-provider tokens expire: ask the library again every minute.
-        authorization: async () => {
-          if (Date.now() - refreshedAt > 60_000) {
-            refreshedAt = Date.now();
-            const o: https.RequestOptions = {};
-            await kc.applyToHTTPSOptions(o);
-            header = (o.headers as Record<string, string> | undefined)?.Authorization ?? header;
-          }
-          return header;
-        },
-      },
-      options,
-    );
+    return new KubeClient(conn ?? (await libraryConnection(options)), options);
   }
 
   private async headers(): Promise<Record<string, string>> {
@@ -195,8 +163,21 @@ export class KubeClient {
       headers['Content-Length'] = String(payload.length);
     }
     this.requestCount++;
+    const { status, text } = await this.send(method, path, headers, payload);
+    return apiResult<T>(method, path, status, text);
+  }
+
+  /** Sends one request and reads the whole answer (up to `maxResponseBytes`, within `timeoutMs`). */
+  private send(
+    method: string,
+    path: string,
+    headers: Record<string, string>,
+    payload: Buffer | undefined,
+  ): Promise<{ status: number; text: string }> {
     const mod = this.server.protocol === 'https:' ? https : http;
-    return new Promise<T>((resolve, reject) => {
+    const failure = (message: string, cause?: unknown) =>
+      new OperatorError('SC_ERR_OPERATOR_KUBE_API', `${method} ${path}: ${message}`, { cause });
+    return new Promise((resolve, reject) => {
       const req = mod.request(
         new URL(path, this.server),
         { ...this.baseOptions, method, headers, agent: this.agent, timeout: this.timeoutMs },
@@ -205,59 +186,18 @@ export class KubeClient {
           let size = 0;
           res.on('data', (c: Buffer) => {
             size += c.length;
-            if (size > this.maxResponseBytes) {
-              req.destroy(
-                new OperatorError(
-                  'SC_ERR_OPERATOR_KUBE_API',
-                  `${method} ${path}: response larger than ${this.maxResponseBytes} bytes`,
-                ),
-              );
-              return;
-            }
-            chunks.push(c);
+            if (size > this.maxResponseBytes)
+              req.destroy(failure(`response larger than ${this.maxResponseBytes} bytes`));
+            else chunks.push(c);
           });
-          res.on('end', () => {
-            const text = Buffer.concat(chunks).toString('utf8');
-            const status = res.statusCode ?? 0;
-            let parsed: unknown = undefined;
-            try {
-              parsed = text ? JSON.parse(text) : undefined;
-            } catch {
-              parsed = undefined;
-            }
-            if (status >= 200 && status < 300) {
-              resolve(parsed as T);
-              return;
-            }
-            const message = (parsed as { message?: string } | undefined)?.message ?? text.slice(0, 500);
-            const code =
-              status === 404
-                ? 'SC_ERR_OPERATOR_NOT_FOUND'
-                : status === 409
-                  ? 'SC_ERR_OPERATOR_CONFLICT'
-                  : 'SC_ERR_OPERATOR_KUBE_API';
-            reject(new OperatorError(code, `${method} ${path}: ${status} ${message}`, { apiStatus: status }));
-          });
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+          );
           res.on('error', reject);
         },
       );
-      req.on('timeout', () =>
-        req.destroy(
-          new OperatorError(
-            'SC_ERR_OPERATOR_KUBE_API',
-            `${method} ${path}: no answer within ${this.timeoutMs} ms`,
-          ),
-        ),
-      );
-      req.on('error', (err) =>
-        reject(
-          err instanceof OperatorError
-            ? err
-            : new OperatorError('SC_ERR_OPERATOR_KUBE_API', `${method} ${path}: ${err.message}`, {
-                cause: err,
-              }),
-        ),
-      );
+      req.on('timeout', () => req.destroy(failure(`no answer within ${this.timeoutMs} ms`)));
+      req.on('error', (err) => reject(err instanceof OperatorError ? err : failure(err.message, err)));
       req.end(payload);
     });
   }
@@ -394,36 +334,24 @@ export class KubeClient {
           { ...this.baseOptions, method: 'GET', headers, agent: this.agent },
           (res) => {
             if ((res.statusCode ?? 0) >= 300) {
-              onEvent({
-                type: 'ERROR',
-                object: {
-                  metadata: {},
-                  code: res.statusCode,
-                  message: `watch ${rt.plural}: HTTP ${res.statusCode}`,
-                } as unknown as T,
-              });
+              onEvent(watchError<T>(rt, res.statusCode));
               res.resume();
               res.on('end', resolve);
               res.on('error', () => resolve());
               return;
             }
-            let buffered = '';
             res.setEncoding('utf8');
-            res.on('data', (chunk: string) => {
-              buffered += chunk;
-              let nl: number;
-              while ((nl = buffered.indexOf('\n')) >= 0) {
-                const line = buffered.slice(0, nl).trim();
-                buffered = buffered.slice(nl + 1);
-                if (!line) continue;
+            res.on(
+              'data',
+              lineSplitter((line) => {
                 try {
                   onEvent(JSON.parse(line) as WatchEvent<T>);
                 } catch {
                   // A malformed line ends this stream; the informer restarts it.
                   req?.destroy();
                 }
-              }
-            });
+              }),
+            );
             res.on('end', () => resolve());
             res.on('error', () => resolve());
             res.on('close', () => resolve());
@@ -441,6 +369,85 @@ export class KubeClient {
       },
     };
   }
+}
+
+/**
+ * A connection through @kubernetes/client-node (exec plugins, auth providers): the library is loaded
+ * only here. Its tokens expire: the Authorization header is asked again every minute.
+ */
+async function libraryConnection(options: {
+  kubeconfigPath?: string;
+  kubeConfig?: KubeConfig;
+}): Promise<ClusterConnection> {
+  const { KubeConfig: FullKubeConfig } = await import('@kubernetes/client-node');
+  const kc = options.kubeConfig ?? new FullKubeConfig();
+  if (!options.kubeConfig) {
+    if (options.kubeconfigPath) kc.loadFromFile(options.kubeconfigPath);
+    else kc.loadFromDefault();
+  }
+  const cluster = kc.getCurrentCluster();
+  if (!cluster) throw new OperatorError('SC_ERR_OPERATOR_CONFIG', 'no current cluster in the kubeconfig');
+  const probe: https.RequestOptions = {};
+  await kc.applyToHTTPSOptions(probe);
+  let header = (probe.headers as Record<string, string> | undefined)?.Authorization;
+  let refreshedAt = Date.now();
+  return {
+    server: new URL(cluster.server),
+    ca: probe.ca?.toString(),
+    cert: probe.cert?.toString(),
+    key: probe.key?.toString(),
+    insecureSkipTlsVerify: probe.rejectUnauthorized === false,
+    authorization: async () => {
+      if (Date.now() - refreshedAt > 60_000) {
+        refreshedAt = Date.now();
+        const o: https.RequestOptions = {};
+        await kc.applyToHTTPSOptions(o);
+        header = (o.headers as Record<string, string> | undefined)?.Authorization ?? header;
+      }
+      return header;
+    },
+  };
+}
+
+/** A watch answered with an HTTP error, as the ERROR event the informer handles. */
+function watchError<T>(rt: ResourceType, status: number | undefined): WatchEvent<T> {
+  return {
+    type: 'ERROR',
+    object: { metadata: {}, code: status, message: `watch ${rt.plural}: HTTP ${status}` } as unknown as T,
+  };
+}
+
+/** Calls `onLine` with each non-empty line of a chunked text stream (newline-delimited JSON). */
+function lineSplitter(onLine: (line: string) => void): (chunk: string) => void {
+  let buffered = '';
+  return (chunk) => {
+    buffered += chunk;
+    let nl: number;
+    while ((nl = buffered.indexOf('\n')) >= 0) {
+      const line = buffered.slice(0, nl).trim();
+      buffered = buffered.slice(nl + 1);
+      if (line) onLine(line);
+    }
+  };
+}
+
+/** The parsed body of a 2xx answer, else the API error with a stable code. */
+function apiResult<T>(method: string, path: string, status: number, text: string): T {
+  let parsed: unknown = undefined;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  if (status >= 200 && status < 300) return parsed as T;
+  const message = (parsed as { message?: string } | undefined)?.message ?? text.slice(0, 500);
+  const code =
+    status === 404
+      ? 'SC_ERR_OPERATOR_NOT_FOUND'
+      : status === 409
+        ? 'SC_ERR_OPERATOR_CONFLICT'
+        : 'SC_ERR_OPERATOR_KUBE_API';
+  throw new OperatorError(code, `${method} ${path}: ${status} ${message}`, { apiStatus: status });
 }
 
 function withQuery(path: string, query: Record<string, string>): string {

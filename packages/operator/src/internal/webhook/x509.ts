@@ -1,135 +1,116 @@
-import { createPublicKey, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
+// X.509 certificates for the webhook (a self-signed CA and a TLS serving certificate), issued with
+// @peculiar/x509 over Node's WebCrypto: ECDSA P-256 keys, ECDSA-SHA256 signatures.
+import { createPrivateKey, randomBytes, webcrypto } from 'node:crypto';
 import { isIP } from 'node:net';
+import type * as X509 from '@peculiar/x509';
 
-// A minimal DER writer: just what a self-signed CA and a TLS serving certificate need, so the
-// operator can issue its webhook certificate without openssl or a dependency.
+let loaded: Promise<typeof X509> | undefined;
 
-function len(n: number): Buffer {
-  if (n < 0x80) return Buffer.from([n]);
-  const bytes: number[] = [];
-  while (n > 0) {
-    bytes.unshift(n & 0xff);
-    n >>= 8;
-  }
-  return Buffer.from([0x80 | bytes.length, ...bytes]);
-}
-const tlv = (tag: number, body: Buffer) => Buffer.concat([Buffer.from([tag]), len(body.length), body]);
-const seq = (...items: Buffer[]) => tlv(0x30, Buffer.concat(items));
-const set = (...items: Buffer[]) => tlv(0x31, Buffer.concat(items));
-const ctx = (n: number, body: Buffer, constructed = true) => tlv((constructed ? 0xa0 : 0x80) | n, body);
-const bool = (v: boolean) => tlv(0x01, Buffer.from([v ? 0xff : 0]));
-const octets = (b: Buffer) => tlv(0x04, b);
-const utf8 = (s: string) => tlv(0x0c, Buffer.from(s, 'utf8'));
-function integer(b: Buffer): Buffer {
-  let i = 0;
-  while (i < b.length - 1 && b[i] === 0) i++;
-  let v = b.subarray(i);
-  if (v[0] & 0x80) v = Buffer.concat([Buffer.from([0]), v]);
-  return tlv(0x02, v);
-}
-function oid(dotted: string): Buffer {
-  const parts = dotted.split('.').map(Number);
-  const out: number[] = [40 * parts[0] + parts[1]];
-  for (const p of parts.slice(2)) {
-    const stack: number[] = [p & 0x7f];
-    let v = p >>> 7;
-    while (v > 0) {
-      stack.unshift((v & 0x7f) | 0x80);
-      v >>>= 7;
-    }
-    out.push(...stack);
-  }
-  return tlv(0x06, Buffer.from(out));
-}
-function bitString(b: Buffer, unusedBits = 0): Buffer {
-  return tlv(0x03, Buffer.concat([Buffer.from([unusedBits]), b]));
-}
-function time(d: Date): Buffer {
-  const p = (n: number) => String(n).padStart(2, '0');
-  const y = d.getUTCFullYear();
-  const rest = `${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}Z`;
-  return y < 2050
-    ? tlv(0x17, Buffer.from(`${String(y).slice(2)}${rest}`))
-    : tlv(0x18, Buffer.from(`${y}${rest}`));
-}
-const name = (cn: string) => seq(set(seq(oid('2.5.4.3'), utf8(cn))));
-const ECDSA_SHA256 = seq(oid('1.2.840.10045.4.3.2'));
-const ext = (id: string, critical: boolean, value: Buffer) =>
-  seq(oid(id), ...(critical ? [bool(true)] : []), octets(value));
-
-function ipBytes(ip: string): Buffer {
-  if (isIP(ip) === 4) return Buffer.from(ip.split('.').map(Number));
-  // IPv6: expand "::" then 8 groups of 16 bits.
-  const [head, tail] = ip.split('::');
-  const h = head ? head.split(':') : [];
-  const t = tail !== undefined && tail !== '' ? tail.split(':') : [];
-  const groups = [...h, ...Array(8 - h.length - t.length).fill('0'), ...t];
-  return Buffer.from(groups.flatMap((g) => [(parseInt(g, 16) >> 8) & 0xff, parseInt(g, 16) & 0xff]));
+/**
+ * The library, loaded on first use: an operator given its certificate by cert-manager (`certDir`) never
+ * loads it (about 16 MiB). @peculiar/x509 2.x resolves its ASN.1 types through tsyringe, which needs
+ * the Reflect metadata API: `reflect-metadata` provides it (a global, installed only then).
+ */
+function library(): Promise<typeof X509> {
+  loaded ??= import('reflect-metadata').then(() => import('@peculiar/x509'));
+  return loaded;
 }
 
+/** Certificates start this much before they are issued, for clocks that lag. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+const EC_KEY = { name: 'ECDSA', namedCurve: 'P-256' } as const;
+const SIGNING = { name: 'ECDSA', hash: 'SHA-256' } as const;
+/** Node's WebCrypto: passed to every call, so no global crypto provider is set. */
+const crypto = webcrypto;
+
+/** A certificate and its private key. */
 export interface IssuedCertificate {
+  /** PEM, one certificate. */
   certPem: string;
+  /** PEM, PKCS#8. */
   keyPem: string;
   notAfter: Date;
 }
 
 export interface CertificateRequest {
+  /** Subject `CN`. */
   commonName: string;
   /** DNS names and IP addresses for subjectAltName. */
   hosts?: string[];
+  /** A CA (keyCertSign, cRLSign) instead of a TLS server certificate (serverAuth). */
   isCA?: boolean;
   validityMs: number;
-  /** Signer; self-signed when absent. */
-  issuer?: { certCommonName: string; key: KeyObject };
+  /** The signing CA: its certificate and private key (PEM); self-signed when absent. */
+  issuer?: { certPem: string; keyPem: string };
+  /** Default: now. `notBefore` is 5 minutes earlier (clock skew). */
   now?: Date;
 }
 
-/** Issues an ECDSA P-256 certificate (X.509 v3) signed with ECDSA-SHA256. */
-export function issueCertificate(req: CertificateRequest): IssuedCertificate {
-  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
-  const now = req.now ?? new Date();
-  const notBefore = new Date(now.getTime() - 5 * 60_000);
-  const notAfter = new Date(now.getTime() + req.validityMs);
-  const spki = publicKey.export({ type: 'spki', format: 'der' });
-  const extensions: Buffer[] = [];
-  if (req.isCA) {
-    extensions.push(ext('2.5.29.19', true, seq(bool(true))));
-    // digitalSignature(0) | keyCertSign(5) | cRLSign(6) = 1000 0110, one unused bit.
-    extensions.push(ext('2.5.29.15', true, bitString(Buffer.from([0x86]), 1)));
-  } else {
-    extensions.push(ext('2.5.29.19', true, seq()));
-    // digitalSignature(0) | keyEncipherment(2) = 1010 0000, five unused bits.
-    extensions.push(ext('2.5.29.15', true, bitString(Buffer.from([0xa0]), 5)));
-    extensions.push(ext('2.5.29.37', false, seq(oid('1.3.6.1.5.5.7.3.1'))));
-  }
+/** Basic constraints, key usages and (for a server) the extended key usage and subjectAltName. */
+function usageExtensions(x509: typeof X509, req: CertificateRequest): X509.Extension[] {
+  const { KeyUsageFlags: K } = x509;
+  if (req.isCA)
+    return [
+      new x509.BasicConstraintsExtension(true, undefined, true),
+      new x509.KeyUsagesExtension(K.digitalSignature | K.keyCertSign | K.cRLSign, true),
+    ];
   const hosts = req.hosts ?? [];
-  if (hosts.length > 0) {
-    const names = hosts.map((h) =>
-      isIP(h) ? ctx(7, ipBytes(h), false) : ctx(2, Buffer.from(h, 'ascii'), false),
-    );
-    extensions.push(ext('2.5.29.17', false, seq(...names)));
-  }
-  const tbs = seq(
-    ctx(0, integer(Buffer.from([2]))),
-    integer(Buffer.concat([Buffer.from([0x01]), randomBytes(15)])),
-    ECDSA_SHA256,
-    name(req.issuer?.certCommonName ?? req.commonName),
-    seq(time(notBefore), time(notAfter)),
-    name(req.commonName),
-    spki,
-    ctx(3, seq(...extensions)),
+  return [
+    new x509.BasicConstraintsExtension(false, undefined, true),
+    new x509.KeyUsagesExtension(K.digitalSignature | K.keyEncipherment, true),
+    new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth], false),
+    ...(hosts.length > 0
+      ? [
+          new x509.SubjectAlternativeNameExtension(
+            hosts.map((h) => ({ type: isIP(h) ? ('ip' as const) : ('dns' as const), value: h })),
+            false,
+          ),
+        ]
+      : []),
+  ];
+}
+
+/** The issuer's name and signing key, or the new certificate's own for a self-signed one. */
+async function signer(x509: typeof X509, req: CertificateRequest, keys: webcrypto.CryptoKeyPair) {
+  if (!req.issuer) return { name: [{ CN: [req.commonName] }], key: keys.privateKey, cert: undefined };
+  const cert = new x509.X509Certificate(req.issuer.certPem);
+  const der = createPrivateKey(req.issuer.keyPem).export({ type: 'pkcs8', format: 'der' });
+  const key = await crypto.subtle.importKey('pkcs8', der, EC_KEY, false, ['sign']);
+  return { name: cert.subjectName, key, cert };
+}
+
+/** Issues an ECDSA P-256 certificate (X.509 v3) signed with ECDSA-SHA256. */
+export async function issueCertificate(req: CertificateRequest): Promise<IssuedCertificate> {
+  const x509 = await library();
+  const keys = await crypto.subtle.generateKey(EC_KEY, true, ['sign', 'verify']);
+  const now = req.now ?? new Date();
+  const notAfter = new Date(now.getTime() + req.validityMs);
+  const issuer = await signer(x509, req, keys);
+  const cert = await x509.X509CertificateGenerator.create(
+    {
+      // 16 bytes, positive (first byte 0x01), as RFC 5280 asks (at most 20 bytes, unique per CA).
+      serialNumber: `01${randomBytes(15).toString('hex')}`,
+      subject: [{ CN: [req.commonName] }],
+      issuer: issuer.name,
+      notBefore: new Date(now.getTime() - CLOCK_SKEW_MS),
+      notAfter,
+      signingAlgorithm: SIGNING,
+      publicKey: keys.publicKey,
+      signingKey: issuer.key,
+      extensions: [
+        ...usageExtensions(x509, req),
+        await x509.SubjectKeyIdentifierExtension.create(keys.publicKey, false, crypto),
+        ...(issuer.cert
+          ? [await x509.AuthorityKeyIdentifierExtension.create(issuer.cert, false, crypto)]
+          : []),
+      ],
+    },
+    crypto,
   );
-  const signature = sign('sha256', tbs, { key: req.issuer?.key ?? privateKey, dsaEncoding: 'der' });
-  const der = seq(tbs, ECDSA_SHA256, bitString(signature));
-  const b64 = der
-    .toString('base64')
-    .replace(/(.{64})/g, '$1\n')
-    .trimEnd();
+  const pkcs8 = await crypto.subtle.exportKey('pkcs8', keys.privateKey);
   return {
-    certPem: `-----BEGIN CERTIFICATE-----\n${b64}\n-----END CERTIFICATE-----\n`,
-    keyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string,
+    certPem: `${cert.toString('pem').trimEnd()}\n`,
+    keyPem: `${x509.PemConverter.encode(pkcs8, 'PRIVATE KEY').trimEnd()}\n`,
     notAfter,
   };
 }
-
-export { createPublicKey };
