@@ -20,6 +20,12 @@ if ! command -v kcat >/dev/null 2>&1; then
   apt_install kcat || { apt_install kafkacat && ln -sf "$(command -v kafkacat)" /usr/local/bin/kcat; }
 fi
 
+# Debian's chromium: the Swagger UI page of the engine is checked in a real headless browser.
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "setup: installing chromium (Debian package)"
+  apt_install chromium
+fi
+
 # grpcio (gRPC's C-core Python client, what most Seldon clients use) for the engine's gRPC
 # interoperability test, installed into the cache rather than the system's Python.
 pygrpc="$SELDON_TS_CACHE/pygrpc"

@@ -22,7 +22,7 @@ import { EngineError } from '../errors.js';
 import type { EngineConfig } from '../config.js';
 import type { EngineRuntime, RequestContext } from './runtime.js';
 import { errorResponse, statusBody } from './error-body.js';
-import { openApiDocument, swaggerPage } from './openapi.js';
+import { openApiDocument, swaggerAsset, swaggerPage } from './openapi.js';
 import { listenOn } from './listen.js';
 
 type Operation =
@@ -527,12 +527,12 @@ async function serveLocal(
       if (route.doc === 'seldon.json' || route.doc === 'openapi.json') {
         respond(ex, 200, headers, JSON_TYPE, JSON.stringify(openApiDocument(runtime.config)));
       } else if (route.doc === '' || route.doc === 'index.html') {
-        const document = path.startsWith('/v2')
-          ? '/v2/docs/seldon.json'
-          : `/api/${path.split('/')[2]}/doc/seldon.json`;
-        respond(ex, 200, headers, 'text/html; charset=utf-8', swaggerPage(document));
+        const base = path.startsWith('/v2') ? '/v2/docs/' : `/api/${path.split('/')[2]}/doc/`;
+        respond(ex, 200, headers, 'text/html; charset=utf-8', swaggerPage(`${base}seldon.json`, base));
       } else {
-        respond(ex, 404, headers, 'text/plain; charset=utf-8', '404 page not found\n');
+        const asset = swaggerAsset(route.doc ?? '');
+        if (asset) respond(ex, 200, headers, asset.contentType, asset.body);
+        else respond(ex, 404, headers, 'text/plain; charset=utf-8', '404 page not found\n');
       }
       return;
   }

@@ -1,5 +1,9 @@
 // A small OpenAPI 3 document of the engine's external API and a Swagger UI page that loads it.
-// The page pulls Swagger UI from a CDN in the user's browser; the engine itself serves only this text.
+// Swagger UI's files come from the swagger-ui-dist package and are served by the engine itself, so
+// the page works where the browser reaches nothing but the engine (clusters, offline laptops).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { EngineConfig } from '../config.js';
 
 const seldonMessage = {
@@ -105,13 +109,38 @@ export function openApiDocument(config: EngineConfig): unknown {
   };
 }
 
-export function swaggerPage(specUrl: string): string {
+/** The Swagger UI page; `base` is the documentation path ending in `/` (its assets live there). */
+export function swaggerPage(specUrl: string, base: string): string {
   return `<!doctype html>
 <html><head><meta charset="utf-8"><title>Seldon engine API</title>
-<link rel="stylesheet" href="https://unpkg.com/swagger-ui-dist@5/swagger-ui.css"></head>
+<link rel="stylesheet" href="${base}swagger-ui.css">
+<link rel="icon" type="image/png" href="${base}favicon-32x32.png"></head>
 <body><div id="swagger-ui"></div>
-<script src="https://unpkg.com/swagger-ui-dist@5/swagger-ui-bundle.js"></script>
+<script src="${base}swagger-ui-bundle.js"></script>
 <script>window.onload = () => { window.ui = SwaggerUIBundle({ url: ${JSON.stringify(specUrl)}, dom_id: '#swagger-ui' }); };</script>
 </body></html>
 `;
+}
+
+/** The files of swagger-ui-dist the page uses, with their content types; nothing else is served. */
+const ASSETS: Readonly<Record<string, string>> = {
+  'swagger-ui.css': 'text/css; charset=utf-8',
+  'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
+  'favicon-32x32.png': 'image/png',
+  'favicon-16x16.png': 'image/png',
+};
+
+const assetCache = new Map<string, Buffer>();
+
+/** A Swagger UI asset by file name (read once, then kept); undefined for any other name. */
+export function swaggerAsset(name: string): { contentType: string; body: Buffer } | undefined {
+  const contentType = ASSETS[name];
+  if (contentType === undefined) return undefined;
+  let body = assetCache.get(name);
+  if (body === undefined) {
+    const dir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+    body = readFileSync(join(dir, name));
+    assetCache.set(name, body);
+  }
+  return { contentType, body };
 }
