@@ -86,6 +86,12 @@ export const graphErrors = {
     grpcCode: GrpcStatus.RESOURCE_EXHAUSTED,
     description: 'A node response is larger than `maxMessageBytes`. Raise the limit or shrink the payload.',
   },
+  SC_ERR_GRAPH_DECODED_TOO_LARGE: {
+    httpStatus: 413,
+    grpcCode: GrpcStatus.RESOURCE_EXHAUSTED,
+    description:
+      'A content-encoded (gzip, deflate, br) payload decodes to more than `maxMessageBytes`; it is refused without being inflated whole.',
+  },
   SC_ERR_GRAPH_BAD_ROUTE: {
     httpStatus: 500,
     grpcCode: GrpcStatus.INTERNAL,

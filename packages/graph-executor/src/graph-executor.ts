@@ -70,6 +70,11 @@ export interface GraphExecutorOptions {
   readonly nodeTimeoutMs?: number;
   /** Largest node response accepted by the clients the executor creates, in bytes. Default 67108864 (64 MiB). */
   readonly maxMessageBytes?: number;
+  /**
+   * Largest decoded size of a content-encoded (gzip, deflate, br) payload the executor reads itself
+   * (v2/tensorflow chaining), in bytes; past it SC_ERR_GRAPH_DECODED_TOO_LARGE. Default: `maxMessageBytes`.
+   */
+  readonly maxDecodedBytes?: number;
   /** Retries of calls whose connection failed before sending, for the clients the executor creates. Default 2. */
   readonly connectRetries?: number;
   /** Readiness uses node health endpoints instead of a TCP connect. Default false. */
@@ -209,6 +214,8 @@ export class GraphExecutor {
   readonly #timeoutMs: number;
   readonly #nodeTimeoutMs: number;
   readonly #options: GraphExecutorOptions;
+  /** Largest decoded size of a content-encoded payload chained between v2/tensorflow nodes. */
+  readonly #maxDecodedBytes: number;
   readonly #random: () => number;
   readonly #ownedClients: NodeClient[] = [];
   readonly #clients: { rest?: NodeClient; grpc?: NodeClient };
@@ -218,6 +225,7 @@ export class GraphExecutor {
   constructor(init: GraphExecutorInit) {
     const options = init.options ?? {};
     this.#options = options;
+    this.#maxDecodedBytes = options.maxDecodedBytes ?? options.maxMessageBytes ?? 64 * 1024 * 1024;
     validateOptions(options);
     this.predictorName = init.predictorName ?? 'predictor';
     this.#protocol = options.protocol ?? 'seldon';
@@ -381,14 +389,17 @@ export class GraphExecutor {
       !node.transformOutput &&
       node.logKinds === 0
     ) {
-      let payload: GraphPayload;
+      let payload: GraphPayload | Promise<GraphPayload>;
       try {
         payload = this.#chain(run, node, input);
       } catch (err) {
         return Promise.reject(err as Error);
       }
       run.routing.set(node.spec.name, -1);
-      return this.#callNode(run, node, node.transformInputMethod, payload);
+      const method = node.transformInputMethod;
+      // Only a content-encoded v2/tensorflow payload is chained asynchronously.
+      if (payload instanceof Promise) return payload.then((p) => this.#callNode(run, node, method, p));
+      return this.#callNode(run, node, method, payload);
     }
     return this.#predictTree(run, node, input);
   }
@@ -396,7 +407,7 @@ export class GraphExecutor {
   async #predictTree(run: Run, node: CompiledNode, input: GraphPayload): Promise<GraphPayload> {
     let payload = input;
     if (node.transformInputMethod !== undefined) {
-      payload = this.#chain(run, node, payload);
+      payload = await this.#chain(run, node, payload);
       this.#log(run, node, 'request', payload);
       run.routing.set(node.spec.name, -1);
       payload = await this.#callNode(run, node, node.transformInputMethod, payload);
@@ -445,7 +456,7 @@ export class GraphExecutor {
   }
 
   async #callTransformOutput(run: Run, node: CompiledNode, payload: GraphPayload): Promise<GraphPayload> {
-    const chained = this.#chain(run, node, payload);
+    const chained = await this.#chain(run, node, payload);
     this.#log(run, node, 'request', chained);
     const result = await this.#callNode(run, node, 'transform-output', chained);
     this.#log(run, node, 'response', result);
@@ -506,7 +517,7 @@ export class GraphExecutor {
     );
   }
 
-  #chain(run: Run, node: CompiledNode, payload: GraphPayload): GraphPayload {
+  #chain(run: Run, node: CompiledNode, payload: GraphPayload): GraphPayload | Promise<GraphPayload> {
     if (this.#protocol === 'seldon') return payload;
     if (this.#protocol === 'v2' && payload.isProtobuf)
       return chainV2Protobuf(
@@ -522,7 +533,7 @@ export class GraphExecutor {
         nodeAnswers.has(payload),
         node.spec.name,
       );
-    return chainPayload(this.#protocol, payload, node.spec.name);
+    return chainPayload(this.#protocol, payload, node.spec.name, this.#maxDecodedBytes);
   }
 
   #log(run: Run, node: CompiledNode, kind: PayloadLogMessage['kind'], payload: GraphPayload): void {
@@ -892,6 +903,7 @@ function validateOptions(options: GraphExecutorOptions): void {
     'timeoutMs',
     'nodeTimeoutMs',
     'maxMessageBytes',
+    'maxDecodedBytes',
     'connectRetries',
     'readyTimeoutMs',
   ] as const) {

@@ -39,6 +39,7 @@ describe('error catalogue', () => {
       'timeoutMs',
       'nodeTimeoutMs',
       'maxMessageBytes',
+      'maxDecodedBytes',
       'connectRetries',
       'fullHealthChecks',
       'readyTimeoutMs',

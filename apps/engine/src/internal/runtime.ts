@@ -168,6 +168,8 @@ export class EngineRuntime {
         timeoutMs: config.requestTimeoutMs,
         fullHealthChecks: config.fullHealthChecks,
         maxMessageBytes: Math.max(config.maxBodyBytes, Math.min(config.grpcMaxMessageBytes, 2 ** 31 - 1)),
+        // A gzip request inflates at most to what the engine accepts as a body.
+        maxDecodedBytes: config.maxBodyBytes,
         rest: { timeoutMs: config.restTimeoutMs, maxMessageBytes: config.maxBodyBytes },
         grpc: { timeoutMs: config.grpcTimeoutMs, maxMessageBytes: config.grpcMaxMessageBytes },
       },

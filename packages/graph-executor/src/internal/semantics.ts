@@ -1,4 +1,4 @@
-import { gunzipSync } from 'node:zlib';
+import { decodeContentEncoding, isIdentityEncoding } from '@seldon-ts/payload';
 import { GraphPayload } from '../payload.js';
 import type { PayloadFormat } from '../payload.js';
 import { GraphError } from '../errors.js';
@@ -157,35 +157,80 @@ export function feedbackRouting(feedback: GraphPayload): Map<string, number> | u
 }
 
 /** tensorflow/v2 REST chaining: rename the response key so it can be the next request (02 §6.4). */
-export function chainPayload(protocol: GraphProtocol, payload: GraphPayload, nodeName: string): GraphPayload {
+/**
+ * The request a v2/tensorflow node gets from the payload before it: the previous node's answer
+ * renamed (`outputs` -> `inputs`, `predictions` -> `instances`). A content-encoded body is decoded
+ * off the event loop and at most `maxBytes` long (SC_ERR_GRAPH_DECODED_TOO_LARGE past it).
+ */
+export function chainPayload(
+  protocol: GraphProtocol,
+  payload: GraphPayload,
+  nodeName: string,
+  maxBytes: number,
+): GraphPayload | Promise<GraphPayload> {
   if (protocol === 'seldon' || payload.isProtobuf) return payload;
+  if (isIdentityEncoding(payload.contentEncoding)) {
+    let value: unknown;
+    try {
+      value = payload.object();
+    } catch (err) {
+      throw Object.assign(chainingFailure(protocol, nodeName), { cause: err });
+    }
+    return chainValue(protocol, payload, value, nodeName);
+  }
+  const encoding = payload.contentEncoding!;
+  return decodeContentEncoding(payload.bytes(), encoding, maxBytes, `the input of node "${nodeName}"`).then(
+    (bytes) => {
+      let value: unknown;
+      try {
+        value = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+      } catch (err) {
+        throw Object.assign(chainingFailure(protocol, nodeName), { cause: err });
+      }
+      return chainValue(protocol, payload, value, nodeName);
+    },
+    (err: Error & { code?: string }) => {
+      if (err.code === 'SC_ERR_PAYLOAD_TOO_LARGE')
+        throw new GraphError(
+          'SC_ERR_GRAPH_DECODED_TOO_LARGE',
+          `${err.message.replace(/ \(at \$\)$/, '')} (maxMessageBytes)`,
+          {
+            nodeName,
+            cause: err,
+          },
+        );
+      throw Object.assign(chainingFailure(protocol, nodeName), { cause: err });
+    },
+  );
+}
+
+function chainingFailure(protocol: GraphProtocol, nodeName: string): GraphError {
+  return new GraphError(
+    'SC_ERR_GRAPH_CHAINING_FAILED',
+    `Failed to convert ${protocol === 'tensorflow' ? 'tensorflow' : 'kfserving'} response so it could be chained to new input`,
+    { nodeName },
+  );
+}
+
+/** Renames the previous answer's output field to the request's input field, or keeps a request as it is. */
+function chainValue(
+  protocol: GraphProtocol,
+  payload: GraphPayload,
+  value: unknown,
+  nodeName: string,
+): GraphPayload {
   const [ok, renameFrom, renameTo] =
     protocol === 'tensorflow'
       ? [['instances', 'inputs'], 'predictions', 'instances']
       : [['inputs'], 'outputs', 'inputs'];
-  const failure = (): GraphError =>
-    new GraphError(
-      'SC_ERR_GRAPH_CHAINING_FAILED',
-      `Failed to convert ${protocol === 'tensorflow' ? 'tensorflow' : 'kfserving'} response so it could be chained to new input`,
-      { nodeName },
-    );
-  let value: unknown;
-  try {
-    value =
-      payload.contentEncoding === 'gzip'
-        ? JSON.parse(gunzipSync(payload.bytes()).toString('utf8'))
-        : payload.object();
-  } catch (err) {
-    throw Object.assign(failure(), { cause: err });
-  }
-  if (!isPlainObject(value)) throw failure();
+  if (!isPlainObject(value)) throw chainingFailure(protocol, nodeName);
   if (ok.some((k) => k in value)) return payload;
   if (renameFrom in value) {
     const renamed: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) renamed[k === renameFrom ? renameTo : k] = v;
     return GraphPayload.fromObject(renamed);
   }
-  throw failure();
+  throw chainingFailure(protocol, nodeName);
 }
 
 /**
