@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // seldon-engine: `serve` (default) runs the service orchestrator; `validate <file>` checks a
-// SeldonDeployment; `run ...` is the local runner.
+// SeldonDeployment; `run ...` is the local runner; `call ...` sends a JSON request over gRPC.
 import { readFileSync } from 'node:fs';
 import { startEngine, stderrLogger } from './engine.js';
 import { resolveConfig, formatConfig } from './config.js';
@@ -15,6 +15,7 @@ Usage:
   seldon-engine --version
   seldon-engine run ...            local runner (see seldon-engine run --help)
   seldon-engine kafka-proxy ...    serve one model in full-graph Kafka mode (see kafka-proxy --help)
+  seldon-engine call ... '<json>'  send a REST-style JSON request to an engine over gRPC (see call --help)
 
 Flags (Go flag syntax; flag > env > annotations file > default):
   --sdep NAME  --namespace NS  --predictor NAME
@@ -24,6 +25,7 @@ Flags (Go flag syntax; flag > env > annotations file > default):
   --prometheus_path /metrics  --hostname NAME
   --logger_workers 10  --log_work_buffer_size 10000  --log_write_timeout_ms 2000
   --log_kafka_broker HOSTS  --log_kafka_topic seldon
+  --log_spool_dir DIR  --log_spool_max_bytes 1073741824  --log_spool_fsync_ms 1000
   --kafka_broker HOSTS  --kafka_input_topic T  --kafka_output_topic T  --kafka_workers 4
   --kafka_auto_commit=true  --kafka_outage_exit_ms 60000
   --kafka_full_graph=false [KAFKA_FULL_GRAPH overrides]  --kafka_node_timeout_ms 60000
@@ -88,6 +90,10 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'kafka-proxy') {
     const { kafkaProxyCommand } = await import('./kafka-proxy.js');
     return kafkaProxyCommand(rest);
+  }
+  if (command === 'call') {
+    const { callCommand } = await import('./internal/call-command.js');
+    return callCommand(rest);
   }
   if (command === 'serve') return serve(rest);
   if (command === 'help') {

@@ -1,9 +1,10 @@
 // The gRPC front door on @grpc/grpc-js's Server: seldon.protos.Seldon (Predict, SendFeedback,
 // ModelMetadata, GraphMetadata), inference.GRPCInferenceService with protocol v2,
 // tensorflow.serving PredictionService and ModelService with protocol tensorflow, and
-// grpc.health.v1.Health. Messages stay protobuf bytes end to end (identity serializers); only the
-// small metadata messages are decoded. Connection management (keepalive pings, max connection age
-// and idle) is grpc-js's, configured from the engine's options.
+// grpc.health.v1.Health, plus gRPC server reflection of these (grpc-reflection.ts). Messages stay
+// protobuf bytes end to end (identity serializers); only the small metadata messages are decoded.
+// Connection management (keepalive pings, max connection age and idle) is grpc-js's, configured
+// from the engine's options.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as grpc from '@grpc/grpc-js';
@@ -17,6 +18,7 @@ import {
 import { GRPC_CODE_NAMES, type EngineRuntime, type RequestContext } from './runtime.js';
 import { errorResponse } from './error-body.js';
 import { identity } from './grpc-raw.js';
+import { loadReflection } from './grpc-reflection.js';
 import { EngineError } from '../errors.js';
 import type { EngineConfig } from '../config.js';
 import {
@@ -112,11 +114,26 @@ export function createGrpcFrontDoor(runtime: EngineRuntime): GrpcFrontDoor {
   for (const [path, handler] of Object.entries(methodTable(runtime, unary)))
     server.register(path, handler, identity, identity, 'unary');
   return {
-    listen: (host, port) => bind(server, host, port, grpcCredentials(runtime)),
+    listen: async (host, port) => {
+      await addReflection(server, runtime);
+      return bind(server, host, port, grpcCredentials(runtime));
+    },
     close: () => new Promise<void>((resolve) => server.tryShutdown(() => resolve())),
     forceClose: () => server.forceShutdown(),
     inFlight: () => inFlight,
   };
+}
+
+/**
+ * Registers server reflection of the protocol's services. Reflection is a convenience for clients
+ * such as grpcurl: when its descriptors cannot be built the engine serves without it and says why.
+ */
+async function addReflection(server: grpc.Server, runtime: EngineRuntime): Promise<void> {
+  try {
+    (await loadReflection(runtime.config.protocol))(server);
+  } catch (err) {
+    runtime.log('warn', `gRPC server reflection is not served: ${(err as Error).message}`);
+  }
 }
 
 /**
