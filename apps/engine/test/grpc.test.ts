@@ -89,7 +89,9 @@ describe('gRPC serving', () => {
       'SendFeedback',
       feedbackToProto({ request: { data: { ndarray: [[1]] } }, reward: 1 } as never),
     );
-    expect(res).toBeInstanceOf(Buffer);
+    // The model's answer to the feedback (it has no sendFeedback: an empty prediction), as a
+    // SeldonMessage naming the node it passed through.
+    expect(messageFromProto(res)).toEqual({ meta: { requestPath: { doubler: '' } }, data: { ndarray: [] } });
   });
 
   it('GraphMetadata and ModelMetadata answer', async () => {
@@ -98,7 +100,10 @@ describe('gRPC serving', () => {
     const m = modelMetadataFromProto(
       (await call(client, 'ModelMetadata', modelMetadataRequestToProto({ name: 'doubler' } as never))).res,
     ) as any;
-    expect(m).toBeDefined();
+    // The same metadata the node gives over REST (a component without initMetadata: defaults).
+    const rest = await (await fetch(`http://127.0.0.1:${node.httpPort}/metadata`)).json();
+    expect(m).toEqual(expect.objectContaining({ versions: (rest as { versions: string[] }).versions }));
+    expect(m.versions).toEqual(['']);
   });
 
   it('answers gRPC health checks', async () => {
