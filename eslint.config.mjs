@@ -30,6 +30,27 @@ export default tseslint.config(
     },
   },
   {
+    // The graph core checks its graph type against crd-types at compile time only: ajv and yaml
+    // must not ship to embedders for a type check.
+    files: ['packages/graph-executor/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          ...boundaries,
+          paths: [
+            {
+              name: '@seldon-ts/crd-types',
+              allowTypeImports: true,
+              message: 'graph-executor may use crd-types for types only (a devDependency).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // express is an optional peer of the model wrapper: only its `./express` subpath may load it.
     files: ['packages/model-wrapper/src/**/*.ts'],
     ignores: ['packages/model-wrapper/src/express.ts'],
