@@ -135,6 +135,17 @@ describe('REST serving: single model', () => {
     expect(text).toContain('"nodes":{"classifier":true}');
   });
 
+  it('refuses, as llhttp does, a target without a leading slash and raw bytes 0x80-0xFF in it (400)', async () => {
+    for (const request of [
+      Buffer.from('POST api/v1.0/predictions HTTP/1.1\r\nhost: x\r\ncontent-length: 2\r\n\r\n{}', 'latin1'),
+      Buffer.from('GET /ready\x80\xff HTTP/1.1\r\nhost: x\r\n\r\n', 'latin1'),
+    ]) {
+      const { text } = await rawExchange(engine.httpPort, request.toString('latin1'), (t) => t.endsWith('}'));
+      expect(text).toMatch(/^HTTP\/1\.1 400 /);
+      expect(statusOf(text).reason).toBe('SC_ERR_ENGINE_HTTP_MALFORMED');
+    }
+  });
+
   it('refuses HTTP/2.0 on the REST port (505), another expectation than 100-continue (417) and a transfer coding other than chunked (501)', async () => {
     const cases: [string, number, string][] = [
       ['GET /live HTTP/2.0\r\nhost: x\r\n\r\n', 505, 'SC_ERR_ENGINE_HTTP_VERSION'],
