@@ -4,10 +4,14 @@ import type { GraphNodeSpec, NodeMethod } from './graph.js';
 import type { GraphPayload } from './payload.js';
 
 /**
- * `node:diagnostics_channel` names. Subscribe with `diagnostics_channel.subscribe(name, fn)`;
- * messages are published synchronously, and the same message object is published on `start` and
- * then on `end` or `error`, so subscribers can correlate (e.g. keep a span in a WeakMap keyed by it).
- * Nothing is built when a channel has no subscribers.
+ * `node:diagnostics_channel` names, for read-only observers anywhere in the process. Subscribe with
+ * `diagnostics_channel.subscribe(name, fn)`; messages are published synchronously, and the same
+ * message object is published on `start` and then on `end` or `error`, so subscribers can
+ * correlate (e.g. keep a value in a WeakMap keyed by it). Subscribers must not modify messages:
+ * nothing they change is read back (in particular, headers added to a `nodeStart` message are not
+ * sent). An embedder that needs to act on its own executor's calls (trace propagation, metrics,
+ * payload logging) gives the executor a {@link GraphObserver} instead. Nothing is built when a
+ * channel has no subscribers and the executor has no observer.
  */
 export const diagnosticsChannels = {
   /** {@link GraphStartMessage}: a graph operation begins. */
@@ -16,7 +20,7 @@ export const diagnosticsChannels = {
   graphEnd: 'seldon-ts:graph-executor:graph:end',
   /** {@link GraphErrorMessage}: a graph operation failed. */
   graphError: 'seldon-ts:graph-executor:graph:error',
-  /** {@link NodeStartMessage}: a node call is about to be sent; subscribers may add `headers`. */
+  /** {@link NodeStartMessage}: a node call is about to be sent. */
   nodeStart: 'seldon-ts:graph-executor:node:start',
   /** {@link NodeEndMessage}: a node call succeeded. */
   nodeEnd: 'seldon-ts:graph-executor:node:end',
@@ -63,9 +67,12 @@ export interface GraphErrorMessage extends GraphStartMessage {
   readonly durationMs: number;
 }
 
-/** Published on {@link diagnosticsChannels.nodeStart}. */
-export interface NodeStartMessage {
-  /** The executor that published it: tells apart several executors in one process. */
+/**
+ * A node call as {@link GraphObserver} and the node channels see it. The same object is given to
+ * `nodeStart` and then to `nodeEnd` or `nodeError`.
+ */
+export interface NodeCallEvent {
+  /** The executor making the call: tells apart several executors in one process. */
   readonly executor: GraphExecutor;
   readonly puid: string;
   readonly nodeName: string;
@@ -85,26 +92,39 @@ export interface NodeStartMessage {
   readonly payload: GraphPayload | undefined;
   /** Children outputs sent to an aggregate call. */
   readonly payloads: readonly GraphPayload[] | undefined;
-  /**
-   * Extra headers/metadata for this call only; subscribers may add entries synchronously (trace
-   * propagation). Lower-case names.
-   */
-  readonly headers: Record<string, string>;
   /** `performance.now()` at start. */
   readonly startTime: number;
 }
 
-/** Published on {@link diagnosticsChannels.nodeEnd} (same object as the start message). */
-export interface NodeEndMessage extends NodeStartMessage {
+/** A node call that succeeded. */
+export interface NodeCallEndEvent extends NodeCallEvent {
   readonly response: GraphPayload;
+  /** Duration in milliseconds. */
   readonly durationMs: number;
 }
 
-/** Published on {@link diagnosticsChannels.nodeError} (same object as the start message). */
-export interface NodeErrorMessage extends NodeStartMessage {
+/** A node call that failed. */
+export interface NodeCallErrorEvent extends NodeCallEvent {
   readonly error: GraphError;
+  /** Duration in milliseconds. */
   readonly durationMs: number;
 }
+
+/** Published on {@link diagnosticsChannels.nodeStart}. */
+export interface NodeStartMessage extends NodeCallEvent {
+  /**
+   * The extra headers/metadata this call carries beyond the request's (those the executor's
+   * {@link GraphObserver} returned from `nodeStart`), lower-case names. Read-only: changing it does
+   * not change what is sent.
+   */
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/** Published on {@link diagnosticsChannels.nodeEnd} (same object as the start message). */
+export interface NodeEndMessage extends NodeStartMessage, NodeCallEndEvent {}
+
+/** Published on {@link diagnosticsChannels.nodeError} (same object as the start message). */
+export interface NodeErrorMessage extends NodeStartMessage, NodeCallErrorEvent {}
 
 /** Published on {@link diagnosticsChannels.payload}. */
 export interface PayloadLogMessage {
@@ -119,4 +139,47 @@ export interface PayloadLogMessage {
   readonly payload: GraphPayload;
   /** Incoming request headers (for `Seldon-Skip-Logging`). */
   readonly headers: Readonly<Record<string, string | readonly string[] | undefined>>;
+}
+
+/** What {@link GraphObserver.nodeStart} may return. */
+export interface NodeStartResult<S = unknown> {
+  /**
+   * Extra headers/metadata for this node call only (e.g. trace propagation), lower-case names;
+   * they are added to (and win over) the request's forwarded headers.
+   */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** A value handed back to `nodeEnd` / `nodeError` of the same call (e.g. the call's span). */
+  readonly state?: S;
+}
+
+/**
+ * Observes one executor's work, called directly (synchronously) by the executor at the points
+ * where it publishes the diagnostics channels: the way an embedder traces node calls, counts them
+ * and feeds a payload logger. Given as `GraphExecutorInit.observer`; it sees that executor's
+ * calls only. Request-scoped data (a server span, a trace context) travels in
+ * `RequestContext.observerData` and comes back as `request` in every call of that operation.
+ *
+ * `R` is the type of `observerData`, `S` the per-call state `nodeStart` returns. Every method is
+ * optional. Methods must not throw: an exception thrown by `nodeStart` fails the node call, one
+ * thrown by the others fails the graph operation.
+ */
+export interface GraphObserver<R = unknown, S = unknown> {
+  /**
+   * A node call is about to be sent. May return extra headers for this call and a state value
+   * for its `nodeEnd` / `nodeError`; the event object is not to be modified.
+   */
+  nodeStart?(call: NodeCallEvent, request: R | undefined): NodeStartResult<S> | void;
+  /** The node call succeeded (`call` is the object given to `nodeStart`). */
+  nodeEnd?(call: NodeCallEndEvent, request: R | undefined, state: S | undefined): void;
+  /**
+   * The node call failed (`call` is the object given to `nodeStart`). Every `nodeStart` is
+   * followed by exactly one `nodeEnd` or `nodeError`.
+   */
+  nodeError?(call: NodeCallErrorEvent, request: R | undefined, state: S | undefined): void;
+  /**
+   * A payload-log point of the reference executor (02 §7, 03 §1.2), for nodes whose
+   * `logger.mode` asks for that kind of event: the same event {@link diagnosticsChannels.payload}
+   * publishes.
+   */
+  payload?(event: PayloadLogMessage, request: R | undefined): void;
 }

@@ -12,6 +12,7 @@ import { InProcessNodeClient } from './node-client/in-process.js';
 import type { InProcessComponent } from './node-client/in-process.js';
 import { diagnosticsChannels } from './diagnostics.js';
 import type {
+  GraphObserver,
   GraphOperation,
   GraphStartMessage,
   NodeStartMessage,
@@ -102,6 +103,11 @@ export interface GraphExecutorInit {
    * was given.
    */
   readonly clients?: { readonly rest?: NodeClient; readonly grpc?: NodeClient };
+  /**
+   * Observes this executor's node calls and payload-log points, called directly by the executor
+   * (trace propagation through the headers `nodeStart` returns, metrics, payload logging).
+   */
+  readonly observer?: GraphObserver;
   readonly options?: GraphExecutorOptions;
 }
 
@@ -137,6 +143,11 @@ export interface RequestContext {
   readonly cancellation?: Cancellation;
   /** Model-name override (tensorflow/v2 path model names): every node is called with this name. */
   readonly modelName?: string;
+  /**
+   * Request-scoped data for the executor's {@link GraphObserver} (e.g. the request's server span
+   * or trace context), handed back as `request` in each of its calls for this operation.
+   */
+  readonly observerData?: unknown;
 }
 
 /** Result of predict/feedback and of node status/metadata proxying. */
@@ -176,7 +187,16 @@ interface Run {
   readonly routing: Map<string, number>;
   readonly cancellation: Cancellation | undefined;
   readonly deadline: number | undefined;
+  /** `RequestContext.observerData`. */
+  readonly observerData: unknown;
 }
+
+/** Start/end/error event of one node call, filled in as the call progresses. */
+type NodeEvent = {
+  -readonly [K in keyof NodeStartMessage]: NodeStartMessage[K];
+} & { response?: GraphPayload; error?: GraphError; durationMs?: number };
+
+const NO_EXTRA_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
 
 /** A node call; its AbortSignal is made only if the node client asks for it. */
 class Call implements NodeCall {
@@ -219,6 +239,7 @@ export class GraphExecutor {
   readonly #random: () => number;
   readonly #ownedClients: NodeClient[] = [];
   readonly #clients: { rest?: NodeClient; grpc?: NodeClient };
+  readonly #observer: GraphObserver | undefined;
   #inProcess: InProcessNodeClient | undefined;
   #closed = false;
 
@@ -235,6 +256,7 @@ export class GraphExecutor {
     this.#nodeTimeoutMs = options.nodeTimeoutMs ?? 0;
     this.#random = options.random ?? Math.random;
     this.#clients = { rest: init.clients?.rest, grpc: init.clients?.grpc };
+    this.#observer = init.observer;
     const components: Record<string, InProcessComponent> = {};
     const bindings = init.nodes ?? {};
     const compiled = compileGraph(init.graph, bindings);
@@ -537,7 +559,9 @@ export class GraphExecutor {
   }
 
   #log(run: Run, node: CompiledNode, kind: PayloadLogMessage['kind'], payload: GraphPayload): void {
-    if (node.logKinds === 0 || !payloadChannel.hasSubscribers) return;
+    if (node.logKinds === 0) return;
+    const observer = this.#observer?.payload !== undefined ? this.#observer : undefined;
+    if (observer === undefined && !payloadChannel.hasSubscribers) return;
     const bit = kind === 'request' ? 1 : 2;
     if ((node.logKinds & bit) === 0) return;
     const message: PayloadLogMessage = {
@@ -549,7 +573,8 @@ export class GraphExecutor {
       payload,
       headers: run.headers,
     };
-    payloadChannel.publish(message);
+    observer?.payload!(message, run.observerData);
+    if (payloadChannel.hasSubscribers) payloadChannel.publish(message);
   }
 
   // ---- node calls ----
@@ -616,8 +641,7 @@ export class GraphExecutor {
       convertPayload(p, client.payloadFormat, 'message', nodeName, this.#protocol),
     );
 
-    const timeoutMs =
-      node.binding?.timeoutMs || this.#nodeTimeoutMs || (client as { timeoutMs?: number }).timeoutMs || 0;
+    const timeoutMs = node.binding?.timeoutMs || this.#nodeTimeoutMs || client.timeoutMs || 0;
     let deadline = run.deadline;
     let cancellation = run.cancellation;
     let timer: NodeJS.Timeout | undefined;
@@ -644,11 +668,18 @@ export class GraphExecutor {
       }
     }
 
-    let message:
-      (NodeStartMessage & { response?: GraphPayload; error?: GraphError; durationMs?: number }) | undefined;
-    let extraHeaders: Record<string, string> | undefined;
-    if (nodeStartChannel.hasSubscribers || nodeEndChannel.hasSubscribers || nodeErrorChannel.hasSubscribers) {
-      extraHeaders = {};
+    // One event object per call, built only when someone observes node calls.
+    const observer = this.#observer;
+    let message: NodeEvent | undefined;
+    let state: unknown;
+    let headers = run.headers;
+    if (
+      observer !== undefined ||
+      nodeStartChannel.hasSubscribers ||
+      nodeEndChannel.hasSubscribers ||
+      nodeErrorChannel.hasSubscribers
+    ) {
+      const modelName = run.modelName ?? nodeName;
       message = {
         executor: this,
         puid: run.puid,
@@ -656,23 +687,29 @@ export class GraphExecutor {
         node: node.spec,
         method,
         transport: client.transport,
-        service: serviceName(
-          client.transport,
-          this.#protocol,
-          method,
-          run.modelName ?? nodeName,
-          input?.contentType,
-        ),
-        modelName: run.modelName ?? nodeName,
+        service: serviceName(client.transport, this.#protocol, method, modelName, input?.contentType),
+        modelName,
         payload: input,
         payloads: inputs,
-        headers: extraHeaders,
+        headers: NO_EXTRA_HEADERS,
         startTime: performance.now(),
       };
-      nodeStartChannel.publish(message);
+      const started = observer?.nodeStart?.(message, run.observerData);
+      if (started) {
+        state = started.state;
+        const extra = started.headers;
+        if (extra !== undefined && hasKeys(extra)) {
+          message.headers = extra;
+          headers = { ...run.headers, ...extra };
+        }
+      }
+      if (nodeStartChannel.hasSubscribers) {
+        // Not frozen: a subscriber still writing into it (the old contract) must not throw; what
+        // it writes is not sent.
+        if (message.headers === NO_EXTRA_HEADERS) message.headers = {};
+        nodeStartChannel.publish(message);
+      }
     }
-    let headers = run.headers;
-    if (extraHeaders !== undefined && hasKeys(extraHeaders)) headers = { ...run.headers, ...extraHeaders };
     const call = new Call(
       node.spec,
       method,
@@ -704,7 +741,12 @@ export class GraphExecutor {
         if (message !== undefined) {
           message.response = response;
           message.durationMs = performance.now() - message.startTime;
-          nodeEndChannel.publish(message);
+          observer?.nodeEnd?.(
+            message as NodeEvent & { response: GraphPayload; durationMs: number },
+            run.observerData,
+            state,
+          );
+          if (nodeEndChannel.hasSubscribers) nodeEndChannel.publish(message);
         }
         return response;
       },
@@ -714,7 +756,12 @@ export class GraphExecutor {
         if (message !== undefined) {
           message.error = error;
           message.durationMs = performance.now() - message.startTime;
-          nodeErrorChannel.publish(message);
+          observer?.nodeError?.(
+            message as NodeEvent & { error: GraphError; durationMs: number },
+            run.observerData,
+            state,
+          );
+          if (nodeErrorChannel.hasSubscribers) nodeErrorChannel.publish(message);
         }
         throw error;
       },
@@ -813,6 +860,7 @@ export class GraphExecutor {
         routing,
         cancellation,
         deadline,
+        observerData: ctx.observerData,
       };
       const response = await body(run);
       const result: GraphResponse = {

@@ -2,7 +2,7 @@
  * @seldon-ts/graph-executor — Seldon Core v1's inference-graph engine (the executor's graph
  * algorithm) as an embeddable library: transformers, routers, combiners and models reached over
  * REST, gRPC or in-process, one transport per node, with deadlines, bounded connect retries,
- * message size limits and `node:diagnostics_channel` events.
+ * message size limits, a per-executor observer and `node:diagnostics_channel` events.
  *
  * ```ts
  * const executor = new GraphExecutor({ graph: predictor.graph, predictorName: predictor.name });
@@ -71,4 +71,9 @@ export type {
   NodeEndMessage,
   NodeErrorMessage,
   PayloadLogMessage,
+  GraphObserver,
+  NodeStartResult,
+  NodeCallEvent,
+  NodeCallEndEvent,
+  NodeCallErrorEvent,
 } from './diagnostics.js';

@@ -7,6 +7,7 @@ import type {
   GraphEndMessage,
   PayloadLogMessage,
   GraphErrorMessage,
+  GraphObserver,
   InProcessComponent,
 } from '@seldon-ts/graph-executor';
 import { startRestNode } from './support/nodes.js';
@@ -40,7 +41,7 @@ describe('diagnostics channels', () => {
     await router.close();
   });
 
-  it('publishes graph and node start/end with the same message object, and lets subscribers add headers', async () => {
+  it('publishes graph and node start/end with the same message object; subscribers cannot add headers', async () => {
     const e = new GraphExecutor({
       graph: {
         name: 'r',
@@ -55,12 +56,15 @@ describe('diagnostics channels', () => {
     const ends = collect<NodeEndMessage>(diagnosticsChannels.nodeEnd);
     const graphEnds = collect<GraphEndMessage>(diagnosticsChannels.graphEnd);
     const inject = (m: unknown): void => {
-      (m as NodeStartMessage).headers['x-trace'] = `span-of-${(m as NodeStartMessage).nodeName}`;
+      // The old contract (writing into message.headers) must neither throw nor reach the node.
+      const msg = m as NodeStartMessage;
+      (msg.headers as Record<string, string>)['x-trace'] = `span-of-${msg.nodeName}`;
     };
     subscribe(diagnosticsChannels.nodeStart, inject);
     try {
       const res = await e.predict(json({ data: { ndarray: [[1]] } }), { puid: 'p1' });
-      expect((res.payload.object() as any).meta.tags.trace).toBe('span-of-m');
+      // Messages are read-only: what a subscriber writes is not sent (use a GraphObserver).
+      expect((res.payload.object() as any).meta.tags.trace).toBeNull();
     } finally {
       unsubscribe(diagnosticsChannels.nodeStart, inject);
       starts.stop();
@@ -125,6 +129,130 @@ describe('diagnostics channels', () => {
       'r:feedback',
       'm:feedback',
     ]);
+  });
+});
+
+describe('GraphObserver', () => {
+  let model: RestNode;
+  let router: RestNode;
+  const executors: GraphExecutor[] = [];
+  beforeAll(async () => {
+    model = await startRestNode((req) => ({
+      body: { data: { ndarray: [[1]] }, meta: { tags: { trace: req.headers['x-trace'] ?? null } } },
+    }));
+    router = await startRestNode(() => ({ body: [0] }));
+  });
+  afterAll(async () => {
+    await Promise.all(executors.map((e) => e.close()));
+    await model.close();
+    await router.close();
+  });
+
+  function recorder(): { observer: GraphObserver<string, string>; seen: string[] } {
+    const seen: string[] = [];
+    const observer: GraphObserver<string, string> = {
+      nodeStart(call, request) {
+        seen.push(`start ${call.nodeName} ${call.method} ${call.service} ${request}`);
+        return { headers: { 'x-trace': `${request}/${call.nodeName}` }, state: `state-${call.nodeName}` };
+      },
+      nodeEnd(call, request, state) {
+        expect(call.durationMs).toBeGreaterThanOrEqual(0);
+        seen.push(`end ${call.nodeName} ${request} ${state} ${call.response.contentType}`);
+      },
+      nodeError(call, request, state) {
+        seen.push(`error ${call.nodeName} ${call.error.code} ${request} ${state}`);
+      },
+      payload(event, request) {
+        seen.push(`log ${event.nodeName}:${event.kind} ${request}`);
+      },
+    };
+    return { observer, seen };
+  }
+
+  it('is called at the node and payload-log points with the request data, and adds the headers it returns', async () => {
+    const { observer, seen } = recorder();
+    const e = new GraphExecutor({
+      graph: {
+        name: 'r',
+        type: 'ROUTER',
+        endpoint: ep(router.port),
+        logger: { mode: 'request' },
+        children: [{ name: 'm', type: 'MODEL', endpoint: ep(model.port) }],
+      },
+      observer,
+    });
+    executors.push(e);
+    const starts = collect<NodeStartMessage>(diagnosticsChannels.nodeStart);
+    let res;
+    try {
+      res = await e.predict(json({ data: { ndarray: [[1]] } }), {
+        headers: { 'x-trace': 'incoming' },
+        observerData: 'req1',
+      });
+    } finally {
+      starts.stop();
+    }
+    // The returned headers win over the forwarded request headers, for that call only.
+    expect((res.payload.object() as any).meta.tags.trace).toBe('req1/m');
+    expect(router.requests.at(-1)!.headers['x-trace']).toBe('req1/r');
+    expect(seen).toEqual([
+      'log r:request req1',
+      'start r route /route req1',
+      'end r req1 state-r application/json',
+      'start m predict /predict req1',
+      'end m req1 state-m application/json',
+    ]);
+    // Channel subscribers still see every call, with the extra headers it carried.
+    expect(starts.events.map((m) => [m.nodeName, m.headers])).toEqual([
+      ['r', { 'x-trace': 'req1/r' }],
+      ['m', { 'x-trace': 'req1/m' }],
+    ]);
+  });
+
+  it('sees only its own executor, and node failures through nodeError', async () => {
+    const down = await startRestNode(() => ({}));
+    await down.close();
+    const a = recorder();
+    const b = recorder();
+    const failing = new GraphExecutor({
+      graph: { name: 'gone', type: 'MODEL', endpoint: ep(down.port) },
+      observer: a.observer,
+      options: { connectRetries: 0 },
+    });
+    const other = new GraphExecutor({
+      graph: { name: 'm', type: 'MODEL', endpoint: ep(model.port) },
+      observer: b.observer,
+    });
+    const silent = new GraphExecutor({ graph: { name: 'm', type: 'MODEL', endpoint: ep(model.port) } });
+    executors.push(failing, other, silent);
+    await expect(failing.predict(json({}), { observerData: 'a' })).rejects.toBeInstanceOf(GraphError);
+    await other.predict(json({ data: { ndarray: [[1]] } }));
+    await silent.predict(json({ data: { ndarray: [[1]] } }), { observerData: 'ignored' });
+    expect(a.seen).toEqual([
+      'start gone predict /predict a',
+      'error gone SC_ERR_GRAPH_NODE_UNREACHABLE a state-gone',
+    ]);
+    expect(b.seen).toEqual([
+      'start m predict /predict undefined',
+      'end m undefined state-m application/json',
+    ]);
+  });
+
+  it('may observe only some points and return nothing from nodeStart', async () => {
+    const ends: string[] = [];
+    const e = new GraphExecutor({
+      graph: { name: 'm', type: 'MODEL', endpoint: ep(model.port) },
+      observer: {
+        nodeStart: () => undefined,
+        nodeEnd: (call, _request, state) => {
+          ends.push(`${call.nodeName} ${String(state)}`);
+        },
+      },
+    });
+    executors.push(e);
+    const res = await e.predict(json({ data: { ndarray: [[1]] } }), { headers: { 'x-trace': 'in' } });
+    expect((res.payload.object() as any).meta.tags.trace).toBe('in');
+    expect(ends).toEqual(['m undefined']);
   });
 });
 

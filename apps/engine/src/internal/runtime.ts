@@ -1,19 +1,17 @@
 // What the front doors (HTTP, gRPC, Kafka) share: the current graph executor (swapped on reload),
-// metrics, payload logger and tracer, and the translation of graph-executor diagnostics events into
-// metrics, spans and payload-log events.
-import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+// metrics, payload logger and tracer, and the engine's observer of its executors' node calls and
+// payload-log points, which turns them into metrics, client spans (trace headers go out through
+// the headers the observer returns) and payload-log events. The request's server span travels in
+// the request context (`observerData`), so nothing is keyed by puid.
 import type { Span } from '@opentelemetry/api';
 import {
   Cancellation,
   GraphExecutor,
-  diagnosticsChannels,
+  type GraphObserver,
   type GraphPayload,
   type GraphResponse,
   type NodeBinding,
-  type NodeStartMessage,
-  type NodeEndMessage,
-  type NodeErrorMessage,
-  type PayloadLogMessage,
+  type NodeCallEvent,
   type NodeClient,
 } from '@seldon-ts/graph-executor';
 import type { PredictorSpec } from '@seldon-ts/crd-types';
@@ -102,13 +100,10 @@ export class EngineRuntime {
   /** Extra readiness condition (e.g. Kafka connected); undefined = none. */
   externalNotReady: string | undefined;
   readonly #bindings: GraphBindings;
-  /** puid -> server span, for this engine's in-flight requests (a count when a client reuses a puid). */
-  readonly #active = new Map<string, Span | undefined>();
-  readonly #activeCount = new Map<string, number>();
-  readonly #nodeSpans = new WeakMap<object, Span>();
+  /** Given to every executor this engine builds; `observerData` is the request's server span. */
+  readonly #observer: GraphObserver<Span, Span>;
   readonly #nodeInFlight = new Map<string, { inc(): void; dec(): void }>();
   readonly #idleWaiters: Array<() => void> = [];
-  readonly #subscriptions: Array<[string, (message: unknown) => void]> = [];
   readonly #retired = new Set<GraphExecutor>();
   /** Controllers of the graph operations in progress that can be cancelled. */
   readonly #abortable = new Set<AbortController | Cancellation>();
@@ -139,8 +134,8 @@ export class EngineRuntime {
       },
       { kafkaFactory: options.kafkaFactory, onError: (msg) => this.log('warn', msg) },
     );
+    this.#observer = this.#makeObserver();
     this.executor = this.#buildExecutor(config);
-    this.#subscribe();
   }
 
   #loggerIdentity(config: EngineConfig) {
@@ -161,6 +156,7 @@ export class EngineRuntime {
       predictorName: config.predictorName,
       nodes: this.#bindings.nodes,
       clients: this.#bindings.clients,
+      observer: this.#observer,
       options: {
         protocol: config.protocol === 'kfserving' ? 'v2' : config.protocol,
         defaultTransport: config.transport,
@@ -198,86 +194,72 @@ export class EngineRuntime {
     timer.unref();
   }
 
-  #subscribe(): void {
-    const on = (name: string, fn: (message: unknown) => void) => {
-      subscribe(name, fn);
-      this.#subscriptions.push([name, fn]);
-    };
-    const clientMethod = (msg: NodeStartMessage) =>
-      msg.transport === 'grpc'
+  #makeObserver(): GraphObserver<Span, Span> {
+    const clientMethod = (call: NodeCallEvent) =>
+      call.transport === 'grpc'
         ? 'unary'
-        : msg.method === 'status' || msg.method === 'metadata'
+        : call.method === 'status' || call.method === 'metadata'
           ? 'get'
           : 'post';
-    on(diagnosticsChannels.nodeStart, (raw) => {
-      const msg = raw as NodeStartMessage;
-      if (!this.#owns(msg.executor)) return;
-      this.#nodeGauge(msg.nodeName).inc();
-      if (this.tracer) {
-        const span = this.tracer.startClientSpan(msg.service, this.#active.get(msg.puid), msg.headers, {
-          'seldon.node': msg.nodeName,
-          'seldon.transport': msg.transport,
+    return {
+      nodeStart: (call, serverSpan) => {
+        this.#nodeGauge(call.nodeName).inc();
+        const tracer = this.tracer;
+        if (tracer === undefined) return;
+        // The client span is a child of the request's server span; its propagation headers
+        // (W3C, B3, Jaeger as configured) go out with this node call only.
+        const headers: Record<string, string> = {};
+        const span = tracer.startClientSpan(call.service, serverSpan, headers, {
+          'seldon.node': call.nodeName,
+          'seldon.transport': call.transport,
         });
-        this.#nodeSpans.set(msg, span);
-      }
-    });
-    on(diagnosticsChannels.nodeEnd, (raw) => {
-      const msg = raw as NodeEndMessage;
-      if (!this.#owns(msg.executor)) return;
-      this.#nodeGauge(msg.nodeName).dec();
-      this.metrics.observeClient(
-        msg.service,
-        msg.modelName,
-        msg.nodeName,
-        clientMethod(msg),
-        msg.transport === 'grpc' ? 'OK' : '200',
-        msg.durationMs / 1000,
-      );
-      const span = this.#nodeSpans.get(msg);
-      if (span) this.tracer?.endSpan(span);
-    });
-    on(diagnosticsChannels.nodeError, (raw) => {
-      const msg = raw as NodeErrorMessage;
-      if (!this.#owns(msg.executor)) return;
-      this.#nodeGauge(msg.nodeName).dec();
-      // Like the reference, only calls that got an answer are observed.
-      if (msg.error.code === 'SC_ERR_GRAPH_NODE_ERROR_RESPONSE') {
-        const code =
-          msg.transport === 'grpc'
-            ? (GRPC_CODE_NAMES[msg.error.grpcCode] ?? String(msg.error.grpcCode))
-            : String(msg.error.httpStatus);
+        return { headers, state: span };
+      },
+      nodeEnd: (call, _serverSpan, span) => {
+        this.#nodeGauge(call.nodeName).dec();
         this.metrics.observeClient(
-          msg.service,
-          msg.modelName,
-          msg.nodeName,
-          clientMethod(msg),
-          code,
-          msg.durationMs / 1000,
+          call.service,
+          call.modelName,
+          call.nodeName,
+          clientMethod(call),
+          call.transport === 'grpc' ? 'OK' : '200',
+          call.durationMs / 1000,
         );
-      }
-      const span = this.#nodeSpans.get(msg);
-      if (span) this.tracer?.endSpan(span, { message: msg.error.message, code: msg.error.code });
-    });
-    on(diagnosticsChannels.payload, (raw) => {
-      const msg = raw as PayloadLogMessage;
-      if (!this.#owns(msg.executor)) return;
-      const url = msg.node.logger?.url ?? undefined;
-      if (!this.payloadLogger.hasSink(url) || skipLogging(msg.headers)) return;
-      this.payloadLogger.log({
-        kind: msg.kind,
-        puid: msg.puid,
-        modelId: msg.nodeName,
-        url,
-        body: msg.payload.bytes(),
-        contentType: msg.payload.contentType,
-        contentEncoding: msg.payload.contentEncoding,
-      });
-    });
-  }
-
-  /** Diagnostics channels are process-wide: this engine's messages come from its executors. */
-  #owns(executor: GraphExecutor): boolean {
-    return executor === this.executor || this.#retired.has(executor);
+        if (span) this.tracer?.endSpan(span);
+      },
+      nodeError: (call, _serverSpan, span) => {
+        this.#nodeGauge(call.nodeName).dec();
+        // Like the reference, only calls that got an answer are observed.
+        if (call.error.code === 'SC_ERR_GRAPH_NODE_ERROR_RESPONSE') {
+          const code =
+            call.transport === 'grpc'
+              ? (GRPC_CODE_NAMES[call.error.grpcCode] ?? String(call.error.grpcCode))
+              : String(call.error.httpStatus);
+          this.metrics.observeClient(
+            call.service,
+            call.modelName,
+            call.nodeName,
+            clientMethod(call),
+            code,
+            call.durationMs / 1000,
+          );
+        }
+        if (span) this.tracer?.endSpan(span, { message: call.error.message, code: call.error.code });
+      },
+      payload: (event) => {
+        const url = event.node.logger?.url ?? undefined;
+        if (!this.payloadLogger.hasSink(url) || skipLogging(event.headers)) return;
+        this.payloadLogger.log({
+          kind: event.kind,
+          puid: event.puid,
+          modelId: event.nodeName,
+          url,
+          body: event.payload.bytes(),
+          contentType: event.payload.contentType,
+          contentEncoding: event.payload.contentEncoding,
+        });
+      },
+    };
   }
 
   #nodeGauge(name: string) {
@@ -294,24 +276,10 @@ export class EngineRuntime {
     fn: (executor: GraphExecutor) => Promise<T>,
     pick: (result: T) => R,
   ): Promise<R> {
-    // Spans of requests in flight by puid, to parent the node calls' client spans; kept only when
-    // tracing is on (messages are told apart by their executor, see #owns).
-    const puid = ctx.puid;
-    const tracked = this.tracer !== undefined;
-    if (tracked) {
-      if (this.#active.has(puid)) this.#activeCount.set(puid, (this.#activeCount.get(puid) ?? 1) + 1);
-      else this.#active.set(puid, ctx.span);
-    }
     const abort = ctx.abort;
     if (abort !== undefined) this.#abortable.add(abort);
     const done = (): void => {
       if (abort !== undefined) this.#abortable.delete(abort);
-      if (tracked) {
-        const n = this.#activeCount.get(puid);
-        if (n === undefined) this.#active.delete(puid);
-        else if (n <= 2) this.#activeCount.delete(puid);
-        else this.#activeCount.set(puid, n - 1);
-      }
     };
     // Not async: one `then` on the executor's promise.
     let pending: Promise<T>;
@@ -343,6 +311,8 @@ export class EngineRuntime {
       cancellation,
       abortController: cancellation === undefined ? (abort as AbortController | undefined) : undefined,
       transport: ctx.transport ?? 'rest',
+      // The observer parents node calls' client spans on it.
+      observerData: ctx.span,
     };
   }
 
@@ -409,7 +379,6 @@ export class EngineRuntime {
    */
   async close(waitMs = 2000): Promise<void> {
     this.abortInFlight('the engine is shutting down');
-    for (const [name, fn] of this.#subscriptions.splice(0)) unsubscribe(name, fn);
     const closing = Promise.all([this.executor.close(), ...[...this.#retired].map((e) => e.close())]).then(
       () => undefined,
     );

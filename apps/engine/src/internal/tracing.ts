@@ -2,7 +2,8 @@
 // `traceparent` and Jaeger `uber-trace-id` extracted from requests and injected into node calls
 // (plus Zipkin B3 when asked for): the propagators are chosen by the configuration (config.ts).
 // Nothing here is global: the provider, tracer and propagator belong to one engine, so several
-// engines can share a process. When tracing is off, none of this is loaded or subscribed.
+// engines can share a process. When tracing is off, none of this is loaded, and the engine's graph
+// observer (runtime.ts) starts no client spans and returns no trace headers.
 import {
   ROOT_CONTEXT,
   SpanKind,

@@ -46,6 +46,12 @@ export interface NodeClient {
   readonly transport: string;
   /** The payload format this client sends and returns. */
   readonly payloadFormat: Exclude<PayloadFormat, 'other'>;
+  /**
+   * The client's own deadline of a call in milliseconds (0 or absent = none): the executor uses it
+   * for a node whose binding and options set no `timeoutMs`, so the call's `deadline` and
+   * cancellation cover it.
+   */
+  readonly timeoutMs?: number;
   call(call: NodeCall): Promise<GraphPayload>;
   /** Readiness of one node; when absent the node counts as ready. */
   ready?(node: GraphNodeSpec, options: ReadyCheckOptions): Promise<boolean>;
