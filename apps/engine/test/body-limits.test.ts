@@ -3,7 +3,8 @@
 // httpReceiveTimeoutMs (408), which releases what it held.
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import { connect, type Socket } from 'node:net';
-import { startEngine, resolveConfig, type EngineHandle } from 'seldon-engine';
+import { resolveConfig, type EngineHandle } from 'seldon-engine';
+import { startSimpleEngine } from './support/nodes.js';
 
 const KIB = 1024;
 
@@ -39,14 +40,9 @@ const body = (bytes: number): string => {
 describe('maxBufferedBodyBytes', () => {
   let engine: EngineHandle;
   beforeAll(async () => {
-    engine = await startEngine({
-      host: '127.0.0.1',
-      httpPort: 0,
-      grpcPort: 0,
-      predictor: { name: 'p', graph: { name: 'simple', implementation: 'SIMPLE_MODEL' } },
+    engine = await startSimpleEngine({
       maxBodyBytes: 1024 * KIB,
       maxBufferedBodyBytes: 64 * KIB,
-      log: () => undefined,
     });
   });
   afterAll(() => engine?.close());
@@ -83,14 +79,9 @@ describe('maxBufferedBodyBytes', () => {
 describe('httpReceiveTimeoutMs', () => {
   let engine: EngineHandle;
   beforeAll(async () => {
-    engine = await startEngine({
-      host: '127.0.0.1',
-      httpPort: 0,
-      grpcPort: 0,
-      predictor: { name: 'p', graph: { name: 'simple', implementation: 'SIMPLE_MODEL' } },
+    engine = await startSimpleEngine({
       httpReceiveTimeoutMs: 1500,
       maxBufferedBodyBytes: 64 * KIB,
-      log: () => undefined,
     });
   });
   afterAll(() => engine?.close());

@@ -2,31 +2,11 @@
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import { Kafka, logLevel } from 'kafkajs';
 import { startEngine } from 'seldon-engine';
-import { startNode, startHttp, unit, post, type RunningNode } from './support/nodes.js';
+import { startNode, startHttp, unit, post, predictMany, type RunningNode } from './support/nodes.js';
 import { startKafkaMock, type KafkaMock } from './support/kafka-mock.js';
 
 const quiet = () => undefined;
 const N = 10_000;
-
-async function predictMany(port: number, n: number, concurrency: number): Promise<number> {
-  let next = 0;
-  let ok = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < n) {
-        const i = next++;
-        const res = await fetch(`http://127.0.0.1:${port}/api/v1.0/predictions`, {
-          method: 'POST',
-          body: `{"data":{"ndarray":[[${i}]]}}`,
-          headers: { 'content-type': 'application/json', 'seldon-puid': `p-${i}` },
-        });
-        await res.arrayBuffer();
-        if (res.status === 200) ok++;
-      }
-    }),
-  );
-  return ok;
-}
 
 function metricValue(text: string, name: string): number {
   const line = text.split('\n').find((l) => l.startsWith(name));

@@ -9,29 +9,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { startEngine } from 'seldon-engine';
-import { startNode, startHttp, unit, type RunningNode } from './support/nodes.js';
+import { startNode, startHttp, unit, predictMany, type RunningNode } from './support/nodes.js';
 
 const quiet = () => undefined;
-
-async function predictMany(port: number, n: number, concurrency: number, offset = 0): Promise<number> {
-  let next = 0;
-  let ok = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < n) {
-        const i = offset + next++;
-        const res = await fetch(`http://127.0.0.1:${port}/api/v1.0/predictions`, {
-          method: 'POST',
-          body: `{"data":{"ndarray":[[${i}]]}}`,
-          headers: { 'content-type': 'application/json', 'seldon-puid': `p-${i}` },
-        });
-        await res.arrayBuffer();
-        if (res.status === 200) ok++;
-      }
-    }),
-  );
-  return ok;
-}
 
 /** An HTTP sink that takes at most `perSecond` events a second (others wait), or refuses with 503 while `down`. */
 async function slowSink(perSecond: number) {

@@ -6,7 +6,8 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEngine, type EngineHandle } from 'seldon-engine';
+import type { EngineHandle } from 'seldon-engine';
+import { startSimpleEngine } from './support/nodes.js';
 
 const CHROMIUM = ['chromium', 'chromium-browser'].find(
   (c) => spawnSync(c, ['--version'], { encoding: 'utf8' }).status === 0,
@@ -16,13 +17,7 @@ describe('Swagger UI', () => {
   let engine: EngineHandle;
   let profile: string;
   beforeAll(async () => {
-    engine = await startEngine({
-      host: '127.0.0.1',
-      httpPort: 0,
-      grpcPort: 0,
-      predictor: { name: 'p', graph: { name: 'simple', implementation: 'SIMPLE_MODEL' } },
-      log: () => undefined,
-    });
+    engine = await startSimpleEngine();
     profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
   });
   afterAll(async () => {

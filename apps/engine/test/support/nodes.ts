@@ -146,3 +146,39 @@ export function startGrpcChainEngine(port: number, protocol: 'tensorflow' | 'v2'
     },
   } as never);
 }
+
+/** An engine on 127.0.0.1 (free ports) whose graph is the built-in SIMPLE_MODEL: no node to start. */
+export function startSimpleEngine(options: Partial<EngineConfig> = {}): Promise<EngineHandle> {
+  return startEngine({
+    host: '127.0.0.1',
+    httpPort: 0,
+    grpcPort: 0,
+    predictor: { name: 'p', graph: { name: 'simple', implementation: 'SIMPLE_MODEL' } },
+    log: () => undefined,
+    ...options,
+  });
+}
+
+/**
+ * Sends `n` predictions (`{"data":{"ndarray":[[i]]}}`, puid `p-<i>`, i from `offset`) with
+ * `concurrency` clients; resolves with how many were answered 200.
+ */
+export async function predictMany(port: number, n: number, concurrency: number, offset = 0): Promise<number> {
+  let next = 0;
+  let ok = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < n) {
+        const i = offset + next++;
+        const res = await fetch(`http://127.0.0.1:${port}/api/v1.0/predictions`, {
+          method: 'POST',
+          body: `{"data":{"ndarray":[[${i}]]}}`,
+          headers: { 'content-type': 'application/json', 'seldon-puid': `p-${i}` },
+        });
+        await res.arrayBuffer();
+        if (res.status === 200) ok++;
+      }
+    }),
+  );
+  return ok;
+}
