@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFileSync } from 'node:fs';
 import type { Server as GrpcServer } from '@grpc/grpc-js';
 import { WrapperError, toWrapperError } from './errors.js';
+import { readTextIfPresent } from './mounted-file.js';
 import { parseParameters, type ComponentParameters } from './parameters.js';
 import type { ComponentRuntimeOptions } from './runtime.js';
 import type { ComponentModuleSpec, SeldonComponent, SeldonComponentClass } from './types.js';
@@ -106,12 +106,8 @@ export const MICROSERVICE_DEFAULTS = {
 
 /** Reads `/etc/podinfo/annotations` (05 §7): `key="value"` lines, split at the first `=`. */
 export function readAnnotations(path: string): Record<string, string> {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return {};
-  }
+  const text = readTextIfPresent(path);
+  if (text === undefined) return {};
   const out: Record<string, string> = {};
   for (const line of text.split('\n')) {
     const eq = line.indexOf('=');
@@ -121,14 +117,6 @@ export function readAnnotations(path: string): Record<string, string> {
     out[line.slice(0, eq).trim()] = value.slice(1, -1);
   }
   return out;
-}
-
-function readTextIfPresent(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
 }
 
 function envPort(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -31,7 +31,8 @@ export interface MountedFileWatch {
   close(): void;
 }
 
-function readText(path: string): string | undefined {
+/** The file's text, or undefined when it cannot be read (absent, mid-replace, a directory). */
+export function readTextIfPresent(path: string): string | undefined {
   try {
     return readFileSync(path, 'utf8');
   } catch {
@@ -49,14 +50,14 @@ export function isMountedFileEvent(file: string, name: string | null): boolean {
 
 export function watchMountedFile(file: string, options: MountedFileWatchOptions): MountedFileWatch {
   const debounceMs = options.debounceMs ?? 50;
-  let lastText = readText(file);
+  let lastText = readTextIfPresent(file);
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
 
   const check = () => {
     timer = undefined;
     if (closed) return;
-    const text = readText(file);
+    const text = readTextIfPresent(file);
     // Absent mid-replace (an editor's delete + create): the next event brings the new file.
     if (text === undefined) {
       options.log('debug', `${file} is not readable right now; waiting for the next change`);
