@@ -2,7 +2,8 @@
 #   docker build --target engine       -t seldon-ts/engine:0.1.0 .        the seldon-container-engine sidecar
 #   docker build --target operator     -t seldon-ts/operator:0.1.0 .      the controller (deploy/)
 #   docker build --target microservice -t seldon-ts/microservice:0.1.0 .  base image for a user's component
-# `node scripts/images.mjs` builds all three (docs/kubernetes.md). Every image runs as uid 8888 and
+#   docker build --target storage-initializer -t seldon-ts/storage-initializer:0.1.0 .  the modelUri init container
+# `node scripts/images.mjs` builds the first three (docs/kubernetes.md). Every image runs as uid 8888 and
 # writes nothing to its root filesystem (readOnlyRootFilesystem works).
 
 ARG NODE_IMAGE=node:20-bookworm-slim
@@ -16,6 +17,7 @@ COPY packages/crd-types/package.json packages/crd-types/
 COPY packages/graph-executor/package.json packages/graph-executor/
 COPY packages/model-wrapper/package.json packages/model-wrapper/
 COPY packages/operator/package.json packages/operator/
+COPY packages/storage/package.json packages/storage/
 COPY apps/engine/package.json apps/engine/
 COPY apps/operator/package.json apps/operator/
 COPY apps/batch-processor/package.json apps/batch-processor/
@@ -30,7 +32,7 @@ COPY apps/ apps/
 RUN npx tsc -b tsconfig.json
 # `npm pack` keeps exactly each package's "files": the image holds what npm would publish.
 RUN mkdir -p /packed && for w in packages/payload packages/crd-types packages/graph-executor \
-      packages/model-wrapper packages/operator apps/engine apps/operator; do \
+      packages/model-wrapper packages/operator packages/storage apps/engine apps/operator; do \
       d=/packed/$w && mkdir -p "$d" && \
       tgz=$(npm pack --silent --workspace "$w" --pack-destination /tmp) && \
       tar -xzf "/tmp/$tgz" -C "$d" --strip-components=1 || exit 1; \
@@ -44,6 +46,8 @@ FROM manifests AS operator-deps
 RUN npm ci --omit=dev --workspace apps/operator --include-workspace-root=false --ignore-scripts --no-audit --no-fund
 FROM manifests AS microservice-deps
 RUN npm ci --omit=dev --workspace packages/model-wrapper --include-workspace-root=false --ignore-scripts --no-audit --no-fund
+FROM manifests AS storage-deps
+RUN npm ci --omit=dev --workspace packages/storage --include-workspace-root=false --ignore-scripts --no-audit --no-fund
 
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production
@@ -64,6 +68,7 @@ ENTRYPOINT ["node", "/app/apps/engine/dist/cli.js"]
 # The operator: webhook 4443, metrics and probes 8080.
 FROM runtime AS operator
 COPY --from=operator-deps /src/node_modules ./node_modules
+COPY --from=build /packed/packages/payload ./packages/payload
 COPY --from=build /packed/packages/crd-types ./packages/crd-types
 COPY --from=build /packed/packages/operator ./packages/operator
 COPY --from=build /packed/apps/operator ./apps/operator
@@ -82,3 +87,13 @@ ENV PATH=/app/node_modules/.bin:$PATH SERVICE_TYPE=MODEL TSX_DISABLE_CACHE=1
 WORKDIR /app/model
 EXPOSE 9000 5000 6000
 ENTRYPOINT ["node", "/app/packages/model-wrapper/dist/cli.js"]
+
+# The storage initializer: the operator runs it as the `<container>-model-initializer` init container
+# with args [<modelUri>, /mnt/models] and the envSecretRefName secret as environment (docs/storage.md).
+# Only @aws-sdk/client-s3 and undici besides the package itself.
+FROM runtime AS storage-initializer
+COPY --from=storage-deps /src/node_modules ./node_modules
+COPY --from=build /packed/packages/storage ./packages/storage
+# The AWS SDK's "node >= 22 from 2027" notice would open every init container log.
+ENV AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true
+ENTRYPOINT ["node", "/app/packages/storage/dist/cli.js"]

@@ -10,6 +10,8 @@ const workspace = {
   '@seldon-ts/graph-executor': 'packages/graph-executor',
   '@seldon-ts/model-wrapper': 'packages/model-wrapper',
   '@seldon-ts/operator': 'packages/operator',
+  '@seldon-ts/model-servers': 'packages/model-servers',
+  '@seldon-ts/storage': 'packages/storage',
   'seldon-engine': 'apps/engine',
   'seldon-operator': 'apps/operator',
   'seldon-batch-processor': 'apps/batch-processor',

@@ -7,13 +7,21 @@
 // fetch, so the Kafka figures are upper bounds on what a real broker costs; the run measures both
 // the default fetch wait (100 ms) and 5 ms to show it.
 //
+// Kafka client comparison (docs/benchmarks.md "Kafka client"): the 5 ms measurement is repeated
+// for each client library of BENCH_KAFKA_CLIENTS (SELDON_KAFKA_CLIENT of the engine and the proxy),
+// alternating in BENCH_ROUNDS rounds, with the process CPU time per request (kcat excluded). A
+// client that cannot start against the mock cluster is reported with its error.
+//
 // Run: npx tsc -b apps/engine && npm run bench:kafka-full-graph -w benchmarks
-// Env: BENCH_REQUESTS (default 400 per measurement), needs `kcat` (scripts/setup-test-deps.sh).
+// Env: BENCH_REQUESTS (default 400 per measurement), BENCH_KAFKA_CLIENTS (default
+// kafkajs,platformatic), BENCH_ROUNDS (default 2); needs `kcat` (scripts/setup-test-deps.sh).
 import { spawn } from 'node:child_process';
 import { startEngine, startKafkaProxy } from 'seldon-engine';
 import { startIdentityWrapper } from './support/processes.mjs';
 
 const N = Number(process.env.BENCH_REQUESTS ?? 400);
+const CLIENTS = (process.env.BENCH_KAFKA_CLIENTS ?? 'kafkajs,platformatic').split(',').filter(Boolean);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const BODY = JSON.stringify({ data: { names: ['a', 'b', 'c'], ndarray: [[1.5, 2.5, 3.5]] } });
 const quiet = () => undefined;
 
@@ -70,13 +78,16 @@ async function measure(port) {
   latencies.sort((a, b) => a - b);
   let next = 0;
   const start = performance.now();
+  const cpu = process.cpuUsage();
   await Promise.all(
     Array.from({ length: 16 }, async () => {
       while (next++ < N) await predict(port);
     }),
   );
   const rps = N / ((performance.now() - start) / 1000);
-  return { p50: latencies[Math.floor(N / 2)], p99: latencies[Math.floor(N * 0.99)], rps };
+  const used = process.cpuUsage(cpu);
+  const cpuMsPerRequest = (used.user + used.system) / 1000 / N;
+  return { p50: latencies[Math.floor(N / 2)], p99: latencies[Math.floor(N * 0.99)], rps, cpuMsPerRequest };
 }
 
 const mock = await startMock();
@@ -95,10 +106,10 @@ const base = {
   deploymentName: 'bsdep',
   namespace: 'bns',
 };
-const kafkaEngine = (fetchMaxWaitMs, inputTopic) =>
+const kafkaEngine = (fetchMaxWaitMs, inputTopic, name = `bench${fetchMaxWaitMs}`) =>
   startEngine({
     ...base,
-    predictorName: `bench${fetchMaxWaitMs}`,
+    predictorName: name,
     kafka: {
       broker: mock.brokers,
       inputTopic,
@@ -110,19 +121,38 @@ const kafkaEngine = (fetchMaxWaitMs, inputTopic) =>
       outageExitMs: 60000,
       fetchMaxWaitMs,
     },
-    predictor: { name: `bench${fetchMaxWaitMs}`, graph },
+    predictor: { name, graph },
   });
-const proxyFor = (fetchMaxWaitMs) =>
+const proxyFor = (fetchMaxWaitMs, name = `bench${fetchMaxWaitMs}`) =>
   startKafkaProxy({
     modelName: 'model',
     ...ids,
-    predictorName: `bench${fetchMaxWaitMs}`,
+    predictorName: name,
     hostname: '127.0.0.1',
     httpPort: node.httpPort,
     broker: mock.brokers,
     workers: 4,
     fetchMaxWaitMs,
   });
+/** One full-graph measurement (fetch wait 5 ms) with `client` in the engine and the proxy. */
+async function measureClient(client, round) {
+  process.env.SELDON_KAFKA_CLIENT = client;
+  const name = `cmp-${client}-${round}`;
+  const running = [];
+  try {
+    const engine = await kafkaEngine(5, `${name}-in`, name);
+    running.push(engine);
+    running.push(await proxyFor(5, name));
+    await engine.ready(30000);
+    return await measure(engine.httpPort);
+  } catch (err) {
+    return { error: String(err?.message ?? err).split('\n')[0] };
+  } finally {
+    await Promise.all(running.map((r) => r.close().catch(() => undefined)));
+    delete process.env.SELDON_KAFKA_CLIENT;
+  }
+}
+
 // Default fetch wait (100 ms) and 5 ms: the mock cluster holds a fetch open for the whole wait.
 const started = await Promise.all([
   startEngine({ ...base, predictor: { name: 'bench', graph } }),
@@ -146,6 +176,21 @@ try {
   console.log(`baseline   engine -> REST node:                        ${fmt(baseline)}`);
   console.log(`full graph engine -> Kafka -> proxy, fetch wait 100 ms: ${fmt(full100)}; ${ratio(full100)}`);
   console.log(`full graph engine -> Kafka -> proxy, fetch wait 5 ms:   ${fmt(full5)}; ${ratio(full5)}`);
+  console.log(`\nKafka client comparison, fetch wait 5 ms, ${ROUNDS} alternating rounds:`);
+  const failed = new Set();
+  for (let round = 1; round <= ROUNDS; round++)
+    for (const client of CLIENTS) {
+      if (failed.has(client)) continue;
+      const r = await measureClient(client, round);
+      if (r.error) {
+        failed.add(client);
+        console.log(`round ${round} ${client.padEnd(12)} cannot run: ${r.error}`);
+        continue;
+      }
+      console.log(
+        `round ${round} ${client.padEnd(12)} ${fmt(r)}, CPU ${r.cpuMsPerRequest.toFixed(2)} ms/request; ${ratio(r)}`,
+      );
+    }
 } finally {
   await Promise.all(started.map((s) => s.close()));
   await node.close();

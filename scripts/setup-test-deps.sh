@@ -20,6 +20,20 @@ if ! command -v kcat >/dev/null 2>&1; then
   apt_install kcat || { apt_install kafkacat && ln -sf "$(command -v kafkacat)" /usr/local/bin/kcat; }
 fi
 
+# python3-onnx and python3-sklearn: the ONNX server's tests build their models with onnx.helper
+# (packages/model-servers/test/onnx/make-models.py, examples/onnx-iris/make-model.py).
+if ! /usr/bin/python3 -c 'import onnx, sklearn' >/dev/null 2>&1; then
+  echo "setup: installing python3-onnx and python3-sklearn (Debian packages)"
+  apt_install python3-onnx python3-sklearn
+fi
+
+# Debian's xgboost and scikit-learn: the XGBoost evaluator's tests train real models and compare
+# answers with xgboost's own predictions (packages/model-servers/test/xgboost-*.test.ts).
+if ! /usr/bin/python3 -c 'import xgboost, sklearn' >/dev/null 2>&1; then
+  echo "setup: installing python3-xgboost and python3-sklearn (Debian packages)"
+  apt_install python3-xgboost python3-sklearn
+fi
+
 # Debian's chromium: the Swagger UI page of the engine is checked in a real headless browser.
 if ! command -v chromium >/dev/null 2>&1; then
   echo "setup: installing chromium (Debian package)"

@@ -6,23 +6,10 @@
  * `status.reason` of that line's error record in the output file (prefixed with the code).
  */
 
-/** gRPC status codes used by the catalogue (numeric values of `@grpc/grpc-js` `status`). */
-export const GrpcStatus = {
-  INVALID_ARGUMENT: 3,
-  DEADLINE_EXCEEDED: 4,
-  NOT_FOUND: 5,
-  RESOURCE_EXHAUSTED: 8,
-  FAILED_PRECONDITION: 9,
-  UNIMPLEMENTED: 12,
-  INTERNAL: 13,
-  UNAVAILABLE: 14,
-  UNKNOWN: 2,
-  CANCELLED: 1,
-} as const;
+import { GrpcStatus, SeldonError } from '@seldon-ts/payload';
+import type { SeldonErrorSpec } from '@seldon-ts/payload';
 
-interface CatalogueEntry {
-  readonly httpStatus: number;
-  readonly grpcStatus: number;
+interface CatalogueEntry extends SeldonErrorSpec {
   readonly description: string;
 }
 
@@ -113,19 +100,13 @@ export const batchErrorCatalogue = {
 export type BatchErrorCode = keyof typeof batchErrorCatalogue;
 
 /** The one error class of the package; `code` is stable, the message is for humans. */
-export class BatchError extends Error {
-  readonly code: BatchErrorCode;
-  readonly httpStatus: number;
-  readonly grpcStatus: number;
+export class BatchError extends SeldonError<BatchErrorCode> {
+  override readonly name = 'BatchError';
   /** Whether a request that failed with this error is worth another attempt. */
   readonly retryable: boolean;
 
   constructor(code: BatchErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'BatchError';
-    this.code = code;
-    this.httpStatus = batchErrorCatalogue[code].httpStatus;
-    this.grpcStatus = batchErrorCatalogue[code].grpcStatus;
+    super(code, message, batchErrorCatalogue[code], options);
     this.retryable =
       code === 'SC_ERR_BATCH_REQUEST_FAILED' ||
       code === 'SC_ERR_BATCH_REQUEST_TIMEOUT' ||

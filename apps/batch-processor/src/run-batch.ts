@@ -56,7 +56,75 @@ export async function runBatch(options: BatchOptions, hooks: BatchRunHooks = {})
   logger.debug(
     `effective options: ${JSON.stringify({ ...opts, callCredentialsToken: opts.callCredentialsToken ? '***' : '' })}`,
   );
+  const io = await openRun(opts);
+  const counters = newCounters();
+  const stats: WorkStats = { requests: 0, retries: 0 };
+  const mode = opts.progress === 'auto' ? (progressStream.isTTY ? 'bar' : 'log') : opts.progress;
+  logger.info(describeRun(opts));
+  const progress = startProgress(
+    mode,
+    counters,
+    io.totalBytes,
+    opts.progressIntervalMs,
+    logger,
+    progressStream,
+  );
 
+  const pump: Pump = {
+    opts,
+    io,
+    groups: groupLines(readLines(io.input, opts.maxLineBytes, counters), opts.batchSize),
+    counters,
+    stats,
+    signal: hooks.signal,
+    fatal: undefined,
+    stoppedBy: undefined,
+  };
+  try {
+    await Promise.all(Array.from({ length: opts.workers }, () => runWorker(pump)));
+  } finally {
+    progress.stop();
+    await closeRun(pump);
+  }
+  if (pump.fatal !== undefined) throw pump.fatal;
+  if (pump.stoppedBy !== undefined) {
+    throw new BatchError(
+      'SC_ERR_BATCH_ABORTED',
+      `stopped by ${pump.stoppedBy} after ${counters.done} lines (${counters.failed} failed); every line taken was written, the rest of the input was not read`,
+    );
+  }
+  const summary = summarize(opts, counters, stats);
+  logSummary(
+    logger,
+    summary,
+    mode === 'log' ? progressText(counters, io.totalBytes) : undefined,
+    opts.benchmark,
+  );
+  return summary;
+}
+
+function newCounters(): ProgressCounters {
+  return { startedAt: Date.now(), bytesRead: 0, bytesDone: 0, linesRead: 0, done: 0, failed: 0 };
+}
+
+/** The run's opening log line. */
+function describeRun(opts: ResolvedBatchOptions): string {
+  return (
+    `batch ${opts.batchId}: ${opts.method} ${opts.inputDataPath} -> ${opts.outputDataPath} via ${opts.transport} ${opts.host} ` +
+    `(deployment ${opts.deploymentName}, namespace ${opts.namespace}, gateway ${opts.gatewayType}, ${opts.workers} workers, batch size ${opts.batchSize})`
+  );
+}
+
+/** The open input, output and deployment client of a run. */
+interface RunIo {
+  readonly input: FileHandle;
+  readonly totalBytes: number;
+  readonly writer: OutputWriter;
+  readonly client: DeploymentClient;
+}
+
+/** Opens the input and output files and connects to the deployment; closes what it opened on failure. */
+async function openRun(opts: ResolvedBatchOptions): Promise<RunIo> {
   let input: FileHandle;
   try {
     input = await open(opts.inputDataPath, 'r');
@@ -94,90 +162,85 @@ export async function runBatch(options: BatchOptions, hooks: BatchRunHooks = {})
           { cause: error },
         );
   }
-  const counters: ProgressCounters = {
-    startedAt: Date.now(),
-    bytesRead: 0,
-    bytesDone: 0,
-    linesRead: 0,
-    done: 0,
-    failed: 0,
-  };
-  const stats: WorkStats = { requests: 0, retries: 0 };
-  const mode = opts.progress === 'auto' ? (progressStream.isTTY ? 'bar' : 'log') : opts.progress;
-  logger.info(
-    `batch ${opts.batchId}: ${opts.method} ${opts.inputDataPath} -> ${opts.outputDataPath} via ${opts.transport} ${opts.host} ` +
-      `(deployment ${opts.deploymentName}, namespace ${opts.namespace}, gateway ${opts.gatewayType}, ${opts.workers} workers, batch size ${opts.batchSize})`,
-  );
-  const progress = startProgress(mode, counters, totalBytes, opts.progressIntervalMs, logger, progressStream);
+  return { input, totalBytes, writer, client };
+}
 
-  const groups = groupLines(readLines(input, opts.maxLineBytes, counters), opts.batchSize);
-  let fatal: unknown;
-  let stoppedBy: string | undefined;
-  const nextGroup = async (): Promise<InputLine[] | undefined> => {
-    if (fatal !== undefined) return undefined;
-    if (hooks.signal?.aborted) {
-      stoppedBy ??= String(hooks.signal.reason ?? 'abort');
-      return undefined;
-    }
+/** What the workers of a run share: where lines come from and go, the counters, how the run stops. */
+interface Pump {
+  readonly opts: ResolvedBatchOptions;
+  readonly io: RunIo;
+  readonly groups: AsyncGenerator<InputLine[]>;
+  readonly counters: ProgressCounters;
+  readonly stats: WorkStats;
+  readonly signal: AbortSignal | undefined;
+  /** The first error that ends the run (unreadable input, unwritable output). */
+  fatal: unknown;
+  /** The abort reason, once the signal stopped the run. */
+  stoppedBy: string | undefined;
+}
+
+/** One worker: takes the next group, processes it, writes its lines, until the input ends or the run stops. */
+async function runWorker(pump: Pump): Promise<void> {
+  const { opts, io, counters } = pump;
+  for (;;) {
+    const startedAt = Date.now();
+    const group = await nextGroup(pump);
+    if (group === undefined) return;
+    const outcomes = await processGroup(group, { options: opts, client: io.client, stats: pump.stats });
     try {
-      const next = await groups.next();
-      return next.done ? undefined : next.value;
+      await io.writer.write(outcomes.map((o) => o.text));
     } catch (error) {
-      fatal ??= new BatchError(
-        'SC_ERR_BATCH_INPUT_UNREADABLE',
-        `cannot read input ${opts.inputDataPath}: ${(error as Error).message}`,
-        { cause: error },
-      );
-      return undefined;
+      pump.fatal ??= error;
+      return;
     }
-  };
-  const worker = async (): Promise<void> => {
-    for (;;) {
-      const startedAt = Date.now();
-      const group = await nextGroup();
-      if (group === undefined) return;
-      const outcomes = await processGroup(group, { options: opts, client, stats });
-      try {
-        await writer.write(outcomes.map((o) => o.text));
-      } catch (error) {
-        fatal ??= error;
-        return;
-      }
-      for (const outcome of outcomes) {
-        counters.done++;
-        if (!outcome.ok) counters.failed++;
-      }
-      for (const line of group) counters.bytesDone += line.bytes + 1;
-      if (opts.batchIntervalMs > 0) {
-        const wait = opts.batchIntervalMs - (Date.now() - startedAt);
-        if (wait > 0) await sleep(wait);
-      }
+    for (const outcome of outcomes) {
+      counters.done++;
+      if (!outcome.ok) counters.failed++;
     }
-  };
+    for (const line of group) counters.bytesDone += line.bytes + 1;
+    if (opts.batchIntervalMs > 0) {
+      const wait = opts.batchIntervalMs - (Date.now() - startedAt);
+      if (wait > 0) await sleep(wait);
+    }
+  }
+}
 
+/** The next group of lines; undefined once the input ends, the run failed or the signal aborted. */
+async function nextGroup(pump: Pump): Promise<InputLine[] | undefined> {
+  if (pump.fatal !== undefined) return undefined;
+  if (pump.signal?.aborted) {
+    pump.stoppedBy ??= String(pump.signal.reason ?? 'abort');
+    return undefined;
+  }
   try {
-    await Promise.all(Array.from({ length: opts.workers }, worker));
-  } finally {
-    progress.stop();
-    await groups.return(undefined).catch(() => undefined);
-    await client.close().catch(() => undefined);
-    await input.close().catch(() => undefined);
-    try {
-      await writer.close();
-    } catch (error) {
-      fatal ??= error;
-    }
-  }
-  if (fatal !== undefined) throw fatal;
-  if (stoppedBy !== undefined) {
-    throw new BatchError(
-      'SC_ERR_BATCH_ABORTED',
-      `stopped by ${stoppedBy} after ${counters.done} lines (${counters.failed} failed); every line taken was written, the rest of the input was not read`,
+    const next = await pump.groups.next();
+    return next.done ? undefined : next.value;
+  } catch (error) {
+    pump.fatal ??= new BatchError(
+      'SC_ERR_BATCH_INPUT_UNREADABLE',
+      `cannot read input ${pump.opts.inputDataPath}: ${(error as Error).message}`,
+      { cause: error },
     );
+    return undefined;
   }
+}
 
+/** Stops reading and closes the client and files; an output that fails to flush fails the run. */
+async function closeRun(pump: Pump): Promise<void> {
+  const { io } = pump;
+  await pump.groups.return(undefined).catch(() => undefined);
+  await io.client.close().catch(() => undefined);
+  await io.input.close().catch(() => undefined);
+  try {
+    await io.writer.close();
+  } catch (error) {
+    pump.fatal ??= error;
+  }
+}
+
+function summarize(opts: ResolvedBatchOptions, counters: ProgressCounters, stats: WorkStats): BatchSummary {
   const elapsedMs = Date.now() - counters.startedAt;
-  const summary: BatchSummary = {
+  return {
     batchId: opts.batchId,
     lines: counters.done,
     succeeded: counters.done - counters.failed,
@@ -188,14 +251,23 @@ export async function runBatch(options: BatchOptions, hooks: BatchRunHooks = {})
     linesPerSecond: elapsedMs > 0 ? (counters.done * 1000) / elapsedMs : counters.done,
     outputDataPath: opts.outputDataPath,
   };
+}
+
+/** The closing log lines; `finalProgress` is the last progress line when progress is logged. */
+function logSummary(
+  logger: BatchLogger,
+  summary: BatchSummary,
+  finalProgress: string | undefined,
+  benchmark: boolean,
+): void {
+  const { elapsedMs } = summary;
   logger.info(`Total processed instances: ${summary.lines}`);
   logger.info(
     `summary: ${summary.lines} lines, ${summary.succeeded} succeeded, ${summary.failed} failed, ${summary.requests} requests ` +
       `(${summary.retries} retries), ${(elapsedMs / 1000).toFixed(2)} s, ${summary.linesPerSecond.toFixed(0)} lines/s`,
   );
-  if (mode === 'log') logger.debug(`progress: ${progressText(counters, totalBytes)}`);
-  if (opts.benchmark) logger.info(`Elapsed time: ${elapsedMs / 1000}`);
-  return summary;
+  if (finalProgress !== undefined) logger.debug(`progress: ${finalProgress}`);
+  if (benchmark) logger.info(`Elapsed time: ${elapsedMs / 1000}`);
 }
 
 async function createClient(opts: ResolvedBatchOptions): Promise<DeploymentClient> {

@@ -5,7 +5,6 @@ import { readFileSync } from 'node:fs';
 import { startEngine, stderrLogger } from './engine.js';
 import { resolveConfig, formatConfig } from './config.js';
 import { EngineError } from './errors.js';
-import { validateFile } from './internal/validate-command.js';
 
 const HELP = `seldon-engine — the Seldon Core v1 service orchestrator (REST, gRPC, Kafka)
 
@@ -86,7 +85,10 @@ async function main(argv: string[]): Promise<number> {
     const { runCommand } = await import('./run/index.js');
     return (await runCommand(rest)) ?? 0;
   }
-  if (command === 'validate') return validateFile(rest, (p) => readFileSync(p, 'utf8'));
+  if (command === 'validate') {
+    const { validateFile } = await import('./internal/validate-command.js');
+    return validateFile(rest, (p) => readFileSync(p, 'utf8'));
+  }
   if (command === 'kafka-proxy') {
     const { kafkaProxyCommand } = await import('./kafka-proxy.js');
     return kafkaProxyCommand(rest);

@@ -142,6 +142,11 @@ export interface EngineConfig {
   watchGraphFile: boolean;
   /** Readiness via the nodes' health endpoints instead of a TCP connect. Default false. */
   fullHealthChecks: boolean;
+  /**
+   * Serve the live graph page at `/graph` on the REST port and collect its per-node figures.
+   * `--graph_page`, env `SELDON_ENGINE_GRAPH_PAGE`. Default false (`seldon-engine run` turns it on).
+   */
+  graphPage: boolean;
   /** Max wait for in-flight work after SIGTERM, ms. `--graceful_timeout` (Go duration or ms). Default 15000. */
   gracefulTimeoutMs: number;
   /** Sleep after the signal before draining, ms. `--shutdown_delay`. Default 0. */
@@ -218,6 +223,18 @@ export interface EngineConfig {
   httpReceiveTimeoutMs: number;
   /** Whole-request deadline, ms; 0 = none (reference). `--request_timeout_ms`. Default 0. */
   requestTimeoutMs: number;
+  /**
+   * Retries of a node call whose connection failed before the request was sent (refused: the node
+   * is restarting), 25 ms then doubling. `--node_connect_retries`, env
+   * `SELDON_ENGINE_NODE_CONNECT_RETRIES`. Default 2; `seldon-engine run` uses 5 (about 0.8 s, longer
+   * than its first restart delay) so a component killed and restarted loses no calls.
+   */
+  nodeConnectRetries: number;
+  /**
+   * A node must send its whole answer within this long, ms, however it paces its bytes; 0 = no bound.
+   * `--node_max_answer_ms`, env `SELDON_ENGINE_NODE_MAX_ANSWER_MS`. Default 300000.
+   */
+  nodeMaxAnswerMs: number;
   /** Per node REST call timeout, ms; 0 = none. Annotation `seldon.io/rest-timeout`. Default 0. */
   restTimeoutMs: number;
   /** Per node gRPC call deadline, ms; 0 = none. Annotation `seldon.io/grpc-timeout`. Default 0. */
@@ -297,6 +314,7 @@ export const ENGINE_FLAGS = Object.freeze({
   kafka_auto_commit: 'bool',
   kafka_outage_exit_ms: 'string',
   full_health_checks: 'bool',
+  graph_page: 'bool',
   graceful_timeout: 'string',
   shutdown_delay: 'string',
   idle_drain: 'string',
@@ -310,6 +328,8 @@ export const ENGINE_FLAGS = Object.freeze({
   http_keepalive_timeout_ms: 'string',
   http_headers_timeout_ms: 'string',
   http_receive_timeout_ms: 'string',
+  node_connect_retries: 'string',
+  node_max_answer_ms: 'string',
   max_buffered_body_bytes: 'string',
   grpc_keepalive_timeout_ms: 'string',
   grpc_max_connection_age_ms: 'string',
@@ -669,6 +689,7 @@ export function resolveConfig(
     graphFile: file || undefined,
     watchGraphFile: file ? parseBool(flag('watch') ?? 'true', '--watch') : false,
     fullHealthChecks: parseBool(flag('full_health_checks') ?? 'false', '--full_health_checks'),
+    graphPage: parseBool(pick('graph_page', 'SELDON_ENGINE_GRAPH_PAGE') ?? 'false', '--graph_page'),
     gracefulTimeoutMs: parseDurationMs(flag('graceful_timeout') ?? '15s', '--graceful_timeout'),
     shutdownDelayMs: parseDurationMs(flag('shutdown_delay') ?? '0', '--shutdown_delay'),
     idleDrainMs: parseDurationMs(flag('idle_drain') ?? '2s', '--idle_drain'),
@@ -687,6 +708,7 @@ export function resolveConfig(
     ),
     ...numericOptions(GRPC_CONNECTION_OPTIONS, pick),
     ...numericOptions(HTTP_LIMIT_OPTIONS, pick),
+    ...numericOptions(NODE_CALL_OPTIONS, pick),
     maxHeaderBytes: parseIntStrict(
       pick('max_header_bytes', 'SELDON_ENGINE_MAX_HEADER_BYTES') ?? '16384',
       '--max_header_bytes',
@@ -912,6 +934,7 @@ export function normalizeConfig(options: EngineOptions | EngineConfig): EngineCo
     graphFile: o.graphFile,
     watchGraphFile: o.watchGraphFile ?? false,
     fullHealthChecks: o.fullHealthChecks ?? false,
+    graphPage: o.graphPage ?? false,
     gracefulTimeoutMs: o.gracefulTimeoutMs ?? 15000,
     shutdownDelayMs: o.shutdownDelayMs ?? 0,
     idleDrainMs: o.idleDrainMs ?? 0,
@@ -923,6 +946,7 @@ export function normalizeConfig(options: EngineOptions | EngineConfig): EngineCo
     maxInFlight: o.maxInFlight ?? 10000,
     ...checkNumericOptions(GRPC_CONNECTION_OPTIONS, o),
     ...checkNumericOptions(HTTP_LIMIT_OPTIONS, o),
+    ...checkNumericOptions(NODE_CALL_OPTIONS, o),
     maxHeaderBytes: o.maxHeaderBytes ?? 16384,
     requestTimeoutMs: o.requestTimeoutMs ?? 0,
     restTimeoutMs: o.restTimeoutMs ?? 0,
@@ -996,6 +1020,12 @@ const HTTP_LIMIT_OPTIONS = [
   ['httpHeadersTimeoutMs', 'http_headers_timeout_ms', 60_000, 1, 'ms'],
   ['httpReceiveTimeoutMs', 'http_receive_timeout_ms', 300_000, 0, 'ms'],
   ['maxBufferedBodyBytes', 'max_buffered_body_bytes', 512 * 1024 * 1024, 1, 'bytes'],
+] as const satisfies readonly NumericOption[];
+
+/** How the engine's node clients treat nodes that are restarting or that answer without end. */
+const NODE_CALL_OPTIONS = [
+  ['nodeConnectRetries', 'node_connect_retries', 2, 0, 'retries'],
+  ['nodeMaxAnswerMs', 'node_max_answer_ms', 300_000, 0, 'ms'],
 ] as const satisfies readonly NumericOption[];
 
 type FieldsOf<T extends readonly NumericOption[]> = T[number][0];

@@ -14,7 +14,6 @@ import { EngineRuntime, type EngineLogger, type EngineLogLevel, type Readiness }
 import { createHttpFrontDoor } from './internal/http-server.js';
 import { createGrpcFrontDoor } from './internal/grpc-server.js';
 import { createKafkaClient, startKafkaServer, type KafkaServerHandle } from './internal/kafka-server.js';
-import { createRequestTracer } from './internal/tracing.js';
 import { validateGraph } from './internal/graph-check.js';
 import { watchMountedFile, type MountedFileWatch } from '@seldon-ts/model-wrapper/mounted-file';
 import { kafkaNodeClientFor } from './internal/kafka-node-client.js';
@@ -27,6 +26,8 @@ export type StartEngineOptions = (EngineConfig | EngineOptions) & {
   clients?: { rest?: NodeClient; grpc?: NodeClient };
   /** Log sink. Default: lines on stderr at or above `logLevel`. */
   log?: EngineLogger;
+  /** The graph page's try-it prefill (JSON text) when `graphPage` is on. Default: an example for the protocol. */
+  graphPageExample?: string;
   /** Called when the engine cannot go on (Kafka outage past kafka.outageExitMs). Default: log it and close the engine. */
   onFatal?: (error: EngineError) => void;
 };
@@ -66,7 +67,10 @@ export function stderrLogger(level: LogLevel): EngineLogger {
 export async function startEngine(options: StartEngineOptions): Promise<EngineHandle> {
   const config = normalizeConfig(options);
   const log = options.log ?? stderrLogger(config.logLevel);
-  const tracer = config.tracing.enabled ? await createRequestTracer(config.tracing) : undefined;
+  // OpenTelemetry (API and SDK) is loaded only when tracing is on: most pods never trace.
+  const tracer = config.tracing.enabled
+    ? await (await import('./internal/tracing.js')).createRequestTracer(config.tracing)
+    : undefined;
   // Full-graph Kafka mode: every node, whatever front door the request came through, is reached
   // through its Kafka topics.
   const kafkaNodes = config.kafka?.fullGraph ? kafkaNodeClientFor(config, log) : undefined;
@@ -82,6 +86,7 @@ export async function startEngine(options: StartEngineOptions): Promise<EngineHa
       createKafkaClient(brokers, config.kafkaSecurity, `seldon-engine-logger-${config.deploymentName}`, log),
   });
 
+  runtime.graphPageExample = options.graphPageExample;
   const http = createHttpFrontDoor(runtime);
   const grpcDoor = createGrpcFrontDoor(runtime);
   let httpPort: number;
@@ -255,7 +260,7 @@ export async function startEngine(options: StartEngineOptions): Promise<EngineHa
 
   log(
     'info',
-    `serving predictor ${effective.predictorName} of ${effective.deploymentName} (${effective.namespace}): http ${effective.host}:${httpPort}, grpc ${effective.host}:${grpcPort}, protocol ${effective.protocol}${config.serverType === 'kafka' ? `, kafka ${config.kafka?.inputTopic} -> ${config.kafka?.outputTopic}` : ''}, ${describeTracing(effective)}`,
+    `serving predictor ${effective.predictorName} of ${effective.deploymentName} (${effective.namespace}): http ${effective.host}:${httpPort}, grpc ${effective.host}:${grpcPort}, protocol ${effective.protocol}${config.graphPage ? ', graph page /graph/' : ''}${config.serverType === 'kafka' ? `, kafka ${config.kafka?.inputTopic} -> ${config.kafka?.outputTopic}` : ''}, ${describeTracing(effective)}`,
   );
   return handle;
 }

@@ -2,24 +2,10 @@
 // the SC_ERR_ENGINE_RUN_* codes): one code per failure the engine itself detects, each mapped to an
 // HTTP status and a gRPC status. Match on `code`, never on the message text. Codes are never reused.
 
-/** gRPC status codes used by the catalogue (numeric values of grpc.status). */
-export const GrpcStatus = {
-  OK: 0,
-  CANCELLED: 1,
-  UNKNOWN: 2,
-  INVALID_ARGUMENT: 3,
-  DEADLINE_EXCEEDED: 4,
-  NOT_FOUND: 5,
-  RESOURCE_EXHAUSTED: 8,
-  FAILED_PRECONDITION: 9,
-  UNIMPLEMENTED: 12,
-  INTERNAL: 13,
-  UNAVAILABLE: 14,
-} as const;
+import { GrpcStatus, SeldonError } from '@seldon-ts/payload';
+import type { SeldonErrorSpec, SeldonStatusBody, SeldonStatusForm } from '@seldon-ts/payload';
 
-interface CatalogueEntry {
-  httpStatus: number;
-  grpcStatus: number;
+interface CatalogueEntry extends SeldonErrorSpec {
   description: string;
 }
 
@@ -155,6 +141,12 @@ export const ENGINE_ERRORS = {
     grpcStatus: GrpcStatus.RESOURCE_EXHAUSTED,
     description: '`seldon-engine run` front door: the request body exceeds maxBodyBytes',
   },
+  SC_ERR_ENGINE_CALL_USAGE: {
+    httpStatus: 400,
+    grpcStatus: GrpcStatus.INVALID_ARGUMENT,
+    description:
+      '`seldon-engine call`: malformed arguments (unknown option, bad port or deadline, no such method, unreadable request file); exit code 2',
+  },
   SC_ERR_ENGINE_TF_NOT_CHAINABLE: {
     httpStatus: 400,
     grpcStatus: GrpcStatus.FAILED_PRECONDITION,
@@ -172,25 +164,18 @@ export const ENGINE_ERRORS = {
 export type EngineErrorCode = keyof typeof ENGINE_ERRORS;
 
 /** The one error class of seldon-engine (serving and the local runner). */
-export class EngineError extends Error {
-  readonly code: EngineErrorCode;
-  readonly httpStatus: number;
-  readonly grpcStatus: number;
+export class EngineError extends SeldonError<EngineErrorCode> {
+  override readonly name = 'EngineError';
   /** What the error is about when the message alone is not enough, e.g. `predictor "default" node "classifier"` or a file path. */
   readonly where?: string;
 
   constructor(code: EngineErrorCode, message: string, options: { cause?: unknown; where?: string } = {}) {
-    // No `cause` key at all when there is none, so logs and toEqual() stay clean.
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = 'EngineError';
-    this.code = code;
-    this.httpStatus = ENGINE_ERRORS[code].httpStatus;
-    this.grpcStatus = ENGINE_ERRORS[code].grpcStatus;
+    super(code, message, ENGINE_ERRORS[code], { cause: options.cause });
     if (options.where !== undefined) this.where = options.where;
   }
 
-  /** The Seldon executor's error body: `{"status":{"code":…,"info":…,"reason":<code>,"status":"FAILURE"}}`. */
-  toSeldonStatus(): { status: { code: number; info: string; reason: string; status: 'FAILURE' } } {
-    return { status: { code: this.httpStatus, info: this.message, reason: this.code, status: 'FAILURE' } };
+  /** The Seldon executor's error body (the default form here): `{"status":{"code":…,"info":…,"reason":<code>,"status":"FAILURE"}}`. */
+  override toSeldonStatus(form: SeldonStatusForm = 'executor'): SeldonStatusBody {
+    return super.toSeldonStatus(form);
   }
 }

@@ -4,7 +4,6 @@
 // after its reply was produced, so a proxy killed mid-stream loses no request.
 import { readFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Consumer, EachMessagePayload, Producer } from 'kafkajs';
 import {
   GraphError,
   GraphPayload,
@@ -15,7 +14,8 @@ import {
 } from '@seldon-ts/graph-executor';
 import type { KafkaSecurity, LogLevel } from './config.js';
 import { EngineError } from './errors.js';
-import { consumerConfig, createKafkaClient, handleBatchInOrder } from './internal/kafka-server.js';
+import { handleBatchInOrder } from './internal/kafka-server.js';
+import { createKafkaClient, type KafkaInMessage } from './internal/kafka/client.js';
 import {
   KAFKA_HEADERS,
   KAFKA_METHOD_PATHS,
@@ -144,26 +144,16 @@ export async function startKafkaProxy(options: KafkaProxyOptions): Promise<Kafka
 
   const kafka = createKafkaClient(o.broker, o.security, `seldon-kafka-proxy-${o.modelName}`, log);
   // The reference shares the group `<predictor>.<sdep>.<ns>` among all proxies of a predictor (and
-  // the engine's input consumer); kafkajs assigns partitions as if every member had the same
+  // the engine's input consumer); the client assigns partitions as if every member had the same
   // subscriptions, so a shared group would hand one model's requests to another model's proxy.
   const groupId = topicIn;
-  const admin = kafka.admin();
-  try {
-    await admin.connect();
-    await admin.createTopics({ topics: [{ topic: topicIn }], waitForLeaders: true });
-  } catch (err) {
-    log('debug', `kafka-proxy: creating ${topicIn}: ${(err as Error).message}`);
-  } finally {
-    await admin.disconnect().catch(() => undefined);
-  }
-  const producer: Producer = kafka.producer({ allowAutoTopicCreation: true });
+  await kafka.ensureTopics([topicIn]);
   let stopping = false;
-  const consumer: Consumer = kafka.consumer(consumerConfig(groupId, o.fetchMaxWaitMs, () => stopping));
   let handled = 0;
   let inFlight = 0;
   const abort = new AbortController();
 
-  const answer = async (message: EachMessagePayload['message']) => {
+  const answer = async (message: KafkaInMessage) => {
     const headers = message.headers;
     const puid = headerText(headers, KAFKA_HEADERS.puid) || '0';
     const reply = headerText(headers, KAFKA_HEADERS.replyTopic) || defaultReplyTopic;
@@ -265,7 +255,7 @@ export async function startKafkaProxy(options: KafkaProxyOptions): Promise<Kafka
     // Retried until produced: committing the offset of a request whose reply was lost would lose it.
     for (let attempt = 0; ; attempt++) {
       try {
-        await producer.send({ topic: reply, messages: [{ value, headers: out }] });
+        await producer.send(reply, [{ value, headers: out }]);
         return;
       } catch (err) {
         if ((err as { retriable?: boolean }).retriable === false) {
@@ -285,27 +275,31 @@ export async function startKafkaProxy(options: KafkaProxyOptions): Promise<Kafka
     }
   };
 
-  await producer.connect();
-  await consumer.connect();
-  const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
-  await consumer.subscribe({ topic: topicIn, fromBeginning: true });
-  await consumer.run({
+  const producer = await kafka.producer();
+  let onJoin!: () => void;
+  const joined = new Promise<void>((resolve) => (onJoin = resolve));
+  const consumer = await kafka.consumer({
+    groupId,
+    topics: [topicIn],
+    maxWaitTimeMs: o.fetchMaxWaitMs,
     autoCommit: false,
-    eachBatchAutoResolve: false,
     partitionsConsumedConcurrently: o.workers,
-    eachBatch: (payload) =>
-      handleBatchInOrder(payload, consumer, {
-        workers: o.workers,
-        commit: true,
-        stopped: () => stopping,
-        handle: async (message) => {
-          await answer(message);
-          handled++;
-        },
-        begin: () => inFlight++,
-        end: () => inFlight--,
-      }),
+    stopping: () => stopping,
+    onJoin,
   });
+  await consumer.runBatches((batch) =>
+    handleBatchInOrder(batch, {
+      workers: o.workers,
+      commit: true,
+      stopped: () => stopping,
+      handle: async (message) => {
+        await answer(message);
+        handled++;
+      },
+      begin: () => inFlight++,
+      end: () => inFlight--,
+    }),
+  );
   await joined;
   log('info', `kafka-proxy: ${topicIn} -> http://${o.hostname}:${o.httpPort} (group ${groupId})`);
 
@@ -324,8 +318,8 @@ export async function startKafkaProxy(options: KafkaProxyOptions): Promise<Kafka
         abort.abort(new Error('the kafka-proxy is stopping'));
         const bounded = (p: Promise<void>) =>
           Promise.race([p.catch(() => undefined), delay(2000, undefined, { ref: false })]);
-        await bounded(consumer.disconnect());
-        await bounded(producer.disconnect());
+        await bounded(consumer.close());
+        await bounded(producer.close());
         await model.close();
       })();
       return closing;

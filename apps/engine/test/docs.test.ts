@@ -2,7 +2,7 @@
 import { describe, it, expect } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { ENGINE_ERRORS, resolveConfig } from 'seldon-engine';
-import { GrpcStatus } from '../src/errors.js';
+import { GrpcStatus } from '@seldon-ts/payload';
 
 const docs = readFileSync(new URL('../../../docs/engine.md', import.meta.url), 'utf8');
 const predictor = Buffer.from(

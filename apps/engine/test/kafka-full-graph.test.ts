@@ -17,6 +17,7 @@ import * as grpc from '@grpc/grpc-js';
 import { GraphPayload, type GraphError } from '@seldon-ts/graph-executor';
 import { messageToProto, messageFromProto } from '@seldon-ts/payload';
 import { KafkaNodeClient } from '../src/internal/kafka-node-client.js';
+import { createKafkaClient } from '../src/internal/kafka/client.js';
 import { startKafkaMock, type KafkaMock } from './support/kafka-mock.js';
 import { startNode, post, get, type RunningNode } from './support/nodes.js';
 import { rawMethod } from '../src/internal/grpc-raw.js';
@@ -115,7 +116,7 @@ describe('full-graph Kafka mode (KAFKA_FULL_GRAPH=true)', () => {
       nodes.push(node);
     }
     unitClient = new KafkaNodeClient({
-      kafka,
+      kafka: createKafkaClient(mock.brokers, {}, 'unit', quiet),
       topics: { ...ids, hostname: 'unit' },
       nodeNames: ['ghost2', 'sleepy'],
       timeoutMs: 0, // wait forever, as the reference: only abort and close end a call
@@ -326,7 +327,7 @@ describe('full-graph Kafka mode (KAFKA_FULL_GRAPH=true)', () => {
       await expect(call()).rejects.toMatchObject({
         code: 'SC_ERR_GRAPH_NODE_UNREACHABLE',
         httpStatus: 503,
-        grpcCode: 8,
+        grpcStatus: 8,
         message: expect.stringContaining('maxPendingCalls 1'),
       });
       abort.abort();

@@ -75,6 +75,33 @@ describe('run example 3: three-step chain', () => {
     expect(res.json.data.ndarray).toEqual(EXPECTED);
   }, 30_000);
 
+  it('loses no call that arrives while a killed component restarts (connect retries span the restart)', async () => {
+    const transformer = deployment.predictors[0].components.find((c) => c.node.name === 'input-transformer')!;
+    const proc = transformer.process!;
+    const restarts = proc.restarts;
+    const statuses: number[] = [];
+    let sending = true;
+    // Two clients send one request after another through the kill, the restart and a little after.
+    const client = async () => {
+      while (sending) statuses.push((await postJson(url('/api/v1.0/predictions'), REQUEST)).status);
+    };
+    const clients = [client(), client()];
+    await until('some answers before the kill', () => statuses.length >= 10);
+    const before = statuses.length;
+    process.kill(proc.pid!, 'SIGKILL');
+    await until('the restart', () => proc.restarts === restarts + 1 && proc.state === 'running', 20_000);
+    const atRestart = statuses.length;
+    await until('answers after the restart', () => statuses.length >= atRestart + 10);
+    sending = false;
+    await Promise.all(clients);
+    const failed = statuses.filter((s) => s !== 200).length;
+    // At most the calls in flight at the instant of the kill can fail (the process died holding them).
+    expect({ failed: failed <= 2, answeredMeanwhile: statuses.length - before >= 20 }).toEqual({
+      failed: true,
+      answeredMeanwhile: true,
+    });
+  }, 30_000);
+
   it('stops the child process on close', async () => {
     const proc = deployment.predictors[0].components.find((c) => c.process)!.process!;
     const pid = proc.pid!;

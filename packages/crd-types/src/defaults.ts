@@ -55,6 +55,18 @@ function allocate(alloc: Allocator, containerName: string): { http: number; grpc
   return { http: alloc.http.get(containerName) as number, grpc: alloc.grpc.get(containerName) as number };
 }
 
+/** Option values of one `defaultSeldonDeployment` call, resolved once, with its port allocator. */
+interface DefaultingContext {
+  /** The copy being defaulted. */
+  out: SeldonDeployment;
+  namespace: string;
+  metricsPortName: string;
+  servers: PredictorServersConfig;
+  separateEngine: boolean;
+  creationTimestamp: string | null;
+  alloc: Allocator;
+}
+
 /**
  * Applies the reference's defaulting (06 §8) and returns a new object; the input is not modified.
  * Idempotent: defaulting a defaulted deployment returns an equal object.
@@ -66,7 +78,14 @@ export function defaultSeldonDeployment(
   sdep: SeldonDeployment,
   options: DefaultingOptions = {},
 ): SeldonDeployment {
-  const maxDepth = options.maxGraphDepth ?? DEFAULT_MAX_GRAPH_DEPTH;
+  assertStructurallyValid(sdep, options.maxGraphDepth ?? DEFAULT_MAX_GRAPH_DEPTH);
+  const ctx = resolveContext(structuredClone(sdep), options);
+  for (const predictor of ctx.out.spec.predictors) defaultPredictor(ctx, predictor);
+  return ctx.out;
+}
+
+/** Throws the `CrdError` naming the first depth or schema problem of `sdep`. */
+function assertStructurallyValid(sdep: SeldonDeployment, maxDepth: number): void {
   const tooDeep = findTooDeepGraph(sdep, maxDepth);
   if (tooDeep)
     throw new CrdError('SC_ERR_CRD_GRAPH_TOO_DEEP', tooDeep, `graph is deeper than ${maxDepth} levels`);
@@ -82,104 +101,130 @@ export function defaultSeldonDeployment(
       first?.message ?? 'invalid SeldonDeployment',
     );
   }
-  const out = structuredClone(sdep);
+}
+
+/** Defaults the namespace of `out` and resolves every option to its value. */
+function resolveContext(out: SeldonDeployment, options: DefaultingOptions): DefaultingContext {
   out.metadata ??= {};
   if (!out.metadata.namespace) out.metadata.namespace = options.defaultNamespace ?? 'default';
-  const namespace = out.metadata.namespace;
-  const metricsPortName = options.metricsPortName ?? 'metrics';
-  const servers = options.predictorServers ?? DEFAULT_PREDICTOR_SERVERS;
-  const separateEngine = Object.hasOwn(out.spec.annotations ?? {}, ANNOTATION_SEPARATE_ENGINE);
-  const alloc: Allocator = {
-    http: new Map(),
-    grpc: new Map(),
-    nextHttp: options.httpPortStart ?? 9000,
-    nextGrpc: options.grpcPortStart ?? 9500,
-    nextMetrics: options.metricsPortStart ?? 6000,
+  return {
+    out,
+    namespace: out.metadata.namespace,
+    metricsPortName: options.metricsPortName ?? 'metrics',
+    servers: options.predictorServers ?? DEFAULT_PREDICTOR_SERVERS,
+    separateEngine: Object.hasOwn(out.spec.annotations ?? {}, ANNOTATION_SEPARATE_ENGINE),
+    creationTimestamp: options.creationTimestamp ?? null,
+    alloc: {
+      http: new Map(),
+      grpc: new Map(),
+      nextHttp: options.httpPortStart ?? 9000,
+      nextGrpc: options.grpcPortStart ?? 9500,
+      nextMetrics: options.metricsPortStart ?? 6000,
+    },
   };
+}
 
-  const applyNodeDefaults = (
-    predictor: PredictorSpec,
-    componentIndex: number,
-    ports: { http: number; grpc: number },
-    node: PredictiveUnit,
-    container: Container,
-  ): void => {
-    container.imagePullPolicy ||= 'IfNotPresent';
-    container.terminationMessagePath ||= '/dev/termination-log';
-    container.terminationMessagePolicy ||= 'File';
-    const containerPorts = container.ports ?? [];
-    const http = containerPorts.find((p) => p.name === 'http')?.containerPort ?? ports.http;
-    const grpc = containerPorts.find((p) => p.name === 'grpc')?.containerPort ?? ports.grpc;
+/** One predictor: its version label, node types, then the containers of its nodes. */
+function defaultPredictor(ctx: DefaultingContext, predictor: PredictorSpec): void {
+  predictor.labels ??= {};
+  if (!Object.hasOwn(predictor.labels, 'version')) predictor.labels.version = predictor.name;
 
-    const mounts = (container.volumeMounts ?? []).filter((m) => m.name !== LEGACY_PODINFO_VOLUME_NAME);
-    if (!mounts.some((m) => m.name === PODINFO_VOLUME_NAME))
-      mounts.push({ name: PODINFO_VOLUME_NAME, mountPath: PODINFO_VOLUME_PATH });
-    container.volumeMounts = mounts;
+  const nodes = walkGraph(predictor.graph, '').map((v) => v.node);
+  for (const node of nodes) defaultNodeType(node);
+  const prepackaged = nodes.filter((n) => isPrepackaged(n));
+  defaultUserContainers(ctx, predictor, new Set(prepackaged.map((n) => n.name)));
+  for (const node of prepackaged) defaultPrepackagedNode(ctx, predictor, node);
+}
 
-    if (!containerPorts.some((p) => p.name === metricsPortName)) {
-      container.ports = [
-        ...containerPorts,
-        { name: metricsPortName, containerPort: alloc.nextMetrics++, protocol: 'TCP' },
-      ];
+/** The containers the user wrote for graph nodes that are not prepackaged servers. */
+function defaultUserContainers(
+  ctx: DefaultingContext,
+  predictor: PredictorSpec,
+  prepackagedNames: Set<string>,
+): void {
+  (predictor.componentSpecs ?? []).forEach((componentSpec, j) => {
+    for (const container of componentSpec?.spec?.containers ?? []) {
+      // Prepackaged nodes get their ports after the other containers whether or not the user
+      // wrote their container, so a second pass allocates in the same order (idempotence).
+      if (prepackagedNames.has(container.name)) continue;
+      const ports = allocate(ctx.alloc, container.name);
+      const node = findNode(predictor.graph, container.name);
+      if (node) applyNodeDefaults(ctx, predictor, j, ports, node, container);
     }
+  });
+}
 
-    const endpoint = (node.endpoint ??= {});
-    endpoint.service_host =
-      componentIndex === 0 && !separateEngine
-        ? 'localhost'
-        : `${containerServiceName(out, predictor, container.name)}.${namespace}${CLUSTER_LOCAL_SUFFIX}`;
-    endpoint.service_port = endpoint.type === 'GRPC' || out.spec.transport === 'grpc' ? grpc : http;
-    endpoint.httpPort = http;
-    endpoint.grpcPort = grpc;
+/** A prepackaged server node: its container (created when missing), ports and image. */
+function defaultPrepackagedNode(
+  ctx: DefaultingContext,
+  predictor: PredictorSpec,
+  node: PredictiveUnit,
+): void {
+  const found = findContainer(predictor, node.name);
+  const container: Container = found?.container ?? {
+    name: node.name,
+    volumeMounts: [{ name: PODINFO_VOLUME_NAME, mountPath: PODINFO_VOLUME_PATH }],
   };
-
-  for (const predictor of out.spec.predictors) {
-    predictor.labels ??= {};
-    if (!Object.hasOwn(predictor.labels, 'version')) predictor.labels.version = predictor.name;
-
-    const nodes = walkGraph(predictor.graph, '').map((v) => v.node);
-    for (const node of nodes) defaultNodeType(node);
-    const prepackaged = nodes.filter((n) => isPrepackaged(n));
-    const prepackagedNames = new Set(prepackaged.map((n) => n.name));
-
-    (predictor.componentSpecs ?? []).forEach((componentSpec, j) => {
-      for (const container of componentSpec?.spec?.containers ?? []) {
-        // Prepackaged nodes get their ports after the other containers whether or not the user
-        // wrote their container, so a second pass allocates in the same order (idempotence).
-        if (prepackagedNames.has(container.name)) continue;
-        const ports = allocate(alloc, container.name);
-        const node = findNode(predictor.graph, container.name);
-        if (node) applyNodeDefaults(predictor, j, ports, node, container);
-      }
-    });
-
-    for (const node of prepackaged) {
-      const found = findContainer(predictor, node.name);
-      const container: Container = found?.container ?? {
-        name: node.name,
-        volumeMounts: [{ name: PODINFO_VOLUME_NAME, mountPath: PODINFO_VOLUME_PATH }],
-      };
-      const ports = allocate(alloc, node.name);
-      applyNodeDefaults(predictor, found?.componentIndex ?? 0, ports, node, container);
-      if (out.spec.protocol !== 'tensorflow' && !container.image) {
-        const image = prepackagedImage(node.implementation as string, out.spec.protocol, servers);
-        if (image) container.image = image;
-      }
-      if (!found) {
-        const specs = (predictor.componentSpecs ??= []);
-        if (specs.length === 0) {
-          specs.push({
-            metadata: { creationTimestamp: options.creationTimestamp ?? null },
-            spec: { containers: [] },
-          });
-        }
-        const first = specs[0];
-        first.spec ??= {};
-        (first.spec.containers ??= []).push(container);
-      }
-    }
+  const ports = allocate(ctx.alloc, node.name);
+  applyNodeDefaults(ctx, predictor, found?.componentIndex ?? 0, ports, node, container);
+  if (ctx.out.spec.protocol !== 'tensorflow' && !container.image) {
+    const image = prepackagedImage(node.implementation as string, ctx.out.spec.protocol, ctx.servers);
+    if (image) container.image = image;
   }
-  return out;
+  if (!found) addToFirstComponentSpec(predictor, container, ctx.creationTimestamp);
+}
+
+/** Appends `container` to the predictor's first componentSpec, creating it when there is none. */
+function addToFirstComponentSpec(
+  predictor: PredictorSpec,
+  container: Container,
+  creationTimestamp: string | null,
+): void {
+  const specs = (predictor.componentSpecs ??= []);
+  if (specs.length === 0) {
+    specs.push({ metadata: { creationTimestamp }, spec: { containers: [] } });
+  }
+  const first = specs[0];
+  first.spec ??= {};
+  (first.spec.containers ??= []).push(container);
+}
+
+/** Container fields, podinfo mount and metrics port, then the node's endpoint. */
+function applyNodeDefaults(
+  ctx: DefaultingContext,
+  predictor: PredictorSpec,
+  componentIndex: number,
+  ports: { http: number; grpc: number },
+  node: PredictiveUnit,
+  container: Container,
+): void {
+  container.imagePullPolicy ||= 'IfNotPresent';
+  container.terminationMessagePath ||= '/dev/termination-log';
+  container.terminationMessagePolicy ||= 'File';
+  const containerPorts = container.ports ?? [];
+  const http = containerPorts.find((p) => p.name === 'http')?.containerPort ?? ports.http;
+  const grpc = containerPorts.find((p) => p.name === 'grpc')?.containerPort ?? ports.grpc;
+
+  const mounts = (container.volumeMounts ?? []).filter((m) => m.name !== LEGACY_PODINFO_VOLUME_NAME);
+  if (!mounts.some((m) => m.name === PODINFO_VOLUME_NAME))
+    mounts.push({ name: PODINFO_VOLUME_NAME, mountPath: PODINFO_VOLUME_PATH });
+  container.volumeMounts = mounts;
+
+  if (!containerPorts.some((p) => p.name === ctx.metricsPortName)) {
+    container.ports = [
+      ...containerPorts,
+      { name: ctx.metricsPortName, containerPort: ctx.alloc.nextMetrics++, protocol: 'TCP' },
+    ];
+  }
+
+  const endpoint = (node.endpoint ??= {});
+  endpoint.service_host =
+    componentIndex === 0 && !ctx.separateEngine
+      ? 'localhost'
+      : `${containerServiceName(ctx.out, predictor, container.name)}.${ctx.namespace}${CLUSTER_LOCAL_SUFFIX}`;
+  endpoint.service_port = endpoint.type === 'GRPC' || ctx.out.spec.transport === 'grpc' ? grpc : http;
+  endpoint.httpPort = http;
+  endpoint.grpcPort = grpc;
 }
 
 /** 06 §8 step 3.2: a bare node is a MODEL; no implementation means UNKNOWN_IMPLEMENTATION. */

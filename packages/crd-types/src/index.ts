@@ -5,6 +5,7 @@ export type {
   KnownPredictiveUnitType,
   PredictiveUnitType,
   BuiltinImplementation,
+  ExecutorImplementation,
   PrepackagedServer,
   PredictiveUnitImplementation,
   KnownPredictiveUnitMethod,
@@ -52,6 +53,7 @@ export {
   SELDON_API_VERSIONS,
   PREDICTIVE_UNIT_TYPES,
   BUILTIN_IMPLEMENTATIONS,
+  EXECUTOR_IMPLEMENTATIONS,
   PREPACKAGED_SERVERS,
   PREDICTIVE_UNIT_METHODS,
   ENDPOINT_TYPES,
@@ -68,7 +70,7 @@ export {
 export { walkGraph, findNode, findContainer } from './graph.js';
 export type { VisitedNode } from './graph.js';
 
-export { crdErrorCatalogue, CrdError, GrpcStatus } from './errors.js';
+export { crdErrorCatalogue, CrdError } from './errors.js';
 export type { CrdErrorCode } from './errors.js';
 
 export { seldonDeploymentSpecSchema, seldonDeploymentStatusSchema } from './schema.js';
@@ -82,7 +84,12 @@ export type { ValidationError, ValidationResult, ValidationOptions } from './val
 export { defaultSeldonDeployment, PODINFO_VOLUME_NAME, PODINFO_VOLUME_PATH } from './defaults.js';
 export type { DefaultingOptions } from './defaults.js';
 
-export { DEFAULT_PREDICTOR_SERVERS, isPrepackaged, prepackagedImage } from './prepackaged.js';
+export {
+  DEFAULT_PREDICTOR_SERVERS,
+  SELDON_TS_XGBOOST_SERVER_IMAGE,
+  isPrepackaged,
+  prepackagedImage,
+} from './prepackaged.js';
 export type { PredictorImageConfig, PredictorServersConfig } from './prepackaged.js';
 
 export {

@@ -44,7 +44,16 @@ export const DEFAULT_PREDICTOR_SERVERS: PredictorServersConfig = {
   TEMPO_SERVER: {
     protocols: { v2: { image: 'seldonio/mlserver', defaultImageVersion: '1.3.5-slim' } },
   },
+  // seldon-ts's own (no Python): ONNX Runtime behind the TypeScript model wrapper. Its XGBoost
+  // server (seldon-ts/xgboost-server) is chosen by configuration only, so that existing
+  // XGBOOST_SERVER deployments keep the reference's image (docs/model-servers.md).
+  ONNX_SERVER: {
+    protocols: { seldon: { image: 'seldon-ts/onnx-server', defaultImageVersion: '0.1.0' } },
+  },
 };
+
+/** The image of seldon-ts's TypeScript XGBoost server, for `predictor_servers.XGBOOST_SERVER`. */
+export const SELDON_TS_XGBOOST_SERVER_IMAGE = 'seldon-ts/xgboost-server:0.1.0';
 
 const builtins: ReadonlySet<string> = new Set(BUILTIN_IMPLEMENTATIONS);
 

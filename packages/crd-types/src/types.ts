@@ -30,14 +30,15 @@ export const PREDICTIVE_UNIT_TYPES = [
 export type KnownPredictiveUnitType = (typeof PREDICTIVE_UNIT_TYPES)[number];
 export type PredictiveUnitType = KnownPredictiveUnitType | (string & {});
 
-/** Implementations the executor runs itself (no container). */
-export const BUILTIN_IMPLEMENTATIONS = [
-  'UNKNOWN_IMPLEMENTATION',
+/** Implementations the executor runs itself: no container, no component (the one list of them). */
+export const EXECUTOR_IMPLEMENTATIONS = [
   'SIMPLE_MODEL',
   'SIMPLE_ROUTER',
   'RANDOM_ABTEST',
   'AVERAGE_COMBINER',
 ] as const;
+/** The implementation values that are not prepackaged servers: the executor's own and the `UNKNOWN_IMPLEMENTATION` default (a container of the node's name). */
+export const BUILTIN_IMPLEMENTATIONS = ['UNKNOWN_IMPLEMENTATION', ...EXECUTOR_IMPLEMENTATIONS] as const;
 /** Prepackaged model servers known to the default `predictor_servers` config. */
 export const PREPACKAGED_SERVERS = [
   'SKLEARN_SERVER',
@@ -47,8 +48,10 @@ export const PREPACKAGED_SERVERS = [
   'TRITON_SERVER',
   'HUGGINGFACE_SERVER',
   'TEMPO_SERVER',
+  'ONNX_SERVER',
 ] as const;
 export type BuiltinImplementation = (typeof BUILTIN_IMPLEMENTATIONS)[number];
+export type ExecutorImplementation = (typeof EXECUTOR_IMPLEMENTATIONS)[number];
 export type PrepackagedServer = (typeof PREPACKAGED_SERVERS)[number];
 /** Any other non-empty value is treated as a custom prepackaged server name. */
 export type PredictiveUnitImplementation = BuiltinImplementation | PrepackagedServer | (string & {});

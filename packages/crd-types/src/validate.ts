@@ -1,9 +1,8 @@
 import type { CrdErrorCode } from './errors.js';
 import { validate as structuralValidate } from './generated/structural-validator.js';
-import { findContainer, walkGraph } from './graph.js';
-import { DEFAULT_PREDICTOR_SERVERS, isPrepackaged, type PredictorServersConfig } from './prepackaged.js';
+import { DEFAULT_PREDICTOR_SERVERS, type PredictorServersConfig } from './prepackaged.js';
 import type { SeldonDeployment } from './types.js';
-import { ANNOTATION_NO_ENGINE, ANNOTATION_SVC_NAME } from './annotations.js';
+import { semanticErrors } from './webhook-rules.js';
 
 /** One violation. `path` uses Kubernetes field-path syntax (`spec.predictors[0].graph`). */
 export interface ValidationError {
@@ -56,13 +55,6 @@ export function findTooDeepGraph(obj: unknown, maxDepth: number): string | undef
   return undefined;
 }
 
-const PROTOCOLS = new Set(['', 'seldon', 'tensorflow', 'kfserving', 'v2']);
-const TRANSPORTS = new Set(['', 'rest', 'grpc']);
-const SERVER_TYPES = new Set(['', 'rpc', 'kafka']);
-const KAFKA_ENVS = ['KAFKA_BROKER', 'KAFKA_INPUT_TOPIC', 'KAFKA_OUTPUT_TOPIC'];
-const NO_TENSORFLOW = new Set(['SKLEARN_SERVER', 'XGBOOST_SERVER', 'MLFLOW_SERVER', 'HUGGINGFACE_SERVER']);
-const MODEL_URI_OPTIONAL = new Set(['HUGGINGFACE_SERVER']);
-
 interface AjvError {
   instancePath: string;
   schemaPath: string;
@@ -107,182 +99,6 @@ export function validateSeldonDeployment(obj: unknown, options: ValidationOption
     options.predictorServers ?? DEFAULT_PREDICTOR_SERVERS,
   );
   return { valid: errors.length === 0, errors };
-}
-
-function semanticErrors(sdep: SeldonDeployment, servers: PredictorServersConfig): ValidationError[] {
-  const errors: ValidationError[] = [];
-  const add = (code: CrdErrorCode, path: string, value: string | number | undefined, message: string) =>
-    errors.push(value === undefined ? { path, message, code } : { path, message, code, value });
-  const spec = sdep.spec;
-  const predictors = spec.predictors;
-  const protocol = spec.protocol ?? '';
-  const transport = spec.transport ?? '';
-  const serverType = spec.serverType ?? '';
-
-  if (!PROTOCOLS.has(protocol)) add('SC_ERR_CRD_RULE_PROTOCOL', 'spec', protocol, 'Invalid protocol');
-  if (!TRANSPORTS.has(transport)) add('SC_ERR_CRD_RULE_TRANSPORT', 'spec', transport, 'Invalid transport');
-  if (!SERVER_TYPES.has(serverType))
-    add('SC_ERR_CRD_RULE_SERVER_TYPE', 'spec', serverType, 'Invalid serverType');
-
-  if (serverType === 'kafka') {
-    predictors.forEach((p, i) => {
-      const names = new Set((p.svcOrchSpec?.env ?? []).map((e) => e.name));
-      if (!KAFKA_ENVS.every((n) => names.has(n))) {
-        add(
-          'SC_ERR_CRD_RULE_KAFKA_ENV',
-          `spec.predictors[${i}]`,
-          p.name,
-          'For kafka please supply svcOrchSpec envs KAFKA_BROKER, KAFKA_INPUT_TOPIC, KAFKA_OUTPUT_TOPIC',
-        );
-      }
-    });
-  }
-
-  if (predictors.length === 1 && predictors[0].shadow === true) {
-    add(
-      'SC_ERR_CRD_RULE_SHADOW_ALONE',
-      'spec.predictors[0]',
-      predictors[0].name,
-      'Shadow can not exist as only predictor',
-    );
-  }
-  if (predictors.length === 0) {
-    add('SC_ERR_CRD_RULE_NO_PREDICTORS', 'spec', transport, 'Graph contains no predictors');
-  }
-
-  const endpointTypes = new Set<string>();
-  const predictorNames = new Set<string>();
-  const svcNames = new Set<string>();
-  predictors.forEach((p, i) => {
-    const predictorPath = `spec.predictors[${i}]`;
-    const nodes = walkGraph(p.graph, `${predictorPath}.graph`);
-    const annotations = p.annotations ?? {};
-
-    if (Object.hasOwn(annotations, ANNOTATION_NO_ENGINE) && nodes.length > 1) {
-      add(
-        'SC_ERR_CRD_RULE_NO_ENGINE_GRAPH',
-        predictorPath,
-        p.name,
-        'Running without engine only valid for single element graphs',
-      );
-    }
-    if (predictorNames.has(p.name)) {
-      add('SC_ERR_CRD_RULE_DUPLICATE_PREDICTOR', predictorPath, p.name, 'Duplicate predictor name');
-    }
-    predictorNames.add(p.name);
-    if (Object.hasOwn(annotations, ANNOTATION_SVC_NAME)) {
-      const svcName = annotations[ANNOTATION_SVC_NAME];
-      if (svcNames.has(svcName)) {
-        add(
-          'SC_ERR_CRD_RULE_DUPLICATE_SVC_NAME',
-          predictorPath,
-          svcName,
-          `Found duplicate service name in seldon.io/svc-name with value ${svcName}`,
-        );
-      }
-      svcNames.add(svcName);
-    }
-
-    for (const { node, path } of nodes) {
-      if (node.endpoint?.type) endpointTypes.add(node.endpoint.type);
-      const impl = node.implementation;
-      if (impl === undefined || impl === 'UNKNOWN_IMPLEMENTATION') {
-        if (!findContainer(p, node.name)) {
-          add('SC_ERR_CRD_RULE_NO_CONTAINER', path, node.name, "Can't find container for Predictive Unit");
-        }
-        if (node.type === 'UNKNOWN_TYPE' && (node.methods ?? []).length === 0) {
-          add(
-            'SC_ERR_CRD_RULE_NO_METHODS',
-            path,
-            node.name,
-            'Predictive Unit has no implementation methods defined. Change to a known type or add what methods it defines',
-          );
-        }
-      } else if (isPrepackaged(node)) {
-        const server = impl;
-        if (!node.modelUri && !MODEL_URI_OPTIONAL.has(server)) {
-          add(
-            'SC_ERR_CRD_RULE_MODEL_URI',
-            path,
-            node.name,
-            'Predictive unit modelUri required when using standalone servers',
-          );
-        }
-        if (protocol === 'tensorflow' && NO_TENSORFLOW.has(server)) {
-          add(
-            'SC_ERR_CRD_RULE_TENSORFLOW_PROTOCOL',
-            path,
-            node.name,
-            `Prepackaged server does not handle tensorflow protocol ${server}`,
-          );
-        }
-        const container = findContainer(p, node.name)?.container;
-        if (!container?.image && !Object.hasOwn(servers, server)) {
-          add('SC_ERR_CRD_RULE_UNKNOWN_SERVER', path, node.name, `No entry in predictors map for ${server}`);
-        }
-      }
-      if (node.logger && !node.logger.mode) {
-        add('SC_ERR_CRD_RULE_LOGGER_MODE', path, node.logger.mode ?? '', 'No logger mode specified');
-      }
-    }
-  });
-
-  if (endpointTypes.size > 1) {
-    add(
-      'SC_ERR_CRD_RULE_MULTIPLE_ENDPOINT_TYPES',
-      'spec',
-      '',
-      'Multiple endpoint.types found - can only have 1 type in graph. Please use spec.transport',
-    );
-  } else if (endpointTypes.size === 1 && transport !== '') {
-    const [only] = endpointTypes;
-    if ((only === 'REST' && transport !== 'rest') || (only === 'GRPC' && transport !== 'grpc')) {
-      add(
-        'SC_ERR_CRD_RULE_MIXED_TRANSPORT',
-        'spec',
-        '',
-        'Mixed transport types found. Remove graph endpoint.types if transport set at deployment level',
-      );
-    }
-  }
-
-  let trafficSum = 0;
-  let shadows = 0;
-  for (const p of predictors) {
-    const traffic = p.traffic ?? 0;
-    if (p.shadow === true) {
-      shadows++;
-      if (shadows > 1)
-        add('SC_ERR_CRD_RULE_MULTIPLE_SHADOWS', 'spec', p.name, 'Multiple shadows are not allowed');
-      if (traffic < 0 || traffic > 100) {
-        add(
-          'SC_ERR_CRD_RULE_SHADOW_TRAFFIC',
-          'spec',
-          p.name,
-          'shadow traffic is illegal, the traffic number should be between [0, 100]',
-        );
-      }
-    } else {
-      trafficSum += traffic;
-    }
-  }
-  if (trafficSum !== 100 && predictors.length - shadows > 1) {
-    add(
-      'SC_ERR_CRD_RULE_TRAFFIC_SUM',
-      'spec',
-      predictors[0].name,
-      'Traffic must sum to 100 for multiple predictors',
-    );
-  }
-  if (trafficSum > 0 && trafficSum < 100 && predictors.length === 1) {
-    add(
-      'SC_ERR_CRD_RULE_SINGLE_TRAFFIC',
-      'spec',
-      predictors[0].name,
-      'Traffic must sum be 100 for a single predictor when set',
-    );
-  }
-  return errors;
 }
 
 /** JSON pointer (`/spec/predictors/0`) to Kubernetes field path (`spec.predictors[0]`). */

@@ -346,7 +346,7 @@ export class GraphExecutor {
                   throw new GraphError(err.code, err.message, {
                     nodeName: err.nodeName,
                     httpStatus: err.httpStatus,
-                    grpcCode: err.grpcCode,
+                    grpcStatus: err.grpcStatus,
                     cause: err,
                   });
                 }
@@ -922,7 +922,7 @@ function toNodeError(err: unknown, nodeName: string, cancellation: Cancellation 
     return new GraphError(err.code, err.message, {
       nodeName,
       httpStatus: err.httpStatus,
-      grpcCode: err.grpcCode,
+      grpcStatus: err.grpcStatus,
       body: err.body,
       cause: err.cause,
     });

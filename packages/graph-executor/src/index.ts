@@ -57,7 +57,7 @@ export { InProcessNodeClient } from './node-client/in-process.js';
 export type { InProcessComponent, InProcessNodeClientOptions } from './node-client/in-process.js';
 
 // Errors.
-export { GraphError, isGraphError, graphErrors, GrpcStatus } from './errors.js';
+export { GraphError, isGraphError, graphErrors } from './errors.js';
 export type { GraphErrorCode, GraphErrorSpec, GraphErrorOptions } from './errors.js';
 
 // Diagnostics channels.

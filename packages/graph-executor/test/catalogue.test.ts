@@ -1,7 +1,8 @@
 // The README's error table and options table are checked against the code, so the docs cannot drift.
 import { describe, it, expect } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { graphErrors, GraphError, GrpcStatus } from '@seldon-ts/graph-executor';
+import { graphErrors, GraphError } from '@seldon-ts/graph-executor';
+import { GrpcStatus, SeldonError } from '@seldon-ts/payload';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
@@ -16,8 +17,8 @@ describe('error catalogue', () => {
         continue;
       }
       expect(http).toBe(String(spec.httpStatus));
-      const name = Object.entries(GrpcStatus).find(([, v]) => v === spec.grpcCode)![0];
-      expect(grpc).toBe(`${spec.grpcCode} ${name}`);
+      const name = Object.entries(GrpcStatus).find(([, v]) => v === spec.grpcStatus)![0];
+      expect(grpc).toBe(`${spec.grpcStatus} ${name}`);
     }
   });
 
@@ -26,8 +27,11 @@ describe('error catalogue', () => {
       expect(code.startsWith('SC_ERR_GRAPH_')).toBe(true);
       const err = new GraphError(code as keyof typeof graphErrors, 'x', { nodeName: 'n' });
       expect(err.httpStatus).toBeGreaterThanOrEqual(400);
-      expect(err.grpcCode).toBeGreaterThan(0);
-      expect(err.toStatusBody()).toEqual({ status: { code: err.httpStatus, info: 'x', status: 'FAILURE' } });
+      expect(err).toBeInstanceOf(SeldonError);
+      expect(err.grpcStatus).toBeGreaterThan(0);
+      expect(err.toSeldonStatus()).toEqual({
+        status: { code: err.httpStatus, info: 'x', reason: code, status: 'FAILURE' },
+      });
     }
   });
 

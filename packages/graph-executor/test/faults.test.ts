@@ -65,9 +65,11 @@ describe('faults', () => {
     expect(err.code).toBe('SC_ERR_GRAPH_NODE_UNREACHABLE');
     expect(err.nodeName).toBe('gone');
     expect(err.httpStatus).toBe(500);
-    expect(err.grpcCode).toBe(grpc.status.UNAVAILABLE);
+    expect(err.grpcStatus).toBe(grpc.status.UNAVAILABLE);
     expect(err.message).toContain('ECONNREFUSED');
-    expect(err.toStatusBody()).toEqual({ status: { code: 500, info: err.message, status: 'FAILURE' } });
+    expect(err.toSeldonStatus()).toEqual({
+      status: { code: 500, info: err.message, reason: err.code, status: 'FAILURE' },
+    });
   });
 
   it('a node slower than its deadline is aborted and reported by name', async () => {
@@ -80,7 +82,7 @@ describe('faults', () => {
     const err = await failure(e.predict(input()));
     expect(err.code).toBe('SC_ERR_GRAPH_NODE_TIMEOUT');
     expect(err.nodeName).toBe('slow');
-    expect(err.grpcCode).toBe(grpc.status.DEADLINE_EXCEEDED);
+    expect(err.grpcStatus).toBe(grpc.status.DEADLINE_EXCEEDED);
     expect(err.message).toContain('slow');
     await untilAborted(slow);
     expect(slow.aborted).toBeGreaterThan(before);
@@ -147,7 +149,7 @@ describe('faults', () => {
     const err = await failure(executor({ name: 'm', type: 'MODEL', endpoint: ep(n.port) }).predict(input()));
     expect(err.code).toBe('SC_ERR_GRAPH_NODE_ERROR_RESPONSE');
     expect(err.httpStatus).toBe(500);
-    expect(err.grpcCode).toBe(grpc.status.INTERNAL);
+    expect(err.grpcStatus).toBe(grpc.status.INTERNAL);
     expect(err.body!.text()).toBe(
       '{"status":{"status":1,"info":"boom","code":-1,"reason":"MICROSERVICE_INTERNAL_ERROR"}}',
     );
@@ -273,7 +275,7 @@ describe('faults', () => {
         e.predict(GraphPayload.fromProtobuf(strMessage('in')), { headers: { 'x-mode': 'fail' } }),
       );
       expect(err.code).toBe('SC_ERR_GRAPH_NODE_ERROR_RESPONSE');
-      expect(err.grpcCode).toBe(grpc.status.INVALID_ARGUMENT);
+      expect(err.grpcStatus).toBe(grpc.status.INVALID_ARGUMENT);
       expect(err.httpStatus).toBe(400);
       expect(err.message).toContain('bad tensor');
     });

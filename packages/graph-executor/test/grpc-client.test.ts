@@ -102,7 +102,7 @@ describe('gRPC node client', () => {
     const { node, client } = await setup(() => ({ code: grpc.status.NOT_FOUND, details: 'no such model' }));
     const err = await failure(client.call(call(node.port)));
     expect(err.code).toBe('SC_ERR_GRAPH_NODE_ERROR_RESPONSE');
-    expect(err.grpcCode).toBe(grpc.status.NOT_FOUND);
+    expect(err.grpcStatus).toBe(grpc.status.NOT_FOUND);
     expect(err.httpStatus).toBe(404);
     expect(err.message).toContain('no such model');
   });

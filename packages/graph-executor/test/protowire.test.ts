@@ -1,14 +1,13 @@
 // Property tests: the wire-level helpers agree with @seldon-ts/payload's full protobuf codec.
 import { describe, it, expect } from '@jest/globals';
 import fc from 'fast-check';
-import { messageToProto, messageFromProto, feedbackToProto } from '@seldon-ts/payload';
+import { messageToProto, messageFromProto, feedbackToProto, protoFields as fields } from '@seldon-ts/payload';
 import {
   setRouting,
   routingFromFeedback,
   routeFromSeldonMessage,
   seldonMessageList,
   v2ResponseToRequest,
-  fields,
 } from '../src/internal/protowire.js';
 import { messageListFromProto } from '@seldon-ts/payload';
 

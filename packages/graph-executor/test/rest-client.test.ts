@@ -401,6 +401,54 @@ describe('REST node client', () => {
     expect(node.connections).toBe(0);
   });
 
+  it('refuses header names with spaces and header values with a bare CR or NUL, naming the node', async () => {
+    const answers = [
+      'HTTP/1.1 200 OK\r\nContent-Length : 16\r\n\r\n{"data":{"x":1}}',
+      'HTTP/1.1 200 OK\r\nTransfer-Encoding : chunked\r\ncontent-length: 2\r\n\r\n{}',
+      'HTTP/1.1 200 OK\r\ncontent-type: application/json\rx\r\ncontent-length: 2\r\n\r\n{}',
+      'HTTP/1.1 200 OK\r\ncontent-type: application/\0json\r\ncontent-length: 2\r\n\r\n{}',
+      'HTTP/1.1 200 OK\r\ncontent-encoding: gz\rip\r\ncontent-length: 2\r\n\r\n{}',
+    ];
+    const { node, client } = await setup((req, n) => req.socket.write(answers[n - 1]!));
+    for (const answer of answers) {
+      const err = await failure(client.call(call(node.port)));
+      expect({ answer, code: err.code, node: err.nodeName }).toEqual({
+        answer,
+        code: 'SC_ERR_GRAPH_NODE_BAD_RESPONSE',
+        node: 'm',
+      });
+      expect(err.message).toMatch(
+        /^node m at http:\/\/127\.0\.0\.1:\d+\/predict sent an invalid HTTP\/1\.1 answer/,
+      );
+    }
+  });
+
+  it('bounds the whole answer with maxAnswerMs when a node drips body bytes or repeats interim 103 answers', async () => {
+    const drips: NodeJS.Timeout[] = [];
+    cleanup.push(async () => drips.forEach(clearInterval));
+    const { node, client } = await setup(
+      (req, n) => {
+        const socket = req.socket;
+        if (n === 1) {
+          socket.write('HTTP/1.1 200 OK\r\ncontent-length: 1000\r\n\r\n');
+          drips.push(setInterval(() => socket.writable && socket.write('a'), 20));
+        } else {
+          drips.push(
+            setInterval(() => socket.writable && socket.write('HTTP/1.1 103 Early Hints\r\n\r\n'), 20),
+          );
+        }
+      },
+      { maxAnswerMs: 200, answerTimeoutMs: 60_000 },
+    );
+    for (let i = 0; i < 2; i++) {
+      const err = await failure(client.call(call(node.port)));
+      expect(err.code).toBe('SC_ERR_GRAPH_NODE_TIMEOUT');
+      expect(err.message).toContain('did not finish its answer within 200 ms (maxAnswerMs)');
+      expect(err.nodeName).toBe('m');
+    }
+    while (node.closed < 2) await new Promise((r) => setTimeout(r, 5));
+  });
+
   it('retries a refused connection after connectRetryDelayMs and reaches a node that came up meanwhile', async () => {
     const probe = await rawNode(() => undefined);
     const port = probe.port;

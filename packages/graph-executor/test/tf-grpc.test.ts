@@ -2,7 +2,7 @@
 import { describe, it, expect, afterAll, beforeAll } from '@jest/globals';
 import * as grpc from '@grpc/grpc-js';
 import { GraphExecutor, GraphPayload } from '@seldon-ts/graph-executor';
-import { fields } from '../src/internal/protowire.js';
+import { protoFields as fields } from '@seldon-ts/payload';
 import { ld, listenGrpc, rawMethod } from './support/nodes.js';
 const text = (b: Uint8Array, f: { start: number; end: number }) =>
   Buffer.from(b.subarray(f.start, f.end)).toString('latin1');

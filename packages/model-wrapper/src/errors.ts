@@ -5,24 +5,10 @@
  * reference Python wrapper puts in its error body
  * (`{"status":{"status":1,"info":...,"code":-1,"reason":...}}`).
  */
+import { GrpcStatus, SeldonError, isPayloadError } from '@seldon-ts/payload';
+import type { SeldonErrorOptions, SeldonErrorSpec, SeldonStatusBody } from '@seldon-ts/payload';
 
-/** gRPC status codes used by the wrapper (numeric values of `@grpc/grpc-js` `status`). */
-export const GrpcCode = {
-  OK: 0,
-  UNKNOWN: 2,
-  INVALID_ARGUMENT: 3,
-  DEADLINE_EXCEEDED: 4,
-  NOT_FOUND: 5,
-  RESOURCE_EXHAUSTED: 8,
-  FAILED_PRECONDITION: 9,
-  UNIMPLEMENTED: 12,
-  INTERNAL: 13,
-  UNAVAILABLE: 14,
-} as const;
-
-interface CatalogueEntry {
-  readonly httpStatus: number;
-  readonly grpcCode: number;
+interface CatalogueEntry extends SeldonErrorSpec {
   readonly reason: string;
   /** What a user can do about it (rendered in docs/model-wrapper.md). */
   readonly hint: string;
@@ -31,121 +17,121 @@ interface CatalogueEntry {
 export const WRAPPER_ERRORS = {
   SC_ERR_WRAPPER_BAD_DATA: {
     httpStatus: 400,
-    grpcCode: GrpcCode.INVALID_ARGUMENT,
+    grpcStatus: GrpcStatus.INVALID_ARGUMENT,
     reason: 'MICROSERVICE_BAD_DATA',
     hint: 'The request payload is not a valid SeldonMessage (wrong type, unknown data kind, bad base64...). The message names the field.',
   },
   SC_ERR_WRAPPER_NO_JSON: {
     httpStatus: 400,
-    grpcCode: GrpcCode.INVALID_ARGUMENT,
+    grpcStatus: GrpcStatus.INVALID_ARGUMENT,
     reason: 'MICROSERVICE_BAD_DATA',
     hint: 'Send a JSON body with Content-Type application/json, a form field `json`, or a query parameter `json`.',
   },
   SC_ERR_WRAPPER_NOT_IMPLEMENTED: {
     httpStatus: 400,
-    grpcCode: GrpcCode.UNIMPLEMENTED,
+    grpcStatus: GrpcStatus.UNIMPLEMENTED,
     reason: 'MICROSERVICE_BAD_DATA',
     hint: 'The component lacks the method this endpoint needs (e.g. `route` for /route). Implement it or call another endpoint.',
   },
   SC_ERR_WRAPPER_BAD_RETURN: {
     httpStatus: 400,
-    grpcCode: GrpcCode.INTERNAL,
+    grpcStatus: GrpcStatus.INTERNAL,
     reason: 'MICROSERVICE_BAD_DATA',
     hint: 'The component returned a value the wrapper cannot turn into a SeldonMessage (see "Return values" in the guide).',
   },
   SC_ERR_WRAPPER_BAD_ROUTE: {
     httpStatus: 400,
-    grpcCode: GrpcCode.INTERNAL,
+    grpcStatus: GrpcStatus.INTERNAL,
     reason: 'MICROSERVICE_BAD_DATA',
     hint: '`route()` must return an integer: -1 all children, -2 none, N the child index.',
   },
   SC_ERR_WRAPPER_BAD_METRIC: {
     httpStatus: 500,
-    grpcCode: GrpcCode.INTERNAL,
+    grpcStatus: GrpcStatus.INTERNAL,
     reason: 'MICROSERVICE_BAD_METRIC',
     hint: 'Each metric needs a string `key`, a finite numeric `value` and `type` COUNTER, GAUGE or TIMER; tags must be strings.',
   },
   SC_ERR_WRAPPER_BAD_METADATA: {
     httpStatus: 500,
-    grpcCode: GrpcCode.INTERNAL,
+    grpcStatus: GrpcStatus.INTERNAL,
     reason: 'MICROSERVICE_BAD_METADATA',
     hint: 'The metadata from `initMetadata()`/`metadata()` or MODEL_METADATA does not match the metadata schema; the log names the field.',
   },
   SC_ERR_WRAPPER_BAD_PARAMETER: {
     httpStatus: 400,
-    grpcCode: GrpcCode.INVALID_ARGUMENT,
+    grpcStatus: GrpcStatus.INVALID_ARGUMENT,
     reason: 'MICROSERVICE_BAD_PARAMETER',
     hint: 'PREDICTIVE_UNIT_PARAMETERS / --parameters must be a JSON list of {name, value, type} with type INT, FLOAT, DOUBLE, STRING or BOOL and a value that parses as that type.',
   },
   SC_ERR_WRAPPER_BAD_OPTION: {
     httpStatus: 500,
-    grpcCode: GrpcCode.FAILED_PRECONDITION,
+    grpcStatus: GrpcStatus.FAILED_PRECONDITION,
     reason: 'MICROSERVICE_BAD_PARAMETER',
     hint: 'A command-line flag, environment variable or option has an invalid value; the message names it.',
   },
   SC_ERR_WRAPPER_BAD_COMPONENT: {
     httpStatus: 500,
-    grpcCode: GrpcCode.FAILED_PRECONDITION,
+    grpcStatus: GrpcStatus.FAILED_PRECONDITION,
     reason: 'MICROSERVICE_INTERNAL_ERROR',
     hint: 'The component module could not be loaded, has no such export, or its constructor/load() failed.',
   },
   SC_ERR_WRAPPER_PYTHON_METHOD_NAME: {
     httpStatus: 500,
-    grpcCode: GrpcCode.FAILED_PRECONDITION,
+    grpcStatus: GrpcStatus.FAILED_PRECONDITION,
     reason: 'MICROSERVICE_INTERNAL_ERROR',
     hint: "The component defines a method under the reference Python wrapper's snake_case name (e.g. `transform_input`), which this wrapper would ignore. Rename it to the camelCase name the message gives (`transformInput`).",
   },
   SC_ERR_WRAPPER_BAD_IMAGE_FOLDER: {
     httpStatus: 500,
-    grpcCode: GrpcCode.INTERNAL,
+    grpcStatus: GrpcStatus.INTERNAL,
     reason: 'MICROSERVICE_INTERNAL_ERROR',
     hint: '`seldon-microservice build` was given a folder it cannot make an image of (missing folder or component file, no component named, a malformed .s2i/environment line). The message names the file.',
   },
   SC_ERR_WRAPPER_BODY_TOO_LARGE: {
     httpStatus: 413,
-    grpcCode: GrpcCode.RESOURCE_EXHAUSTED,
+    grpcStatus: GrpcStatus.RESOURCE_EXHAUSTED,
     reason: 'MICROSERVICE_BAD_DATA',
     hint: 'Raise `maxMessageBytes` (--max-message-bytes) or send a smaller payload.',
   },
   SC_ERR_WRAPPER_OVERLOADED: {
     httpStatus: 429,
-    grpcCode: GrpcCode.RESOURCE_EXHAUSTED,
+    grpcStatus: GrpcStatus.RESOURCE_EXHAUSTED,
     reason: 'MICROSERVICE_OVERLOADED',
     hint: 'More than `maxInFlight` requests are being served; retry later, add replicas or raise the limit.',
   },
   SC_ERR_WRAPPER_NOT_READY: {
     httpStatus: 503,
-    grpcCode: GrpcCode.UNAVAILABLE,
+    grpcStatus: GrpcStatus.UNAVAILABLE,
     reason: 'MICROSERVICE_NOT_READY',
     hint: 'The component is still loading or the server is shutting down.',
   },
   SC_ERR_WRAPPER_NOT_FOUND: {
     httpStatus: 404,
-    grpcCode: GrpcCode.UNIMPLEMENTED,
+    grpcStatus: GrpcStatus.UNIMPLEMENTED,
     reason: 'MICROSERVICE_BAD_DATA',
     hint: 'No such path or method; see the REST table in the guide.',
   },
   SC_ERR_WRAPPER_METHOD_NOT_ALLOWED: {
     httpStatus: 405,
-    grpcCode: GrpcCode.UNIMPLEMENTED,
+    grpcStatus: GrpcStatus.UNIMPLEMENTED,
     reason: 'MICROSERVICE_BAD_DATA',
     hint: 'This path exists but not for this HTTP method (e.g. GET /api/v1.0/predictions).',
   },
   SC_ERR_WRAPPER_TIMEOUT: {
     httpStatus: 504,
-    grpcCode: GrpcCode.DEADLINE_EXCEEDED,
+    grpcStatus: GrpcStatus.DEADLINE_EXCEEDED,
     reason: 'MICROSERVICE_INTERNAL_ERROR',
     hint: 'The component took longer than `restTimeoutMs` (pod annotation `seldon.io/rest-timeout`) to answer a REST request. Make it faster or raise the annotation.',
   },
   SC_ERR_WRAPPER_USER: {
     httpStatus: 400,
-    grpcCode: GrpcCode.INVALID_ARGUMENT,
+    grpcStatus: GrpcStatus.INVALID_ARGUMENT,
     reason: 'MICROSERVICE_BAD_DATA',
     hint: 'The component threw a SeldonMicroserviceError; its status and reason are used.',
   },
   SC_ERR_WRAPPER_INTERNAL: {
     httpStatus: 500,
-    grpcCode: GrpcCode.UNKNOWN,
+    grpcStatus: GrpcStatus.UNKNOWN,
     reason: 'MICROSERVICE_INTERNAL_ERROR',
     hint: 'The component threw an unexpected error; the message is its text. Check the component logs.',
   },
@@ -154,72 +140,70 @@ export const WRAPPER_ERRORS = {
 /** A stable wrapper error code. */
 export type WrapperErrorCode = keyof typeof WRAPPER_ERRORS;
 
-/** The Seldon status body the reference Python wrapper returns for errors (01-payload §6). */
+/** The Seldon status body the reference Python wrapper returns for errors (01-payload §6): `toSeldonStatus('wrapper')`. */
 export interface SeldonErrorBody {
   status: { status: 1; info: string; code: -1 | number; reason: string };
 }
 
-/** Options of a {@link WrapperError}. */
-export interface WrapperErrorOptions {
-  cause?: unknown;
-  /** Overrides the catalogue's HTTP status (used for user errors carrying their own status). */
-  httpStatus?: number;
-  /** Overrides the catalogue's reason string. */
-  reason?: string;
-  /** Overrides the catalogue's gRPC status code. */
-  grpcCode?: number;
-}
+/** Options of a {@link WrapperError}: overrides of the catalogue entry (user errors carry their own status and reason). */
+export type WrapperErrorOptions = SeldonErrorOptions;
 
 /** The error class of @seldon-ts/model-wrapper. Match on `code`. */
-export class WrapperError extends Error {
+export class WrapperError extends SeldonError<WrapperErrorCode> {
   override readonly name = 'WrapperError';
-  readonly code: WrapperErrorCode;
-  readonly httpStatus: number;
-  readonly grpcCode: number;
-  readonly reason: string;
 
   constructor(code: WrapperErrorCode, message: string, options: WrapperErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    const entry: CatalogueEntry = WRAPPER_ERRORS[code];
-    this.code = code;
-    this.httpStatus = options.httpStatus ?? entry.httpStatus;
-    this.grpcCode = options.grpcCode ?? entry.grpcCode;
-    this.reason = options.reason ?? entry.reason;
-  }
-
-  /** The reference wrapper's error body: `{"status":{"status":1,"info":...,"code":-1,"reason":...}}`. */
-  toSeldonStatus(): SeldonErrorBody {
-    return { status: { status: 1, info: this.message, code: -1, reason: this.reason } };
+    super(code, message, WRAPPER_ERRORS[code], options);
   }
 
   /** The Seldon status body, so that callers passing errors through (the graph executor) answer it. */
-  toJSON(): SeldonErrorBody {
+  toJSON(): SeldonStatusBody {
     return this.toSeldonStatus();
   }
+
+  /** @deprecated Use {@link SeldonError.grpcStatus}; the same number. */
+  get grpcCode(): number {
+    return this.grpcStatus;
+  }
+}
+
+/** Options of a {@link SeldonMicroserviceError}. */
+export interface SeldonMicroserviceErrorOptions {
+  /** HTTP status to answer with; default 400. */
+  httpStatus?: number;
+  /** @deprecated Use `httpStatus` (the reference's `status_code`). */
+  statusCode?: number;
+  /** Seldon status reason; default `MICROSERVICE_BAD_DATA`. */
+  reason?: string;
 }
 
 /**
  * Throw this from a component to answer with a chosen status and reason, as the reference's
- * `SeldonMicroserviceException` does (default 400, `MICROSERVICE_BAD_DATA`).
+ * `SeldonMicroserviceException` does (default 400, `MICROSERVICE_BAD_DATA`). Its code is
+ * `SC_ERR_WRAPPER_USER`; its gRPC status is INVALID_ARGUMENT for a 4xx status, UNKNOWN for a 5xx one
+ * (a server-side status chosen by the component is not the caller's fault).
  */
-export class SeldonMicroserviceError extends Error {
+export class SeldonMicroserviceError extends SeldonError<'SC_ERR_WRAPPER_USER'> {
   override readonly name = 'SeldonMicroserviceError';
-  readonly statusCode: number;
-  readonly reason: string;
 
-  constructor(message: string, options: { statusCode?: number; reason?: string } = {}) {
-    super(message);
-    this.statusCode = options.statusCode ?? 400;
-    this.reason = options.reason ?? 'MICROSERVICE_BAD_DATA';
+  constructor(message: string, options: SeldonMicroserviceErrorOptions = {}) {
+    const httpStatus = options.httpStatus ?? options.statusCode ?? 400;
+    super(
+      'SC_ERR_WRAPPER_USER',
+      message,
+      {
+        httpStatus,
+        grpcStatus: httpStatus >= 500 ? GrpcStatus.UNKNOWN : GrpcStatus.INVALID_ARGUMENT,
+        reason: WRAPPER_ERRORS.SC_ERR_WRAPPER_USER.reason,
+      },
+      { reason: options.reason },
+    );
   }
-}
 
-function isPayloadError(err: unknown): err is Error & { code: string; path?: string } {
-  return (
-    err instanceof Error &&
-    err.name === 'PayloadError' &&
-    typeof (err as { code?: unknown }).code === 'string'
-  );
+  /** @deprecated Use {@link SeldonError.httpStatus}; the same number. */
+  get statusCode(): number {
+    return this.httpStatus;
+  }
 }
 
 /** Turns anything thrown while serving a request into a {@link WrapperError}. */
@@ -228,10 +212,9 @@ export function toWrapperError(err: unknown): WrapperError {
   if (err instanceof SeldonMicroserviceError) {
     return new WrapperError('SC_ERR_WRAPPER_USER', err.message, {
       cause: err,
-      httpStatus: err.statusCode,
+      httpStatus: err.httpStatus,
       reason: err.reason,
-      // A server-side status chosen by the component is not the caller's fault.
-      grpcCode: err.statusCode >= 500 ? GrpcCode.UNKNOWN : undefined,
+      grpcStatus: err.grpcStatus,
     });
   }
   // A worker thread sends errors back as plain objects.
@@ -239,7 +222,7 @@ export function toWrapperError(err: unknown): WrapperError {
     return new WrapperError(err.code, err.message, {
       httpStatus: err.httpStatus,
       reason: err.reason,
-      grpcCode: err.grpcCode,
+      grpcStatus: err.grpcStatus,
     });
   }
   if (isPayloadError(err)) {
@@ -259,7 +242,7 @@ export interface SerializedWrapperError {
   readonly code: WrapperErrorCode;
   readonly message: string;
   readonly httpStatus: number;
-  readonly grpcCode: number;
+  readonly grpcStatus: number;
   readonly reason: string;
 }
 
@@ -269,7 +252,7 @@ export function serializeWrapperError(err: WrapperError): SerializedWrapperError
     code: err.code,
     message: err.message,
     httpStatus: err.httpStatus,
-    grpcCode: err.grpcCode,
+    grpcStatus: err.grpcStatus,
     reason: err.reason,
   };
 }

@@ -1,5 +1,10 @@
 export { WrapperError, SeldonMicroserviceError, WRAPPER_ERRORS, toWrapperError } from './errors.js';
-export type { WrapperErrorCode, SeldonErrorBody, WrapperErrorOptions } from './errors.js';
+export type {
+  WrapperErrorCode,
+  SeldonErrorBody,
+  WrapperErrorOptions,
+  SeldonMicroserviceErrorOptions,
+} from './errors.js';
 export { parseParameters, convertParameter } from './parameters.js';
 export type { ParameterSpec, ParameterType, ComponentParameters } from './parameters.js';
 export { NdArray } from './ndarray.js';

@@ -32,7 +32,7 @@ describe('docs/model-wrapper.md', () => {
     for (const [code, entry] of Object.entries(WRAPPER_ERRORS)) {
       const row = rowFor(`\`${code}\``);
       expect(row).toBeDefined();
-      expect(row![2]).toBe(GRPC_NAMES[entry.grpcCode]);
+      expect(row![2]).toBe(GRPC_NAMES[entry.grpcStatus]);
       if (code !== 'SC_ERR_WRAPPER_USER') {
         expect(row![1]).toBe(String(entry.httpStatus));
         expect(row![3]).toBe(entry.reason);

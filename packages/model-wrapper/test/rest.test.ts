@@ -1,5 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import { request } from 'node:http';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import {
   startMicroservice,
   SeldonMicroserviceError,
@@ -266,6 +267,36 @@ describe('REST bad input', () => {
       await call(svc.httpPort, 'POST', '/predict', big, { 'Content-Type': 'application/json' }),
       413,
       'exceeds maxMessageBytes 4096',
+    );
+  });
+
+  it('reads gzip, deflate and br bodies, bounded by maxMessageBytes after inflation', async () => {
+    const text = JSON.stringify(REQ);
+    for (const [encoding, bytes] of [
+      ['gzip', gzipSync(text)],
+      ['deflate', deflateSync(text)],
+      ['br', brotliCompressSync(text)],
+    ] as const) {
+      const res = await call(svc.httpPort, 'POST', '/predict', bytes, {
+        'Content-Type': 'application/json',
+        'Content-Encoding': encoding,
+      });
+      expect({ encoding, status: res.status, data: JSON.parse(res.body).data }).toEqual({
+        encoding,
+        status: 200,
+        data: ECHO.data,
+      });
+    }
+    // 4 KiB of zeros compress to a few bytes: the limit applies to what they inflate to.
+    const bomb = gzipSync(JSON.stringify({ data: { ndarray: [[1]] }, pad: '0'.repeat(64 * 1024) }));
+    expect(bomb.length).toBeLessThan(4096);
+    const gz = { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' };
+    expectError(await call(svc.httpPort, 'POST', '/predict', bomb, gz), 413, '4096');
+    expectError(await call(svc.httpPort, 'POST', '/predict', Buffer.from('not gzip'), gz), 400, 'gzip');
+    expectError(
+      await call(svc.httpPort, 'POST', '/predict', Buffer.from(text), { ...gz, 'Content-Encoding': 'zstd' }),
+      400,
+      'Content-Encoding "zstd"',
     );
   });
 

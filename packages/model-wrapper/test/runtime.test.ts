@@ -144,7 +144,7 @@ describe('createComponentRuntime: predict shaping (01-payload §4.2)', () => {
       httpStatus: 500,
       code: 'SC_ERR_WRAPPER_INTERNAL',
       reason: 'MICROSERVICE_INTERNAL_ERROR',
-      grpcCode: 2,
+      grpcStatus: 2,
     });
   });
 });

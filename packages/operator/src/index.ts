@@ -5,7 +5,7 @@ export { configFromEnv } from './config.js';
 export type { OperatorConfig } from './config.js';
 export { parseSeldonConfig, DEFAULT_SELDON_CONFIG } from './seldon-config.js';
 export type { SeldonConfig, PredictorServerConfig } from './seldon-config.js';
-export { OperatorError, operatorErrorCatalogue, GrpcStatus, isNotFound, isConflict } from './errors.js';
+export { OperatorError, operatorErrorCatalogue, isNotFound, isConflict } from './errors.js';
 export type { OperatorErrorCode } from './errors.js';
 export { desiredState } from './internal/desired/desired-state.js';
 export type {

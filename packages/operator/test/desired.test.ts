@@ -207,6 +207,38 @@ describe('desiredState', () => {
     expect(engine.env).toContainEqual({ name: 'LOG_LEVEL', value: 'DEBUG' });
   });
 
+  it('gives the engine a payload-log spool on an emptyDir when a node logs, and nothing otherwise', () => {
+    const engineOf = (sdep: SeldonDeployment) => {
+      const dep = byKind(desiredState(sdep, config).objects, 'Deployment')[0]!;
+      const spec = pod(dep) as ReturnType<typeof pod> & {
+        volumes?: { name: string; emptyDir?: { sizeLimit?: string } }[];
+      };
+      const engine = spec.containers.find((c) => c.name === 'seldon-container-engine')! as {
+        env?: { name: string; value?: string }[];
+        volumeMounts?: { name: string; mountPath: string }[];
+      };
+      return { engine, volumes: spec.volumes ?? [] };
+    };
+    const plain = engineOf(loadFixture('minimal-model.yaml'));
+    expect(plain.volumes.map((v) => v.name)).not.toContain('seldon-payload-spool');
+    expect(plain.engine.env?.some((v) => v.name === 'LOGGER_SPOOL_DIR')).toBe(false);
+
+    const logged = loadFixture('minimal-model.yaml');
+    logged.spec.predictors[0]!.graph.logger = { mode: 'all', url: 'http://sink' };
+    const { engine, volumes } = engineOf(logged);
+    expect(engine.env).toContainEqual({ name: 'LOGGER_SPOOL_DIR', value: '/var/spool/seldon-payloads' });
+    expect(engine.volumeMounts).toContainEqual({
+      name: 'seldon-payload-spool',
+      mountPath: '/var/spool/seldon-payloads',
+    });
+    expect(volumes).toContainEqual({ name: 'seldon-payload-spool', emptyDir: { sizeLimit: '1152Mi' } });
+
+    // The user's own setting (here: spool off) wins and is not duplicated.
+    logged.spec.predictors[0]!.svcOrchSpec = { env: [{ name: 'LOGGER_SPOOL_DIR', value: '' }] };
+    const own = engineOf(logged).engine.env!.filter((v) => v.name === 'LOGGER_SPOOL_DIR');
+    expect(own).toEqual([{ name: 'LOGGER_SPOOL_DIR', value: '' }]);
+  });
+
   it('splits traffic and mirrors the shadow in the Istio VirtualService', () => {
     const vs = byKind(
       desiredState(loadFixture('shadow.yaml'), config).objects,

@@ -202,7 +202,7 @@ describe('configuration', () => {
     for (const [code, info] of Object.entries(operatorErrorCatalogue)) {
       expect(code).toMatch(/^SC_ERR_OPERATOR_[A-Z_]+$/);
       expect(info.httpStatus).toBeGreaterThanOrEqual(400);
-      expect(info.grpcCode).toBeGreaterThan(0);
+      expect(info.grpcStatus).toBeGreaterThan(0);
     }
   });
 });

@@ -42,10 +42,15 @@ export type {
   V2InferenceResponse,
 } from './types.js';
 
-// Errors.
-export { PayloadError, isPayloadError, payloadErrorCatalogue, GrpcStatus } from './errors.js';
+// Errors: the base class of every seldon-ts error, the one gRPC status table, this package's catalogue.
+// (Also importable alone, without the codec: `@seldon-ts/payload/seldon-error`, `.../grpc-status`.)
+export { SeldonError, isSeldonError } from './seldon-error.js';
+export type { SeldonErrorSpec, SeldonErrorOptions, SeldonStatusForm } from './seldon-error.js';
+export { GrpcStatus, httpToGrpcStatus, grpcToHttpStatus } from './grpc-status.js';
+export type { GrpcStatusCode } from './grpc-status.js';
+export { PayloadError, isPayloadError, payloadErrorCatalogue } from './errors.js';
+export type { PayloadErrorCode } from './errors.js';
 export { decodeContentEncoding, isIdentityEncoding } from './content-encoding.js';
-export type { PayloadErrorCode, SeldonStatusForm } from './errors.js';
 
 // Options.
 export { defaultDecodeOptions } from './options.js';
@@ -88,6 +93,10 @@ export {
   modelMetadataRequestToProto,
   modelMetadataRequestFromProto,
 } from './protobuf.js';
+
+// Field-level protobuf reading (offsets into the bytes, nothing decoded): the one wire reader.
+export { protoFields, readProtoInt32, readProtoDouble } from './wire.js';
+export type { ProtoField } from './wire.js';
 
 // gRPC method descriptors (structurally grpc-js ServiceDefinitions; no grpc-js dependency).
 export { seldonServices, makeSeldonServices, inferenceServices } from './grpc.js';

@@ -31,7 +31,7 @@ describe('decodeContentEncoding', () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(PayloadError);
-    expect(error).toMatchObject({ code: 'SC_ERR_PAYLOAD_TOO_LARGE', httpStatus: 413, grpcCode: 8 });
+    expect(error).toMatchObject({ code: 'SC_ERR_PAYLOAD_TOO_LARGE', httpStatus: 413, grpcStatus: 8 });
     expect((error as Error).message).toBe(
       `the request body (gzip, ${bomb.byteLength} bytes) decodes to more than the limit of 1048576 bytes (at $)`,
     );

@@ -13,7 +13,7 @@ describe('docs/payload.md matches the code', () => {
       ),
     );
     const catalogue = new Map(
-      Object.entries(payloadErrorCatalogue).map(([code, c]) => [code, [c.httpStatus, c.grpcCode]]),
+      Object.entries(payloadErrorCatalogue).map(([code, c]) => [code, [c.httpStatus, c.grpcStatus]]),
     );
     expect(rows).toEqual(catalogue);
   });

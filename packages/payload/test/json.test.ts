@@ -197,9 +197,9 @@ describe('validation errors carry code, path and message', () => {
       status: { status: 1, info: err.message, code: -1, reason: 'MICROSERVICE_BAD_DATA' },
     });
     expect(err.toSeldonStatus('executor')).toEqual({
-      status: { code: 400, info: err.message, status: 'FAILURE' },
+      status: { code: 400, info: err.message, reason: err.code, status: 'FAILURE' },
     });
-    expect(err.grpcCode).toBe(3);
+    expect(err.grpcStatus).toBe(3);
   });
 
   it('unknown fields can be allowed', () => {

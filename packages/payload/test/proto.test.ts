@@ -163,7 +163,7 @@ describe('protobuf codec', () => {
       return undefined;
     })();
     expect(err?.code).toBe('SC_ERR_PAYLOAD_BAD_PROTO');
-    expect(err?.grpcCode).toBe(3);
+    expect(err?.grpcStatus).toBe(3);
   });
 
   it('applies the same depth limit as the JSON decoder', () => {

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import * as grpc from '@grpc/grpc-js';
 import { isPayloadError } from '@seldon-ts/payload';
+import { EngineError } from '../errors.js';
 import { identity } from './grpc-raw.js';
 import {
   CALL_PROTOCOLS,
@@ -100,7 +101,9 @@ const processIo: CallIo = {
 };
 
 /** A problem with the command line or its inputs (exit code 2). */
-class UsageError extends Error {}
+function usageError(message: string): EngineError {
+  return new EngineError('SC_ERR_ENGINE_CALL_USAGE', message);
+}
 
 /** What to call, from the command line. */
 interface CallPlan {
@@ -127,7 +130,7 @@ export async function callCommand(argv: string[], io: CallIo = processIo): Promi
     request = await buildRequest(plan, io);
     credentials = await channelCredentials(plan);
   } catch (err) {
-    if (err instanceof UsageError) {
+    if (err instanceof EngineError && err.code === 'SC_ERR_ENGINE_CALL_USAGE') {
       io.stderr(`seldon-engine call: ${err.message}\nRun 'seldon-engine call --help' for the options.\n`);
       return 2;
     }
@@ -151,7 +154,7 @@ export async function callCommand(argv: string[], io: CallIo = processIo): Promi
   return 0;
 }
 
-/** @throws UsageError */
+/** @throws EngineError SC_ERR_ENGINE_CALL_USAGE */
 function parseCallArgs(argv: string[]): CallPlan | 'help' {
   let parsed;
   try {
@@ -162,18 +165,18 @@ function parseCallArgs(argv: string[]): CallPlan | 'help' {
       options: CALL_OPTIONS,
     });
   } catch (err) {
-    throw new UsageError((err as Error).message);
+    throw usageError((err as Error).message);
   }
   const { values, positionals } = parsed;
   if (values.help) return 'help';
   if (positionals.length > 1)
-    throw new UsageError(
+    throw usageError(
       `one request argument expected, got ${positionals.length} (quote the JSON so the shell keeps it one argument)`,
     );
   const protocol = parseProtocol(values.protocol ?? 'seldon');
   const method = values.method === undefined ? jsonMethods(protocol)[0] : findMethod(protocol, values.method);
   if (!method)
-    throw new UsageError(
+    throw usageError(
       `--method ${values.method}: ${protocol} has no such method; one of ${methodList(protocol)}`,
     );
   return {
@@ -190,20 +193,20 @@ function parseCallArgs(argv: string[]): CallPlan | 'help' {
 function parseProtocol(value: string): CallProtocol {
   if (value === 'kfserving') return 'v2';
   if ((CALL_PROTOCOLS as readonly string[]).includes(value)) return value as CallProtocol;
-  throw new UsageError(`--protocol ${value}: expected ${CALL_PROTOCOLS.join(' or ')}`);
+  throw usageError(`--protocol ${value}: expected ${CALL_PROTOCOLS.join(' or ')}`);
 }
 
 function parseTarget(address: string | undefined, port: string | undefined): string {
   if (address !== undefined && port !== undefined)
-    throw new UsageError('--address and --port both given; use one');
+    throw usageError('--address and --port both given; use one');
   if (port !== undefined) {
     const n = Number(port);
     if (!Number.isInteger(n) || n < 1 || n > 65535)
-      throw new UsageError(`--port ${port}: expected a port number from 1 to 65535`);
+      throw usageError(`--port ${port}: expected a port number from 1 to 65535`);
     return `127.0.0.1:${n}`;
   }
   if (address === undefined) return DEFAULT_ADDRESS;
-  if (address.trim() === '') throw new UsageError('--address is empty; expected HOST:PORT');
+  if (address.trim() === '') throw usageError('--address is empty; expected HOST:PORT');
   return address;
 }
 
@@ -211,29 +214,29 @@ function parseDeadline(value: string | undefined): number {
   if (value === undefined) return DEFAULT_DEADLINE_MS;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0)
-    throw new UsageError(`--deadline-ms ${value}: expected a whole number of milliseconds (0 = none)`);
+    throw usageError(`--deadline-ms ${value}: expected a whole number of milliseconds (0 = none)`);
   return n;
 }
 
-/** Reads the request JSON and converts it to the method's protobuf message. @throws UsageError */
+/** Reads the request JSON and converts it to the method's protobuf message. @throws EngineError SC_ERR_ENGINE_CALL_USAGE */
 async function buildRequest(plan: CallPlan, io: CallIo): Promise<Uint8Array> {
   const { text, from } = await readSource(plan.source, io);
   if (text === undefined && plan.method.needsJson)
-    throw new UsageError(
+    throw usageError(
       `${plan.method.name} needs a JSON request: give it as an argument, @file.json or - (standard input)`,
     );
   try {
     return plan.method.request({ json: text, model: plan.model });
   } catch (err) {
     if (isPayloadError(err))
-      throw new UsageError(
+      throw usageError(
         `the request (${from}) cannot be sent as ${plan.method.name}: ${err.code}: ${err.message}`,
       );
     throw err;
   }
 }
 
-/** The request text and where it came from (for messages). @throws UsageError */
+/** The request text and where it came from (for messages). @throws EngineError SC_ERR_ENGINE_CALL_USAGE */
 async function readSource(
   source: string | undefined,
   io: CallIo,
@@ -245,13 +248,13 @@ async function readSource(
     try {
       return { text: await readFile(file, 'utf8'), from: `file ${file}` };
     } catch (err) {
-      throw new UsageError(`cannot read the request file ${file}: ${(err as Error).message}`);
+      throw usageError(`cannot read the request file ${file}: ${(err as Error).message}`);
     }
   }
   return { text: source, from: 'the command-line argument' };
 }
 
-/** @throws UsageError when the --cacert file cannot be read */
+/** @throws EngineError SC_ERR_ENGINE_CALL_USAGE when the --cacert file cannot be read */
 async function channelCredentials(plan: CallPlan): Promise<grpc.ChannelCredentials> {
   if (!plan.tls) return grpc.credentials.createInsecure();
   // grpc-js passes an IP address target as the TLS server name, for which Node prints a
@@ -262,7 +265,7 @@ async function channelCredentials(plan: CallPlan): Promise<grpc.ChannelCredentia
   try {
     return grpc.credentials.createSsl(await readFile(plan.cacert));
   } catch (err) {
-    throw new UsageError(`--cacert ${plan.cacert}: cannot read it: ${(err as Error).message}`);
+    throw usageError(`--cacert ${plan.cacert}: cannot read it: ${(err as Error).message}`);
   }
 }
 

@@ -2,6 +2,7 @@
 // and body, as the reference does); everything else becomes the executor's Seldon status JSON with
 // our stable code in `reason`.
 import { isGraphError } from '@seldon-ts/graph-executor';
+import { GrpcStatus } from '@seldon-ts/payload';
 import { EngineError } from '../errors.js';
 
 export interface RenderedError {
@@ -18,27 +19,17 @@ export function statusBody(httpStatus: number, info: string, reason: string): st
 }
 
 export function errorResponse(err: unknown): RenderedError {
-  if (isGraphError(err)) {
-    if (err.code === 'SC_ERR_GRAPH_NODE_ERROR_RESPONSE' && err.body) {
-      return {
-        status: err.httpStatus,
-        grpcStatus: err.grpcCode,
-        code: err.code,
-        message: err.message,
-        contentType: err.body.contentType || 'application/json',
-        body: err.body.bytes(),
-      };
-    }
+  if (isGraphError(err) && err.code === 'SC_ERR_GRAPH_NODE_ERROR_RESPONSE' && err.body) {
     return {
       status: err.httpStatus,
-      grpcStatus: err.grpcCode,
+      grpcStatus: err.grpcStatus,
       code: err.code,
       message: err.message,
-      contentType: 'application/json',
-      body: statusBody(err.httpStatus, err.message, err.code),
+      contentType: err.body.contentType || 'application/json',
+      body: err.body.bytes(),
     };
   }
-  if (err instanceof EngineError) {
+  if (isGraphError(err) || err instanceof EngineError) {
     return {
       status: err.httpStatus,
       grpcStatus: err.grpcStatus,
@@ -51,7 +42,7 @@ export function errorResponse(err: unknown): RenderedError {
   const message = err instanceof Error ? err.message : String(err);
   return {
     status: 500,
-    grpcStatus: 2,
+    grpcStatus: GrpcStatus.UNKNOWN,
     code: 'SC_ERR_ENGINE_INTERNAL',
     message,
     contentType: 'application/json',

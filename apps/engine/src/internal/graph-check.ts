@@ -1,17 +1,12 @@
 // Start-time checks of a predictor's graph. Each message names the node and the problem, so an
 // invalid graph refuses to start instead of failing on the first request.
+import { BUILTIN_IMPLEMENTATIONS } from '@seldon-ts/crd-types';
 import type { PredictorSpec, PredictiveUnit } from '@seldon-ts/crd-types';
 import { EngineError } from '../errors.js';
 
 const TYPES = new Set(['MODEL', 'TRANSFORMER', 'OUTPUT_TRANSFORMER', 'ROUTER', 'COMBINER', 'UNKNOWN_TYPE']);
 const METHODS = new Set(['TRANSFORM_INPUT', 'TRANSFORM_OUTPUT', 'ROUTE', 'AGGREGATE', 'SEND_FEEDBACK']);
-const BUILTINS = new Set([
-  'SIMPLE_MODEL',
-  'SIMPLE_ROUTER',
-  'RANDOM_ABTEST',
-  'AVERAGE_COMBINER',
-  'UNKNOWN_IMPLEMENTATION',
-]);
+const BUILTINS: ReadonlySet<string> = new Set(BUILTIN_IMPLEMENTATIONS);
 const LOGGER_MODES = new Set(['all', 'request', 'response']);
 
 /** True when the engine makes remote calls to this node (02 §7 table). */

@@ -18,7 +18,7 @@ import {
 import { GRPC_CODE_NAMES, type EngineRuntime, type RequestContext } from './runtime.js';
 import { errorResponse } from './error-body.js';
 import { identity } from './grpc-raw.js';
-import { loadReflection } from './grpc-reflection.js';
+import { registerReflection } from './grpc-reflection.js';
 import { EngineError } from '../errors.js';
 import type { EngineConfig } from '../config.js';
 import {
@@ -113,27 +113,17 @@ export function createGrpcFrontDoor(runtime: EngineRuntime): GrpcFrontDoor {
   const server = new grpc.Server(grpcServerOptions(runtime.config));
   for (const [path, handler] of Object.entries(methodTable(runtime, unary)))
     server.register(path, handler, identity, identity, 'unary');
+  // Reflection is a convenience for clients such as grpcurl: when its descriptors cannot be built
+  // the engine serves without it and says why.
+  registerReflection(server, runtime.config.protocol, (err) =>
+    runtime.log('warn', `gRPC server reflection is not served: ${err.message}`),
+  );
   return {
-    listen: async (host, port) => {
-      await addReflection(server, runtime);
-      return bind(server, host, port, grpcCredentials(runtime));
-    },
+    listen: (host, port) => bind(server, host, port, grpcCredentials(runtime)),
     close: () => new Promise<void>((resolve) => server.tryShutdown(() => resolve())),
     forceClose: () => server.forceShutdown(),
     inFlight: () => inFlight,
   };
-}
-
-/**
- * Registers server reflection of the protocol's services. Reflection is a convenience for clients
- * such as grpcurl: when its descriptors cannot be built the engine serves without it and says why.
- */
-async function addReflection(server: grpc.Server, runtime: EngineRuntime): Promise<void> {
-  try {
-    (await loadReflection(runtime.config.protocol))(server);
-  } catch (err) {
-    runtime.log('warn', `gRPC server reflection is not served: ${(err as Error).message}`);
-  }
 }
 
 /**

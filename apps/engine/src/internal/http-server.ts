@@ -24,6 +24,7 @@ import type { EngineRuntime, RequestContext } from './runtime.js';
 import { errorResponse, statusBody } from './error-body.js';
 import { openApiDocument, swaggerAsset, swaggerPage } from './openapi.js';
 import { listenOn } from './listen.js';
+import { graphPageAnswer, isGraphPagePath } from '../graph-page/page-routes.js';
 
 type Operation =
   | 'predict'
@@ -35,7 +36,8 @@ type Operation =
   | 'ready'
   | 'live'
   | 'metrics'
-  | 'doc';
+  | 'doc'
+  | 'graph-page';
 
 interface Match {
   op: Operation;
@@ -51,6 +53,7 @@ const JSON_TYPE = 'application/json';
 // The hot routes answer the same match every time: no object per request.
 const PREDICT: Match = { op: 'predict', methods: 'POST', service: 'predictions' };
 const FEEDBACK: Match = { op: 'feedback', methods: 'POST', service: 'feedback' };
+const GRAPH_PAGE: Match = { op: 'graph-page', methods: 'GET' };
 
 function matchRoute(path: string, protocol: string, prometheusPath: string): Match | undefined {
   if (path === '/ready') return { op: 'ready', methods: '*' };
@@ -466,7 +469,9 @@ async function handle(runtime: EngineRuntime, ex: Exchange, count: (code: string
   }
   headers.push('X-Content-Type-Options', 'nosniff');
 
-  const route = matchRoute(path, config.protocol, config.prometheusPath);
+  const route =
+    matchRoute(path, config.protocol, config.prometheusPath) ??
+    (runtime.graphStats !== undefined && isGraphPagePath(path) ? GRAPH_PAGE : undefined);
   if (!route) {
     req.resume();
     respond(ex, 404, headers, 'text/plain; charset=utf-8', '404 page not found\n');
@@ -535,6 +540,17 @@ async function serveLocal(
         else respond(ex, 404, headers, 'text/plain; charset=utf-8', '404 page not found\n');
       }
       return;
+    case 'graph-page': {
+      const stats = runtime.graphStats;
+      if (stats === undefined) return;
+      const answer = graphPageAnswer(
+        { config: runtime.config, stats, exampleRequest: runtime.graphPageExample },
+        path,
+      );
+      headers.push(...answer.headers);
+      respond(ex, answer.status, headers, answer.contentType, answer.body);
+      return;
+    }
   }
 }
 

@@ -6,23 +6,31 @@
 // reference, which waits forever, a call gives up at its deadline (node timeout, graph deadline or
 // the caller's abort) and the number of calls waiting at once is bounded.
 import { randomUUID } from 'node:crypto';
-import type { Consumer, IHeaders, Kafka, Producer } from 'kafkajs';
 import {
   combinerJsonBody,
   GraphError,
   GraphPayload,
-  GrpcStatus,
   isGraphError,
   type GraphNodeSpec,
   type NodeCall,
   type NodeClient,
   type NodeMethod,
 } from '@seldon-ts/graph-executor';
+import { GrpcStatus } from '@seldon-ts/payload';
 import type { PredictiveUnit } from '@seldon-ts/crd-types';
 import type { EngineConfig } from '../config.js';
 import { EngineError } from '../errors.js';
 import type { EngineLogger } from './runtime.js';
-import { consumerConfig, createKafkaClient } from './kafka-server.js';
+import {
+  createKafkaClient,
+  headerText,
+  type KafkaClient,
+  type KafkaConsumer,
+  type KafkaHeaders,
+  type KafkaProducer,
+} from './kafka/client.js';
+
+export { headerText };
 
 /** Header names of the full-graph protocol (the reference's spelling). */
 export const KAFKA_HEADERS = {
@@ -78,23 +86,10 @@ export function checkTopicName(topic: string, what: string): void {
     );
 }
 
-export function headerText(headers: IHeaders | undefined, name: string): string | undefined {
-  if (!headers) return undefined;
-  const lower = name.toLowerCase();
-  for (const key in headers) {
-    if (key.toLowerCase() !== lower) continue;
-    const raw = headers[key];
-    const first = Array.isArray(raw) ? raw[0] : raw;
-    if (first === undefined) return undefined;
-    return Buffer.isBuffer(first) ? first.toString('utf8') : String(first);
-  }
-  return undefined;
-}
-
 /** Options of {@link KafkaNodeClient}. */
 export interface KafkaNodeClientOptions {
-  /** A kafkajs client (brokers and security already applied). */
-  kafka: Kafka;
+  /** A Kafka client (brokers and security already applied): {@link createKafkaClient}. */
+  kafka: KafkaClient;
   topics: KafkaTopicNames;
   /** Nodes whose reply topics are subscribed at start; others are added on their first call. */
   nodeNames: readonly string[];
@@ -128,7 +123,7 @@ interface PendingCall {
 export class KafkaNodeClient implements NodeClient {
   readonly transport = 'kafka';
   readonly payloadFormat = 'json' as const;
-  readonly #kafka: Kafka;
+  readonly #kafka: KafkaClient;
   readonly #names: KafkaTopicNames;
   readonly #timeoutMs: number;
   readonly #maxPending: number;
@@ -142,8 +137,8 @@ export class KafkaNodeClient implements NodeClient {
   /** `<reply topic> <puid>` → call ids in call order, for replies without our call id. */
   readonly #byPuid = new Map<string, string[]>();
   readonly #replyTopics = new Set<string>();
-  #producer: Producer | undefined;
-  #consumer: Consumer | undefined;
+  #producer: KafkaProducer | undefined;
+  #consumer: KafkaConsumer | undefined;
   #started: Promise<void> | undefined;
   /** Serializes consumer (re)starts when a reloaded graph brings new nodes. */
   #resubscribe: Promise<void> = Promise.resolve();
@@ -195,48 +190,35 @@ export class KafkaNodeClient implements NodeClient {
   }
 
   async #start(): Promise<void> {
-    const producer = this.#kafka.producer({ allowAutoTopicCreation: true });
-    await producer.connect();
-    this.#producer = producer;
-    await this.#createTopics([
+    this.#producer = await this.#kafka.producer();
+    // Subscribing to a topic that does not exist yet would leave the consumer without partitions.
+    await this.#kafka.ensureTopics([
       ...this.#replyTopics,
       ...[...this.#replyTopics].map((t) => t.slice(this.#names.hostname.length + 1)),
     ]);
     await this.#runConsumer();
   }
 
-  async #createTopics(topics: string[]): Promise<void> {
-    // Subscribing to a topic that does not exist yet would leave the consumer without partitions.
-    const admin = this.#kafka.admin();
-    try {
-      await admin.connect();
-      await admin.createTopics({ topics: topics.map((topic) => ({ topic })), waitForLeaders: true });
-    } catch (err) {
-      this.#log('debug', `kafka full graph: creating topics ${topics.join(', ')}: ${(err as Error).message}`);
-    } finally {
-      await admin.disconnect().catch(() => undefined);
-    }
-  }
-
   async #runConsumer(): Promise<void> {
-    const consumer = this.#kafka.consumer(
-      consumerConfig(this.#groupId, this.#fetchMaxWaitMs, () => this.#closed),
-    );
     this.#joined = false;
+    let onJoin!: () => void;
     const joined = new Promise<void>((resolve) => {
-      consumer.on(consumer.events.GROUP_JOIN, () => {
+      onJoin = () => {
         this.#joined = true;
         resolve();
-      });
+      };
     });
-    await consumer.connect();
     // Earliest, as the reference: a reply produced before the group had an offset is still read.
-    await consumer.subscribe({ topics: [...this.#replyTopics], fromBeginning: true });
-    this.#consumer = consumer;
-    await consumer.run({
+    const consumer = await this.#kafka.consumer({
+      groupId: this.#groupId,
+      topics: [...this.#replyTopics],
+      maxWaitTimeMs: this.#fetchMaxWaitMs,
       autoCommit: true,
-      eachMessage: async ({ topic, message }) => this.#onReply(topic, message.headers, message.value),
+      stopping: () => this.#closed,
+      onJoin,
     });
+    this.#consumer = consumer;
+    await consumer.runEach(async (topic, message) => this.#onReply(topic, message.headers, message.value));
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<never>((_, reject) => {
       timer = setTimeout(
@@ -256,7 +238,7 @@ export class KafkaNodeClient implements NodeClient {
     }
   }
 
-  #onReply(topic: string, headers: IHeaders | undefined, value: Buffer | null): void {
+  #onReply(topic: string, headers: KafkaHeaders | undefined, value: Buffer | null): void {
     const puid = headerText(headers, KAFKA_HEADERS.puid) ?? '';
     const callId = headerText(headers, KAFKA_HEADERS.callId);
     let pending = callId === undefined ? undefined : this.#pending.get(callId);
@@ -305,13 +287,13 @@ export class KafkaNodeClient implements NodeClient {
       throw new GraphError(
         'SC_ERR_GRAPH_MESSAGE_TOO_LARGE',
         `the ${call.method} request to node ${node} is ${body.byteLength} bytes, more than maxMessageBytes (${this.#maxMessageBytes}) for topic ${topic}`,
-        { nodeName: node, grpcCode: GrpcStatus.RESOURCE_EXHAUSTED },
+        { nodeName: node, grpcStatus: GrpcStatus.RESOURCE_EXHAUSTED },
       );
     if (this.#pending.size >= this.#maxPending)
       throw new GraphError(
         'SC_ERR_GRAPH_NODE_UNREACHABLE',
         `node ${node}: ${this.#pending.size} Kafka calls already wait for replies (maxPendingCalls ${this.#maxPending}); not producing to ${topic}`,
-        { nodeName: node, httpStatus: 503, grpcCode: GrpcStatus.RESOURCE_EXHAUSTED },
+        { nodeName: node, httpStatus: 503, grpcStatus: GrpcStatus.RESOURCE_EXHAUSTED },
       );
     await this.start();
     if (!this.#replyTopics.has(reply)) await this.#addReplyTopic(reply, node);
@@ -364,22 +346,19 @@ export class KafkaNodeClient implements NodeClient {
       }
     });
     try {
-      await this.#producer!.send({
-        topic,
-        messages: [
-          {
-            value: Buffer.from(body.buffer, body.byteOffset, body.byteLength),
-            headers: {
-              [KAFKA_HEADERS.puid]: call.puid,
-              [KAFKA_HEADERS.replyTopic]: reply,
-              [KAFKA_HEADERS.method]: path,
-              [KAFKA_HEADERS.callId]: callId,
-              [KAFKA_HEADERS.contentType]:
-                call.method === 'aggregate' ? 'application/json' : call.payload!.contentType,
-            },
+      await this.#producer!.send(topic, [
+        {
+          value: Buffer.from(body.buffer, body.byteOffset, body.byteLength),
+          headers: {
+            [KAFKA_HEADERS.puid]: call.puid,
+            [KAFKA_HEADERS.replyTopic]: reply,
+            [KAFKA_HEADERS.method]: path,
+            [KAFKA_HEADERS.callId]: callId,
+            [KAFKA_HEADERS.contentType]:
+              call.method === 'aggregate' ? 'application/json' : call.payload!.contentType,
           },
-        ],
-      });
+        },
+      ]);
     } catch (err) {
       this.#pending
         .get(callId)
@@ -396,14 +375,14 @@ export class KafkaNodeClient implements NodeClient {
 
   async #addReplyTopic(topic: string, node: string): Promise<void> {
     checkTopicName(topic, `reply topic of node ${node}`);
-    // A reloaded graph brought a node: kafkajs cannot add a subscription to a running consumer.
+    // A reloaded graph brought a node: a running consumer cannot add a subscription (kafkajs).
     this.#resubscribe = this.#resubscribe.then(async () => {
       if (this.#replyTopics.has(topic) || this.#closed) return;
       this.#replyTopics.add(topic);
-      await this.#createTopics([topic, requestTopic(this.#names, node)]);
+      await this.#kafka.ensureTopics([topic, requestTopic(this.#names, node)]);
       const old = this.#consumer;
       this.#consumer = undefined;
-      await old?.disconnect().catch(() => undefined);
+      await old?.close().catch(() => undefined);
       await this.#runConsumer();
     });
     await this.#resubscribe;
@@ -434,8 +413,8 @@ export class KafkaNodeClient implements NodeClient {
         new Promise<void>((r) => setTimeout(r, 2000).unref()),
       ]);
     await bounded(this.#started);
-    await bounded(this.#consumer?.disconnect());
-    await bounded(this.#producer?.disconnect());
+    await bounded(this.#consumer?.close());
+    await bounded(this.#producer?.close());
   }
 }
 

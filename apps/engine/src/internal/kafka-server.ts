@@ -2,78 +2,15 @@
 // Offsets are marked consumed only after the output for that message (and every earlier message of
 // its partition) was produced, so a crash or kill loses nothing: unprocessed input is redelivered.
 import { randomUUID } from 'node:crypto';
-import {
-  Kafka,
-  logLevel,
-  type Consumer,
-  type ConsumerConfig,
-  type KafkaConfig,
-  type Producer,
-  type SASLOptions,
-  type EachBatchPayload,
-  type IHeaders,
-  type KafkaMessage,
-} from 'kafkajs';
 import { GraphPayload } from '@seldon-ts/graph-executor';
-import type { EngineConfig, KafkaSecurity } from '../config.js';
+import type { EngineConfig } from '../config.js';
 import { EngineError } from '../errors.js';
-import type { EngineLogger, EngineRuntime } from './runtime.js';
+import type { EngineRuntime } from './runtime.js';
 import { errorResponse } from './error-body.js';
+import { createKafkaClient, headerValues, type KafkaBatch, type KafkaInMessage } from './kafka/client.js';
 
-/** Builds a kafkajs client with the security settings of 04 §3. */
-export function createKafkaClient(
-  brokers: string,
-  security: KafkaSecurity,
-  clientId: string,
-  log: EngineLogger,
-): Kafka {
-  const config: KafkaConfig = {
-    clientId,
-    brokers: brokers
-      .split(',')
-      .map((b) => b.trim())
-      .filter(Boolean),
-    connectionTimeout: 3000,
-    requestTimeout: 10000,
-    retry: { initialRetryTime: 100, maxRetryTime: 2000, retries: 8 },
-    logLevel: logLevel.WARN,
-    logCreator: () => (entry) => {
-      const level = entry.level === logLevel.ERROR ? 'warn' : 'debug';
-      log(
-        level,
-        `kafka ${entry.namespace}: ${entry.log.message}${entry.log.broker ? ` (broker ${String(entry.log.broker)})` : ''}`,
-      );
-    },
-  };
-  if (security.protocol === 'SSL' || security.protocol === 'SASL_SSL') {
-    config.ssl = {
-      rejectUnauthorized: true,
-      ...(security.caPem ? { ca: [security.caPem] } : {}),
-      ...(security.certPem ? { cert: security.certPem } : {}),
-      ...(security.keyPem ? { key: security.keyPem } : {}),
-      ...(security.keyPassword ? { passphrase: security.keyPassword } : {}),
-    };
-  }
-  if (
-    (security.protocol === 'SASL_SSL' || security.protocol === 'SASL_PLAINTEXT') &&
-    security.saslUsername &&
-    security.saslPassword
-  ) {
-    const mechanism = (security.saslMechanism ?? 'PLAIN').toLowerCase();
-    config.sasl = {
-      mechanism,
-      username: security.saslUsername,
-      password: security.saslPassword,
-    } as SASLOptions;
-  }
-  return new Kafka(config);
-}
-
-function headerValues(v: IHeaders[string]): string[] {
-  if (v === undefined) return [];
-  const list = Array.isArray(v) ? v : [v];
-  return list.map((x) => (Buffer.isBuffer(x) ? x.toString('utf8') : String(x)));
-}
+// The Kafka client's home is ./kafka/client.ts; re-exported for the engine's existing import.
+export { createKafkaClient };
 
 export interface KafkaServerHandle {
   /** Stops consuming, waits for in-flight messages (up to timeoutMs) and commits their offsets. */
@@ -97,8 +34,6 @@ export async function startKafkaServer(
     `seldon-engine-${config.deploymentName}`,
     runtime.log,
   );
-  const consumer: Consumer = kafka.consumer(consumerConfig(kc.groupId, 500, () => stopping));
-  const producer: Producer = kafka.producer({ allowAutoTopicCreation: true });
   let inFlight = 0;
   let stopping = false;
   let lastContact = Date.now();
@@ -107,15 +42,6 @@ export async function startKafkaServer(
     lastContact = Date.now();
     if (runtime.externalNotReady?.startsWith('Kafka')) runtime.externalNotReady = undefined;
   };
-  consumer.on(consumer.events.FETCH, touch);
-  consumer.on(consumer.events.HEARTBEAT, touch);
-  consumer.on(consumer.events.GROUP_JOIN, touch);
-  consumer.on(consumer.events.CRASH, (e) => {
-    runtime.log(
-      'warn',
-      `kafka consumer crashed: ${e.payload.error.message}${e.payload.restart ? ' (restarting)' : ''}`,
-    );
-  });
   const notReadyAfterMs = Math.min(kc.outageExitMs, 5000);
   const watchdog = setInterval(() => {
     if (stopping || fatal) return;
@@ -134,10 +60,18 @@ export async function startKafkaServer(
   }, 250);
   watchdog.unref();
 
-  await producer.connect();
-  await consumer.connect();
+  const producer = await kafka.producer();
+  const consumer = await kafka.consumer({
+    groupId: kc.groupId,
+    topics: [kc.inputTopic],
+    maxWaitTimeMs: 500,
+    autoCommit: kc.autoCommit,
+    stopping: () => stopping,
+    onActivity: touch,
+    onCrash: (error, restarting) =>
+      runtime.log('warn', `kafka consumer crashed: ${error.message}${restarting ? ' (restarting)' : ''}`),
+  });
   touch();
-  await consumer.subscribe({ topic: kc.inputTopic, fromBeginning: true });
 
   // The reference waits for the graph to be ready before consuming (polling every 2 s).
   for (let waited = 0; !stopping; waited += 500) {
@@ -153,13 +87,13 @@ export async function startKafkaServer(
       `kafka: ${kc.workers} workers; output order follows completion order, offsets are committed in input order`,
     );
 
-  const processOne = async (message: EachBatchPayload['batch']['messages'][number]): Promise<void> => {
+  const processOne = async (message: KafkaInMessage): Promise<void> => {
     const headers: Record<string, string | string[]> = {};
     let puid: string | undefined;
     let contentTypes: string[] = [];
     let protoName: string[] = [];
     for (const key in message.headers ?? {}) {
-      const values = headerValues((message.headers as IHeaders)[key]);
+      const values = headerValues(message.headers![key]);
       const lower = key.toLowerCase();
       headers[lower] = values.length === 1 ? values[0] : values;
       if (lower === 'seldon-puid' && values[0]) puid = values[0];
@@ -224,10 +158,9 @@ export async function startKafkaServer(
     // Retried until produced: committing an offset whose output was lost would lose the message.
     for (let attempt = 0; ; attempt++) {
       try {
-        await producer.send({
-          topic: kc.outputTopic,
-          messages: [{ key: message.key, value: out, ...(outHeaders ? { headers: outHeaders } : {}) }],
-        });
+        await producer.send(kc.outputTopic, [
+          { key: message.key, value: out, ...(outHeaders ? { headers: outHeaders } : {}) },
+        ]);
         touch();
         return;
       } catch (err) {
@@ -241,24 +174,19 @@ export async function startKafkaServer(
     }
   };
 
-  await consumer.run({
-    autoCommit: kc.autoCommit,
-    eachBatchAutoResolve: false,
-    eachBatch: async (payload) => {
-      touch();
-      await handleBatchInOrder(payload, consumer, {
-        workers: kc.workers,
-        commit: !kc.autoCommit,
-        stopped: () => stopping,
-        handle: processOne,
-        begin: () => inFlight++,
-        end: () => {
-          inFlight--;
-          if (inFlight === 0) runtime.notifyIdle();
-        },
-      });
-      await payload.commitOffsetsIfNecessary();
-    },
+  await consumer.runBatches(async (batch) => {
+    touch();
+    await handleBatchInOrder(batch, {
+      workers: kc.workers,
+      commit: !kc.autoCommit,
+      stopped: () => stopping,
+      handle: processOne,
+      begin: () => inFlight++,
+      end: () => {
+        inFlight--;
+        if (inFlight === 0) runtime.notifyIdle();
+      },
+    });
   });
 
   return {
@@ -271,31 +199,8 @@ export async function startKafkaServer(
       // A disconnect can hang while the brokers are down; the process must still be able to stop.
       const bounded = (p: Promise<void>) =>
         Promise.race([p.catch(() => undefined), new Promise<void>((r) => setTimeout(r, 2000).unref())]);
-      await bounded(consumer.disconnect());
-      await bounded(producer.disconnect());
-    },
-  };
-}
-
-/**
- * The consumer settings of server mode, the Kafka proxy and the full-graph reply consumer: a short session so that a killed
- * process's partitions move on quickly, and bounded retries that stop once the process is stopping.
- */
-export function consumerConfig(
-  groupId: string,
-  maxWaitTimeInMs: number,
-  stopping: () => boolean,
-): ConsumerConfig {
-  return {
-    groupId,
-    sessionTimeout: 6000,
-    heartbeatInterval: 1000,
-    maxWaitTimeInMs,
-    retry: {
-      retries: 10,
-      initialRetryTime: 200,
-      maxRetryTime: 2000,
-      restartOnFailure: async () => !stopping(),
+      await bounded(consumer.close());
+      await bounded(producer.close());
     },
   };
 }
@@ -308,7 +213,7 @@ export interface BatchHandling {
   readonly commit: boolean;
   /** True once the consumer is stopping: no further message is taken. */
   stopped(): boolean;
-  handle(message: KafkaMessage): Promise<void>;
+  handle(message: KafkaInMessage): Promise<void>;
   /** Called before a message is handled and after its offset moved (in-flight counting). */
   begin(): void;
   end(): void;
@@ -319,11 +224,7 @@ export interface BatchHandling {
  * the partition's offset only over a prefix of handled messages, so that a crash never skips one.
  * Shared by Kafka server mode and the full-graph Kafka proxy.
  */
-export async function handleBatchInOrder(
-  { batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload,
-  consumer: Consumer,
-  how: BatchHandling,
-): Promise<void> {
+export async function handleBatchInOrder(batch: KafkaBatch, how: BatchHandling): Promise<void> {
   const messages = batch.messages;
   const done = new Array<boolean>(messages.length).fill(false);
   let next = 0; // first message not yet resolved
@@ -331,22 +232,15 @@ export async function handleBatchInOrder(
   const advance = async () => {
     let moved = false;
     while (next < messages.length && done[next]) {
-      resolveOffset(messages[next]!.offset);
+      batch.resolve(messages[next]!);
       next++;
       moved = true;
     }
-    if (moved && how.commit)
-      await consumer.commitOffsets([
-        {
-          topic: batch.topic,
-          partition: batch.partition,
-          offset: (BigInt(messages[next - 1]!.offset) + 1n).toString(),
-        },
-      ]);
+    if (moved && how.commit) await batch.commit(messages[next - 1]!);
   };
   let commits: Promise<void> = Promise.resolve();
   const worker = async () => {
-    while (cursor < messages.length && !how.stopped() && isRunning() && !isStale()) {
+    while (cursor < messages.length && !how.stopped() && batch.active()) {
       const i = cursor++;
       how.begin();
       try {
@@ -357,7 +251,7 @@ export async function handleBatchInOrder(
       } finally {
         how.end();
       }
-      await heartbeat().catch(() => undefined);
+      await batch.heartbeat().catch(() => undefined);
     }
   };
   await Promise.all(Array.from({ length: Math.min(how.workers, messages.length) }, worker));

@@ -4,7 +4,7 @@
 //   an event is dropped and counted; a failed send is not retried;
 // - the disk spool (`spoolDir`): events survive a slow or absent sink and an engine restart, and are
 //   retried until the sink has them (at least once), within a byte budget (payload-spool.ts).
-import type { Kafka } from 'kafkajs';
+import type { KafkaClient } from './kafka/client.js';
 import type { PayloadLoggerConfig } from '../config.js';
 import { PayloadSinks, type SendResult } from './payload-sinks.js';
 import { PayloadSpool } from './payload-spool.js';
@@ -55,8 +55,8 @@ interface Waiter {
   timer: NodeJS.Timeout;
 }
 
-/** Creates a kafkajs client; injected so the logger does not decide client-level settings. */
-export type KafkaFactory = (brokers: string) => Kafka;
+/** Creates a Kafka client; injected so the logger does not decide client-level settings. */
+export type KafkaFactory = (brokers: string) => KafkaClient;
 
 export class PayloadLogger {
   readonly #config: PayloadLoggerConfig;
@@ -97,7 +97,7 @@ export class PayloadLogger {
       return;
     }
     // Kafka sends are batched, so two senders lingering briefly keep up with far more events than
-    // many senders of tiny batches (kafkajs spends most of its CPU per request, not per message).
+    // many senders of tiny batches (a Kafka client spends most of its CPU per request, not per message).
     const senders = config.kafkaBroker ? Math.min(config.workers, 2) : config.workers;
     for (let i = 0; i < senders; i++) this.#workers.push(this.#work());
   }

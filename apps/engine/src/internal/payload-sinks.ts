@@ -3,7 +3,7 @@
 // gives up at once (as the reference does), the disk spool retries what may succeed later.
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'undici';
-import type { Kafka, Producer } from 'kafkajs';
+import type { KafkaProducer } from './kafka/client.js';
 import { decodeContentEncoding } from '@seldon-ts/payload';
 import type { PayloadLoggerConfig } from '../config.js';
 import type {
@@ -37,8 +37,8 @@ export class PayloadSinks {
   readonly #identity: () => PayloadLoggerIdentity;
   readonly #kafkaFactory: KafkaFactory | undefined;
   readonly #pools = new Map<string, Pool>();
-  #producer: Producer | undefined;
-  #producerReady: Promise<Producer> | undefined;
+  #producer: KafkaProducer | undefined;
+  #producerReady: Promise<KafkaProducer> | undefined;
 
   constructor(
     config: PayloadLoggerConfig,
@@ -132,12 +132,11 @@ export class PayloadSinks {
     }
   }
 
-  async #kafkaProducer(): Promise<Producer> {
+  async #kafkaProducer(): Promise<KafkaProducer> {
     if (!this.#producerReady) {
       if (!this.#kafkaFactory) throw new Error('no Kafka client factory');
-      const kafka: Kafka = this.#kafkaFactory(this.#config.kafkaBroker as string);
-      const producer = kafka.producer({ allowAutoTopicCreation: true });
-      this.#producerReady = producer.connect().then(() => {
+      const kafka = this.#kafkaFactory(this.#config.kafkaBroker as string);
+      this.#producerReady = kafka.producer().then((producer) => {
         this.#producer = producer;
         return producer;
       });
@@ -181,7 +180,7 @@ export class PayloadSinks {
     if (messages.length === 0) return { result: { outcome: 'sent' }, failed };
     try {
       const producer = await this.#kafkaProducer();
-      await producer.send({ topic: this.#config.kafkaTopic, messages });
+      await producer.send(this.#config.kafkaTopic, messages);
       return { result: { outcome: 'sent' }, failed };
     } catch (err) {
       return {
@@ -198,6 +197,6 @@ export class PayloadSinks {
   async close(): Promise<void> {
     await Promise.all([...this.#pools.values()].map((p) => p.destroy().catch(() => undefined)));
     this.#pools.clear();
-    if (this.#producer) await this.#producer.disconnect().catch(() => undefined);
+    if (this.#producer) await this.#producer.close().catch(() => undefined);
   }
 }

@@ -20,6 +20,7 @@ import { EngineMetrics } from './metrics.js';
 import { PayloadLogger, type KafkaFactory } from './payload-logger.js';
 import type { RequestTracer } from './tracing.js';
 import { validateEndpoints } from './graph-check.js';
+import { GraphStats } from '../graph-page/stats.js';
 
 /** Per-request values the front doors pass to the runtime. */
 export interface RequestContext {
@@ -99,6 +100,10 @@ export class EngineRuntime {
   inFlightGraph = 0;
   /** Extra readiness condition (e.g. Kafka connected); undefined = none. */
   externalNotReady: string | undefined;
+  /** The graph page's figures; undefined (nothing collected) unless `graphPage` is on. */
+  readonly graphStats: GraphStats | undefined;
+  /** The graph page's try-it prefill (the local runner's example request); default: the protocol's. */
+  graphPageExample: string | undefined;
   readonly #bindings: GraphBindings;
   /** Given to every executor this engine builds; `observerData` is the request's server span. */
   readonly #observer: GraphObserver<Span, Span>;
@@ -134,6 +139,7 @@ export class EngineRuntime {
       },
       { kafkaFactory: options.kafkaFactory, onError: (msg) => this.log('warn', msg) },
     );
+    this.graphStats = config.graphPage ? new GraphStats(config.predictor.graph) : undefined;
     this.#observer = this.#makeObserver();
     this.executor = this.#buildExecutor(config);
   }
@@ -166,7 +172,12 @@ export class EngineRuntime {
         maxMessageBytes: Math.max(config.maxBodyBytes, Math.min(config.grpcMaxMessageBytes, 2 ** 31 - 1)),
         // A gzip request inflates at most to what the engine accepts as a body.
         maxDecodedBytes: config.maxBodyBytes,
-        rest: { timeoutMs: config.restTimeoutMs, maxMessageBytes: config.maxBodyBytes },
+        connectRetries: config.nodeConnectRetries,
+        rest: {
+          timeoutMs: config.restTimeoutMs,
+          maxMessageBytes: config.maxBodyBytes,
+          maxAnswerMs: config.nodeMaxAnswerMs,
+        },
         grpc: { timeoutMs: config.grpcTimeoutMs, maxMessageBytes: config.grpcMaxMessageBytes },
       },
     });
@@ -183,6 +194,7 @@ export class EngineRuntime {
     this.executor = executor;
     this.config = next;
     this.metrics.setIdentity(next);
+    this.graphStats?.setGraph(next.predictor.graph);
     this.#retired.add(old);
     const timer = setTimeout(
       () => {
@@ -217,6 +229,7 @@ export class EngineRuntime {
       },
       nodeEnd: (call, _serverSpan, span) => {
         this.#nodeGauge(call.nodeName).dec();
+        this.graphStats?.nodeCall(call.nodeName, call.method, call.durationMs, call.transport);
         this.metrics.observeClient(
           call.service,
           call.modelName,
@@ -229,11 +242,12 @@ export class EngineRuntime {
       },
       nodeError: (call, _serverSpan, span) => {
         this.#nodeGauge(call.nodeName).dec();
+        this.graphStats?.nodeError(call.nodeName, call.method, call.durationMs, call.transport);
         // Like the reference, only calls that got an answer are observed.
         if (call.error.code === 'SC_ERR_GRAPH_NODE_ERROR_RESPONSE') {
           const code =
             call.transport === 'grpc'
-              ? (GRPC_CODE_NAMES[call.error.grpcCode] ?? String(call.error.grpcCode))
+              ? (GRPC_CODE_NAMES[call.error.grpcStatus] ?? String(call.error.grpcStatus))
               : String(call.error.httpStatus);
           this.metrics.observeClient(
             call.service,
@@ -275,6 +289,7 @@ export class EngineRuntime {
     ctx: RequestContext,
     fn: (executor: GraphExecutor) => Promise<T>,
     pick: (result: T) => R,
+    failed?: (err: unknown) => void,
   ): Promise<R> {
     const abort = ctx.abort;
     if (abort !== undefined) this.#abortable.add(abort);
@@ -295,6 +310,7 @@ export class EngineRuntime {
       },
       (err: unknown) => {
         done();
+        failed?.(err);
         throw err;
       },
     );
@@ -323,7 +339,17 @@ export class EngineRuntime {
   }
 
   predict(payload: GraphPayload, ctx: RequestContext): Promise<GraphPayload> {
-    return this.#run(ctx, (e) => e.predict(payload, this.#ctx(ctx)), payloadOf);
+    const stats = this.graphStats;
+    if (stats === undefined) return this.#run(ctx, (e) => e.predict(payload, this.#ctx(ctx)), payloadOf);
+    return this.#run(
+      ctx,
+      (e) => e.predict(payload, this.#ctx(ctx)),
+      (response) => {
+        stats.request(response.routing);
+        return response.payload;
+      },
+      (err) => stats.requestError(err),
+    );
   }
 
   feedback(payload: GraphPayload, ctx: RequestContext): Promise<GraphPayload> {

@@ -3,52 +3,16 @@
 // Messages stay protobuf bytes end to end, so no TensorFlow proto definitions are needed: only
 // `model_spec.name` (field 1 → field 1 of the metadata and status requests) is read, to name the
 // node; the graph RPCs are told apart by the payload's content type (TF_GRAPH_RPCS).
+import { EXECUTOR_IMPLEMENTATIONS } from '@seldon-ts/crd-types';
+import { protoFields, type ProtoField } from '@seldon-ts/payload';
 import { EngineError } from '../errors.js';
 
 export const TF_PREDICTION_SERVICE = '/tensorflow.serving.PredictionService/';
 export const TF_MODEL_SERVICE = '/tensorflow.serving.ModelService/';
 
-class WireError extends Error {}
-
-/** Reads a varint at `pos`; returns [value, next position]. Values above 2^53 lose precision, which only matters for skipped fields. */
-function varint(buf: Uint8Array, pos: number, end: number): [number, number] {
-  let value = 0;
-  let scale = 1;
-  for (let i = 0; i < 10; i++) {
-    if (pos >= end) throw new WireError('truncated varint');
-    const b = buf[pos++];
-    value += (b & 0x7f) * scale;
-    if (b < 0x80) return [value, pos];
-    scale *= 128;
-  }
-  throw new WireError('varint longer than 10 bytes');
-}
-
-/** The bytes of the first length-delimited field `num` of the message in `buf[start, end)`. */
-function lengthDelimited(
-  buf: Uint8Array,
-  num: number,
-  start: number,
-  end: number,
-): [number, number] | undefined {
-  let pos = start;
-  while (pos < end) {
-    const [key, p] = varint(buf, pos, end);
-    pos = p;
-    const field = Math.floor(key / 8);
-    const wire = key % 8;
-    if (field === 0) throw new WireError('field number 0');
-    if (wire === 0) pos = varint(buf, pos, end)[1];
-    else if (wire === 1) pos += 8;
-    else if (wire === 5) pos += 4;
-    else if (wire === 2) {
-      const [len, p2] = varint(buf, pos, end);
-      if (p2 + len > end) throw new WireError('truncated length-delimited field');
-      if (field === num) return [p2, p2 + len];
-      pos = p2 + len;
-    } else throw new WireError(`unsupported wire type ${wire}`);
-    if (pos > end) throw new WireError('truncated fixed-width field');
-  }
+/** The first length-delimited field `num` of the message in `buf[start, end)`. */
+function firstMessageField(buf: Uint8Array, num: number, start: number, end: number): ProtoField | undefined {
+  for (const field of protoFields(buf, start, end)) if (field.num === num && field.wire === 2) return field;
   return undefined;
 }
 
@@ -58,10 +22,12 @@ function lengthDelimited(
  */
 export function tfModelSpecName(request: Uint8Array, rpc: string): string {
   try {
-    const spec = lengthDelimited(request, 1, 0, request.length);
+    const spec = firstMessageField(request, 1, 0, request.length);
     if (!spec) return '';
-    const name = lengthDelimited(request, 1, spec[0], spec[1]);
-    return name ? new TextDecoder('utf-8', { fatal: true }).decode(request.subarray(name[0], name[1])) : '';
+    const name = firstMessageField(request, 1, spec.start, spec.end);
+    return name
+      ? new TextDecoder('utf-8', { fatal: true }).decode(request.subarray(name.start, name.end))
+      : '';
   } catch (err) {
     throw new EngineError(
       'SC_ERR_ENGINE_BAD_REQUEST',
@@ -102,7 +68,7 @@ export function tfRequestContentType(rpc: TfGraphRpc): string {
 }
 
 /** The graph's built-in implementations: they make no remote call. */
-const BUILT_INS = new Set(['SIMPLE_MODEL', 'SIMPLE_ROUTER', 'RANDOM_ABTEST', 'AVERAGE_COMBINER']);
+const BUILT_INS: ReadonlySet<string> = new Set(EXECUTOR_IMPLEMENTATIONS);
 
 /** Graph shape needed here; PredictiveUnit fits. */
 export interface TfGraphNode {

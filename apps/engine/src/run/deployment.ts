@@ -24,6 +24,7 @@ import { startProcessComponent, urlComponent, type StartedComponent } from './co
 import { loadInProcessComponent } from './in-process.js';
 import { startPredictorEngine, type LocalEngine } from './engine-adapter.js';
 import { startFrontDoor, type FrontDoor } from './front-door.js';
+import { provisionModel, withModelPath, type ProvisionedModel } from './prepackaged.js';
 
 /** A running predictor. */
 export interface RunningPredictor {
@@ -44,6 +45,8 @@ export interface LocalDeployment {
   /** Public gRPC port. */
   grpcPort: number;
   host: string;
+  /** The live graph page is served at `/graph/` on the public REST port. */
+  graphPage: boolean;
   predictors: RunningPredictor[];
   /** Present with several predictors or a shadow. */
   frontDoor?: FrontDoor;
@@ -87,6 +90,7 @@ export async function startLocalDeployment(options: LocalRunOptions): Promise<Lo
   const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
   const host = options.host ?? RUN_DEFAULTS.host;
   const startTimeoutMs = options.startTimeoutMs ?? RUN_DEFAULTS.startTimeoutMs;
+  const graphPage = options.graphPage ?? RUN_DEFAULTS.graphPage;
   const stopTimeoutMs = options.stopTimeoutMs ?? RUN_DEFAULTS.stopTimeoutMs;
 
   const plan = planLocalDeployment(options);
@@ -96,6 +100,8 @@ export async function startLocalDeployment(options: LocalRunOptions): Promise<Lo
   const started: StartedComponent[] = [];
   const engines: LocalEngine[] = [];
   const watchers: Array<{ close(): void }> = [];
+  const models: ProvisionedModel[] = [];
+  const manifestDir = dirname(resolvePath(options.manifestPath));
   let frontDoor: FrontDoor | undefined;
   let closed: Promise<void> | undefined;
 
@@ -110,12 +116,14 @@ export async function startLocalDeployment(options: LocalRunOptions): Promise<Lo
         started.map((c) => c.stop().catch((err: Error) => log(`[runner] ${c.node.name}: ${err.message}`))),
       );
       await supervisor.stopAll();
+      await Promise.all(models.map((m) => m.release().catch(() => undefined)));
     })());
 
   try {
     // 1. Components: child processes start concurrently; in-process modules load here.
     const perPredictor = new Map<string, StartedComponent[]>();
     const startOne = async (p: PredictorPlan, node: NodePlan): Promise<StartedComponent> => {
+      if (node.modelUri !== undefined) await provisionNodeModel(node);
       const c = node.component;
       if (c.kind === 'url') return urlComponent(node);
       if (c.kind === 'module' && c.isolation === 'inprocess') {
@@ -127,6 +135,19 @@ export async function startLocalDeployment(options: LocalRunOptions): Promise<Lo
         );
       }
       return startProcessComponent(node, supervisor, (ports) => componentEnv(plan, p, node, ports));
+    };
+    // A prepackaged server's model, local or downloaded, becomes its `model_uri` parameter.
+    const provisionNodeModel = async (node: NodePlan): Promise<void> => {
+      const model = await provisionModel(node.modelUri!, manifestDir).catch((err: unknown) => {
+        throw new EngineError(
+          'SC_ERR_ENGINE_RUN_COMPONENT',
+          `predictor "${node.predictor}" node "${node.name}": modelUri ${node.modelUri}: ${(err as Error).message}`,
+          { where: node.name, cause: err },
+        );
+      });
+      models.push(model);
+      log(`[runner] ${node.predictor}/${node.name}: ${node.node.implementation} serves ${model.path}`);
+      node.node = { ...node.node, parameters: withModelPath(node.node.parameters, model.path) };
     };
     await Promise.all(
       plan.predictors.map(async (p) => {
@@ -164,6 +185,8 @@ export async function startLocalDeployment(options: LocalRunOptions): Promise<Lo
       try {
         engine = await startPredictorEngine({
           ...invocation,
+          argv: [...invocation.argv, `--graph_page=${graphPage}`],
+          exampleRequest: plan.exampleRequest,
           annotationsText: annotationsFileText(p),
           inProcess,
           log,
@@ -217,6 +240,7 @@ export async function startLocalDeployment(options: LocalRunOptions): Promise<Lo
         httpPort: options.httpPort ?? RUN_DEFAULTS.httpPort,
         grpcPort: options.grpcPort ?? RUN_DEFAULTS.grpcPort,
         maxBodyBytes: options.maxBodyBytes ?? RUN_DEFAULTS.maxBodyBytes,
+        graphPage,
         log,
       });
     }
@@ -229,6 +253,7 @@ export async function startLocalDeployment(options: LocalRunOptions): Promise<Lo
       httpPort: frontDoor?.httpPort ?? running[0].httpPort,
       grpcPort: frontDoor?.grpcPort ?? running[0].grpcPort,
       host,
+      graphPage,
       predictors: running,
       frontDoor,
       banner: () => banner(deployment),
@@ -317,6 +342,7 @@ function banner(d: LocalDeployment): string {
     `  gRPC  ${shownHost}:${d.grpcPort}`,
   ];
   // Metrics stay per engine, as Prometheus scrapes each engine pod in the cluster.
+  if (d.graphPage) lines.push(`  Graph ${base}/graph/  (live figures and a try-it panel)`);
   if (d.frontDoor === undefined) lines.push(`  Metrics ${base}${ENGINE_PROMETHEUS_PATH}`);
   else
     for (const p of d.predictors)

@@ -25,6 +25,8 @@ export interface EngineStartInput {
   inProcess: Record<string, unknown>;
   /** Sink for the engine's log lines. */
   log: (line: string) => void;
+  /** The graph page's try-it prefill (the deployment's example request). */
+  exampleRequest?: string;
 }
 
 const VIRTUAL_ANNOTATIONS = '/seldon-engine-run/podinfo/annotations';
@@ -49,6 +51,7 @@ export async function startPredictorEngine(input: EngineStartInput): Promise<Loc
   const engine = await startEngine({
     ...config,
     ...(Object.keys(nodes).length > 0 ? { nodes } : {}),
+    graphPageExample: input.exampleRequest,
     log: (level, message) => {
       if (LEVELS[level] >= minLevel)
         input.log(`[engine ${config.predictorName}] ${level.toUpperCase()} ${message}`);

@@ -14,6 +14,7 @@ import * as grpc from '@grpc/grpc-js';
 import { Pool } from 'undici';
 import { EngineError } from '../errors.js';
 import { identity, rawMethod } from '../internal/grpc-raw.js';
+import { TrafficSplit } from '../graph-page/traffic-split.js';
 
 /** One predictor engine behind the front door. */
 export interface FrontDoorBackend {
@@ -39,6 +40,11 @@ export interface FrontDoorOptions {
   grpcPort: number;
   /** Largest REST body or gRPC message accepted, in bytes. Default 104857600. */
   maxBodyBytes?: number;
+  /**
+   * Answer `/graph/split` (requests per predictor over the last minute) and pass the other `/graph`
+   * paths to the engine of `?predictor=NAME` (default the first non-shadow one). Default false.
+   */
+  graphPage?: boolean;
   /** Random source in [0, 1) for the traffic split (tests make it deterministic). Default Math.random. */
   random?: () => number;
   log?: (line: string) => void;
@@ -125,6 +131,11 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
   const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
   const picker = createPicker(options.backends, options.random);
   const counts: Record<string, number> = Object.fromEntries(options.backends.map((b) => [b.name, 0]));
+  const split = options.graphPage ? new TrafficSplit(options.backends) : undefined;
+  const count = (name: string): void => {
+    counts[name]++;
+    split?.count(name);
+  };
   const pools = new Map(
     options.backends.map((b) => [b.name, new Pool(`http://127.0.0.1:${b.httpPort}`, { connections: 32 })]),
   );
@@ -202,6 +213,13 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
       res.writeHead((await readyAll()) ? 200 : 503).end();
       return;
     }
+    if (
+      split !== undefined &&
+      (path === '/graph' || path.startsWith('/graph/') || path.startsWith('/graph?'))
+    ) {
+      await serveGraphPage(req, res, split);
+      return;
+    }
     if (path === '/prometheus' || path === '/metrics') {
       // As in the cluster, where Prometheus scrapes each engine pod rather than the ingress:
       // a random predictor's numbers on the public port would only mislead.
@@ -225,10 +243,10 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
     const headers = forwardHeaders(req);
     const hasBody = method !== 'GET' && method !== 'HEAD';
     const target = picker.pick();
-    counts[target.name]++;
+    count(target.name);
     if (picker.shadow) {
       const shadow = picker.shadow;
-      counts[shadow.name]++;
+      count(shadow.name);
       pools
         .get(shadow.name)!
         .request({ path, method: method as 'POST', headers, body: hasBody ? body : undefined })
@@ -261,6 +279,35 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
         ),
       );
     }
+  };
+
+  // The graph page of one predictor's engine, and the split over all of them.
+  const serveGraphPage = async (req: IncomingMessage, res: ServerResponse, split: TrafficSplit) => {
+    req.resume();
+    const url = new URL(req.url ?? '/', 'http://front-door');
+    const shown = split.pick(url.searchParams.get('predictor'));
+    if (shown === undefined) {
+      // A page address, like the engine's other unknown paths: a plain 404 naming what exists.
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(
+        `no predictor "${url.searchParams.get('predictor')}" in this deployment (predictors: ${split.predictors.map((p) => p.name).join(', ')})\n`,
+      );
+      return;
+    }
+    if (url.pathname === '/graph/split') {
+      const body = JSON.stringify(split.snapshot(shown.name));
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      res.end(body);
+      return;
+    }
+    const upstream = await pools.get(shown.name)!.request({ path: req.url ?? '/', method: 'GET' });
+    const outHeaders: Record<string, string | string[]> = {};
+    for (const [k, v] of Object.entries(upstream.headers)) {
+      if (v !== undefined && !HOP_BY_HOP.has(k)) outHeaders[k] = v;
+    }
+    res.writeHead(upstream.statusCode, outHeaders);
+    for await (const chunk of upstream.body) res.write(chunk);
+    res.end();
   };
 
   const http: HttpServer = createServer((req, res) => {
@@ -316,9 +363,9 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
         callback: grpc.sendUnaryData<Buffer>,
       ) => {
         const target = picker.pick();
-        counts[target.name]++;
+        count(target.name);
         if (picker.shadow) {
-          counts[picker.shadow.name]++;
+          count(picker.shadow.name);
           void relay(picker.shadow, path, call.request, call);
         }
         void relay(target, path, call.request, call).then(({ err, value, header }) => {

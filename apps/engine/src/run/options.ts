@@ -32,6 +32,8 @@ export interface LocalRunOptions {
   stopTimeoutMs?: number;
   /** Largest request body the front door accepts, in bytes. Default 104857600 (100 MiB). */
   maxBodyBytes?: number;
+  /** Serve the live graph page at `/graph/` (each engine's `--graph_page`). Default true. */
+  graphPage?: boolean;
   /** Where progress lines go. Default: standard error. */
   log?: (line: string) => void;
   /**
@@ -129,6 +131,12 @@ export const RUN_OPTIONS: readonly RunOptionSpec[] = [
     default: '104857600',
     description: 'largest request body the front door accepts (several predictors only)',
   },
+  {
+    flag: '--graph-page',
+    key: 'graphPage',
+    default: 'true',
+    description: 'serve the live graph page at /graph/ on the REST port (--graph-page=false: off)',
+  },
 ];
 
 /** Defaults applied to {@link LocalRunOptions}. */
@@ -141,6 +149,7 @@ export const RUN_DEFAULTS = {
   startTimeoutMs: 30_000,
   stopTimeoutMs: 5_000,
   maxBodyBytes: 104_857_600,
+  graphPage: true,
 } as const;
 
 export const RUN_USAGE = `Usage: seldon-engine run <seldondeployment.yaml> [options]
@@ -223,6 +232,9 @@ export function parseRunArgs(argv: readonly string[]): LocalRunOptions | 'help' 
         break;
       case 'watch':
         out.watch = value !== 'false';
+        break;
+      case 'graphPage':
+        out.graphPage = value !== 'false';
         break;
       case 'host':
       case 'namespace':

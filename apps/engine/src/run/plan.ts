@@ -2,6 +2,7 @@
 // need a component, where each component comes from, its ports, its environment (the same
 // PREDICTIVE_UNIT_* variables the operator sets in the cluster) and the engine's flags, env and
 // pod annotations (what the operator would put in the engine container).
+import { EXECUTOR_IMPLEMENTATIONS } from '@seldon-ts/crd-types';
 import type { SeldonDeployment, PredictorSpec, PredictiveUnit, EnvVar } from '@seldon-ts/crd-types';
 import { EngineError } from '../errors.js';
 import {
@@ -13,6 +14,7 @@ import {
   type LocalComponent,
   type Isolation,
 } from './local-component.js';
+import { LOCAL_PREPACKAGED_SERVERS, prepackagedComponent } from './prepackaged.js';
 
 /**
  * Where each predictor engine serves Prometheus metrics: the path the operator passes
@@ -20,8 +22,11 @@ import {
  */
 export const ENGINE_PROMETHEUS_PATH = '/prometheus';
 
+/** Connect retries of the local engines' node clients: 25+50+100+200+400 ms cover a restart. */
+export const LOCAL_NODE_CONNECT_RETRIES = 5;
+
 /** Implementations the engine runs itself: no container, no component. */
-const BUILTIN = new Set(['SIMPLE_MODEL', 'SIMPLE_ROUTER', 'RANDOM_ABTEST', 'AVERAGE_COMBINER']);
+const BUILTIN: ReadonlySet<string> = new Set(EXECUTOR_IMPLEMENTATIONS);
 
 /** One graph node that needs a local component. */
 export interface NodePlan {
@@ -36,6 +41,11 @@ export interface NodePlan {
   containerEnv: Record<string, string>;
   /** Container image, for PREDICTIVE_UNIT_IMAGE. */
   image: string;
+  /**
+   * A prepackaged server's model, made local before the component starts; its `model_uri`
+   * parameter then names the local copy (as the operator's storage initializer does in a pod).
+   */
+  modelUri?: string;
 }
 
 /** One predictor: its nodes and its engine. */
@@ -108,17 +118,23 @@ export function planDeployment(sdep: SeldonDeployment, options: PlanOptions): De
       const impl = node.implementation ?? '';
       if (BUILTIN.has(impl) || seen.has(node.name)) return;
       const where = `predictor "${predictor.name}" node "${node.name}"`;
-      const component = resolveLocalComponent(sdep, predictor, node.name, {
+      const annotated = resolveLocalComponent(sdep, predictor, node.name, {
         baseDir: options.baseDir,
         overrides: options.overrides,
         isolation: options.isolation,
       });
+      const server = annotated
+        ? undefined
+        : prepackagedComponent(node, options.isolation ?? 'inprocess', where);
+      const component = annotated ?? server;
       if (!component) {
         const prepackaged = impl !== '' && impl !== 'UNKNOWN_IMPLEMENTATION';
         throw new EngineError(
           'SC_ERR_ENGINE_RUN_COMPONENT',
           `${where} has no local component` +
-            (prepackaged ? ` (the prepackaged server ${impl} has no local build)` : '') +
+            (prepackaged
+              ? ` (the prepackaged server ${impl} has no local build; served here: ${LOCAL_PREPACKAGED_SERVERS.join(', ')})`
+              : '') +
             `: add the annotation ${LOCAL_COMPONENT_ANNOTATION_PREFIX}${node.name}: "module:./${node.name}.ts" ` +
             `to metadata.annotations (or url:/command:), or pass --component ${node.name}=module:./${node.name}.ts`,
           { where },
@@ -134,6 +150,7 @@ export function planDeployment(sdep: SeldonDeployment, options: PlanOptions): De
         component,
         containerEnv: literalEnv(container?.env, where, warnings),
         image: container?.image ?? '',
+        ...(server ? { modelUri: node.modelUri } : {}),
       });
     });
 
@@ -355,6 +372,9 @@ export function engineInvocation(
     `${listen.gracefulTimeoutMs}ms`,
   ];
   const env = {
+    // Components run as processes here and are restarted after a crash (first after 250 ms): node
+    // calls refused meanwhile are retried for about 0.8 s instead of failing. svcOrchSpec.env wins.
+    SELDON_ENGINE_NODE_CONNECT_RETRIES: String(LOCAL_NODE_CONNECT_RETRIES),
     ...predictor.engineEnv,
     ENGINE_PREDICTOR: Buffer.from(JSON.stringify(spec)).toString('base64'),
   };

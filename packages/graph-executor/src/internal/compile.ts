@@ -29,7 +29,18 @@ export interface CompiledNode {
   readonly logKinds: number;
 }
 
-const BUILT_INS = new Set(['SIMPLE_MODEL', 'SIMPLE_ROUTER', 'RANDOM_ABTEST', 'AVERAGE_COMBINER']);
+/**
+ * The implementations this executor runs itself. The package has no run-time dependency on
+ * @seldon-ts/crd-types (and its validator); crd-compat.ts checks at compile time that this is
+ * exactly its EXECUTOR_IMPLEMENTATIONS.
+ */
+export const EXECUTOR_BUILT_INS = [
+  'SIMPLE_MODEL',
+  'SIMPLE_ROUTER',
+  'RANDOM_ABTEST',
+  'AVERAGE_COMBINER',
+] as const;
+const BUILT_INS: ReadonlySet<string> = new Set(EXECUTOR_BUILT_INS);
 
 export function compileGraph(
   root: GraphNodeSpec,

@@ -1,98 +1,12 @@
-// Just enough of the protobuf wire format to look inside Seldon messages without a full codec:
-// read a route, read feedback routing, append meta.routing, build a SeldonMessageList. Everything
-// else is left to @seldon-ts/payload.
+// Just enough protobuf to look inside Seldon messages without a full codec: read a route, read
+// feedback routing, rewrite meta.routing, build a SeldonMessageList, chain v2/tensorflow messages.
+// Fields are read with @seldon-ts/payload's wire reader (protoFields, on protobufjs's Reader), which
+// throws a PayloadError SC_ERR_PAYLOAD_BAD_PROTO on malformed bytes; the few writers are here.
+import { protoFields as fields, readProtoDouble as readDouble, readProtoInt32 } from '@seldon-ts/payload';
+import type { ProtoField as Field } from '@seldon-ts/payload';
 
-export class WireError extends Error {}
-
-export interface Field {
-  readonly num: number;
-  readonly wire: number;
-  /** where the field's key starts (for copying a whole field) */
-  readonly keyStart: number;
-  /** varint value (wire 0) */
-  readonly varint?: bigint;
-  /** start/end of a length-delimited value (wire 2) or the fixed bytes (wire 1/5) */
-  readonly start: number;
-  readonly end: number;
-}
-
-function readVarint(buf: Uint8Array, pos: number): [bigint, number] {
-  let result = 0n;
-  let shift = 0n;
-  for (let i = 0; i < 10; i++) {
-    if (pos >= buf.length) throw new WireError('truncated varint');
-    const b = buf[pos++]!;
-    result |= BigInt(b & 0x7f) << shift;
-    if ((b & 0x80) === 0) return [result, pos];
-    shift += 7n;
-  }
-  throw new WireError('varint too long');
-}
-
-function readSmallVarint(buf: Uint8Array, pos: number): [number, number] {
-  let result = 0;
-  let mul = 1;
-  for (let i = 0; i < 10; i++) {
-    if (pos >= buf.length) throw new WireError('truncated varint');
-    const b = buf[pos++]!;
-    result += (b & 0x7f) * mul;
-    if ((b & 0x80) === 0) return [result, pos];
-    mul *= 128;
-  }
-  throw new WireError('varint too long');
-}
-
-/** Iterates the top-level fields of a message in `buf[start, end)`. Throws WireError on malformed input. */
-export function* fields(buf: Uint8Array, start = 0, end = buf.length): Generator<Field> {
-  let pos = start;
-  while (pos < end) {
-    const keyStart = pos;
-    const [key, p1] = readSmallVarint(buf, pos);
-    pos = p1;
-    const num = Math.floor(key / 8);
-    const wire = key & 7;
-    if (num === 0) throw new WireError('field number 0');
-    switch (wire) {
-      case 0: {
-        const [v, p2] = readVarint(buf, pos);
-        yield { num, wire, keyStart, varint: v, start: pos, end: p2 };
-        pos = p2;
-        break;
-      }
-      case 1:
-        if (pos + 8 > end) throw new WireError('truncated fixed64');
-        yield { num, wire, keyStart, start: pos, end: pos + 8 };
-        pos += 8;
-        break;
-      case 2: {
-        const [len, p2] = readSmallVarint(buf, pos);
-        if (p2 + len > end) throw new WireError('truncated length-delimited field');
-        yield { num, wire, keyStart, start: p2, end: p2 + len };
-        pos = p2 + len;
-        break;
-      }
-      case 5:
-        if (pos + 4 > end) throw new WireError('truncated fixed32');
-        yield { num, wire, keyStart, start: pos, end: pos + 4 };
-        pos += 4;
-        break;
-      default:
-        throw new WireError(`unsupported wire type ${wire}`);
-    }
-  }
-  if (pos !== end) throw new WireError('message overruns its length');
-}
-
-export function readDouble(buf: Uint8Array, pos: number): number {
-  return new DataView(buf.buffer, buf.byteOffset + pos, 8).getFloat64(0, true);
-}
-
-export function utf8(buf: Uint8Array, start: number, end: number): string {
+function utf8(buf: Uint8Array, start: number, end: number): string {
   return new TextDecoder().decode(buf.subarray(start, end));
-}
-
-function int32FromVarint(v: bigint): number {
-  return Number(BigInt.asIntN(32, v));
 }
 
 /**
@@ -134,8 +48,8 @@ function firstElement(buf: Uint8Array, f: Field): number | undefined | typeof EM
       if (t.num === 2 && t.wire === 1) return readDouble(buf, t.start);
     } else {
       // TensorProto.int_val = 7, packed int32
-      if (t.num === 7 && t.wire === 2 && t.end > t.start) return int32FromVarint(readVarint(buf, t.start)[0]);
-      if (t.num === 7 && t.wire === 0) return int32FromVarint(t.varint!);
+      if (t.num === 7 && t.wire === 2 && t.end > t.start) return readProtoInt32(buf, t.start);
+      if (t.num === 7 && t.wire === 0) return readProtoInt32(buf, t.start);
     }
   }
   return EMPTY;
@@ -175,7 +89,7 @@ export function routingFromFeedback(buf: Uint8Array): Map<string, number> | unde
         let value = 0;
         for (const e of fields(buf, r.start, r.end)) {
           if (e.num === 1 && e.wire === 2) key = utf8(buf, e.start, e.end);
-          else if (e.num === 2 && e.wire === 0) value = int32FromVarint(e.varint!);
+          else if (e.num === 2 && e.wire === 0) value = readProtoInt32(buf, e.start);
         }
         (routing ??= new Map()).set(key, value);
       }

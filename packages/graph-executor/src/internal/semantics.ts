@@ -1,4 +1,4 @@
-import { decodeContentEncoding, isIdentityEncoding } from '@seldon-ts/payload';
+import { decodeContentEncoding, isIdentityEncoding, isPayloadError } from '@seldon-ts/payload';
 import { GraphPayload } from '../payload.js';
 import type { PayloadFormat } from '../payload.js';
 import { GraphError } from '../errors.js';
@@ -10,7 +10,6 @@ import {
   tfResponseToRequest,
   v2FillModelName,
   v2ResponseToRequest,
-  WireError,
 } from './protowire.js';
 import { objectToProto, protoToJsonText, protoToObject } from './codec.js';
 import type { MessageKind } from './codec.js';
@@ -151,7 +150,7 @@ export function feedbackRouting(feedback: GraphPayload): Map<string, number> | u
       if (typeof route === 'number') routing.set(name, Math.trunc(route));
     return routing;
   } catch (err) {
-    if (err instanceof WireError || err instanceof GraphError) return undefined;
+    if (isPayloadError(err) || err instanceof GraphError) return undefined;
     throw err;
   }
 }

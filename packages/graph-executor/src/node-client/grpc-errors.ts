@@ -4,7 +4,7 @@
 // told apart by their code and grpc-js's wording, and mapped to the executor's codes.
 import { status as GrpcCode, type ServiceError } from '@grpc/grpc-js';
 import { GraphError } from '../errors.js';
-import { grpcToHttp } from '../internal/status-map.js';
+import { grpcToHttpStatus } from '@seldon-ts/payload';
 
 /** Where the failed call went. */
 export interface GrpcFailureContext {
@@ -67,7 +67,7 @@ export function grpcFailure(
           error: new GraphError(
             'SC_ERR_GRAPH_MESSAGE_TOO_LARGE',
             `response of node ${nodeName} (${target}) exceeds maxMessageBytes (${ctx.maxMessageBytes} bytes)`,
-            { nodeName, grpcCode: GrpcCode.RESOURCE_EXHAUSTED, cause: err },
+            { nodeName, grpcStatus: GrpcCode.RESOURCE_EXHAUSTED, cause: err },
           ),
           retry: undefined,
         };
@@ -97,7 +97,7 @@ export function grpcFailure(
     error: new GraphError(
       'SC_ERR_GRAPH_NODE_ERROR_RESPONSE',
       `node ${nodeName} (${target}) failed: ${details || `gRPC status ${err.code}`}`,
-      { nodeName, grpcCode: err.code, httpStatus: grpcToHttp(err.code) },
+      { nodeName, grpcStatus: err.code, httpStatus: grpcToHttpStatus(err.code) },
     ),
     retry: undefined,
   };

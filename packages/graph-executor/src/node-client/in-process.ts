@@ -1,9 +1,9 @@
+import { httpToGrpcStatus } from '@seldon-ts/payload';
 import type { Feedback, SeldonMessage } from '@seldon-ts/payload';
 import type { NodeCall, NodeClient } from './node-client.js';
 import { GraphPayload } from '../payload.js';
 import { GraphError } from '../errors.js';
 import type { GraphNodeSpec } from '../graph.js';
-import { httpToGrpc } from '../internal/status-map.js';
 
 /**
  * The structural shape of a component that runs in this process (what
@@ -120,7 +120,7 @@ function toGraphError(err: unknown, nodeName: string): GraphError {
     httpStatus?: unknown;
     statusCode?: unknown;
     status?: unknown;
-    grpcCode?: unknown;
+    grpcStatus?: unknown;
     reason?: unknown;
     body?: unknown;
     toSeldonStatus?: () => unknown;
@@ -150,7 +150,7 @@ function toGraphError(err: unknown, nodeName: string): GraphError {
   return new GraphError('SC_ERR_GRAPH_NODE_ERROR_RESPONSE', `node ${nodeName} failed: ${message}`, {
     nodeName,
     httpStatus: status,
-    grpcCode: typeof e.grpcCode === 'number' ? e.grpcCode : httpToGrpc(status),
+    grpcStatus: typeof e.grpcStatus === 'number' ? e.grpcStatus : httpToGrpcStatus(status),
     body: body instanceof Uint8Array ? GraphPayload.fromBytes(body) : GraphPayload.fromObject(body),
     cause: err,
   });

@@ -1,6 +1,7 @@
 // What a failed REST exchange means for the graph: the GraphError to report and whether the call
 // may be sent again (only when the node cannot have processed it).
-import { GraphError, GrpcStatus } from '../errors.js';
+import { GrpcStatus } from '@seldon-ts/payload';
+import { GraphError } from '../errors.js';
 import { isConnectFailure } from '../internal/net.js';
 import type { ExchangeFailure } from './rest-exchange.js';
 
@@ -12,6 +13,7 @@ export interface RestFailureContext {
   readonly maxMessageBytes: number;
   readonly maxHeaderBytes: number;
   readonly answerTimeoutMs: number;
+  readonly maxAnswerMs: number;
   /** The request's headers (undici's flat `[name, value, ...]` list), to name one undici refused. */
   readonly headers?: readonly string[];
 }
@@ -34,7 +36,16 @@ export function restFailure(
       error: new GraphError(
         'SC_ERR_GRAPH_MESSAGE_TOO_LARGE',
         `response of node ${nodeName} from ${url} exceeds maxMessageBytes (${ctx.maxMessageBytes} bytes)`,
-        { nodeName, grpcCode: GrpcStatus.RESOURCE_EXHAUSTED },
+        { nodeName, grpcStatus: GrpcStatus.RESOURCE_EXHAUSTED },
+      ),
+      retry: undefined,
+    };
+  if (failure.kind === 'deadline')
+    return {
+      error: new GraphError(
+        'SC_ERR_GRAPH_NODE_TIMEOUT',
+        `node ${nodeName} at ${url} did not finish its answer within ${ctx.maxAnswerMs} ms (maxAnswerMs)`,
+        { nodeName },
       ),
       retry: undefined,
     };

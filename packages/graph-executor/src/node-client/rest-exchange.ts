@@ -4,6 +4,7 @@
 // headers and the body bytes, within a size limit.
 import type { Dispatcher } from 'undici';
 import type { CancelSource } from '../internal/net.js';
+import type { AnswerDeadlines, TimedAnswer } from './answer-deadlines.js';
 
 /** A node's answer. */
 export interface RestAnswer {
@@ -16,7 +17,7 @@ export interface RestAnswer {
 }
 
 /** Why an exchange failed; `cause` is undici's (or the socket's) error when there is one. */
-export type ExchangeFailureKind = 'too-large' | 'cancelled' | 'failed';
+export type ExchangeFailureKind = 'too-large' | 'cancelled' | 'deadline' | 'failed';
 
 /** A failed exchange, with whether the node had started answering (for the keep-alive retry). */
 export class ExchangeFailure extends Error {
@@ -35,13 +36,15 @@ export class ExchangeFailure extends Error {
  * Sends `request` through `dispatcher` and resolves with the answer. Fails with an
  * {@link ExchangeFailure}: `too-large` when the body (declared or received) exceeds `maxBodyBytes`,
  * `cancelled` when `cancel` aborts (the request is withdrawn, or its connection closed if it was
- * sent), `failed` for everything undici reports.
+ * sent), `deadline` when `deadlines` expires it before the answer's last byte, `failed` for
+ * everything undici reports.
  */
 export function exchange(
   dispatcher: Dispatcher,
   request: Dispatcher.DispatchOptions,
   maxBodyBytes: number,
   cancel: CancelSource | undefined,
+  deadlines?: AnswerDeadlines,
 ): Promise<RestAnswer> {
   return new Promise<RestAnswer>((resolve, reject) => {
     if (cancel?.aborted) {
@@ -50,6 +53,7 @@ export function exchange(
     }
     const handler = new AnswerHandler(maxBodyBytes, resolve, reject);
     if (cancel !== undefined) handler.unlisten = cancel.onAbort(() => handler.cancel());
+    if (deadlines !== undefined) handler.untrack = deadlines.track(handler);
     dispatcher.dispatch(request, handler);
   });
 }
@@ -57,7 +61,7 @@ export function exchange(
 const EMPTY = Buffer.alloc(0);
 
 /** undici handler collecting one answer. Settles its promise exactly once. */
-class AnswerHandler implements Dispatcher.DispatchHandler {
+class AnswerHandler implements Dispatcher.DispatchHandler, TimedAnswer {
   readonly #maxBodyBytes: number;
   readonly #resolve: (answer: RestAnswer) => void;
   readonly #reject: (failure: ExchangeFailure) => void;
@@ -71,6 +75,8 @@ class AnswerHandler implements Dispatcher.DispatchHandler {
   #size = 0;
   /** Removes the cancellation callback. */
   unlisten: (() => void) | undefined;
+  /** Stops the whole-answer timer. */
+  untrack: (() => void) | undefined;
 
   constructor(
     maxBodyBytes: number,
@@ -88,6 +94,13 @@ class AnswerHandler implements Dispatcher.DispatchHandler {
     const failure = new ExchangeFailure('cancelled', this.#statusCode !== 0, 'cancelled');
     this.#fail(failure);
     // A request still queued is withdrawn when it reaches a connection (onRequestStart).
+    this.#controller?.abort(failure);
+  }
+
+  /** The whole-answer bound passed: fail now and close the connection (the answer is unusable). */
+  expire(): void {
+    const failure = new ExchangeFailure('deadline', this.#statusCode !== 0, 'answer deadline passed');
+    this.#fail(failure);
     this.#controller?.abort(failure);
   }
 
@@ -124,6 +137,7 @@ class AnswerHandler implements Dispatcher.DispatchHandler {
     if (this.#settled) return;
     this.#settled = true;
     this.unlisten?.();
+    this.untrack?.();
     const chunks = this.#chunks;
     this.#resolve({
       statusCode: this.#statusCode,
@@ -156,6 +170,7 @@ class AnswerHandler implements Dispatcher.DispatchHandler {
     if (this.#settled) return;
     this.#settled = true;
     this.unlisten?.();
+    this.untrack?.();
     this.#chunks = [];
     this.#reject(failure);
   }

@@ -1,11 +1,11 @@
 import { Pool, type Dispatcher } from 'undici';
+import { httpToGrpcStatus } from '@seldon-ts/payload';
 import { Cancellation } from '../cancellation.js';
 import { combinerJsonBody, type NodeCall, type NodeClient, type ReadyCheckOptions } from './node-client.js';
 import { GraphPayload, JSON_CONTENT_TYPE } from '../payload.js';
 import { GraphError } from '../errors.js';
 import type { GraphNodeSpec } from '../graph.js';
 import { NOT_FORWARDED, restPath } from '../internal/paths.js';
-import { httpToGrpc } from '../internal/status-map.js';
 import {
   abortError,
   cancelSource,
@@ -15,6 +15,7 @@ import {
   type CancelSource,
 } from '../internal/net.js';
 import { tcpReady } from '../internal/tcp-ready.js';
+import { AnswerDeadlines } from './answer-deadlines.js';
 import { exchange, ExchangeFailure, type RestAnswer } from './rest-exchange.js';
 import { restFailure, type RestFailureContext } from './rest-errors.js';
 
@@ -43,6 +44,12 @@ export interface RestNodeClientOptions {
    */
   readonly answerTimeoutMs?: number;
   /**
+   * The longest a node may take for a whole answer, from the request sent to the answer's last
+   * byte, however it paces its bytes (interim `1xx` answers, a byte at a time), in milliseconds;
+   * 0 = no bound. Default 300000 (5 minutes).
+   */
+  readonly maxAnswerMs?: number;
+  /**
    * Retries of a call whose connection failed before the request was sent (refused, DNS, connect
    * timeout). Never retried once bytes were written. Default 2.
    */
@@ -59,6 +66,7 @@ const DEFAULTS = {
   maxMessageBytes: 64 * 1024 * 1024,
   maxHeaderBytes: 64 * 1024,
   answerTimeoutMs: 300_000,
+  maxAnswerMs: 300_000,
   connectRetries: 2,
   connectRetryDelayMs: 25,
 } as const;
@@ -92,11 +100,13 @@ export class RestNodeClient implements NodeClient {
   readonly #options: Required<RestNodeClientOptions>;
   readonly #pools = new Map<string, Pool>();
   readonly #targets = new WeakMap<object, Target>();
+  readonly #deadlines: AnswerDeadlines;
   #closed = false;
 
   constructor(options: RestNodeClientOptions = {}) {
     this.#options = withDefaults<RestNodeClientOptions>(DEFAULTS, options);
     checkClientOptions('RestNodeClient', this.#options, ['connections', 'maxHeaderBytes']);
+    this.#deadlines = new AnswerDeadlines(this.#options.maxAnswerMs);
   }
 
   /** Default per-call timeout in milliseconds (0 = none). */
@@ -120,7 +130,13 @@ export class RestNodeClient implements NodeClient {
 
   /** One attempt; a failure may send the request again (see {@link #failed}). */
   #send(request: RestRequest, attempt: number, retriedClosed: boolean): Promise<GraphPayload> {
-    return exchange(request.pool, request.dispatch, request.maxMessageBytes, request.cancel).then(
+    return exchange(
+      request.pool,
+      request.dispatch,
+      request.maxMessageBytes,
+      request.cancel,
+      this.#deadlines,
+    ).then(
       (answer) => toPayload(answer, request),
       (err: unknown) => this.#failed(err, request, attempt, retriedClosed),
     );
@@ -173,6 +189,7 @@ export class RestNodeClient implements NodeClient {
       maxMessageBytes: options.maxMessageBytes,
       maxHeaderBytes: options.maxHeaderBytes,
       answerTimeoutMs: options.answerTimeoutMs,
+      maxAnswerMs: options.maxAnswerMs,
       headers,
       pool: target.pool,
       dispatch: { method: isGet ? 'GET' : 'POST', path, headers, body },
@@ -263,7 +280,7 @@ function toPayload(answer: RestAnswer, request: RestRequest): GraphPayload {
       {
         nodeName: request.nodeName,
         httpStatus: answer.statusCode,
-        grpcCode: httpToGrpc(answer.statusCode),
+        grpcStatus: httpToGrpcStatus(answer.statusCode),
         body: bytes.length > 0 ? payload : undefined,
       },
     );

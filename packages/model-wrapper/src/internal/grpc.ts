@@ -104,12 +104,12 @@ function handler(ctx: GrpcContext, service: string, rpc: Rpc): grpc.handleUnaryC
   return (call, callback) => {
     const started = process.hrtime.bigint();
     const done = (err: WrapperError | null, reply?: Uint8Array): void => {
-      if (err !== null) callback({ code: err.grpcCode, details: err.message });
+      if (err !== null) callback({ code: err.grpcStatus, details: err.message });
       else callback(null, Buffer.from(reply!.buffer, reply!.byteOffset, reply!.byteLength));
       ctx.metrics?.observeRequest(
         label,
         'grpc',
-        grpc.status[err === null ? 0 : err.grpcCode] ?? 'UNKNOWN',
+        grpc.status[err === null ? 0 : err.grpcStatus] ?? 'UNKNOWN',
         Number(process.hrtime.bigint() - started) / 1e9,
       );
     };

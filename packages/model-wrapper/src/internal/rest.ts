@@ -2,6 +2,7 @@
 // node:http server (hot path) and by the express router.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
+  decodeContentEncoding,
   decodeFeedback,
   decodeMessage,
   decodeMessageList,
@@ -320,8 +321,16 @@ export function createRestListener(ctx: RestContext): (req: IncomingMessage, res
     });
     req.on('end', () => {
       if (aborted) return;
-      const body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size);
-      const dispatched = dispatchRest(ctx, entry.endpoint, req.headers['content-type'] ?? '', body, query);
+      const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
+      const contentType = req.headers['content-type'] ?? '';
+      const encoding = req.headers['content-encoding'];
+      const dispatched =
+        encoding === undefined
+          ? dispatchRest(ctx, entry.endpoint, contentType, body, query)
+          : decodedBody(body, encoding, ctx.maxMessageBytes).then(
+              (decoded) => dispatchRest(ctx, entry.endpoint, contentType, decoded, query),
+              (err: unknown) => errorResult(toWrapperError(err)),
+            );
       work = dispatched;
       // First answer wins: the component's, or the timeout's (no Promise.race: this is the hot path).
       let answered = false;
@@ -351,6 +360,17 @@ export function createRestListener(ctx: RestContext): (req: IncomingMessage, res
       aborted = true;
     });
   };
+}
+
+/**
+ * A body sent with `Content-Encoding` (gzip, deflate, br; the engine forwards a client's encoded
+ * body as it came), inflated off the event loop and bounded by the same limit as a plain body.
+ */
+async function decodedBody(body: Buffer, encoding: string, maxBytes: number): Promise<Buffer> {
+  const decoded = await decodeContentEncoding(body, encoding, maxBytes, 'the request body');
+  return Buffer.isBuffer(decoded)
+    ? decoded
+    : Buffer.from(decoded.buffer, decoded.byteOffset, decoded.byteLength);
 }
 
 /**

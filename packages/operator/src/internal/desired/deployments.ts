@@ -6,6 +6,7 @@ import { findNode, isPrepackaged, walkGraph } from '@seldon-ts/crd-types';
 import type { KubeObject } from '../kube/client.js';
 import { isAutoscaled } from './autoscaling.js';
 import type { PredictorContext } from './context.js';
+import { addSpoolVolume } from './payload-spool.js';
 import { engineContainer } from './engine-container.js';
 import { SELDON_ID_LABEL, nodeTypeLabel } from './metadata.js';
 import {
@@ -105,6 +106,7 @@ function componentPod(cs: SeldonPodSpec, ctx: PredictorContext, hasEngine: boole
 /** The engine container, its TLS Secret and its graph ConfigMap volume. */
 function addEngine(pod: PodSpec, ctx: PredictorContext): void {
   (pod.containers ??= []).push(engineContainer(ctx));
+  addSpoolVolume(pod, ctx);
   if (ctx.predictor.ssl?.certSecretName) mountCert(pod, ctx.predictor.ssl.certSecretName, ctx.config);
   if (ctx.useGraphFile) addGraphVolume(pod, ctx.graph.configMap);
 }
@@ -175,6 +177,7 @@ export function svcOrchDeployment(ctx: PredictorContext): BuiltDeployment {
     containers: [engineContainer(ctx)],
     serviceAccountName: config.engine.serviceAccountName,
   };
+  addSpoolVolume(pod, ctx);
   if (ctx.useGraphFile) addGraphVolume(pod, ctx.graph.configMap);
   if (predictor.ssl?.certSecretName) mountCert(pod, predictor.ssl.certSecretName, config);
   finishPod(pod, config);

@@ -6,6 +6,7 @@ import type { PredictorContext } from './context.js';
 import { PODINFO_PATH, PODINFO_VOLUME } from './defaulting.js';
 import { enginePredictor, GRAPH_FILE } from './graph-configmap.js';
 import { GRAPH_VOLUME } from './parameters-delivery.js';
+import { spoolEnv, spoolMounts } from './payload-spool.js';
 
 export const ENGINE_CONTAINER = 'seldon-container-engine';
 
@@ -78,7 +79,8 @@ function engineArgs({ sdep, predictor, config, useGraphFile }: PredictorContext)
  * `ENGINE_PREDICTOR` (env delivery only), the request logger endpoint, the user's `svcOrchSpec.env`,
  * then one variable per `seldon.io/engine-<name>` annotation the user did not set (sorted).
  */
-function engineEnv({ sdep, predictor, config, useGraphFile }: PredictorContext): EnvVar[] {
+function engineEnv(ctx: PredictorContext): EnvVar[] {
+  const { sdep, predictor, config, useGraphFile } = ctx;
   const env: EnvVar[] = [];
   if (!useGraphFile) {
     env.push({
@@ -96,13 +98,15 @@ function engineEnv({ sdep, predictor, config, useGraphFile }: PredictorContext):
     const name = k.slice(ENGINE_ANNOTATION_PREFIX.length).toUpperCase().replace(/-/g, '_');
     if (!userEnv.some((x) => x.name === name)) env.push({ name, value: v });
   }
+  env.push(...spoolEnv(ctx, env));
   return env;
 }
 
-function engineVolumeMounts({ config, useGraphFile }: PredictorContext): VolumeMount[] {
+function engineVolumeMounts(ctx: PredictorContext): VolumeMount[] {
   const mounts: VolumeMount[] = [{ name: PODINFO_VOLUME, mountPath: PODINFO_PATH }];
-  if (useGraphFile)
-    mounts.push({ name: GRAPH_VOLUME, mountPath: config.engine.graphMountPath, readOnly: true });
+  if (ctx.useGraphFile)
+    mounts.push({ name: GRAPH_VOLUME, mountPath: ctx.config.engine.graphMountPath, readOnly: true });
+  mounts.push(...spoolMounts(ctx));
   return mounts;
 }
 
