@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Builds the project's images from the root Dockerfile: engine, operator and the microservice base
-// image, tagged seldon-ts/<target>:<version>, and prints their sizes.
+// Builds the project's images from the root Dockerfile: engine, operator, the microservice base
+// image, the storage initializer and the ONNX and XGBoost model servers, tagged seldon-ts/<target>:<version>, and prints their sizes.
 // Usage: node scripts/images.mjs [target ...]   (IMAGE_TAG overrides the tag; DOCKER_BUILD_ARGS adds
 // arguments to `docker build`). Needs a running Docker daemon; on the test machines
 // scripts/kube-node/base-image.sh starts one and makes the base image.
@@ -9,7 +9,14 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-export const TARGETS = ['engine', 'operator', 'microservice'];
+export const TARGETS = [
+  'engine',
+  'operator',
+  'microservice',
+  'storage-initializer',
+  'onnx-server',
+  'xgboost-server',
+];
 export const IMAGE_TAG =
   process.env.IMAGE_TAG ?? JSON.parse(readFileSync(`${root}package.json`, 'utf8')).version;
 

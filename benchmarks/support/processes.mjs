@@ -49,10 +49,18 @@ export function cpuOf(child) {
  * `n` calls of `client.call()` at `concurrency`; latency percentiles, throughput, and the CPU µs
  * per call of `cpuChild` (NaN without one).
  */
-export async function measure(client, cpuChild, n, concurrency) {
+export function measure(client, cpuChild, n, concurrency) {
+  return measureWith(client, cpuChild ? () => cpuOf(cpuChild) : null, n, concurrency);
+}
+
+/**
+ * {@link measure} with the server's CPU time (µs so far) read by `readCpu` (sync or async), e.g.
+ * from /proc for a server that is not a Node child; NaN per call without one.
+ */
+export async function measureWith(client, readCpu, n, concurrency) {
   const latencies = new Float64Array(n);
   let next = 0;
-  const cpu0 = cpuChild ? await cpuOf(cpuChild) : 0;
+  const cpu0 = readCpu ? await readCpu() : 0;
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -65,13 +73,13 @@ export async function measure(client, cpuChild, n, concurrency) {
     }),
   );
   const elapsed = performance.now() - t0;
-  const cpu1 = cpuChild ? await cpuOf(cpuChild) : 0;
+  const cpu1 = readCpu ? await readCpu() : 0;
   latencies.sort();
   return {
     p50: latencies[Math.floor(n * 0.5)],
     p99: latencies[Math.floor(n * 0.99)],
     rps: (n / elapsed) * 1000,
-    cpuUsPerReq: cpuChild ? (cpu1 - cpu0) / n : NaN,
+    cpuUsPerReq: readCpu ? (cpu1 - cpu0) / n : NaN,
   };
 }
 

@@ -482,12 +482,7 @@ export function loadPredictorFile(
   }
   let docs: unknown[];
   try {
-    docs = parseAllDocuments(text)
-      .map((d) => {
-        if (d.errors.length) throw d.errors[0];
-        return d.toJS() as unknown;
-      })
-      .filter((d) => d != null);
+    docs = parseDocuments(text);
   } catch (err) {
     throw invalid(`${path} is not valid YAML/JSON: ${(err as Error).message}`);
   }
@@ -554,6 +549,27 @@ export function loadPredictorFile(
   throw invalid(
     `${path} holds no SeldonDeployment (spec.predictors), predictor (graph) or graph node (name)`,
   );
+}
+
+/**
+ * The documents of a graph file. JSON (the operator mounts `predictor.json`) is read with
+ * JSON.parse: YAML's parser reads it too, but costs a pod's engine a large share of its start-up.
+ * Anything else, or JSON that does not parse, goes to the YAML parser (which names the error).
+ */
+function parseDocuments(text: string): unknown[] {
+  if (text.trimStart().startsWith('{')) {
+    try {
+      return [JSON.parse(text) as unknown];
+    } catch {
+      // Flow-style YAML, or broken JSON: the YAML parser reads the one and explains the other.
+    }
+  }
+  return parseAllDocuments(text)
+    .map((d) => {
+      if (d.errors.length) throw d.errors[0];
+      return d.toJS() as unknown;
+    })
+    .filter((d) => d != null);
 }
 
 /** A node as written, with the defaulted node's values only where the file says nothing. */

@@ -81,10 +81,9 @@ describe('graph page in headless chromium (example 2, epsilon-greedy router)', (
       }
     };
     await Promise.all([client(75), client(75), client(75), client(75)]);
-    // The page polls once a second: wait for it to show the 300 predictions.
-    await page.waitForFunction(
-      "document.getElementById('summary')?.textContent?.startsWith('300 predictions')",
-    );
+    // The page polls once a second: wait for it to show the 300 predictions (locators, not
+    // evaluated strings: the page's CSP allows no eval).
+    await page.locator('#summary', { hasText: /^300 predictions/ }).waitFor();
     expect(await nodeText('eg-router')).toMatch(/req\/s · p50 .+ · p99 /);
     const shares = await page
       .locator('text.share')
@@ -97,7 +96,7 @@ describe('graph page in headless chromium (example 2, epsilon-greedy router)', (
   it('try it: sends the prefilled request, shows the answer and marks its path', async () => {
     expect(JSON.parse(await page.locator('#try-body').inputValue())).toEqual(REQUEST);
     await page.locator('#try-send').click();
-    await page.waitForFunction("document.getElementById('try-answer')?.textContent?.includes('requestPath')");
+    await page.locator('#try-answer', { hasText: 'requestPath' }).waitFor();
     const answer = JSON.parse((await page.locator('#try-answer').textContent()) ?? '');
     expect(await page.locator('#try-status').textContent()).toMatch(/^HTTP 200/);
     const route = answer.meta.routing['eg-router'] as number;
@@ -114,7 +113,7 @@ describe('graph page in headless chromium (example 2, epsilon-greedy router)', (
       data: { ndarray: [[1, 2]], tensor: { shape: [1] } },
     });
     expect(bad.status).toBeGreaterThanOrEqual(400);
-    await page.waitForFunction("!document.querySelector('#errors li.muted')");
+    await page.locator('#errors li:not(.muted)').first().waitFor();
     expect(await page.locator('#errors li').first().textContent()).toMatch(/SC_ERR_|MICROSERVICE|:/);
   });
 

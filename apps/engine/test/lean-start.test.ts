@@ -31,11 +31,15 @@ function loadedByServingEngine(env: Record<string, string> = {}): Promise<string
     ...['--http_port', '0', '--grpc_port', '0', '--protocol', 'seldon', '--transport', 'rest'],
     ...['--server_type', 'rpc', '--full_health_checks=false', '--file', graphFile],
   ];
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', reportLoaded, 'src/cli.ts', ...args], {
-    cwd: engineDir,
-    env: { PATH: process.env.PATH ?? '', TSX_TSCONFIG_PATH: 'test/support/tsconfig.paths.json', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--import', reportLoaded, 'src/cli.ts', ...args],
+    {
+      cwd: engineDir,
+      env: { PATH: process.env.PATH ?? '', TSX_TSCONFIG_PATH: 'test/support/tsconfig.paths.json', ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let stderr = '';
   return new Promise((resolve, reject) => {
     child.stderr.on('data', (d: Buffer) => {
@@ -52,7 +56,11 @@ function loadedByServingEngine(env: Record<string, string> = {}): Promise<string
   });
 }
 
-const packageOf = (path: string) => path.split('/').slice(0, path.startsWith('@') ? 2 : 1).join('/');
+const packageOf = (path: string) =>
+  path
+    .split('/')
+    .slice(0, path.startsWith('@') ? 2 : 1)
+    .join('/');
 
 describe('a pod engine start', () => {
   it('loads no Kafka client, OpenTelemetry SDK, gRPC reflection or descriptors', async () => {

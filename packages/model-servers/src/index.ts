@@ -21,5 +21,3 @@ export type {
 } from './xgboost/index.js';
 export { MODEL_SERVER_ERRORS, ModelServerError } from './errors.js';
 export type { ModelServerErrorCode } from './errors.js';
-export { XGBoostError, XGBOOST_ERRORS } from './xgboost/index.js';
-export type { XGBoostErrorCode } from './xgboost/index.js';

@@ -5,7 +5,7 @@ import type { ComponentRuntime, ComponentRuntimeOptions } from './runtime.js';
 import { createComponentRuntime } from './runtime.js';
 import type { SeldonComponent, SeldonComponentClass } from './types.js';
 import { Gate } from './internal/gate.js';
-import { REST_ROUTES, dispatchRest, isGated, type RestContext } from './internal/rest.js';
+import { REST_ROUTES, dispatchRest, isGated, type RestContext } from './internal/rest-dispatch.js';
 import { toWrapperError } from './errors.js';
 import { MICROSERVICE_DEFAULTS } from './microservice.js';
 

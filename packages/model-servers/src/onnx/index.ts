@@ -8,5 +8,3 @@ export { DEFAULT_MODEL_FILE, resolveModelFile } from './model-path.js';
 export { loadOnnxRuntime } from './runtime-loader.js';
 export type { OnnxElementType } from './dtypes.js';
 export type { ModelSignature, TensorSpec, Dim } from './signature.js';
-export { MODEL_SERVER_ERRORS, ModelServerError } from '../errors.js';
-export type { ModelServerErrorCode } from '../errors.js';

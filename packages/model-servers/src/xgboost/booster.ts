@@ -1,5 +1,5 @@
 // An XGBoost model read from its JSON/UBJSON document, evaluated as `Booster.predict` does.
-import { XGBoostError } from './errors.js';
+import { ModelServerError } from '../errors.js';
 import { accumulateForest, flattenForest, type Forest } from './forest.js';
 import {
   badModel,
@@ -72,7 +72,7 @@ function readObjective(learner: ModelObject): { name: string; spec: ObjectiveSpe
   const name = stringField(objectField(learner, 'objective', 'learner'), 'name', 'learner.objective');
   const spec = OBJECTIVES[name];
   if (spec === undefined)
-    throw new XGBoostError(
+    throw new ModelServerError(
       'SC_ERR_XGBOOST_UNSUPPORTED',
       `objective ${name} is not supported; supported: ${Object.keys(OBJECTIVES).join(', ')}`,
     );
@@ -144,7 +144,7 @@ export class XGBoostBooster {
     } else if (name === 'gblinear') {
       linear = readLinear(objectField(gb, 'model', gbPath), `${gbPath}.model`, numFeature, numGroups);
     } else {
-      throw new XGBoostError(
+      throw new ModelServerError(
         'SC_ERR_XGBOOST_UNSUPPORTED',
         `booster ${String(name)} is not supported (gbtree, dart, gblinear)`,
       );
@@ -154,7 +154,7 @@ export class XGBoostBooster {
       version !== undefined &&
       (version[0] < 1 || (version[0] === 1 && version[1] < 6))
     )
-      throw new XGBoostError(
+      throw new ModelServerError(
         'SC_ERR_XGBOOST_UNSUPPORTED',
         `categorical splits written by XGBoost ${version.join('.')} are not supported (1.6 or newer): re-train with a newer XGBoost`,
       );
@@ -182,7 +182,7 @@ export class XGBoostBooster {
     const nf = this.info.numFeature;
     if (!Number.isInteger(nRows) || nRows < 0 || rows.length !== nRows * nf) {
       const cols = nRows > 0 ? rows.length / nRows : rows.length;
-      throw new XGBoostError(
+      throw new ModelServerError(
         'SC_ERR_XGBOOST_FEATURE_COUNT',
         `the model expects ${nf} features per row, got ${Number.isInteger(cols) ? cols : rows.length + ' values for ' + nRows + ' rows'}`,
       );
@@ -209,7 +209,7 @@ function rejectInfinities(x: Float32Array, nf: number): void {
   for (let i = 0; i < x.length; i++) {
     const v = x[i];
     if (v === Infinity || v === -Infinity)
-      throw new XGBoostError(
+      throw new ModelServerError(
         'SC_ERR_XGBOOST_BAD_INPUT',
         `row ${Math.floor(i / nf)}, column ${i % nf} is infinite (or beyond float32): XGBoost does not accept inf`,
       );

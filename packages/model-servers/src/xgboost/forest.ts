@@ -1,7 +1,7 @@
 // Tree ensembles flattened into typed arrays at load time, and the batch kernel that walks them.
 // Split values and leaf values are float32 and features are compared as float32, as XGBoost does,
 // so answers match the reference bit for bit up to the final transform.
-import { XGBoostError } from './errors.js';
+import { ModelServerError } from '../errors.js';
 import { badModel, countParam, numbersField, objectField, type ModelObject } from './json-fields.js';
 
 const DEFAULT_LEFT = 1;
@@ -77,7 +77,7 @@ function readTree(tree: ModelObject, path: string, numFeature: number): TreeArra
   if (n === 0) badModel(`${path}.tree_param.num_nodes`, 'a tree needs at least one node');
   const leafVector = countParam(param, 'size_leaf_vector', `${path}.tree_param`, 0);
   if (leafVector > 1)
-    throw new XGBoostError(
+    throw new ModelServerError(
       'SC_ERR_XGBOOST_UNSUPPORTED',
       `${path}: vector-leaf trees (multi_strategy="multi_output_tree", size_leaf_vector ${leafVector}) are not supported`,
     );

@@ -15,5 +15,3 @@ export { OBJECTIVES } from './objectives.js';
 export type { ObjectiveSpec, BaseScoreLink, OutputTransform } from './objectives.js';
 export { decodeUbjson } from './ubjson.js';
 export type { UbjValue, UbjsonOptions } from './ubjson.js';
-export { XGBoostError, XGBOOST_ERRORS } from './errors.js';
-export type { XGBoostErrorCode } from './errors.js';

@@ -1,12 +1,12 @@
 // Typed access to the fields of a parsed XGBoost model (JSON or UBJSON), with errors naming the
 // field's path. UBJSON gives typed arrays where JSON gives number lists; both are accepted.
-import { XGBoostError } from './errors.js';
+import { ModelServerError } from '../errors.js';
 
 /** A parsed JSON/UBJSON object. */
 export type ModelObject = Record<string, unknown>;
 
 function bad(path: string, what: string): never {
-  throw new XGBoostError('SC_ERR_XGBOOST_BAD_MODEL', `${path}: ${what}`);
+  throw new ModelServerError('SC_ERR_XGBOOST_BAD_MODEL', `${path}: ${what}`);
 }
 
 function describe(v: unknown): string {

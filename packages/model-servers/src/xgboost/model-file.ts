@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XGBoostBooster } from './booster.js';
-import { XGBoostError } from './errors.js';
+import { ModelServerError } from '../errors.js';
 import { decodeUbjson } from './ubjson.js';
 
 /**
@@ -45,7 +45,7 @@ export function sniffModelFormat(bytes: Uint8Array): ModelFormat {
 export function parseModelBytes(bytes: Uint8Array, fileName = 'model'): XGBoostBooster {
   const format = sniffModelFormat(bytes);
   if (format === 'legacy-binary')
-    throw new XGBoostError(
+    throw new ModelServerError(
       'SC_ERR_XGBOOST_LEGACY_BINARY',
       `${fileName} is in XGBoost's legacy binary format, which this server does not read: ` +
         `load it with xgboost in Python and re-save it with booster.save_model('model.json')`,
@@ -64,7 +64,7 @@ export function parseModelJson(bytes: Uint8Array, fileName = 'model'): unknown {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (err) {
-    throw new XGBoostError('SC_ERR_XGBOOST_BAD_MODEL', `${fileName} is not UTF-8 text`, { cause: err });
+    throw new ModelServerError('SC_ERR_XGBOOST_BAD_MODEL', `${fileName} is not UTF-8 text`, { cause: err });
   }
   try {
     return JSON.parse(text) as unknown;
@@ -74,7 +74,7 @@ export function parseModelJson(bytes: Uint8Array, fileName = 'model'): unknown {
   try {
     return JSON.parse(replaceNonFiniteTokens(text)) as unknown;
   } catch (err) {
-    throw new XGBoostError(
+    throw new ModelServerError(
       'SC_ERR_XGBOOST_BAD_MODEL',
       `${fileName} is not valid JSON: ${(err as Error).message}`,
       {
@@ -97,11 +97,11 @@ function replaceNonFiniteTokens(text: string): string {
  * storage initializer has already downloaded them (the operator passes `/mnt/models`).
  */
 export function resolveModelUri(uri: string, baseDir: string = process.cwd()): string {
-  if (uri.trim() === '') throw new XGBoostError('SC_ERR_XGBOOST_BAD_URI', 'model_uri is empty');
+  if (uri.trim() === '') throw new ModelServerError('SC_ERR_XGBOOST_BAD_URI', 'model_uri is empty');
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(uri)?.[1];
   if (scheme === undefined || /^[a-zA-Z]:[\\/]/.test(uri)) return path.resolve(baseDir, uri);
   if (scheme.toLowerCase() !== 'file')
-    throw new XGBoostError(
+    throw new ModelServerError(
       'SC_ERR_XGBOOST_BAD_URI',
       `model_uri ${uri}: scheme ${scheme}: is not read by this server; download the model to a local folder ` +
         '(on Kubernetes the storage initializer does, and model_uri is /mnt/models)',
@@ -119,14 +119,14 @@ export function resolveModelUri(uri: string, baseDir: string = process.cwd()): s
 export async function findModelFile(location: string): Promise<string> {
   const st = await stat(location).catch(() => undefined);
   if (st === undefined)
-    throw new XGBoostError('SC_ERR_XGBOOST_MODEL_NOT_FOUND', `model location ${location} does not exist`);
+    throw new ModelServerError('SC_ERR_XGBOOST_MODEL_NOT_FOUND', `model location ${location} does not exist`);
   if (st.isFile()) return location;
   for (const name of MODEL_FILE_NAMES) {
     const candidate = path.join(location, name);
     const s = await stat(candidate).catch(() => undefined);
     if (s?.isFile()) return candidate;
   }
-  throw new XGBoostError(
+  throw new ModelServerError(
     'SC_ERR_XGBOOST_MODEL_NOT_FOUND',
     `no model file in ${location}: expected one of ${MODEL_FILE_NAMES.join(', ')}`,
   );
@@ -139,7 +139,7 @@ export async function readModelFile(
 ): Promise<XGBoostBooster> {
   const st = await stat(file);
   if (st.size > maxModelBytes)
-    throw new XGBoostError(
+    throw new ModelServerError(
       'SC_ERR_XGBOOST_MODEL_TOO_LARGE',
       `${file} has ${st.size} bytes, over max_model_bytes (${maxModelBytes})`,
     );

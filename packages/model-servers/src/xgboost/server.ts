@@ -8,7 +8,7 @@ import {
   type SeldonComponent,
 } from '@seldon-ts/model-wrapper';
 import type { XGBoostBooster } from './booster.js';
-import { XGBoostError } from './errors.js';
+import { ModelServerError } from '../errors.js';
 import { DEFAULT_MAX_MODEL_BYTES, loadBooster } from './model-file.js';
 
 /**
@@ -35,7 +35,7 @@ export interface XGBoostServerOptions {
  * 500): a 4xx evaluator error becomes one, its message starting with the code.
  */
 function toCallerError(err: unknown): unknown {
-  if (err instanceof XGBoostError && err.httpStatus < 500)
+  if (err instanceof ModelServerError && err.httpStatus < 500)
     return new SeldonMicroserviceError(`${err.code}: ${err.message}`, {
       httpStatus: err.httpStatus,
       reason: err.reason,
@@ -47,7 +47,7 @@ function numberParameter(value: unknown, name: string, fallback: number): number
   if (value === undefined) return fallback;
   const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
   if (Number.isNaN(n) && !(typeof value === 'string' && value.trim().toLowerCase() === 'nan'))
-    throw new XGBoostError(
+    throw new ModelServerError(
       'SC_ERR_XGBOOST_BAD_PARAMETER',
       `parameter ${name}: ${JSON.stringify(value)} is not a number`,
     );
@@ -74,7 +74,7 @@ export class XGBoostServer implements SeldonComponent {
     const p = parameters as Record<string, unknown>;
     const uri = p.model_uri;
     if (typeof uri !== 'string' || uri.trim() === '')
-      throw new XGBoostError('SC_ERR_XGBOOST_BAD_URI', 'parameter model_uri (STRING) is required');
+      throw new ModelServerError('SC_ERR_XGBOOST_BAD_URI', 'parameter model_uri (STRING) is required');
     this.modelUri = uri;
     this.missing = numberParameter(p.missing, 'missing', NaN);
     this.maxModelBytes = numberParameter(p.max_model_bytes, 'max_model_bytes', DEFAULT_MAX_MODEL_BYTES);
@@ -115,18 +115,18 @@ export class XGBoostServer implements SeldonComponent {
 
   private predictLoaded(booster: XGBoostBooster, X: ComponentInput): NdArray {
     if (!(X instanceof NdArray) || !X.numeric)
-      throw new XGBoostError(
+      throw new ModelServerError(
         'SC_ERR_XGBOOST_BAD_INPUT',
         'expected numeric data (data.ndarray or data.tensor)',
       );
     if (X.ndim !== 2)
-      throw new XGBoostError(
+      throw new ModelServerError(
         'SC_ERR_XGBOOST_BAD_INPUT',
         `expected a 2-D array [rows, ${booster.info.numFeature}], got shape [${X.shape.join(', ')}]`,
       );
     const [nRows, nCols] = X.shape;
     if (nCols !== booster.info.numFeature)
-      throw new XGBoostError(
+      throw new ModelServerError(
         'SC_ERR_XGBOOST_FEATURE_COUNT',
         `the model expects ${booster.info.numFeature} features per row, got ${nCols}`,
       );

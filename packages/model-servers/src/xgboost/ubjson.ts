@@ -1,7 +1,7 @@
 // A Universal Binary JSON (https://ubjson.org, draft 12) decoder for XGBoost's `.ubj` models.
 // Strongly typed containers (`[$d#L…`) decode to typed arrays, which is how XGBoost writes its
 // per-node arrays, so a large model needs no per-number objects.
-import { XGBoostError } from './errors.js';
+import { ModelServerError } from '../errors.js';
 
 /** A decoded UBJSON value. */
 export type UbjValue =
@@ -49,7 +49,7 @@ class Reader {
   }
 
   fail(what: string): never {
-    throw new XGBoostError('SC_ERR_XGBOOST_BAD_MODEL', `UBJSON: ${what} at byte ${this.pos}`);
+    throw new ModelServerError('SC_ERR_XGBOOST_BAD_MODEL', `UBJSON: ${what} at byte ${this.pos}`);
   }
 
   need(n: number): void {

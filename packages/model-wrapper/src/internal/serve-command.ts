@@ -4,9 +4,9 @@
 // <module>, MODEL_NAME and SERVICE_TYPE are read as the reference's s2i images read them.
 import { parseArgs } from 'node:util';
 import { WrapperError } from '../errors.js';
-import { parseParameters } from '../parameters.js';
+import { parseParameters, type ComponentParameters } from '../parameters.js';
 import { parseComponentReference } from '../loader.js';
-import { startMicroservice, type MicroserviceOptions } from '../microservice.js';
+import { startMicroservice, type Microservice, type MicroserviceOptions } from '../microservice.js';
 import type { ParametersEvent } from './parameters-watch.js';
 
 const USAGE = `Usage: seldon-microservice <module>[:Export] [options]
@@ -55,7 +55,7 @@ const OUTCOMES = {
   unchanged: 'not applied: the component is an object, which takes no parameters',
 } as const;
 
-function logParameters(log: (level: Level, message: string) => void, event: ParametersEvent): void {
+function logParameters(log: Log, event: ParametersEvent): void {
   if (event.kind === 'applied')
     log('INFO', `parameters changed to ${JSON.stringify(event.parameters)}: ${OUTCOMES[event.outcome]}`);
   else if (event.kind === 'rejected')
@@ -66,122 +66,78 @@ function logParameters(log: (level: Level, message: string) => void, event: Para
   else log(event.level === 'warn' ? 'WARNING' : 'DEBUG', event.message);
 }
 
+/** The flags `serveCommand` knows; unknown ones are refused. */
+const KNOWN_FLAGS = {
+  'service-type': { type: 'string' },
+  'http-port': { type: 'string' },
+  'grpc-port': { type: 'string' },
+  'metrics-port': { type: 'string' },
+  parameters: { type: 'string' },
+  'parameters-file': { type: 'string' },
+  'log-level': { type: 'string' },
+  workers: { type: 'string' },
+  'max-message-bytes': { type: 'string' },
+  'max-in-flight': { type: 'string' },
+  host: { type: 'string' },
+  persistence: { type: 'string' },
+  'grpc-workers': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  // Accepted for command-line compatibility with seldon-core-microservice; no effect here.
+  debug: { type: 'boolean' },
+  tracing: { type: 'string' },
+  threads: { type: 'string' },
+  'max-requests': { type: 'string' },
+  'max-requests-jitter': { type: 'string' },
+  keepalive: { type: 'string' },
+  'single-threaded': { type: 'string' },
+  pidfile: { type: 'string' },
+  'access-log': { type: 'boolean' },
+  'grpc-threads': { type: 'string' },
+} as const;
+
+const IGNORED_FLAGS = [
+  'debug',
+  'tracing',
+  'threads',
+  'max-requests',
+  'max-requests-jitter',
+  'keepalive',
+  'single-threaded',
+  'pidfile',
+  'access-log',
+  'grpc-threads',
+];
+
+const SERVICE_TYPES = [
+  'MODEL',
+  'ROUTER',
+  'TRANSFORMER',
+  'OUTPUT_TRANSFORMER',
+  'COMBINER',
+  'OUTLIER_DETECTOR',
+];
+
+/** Parsed flag values (strict: false, so any flag may be a string or a boolean). */
+type Flags = Record<string, string | boolean | (string | boolean)[] | undefined>;
+type Log = (level: Level, message: string) => void;
+
 /** Serves one component until SIGTERM/SIGINT; `args` are the command line after the program name. */
 export async function serveCommand(args: string[]): Promise<void> {
-  const known = {
-    'service-type': { type: 'string' },
-    'http-port': { type: 'string' },
-    'grpc-port': { type: 'string' },
-    'metrics-port': { type: 'string' },
-    parameters: { type: 'string' },
-    'parameters-file': { type: 'string' },
-    'log-level': { type: 'string' },
-    workers: { type: 'string' },
-    'max-message-bytes': { type: 'string' },
-    'max-in-flight': { type: 'string' },
-    host: { type: 'string' },
-    persistence: { type: 'string' },
-    'grpc-workers': { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-    // Accepted for command-line compatibility with seldon-core-microservice; no effect here.
-    debug: { type: 'boolean' },
-    tracing: { type: 'string' },
-    threads: { type: 'string' },
-    'max-requests': { type: 'string' },
-    'max-requests-jitter': { type: 'string' },
-    keepalive: { type: 'string' },
-    'single-threaded': { type: 'string' },
-    pidfile: { type: 'string' },
-    'access-log': { type: 'boolean' },
-    'grpc-threads': { type: 'string' },
-  } as const;
-  const IGNORED = [
-    'debug',
-    'tracing',
-    'threads',
-    'max-requests',
-    'max-requests-jitter',
-    'keepalive',
-    'single-threaded',
-    'pidfile',
-    'access-log',
-    'grpc-threads',
-  ];
-  const { values, positionals, tokens } = parseArgs({
-    args,
-    options: known,
-    allowPositionals: true,
-    strict: false,
-    tokens: true,
-  });
-  const unknown = tokens
-    .filter((t) => t.kind === 'option' && !(t.name in known))
-    .map((t) => (t.kind === 'option' ? t.rawName : ''));
-  if (values.help === true) {
-    process.stdout.write(USAGE);
-    return;
-  }
+  const command = readCommandLine(args);
+  if (command === undefined) return;
+  const { values, component } = command;
   const env = process.env;
-  // The s2i convention: an image's environment names the component when the command line does not.
-  const components = positionals.length === 0 && env.MODEL_NAME ? [env.MODEL_NAME] : positionals;
-  if (components.length !== 1 || unknown.length > 0) {
-    const extra = [...components.slice(1), ...unknown];
-    fail(
-      components.length === 0
-        ? `missing <module>\n${USAGE}`
-        : `Unknown args [${extra.map((a) => `'${a}'`).join(', ')}]. Note since 1.5.0 this CLI does not take API type (REST, GRPC)`,
-    );
-  }
-  const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-  const levelName = (env.SELDON_LOG_LEVEL || str(values['log-level']) || 'INFO').toUpperCase();
-  if (!(levelName in LEVELS)) fail(`--log-level ${levelName} must be one of DEBUG, INFO, WARNING, ERROR`);
-  const threshold = LEVELS[levelName as Level];
-  const log = (level: Level, message: string): void => {
-    if (LEVELS[level] >= threshold)
-      process.stderr.write(`${new Date().toISOString()} ${level} seldon-microservice: ${message}\n`);
-  };
-
-  const serviceType = (str(values['service-type']) ?? (env.SERVICE_TYPE || 'MODEL')).toUpperCase();
-  if (
-    !['MODEL', 'ROUTER', 'TRANSFORMER', 'OUTPUT_TRANSFORMER', 'COMBINER', 'OUTLIER_DETECTOR'].includes(
-      serviceType,
-    )
-  ) {
-    // Informational only (every endpoint is served), so an unexpected value is not fatal.
-    log(
-      'WARNING',
-      `--service-type ${serviceType} is not one of MODEL, ROUTER, TRANSFORMER, OUTPUT_TRANSFORMER, COMBINER`,
-    );
-  }
-  if (values.persistence !== undefined) log('INFO', 'Persistence: ignored, persistence is deprecated');
-  for (const flag of IGNORED)
-    if (values[flag] !== undefined) log('INFO', `--${flag}: accepted for compatibility, ignored`);
+  const log = createLog(env, values);
+  const serviceType = checkServiceType(values, env, log);
+  logIgnoredFlags(values, log);
 
   // Without --parameters, startMicroservice reads the parameters file, else PREDICTIVE_UNIT_PARAMETERS.
-  let parameters;
-  try {
-    const flag = str(values.parameters);
-    parameters = flag === undefined ? undefined : parseParameters(flag);
-  } catch (err) {
-    fail(`${(err as Error).message}`, 1);
-  }
-  const { module, exportName } = parseComponentReference(components[0]);
-  const workersRaw = intFlag('workers', str(values.workers) ?? env.GUNICORN_WORKERS) ?? 1;
-  const grpcDisabled = (str(values['grpc-workers']) ?? env.GRPC_WORKERS) === '0';
-  const options: MicroserviceOptions = {
-    httpPort: intFlag('http-port', str(values['http-port'])),
-    grpcPort: grpcDisabled ? null : intFlag('grpc-port', str(values['grpc-port'])),
-    metricsPort: intFlag('metrics-port', str(values['metrics-port'])),
-    maxMessageBytes: intFlag('max-message-bytes', str(values['max-message-bytes'])),
-    maxInFlight: intFlag('max-in-flight', str(values['max-in-flight'])),
-    host: str(values.host),
-    workers: workersRaw > 1 ? workersRaw : 0,
-    parametersFile: str(values['parameters-file']),
-    onParameters: (event) => logParameters(log, event),
-  };
+  const parameters = parametersFlag(values);
+  const { module, exportName } = parseComponentReference(component);
+  const options = microserviceOptions(values, env, log);
   log('INFO', `starting ${module}${exportName ? `:${exportName}` : ''} as ${serviceType}`);
   // Errors are logged here, where the component runs: the caller (an executor) sees only the body.
-  const unit = env.PREDICTIVE_UNIT_ID ? `unit "${env.PREDICTIVE_UNIT_ID}"` : `component ${components[0]}`;
+  const unit = env.PREDICTIVE_UNIT_ID ? `unit "${env.PREDICTIVE_UNIT_ID}"` : `component ${component}`;
   options.onError = (report) => {
     const head = `${unit} ${report.method} failed: ${report.error.code}: ${report.error.message}`;
     if (report.serverError) log('ERROR', `${head}\n${report.stack ?? ''}`.trimEnd());
@@ -196,6 +152,105 @@ export async function serveCommand(args: string[]): Promise<void> {
     const stack = cause instanceof Error && cause.stack !== undefined ? `\n${cause.stack}` : '';
     fail(`${code}: ${unit}: ${(err as Error).message}${stack}`, 1);
   }
+  announceReady(service, options, log);
+  stopOnSignals(service, log);
+}
+
+/**
+ * The flags and the one component reference (the s2i convention: an image's MODEL_NAME names
+ * it when the command line does not); exits on unknown arguments; undefined after `--help`.
+ */
+function readCommandLine(args: string[]): { values: Flags; component: string } | undefined {
+  const { values, positionals, tokens } = parseArgs({
+    args,
+    options: KNOWN_FLAGS,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
+  const unknown = tokens
+    .filter((t) => t.kind === 'option' && !(t.name in KNOWN_FLAGS))
+    .map((t) => (t.kind === 'option' ? t.rawName : ''));
+  if (values.help === true) {
+    process.stdout.write(USAGE);
+    return undefined;
+  }
+  const env = process.env;
+  const components = positionals.length === 0 && env.MODEL_NAME ? [env.MODEL_NAME] : positionals;
+  if (components.length !== 1 || unknown.length > 0) {
+    const extra = [...components.slice(1), ...unknown];
+    fail(
+      components.length === 0
+        ? `missing <module>\n${USAGE}`
+        : `Unknown args [${extra.map((a) => `'${a}'`).join(', ')}]. Note since 1.5.0 this CLI does not take API type (REST, GRPC)`,
+    );
+  }
+  return { values, component: components[0] };
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** A stderr logger at the level of SELDON_LOG_LEVEL, else --log-level, else INFO. */
+function createLog(env: NodeJS.ProcessEnv, values: Flags): Log {
+  const levelName = (env.SELDON_LOG_LEVEL || str(values['log-level']) || 'INFO').toUpperCase();
+  if (!(levelName in LEVELS)) fail(`--log-level ${levelName} must be one of DEBUG, INFO, WARNING, ERROR`);
+  const threshold = LEVELS[levelName as Level];
+  return (level, message) => {
+    if (LEVELS[level] >= threshold)
+      process.stderr.write(`${new Date().toISOString()} ${level} seldon-microservice: ${message}\n`);
+  };
+}
+
+/** The service type (--service-type, else SERVICE_TYPE, else MODEL), warned about when unknown. */
+function checkServiceType(values: Flags, env: NodeJS.ProcessEnv, log: Log): string {
+  const serviceType = (str(values['service-type']) ?? (env.SERVICE_TYPE || 'MODEL')).toUpperCase();
+  if (!SERVICE_TYPES.includes(serviceType)) {
+    // Informational only (every endpoint is served), so an unexpected value is not fatal.
+    log(
+      'WARNING',
+      `--service-type ${serviceType} is not one of MODEL, ROUTER, TRANSFORMER, OUTPUT_TRANSFORMER, COMBINER`,
+    );
+  }
+  return serviceType;
+}
+
+function logIgnoredFlags(values: Flags, log: Log): void {
+  if (values.persistence !== undefined) log('INFO', 'Persistence: ignored, persistence is deprecated');
+  for (const flag of IGNORED_FLAGS)
+    if (values[flag] !== undefined) log('INFO', `--${flag}: accepted for compatibility, ignored`);
+}
+
+/** The --parameters JSON, parsed; exits with status 1 when it is invalid. */
+function parametersFlag(values: Flags): ComponentParameters | undefined {
+  try {
+    const flag = str(values.parameters);
+    return flag === undefined ? undefined : parseParameters(flag);
+  } catch (err) {
+    fail(`${(err as Error).message}`, 1);
+  }
+}
+
+/** The microservice options the flags (then the s2i environment) set. */
+function microserviceOptions(values: Flags, env: NodeJS.ProcessEnv, log: Log): MicroserviceOptions {
+  const workersRaw = intFlag('workers', str(values.workers) ?? env.GUNICORN_WORKERS) ?? 1;
+  const grpcDisabled = (str(values['grpc-workers']) ?? env.GRPC_WORKERS) === '0';
+  return {
+    httpPort: intFlag('http-port', str(values['http-port'])),
+    grpcPort: grpcDisabled ? null : intFlag('grpc-port', str(values['grpc-port'])),
+    metricsPort: intFlag('metrics-port', str(values['metrics-port'])),
+    maxMessageBytes: intFlag('max-message-bytes', str(values['max-message-bytes'])),
+    maxInFlight: intFlag('max-in-flight', str(values['max-in-flight'])),
+    host: str(values.host),
+    workers: workersRaw > 1 ? workersRaw : 0,
+    parametersFile: str(values['parameters-file']),
+    onParameters: (event) => logParameters(log, event),
+  };
+}
+
+/** Logs readiness, checks the metadata in the background, and prints the machine-readable ready line. */
+function announceReady(service: Microservice, options: MicroserviceOptions, log: Log): void {
   log('INFO', `parameters ${JSON.stringify(service.parameters)}`);
   log(
     'INFO',
@@ -212,7 +267,10 @@ export async function serveCommand(args: string[]): Promise<void> {
   process.stdout.write(
     `${JSON.stringify({ event: 'ready', httpPort: service.httpPort, grpcPort: service.grpcPort, metricsPort: service.metricsPort, pid: process.pid })}\n`,
   );
+}
 
+/** SIGTERM and SIGINT drain in-flight requests, then exit 0 (1 when shutdown fails). */
+function stopOnSignals(service: Microservice, log: Log): void {
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
