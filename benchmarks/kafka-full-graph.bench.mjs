@@ -14,13 +14,13 @@
 //
 // Run: npx tsc -b apps/engine && npm run bench:kafka-full-graph -w benchmarks
 // Env: BENCH_REQUESTS (default 400 per measurement), BENCH_KAFKA_CLIENTS (default
-// kafkajs,platformatic), BENCH_ROUNDS (default 2); needs `kcat` (scripts/setup-test-deps.sh).
+// kafkajs; commit e293588 also had platformatic), BENCH_ROUNDS (default 2); needs `kcat` (scripts/setup-test-deps.sh).
 import { spawn } from 'node:child_process';
 import { startEngine, startKafkaProxy } from 'seldon-engine';
 import { startIdentityWrapper } from './support/processes.mjs';
 
 const N = Number(process.env.BENCH_REQUESTS ?? 400);
-const CLIENTS = (process.env.BENCH_KAFKA_CLIENTS ?? 'kafkajs,platformatic').split(',').filter(Boolean);
+const CLIENTS = (process.env.BENCH_KAFKA_CLIENTS ?? 'kafkajs').split(',').filter(Boolean);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const BODY = JSON.stringify({ data: { names: ['a', 'b', 'c'], ndarray: [[1.5, 2.5, 3.5]] } });
 const quiet = () => undefined;

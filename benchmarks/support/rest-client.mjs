@@ -8,14 +8,22 @@ import { Agent, request } from 'node:http';
  */
 function send(port, method, path, body, agent, timeoutMs) {
   return new Promise((resolve, reject) => {
-    const headers = body === undefined ? {} : { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) };
-    const req = request({ host: '127.0.0.1', port, method, path, agent, headers, timeout: timeoutMs }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, text: Buffer.concat(chunks).toString() }));
-      res.on('error', reject);
-    });
-    req.on('timeout', () => req.destroy(new Error(`${method} ${path} on port ${port}: no answer in ${timeoutMs} ms`)));
+    const headers =
+      body === undefined
+        ? {}
+        : { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) };
+    const req = request(
+      { host: '127.0.0.1', port, method, path, agent, headers, timeout: timeoutMs },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode, text: Buffer.concat(chunks).toString() }));
+        res.on('error', reject);
+      },
+    );
+    req.on('timeout', () =>
+      req.destroy(new Error(`${method} ${path} on port ${port}: no answer in ${timeoutMs} ms`)),
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -30,7 +38,8 @@ export function restClient(port, path, body, concurrency) {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const call = async () => {
     const { status, text } = await send(port, 'POST', path, body, agent, 60_000);
-    if (status !== 200) throw new Error(`POST ${path} on port ${port}: status ${status}: ${text.slice(0, 200)}`);
+    if (status !== 200)
+      throw new Error(`POST ${path} on port ${port}: status ${status}: ${text.slice(0, 200)}`);
   };
   return { call, close: () => agent.destroy() };
 }

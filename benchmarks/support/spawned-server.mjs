@@ -39,12 +39,17 @@ export function spawnServer({ command, args, env, cwd, logFile }) {
  * performance.now() of that answer. Fails when the server exits or `deadlineMs` passes (the
  * message points at `logFile`).
  */
-export async function waitFor200(server, port, { method = 'GET', path, body, deadlineMs = 120_000, intervalMs = 10, logFile }) {
+export async function waitFor200(
+  server,
+  port,
+  { method = 'GET', path, body, deadlineMs = 120_000, intervalMs = 10, logFile },
+) {
   let exitCode;
   server.exited.then((code) => (exitCode = code));
   const deadline = performance.now() + deadlineMs;
   for (;;) {
-    if (exitCode !== undefined) throw new Error(`server exited (${exitCode}) before ${path} answered 200; see ${logFile}`);
+    if (exitCode !== undefined)
+      throw new Error(`server exited (${exitCode}) before ${path} answered 200; see ${logFile}`);
     const left = deadline - performance.now();
     if (left <= 0) throw new Error(`${path} on port ${port}: no 200 within ${deadlineMs} ms; see ${logFile}`);
     try {

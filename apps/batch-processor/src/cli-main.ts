@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { BatchError } from './errors.js';
 import { createStreamLogger } from './logger.js';
-import { batchOptionDefaults, batchOptionSpecs, parseBatchArgs } from './options.js';
+import { parseBatchArgs } from './cli-args.js';
+import { batchOptionDefaults, batchOptionSpecs } from './options.js';
 import { runBatch } from './run-batch.js';
 
 /** Process exit codes of `seldon-batch-processor`. */

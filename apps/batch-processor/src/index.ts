@@ -6,12 +6,13 @@
  */
 export { runBatch } from './run-batch.js';
 export type { BatchSummary, BatchRunHooks } from './run-batch.js';
-export { batchOptionDefaults, batchOptionSpecs, parseBatchArgs, resolveBatchOptions } from './options.js';
+export { batchOptionDefaults, batchOptionSpecs, resolveBatchOptions } from './options.js';
+export { parseBatchArgs } from './cli-args.js';
+export type { ParsedBatchArgs } from './cli-args.js';
 export type {
   BatchOptions,
   ResolvedBatchOptions,
   BatchOptionSpec,
-  ParsedBatchArgs,
   GatewayType,
   Transport,
   DataType,

@@ -1,6 +1,7 @@
 // Options of `seldon-engine run`: one table (flag, default, meaning) that drives argument
 // parsing, `--help` and the docs check (docs/cli.md is tested against RUN_OPTIONS).
 import { EngineError } from '../errors.js';
+import { splitRunArgs } from './argv.js';
 import { parseComponentOverrides, type Isolation } from './local-component.js';
 
 /** Options of the local runner. Every field is optional; defaults are in {@link RUN_OPTIONS}. */
@@ -173,38 +174,20 @@ function parseInteger(flag: string, text: string | undefined, min: number, max: 
   return n;
 }
 
-/** Parses the arguments after `run`; returns `'help'` for `--help`. */
+/**
+ * Parses the arguments after `run` (node:util parseArgs, see ./argv.ts for the accepted spellings);
+ * returns `'help'` for `--help` or `-h`.
+ */
 export function parseRunArgs(argv: readonly string[]): LocalRunOptions | 'help' {
-  const positional: string[] = [];
+  const split = splitRunArgs(argv, RUN_OPTIONS);
+  if (split.help) return 'help';
+  const positional = split.positionals;
   const components: string[] = [];
   const out: Partial<LocalRunOptions> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--help' || arg === '-h') return 'help';
-    if (!arg.startsWith('-') || arg === '-') {
-      positional.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    // Accept --flag=value and --flag value, and the executor's underscore spelling (--http_port).
-    const flag = (eq > 0 ? arg.slice(0, eq) : arg).replace(/_/g, '-').replace(/^-(?=[^-])/, '--');
-    const spec = RUN_OPTIONS.find((o) => o.flag === flag);
-    if (!spec)
-      throw new EngineError(
-        'SC_ERR_ENGINE_RUN_USAGE',
-        `unknown option ${arg} (see seldon-engine run --help)`,
-      );
-    let value: string | undefined;
-    if (spec.value) {
-      value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-      if (value === undefined)
-        throw new EngineError('SC_ERR_ENGINE_RUN_USAGE', `${flag} needs a value (${spec.value})`);
-    } else if (eq > 0) {
-      const v = arg.slice(eq + 1);
-      if (v !== 'true' && v !== 'false') {
-        throw new EngineError('SC_ERR_ENGINE_RUN_USAGE', `${flag} is a switch; use ${flag} or ${flag}=false`);
-      }
-      value = v;
+  for (const { flag, value } of split.options) {
+    const spec = RUN_OPTIONS.find((o) => o.flag === flag) as RunOptionSpec;
+    if (!spec.value && value !== 'true' && value !== 'false') {
+      throw new EngineError('SC_ERR_ENGINE_RUN_USAGE', `${flag} is a switch; use ${flag} or ${flag}=false`);
     }
     switch (spec.key) {
       case 'httpPort':
@@ -219,7 +202,7 @@ export function parseRunArgs(argv: readonly string[]): LocalRunOptions | 'help' 
         out.maxBodyBytes = parseInteger(flag, value, 1, 2 ** 31 - 1);
         break;
       case 'components':
-        components.push(value as string);
+        components.push(value);
         break;
       case 'isolation':
         if (value !== 'inprocess' && value !== 'process') {
@@ -239,7 +222,7 @@ export function parseRunArgs(argv: readonly string[]): LocalRunOptions | 'help' 
       case 'host':
       case 'namespace':
       case 'kafkaBroker':
-        out[spec.key] = value as string;
+        out[spec.key] = value;
         break;
       default:
         break;

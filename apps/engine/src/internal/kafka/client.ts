@@ -2,8 +2,8 @@
 // the payload logger talk to this narrow interface; an adapter maps it onto one library, loaded
 // with import() the first time a client is used, so an engine without Kafka never loads one.
 //
-// Adapters: `kafkajs` (the default) and `platformatic` (@platformatic/kafka 1.x, a devDependency,
-// for the comparison in docs/benchmarks.md "Kafka client"), chosen by env SELDON_KAFKA_CLIENT.
+// The adapter is kafkajs's (kafkajs-client.ts). @platformatic/kafka 1.35 was tried behind the same
+// interface (commit e293588) and could not talk to the test peer: docs/benchmarks.md "Kafka client".
 import type { KafkaSecurity } from '../../config.js';
 import { EngineError } from '../../errors.js';
 import type { EngineLogger } from '../runtime.js';
@@ -109,10 +109,10 @@ export interface KafkaClientConfig {
   readonly log: EngineLogger;
 }
 
-export const KAFKA_LIBRARIES = ['kafkajs', 'platformatic'] as const;
+export const KAFKA_LIBRARIES = ['kafkajs'] as const;
 export type KafkaLibraryName = (typeof KAFKA_LIBRARIES)[number];
 
-/** A library adapter module: `kafkajs-client.ts`, `platformatic-client.ts`. */
+/** A library adapter module (`kafkajs-client.ts`). */
 interface KafkaAdapter {
   createClient(config: KafkaClientConfig): Omit<KafkaClient, 'library'>;
 }
@@ -132,7 +132,7 @@ const adapters = new Map<KafkaLibraryName, Promise<KafkaAdapter>>();
 function loadAdapter(name: KafkaLibraryName): Promise<KafkaAdapter> {
   let adapter = adapters.get(name);
   if (adapter === undefined) {
-    adapter = (name === 'kafkajs' ? import('./kafkajs-client.js') : import('./platformatic-client.js')).catch(
+    adapter = import('./kafkajs-client.js').catch(
       (err: unknown) => {
         adapters.delete(name);
         throw new EngineError(
