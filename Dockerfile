@@ -77,10 +77,6 @@ COPY --from=build /packed/packages/crd-types ./packages/crd-types
 COPY --from=build /packed/packages/graph-executor ./packages/graph-executor
 COPY --from=build /packed/packages/model-wrapper ./packages/model-wrapper
 COPY --from=build /packed/apps/engine ./apps/engine
-# A 2 MB young generation (V8's default grows to 16 MB): about 5 MB less RSS idle and 20 MB less
-# after load, at no measured CPU cost per request (docs/benchmarks.md "A lean sidecar"). A pod can
-# set its own NODE_OPTIONS in svcOrchSpec.env (it replaces this one).
-ENV NODE_OPTIONS="--max-semi-space-size=2"
 EXPOSE 8000 5001
 ENTRYPOINT ["node", "/app/apps/engine/dist/cli.js"]
 
@@ -109,9 +105,10 @@ ENTRYPOINT ["node", "/app/packages/model-wrapper/dist/cli.js"]
 
 # The storage initializer: the operator runs it as the `<container>-model-initializer` init container
 # with args [<modelUri>, /mnt/models] and the envSecretRefName secret as environment (docs/storage.md).
-# Only @aws-sdk/client-s3 and undici besides the package itself.
+# Only @aws-sdk/client-s3, undici and the shared error base of @seldon-ts/payload besides the package.
 FROM runtime AS storage-initializer
 COPY --from=storage-deps /src/node_modules ./node_modules
+COPY --from=build /packed/packages/payload ./packages/payload
 COPY --from=build /packed/packages/storage ./packages/storage
 # The AWS SDK's "node >= 22 from 2027" notice would open every init container log.
 ENV AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true

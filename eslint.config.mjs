@@ -17,6 +17,26 @@ const boundaries = {
   ],
 };
 
+/** graph-executor may use crd-types for types only (a devDependency). */
+const crdTypesForTypesOnly = {
+  name: '@seldon-ts/crd-types',
+  allowTypeImports: true,
+  message: 'graph-executor may use crd-types for types only (a devDependency).',
+};
+
+/**
+ * The socket transports of graph-executor: only their own files (and the `./rest`, `./grpc`
+ * subpath entry points) may load them, so the core knows nothing but the NodeClient interface.
+ */
+const graphExecutorTransports = [
+  'packages/graph-executor/src/rest.ts',
+  'packages/graph-executor/src/grpc.ts',
+  'packages/graph-executor/src/node-client/rest.ts',
+  'packages/graph-executor/src/node-client/rest-*.ts',
+  'packages/graph-executor/src/node-client/grpc.ts',
+  'packages/graph-executor/src/node-client/grpc-*.ts',
+];
+
 export default tseslint.config(
   {
     ignores: ['**/dist/**', '**/node_modules/**', '**/generated/**', '.nx/**', 'benchmarks/node_modules/**'],
@@ -35,15 +55,35 @@ export default tseslint.config(
     files: ['packages/graph-executor/src/**/*.ts'],
     rules: {
       'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': ['error', { ...boundaries, paths: [crdTypesForTypesOnly] }],
+    },
+  },
+  {
+    // Node clients are plugins of the graph core (issue 15): the core talks to the NodeClient
+    // interface and the app hands it the REST and gRPC clients, so importing the core loads
+    // neither undici nor @grpc/grpc-js.
+    files: ['packages/graph-executor/src/**/*.ts'],
+    ignores: graphExecutorTransports,
+    rules: {
+      'no-restricted-imports': 'off',
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          ...boundaries,
           paths: [
+            crdTypesForTypesOnly,
+            { name: 'undici', message: 'Only the REST node client (node-client/rest*.ts) loads undici.' },
             {
-              name: '@seldon-ts/crd-types',
+              name: '@grpc/grpc-js',
+              message: 'Only the gRPC node client (node-client/grpc*.ts) loads @grpc/grpc-js.',
+            },
+          ],
+          patterns: [
+            ...boundaries.patterns,
+            {
+              group: ['**/node-client/rest*', '**/node-client/grpc*', './rest*', './grpc*'],
               allowTypeImports: true,
-              message: 'graph-executor may use crd-types for types only (a devDependency).',
+              message:
+                'The graph core must not load a socket transport: the app passes RestNodeClient / GrpcNodeClient (subpaths ./rest, ./grpc) in GraphExecutorInit.clients.',
             },
           ],
         },

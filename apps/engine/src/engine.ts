@@ -1,7 +1,7 @@
 // startEngine: builds the runtime and starts the HTTP and gRPC servers (and the Kafka loop in
 // Kafka server mode). Usable in-process by the CLI, the local runner, tests and benchmarks.
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { NodeBinding, NodeClient } from '@seldon-ts/graph-executor';
+import type { NodeBinding, NodeClients } from '@seldon-ts/graph-executor';
 import {
   normalizeConfig,
   loadPredictorFile,
@@ -22,8 +22,11 @@ import { kafkaNodeClientFor } from './internal/kafka-node-client.js';
 export type StartEngineOptions = (EngineConfig | EngineOptions) & {
   /** Per-node bindings (e.g. `{ transport: 'in-process', component }`), passed to GraphExecutor. */
   nodes?: Record<string, NodeBinding>;
-  /** Shared node clients, passed to GraphExecutor. */
-  clients?: { rest?: NodeClient; grpc?: NodeClient };
+  /**
+   * Node clients used instead of the engine's own REST / gRPC clients (which it makes from its
+   * configuration otherwise); passed to every GraphExecutor, and left open when the engine closes.
+   */
+  clients?: NodeClients;
   /** Log sink. Default: lines on stderr at or above `logLevel`. */
   log?: EngineLogger;
   /** The graph page's try-it prefill (JSON text) when `graphPage` is on. Default: an example for the protocol. */

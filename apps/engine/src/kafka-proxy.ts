@@ -7,11 +7,11 @@ import { setTimeout as delay } from 'node:timers/promises';
 import {
   GraphError,
   GraphPayload,
-  RestNodeClient,
   isGraphError,
   type GraphProtocol,
   type NodeMethod,
 } from '@seldon-ts/graph-executor';
+import { RestNodeClient } from '@seldon-ts/graph-executor/rest';
 import type { KafkaSecurity, LogLevel } from './config.js';
 import { EngineError } from './errors.js';
 import { handleBatchInOrder } from './internal/kafka-server.js';

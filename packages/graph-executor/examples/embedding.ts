@@ -4,13 +4,15 @@
 //   npx tsx packages/graph-executor/examples/embedding.ts
 //
 // It starts a toy model on 127.0.0.1 (a REST node answering like a Seldon wrapper), builds a graph
-// "scale (in-process TRANSFORMER) → classifier (REST MODEL)", subscribes to node events, and runs a
-// prediction and a feedback through it.
+// "scale (in-process TRANSFORMER) → classifier (REST MODEL)" with a REST node client it makes itself,
+// subscribes to node events, and runs a prediction and a feedback through it.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { GraphExecutor, GraphPayload, diagnosticsChannels, isGraphError } from '@seldon-ts/graph-executor';
 import type { NodeEndMessage, InProcessComponent } from '@seldon-ts/graph-executor';
+// The REST client is a plugin of the core, in its own subpath (the core never loads undici).
+import { RestNodeClient } from '@seldon-ts/graph-executor/rest';
 
 /** A stand-in for a model container: answers /predict and /send-feedback like the Python wrapper. */
 async function startToyModel(): Promise<{ port: number; close(): Promise<void> }> {
@@ -53,6 +55,9 @@ export async function main(log: (line: string) => void = console.log): Promise<u
     },
   };
 
+  // The app makes the node clients and hands them in; one client (one connection pool per node)
+  // may serve any number of executors, and the app closes it when it is done with all of them.
+  const rest = new RestNodeClient({ connectRetries: 2 });
   const executor = new GraphExecutor({
     predictorName: 'default',
     // The predictor's graph, exactly as in a SeldonDeployment.
@@ -65,6 +70,7 @@ export async function main(log: (line: string) => void = console.log): Promise<u
     },
     // One transport per node: 'scale' runs in this process, 'classifier' follows the request (REST here).
     nodes: { scale: { transport: 'in-process', component: scale }, classifier: { timeoutMs: 2_000 } },
+    clients: { rest },
     options: { routingInjection: true, timeoutMs: 5_000 },
   });
 
@@ -99,6 +105,7 @@ export async function main(log: (line: string) => void = console.log): Promise<u
   } finally {
     unsubscribe(diagnosticsChannels.nodeEnd, onNodeEnd);
     await executor.close();
+    await rest.close(); // the executor does not close the clients it was given
     await model.close();
   }
 }

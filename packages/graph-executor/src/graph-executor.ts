@@ -4,10 +4,6 @@ import type { GraphMetadata, GraphNodeSpec, GraphProtocol, ModelMetadata, NodeMe
 import { GraphPayload } from './payload.js';
 import { GraphError, isGraphError } from './errors.js';
 import type { HeaderMap, NodeCall, NodeClient } from './node-client/node-client.js';
-import { RestNodeClient } from './node-client/rest.js';
-import type { RestNodeClientOptions } from './node-client/rest.js';
-import { GrpcNodeClient } from './node-client/grpc.js';
-import type { GrpcNodeClientOptions } from './node-client/grpc.js';
 import { InProcessNodeClient } from './node-client/in-process.js';
 import type { InProcessComponent } from './node-client/in-process.js';
 import { diagnosticsChannels } from './diagnostics.js';
@@ -69,26 +65,33 @@ export interface GraphExecutorOptions {
    * (annotations `seldon.io/rest-timeout` / `seldon.io/grpc-timeout`), else none. Default 0.
    */
   readonly nodeTimeoutMs?: number;
-  /** Largest node response accepted by the clients the executor creates, in bytes. Default 67108864 (64 MiB). */
-  readonly maxMessageBytes?: number;
   /**
    * Largest decoded size of a content-encoded (gzip, deflate, br) payload the executor reads itself
-   * (v2/tensorflow chaining), in bytes; past it SC_ERR_GRAPH_DECODED_TOO_LARGE. Default: `maxMessageBytes`.
+   * (v2/tensorflow chaining), in bytes; past it SC_ERR_GRAPH_DECODED_TOO_LARGE. Default 67108864 (64 MiB).
    */
   readonly maxDecodedBytes?: number;
-  /** Retries of calls whose connection failed before sending, for the clients the executor creates. Default 2. */
-  readonly connectRetries?: number;
   /** Readiness uses node health endpoints instead of a TCP connect. Default false. */
   readonly fullHealthChecks?: boolean;
   /** Give-up time of one node readiness check in milliseconds. Default 1000. */
   readonly readyTimeoutMs?: number;
   /** Random source in [0,1) for RANDOM_ABTEST. Default `Math.random`. */
   readonly random?: () => number;
-  /** Options of the REST client the executor creates (ignored when `clients.rest` is given). */
-  readonly rest?: RestNodeClientOptions;
-  /** Options of the gRPC client the executor creates (ignored when `clients.grpc` is given). */
-  readonly grpc?: GrpcNodeClientOptions;
 }
+
+/**
+ * The node clients the app hands the executor, by transport. The core knows only the
+ * {@link NodeClient} interface: the REST and gRPC clients live in the subpath exports
+ * `@seldon-ts/graph-executor/rest` and `@seldon-ts/graph-executor/grpc` (or are the app's own).
+ */
+export interface NodeClients {
+  /** Calls nodes whose transport is `rest` (bound, or a REST request's for `request`). */
+  readonly rest?: NodeClient;
+  /** Calls nodes whose transport is `grpc` (bound, or a gRPC request's for `request`). */
+  readonly grpc?: NodeClient;
+}
+
+/** Options that configured the clients the executor used to create itself (before issue 15). */
+const REMOVED_OPTIONS = ['maxMessageBytes', 'connectRetries', 'rest', 'grpc'] as const;
 
 /** What {@link GraphExecutor} is built from. */
 export interface GraphExecutorInit {
@@ -99,10 +102,13 @@ export interface GraphExecutorInit {
   /** Per-node bindings by node name. Nodes without one follow the request's transport. */
   readonly nodes?: Readonly<Record<string, NodeBinding>>;
   /**
-   * Shared clients (e.g. one pool for several predictors). The executor does not close clients it
-   * was given.
+   * The clients that reach REST and gRPC nodes; the executor makes none itself. A node whose
+   * transport needs a client that is missing fails with SC_ERR_GRAPH_INVALID_OPTIONS: at
+   * construction when its binding names the transport, at call time when it follows the request's
+   * transport. The app owns the clients: they may be shared by several executors (one pool for all
+   * predictors, kept across graph reloads), and {@link GraphExecutor.close} does not close them.
    */
-  readonly clients?: { readonly rest?: NodeClient; readonly grpc?: NodeClient };
+  readonly clients?: NodeClients;
   /**
    * Observes this executor's node calls and payload-log points, called directly by the executor
    * (trace propagation through the headers `nodeStart` returns, metrics, payload logging).
@@ -237,8 +243,7 @@ export class GraphExecutor {
   /** Largest decoded size of a content-encoded payload chained between v2/tensorflow nodes. */
   readonly #maxDecodedBytes: number;
   readonly #random: () => number;
-  readonly #ownedClients: NodeClient[] = [];
-  readonly #clients: { rest?: NodeClient; grpc?: NodeClient };
+  readonly #clients: NodeClients;
   readonly #observer: GraphObserver | undefined;
   #inProcess: InProcessNodeClient | undefined;
   #closed = false;
@@ -246,8 +251,8 @@ export class GraphExecutor {
   constructor(init: GraphExecutorInit) {
     const options = init.options ?? {};
     this.#options = options;
-    this.#maxDecodedBytes = options.maxDecodedBytes ?? options.maxMessageBytes ?? 64 * 1024 * 1024;
     validateOptions(options);
+    this.#maxDecodedBytes = options.maxDecodedBytes ?? 64 * 1024 * 1024;
     this.predictorName = init.predictorName ?? 'predictor';
     this.#protocol = options.protocol ?? 'seldon';
     this.#defaultTransport = options.defaultTransport ?? 'rest';
@@ -256,6 +261,14 @@ export class GraphExecutor {
     this.#nodeTimeoutMs = options.nodeTimeoutMs ?? 0;
     this.#random = options.random ?? Math.random;
     this.#clients = { rest: init.clients?.rest, grpc: init.clients?.grpc };
+    for (const key of ['rest', 'grpc'] as const) {
+      const client = this.#clients[key];
+      if (client !== undefined && typeof client.call !== 'function')
+        throw new GraphError(
+          'SC_ERR_GRAPH_INVALID_OPTIONS',
+          `clients.${key} must be a NodeClient (an object with a call() method), got ${typeof client}`,
+        );
+    }
     this.#observer = init.observer;
     const components: Record<string, InProcessComponent> = {};
     const bindings = init.nodes ?? {};
@@ -263,6 +276,9 @@ export class GraphExecutor {
     this.#root = compiled.root;
     this.#byName = compiled.byName;
     for (const [name, binding] of Object.entries(bindings)) {
+      const transport = binding.transport;
+      if ((transport === 'rest' || transport === 'grpc') && binding.client === undefined)
+        if (this.#clients[transport] === undefined) throw missingClient(name, transport, 'bound');
       if (binding.transport === 'in-process' && binding.client === undefined) {
         if (binding.component === undefined) {
           throw new GraphError(
@@ -376,10 +392,14 @@ export class GraphExecutor {
     const visit = (node: CompiledNode): void => {
       for (const child of node.children) visit(child);
       const endpoint = node.spec.endpoint;
+      const checkable = Boolean(endpoint?.service_host && (endpoint.service_port ?? 0) > 0);
+      // A built-in node, or one without an address, needs no client to be ready.
+      if (!this.#hasClient(node, transport) && (!checkable || (node.builtIn && node.binding === undefined)))
+        return;
       const client = this.#clientFor(node, transport);
       const remote = client.transport === 'rest' || client.transport === 'grpc';
       // The reference only checks nodes that declare both a host and a port.
-      if (remote && !(endpoint?.service_host && (endpoint.service_port ?? 0) > 0)) return;
+      if (remote && !checkable) return;
       const ready =
         client.ready?.(node.spec, {
           full: this.#options.fullHealthChecks ?? false,
@@ -393,11 +413,12 @@ export class GraphExecutor {
     return { ready: nodes.every((n) => n.ready), nodes };
   }
 
-  /** Closes the clients the executor created. Later calls fail with `SC_ERR_GRAPH_CLOSED`. */
+  /**
+   * Stops the executor: later calls fail with `SC_ERR_GRAPH_CLOSED`. The node clients it was given
+   * are left open (the app that made them closes them, once no executor uses them).
+   */
   async close(): Promise<void> {
     this.#closed = true;
-    const owned = this.#ownedClients.splice(0);
-    await Promise.all(owned.map((c) => c.close?.()));
   }
 
   // ---- the graph algorithm (02 §7) ----
@@ -579,32 +600,24 @@ export class GraphExecutor {
 
   // ---- node calls ----
 
+  /** The client of a node for a request that came in over `transport`; throws when it was not given. */
   #clientFor(node: CompiledNode, transport: 'rest' | 'grpc'): NodeClient {
     const binding = node.binding;
     if (binding?.client !== undefined) return binding.client;
     const wanted =
       binding?.transport === undefined || binding.transport === 'request' ? transport : binding.transport;
     if (wanted === 'in-process') return this.#inProcess!;
-    if (wanted === 'grpc')
-      return (this.#clients.grpc ??= this.#own(
-        new GrpcNodeClient({
-          maxMessageBytes: this.#options.maxMessageBytes,
-          connectRetries: this.#options.connectRetries,
-          ...this.#options.grpc,
-        }),
-      ));
-    return (this.#clients.rest ??= this.#own(
-      new RestNodeClient({
-        maxMessageBytes: this.#options.maxMessageBytes,
-        connectRetries: this.#options.connectRetries,
-        ...this.#options.rest,
-      }),
-    ));
+    const client = this.#clients[wanted];
+    if (client === undefined) throw missingClient(node.spec.name, wanted, 'request');
+    return client;
   }
 
-  #own<T extends NodeClient>(client: T): T {
-    this.#ownedClients.push(client);
-    return client;
+  #hasClient(node: CompiledNode, transport: 'rest' | 'grpc'): boolean {
+    const binding = node.binding;
+    if (binding?.client !== undefined || binding?.transport === 'in-process') return true;
+    const wanted =
+      binding?.transport === undefined || binding.transport === 'request' ? transport : binding.transport;
+    return this.#clients[wanted] !== undefined;
   }
 
   #callNode(
@@ -946,15 +959,36 @@ function serviceName(
   return inProcessMethod(method);
 }
 
+/**
+ * The error of a node whose transport has no client. `bound`: its binding names the transport
+ * (found at construction); `request`: it follows the request's transport (found at call time).
+ */
+function missingClient(nodeName: string, transport: 'rest' | 'grpc', how: 'bound' | 'request'): GraphError {
+  const label = transport === 'rest' ? 'REST' : 'gRPC';
+  const made = transport === 'rest' ? 'RestNodeClient' : 'GrpcNodeClient';
+  const reason =
+    how === 'bound'
+      ? `node ${nodeName} is bound to transport ${transport}`
+      : `node ${nodeName} follows the request's transport, ${transport}`;
+  return new GraphError(
+    'SC_ERR_GRAPH_INVALID_OPTIONS',
+    `${reason}, but the GraphExecutor was given no ${label} node client: pass one as ` +
+      `clients.${transport} (e.g. new ${made}() from @seldon-ts/graph-executor/${transport}) ` +
+      `or as the node's binding client`,
+    { nodeName },
+  );
+}
+
 function validateOptions(options: GraphExecutorOptions): void {
-  for (const key of [
-    'timeoutMs',
-    'nodeTimeoutMs',
-    'maxMessageBytes',
-    'maxDecodedBytes',
-    'connectRetries',
-    'readyTimeoutMs',
-  ] as const) {
+  for (const key of REMOVED_OPTIONS) {
+    if ((options as Record<string, unknown>)[key] !== undefined)
+      throw new GraphError(
+        'SC_ERR_GRAPH_INVALID_OPTIONS',
+        `option ${key} is gone: the executor no longer makes node clients; configure the ` +
+          `RestNodeClient / GrpcNodeClient you pass in GraphExecutorInit.clients instead`,
+      );
+  }
+  for (const key of ['timeoutMs', 'nodeTimeoutMs', 'maxDecodedBytes', 'readyTimeoutMs'] as const) {
     const value = options[key];
     if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value) && value >= 0)) {
       throw new GraphError(

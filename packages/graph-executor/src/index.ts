@@ -1,11 +1,14 @@
 /**
  * @seldon-ts/graph-executor — Seldon Core v1's inference-graph engine (the executor's graph
  * algorithm) as an embeddable library: transformers, routers, combiners and models reached over
- * REST, gRPC or in-process, one transport per node, with deadlines, bounded connect retries,
- * message size limits, a per-executor observer and `node:diagnostics_channel` events.
+ * REST, gRPC or in-process, one transport per node, with deadlines, a per-executor observer and
+ * `node:diagnostics_channel` events. The core talks to nodes through the {@link NodeClient}
+ * interface only; the app hands it the clients (`./rest`, `./grpc` subpaths, or its own).
  *
  * ```ts
- * const executor = new GraphExecutor({ graph: predictor.graph, predictorName: predictor.name });
+ * import { RestNodeClient } from '@seldon-ts/graph-executor/rest';
+ * const rest = new RestNodeClient();
+ * const executor = new GraphExecutor({ graph: predictor.graph, predictorName: predictor.name, clients: { rest } });
  * const { payload, puid } = await executor.predict(GraphPayload.fromBytes(body, 'application/json'), { headers });
  * ```
  */
@@ -16,11 +19,15 @@ export type {
   GraphExecutorInit,
   GraphExecutorOptions,
   NodeBinding,
+  NodeClients,
   NodeTransport,
   RequestContext,
   GraphResponse,
   GraphStatus,
 } from './graph-executor.js';
+
+/** The implementations the executor runs itself (SIMPLE_MODEL, SIMPLE_ROUTER, RANDOM_ABTEST, AVERAGE_COMBINER). */
+export { EXECUTOR_BUILT_INS } from './internal/compile.js';
 
 // Cancellation of an operation without an AbortSignal per request.
 export { Cancellation } from './cancellation.js';
@@ -46,13 +53,11 @@ export {
 } from './payload.js';
 export type { PayloadFormat } from './payload.js';
 
-// Node clients (transports).
+// Node clients: the interface and the socket-free in-process client. The REST and gRPC clients
+// are the subpath exports `./rest` and `./grpc`, so that importing the core loads neither undici
+// nor @grpc/grpc-js.
 export type { NodeClient, NodeCall, HeaderMap, ReadyCheckOptions } from './node-client/node-client.js';
 export { combinerJsonBody } from './node-client/node-client.js';
-export { RestNodeClient } from './node-client/rest.js';
-export type { RestNodeClientOptions } from './node-client/rest.js';
-export { GrpcNodeClient } from './node-client/grpc.js';
-export type { GrpcNodeClientOptions } from './node-client/grpc.js';
 export { InProcessNodeClient } from './node-client/in-process.js';
 export type { InProcessComponent, InProcessNodeClientOptions } from './node-client/in-process.js';
 

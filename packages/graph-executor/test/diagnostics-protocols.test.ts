@@ -12,6 +12,7 @@ import type {
 } from '@seldon-ts/graph-executor';
 import { startRestNode } from './support/nodes.js';
 import type { RestNode } from './support/nodes.js';
+import { closeTestClients, testClients } from './support/clients.js';
 
 const json = (value: unknown): GraphPayload => GraphPayload.fromJsonText(JSON.stringify(value));
 const ep = (port: number) => ({ service_host: '127.0.0.1', httpPort: port, service_port: port });
@@ -43,6 +44,7 @@ describe('diagnostics channels', () => {
 
   it('publishes graph and node start/end with the same message object; subscribers cannot add headers', async () => {
     const e = new GraphExecutor({
+      clients: testClients(),
       graph: {
         name: 'r',
         type: 'ROUTER',
@@ -92,7 +94,7 @@ describe('diagnostics channels', () => {
     await down.close();
     const e2 = new GraphExecutor({
       graph: { name: 'gone', type: 'MODEL', endpoint: ep(down.port) },
-      options: { connectRetries: 0 },
+      clients: testClients({ connectRetries: 0 }),
     });
     executors.push(e2);
     const nodeErrors = collect<NodeStartMessage & { error: GraphError }>(diagnosticsChannels.nodeError);
@@ -108,6 +110,7 @@ describe('diagnostics channels', () => {
 
   it('publishes payload-log events at the reference logging points, per logger mode', async () => {
     const e = new GraphExecutor({
+      clients: testClients(),
       graph: {
         name: 'r',
         type: 'ROUTER',
@@ -172,6 +175,7 @@ describe('GraphObserver', () => {
   it('is called at the node and payload-log points with the request data, and adds the headers it returns', async () => {
     const { observer, seen } = recorder();
     const e = new GraphExecutor({
+      clients: testClients(),
       graph: {
         name: 'r',
         type: 'ROUTER',
@@ -217,13 +221,17 @@ describe('GraphObserver', () => {
     const failing = new GraphExecutor({
       graph: { name: 'gone', type: 'MODEL', endpoint: ep(down.port) },
       observer: a.observer,
-      options: { connectRetries: 0 },
+      clients: testClients({ connectRetries: 0 }),
     });
     const other = new GraphExecutor({
+      clients: testClients(),
       graph: { name: 'm', type: 'MODEL', endpoint: ep(model.port) },
       observer: b.observer,
     });
-    const silent = new GraphExecutor({ graph: { name: 'm', type: 'MODEL', endpoint: ep(model.port) } });
+    const silent = new GraphExecutor({
+      clients: testClients(),
+      graph: { name: 'm', type: 'MODEL', endpoint: ep(model.port) },
+    });
     executors.push(failing, other, silent);
     await expect(failing.predict(json({}), { observerData: 'a' })).rejects.toBeInstanceOf(GraphError);
     await other.predict(json({ data: { ndarray: [[1]] } }));
@@ -241,6 +249,7 @@ describe('GraphObserver', () => {
   it('may observe only some points and return nothing from nodeStart', async () => {
     const ends: string[] = [];
     const e = new GraphExecutor({
+      clients: testClients(),
       graph: { name: 'm', type: 'MODEL', endpoint: ep(model.port) },
       observer: {
         nodeStart: () => undefined,
@@ -283,6 +292,7 @@ describe('protocols and model-name override', () => {
 
   it('v2: calls /v2/models/<name>/infer and chains outputs → inputs', async () => {
     const e = new GraphExecutor({
+      clients: testClients(),
       graph: {
         name: 'a',
         type: 'MODEL',
@@ -309,6 +319,7 @@ describe('protocols and model-name override', () => {
 
   it('tensorflow: chains predictions → instances, and fails clearly on anything else', async () => {
     const e = new GraphExecutor({
+      clients: testClients(),
       graph: {
         name: 'a',
         type: 'MODEL',
@@ -339,6 +350,7 @@ describe('in-process components', () => {
       },
     };
     const e = new GraphExecutor({
+      clients: testClients(),
       graph: { name: 'm', type: 'MODEL' },
       nodes: { m: { transport: 'in-process', component } },
     });
@@ -356,6 +368,7 @@ describe('in-process components', () => {
       predict: (m) => m,
     };
     const e = new GraphExecutor({
+      clients: testClients(),
       graph: { name: 'm', type: 'MODEL' },
       nodes: { m: { transport: 'in-process', component } },
     });
@@ -366,6 +379,7 @@ describe('in-process components', () => {
 
   it('reads a form-encoded request (json field) for an in-process node', async () => {
     const e = new GraphExecutor({
+      clients: testClients(),
       graph: { name: 'm', type: 'MODEL' },
       nodes: { m: { transport: 'in-process', component: { predict: (m) => ({ echo: m }) } } },
     });
@@ -378,6 +392,7 @@ describe('in-process components', () => {
 
   it('a component missing the method is SC_ERR_GRAPH_UNSUPPORTED', async () => {
     const e = new GraphExecutor({
+      clients: testClients(),
       graph: { name: 'm', type: 'ROUTER', children: [{ name: 'x', type: 'MODEL' }] },
       nodes: {
         m: { transport: 'in-process', component: {} },
@@ -390,3 +405,5 @@ describe('in-process components', () => {
     });
   });
 });
+
+afterAll(() => closeTestClients());

@@ -1,7 +1,8 @@
 import { describe, it, expect, afterAll, beforeAll } from '@jest/globals';
 import { GraphExecutor, GraphPayload, GraphError } from '@seldon-ts/graph-executor';
-import type { GraphNodeSpec, GraphExecutorOptions } from '@seldon-ts/graph-executor';
+import type { GraphNodeSpec, GraphExecutorOptions, NodeClients } from '@seldon-ts/graph-executor';
 import { startRestNode, startGrpcNode, strMessage, readStrData } from './support/nodes.js';
+import { closeTestClients, testClients } from './support/clients.js';
 import type { RestNode, GrpcNode } from './support/nodes.js';
 import * as grpc from '@grpc/grpc-js';
 
@@ -47,20 +48,27 @@ describe('faults', () => {
   });
   afterAll(async () => {
     for (const c of closers.reverse()) await c();
+    await closeTestClients();
   });
 
   function executor(
     graph: GraphNodeSpec,
     options: GraphExecutorOptions = {},
     nodes?: ConstructorParameters<typeof GraphExecutor>[0]['nodes'],
+    clients: NodeClients = testClients(),
   ): GraphExecutor {
-    const e = new GraphExecutor({ graph, options, nodes });
+    const e = new GraphExecutor({ graph, options, nodes, clients });
     closers.push(() => e.close());
     return e;
   }
 
   it('a node that is down: SC_ERR_GRAPH_NODE_UNREACHABLE naming the node, after bounded retries', async () => {
-    const e = executor({ name: 'gone', type: 'MODEL', endpoint: ep(downPort) }, { connectRetries: 2 });
+    const e = executor(
+      { name: 'gone', type: 'MODEL', endpoint: ep(downPort) },
+      {},
+      undefined,
+      testClients({ connectRetries: 2 }),
+    );
     const err = await failure(e.predict(input()));
     expect(err.code).toBe('SC_ERR_GRAPH_NODE_UNREACHABLE');
     expect(err.nodeName).toBe('gone');
@@ -107,7 +115,9 @@ describe('faults', () => {
   it('the REST client timeout (seldon.io/rest-timeout) and ctx.deadline bound calls too', async () => {
     const e = executor(
       { name: 'slow', type: 'MODEL', endpoint: ep(slow.port) },
-      { rest: { timeoutMs: 100 } },
+      {},
+      undefined,
+      testClients({ rest: { timeoutMs: 100 } }),
     );
     expect((await failure(e.predict(input()))).code).toBe('SC_ERR_GRAPH_NODE_TIMEOUT');
     const e2 = executor({ name: 'slow', type: 'MODEL', endpoint: ep(slow.port) });
@@ -117,7 +127,7 @@ describe('faults', () => {
   });
 
   it('leaves shared clients open when an executor closes', async () => {
-    const { RestNodeClient } = await import('@seldon-ts/graph-executor');
+    const { RestNodeClient } = await import('@seldon-ts/graph-executor/rest');
     const rest = new RestNodeClient();
     closers.push(() => rest.close());
     const graph = { name: 'ok', type: 'MODEL', endpoint: ep(ok.port) };
@@ -210,9 +220,12 @@ describe('faults', () => {
     const big = await startRestNode(() => ({ body: { data: { ndarray: new Array(10_000).fill(1) } } }));
     closers.push(() => big.close());
     const err = await failure(
-      executor({ name: 'big', type: 'MODEL', endpoint: ep(big.port) }, { maxMessageBytes: 1000 }).predict(
-        input(),
-      ),
+      executor(
+        { name: 'big', type: 'MODEL', endpoint: ep(big.port) },
+        {},
+        undefined,
+        testClients({ rest: { maxMessageBytes: 1000 } }),
+      ).predict(input()),
     );
     expect(err.code).toBe('SC_ERR_GRAPH_MESSAGE_TOO_LARGE');
     expect(err.nodeName).toBe('big');
@@ -254,6 +267,64 @@ describe('faults', () => {
     expect(() => new GraphExecutor({ graph: { name: 'a' }, options: { timeoutMs: -1 } })).toThrow(
       expect.objectContaining({ code: 'SC_ERR_GRAPH_INVALID_OPTIONS' }),
     );
+  });
+
+  describe("node clients are the app's", () => {
+    const graph = { name: 'ok', type: 'MODEL', endpoint: ep(1) };
+
+    it('a node bound to a transport without its client fails at construction, saying how to pass one', () => {
+      const { rest } = testClients();
+      let err: unknown;
+      try {
+        new GraphExecutor({ graph, nodes: { ok: { transport: 'grpc' } }, clients: { rest } });
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(GraphError);
+      expect(err).toMatchObject({ code: 'SC_ERR_GRAPH_INVALID_OPTIONS', nodeName: 'ok' });
+      expect((err as GraphError).message).toBe(
+        'node ok is bound to transport grpc, but the GraphExecutor was given no gRPC node client: ' +
+          'pass one as clients.grpc (e.g. new GrpcNodeClient() from @seldon-ts/graph-executor/grpc) ' +
+          "or as the node's binding client",
+      );
+      // A node's own client is enough.
+      expect(
+        () => new GraphExecutor({ graph, nodes: { ok: { transport: 'grpc', client: testClients().grpc } } }),
+      ).not.toThrow();
+    });
+
+    it('a node following the request fails at call time when that transport has no client', async () => {
+      const e = executor(graph, {}, undefined, { grpc: testClients().grpc });
+      const err = await failure(e.predict(input(), { transport: 'rest' }));
+      expect(err).toMatchObject({ code: 'SC_ERR_GRAPH_INVALID_OPTIONS', nodeName: 'ok' });
+      expect(err.message).toContain("node ok follows the request's transport, rest");
+      expect(err.message).toContain('clients.rest');
+      // Readiness asks for the same client, and says so.
+      await expect(e.status({ transport: 'rest' })).rejects.toMatchObject({
+        code: 'SC_ERR_GRAPH_INVALID_OPTIONS',
+        nodeName: 'ok',
+      });
+    });
+
+    it('built-in nodes and nodes without an address need no client for readiness', async () => {
+      const e = executor(
+        { name: 'ab', implementation: 'RANDOM_ABTEST', children: [{ name: 'm', type: 'MODEL' }] },
+        {},
+        undefined,
+        {},
+      );
+      expect(await e.status()).toEqual({ ready: true, nodes: [] });
+    });
+
+    it('the options that configured self-made clients are refused with a pointer to clients', () => {
+      for (const options of [{ rest: {} }, { grpc: {} }, { connectRetries: 1 }, { maxMessageBytes: 1 }])
+        expect(() => new GraphExecutor({ graph, options: options as GraphExecutorOptions })).toThrow(
+          expect.objectContaining({
+            code: 'SC_ERR_GRAPH_INVALID_OPTIONS',
+            message: expect.stringContaining('GraphExecutorInit.clients') as unknown as string,
+          }),
+        );
+    });
   });
 
   describe('over gRPC', () => {

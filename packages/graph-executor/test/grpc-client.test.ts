@@ -3,8 +3,9 @@
 import { describe, it, expect, afterEach } from '@jest/globals';
 import { createServer, type Socket } from 'node:net';
 import * as grpc from '@grpc/grpc-js';
-import { Cancellation, GraphError, GraphPayload, GrpcNodeClient } from '@seldon-ts/graph-executor';
-import type { NodeCall, GrpcNodeClientOptions } from '@seldon-ts/graph-executor';
+import { Cancellation, GraphError, GraphPayload } from '@seldon-ts/graph-executor';
+import type { NodeCall } from '@seldon-ts/graph-executor';
+import { GrpcNodeClient, type GrpcNodeClientOptions } from '@seldon-ts/graph-executor/grpc';
 import {
   startGrpcNode,
   strMessage,

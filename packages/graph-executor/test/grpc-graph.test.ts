@@ -3,6 +3,7 @@ import { GraphExecutor, GraphPayload } from '@seldon-ts/graph-executor';
 import type { GraphNodeSpec } from '@seldon-ts/graph-executor';
 import { startGrpcNode, strMessage, tensorMessage, readStrData, ld } from './support/nodes.js';
 import type { GrpcNode } from './support/nodes.js';
+import { closeTestClients, testClients } from './support/clients.js';
 
 const ep = (port: number) => ({ service_host: '127.0.0.1', grpcPort: port, service_port: port });
 
@@ -60,7 +61,11 @@ describe('graph over gRPC nodes (grpc-js client and server)', () => {
   });
 
   function executor(graph: GraphNodeSpec, routingInjection = false): GraphExecutor {
-    const e = new GraphExecutor({ graph, options: { defaultTransport: 'grpc', routingInjection } });
+    const e = new GraphExecutor({
+      clients: testClients(),
+      graph,
+      options: { defaultTransport: 'grpc', routingInjection },
+    });
     executors.push(e);
     return e;
   }
@@ -169,3 +174,5 @@ describe('graph over gRPC nodes (grpc-js client and server)', () => {
     );
   });
 });
+
+afterAll(() => closeTestClients());

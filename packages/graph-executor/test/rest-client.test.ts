@@ -3,8 +3,9 @@
 // connect retries.
 import { describe, it, expect, afterEach } from '@jest/globals';
 import { createServer, type Server, type Socket } from 'node:net';
-import { Cancellation, GraphError, GraphPayload, RestNodeClient } from '@seldon-ts/graph-executor';
-import type { NodeCall, RestNodeClientOptions } from '@seldon-ts/graph-executor';
+import { Cancellation, GraphError, GraphPayload } from '@seldon-ts/graph-executor';
+import type { NodeCall } from '@seldon-ts/graph-executor';
+import { RestNodeClient, type RestNodeClientOptions } from '@seldon-ts/graph-executor/rest';
 
 /** One request as the raw server saw it. */
 interface Seen {

@@ -3,6 +3,7 @@ import { GraphExecutor, GraphPayload, GraphError } from '@seldon-ts/graph-execut
 import type { GraphNodeSpec } from '@seldon-ts/graph-executor';
 import { startRestNode } from './support/nodes.js';
 import type { RestNode, RecordedRequest } from './support/nodes.js';
+import { closeTestClients, testClients } from './support/clients.js';
 
 const json = (value: unknown): GraphPayload => GraphPayload.fromJsonText(JSON.stringify(value));
 const ep = (port: number) => ({ service_host: '127.0.0.1', httpPort: port, service_port: port });
@@ -83,7 +84,7 @@ describe('graph over REST nodes', () => {
     graph: GraphNodeSpec,
     options: ConstructorParameters<typeof GraphExecutor>[0]['options'] = {},
   ): GraphExecutor {
-    const e = new GraphExecutor({ graph, predictorName: 'p', options });
+    const e = new GraphExecutor({ clients: testClients(), graph, predictorName: 'p', options });
     executors.push(e);
     return e;
   }
@@ -423,3 +424,5 @@ describe('graph over REST nodes', () => {
     });
   });
 });
+
+afterAll(() => closeTestClients());

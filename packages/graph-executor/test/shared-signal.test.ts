@@ -6,6 +6,7 @@ import { getEventListeners } from 'node:events';
 import { GraphExecutor, GraphPayload, GraphError } from '@seldon-ts/graph-executor';
 import { startRestNode } from './support/nodes.js';
 import type { RestNode } from './support/nodes.js';
+import { closeTestClients, testClients } from './support/clients.js';
 
 const input = () => GraphPayload.fromJsonText('{"data":{"ndarray":[[1,2]]}}');
 const ep = (port: number) => ({
@@ -30,10 +31,13 @@ describe('a signal shared by many operations', () => {
   beforeAll(async () => {
     ok = await startRestNode(() => ({ body: { data: { ndarray: [[1]] } } }));
     slow = await startRestNode(() => ({ body: { data: { ndarray: [[1]] } }, delayMs: 5_000 }));
-    executor = new GraphExecutor({ graph: { name: 'ok', type: 'MODEL', endpoint: ep(ok.port) } });
+    executor = new GraphExecutor({
+      clients: testClients(),
+      graph: { name: 'ok', type: 'MODEL', endpoint: ep(ok.port) },
+    });
     slowExecutor = new GraphExecutor({
       graph: { name: 'slow', type: 'MODEL', endpoint: ep(slow.port) },
-      options: { rest: { connections: 8 } },
+      clients: testClients({ rest: { connections: 8 } }),
     });
     process.on('warning', onWarning);
   });
@@ -76,3 +80,5 @@ describe('a signal shared by many operations', () => {
     expect(getEventListeners(shared.signal, 'abort')).toHaveLength(0);
   });
 });
+
+afterAll(() => closeTestClients());

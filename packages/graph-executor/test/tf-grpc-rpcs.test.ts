@@ -6,6 +6,7 @@ import * as grpc from '@grpc/grpc-js';
 import { GraphExecutor, GraphPayload } from '@seldon-ts/graph-executor';
 import { protobufMessageType, tfGrpcMethod } from '../src/internal/paths.js';
 import { ld, listenGrpc, rawMethod } from './support/nodes.js';
+import { closeTestClients, testClients } from './support/clients.js';
 
 const RPCS = ['Predict', 'Classify', 'Regress', 'MultiInference'];
 
@@ -38,6 +39,7 @@ describe('tensorflow gRPC node RPC chosen by message type', () => {
 
   const executor = () =>
     new GraphExecutor({
+      clients: testClients(),
       graph: { name: 'm', type: 'MODEL', endpoint: { service_host: '127.0.0.1', grpcPort: port } },
       options: { protocol: 'tensorflow', defaultTransport: 'grpc' },
     });
@@ -111,3 +113,5 @@ describe('tensorflow gRPC node RPC chosen by message type', () => {
     }
   });
 });
+
+afterAll(() => closeTestClients());

@@ -4,6 +4,8 @@ import * as grpc from '@grpc/grpc-js';
 import { GraphExecutor, GraphPayload } from '@seldon-ts/graph-executor';
 import { protoFields as fields } from '@seldon-ts/payload';
 import { ld, listenGrpc, rawMethod } from './support/nodes.js';
+import { closeTestClients, testClients } from './support/clients.js';
+
 const text = (b: Uint8Array, f: { start: number; end: number }) =>
   Buffer.from(b.subarray(f.start, f.end)).toString('latin1');
 
@@ -69,6 +71,7 @@ describe('tensorflow protocol over gRPC nodes', () => {
   it('chains outputs into inputs with model_spec.name set to the next node', async () => {
     const ep = { service_host: '127.0.0.1', grpcPort: port };
     const e = new GraphExecutor({
+      clients: testClients(),
       graph: {
         name: 'a',
         type: 'MODEL',
@@ -99,3 +102,5 @@ describe('tensorflow protocol over gRPC nodes', () => {
     await e.close();
   });
 });
+
+afterAll(() => closeTestClients());

@@ -4,6 +4,7 @@ import * as grpc from '@grpc/grpc-js';
 import { inferenceServices } from '@seldon-ts/payload';
 import { GraphExecutor, GraphPayload } from '@seldon-ts/graph-executor';
 import { listenGrpc } from './support/nodes.js';
+import { closeTestClients, testClients } from './support/clients.js';
 
 type Obj = Record<string, any>;
 const svc = inferenceServices.GRPCInferenceService;
@@ -40,6 +41,7 @@ describe('v2 protocol over gRPC nodes', () => {
   it('chains ModelInferResponse outputs into the next ModelInferRequest inputs', async () => {
     const ep = { service_host: '127.0.0.1', grpcPort: port };
     const e = new GraphExecutor({
+      clients: testClients(),
       graph: {
         name: 'a',
         type: 'MODEL',
@@ -75,3 +77,5 @@ describe('v2 protocol over gRPC nodes', () => {
     await e.close();
   });
 });
+
+afterAll(() => closeTestClients());

@@ -6,6 +6,7 @@ import type { GraphNodeSpec, NodeBinding } from '@seldon-ts/graph-executor';
 import { startMicroservice, createComponentRuntime } from '@seldon-ts/model-wrapper';
 import type { Microservice, SeldonComponent } from '@seldon-ts/model-wrapper';
 import { messageToProto, messageFromProto, feedbackToProto } from '@seldon-ts/payload';
+import { closeTestClients, testClients } from './support/clients.js';
 
 type Nested = number[][];
 const nested = (X: unknown): Nested => (X as { toArray(): Nested }).toArray();
@@ -83,7 +84,12 @@ describe('graphs of model-wrapper components', () => {
   });
 
   function executor(graph: GraphNodeSpec, nodes?: Record<string, NodeBinding>, options = {}): GraphExecutor {
-    const e = new GraphExecutor({ graph, nodes, options: { routingInjection: true, ...options } });
+    const e = new GraphExecutor({
+      clients: testClients(),
+      graph,
+      nodes,
+      options: { routingInjection: true, ...options },
+    });
     executors.push(e);
     return e;
   }
@@ -302,3 +308,5 @@ describe('graphs of model-wrapper components', () => {
     }
   });
 });
+
+afterAll(() => closeTestClients());

@@ -1,6 +1,6 @@
 // What the graph page draws: the predictor's nodes (name, role, type, implementation, transport,
 // children) and what its try-it panel sends (the prediction path and an example request).
-import type { GraphNodeSpec } from '@seldon-ts/graph-executor';
+import { EXECUTOR_BUILT_INS, type GraphNodeSpec } from '@seldon-ts/graph-executor';
 import type { EngineConfig } from '../config.js';
 
 /** A node as the page shows it. */
@@ -34,7 +34,7 @@ export interface GraphPageModel {
   exampleRequest: string;
 }
 
-const BUILTIN = new Set(['SIMPLE_MODEL', 'SIMPLE_ROUTER', 'RANDOM_ABTEST', 'AVERAGE_COMBINER']);
+const BUILTIN: ReadonlySet<string> = new Set(EXECUTOR_BUILT_INS);
 
 /** The page's view of the engine's current graph; `exampleRequest` overrides the protocol's default. */
 export function graphPageModel(config: EngineConfig, exampleRequest?: string): GraphPageModel {

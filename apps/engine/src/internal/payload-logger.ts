@@ -266,7 +266,7 @@ export class PayloadLogger {
   async drained(): Promise<void> {
     if (this.#config.spoolDir) {
       await this.#spoolReady;
-      while ((this.#spool?.backlog ?? 0) > 0 && !this.#closed) await new Promise((r) => setTimeout(r, 20));
+      await this.#spool?.whenEmpty();
       return;
     }
     if (this.queueLength === 0 && this.#waiters.length === 0 && this.#busy === 0) return;

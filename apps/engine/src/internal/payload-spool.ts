@@ -90,6 +90,8 @@ export class PayloadSpool {
   /** Events handed out and not yet acknowledged: where each one ends. */
   readonly #inFlight = new Map<number, Position>();
   readonly #acked = new Set<number>();
+  /** Callers of {@link whenEmpty} waiting for the backlog to reach zero. */
+  readonly #emptyWaiters: (() => void)[] = [];
   #waiting: (() => void) | undefined;
   #reading: Promise<unknown> = Promise.resolve();
   #closed = false;
@@ -240,9 +242,9 @@ export class PayloadSpool {
     for (;;) {
       if (this.#closed) return undefined;
       if (this.#read.offset >= this.#readableEnd(this.#read.segment)) {
-        const later = [...this.#segments.keys()].filter((n) => n > this.#read.segment).sort((a, b) => a - b);
-        if (later.length > 0 && this.#read.segment !== this.#writeSegment) {
-          this.#read = { segment: later[0], offset: 0 };
+        const later = this.#segmentAfter(this.#read.segment);
+        if (later !== undefined && this.#read.segment !== this.#writeSegment) {
+          this.#read = { segment: later, offset: 0 };
           continue;
         }
         await new Promise<void>((resolve) => (this.#waiting = resolve));
@@ -288,14 +290,13 @@ export class PayloadSpool {
       this.#committed = { seq: this.#committed.seq + 1, segment: end.segment, offset: end.offset };
       this.#cursorDirty = true;
     }
+    this.#wakeEmpty();
     // Acknowledged to the end of a closed segment: the cursor moves to the start of the next one.
     while (
       this.#committed.segment !== this.#writeSegment &&
       this.#committed.offset >= (this.#segments.get(this.#committed.segment) ?? 0)
     ) {
-      const next = [...this.#segments.keys()]
-        .filter((n) => n > this.#committed.segment)
-        .sort((a, b) => a - b)[0];
+      const next = this.#segmentAfter(this.#committed.segment);
       if (next === undefined) break;
       this.#committed = { ...this.#committed, segment: next, offset: 0 };
     }
@@ -305,6 +306,24 @@ export class PayloadSpool {
         void unlink(join(this.#dir, segmentName(n))).catch(() => undefined);
       }
     }
+  }
+
+  /** The first segment file after segment `n`, if any. */
+  #segmentAfter(n: number): number | undefined {
+    let after: number | undefined;
+    for (const m of this.#segments.keys()) if (m > n && (after === undefined || m < after)) after = m;
+    return after;
+  }
+
+  /** Resolves once every event appended so far is acknowledged (or the spool closes). */
+  whenEmpty(): Promise<void> {
+    if (this.backlog === 0 || this.#closed) return Promise.resolve();
+    return new Promise((resolve) => this.#emptyWaiters.push(resolve));
+  }
+
+  #wakeEmpty(): void {
+    if (this.#emptyWaiters.length > 0 && (this.backlog === 0 || this.#closed))
+      for (const done of this.#emptyWaiters.splice(0)) done();
   }
 
   async #sync(): Promise<void> {
@@ -331,6 +350,7 @@ export class PayloadSpool {
     if (this.#closed) return;
     this.#closed = true;
     clearInterval(this.#timer);
+    this.#wakeEmpty();
     this.#flushing = this.#flushing.then(() => this.#flush());
     await this.#flushing;
     this.#dirty = true;

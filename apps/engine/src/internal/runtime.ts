@@ -12,7 +12,7 @@ import {
   type GraphResponse,
   type NodeBinding,
   type NodeCallEvent,
-  type NodeClient,
+  type NodeClients,
 } from '@seldon-ts/graph-executor';
 import type { PredictorSpec } from '@seldon-ts/crd-types';
 import type { EngineConfig } from '../config.js';
@@ -21,6 +21,7 @@ import { PayloadLogger, type KafkaFactory } from './payload-logger.js';
 import type { RequestTracer } from './tracing.js';
 import { validateEndpoints } from './graph-check.js';
 import { GraphStats } from '../graph-page/stats.js';
+import { engineNodeClients, type EngineNodeClients } from './node-clients.js';
 
 /** Per-request values the front doors pass to the runtime. */
 export interface RequestContext {
@@ -52,7 +53,8 @@ export type EngineLogger = (level: EngineLogLevel, message: string) => void;
 /** How startEngine lets embedders choose node transports (e.g. in-process components for the local runner). */
 export interface GraphBindings {
   nodes?: Record<string, NodeBinding>;
-  clients?: { rest?: NodeClient; grpc?: NodeClient };
+  /** Clients used instead of the engine's own REST / gRPC clients; their owner closes them. */
+  clients?: NodeClients;
 }
 
 /** gRPC status names by code, as the reference's metrics and logs spell them. */
@@ -105,6 +107,8 @@ export class EngineRuntime {
   /** The graph page's try-it prefill (the local runner's example request); default: the protocol's. */
   graphPageExample: string | undefined;
   readonly #bindings: GraphBindings;
+  /** The node clients every executor of this engine uses; they live as long as the runtime. */
+  readonly #nodeClients: EngineNodeClients;
   /** Given to every executor this engine builds; `observerData` is the request's server span. */
   readonly #observer: GraphObserver<Span, Span>;
   readonly #nodeInFlight = new Map<string, { inc(): void; dec(): void }>();
@@ -141,6 +145,7 @@ export class EngineRuntime {
     );
     this.graphStats = config.graphPage ? new GraphStats(config.predictor.graph) : undefined;
     this.#observer = this.#makeObserver();
+    this.#nodeClients = engineNodeClients(config, this.#bindings.clients);
     this.executor = this.#buildExecutor(config);
   }
 
@@ -161,7 +166,7 @@ export class EngineRuntime {
       graph: config.predictor.graph,
       predictorName: config.predictorName,
       nodes: this.#bindings.nodes,
-      clients: this.#bindings.clients,
+      clients: this.#nodeClients.clients,
       observer: this.#observer,
       options: {
         protocol: config.protocol === 'kfserving' ? 'v2' : config.protocol,
@@ -169,21 +174,16 @@ export class EngineRuntime {
         routingInjection: config.routingInjection,
         timeoutMs: config.requestTimeoutMs,
         fullHealthChecks: config.fullHealthChecks,
-        maxMessageBytes: Math.max(config.maxBodyBytes, Math.min(config.grpcMaxMessageBytes, 2 ** 31 - 1)),
         // A gzip request inflates at most to what the engine accepts as a body.
         maxDecodedBytes: config.maxBodyBytes,
-        connectRetries: config.nodeConnectRetries,
-        rest: {
-          timeoutMs: config.restTimeoutMs,
-          maxMessageBytes: config.maxBodyBytes,
-          maxAnswerMs: config.nodeMaxAnswerMs,
-        },
-        grpc: { timeoutMs: config.grpcTimeoutMs, maxMessageBytes: config.grpcMaxMessageBytes },
       },
     });
   }
 
-  /** Replaces the graph (file watch). The old executor is closed once its requests had time to finish. */
+  /**
+   * Replaces the graph (file watch). The old executor is closed once its requests had time to
+   * finish; the node clients (and their connection pools) are kept for the new one.
+   */
   reload(predictor: PredictorSpec): void {
     const next: EngineConfig = {
       ...this.config,
@@ -401,12 +401,12 @@ export class EngineRuntime {
   /**
    * Releases node connections. Graph operations still running (a non-graceful stop: the drain
    * timed out) are aborted first, so their node calls are cancelled rather than abandoned;
-   * `waitMs` bounds the wait for the node clients to close.
+   * `waitMs` bounds the wait for the node clients to close. Clients the embedder gave stay open.
    */
   async close(waitMs = 2000): Promise<void> {
     this.abortInFlight('the engine is shutting down');
     const closing = Promise.all([this.executor.close(), ...[...this.#retired].map((e) => e.close())]).then(
-      () => undefined,
+      () => this.#nodeClients.close(),
     );
     await Promise.race([
       closing.catch(() => undefined),
