@@ -11,7 +11,9 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { GraphExecutor, GraphPayload, GrpcNodeClient, RestNodeClient } from '@seldon-ts/graph-executor';
+import { GraphExecutor, GraphPayload } from '@seldon-ts/graph-executor';
+import { RestNodeClient } from '@seldon-ts/graph-executor/rest';
+import { GrpcNodeClient } from '@seldon-ts/graph-executor/grpc';
 
 const N = Number(process.env.BENCH_N ?? 2000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -98,12 +100,14 @@ const chain3 = {
   endpoint,
   children: [{ name: 'm2', type: 'MODEL', endpoint, children: [{ name: 'm3', type: 'MODEL', endpoint }] }],
 };
+// The executors' own clients (as an engine hands them in), apart from the direct baselines' ones.
+const clients = { rest: new RestNodeClient(), grpc: new GrpcNodeClient() };
 const inProc = (names) => Object.fromEntries(names.map((n) => [n, { transport: 'in-process', component }]));
 const executors = {
-  rest1: new GraphExecutor({ graph: one }),
-  rest3: new GraphExecutor({ graph: chain3 }),
-  grpc1: new GraphExecutor({ graph: one, options: { defaultTransport: 'grpc' } }),
-  grpc3: new GraphExecutor({ graph: chain3, options: { defaultTransport: 'grpc' } }),
+  rest1: new GraphExecutor({ graph: one, clients }),
+  rest3: new GraphExecutor({ graph: chain3, clients }),
+  grpc1: new GraphExecutor({ graph: one, clients, options: { defaultTransport: 'grpc' } }),
+  grpc3: new GraphExecutor({ graph: chain3, clients, options: { defaultTransport: 'grpc' } }),
   proc1: new GraphExecutor({ graph: { name: 'm', type: 'MODEL' }, nodes: inProc(['m']) }),
   proc3: new GraphExecutor({
     graph: {
@@ -199,4 +203,5 @@ for (const [label, r] of Object.entries(alone))
 await Promise.all(Object.values(executors).map((e) => e.close()));
 await grpcClient.close();
 await ownClient.close();
+await Promise.all([clients.rest.close(), clients.grpc.close()]);
 child.stdin.end();

@@ -18,7 +18,7 @@
 //
 //   npx tsc -b packages/model-servers/tsconfig.lib.json
 //   SELDON_CORE_REF=/tmp/seldon-core-ref PYTHONPATH=/tmp/seldon-ref-stubs node benchmarks/model-servers.bench.mjs
-//   (BENCH_REQUESTS=2000 BENCH_ROUNDS=3 BENCH_STARTS=3 MODEL_BYTES=10000000 by default)
+//   (BENCH_REQUESTS=2000 BENCH_SECONDS=6 BENCH_ROUNDS=3 BENCH_STARTS=3 MODEL_BYTES=10000000 by default)
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -34,7 +34,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const STARTS = Number(process.env.BENCH_STARTS ?? 3);
 const MODEL_BYTES = Number(process.env.MODEL_BYTES ?? 10_000_000);
 const WARMUP = Math.max(200, Math.floor(REQUESTS / 10));
-// A slow server (the reference's XGBoost server answers ~10 req/s here) gets fewer requests: as
+// A slow server (the reference's XGBoost server answers 20 to 130 req/s here) gets fewer requests: as
 // many as it answers in BENCH_SECONDS, at least MIN_REQUESTS, warm-up at most 2 s.
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const MIN_REQUESTS = 100;

@@ -19,7 +19,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { Pool } from 'undici';
 import * as grpc from '@grpc/grpc-js';
-import * as current from '@seldon-ts/graph-executor';
+import * as core from '@seldon-ts/graph-executor';
+import { RestNodeClient } from '@seldon-ts/graph-executor/rest';
+import { GrpcNodeClient } from '@seldon-ts/graph-executor/grpc';
 import { median, rawUnary } from './support/processes.mjs';
 
 const N = Number(process.env.BENCH_N ?? 2000);
@@ -28,6 +30,8 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const own = process.env.BENCH_OWN
   ? await import(pathToFileURL(resolve(process.env.BENCH_OWN)).href)
   : undefined;
+/** This tree's package: the core and its node clients (subpaths `./rest`, `./grpc` since issue 15). */
+const current = { ...core, RestNodeClient, GrpcNodeClient };
 
 const child = spawn(process.execPath, [fileURLToPath(new URL('./graph-nodes.mjs', import.meta.url))], {
   stdio: ['pipe', 'pipe', 'inherit'],

@@ -70,11 +70,12 @@ if (process.argv[2] === 'child') {
   if (role.startsWith('proxy')) {
     const { Pool } = await import('undici');
     const mini = new MiniPool('127.0.0.1', config.http);
-    const { RestNodeClient, GraphPayload, GraphExecutor, Cancellation } =
-      await import('@seldon-ts/graph-executor');
+    const { GraphPayload, GraphExecutor, Cancellation } = await import('@seldon-ts/graph-executor');
+    const { RestNodeClient } = await import('@seldon-ts/graph-executor/rest');
     const rnc = new RestNodeClient();
     const node = { name: 'm', type: 'MODEL', endpoint: { service_host: '127.0.0.1', httpPort: config.http } };
-    const executor = new GraphExecutor({ graph: node });
+    // The executor calls the node with a client of its own, as the engine's does.
+    const executor = new GraphExecutor({ graph: node, clients: { rest: new RestNodeClient() } });
     const pool = new Pool(`http://127.0.0.1:${config.http}`, { connections: 64, pipelining: 1 });
     const server = createServer((req, res) => {
       const chunks = [];

@@ -73,17 +73,17 @@ export function registerReflection(
   for (const path of REFLECTION_PATHS) {
     const handler = (call: grpc.ServerDuplexStream<Buffer, Buffer>) => {
       // No listener is attached until the implementation is loaded: the stream holds the messages.
-      loadReflection(protocol).then(
-        (methods) => {
-          const method = methods.get(path)!;
+      loadReflection(protocol)
+        .then((methods) => {
+          const method = methods.get(path);
+          if (!method) throw new Error(`@grpc/reflection does not implement ${path}`);
           method.handler(decodedView(call, method.definition));
-        },
-        (err: Error) => {
+        })
+        .catch((err: Error) => {
           onError(err);
           const details = `server reflection is not available: ${err.message}`;
           call.emit('error', { code: UNIMPLEMENTED, details });
-        },
-      );
+        });
     };
     server.register(path, handler, identity, identity, 'bidi');
   }
@@ -132,9 +132,10 @@ async function buildReflection(api: ReflectedApi): Promise<Map<string, Reflectio
   // The service adds itself to a server; a recorder in the server's place keeps its methods.
   const methods = new Map<string, ReflectionMethod>();
   const recorder = {
-    addService(service: grpc.ServiceDefinition, implementation: Record<string, ReflectionMethod['handler']>) {
-      for (const [name, definition] of Object.entries(service))
-        if (implementation[name]) methods.set(definition.path, { definition, handler: implementation[name] });
+    addService(added: grpc.ServiceDefinition, implementation: Record<string, ReflectionMethod['handler']>) {
+      for (const [name, method] of Object.entries(added))
+        if (implementation[name])
+          methods.set(method.path, { definition: method, handler: implementation[name] });
     },
   };
   service.addToServer(recorder as unknown as grpc.Server);
