@@ -3,7 +3,13 @@
 // hints (seldon.io/local-*) never reach a pod.
 import { describe, it, expect, jest } from '@jest/globals';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { parseSeldonDeployment, validateSeldonDeployment } from '@seldon-ts/crd-types';
+import {
+  findNode,
+  isPrepackaged,
+  parseSeldonDeployment,
+  prepackagedImage,
+  validateSeldonDeployment,
+} from '@seldon-ts/crd-types';
 import type { PredictiveUnit } from '@seldon-ts/crd-types';
 import { desiredState, configFromEnv } from '@seldon-ts/operator';
 import { repoRoot } from './run-helpers.js';
@@ -55,10 +61,13 @@ describe('example manifests on Kubernetes', () => {
       const containers = deployments.flatMap((d) => d.spec.template.spec.containers);
       for (const predictor of sdep.spec.predictors) {
         for (const node of nodeNames(predictor.graph)) {
-          const declared = predictor
-            .componentSpecs!.flatMap((c) => c.spec!.containers!)
-            .find((c) => c.name === node)!;
-          expect(containers).toContainEqual(expect.objectContaining({ name: node, image: declared.image }));
+          // A prepackaged server (ONNX_SERVER, XGBOOST_SERVER) gets the image of predictor_servers.
+          const unit = findNode(predictor.graph, node)!;
+          const declared = isPrepackaged(unit)
+            ? prepackagedImage(unit.implementation!, sdep.spec.protocol)
+            : predictor.componentSpecs!.flatMap((c) => c.spec!.containers!).find((c) => c.name === node)!.image;
+          expect(declared).toBeDefined();
+          expect(containers).toContainEqual(expect.objectContaining({ name: node, image: declared }));
         }
       }
       for (const d of deployments) {

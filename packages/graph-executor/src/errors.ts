@@ -26,6 +26,12 @@ export const graphErrors = {
     description:
       'An option has an invalid value (negative timeout, unknown protocol). Fix the options object.',
   },
+  SC_ERR_GRAPH_NO_NODE_CLIENT: {
+    httpStatus: 500,
+    grpcStatus: GrpcStatus.FAILED_PRECONDITION,
+    description:
+      "A node's transport (rest or grpc) has no node client: the executor makes none. Pass one in GraphExecutorInit.clients (RestNodeClient from @seldon-ts/graph-executor/rest, GrpcNodeClient from /grpc) or in the node's binding.",
+  },
   SC_ERR_GRAPH_NODE_ERROR_RESPONSE: {
     httpStatus: 500,
     grpcStatus: GrpcStatus.UNKNOWN,

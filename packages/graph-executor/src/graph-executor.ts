@@ -103,7 +103,7 @@ export interface GraphExecutorInit {
   readonly nodes?: Readonly<Record<string, NodeBinding>>;
   /**
    * The clients that reach REST and gRPC nodes; the executor makes none itself. A node whose
-   * transport needs a client that is missing fails with SC_ERR_GRAPH_INVALID_OPTIONS: at
+   * transport needs a client that is missing fails with SC_ERR_GRAPH_NO_NODE_CLIENT: at
    * construction when its binding names the transport, at call time when it follows the request's
    * transport. The app owns the clients: they may be shared by several executors (one pool for all
    * predictors, kept across graph reloads), and {@link GraphExecutor.close} does not close them.
@@ -971,7 +971,7 @@ function missingClient(nodeName: string, transport: 'rest' | 'grpc', how: 'bound
       ? `node ${nodeName} is bound to transport ${transport}`
       : `node ${nodeName} follows the request's transport, ${transport}`;
   return new GraphError(
-    'SC_ERR_GRAPH_INVALID_OPTIONS',
+    'SC_ERR_GRAPH_NO_NODE_CLIENT',
     `${reason}, but the GraphExecutor was given no ${label} node client: pass one as ` +
       `clients.${transport} (e.g. new ${made}() from @seldon-ts/graph-executor/${transport}) ` +
       `or as the node's binding client`,

@@ -281,7 +281,7 @@ describe('faults', () => {
         err = e;
       }
       expect(err).toBeInstanceOf(GraphError);
-      expect(err).toMatchObject({ code: 'SC_ERR_GRAPH_INVALID_OPTIONS', nodeName: 'ok' });
+      expect(err).toMatchObject({ code: 'SC_ERR_GRAPH_NO_NODE_CLIENT', nodeName: 'ok' });
       expect((err as GraphError).message).toBe(
         'node ok is bound to transport grpc, but the GraphExecutor was given no gRPC node client: ' +
           'pass one as clients.grpc (e.g. new GrpcNodeClient() from @seldon-ts/graph-executor/grpc) ' +
@@ -296,12 +296,12 @@ describe('faults', () => {
     it('a node following the request fails at call time when that transport has no client', async () => {
       const e = executor(graph, {}, undefined, { grpc: testClients().grpc });
       const err = await failure(e.predict(input(), { transport: 'rest' }));
-      expect(err).toMatchObject({ code: 'SC_ERR_GRAPH_INVALID_OPTIONS', nodeName: 'ok' });
+      expect(err).toMatchObject({ code: 'SC_ERR_GRAPH_NO_NODE_CLIENT', nodeName: 'ok' });
       expect(err.message).toContain("node ok follows the request's transport, rest");
       expect(err.message).toContain('clients.rest');
       // Readiness asks for the same client, and says so.
       await expect(e.status({ transport: 'rest' })).rejects.toMatchObject({
-        code: 'SC_ERR_GRAPH_INVALID_OPTIONS',
+        code: 'SC_ERR_GRAPH_NO_NODE_CLIENT',
         nodeName: 'ok',
       });
     });

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import { startMicroservice, type Microservice } from '@seldon-ts/model-wrapper';
 import type { SeldonMessage, V2InferenceResponse } from '@seldon-ts/payload';
-import { ModelServerError, OnnxServer, ONNX_PLATFORM } from '../src/onnx/index.js';
+import { ModelServerError } from '../src/errors.js';
+import { OnnxServer, ONNX_PLATFORM } from '../src/onnx/index.js';
 import {
   buildModels,
   expectClose,

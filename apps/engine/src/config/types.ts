@@ -213,7 +213,7 @@ export interface EngineConfig {
   /**
    * Retries of a node call whose connection failed before the request was sent (refused: the node
    * is restarting), 25 ms then doubling. `--node_connect_retries`, env
-   * `SELDON_ENGINE_NODE_CONNECT_RETRIES`. Default 2; `seldon-engine run` uses 5 (about 0.8 s, longer
+   * `SELDON_ENGINE_NODE_CONNECT_RETRIES`. Default 2; `seldon-engine run` uses 7 (about 3.2 s, longer
    * than its first restart delay) so a component killed and restarted loses no calls.
    */
   nodeConnectRetries: number;

@@ -22,8 +22,11 @@ import { LOCAL_PREPACKAGED_SERVERS, prepackagedComponent } from './prepackaged.j
  */
 export const ENGINE_PROMETHEUS_PATH = '/prometheus';
 
-/** Connect retries of the local engines' node clients: 25+50+100+200+400 ms cover a restart. */
-export const LOCAL_NODE_CONNECT_RETRIES = 5;
+/**
+ * Connect retries of the local engines' node clients: 25 ms doubling to 1.6 s, 3.2 s in all, cover
+ * a component's restart (250 ms, then 500 ms after a second crash, plus its start on a busy machine).
+ */
+export const LOCAL_NODE_CONNECT_RETRIES = 7;
 
 /** Implementations the engine runs itself: no container, no component. */
 const BUILTIN: ReadonlySet<string> = new Set(EXECUTOR_IMPLEMENTATIONS);
@@ -373,7 +376,7 @@ export function engineInvocation(
   ];
   const env = {
     // Components run as processes here and are restarted after a crash (first after 250 ms): node
-    // calls refused meanwhile are retried for about 0.8 s instead of failing. svcOrchSpec.env wins.
+    // calls refused meanwhile are retried for about 3.2 s instead of failing. svcOrchSpec.env wins.
     SELDON_ENGINE_NODE_CONNECT_RETRIES: String(LOCAL_NODE_CONNECT_RETRIES),
     ...predictor.engineEnv,
     ENGINE_PREDICTOR: Buffer.from(JSON.stringify(spec)).toString('base64'),

@@ -132,16 +132,14 @@ const adapters = new Map<KafkaLibraryName, Promise<KafkaAdapter>>();
 function loadAdapter(name: KafkaLibraryName): Promise<KafkaAdapter> {
   let adapter = adapters.get(name);
   if (adapter === undefined) {
-    adapter = import('./kafkajs-client.js').catch(
-      (err: unknown) => {
-        adapters.delete(name);
-        throw new EngineError(
-          'SC_ERR_ENGINE_CONFIG_INVALID',
-          `cannot load the Kafka client library for SELDON_KAFKA_CLIENT=${name}: ${(err as Error).message}`,
-          { cause: err },
-        );
-      },
-    );
+    adapter = import('./kafkajs-client.js').catch((err: unknown) => {
+      adapters.delete(name);
+      throw new EngineError(
+        'SC_ERR_ENGINE_CONFIG_INVALID',
+        `cannot load the Kafka client library for SELDON_KAFKA_CLIENT=${name}: ${(err as Error).message}`,
+        { cause: err },
+      );
+    });
     adapters.set(name, adapter);
   }
   return adapter;
