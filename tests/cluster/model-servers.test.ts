@@ -46,6 +46,21 @@ function nodeAddress(): string {
   return nodes[0]!.status.addresses.find((a) => a.type === 'InternalIP')!.address;
 }
 
+/** `kubectl patch` of the operator's seldon-config data (the operator applies it without a restart). */
+function patchSeldonConfig(data: Record<string, string>): void {
+  kubectl([
+    '-n',
+    'seldon-system',
+    'patch',
+    'cm',
+    'seldon-config',
+    '--type',
+    'merge',
+    '-p',
+    JSON.stringify({ data }),
+  ]);
+}
+
 /** A SeldonDeployment of one prepackaged node reading `s3://models/<prefix>`. */
 function sdep(name: string, implementation: string, prefix: string, parameters: unknown[]): string {
   return JSON.stringify({
@@ -128,35 +143,15 @@ beforeAll(async () => {
     ...JSON.parse(originalConfig.storageInitializer!),
     image: 'seldon-ts/storage-initializer:0.1.0',
   };
-  kubectl([
-    '-n',
-    'seldon-system',
-    'patch',
-    'cm',
-    'seldon-config',
-    '--type',
-    'merge',
-    '-p',
-    JSON.stringify({
-      data: { predictor_servers: JSON.stringify(servers), storageInitializer: JSON.stringify(initializer) },
-    }),
-  ]);
+  patchSeldonConfig({
+    predictor_servers: JSON.stringify(servers),
+    storageInitializer: JSON.stringify(initializer),
+  });
   await sleep(3000); // the operator's ConfigMap informer takes the change
 }, 180_000);
 
 afterAll(async () => {
-  if (originalConfig)
-    kubectl([
-      '-n',
-      'seldon-system',
-      'patch',
-      'cm',
-      'seldon-config',
-      '--type',
-      'merge',
-      '-p',
-      JSON.stringify({ data: originalConfig }),
-    ]);
+  if (originalConfig) patchSeldonConfig(originalConfig);
   kubectlRaw(['delete', 'namespace', NS, '--wait=false']);
   await s3?.close();
   if (s3Dir) rmSync(s3Dir, { recursive: true, force: true });

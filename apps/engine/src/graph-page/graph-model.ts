@@ -1,6 +1,7 @@
 // What the graph page draws: the predictor's nodes (name, role, type, implementation, transport,
 // children) and what its try-it panel sends (the prediction path and an example request).
 import { EXECUTOR_BUILT_INS, type GraphNodeSpec } from '@seldon-ts/graph-executor';
+import { defaultExampleRequest } from '../internal/example-request.js';
 import type { EngineConfig } from '../config.js';
 
 /** A node as the page shows it. */
@@ -53,7 +54,7 @@ export function graphPageModel(config: EngineConfig, exampleRequest?: string): G
     root: graph.name,
     nodes,
     predictionPath: predictionPath(config.protocol, graph.name),
-    exampleRequest: exampleRequest ?? defaultExample(config.protocol),
+    exampleRequest: exampleRequest ?? defaultExampleRequest(config.protocol),
   };
 }
 
@@ -102,18 +103,5 @@ function predictionPath(protocol: string, graphName: string): string {
       return `/v1/models/${encodeURIComponent(graphName)}:predict`;
     default:
       return '/api/v1.0/predictions';
-  }
-}
-
-// The same defaults as `seldon-engine run`'s printed curl.
-function defaultExample(protocol: string): string {
-  switch (protocol) {
-    case 'v2':
-    case 'kfserving':
-      return '{"inputs":[{"name":"input-0","shape":[1,4],"datatype":"FP64","data":[1,2,3,4]}]}';
-    case 'tensorflow':
-      return '{"instances":[[1.0,2.0,3.0,4.0]]}';
-    default:
-      return '{"data":{"ndarray":[[1.0,2.0,3.0,4.0]]}}';
   }
 }

@@ -15,6 +15,7 @@ import {
   type Isolation,
 } from './local-component.js';
 import { LOCAL_PREPACKAGED_SERVERS, prepackagedComponent } from './prepackaged.js';
+import { defaultExampleRequest } from '../internal/example-request.js';
 
 /**
  * Where each predictor engine serves Prometheus metrics: the path the operator passes
@@ -249,18 +250,6 @@ export function planDeployment(sdep: SeldonDeployment, options: PlanOptions): De
       defaultExampleRequest(spec.protocol || 'seldon'),
     warnings,
   };
-}
-
-function defaultExampleRequest(protocol: string): string {
-  switch (protocol) {
-    case 'v2':
-    case 'kfserving':
-      return '{"inputs":[{"name":"input-0","shape":[1,4],"datatype":"FP64","data":[1,2,3,4]}]}';
-    case 'tensorflow':
-      return '{"instances":[[1.0,2.0,3.0,4.0]]}';
-    default:
-      return '{"data":{"ndarray":[[1.0,2.0,3.0,4.0]]}}';
-  }
 }
 
 /** The prediction path for the printed curl. */

@@ -3,7 +3,7 @@ import { Agent, interceptors, request, type Dispatcher } from 'undici';
 import { isStorageError, StorageError } from '../errors.js';
 import { classifyStatus, classifyTransportError } from '../internal/classify.js';
 import type { SourceContext } from '../internal/context.js';
-import { IdleTimer } from '../internal/idle-timer.js';
+import { startTransfer } from '../internal/transfer.js';
 import { withRetries } from '../internal/retry.js';
 import { writeBody } from '../internal/write-body.js';
 
@@ -27,18 +27,9 @@ function parseLength(header: string | string[] | undefined): number | undefined 
 
 async function attempt(url: string, file: string, ctx: SourceContext): Promise<void> {
   const { options, budget } = ctx;
-  const timer = new IdleTimer(options.requestTimeoutMs, options.signal);
-  const state = {
-    phase: 'connect' as 'connect' | 'body',
-    timedOut: false,
-    aborted: false,
-    timeoutMs: options.requestTimeoutMs,
-  };
-  const classify = (err: unknown): StorageError => {
-    state.timedOut = timer.fired;
-    state.aborted = options.signal?.aborted === true;
-    return classifyTransportError(err, url, state);
-  };
+  const { timer, state, classify: classifyWith } = startTransfer(options);
+  const classify = (err: unknown): StorageError =>
+    classifyWith(err, (e, s) => classifyTransportError(e, url, s));
   try {
     let response: Dispatcher.ResponseData;
     try {

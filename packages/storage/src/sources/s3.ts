@@ -10,7 +10,7 @@ import {
 import { isStorageError, StorageError } from '../errors.js';
 import { classifyStatus, classifyTransportError } from '../internal/classify.js';
 import type { SourceContext } from '../internal/context.js';
-import { IdleTimer } from '../internal/idle-timer.js';
+import { startTransfer, type TransferState } from '../internal/transfer.js';
 import { withRetries } from '../internal/retry.js';
 import { insideRoot, safeSegments } from '../internal/safe-path.js';
 import { writeBody } from '../internal/write-body.js';
@@ -63,11 +63,7 @@ export function createS3Client(settings: S3Settings): S3Client {
 }
 
 /** An SDK error → a catalogue error. */
-function classifySdkError(
-  err: unknown,
-  what: string,
-  state: { phase: 'connect' | 'body'; timedOut: boolean; aborted: boolean; timeoutMs: number },
-): StorageError {
+function classifySdkError(err: unknown, what: string, state: TransferState): StorageError {
   if (isStorageError(err)) return err;
   const e = err as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
   const status = e.$metadata?.httpStatusCode;
@@ -92,17 +88,11 @@ async function call<T>(
   what: string,
   send: (abortSignal: AbortSignal) => Promise<T>,
 ): Promise<T> {
-  const { options } = ctx;
-  const timer = new IdleTimer(options.requestTimeoutMs, options.signal);
+  const { timer, classify } = startTransfer(ctx.options);
   try {
     return await send(timer.signal);
   } catch (err) {
-    throw classifySdkError(err, what, {
-      phase: 'connect',
-      timedOut: timer.fired,
-      aborted: options.signal?.aborted === true,
-      timeoutMs: options.requestTimeoutMs,
-    });
+    throw classify(err, (e, s) => classifySdkError(e, what, s));
   } finally {
     timer.clear();
   }
@@ -164,18 +154,9 @@ async function fetchObject(client: S3Client, loc: S3Location, object: PlannedObj
   const file = insideRoot(ctx.root, object.segments, what);
   const { options, budget } = ctx;
   await withRetries(options, async () => {
-    const timer = new IdleTimer(options.requestTimeoutMs, options.signal);
-    const state = {
-      phase: 'connect' as 'connect' | 'body',
-      timedOut: false,
-      aborted: false,
-      timeoutMs: options.requestTimeoutMs,
-    };
-    const classify = (err: unknown): StorageError => {
-      state.timedOut = timer.fired;
-      state.aborted = options.signal?.aborted === true;
-      return classifySdkError(err, what, state);
-    };
+    const { timer, state, classify: classifyWith } = startTransfer(options);
+    const classify = (err: unknown): StorageError =>
+      classifyWith(err, (e, s) => classifySdkError(e, what, s));
     try {
       let response;
       try {

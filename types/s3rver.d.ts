@@ -1,4 +1,4 @@
-// s3rver 3 ships no types; the part the tests use.
+// s3rver 3 ships no types: the part the tests of storage, the engine and the cluster suite use.
 declare module 's3rver' {
   interface S3rverOptions {
     address?: string;
