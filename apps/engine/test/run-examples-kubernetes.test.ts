@@ -65,7 +65,8 @@ describe('example manifests on Kubernetes', () => {
           const unit = findNode(predictor.graph, node)!;
           const declared = isPrepackaged(unit)
             ? prepackagedImage(unit.implementation!, sdep.spec.protocol)
-            : predictor.componentSpecs!.flatMap((c) => c.spec!.containers!).find((c) => c.name === node)!.image;
+            : predictor.componentSpecs!.flatMap((c) => c.spec!.containers!).find((c) => c.name === node)!
+                .image;
           expect(declared).toBeDefined();
           expect(containers).toContainEqual(expect.objectContaining({ name: node, image: declared }));
         }
