@@ -6,7 +6,7 @@
 //
 //   node benchmarks/onnx.bench.mjs          (BENCH_REQUESTS=10000, BENCH_ROUNDS=3 by default)
 import { fileURLToPath } from 'node:url';
-import { Agent, request } from 'node:http';
+import { restClient } from './support/rest-client.mjs';
 import {
   answerCpuRequests,
   isBenchChild,
@@ -44,32 +44,6 @@ async function childMain(role) {
   process.send(ports);
 }
 
-function restClient(port, concurrency) {
-  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-  const call = () =>
-    new Promise((resolve, reject) => {
-      const req = request(
-        {
-          host: '127.0.0.1',
-          port,
-          method: 'POST',
-          path: '/api/v1.0/predictions',
-          agent,
-          headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(BODY) },
-        },
-        (res) => {
-          res.resume();
-          res.on('end', () =>
-            res.statusCode === 200 ? resolve() : reject(new Error(`status ${res.statusCode}`)),
-          );
-        },
-      );
-      req.on('error', reject);
-      req.end(BODY);
-    });
-  return { call, close: () => agent.destroy() };
-}
-
 async function driverMain() {
   const servers = {
     identity: await startChild(self, 'wrapper'),
@@ -82,7 +56,7 @@ async function driverMain() {
       for (let r = 0; r < ROUNDS; r++) {
         // Alternate: load from other processes on the shared machine hits both alike.
         for (const name of ['identity', 'onnx']) {
-          const client = restClient(servers[name].http, concurrency);
+          const client = restClient(servers[name].http, '/api/v1.0/predictions', BODY, concurrency);
           await measure(client, null, WARMUP, concurrency);
           runs[name].push(await measure(client, servers[name].child, REQUESTS, concurrency));
           client.close();
