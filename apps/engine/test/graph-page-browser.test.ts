@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { LocalDeployment } from '../src/run/index.js';
 import { startForTest, example, postJson, repoRoot } from './run-helpers.js';
+import { HEADLESS_CHROMIUM_ARGS } from './support/chromium.js';
 
 jest.setTimeout(60_000);
 
@@ -28,16 +29,7 @@ describe('graph page in headless chromium (example 2, epsilon-greedy router)', (
     ({ deployment, url } = await startForTest(example('egreedy-router')));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: HEADLESS_CHROMIUM_ARGS,
     });
     page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     // A script error or a request the page's CSP refuses would show here.

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EngineHandle } from 'seldon-engine';
 import { startSimpleEngine } from './support/nodes.js';
+import { HEADLESS_CHROMIUM_ARGS } from './support/chromium.js';
 
 const CHROMIUM = ['chromium', 'chromium-browser'].find(
   (c) => spawnSync(c, ['--version'], { encoding: 'utf8' }).status === 0,
@@ -45,14 +46,7 @@ describe('Swagger UI', () => {
     const browser = spawn(
       CHROMIUM!,
       [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
+        ...HEADLESS_CHROMIUM_ARGS,
         `--user-data-dir=${profile}`,
         '--virtual-time-budget=10000',
         '--dump-dom',
