@@ -9,10 +9,10 @@
 //
 // Run: npx tsc -b apps/engine && node benchmarks/payload-spool.bench.mjs
 // Env: BENCH_REQUESTS (default 4000 per measurement at c=16), BENCH_C1_REQUESTS (default 1500),
-// BENCH_ROUNDS (default 3).
+// BENCH_ROUNDS (default 3), BENCH_SINK_PRIORITY (the sink's nice value; unset: the default priority).
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
+import { setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { answerCpuRequests, measure, median, startBaselineRole, startChild } from './support/processes.mjs';
@@ -66,6 +66,9 @@ if (process.argv[2] === 'child') {
 
 /** A CloudEvents sink that takes every event (counts them) and answers 200. */
 async function startSink() {
+  // BENCH_SINK_PRIORITY (a nice value, e.g. 19): the sink yields the cores to the prediction path,
+  // as a sink on another machine would; unset, it competes with it like every other process here.
+  if (process.env.BENCH_SINK_PRIORITY) setPriority(Number(process.env.BENCH_SINK_PRIORITY));
   let events = 0;
   const server = createServer((req, res) => {
     req.resume();

@@ -12,7 +12,7 @@ import {
 import { EngineError } from './errors.js';
 import { EngineRuntime, type EngineLogger, type EngineLogLevel, type Readiness } from './internal/runtime.js';
 import { createHttpFrontDoor } from './internal/http-server.js';
-import { createGrpcFrontDoor } from './internal/grpc-server.js';
+import { createGrpcFrontDoor } from './internal/grpc-door.js';
 import { createKafkaClient, startKafkaServer, type KafkaServerHandle } from './internal/kafka-server.js';
 import { validateGraph } from './internal/graph-check.js';
 import { watchMountedFile, type MountedFileWatch } from '@seldon-ts/model-wrapper/mounted-file';

@@ -5,17 +5,12 @@ import { describe, it, expect, afterEach } from '@jest/globals';
 import { once } from 'node:events';
 import http2 from 'node:http2';
 import * as grpc from '@grpc/grpc-js';
-import { messageFromProto, messageToProto } from '@seldon-ts/payload';
+import { messageFromProto } from '@seldon-ts/payload';
 import { normalizeConfig, type EngineHandle } from 'seldon-engine';
 import { bindGrpc, startGrpcEngine } from './support/nodes.js';
+import { PREDICT_REQUEST as REQUEST, SeldonClient as Client, predict } from './support/seldon-grpc-client.js';
 import { rawMethod } from '../src/internal/grpc-raw.js';
 import { grpcServerOptions } from '../src/internal/grpc-server.js';
-
-const Client = grpc.makeGenericClientConstructor(
-  { Predict: rawMethod('/seldon.protos.Seldon/Predict') } as never,
-  'Seldon',
-);
-const REQUEST = Buffer.from(messageToProto({ data: { ndarray: [[1, 2]] } } as never));
 
 /** A gRPC model node that echoes the request; while `held`, answers wait for `release()`. */
 async function echoNode(): Promise<{
@@ -49,17 +44,6 @@ async function echoNode(): Promise<{
     },
     close: () => server.forceShutdown(),
   };
-}
-
-function predict(client: grpc.Client): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    (client as unknown as Record<string, (...a: unknown[]) => void>).Predict(
-      REQUEST,
-      new grpc.Metadata(),
-      { deadline: Date.now() + 10_000 },
-      (err: grpc.ServiceError | null, res?: Buffer) => (err ? reject(err) : resolve(res as Buffer)),
-    ),
-  );
 }
 
 /** Resolves with the channel's next connectivity state once it leaves `from`. */

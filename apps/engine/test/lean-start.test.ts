@@ -1,11 +1,13 @@
 // A pod's engine loads only what its deployment uses: started the way the operator starts it (its
-// flags, a graph file, tracing off, no Kafka), it serves without loading a Kafka client, the
-// OpenTelemetry SDK, gRPC reflection or its descriptors. Each of those is loaded at its point of use
-// (docs/benchmarks.md "A lean sidecar"); the tracing case shows the check sees a package loaded later.
+// flags, a graph file, tracing off, no Kafka), it serves REST without loading @grpc/grpc-js, a
+// Kafka client, OpenTelemetry, gRPC reflection or its descriptors, the YAML parser, ajv, or all of
+// undici. Each of those is loaded at its point of use (docs/benchmarks.md "A lean sidecar"); the
+// tracing and gRPC cases show the check sees a package loaded later.
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,8 +26,14 @@ beforeAll(() => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Starts the CLI with the operator's flags, stops it once serving; resolves with what it loaded. */
-function loadedByServingEngine(env: Record<string, string> = {}): Promise<string[]> {
+/**
+ * Starts the CLI with the operator's flags, stops it once serving (after `whileServing`, given the
+ * gRPC port); resolves with what it loaded.
+ */
+function loadedByServingEngine(
+  env: Record<string, string> = {},
+  whileServing: (grpcPort: number) => Promise<void> = async () => undefined,
+): Promise<string[]> {
   const args = [
     ...['--sdep', 's', '--namespace', 'ns', '--predictor', 'p', '--host', '127.0.0.1'],
     ...['--http_port', '0', '--grpc_port', '0', '--protocol', 'seldon', '--transport', 'rest'],
@@ -46,7 +54,9 @@ function loadedByServingEngine(env: Record<string, string> = {}): Promise<string
       const first = !stderr.includes('serving predictor');
       stderr += d.toString();
       // The CLI handles SIGTERM once startEngine returned, just after this line.
-      if (first && stderr.includes('serving predictor')) setTimeout(() => child.kill('SIGTERM'), 500);
+      const grpcPort = /grpc 127\.0\.0\.1:(\d+)/.exec(stderr)?.[1];
+      if (first && grpcPort)
+        void whileServing(Number(grpcPort)).finally(() => setTimeout(() => child.kill('SIGTERM'), 500));
     });
     child.once('close', () => {
       const line = /^LOADED (.*)$/m.exec(stderr);
@@ -56,6 +66,9 @@ function loadedByServingEngine(env: Record<string, string> = {}): Promise<string
   });
 }
 
+/** An HTTP/2 frame header: length 0, type SETTINGS (4), no flags, stream 0. */
+const HTTP2_EMPTY_SETTINGS = Buffer.from([0, 0, 0, 4, 0, 0, 0, 0, 0]);
+
 const packageOf = (path: string) =>
   path
     .split('/')
@@ -63,20 +76,43 @@ const packageOf = (path: string) =>
     .join('/');
 
 describe('a pod engine start', () => {
-  it('loads no Kafka client, OpenTelemetry SDK, gRPC reflection or descriptors', async () => {
+  it('loads no gRPC, Kafka client, OpenTelemetry, gRPC reflection, YAML parser, ajv or undici entry', async () => {
     const loaded = await loadedByServingEngine();
     const packages = new Set(loaded.map(packageOf));
-    expect(packages).toContain('@grpc/grpc-js'); // the check sees what the engine does load
+    // The check sees what the engine does load: prom-client's modules and undici's Pool.
+    expect(packages).toContain('prom-client');
+    expect(loaded).toContain('undici/lib/dispatcher/pool.js');
     for (const lazy of [
+      '@grpc/grpc-js',
       'kafkajs',
+      '@opentelemetry/api',
       '@opentelemetry/sdk-trace-base',
       '@opentelemetry/sdk-trace-node',
       '@opentelemetry/core',
       '@grpc/reflection',
       '@grpc/proto-loader',
+      'yaml',
+      'ajv',
     ])
       expect(packages).not.toContain(lazy);
+    expect(loaded).not.toContain('undici/index.js');
+    expect(loaded).not.toContain('prom-client/index.js');
     expect(loaded.filter((p) => p.startsWith('protobufjs/ext/descriptor'))).toEqual([]);
+  }, 60000);
+
+  it('loads @grpc/grpc-js when the first gRPC client connects', async () => {
+    const loaded = await loadedByServingEngine({}, async (grpcPort) => {
+      // A connection to the gRPC port makes the engine load its gRPC service, which then answers
+      // the client's HTTP/2 preface and empty SETTINGS frame with its own SETTINGS.
+      const socket = connect(grpcPort, '127.0.0.1');
+      socket.end(Buffer.concat([Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n'), HTTP2_EMPTY_SETTINGS]));
+      const answer = await new Promise<Buffer>((resolve, reject) => {
+        socket.once('data', resolve).once('error', reject);
+      });
+      socket.destroy();
+      expect(answer[3]).toBe(0x04); // frame type SETTINGS
+    });
+    expect(loaded.map(packageOf)).toContain('@grpc/grpc-js');
   }, 60000);
 
   it('loads the OpenTelemetry SDK when tracing is on', async () => {

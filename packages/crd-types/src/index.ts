@@ -48,24 +48,7 @@ export type {
   SeldonDeployment,
   SeldonDeploymentList,
 } from './types.js';
-export {
-  SELDON_GROUP,
-  SELDON_API_VERSIONS,
-  PREDICTIVE_UNIT_TYPES,
-  BUILTIN_IMPLEMENTATIONS,
-  EXECUTOR_IMPLEMENTATIONS,
-  PREPACKAGED_SERVERS,
-  PREDICTIVE_UNIT_METHODS,
-  ENDPOINT_TYPES,
-  PARAMETER_TYPES,
-  LOGGER_MODES,
-  PROTOCOLS,
-  TRANSPORTS,
-  SERVER_TYPES,
-  EXPLAINER_TYPES,
-  STATUS_STATES,
-  CONDITION_TYPES,
-} from './types.js';
+export * from './constants.js';
 
 export { walkGraph, findNode, findContainer } from './graph.js';
 export type { VisitedNode } from './graph.js';

@@ -1,8 +1,8 @@
 // The predictor an engine serves: read from a graph file (a SeldonDeployment, a PredictorSpec or a
 // bare graph, in YAML or JSON) or from the operator's base64 ENGINE_PREDICTOR variable.
+import { createRequire } from 'node:module';
 import { basename, extname } from 'node:path';
-import { parseAllDocuments } from 'yaml';
-import { defaultSeldonDeployment } from '@seldon-ts/crd-types';
+import { defaultSeldonDeployment } from '@seldon-ts/crd-types/defaults';
 import type { Endpoint, PredictorSpec, PredictiveUnit, SeldonDeployment } from '@seldon-ts/crd-types';
 import { EngineError } from '../errors.js';
 import type { Env } from './source.js';
@@ -103,12 +103,22 @@ function parseDocuments(text: string): unknown[] {
       // Flow-style YAML, or broken JSON: the YAML parser reads the one and explains the other.
     }
   }
-  return parseAllDocuments(text)
+  return loadYaml()
+    .parseAllDocuments(text)
     .map((d) => {
       if (d.errors.length) throw d.errors[0];
       return d.toJS() as unknown;
     })
     .filter((d) => d != null);
+}
+
+/**
+ * The YAML parser, loaded on the first YAML file: the operator's pods read JSON, and yaml is a
+ * sizeable share of an engine's start-up and memory. Synchronous (its CommonJS build), because
+ * configuration is resolved synchronously.
+ */
+function loadYaml(): typeof import('yaml') {
+  return createRequire(import.meta.url)('yaml') as typeof import('yaml');
 }
 
 /** The chosen predictor of a document with `spec.predictors`, and the deployment's settings. */

@@ -1,6 +1,6 @@
 // Start-time checks of a predictor's graph. Each message names the node and the problem, so an
 // invalid graph refuses to start instead of failing on the first request.
-import { BUILTIN_IMPLEMENTATIONS } from '@seldon-ts/crd-types';
+import { BUILTIN_IMPLEMENTATIONS } from '@seldon-ts/crd-types/constants';
 import type { PredictorSpec, PredictiveUnit } from '@seldon-ts/crd-types';
 import { EngineError } from '../errors.js';
 

@@ -4,9 +4,10 @@
 // grpc.health.v1.Health, plus gRPC server reflection of these (grpc-reflection.ts). Messages stay
 // protobuf bytes end to end (identity serializers); only the small metadata messages are decoded.
 // Connection management (keepalive pings, max connection age and idle) is grpc-js's, configured
-// from the engine's options.
+// from the engine's options. The listening socket is grpc-door.ts's, which loads this module when
+// the first gRPC client connects.
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import type { Socket } from 'node:net';
 import * as grpc from '@grpc/grpc-js';
 import { Cancellation, GraphPayload } from '@seldon-ts/graph-executor';
 import {
@@ -83,11 +84,15 @@ type MethodBody = (request: Buffer, ctx: RequestContext) => Promise<Uint8Array>;
 /** Makes the handler of a graph method; `sendPuid`: answer with the `seldon-puid` header metadata. */
 type UnaryFactory = (path: string, sendPuid: boolean, body: MethodBody) => RawHandler;
 
-/** The gRPC front door of an engine. */
-export interface GrpcFrontDoor {
-  /** Listens on `host:port` (0 picks a free port); resolves with the bound port. */
-  listen(host: string, port: number): Promise<number>;
-  /** Graceful close: GOAWAY on every connection, new calls are refused, calls in progress finish; resolves once closed. */
+/**
+ * The engine's gRPC service on a grpc-js Server that owns no listening socket: the front door
+ * (grpc-door.ts) accepts the connections and hands them over, so that grpc-js is loaded only when
+ * the first gRPC client connects.
+ */
+export interface GrpcService {
+  /** Serves one accepted TCP connection (HTTP/2, TLS when the engine has a certificate). */
+  serve(connection: Socket): void;
+  /** Graceful close: GOAWAY on every connection, calls in progress finish; resolves once closed. */
   close(): Promise<void>;
   /** Cancels calls in progress and closes every connection. */
   forceClose(): void;
@@ -95,7 +100,13 @@ export interface GrpcFrontDoor {
   inFlight(): number;
 }
 
-export function createGrpcFrontDoor(runtime: EngineRuntime): GrpcFrontDoor {
+/** The engine's certificate and key (PEM), read when the front door starts listening. */
+export interface GrpcTlsKeyPair {
+  readonly cert: Buffer;
+  readonly key: Buffer;
+}
+
+export function createGrpcService(runtime: EngineRuntime, tls: GrpcTlsKeyPair | undefined): GrpcService {
   let inFlight = 0;
   const gauge = runtime.metrics.inFlightCounter('grpc');
   const calls: CallCounter = {
@@ -118,8 +129,9 @@ export function createGrpcFrontDoor(runtime: EngineRuntime): GrpcFrontDoor {
   registerReflection(server, runtime.config.protocol, (err) =>
     runtime.log('warn', `gRPC server reflection is not served: ${err.message}`),
   );
+  const injector = server.createConnectionInjector(grpcCredentials(tls));
   return {
-    listen: (host, port) => bind(server, host, port, grpcCredentials(runtime)),
+    serve: (connection) => injector.injectConnection(connection),
     close: () => new Promise<void>((resolve) => server.tryShutdown(() => resolve())),
     forceClose: () => server.forceShutdown(),
     inFlight: () => inFlight,
@@ -144,19 +156,6 @@ export function grpcServerOptions(config: EngineConfig): grpc.ServerOptions {
   ];
   for (const [key, value] of unlessZero) if (value > 0) options[key] = value;
   return options;
-}
-
-/** Binds `server` to `host:port` and resolves with the bound port. */
-function bind(
-  server: grpc.Server,
-  host: string,
-  port: number,
-  credentials: grpc.ServerCredentials,
-): Promise<number> {
-  const target = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
-  return new Promise((resolve, reject) =>
-    server.bindAsync(target, credentials, (err, bound) => (err ? reject(err) : resolve(bound))),
-  );
 }
 
 /** Calls in progress: counted for the drain and the in-flight gauge. */
@@ -451,12 +450,7 @@ function v2ServerMetadata(): Record<string, unknown> {
   return { name: 'seldon-engine', version: ENGINE_VERSION, extensions: [] };
 }
 
-export function grpcCredentials(runtime: EngineRuntime): grpc.ServerCredentials {
-  const tls = runtime.config.tls;
+function grpcCredentials(tls: GrpcTlsKeyPair | undefined): grpc.ServerCredentials {
   if (!tls) return grpc.ServerCredentials.createInsecure();
-  return grpc.ServerCredentials.createSsl(
-    null,
-    [{ cert_chain: readFileSync(tls.certFile), private_key: readFileSync(tls.keyFile) }],
-    false,
-  );
+  return grpc.ServerCredentials.createSsl(null, [{ cert_chain: tls.cert, private_key: tls.key }], false);
 }

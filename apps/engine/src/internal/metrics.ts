@@ -1,7 +1,7 @@
 // Prometheus metrics. The four seldon_api_executor_* families keep the reference's names, labels,
 // buckets and summary objectives (03 §3) so existing Seldon dashboards keep working; the
 // seldon_engine_* families are our additions.
-import { Registry, Counter, Gauge, collectDefaultMetrics } from 'prom-client';
+import { Registry, Counter, Gauge, collectDefaultMetrics } from './prometheus-client.js';
 import type { PredictorSpec } from '@seldon-ts/crd-types';
 
 export const SERVER_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
@@ -375,7 +375,7 @@ export class EngineMetrics {
       labelNames: ['outcome'],
       registers,
     });
-    collectDefaultMetrics({ register: this.registry });
+    collectDefaultMetrics(this.registry);
   }
 
   /** Updates labels after a graph reload. */

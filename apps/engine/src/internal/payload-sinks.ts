@@ -2,7 +2,7 @@
 // messages (batched). Each send says what became of it, and the caller decides: the in-memory queue
 // gives up at once (as the reference does), the disk spool retries what may succeed later.
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'undici';
+import type { Pool } from 'undici';
 import type { KafkaProducer } from './kafka/client.js';
 import { decodeContentEncoding } from '@seldon-ts/payload';
 import type { PayloadLoggerConfig } from '../config.js';
@@ -65,9 +65,16 @@ export class PayloadSinks {
     );
   }
 
-  #pool(url: URL): Pool {
+  /**
+   * The keep-alive pool of a sink's origin. undici's entry (all of undici, twice the memory of the
+   * node client's Pool module) is imported with the first event sent over HTTP, not at start.
+   */
+  async #pool(url: URL): Promise<Pool> {
     let pool = this.#pools.get(url.origin);
     if (!pool) {
+      const { Pool } = await import('undici');
+      pool = this.#pools.get(url.origin);
+      if (pool) return pool;
       pool = new Pool(url.origin, {
         connections: this.#config.workers,
         headersTimeout: this.#config.sendTimeoutMs,
@@ -116,7 +123,9 @@ export class PayloadSinks {
     }
     const where = `${url.origin}${url.pathname}`;
     try {
-      const res = await this.#pool(url).request({
+      const res = await (
+        await this.#pool(url)
+      ).request({
         method: 'POST',
         path: `${url.pathname}${url.search}`,
         headers: this.#headers(event),

@@ -3,7 +3,7 @@
 // Messages stay protobuf bytes end to end, so no TensorFlow proto definitions are needed: only
 // `model_spec.name` (field 1 → field 1 of the metadata and status requests) is read, to name the
 // node; the graph RPCs are told apart by the payload's content type (TF_GRAPH_RPCS).
-import { EXECUTOR_IMPLEMENTATIONS } from '@seldon-ts/crd-types';
+import { EXECUTOR_IMPLEMENTATIONS } from '@seldon-ts/crd-types/constants';
 import { protoFields, type ProtoField } from '@seldon-ts/payload';
 import { EngineError } from '../errors.js';
 

@@ -2,7 +2,7 @@
 // need a component, where each component comes from, its ports, its environment (the same
 // PREDICTIVE_UNIT_* variables the operator sets in the cluster) and the engine's flags, env and
 // pod annotations (what the operator would put in the engine container).
-import { EXECUTOR_IMPLEMENTATIONS } from '@seldon-ts/crd-types';
+import { EXECUTOR_IMPLEMENTATIONS } from '@seldon-ts/crd-types/constants';
 import type { SeldonDeployment, PredictorSpec, PredictiveUnit, EnvVar } from '@seldon-ts/crd-types';
 import { EngineError } from '../errors.js';
 import {

@@ -1,4 +1,5 @@
-import { Pool, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { Pool } from './rest-pool.js';
 import { httpToGrpcStatus } from '@seldon-ts/payload';
 import { Cancellation } from '../cancellation.js';
 import { combinerJsonBody, type NodeCall, type NodeClient, type ReadyCheckOptions } from './node-client.js';
