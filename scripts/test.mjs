@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // The one test command (README, .ci/run): installs what the tests need, builds, runs every
-// project's Jest suite in one run, then the cluster suite (tests/cluster: images built from the
-// Dockerfile, a real single-node Kubernetes), and prints `N passed, N failed` counted from Jest's
-// reports. Usage: npm test [-- <jest args>]   e.g. npm test -- packages/payload
-// With jest arguments only that selection runs, without the cluster suite (`npm run test:cluster`).
-import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, existsSync } from 'node:fs';
+// project's Jest suite in one run with, beside it, the cluster suite (tests/cluster: images built
+// from the Dockerfile, a real single-node Kubernetes) and the soak suite (tests/soak, minutes of
+// waiting on a slow sink), and prints `N passed, N failed` counted from Jest's reports.
+// Usage: npm test [-- <jest args>]   e.g. npm test -- packages/payload
+// With jest arguments only that selection runs, without the cluster and soak suites
+// (`npm run test:cluster`, `npm run test:soak`).
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, existsSync, openSync, closeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -46,41 +48,90 @@ for (const [name, cmd, argv] of checks) {
   }
 }
 
-/** Runs Jest with `argv`; returns its exit status and the passed/failed counts of its report. */
-function jestRun(name, argv) {
+/** Where the Jest run `name` writes its JSON report, and the node argv of that run. */
+function jestCommand(name, argv) {
   const results = `${root}.jest-${name}.json`;
   rmSync(results, { force: true });
-  const jest = run(
-    process.execPath,
-    [
-      '--experimental-vm-modules',
-      '--no-warnings',
-      'node_modules/jest/bin/jest.js',
-      '--json',
-      `--outputFile=${results}`,
-      ...argv,
-    ],
-    { env: { NODE_ENV: 'test' } },
-  );
-  if (!existsSync(results)) return { status: jest.status ?? 1, passed: 0, failed: 1 };
+  const nodeArgv = [
+    '--experimental-vm-modules',
+    '--no-warnings',
+    'node_modules/jest/bin/jest.js',
+    '--json',
+    `--outputFile=${results}`,
+    ...argv,
+  ];
+  return { results, nodeArgv };
+}
+
+/** The exit status and the passed/failed counts of a finished Jest run (one failure if no report). */
+function jestOutcome(results, status) {
+  if (!existsSync(results)) return { status: status ?? 1, passed: 0, failed: 1 };
   const report = JSON.parse(readFileSync(results, 'utf8'));
   return {
-    status: jest.status ?? 1,
+    status: status ?? 1,
     passed: report.numPassedTests,
     failed: report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0),
   };
 }
 
-// 3. One Jest run over all projects.
-const runs = [jestRun('results', args)];
-
-// 4. The cluster suite, alone: it builds images and drives pods on a single-node Kubernetes, which
-// it starts (scripts/kube-node/up.sh) and stops again.
-if (args.length === 0) {
-  const started = Date.now();
-  runs.push(jestRun('cluster', ['--config', 'tests/cluster/jest.config.mjs', '--runInBand']));
-  console.log(`cluster suite: ${((Date.now() - started) / 1000).toFixed(0)} s`);
+/** Runs Jest with `argv`; returns its exit status and the passed/failed counts of its report. */
+function jestRun(name, argv) {
+  const { results, nodeArgv } = jestCommand(name, argv);
+  const jest = run(process.execPath, nodeArgv, { env: { NODE_ENV: 'test' } });
+  return jestOutcome(results, jest.status);
 }
+
+/**
+ * Starts Jest with `argv` in the background; resolves as jestRun does once it ends, after printing
+ * its output. The output goes to `.jest-<name>.log`, not a pipe: a pipe nobody reads while a
+ * synchronous run blocks this process would fill and stall the child.
+ */
+function jestRunAsync(name, argv) {
+  const { results, nodeArgv } = jestCommand(name, argv);
+  const log = `${root}.jest-${name}.log`;
+  const out = openSync(log, 'w');
+  const started = Date.now();
+  const child = spawn(process.execPath, nodeArgv, {
+    cwd: root,
+    stdio: ['ignore', out, out],
+    env: { ...process.env, NODE_ENV: 'test' },
+  });
+  closeSync(out);
+  return new Promise((resolve) => {
+    let ended = false;
+    const done = (status) => {
+      if (ended) return;
+      ended = true;
+      console.log(
+        `--- ${name} suite (${((Date.now() - started) / 1000).toFixed(0)} s, output of ${log}) ---`,
+      );
+      process.stdout.write(readFileSync(log, 'utf8'));
+      resolve(jestOutcome(results, status));
+    };
+    child.once('error', (err) => {
+      console.error(`${name} suite: ${err.message}`);
+      done(1);
+    });
+    child.once('exit', (code) => done(code));
+  });
+}
+
+// 3. The cluster suite (it builds images and drives pods on a single-node Kubernetes, which it
+// starts with scripts/kube-node/up.sh and stops again) and the soak suite (issue 17's full-size
+// payload delivery, ~4 minutes mostly waiting on a slow sink) start in the background: both spend
+// most of their time waiting (image layers, pods, the sink), so beside the main run they add little
+// wall time. Each keeps its own ports (the node's fixed ones, the tests' free ones).
+const background =
+  args.length === 0
+    ? [
+        jestRunAsync('cluster', ['--config', 'tests/cluster/jest.config.mjs', '--runInBand']),
+        jestRunAsync('soak', ['--config', 'tests/soak/jest.config.mjs', '--runInBand']),
+      ]
+    : [];
+
+// 4. One Jest run over all projects.
+const runs = [jestRun('results', args)];
+runs.push(...(await Promise.all(background)));
 
 const passed = runs.reduce((n, r) => n + r.passed, 0);
 const failed = runs.reduce((n, r) => n + r.failed, 0) + checksFailed;

@@ -1,53 +1,17 @@
 // Payload logs through the disk spool lose nothing: a sink slower than the predictions, a sink
 // that is down for a while, and an engine killed with SIGKILL while events wait on disk.
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { startEngine } from 'seldon-engine';
-import { startNode, startHttp, unit, predictMany, type RunningNode } from './support/nodes.js';
+import { startNode, unit, predictMany, type RunningNode } from './support/nodes.js';
+import { slowSink, until } from './support/slow-sink.js';
+import { spawnSpoolingEngine, httpPortOf } from './support/engine-cli.js';
 
 const quiet = () => undefined;
-
-/** An HTTP sink that takes at most `perSecond` events a second (others wait), or refuses with 503 while `down`. */
-async function slowSink(perSecond: number) {
-  const got = new Map<string, number>();
-  let down = false;
-  let nextSlot = Date.now();
-  const sink = await startHttp((req, res) => {
-    if (down) {
-      res.writeHead(503).end();
-      return;
-    }
-    const slot = Math.max(Date.now(), nextSlot);
-    nextSlot = slot + 1000 / perSecond;
-    setTimeout(() => {
-      const key = `${String(req.headers['ce-type']).split('.').pop()}:${String(req.headers['ce-requestid'])}`;
-      got.set(key, (got.get(key) ?? 0) + 1);
-      res.end();
-    }, slot - Date.now());
-  });
-  return {
-    port: sink.port,
-    got,
-    close: sink.close,
-    setDown: (value: boolean) => (down = value),
-    /** Distinct events received. */
-    distinct: () => got.size,
-  };
-}
-
-async function until(what: string, ok: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!ok()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('payload logging through the disk spool', () => {
   let node: RunningNode;
@@ -99,46 +63,12 @@ describe('payload logging through the disk spool', () => {
     dir = mkdtempSync(join(tmpdir(), 'spool-kill-'));
     const sink = await slowSink(10_000);
     sink.setDown(true);
-    const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
-    const predictor = Buffer.from(
-      JSON.stringify({
-        name: 'pred',
-        graph: unit(node, 'MODEL', { logger: { mode: 'all', url: `http://127.0.0.1:${sink.port}/events` } }),
-      }),
-    ).toString('base64');
-    const spawnEngine = () =>
-      spawn(
-        process.execPath,
-        [
-          cli,
-          '--http_port',
-          '0',
-          '--grpc_port',
-          '0',
-          '--host',
-          '127.0.0.1',
-          '--log_spool_dir',
-          dir,
-          '--log_level',
-          'INFO',
-        ],
-        { env: { PATH: process.env.PATH, ENGINE_PREDICTOR: predictor }, stdio: ['ignore', 'pipe', 'pipe'] },
-      );
-    const portOf = (child: ReturnType<typeof spawnEngine>) =>
-      new Promise<number>((resolve, reject) => {
-        let text = '';
-        const onData = (d: Buffer) => {
-          text += d.toString();
-          const m = /http 127\.0\.0\.1:(\d+)/.exec(text);
-          if (m) resolve(Number(m[1]));
-        };
-        child.stdout!.on('data', onData);
-        child.stderr!.on('data', onData);
-        child.once('exit', () => reject(new Error(`engine exited: ${text}`)));
-      });
-    const first = spawnEngine();
+    const graph = unit(node, 'MODEL', {
+      logger: { mode: 'all', url: `http://127.0.0.1:${sink.port}/events` },
+    });
+    const first = spawnSpoolingEngine(graph, dir);
     try {
-      const port = await portOf(first);
+      const port = await httpPortOf(first);
       expect(await predictMany(port, 200, 8)).toBe(200);
       // Spooled to disk within a turn of the event loop; the sink refused every attempt so far.
       await new Promise((r) => setTimeout(r, 300));
@@ -148,9 +78,9 @@ describe('payload logging through the disk spool', () => {
       await once(first, 'exit');
     }
     sink.setDown(false);
-    const second = spawnEngine();
+    const second = spawnSpoolingEngine(graph, dir);
     try {
-      await portOf(second);
+      await httpPortOf(second);
       await until('the 400 spooled events', () => sink.distinct() === 400, 30_000);
       expect(sink.got.get('request:p-199')).toBe(1);
     } finally {
