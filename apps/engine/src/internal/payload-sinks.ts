@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'undici';
 import type { KafkaProducer } from './kafka/client.js';
+import { postToSink } from './sink-post.js';
 import { decodeContentEncoding } from '@seldon-ts/payload';
 import type { PayloadLoggerConfig } from '../config.js';
 import type {
@@ -66,8 +67,8 @@ export class PayloadSinks {
   }
 
   /**
-   * The keep-alive pool of a sink's origin. undici's entry (all of undici, twice the memory of the
-   * node client's Pool module) is imported with the first event sent over HTTP, not at start.
+   * The keep-alive pool of a sink's origin. undici is imported with the first event sent over
+   * HTTP, not at start.
    */
   async #pool(url: URL): Promise<Pool> {
     let pool = this.#pools.get(url.origin);
@@ -123,18 +124,14 @@ export class PayloadSinks {
     }
     const where = `${url.origin}${url.pathname}`;
     try {
-      const res = await (
-        await this.#pool(url)
-      ).request({
-        method: 'POST',
+      const status = await postToSink(await this.#pool(url), {
         path: `${url.pathname}${url.search}`,
         headers: this.#headers(event),
         body,
       });
-      await res.body.dump();
-      if (res.statusCode >= 200 && res.statusCode < 300) return { outcome: 'sent' };
-      const message = `${where} answered ${res.statusCode} for ${event.kind} event of node ${event.modelId}`;
-      const later = res.statusCode >= 500 || res.statusCode === 408 || res.statusCode === 429;
+      if (status >= 200 && status < 300) return { outcome: 'sent' };
+      const message = `${where} answered ${status} for ${event.kind} event of node ${event.modelId}`;
+      const later = status >= 500 || status === 408 || status === 429;
       return { outcome: later ? 'retry' : 'failed', message };
     } catch (err) {
       return { outcome: 'retry', message: `sending to ${where} failed: ${(err as Error).message}` };
