@@ -9,6 +9,7 @@ import { messageFromProto } from '@seldon-ts/payload';
 import { startEngine, type EngineHandle } from 'seldon-engine';
 import { createGrpcFrontDoor } from '../src/internal/grpc-door.js';
 import type { EngineRuntime } from '../src/internal/runtime.js';
+import type { GrpcService } from '../src/internal/grpc-server.js';
 import { startNode, unit, type RunningNode } from './support/nodes.js';
 import { SeldonClient as Client, predict } from './support/seldon-grpc-client.js';
 
@@ -74,5 +75,28 @@ describe('the gRPC front door', () => {
     } finally {
       await door.close();
     }
+  });
+
+  it('loads the gRPC service at start when the graph transport is gRPC', async () => {
+    let loads = 0;
+    const service: GrpcService = {
+      serve: () => undefined,
+      close: async () => undefined,
+      forceClose: () => undefined,
+      inFlight: () => 0,
+    };
+    const runtimeFor = (transport: string) =>
+      ({ config: { transport }, log: () => undefined }) as unknown as EngineRuntime;
+    for (const transport of ['grpc', 'rest']) {
+      const door = createGrpcFrontDoor(runtimeFor(transport), async () => {
+        loads++;
+        return service;
+      });
+      await door.listen('127.0.0.1', 0);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(door.loaded()).toBe(transport === 'grpc');
+      await door.close();
+    }
+    expect(loads).toBe(1);
   });
 });

@@ -1,8 +1,9 @@
 // The gRPC front door: a net.Server on the gRPC port that hands each connection to the engine's
 // gRPC service (grpc-server.ts, on @grpc/grpc-js). Most pods are called over REST only, so grpc-js
 // and the gRPC service are loaded when the first gRPC client connects, not at start: connections
-// accepted meanwhile wait, paused, and are served in order once it is loaded (a few tens of ms,
-// once per process). docs/benchmarks.md "A lean sidecar" has the memory and start-up this saves.
+// accepted meanwhile wait, paused, and are served in order once it is loaded (about 80 ms, once per
+// process). An engine whose graph transport is gRPC loads them at start. docs/benchmarks.md "A lean
+// sidecar" has the memory and start-up this saves.
 import { readFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { EngineRuntime } from './runtime.js';
@@ -71,7 +72,10 @@ export function createGrpcFrontDoor(
       // The certificate is read now, so that a missing file fails the start, not the first call.
       const files = runtime.config.tls;
       if (files) tls = { cert: readFileSync(files.certFile), key: readFileSync(files.keyFile) };
-      return listenOn(listener, port, host);
+      const listening = listenOn(listener, port, host);
+      // A gRPC graph's engine is called over gRPC too: load now rather than on the first call.
+      if (runtime.config.transport === 'grpc') loading ??= startLoading();
+      return listening;
     },
     async close() {
       closed = true;
