@@ -41,6 +41,12 @@ export interface OperatorConfig {
     resources: { cpuRequest: string; cpuLimit: string; memoryRequest: string; memoryLimit: string };
     fullHealthChecks: boolean;
     /**
+     * Seconds the engine keeps serving after SIGTERM before it drains (`--shutdown_delay`), so that
+     * the Service stops sending new connections to a terminating pod first. 0 leaves the flag out
+     * (the reference's behaviour). Env `SELDON_ENGINE_SHUTDOWN_DELAY_SECONDS`. Default 10.
+     */
+    shutdownDelaySeconds: number;
+    /**
      * How the executor receives its predictor: `file` (default) mounts a ConfigMap
      * `<deployment>-graph` at {@link OperatorConfig.engine.graphMountPath} and passes `--file`, so graph
      * changes reach a running engine without a rollout; `env` is the reference's base64
@@ -176,6 +182,7 @@ function engineConfig(env: Env, delivery: 'file' | 'env'): OperatorConfig['engin
       memoryLimit: s('EXECUTOR_DEFAULT_MEMORY_LIMIT') || '512Mi',
     },
     fullHealthChecks: bool(env.EXECUTOR_FULL_HEALTH_CHECKS, false),
+    shutdownDelaySeconds: int(env, 'SELDON_ENGINE_SHUTDOWN_DELAY_SECONDS', 10),
     graphDelivery: delivery,
     graphMountPath: s('SELDON_ENGINE_GRAPH_MOUNT_PATH') || '/etc/seldon/graph',
   };

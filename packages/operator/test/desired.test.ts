@@ -170,6 +170,21 @@ describe('desiredState', () => {
     expect(cm.data['parameters.eg-router.json']).toBeUndefined();
   });
 
+  it("gives the engine --shutdown_delay=10s, or the operator's SELDON_ENGINE_SHUTDOWN_DELAY_SECONDS (0: none)", () => {
+    const engineArgs = (extraEnv: Record<string, string>) =>
+      pod(
+        byKind(
+          desiredState(loadFixture('minimal-model.yaml'), configFromEnv({ ...env, ...extraEnv })).objects,
+          'Deployment',
+        )[0],
+      )
+        .containers.find((c) => c.name === 'seldon-container-engine')!
+        .args!.filter((a) => a.startsWith('--shutdown_delay'));
+    expect(engineArgs({})).toEqual(['--shutdown_delay=10s']);
+    expect(engineArgs({ SELDON_ENGINE_SHUTDOWN_DELAY_SECONDS: '25' })).toEqual(['--shutdown_delay=25s']);
+    expect(engineArgs({ SELDON_ENGINE_SHUTDOWN_DELAY_SECONDS: '0' })).toEqual([]);
+  });
+
   it('ENGINE_PREDICTOR env mode carries the predictor with traffic and replicas zeroed', () => {
     const envConfig = configFromEnv({ ...env, SELDON_ENGINE_GRAPH_DELIVERY: 'env' });
     const state = desiredState(loadFixture('canary.yaml'), envConfig);

@@ -71,6 +71,9 @@ function engineArgs({ sdep, predictor, config, useGraphFile }: PredictorContext)
     String(writeTimeout),
     `--full_health_checks=${e.fullHealthChecks}`,
   ];
+  // Kubernetes removes a terminating pod from the Service while SIGTERM is already on its way: the
+  // engine keeps accepting for this long, then drains (docs/kubernetes.md "Rolling updates").
+  if (e.shutdownDelaySeconds > 0) args.push(`--shutdown_delay=${e.shutdownDelaySeconds}s`);
   if (useGraphFile) args.push('--file', `${e.graphMountPath}/${GRAPH_FILE}`);
   return args;
 }
