@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEngine } from 'seldon-engine';
 import { startNode, unit, predictMany, type RunningNode } from '../../apps/engine/test/support/nodes.js';
-import { slowSink, until, type SlowSink } from '../../apps/engine/test/support/slow-sink.js';
+import { slowSink, type SlowSink } from '../../apps/engine/test/support/slow-sink.js';
+import { until } from '../../apps/engine/test/support/until.js';
 import { spawnSpoolingEngine, httpPortOf } from '../../apps/engine/test/support/engine-cli.js';
 
 /** The engine's default `--logger_workers`: each sender has at most one event in flight. */

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startEngine } from 'seldon-engine';
 import { startNode, unit, predictMany, type RunningNode } from './support/nodes.js';
-import { slowSink, until } from './support/slow-sink.js';
+import { slowSink } from './support/slow-sink.js';
+import { until } from './support/until.js';
 import { spawnSpoolingEngine, httpPortOf } from './support/engine-cli.js';
 
 const quiet = () => undefined;

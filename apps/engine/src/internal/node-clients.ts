@@ -85,11 +85,6 @@ export class LazyGrpcNodeClient implements NodeClient {
     this.timeoutMs = options.timeoutMs;
   }
 
-  /** Whether the gRPC client has been loaded. */
-  get loaded(): boolean {
-    return this.#client !== undefined;
-  }
-
   call(call: NodeCall): Promise<GraphPayload> {
     if (this.#client) return this.#client.call(call);
     return this.#load().then((client) => client.call(call));

@@ -45,21 +45,3 @@ export async function slowSink(perSecond: number): Promise<SlowSink> {
     duplicates: () => received - got.size,
   };
 }
-
-/**
- * Polls `ok` every 50 ms until it holds; after `timeoutMs` throws naming `what` and, when given,
- * the state `state()` describes (e.g. how many events arrived).
- */
-export async function until(
-  what: string,
-  ok: () => boolean,
-  timeoutMs: number,
-  state?: () => string,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!ok()) {
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what}${state ? ` (${state()})` : ''}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
