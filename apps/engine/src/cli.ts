@@ -25,6 +25,7 @@ Flags (Go flag syntax; flag > env > annotations file > default):
   --logger_workers 10  --log_work_buffer_size 10000  --log_write_timeout_ms 2000
   --log_kafka_broker HOSTS  --log_kafka_topic seldon
   --log_spool_dir DIR  --log_spool_max_bytes 1073741824  --log_spool_fsync_ms 1000
+  --log_spool_memory_bytes 4194304
   --kafka_broker HOSTS  --kafka_input_topic T  --kafka_output_topic T  --kafka_workers 4
   --kafka_auto_commit=true  --kafka_outage_exit_ms 60000
   --kafka_full_graph=false [KAFKA_FULL_GRAPH overrides]  --kafka_node_timeout_ms 60000

@@ -13,10 +13,10 @@ import { EngineError } from './errors.js';
 import { EngineRuntime, type EngineLogger, type EngineLogLevel, type Readiness } from './internal/runtime.js';
 import { createHttpFrontDoor } from './internal/http-server.js';
 import { createGrpcFrontDoor } from './internal/grpc-door.js';
-import { createKafkaClient, startKafkaServer, type KafkaServerHandle } from './internal/kafka-server.js';
+import type { KafkaServerHandle } from './internal/kafka-server.js';
+import { createKafkaClient } from './internal/kafka/client.js';
 import { validateGraph } from './internal/graph-check.js';
 import { watchMountedFile, type MountedFileWatch } from '@seldon-ts/model-wrapper/mounted-file';
-import { kafkaNodeClientFor } from './internal/kafka-node-client.js';
 
 /** startEngine input: a resolved EngineConfig or any subset of its fields, plus embedding hooks. */
 export type StartEngineOptions = (EngineConfig | EngineOptions) & {
@@ -75,8 +75,10 @@ export async function startEngine(options: StartEngineOptions): Promise<EngineHa
     ? await (await import('./internal/tracing.js')).createRequestTracer(config.tracing)
     : undefined;
   // Full-graph Kafka mode: every node, whatever front door the request came through, is reached
-  // through its Kafka topics.
-  const kafkaNodes = config.kafka?.fullGraph ? kafkaNodeClientFor(config, log) : undefined;
+  // through its Kafka topics. (The Kafka modules load only in the modes that use them.)
+  const kafkaNodes = config.kafka?.fullGraph
+    ? (await import('./internal/kafka-node-client.js')).kafkaNodeClientFor(config, log)
+    : undefined;
   const runtime = new EngineRuntime(config, {
     log,
     tracer,
@@ -221,7 +223,7 @@ export async function startEngine(options: StartEngineOptions): Promise<EngineHa
         void handle.close();
       });
     try {
-      kafka = await startKafkaServer(runtime, onFatal);
+      kafka = await (await import('./internal/kafka-server.js')).startKafkaServer(runtime, onFatal);
     } catch (err) {
       await handle.close();
       throw new EngineError(

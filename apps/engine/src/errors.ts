@@ -2,8 +2,8 @@
 // the SC_ERR_ENGINE_RUN_* codes): one code per failure the engine itself detects, each mapped to an
 // HTTP status and a gRPC status. Match on `code`, never on the message text. Codes are never reused.
 
-import { GrpcStatus, SeldonError } from '@seldon-ts/payload';
-import type { SeldonErrorSpec, SeldonStatusBody, SeldonStatusForm } from '@seldon-ts/payload';
+import { GrpcStatus, SeldonError } from '@seldon-ts/payload/json';
+import type { SeldonErrorSpec, SeldonStatusBody, SeldonStatusForm } from '@seldon-ts/payload/json';
 
 interface CatalogueEntry extends SeldonErrorSpec {
   description: string;

@@ -76,7 +76,7 @@ const packageOf = (path: string) =>
     .join('/');
 
 describe('a pod engine start', () => {
-  it('loads no gRPC, Kafka client, OpenTelemetry, gRPC reflection, YAML parser, ajv or undici entry', async () => {
+  it('loads no gRPC, Kafka client, OpenTelemetry, gRPC reflection, YAML parser, ajv, protobuf codec or undici entry', async () => {
     const loaded = await loadedByServingEngine();
     const packages = new Set(loaded.map(packageOf));
     // The check sees what the engine does load: prom-client's modules and undici's Pool.
@@ -93,6 +93,7 @@ describe('a pod engine start', () => {
       '@grpc/proto-loader',
       'yaml',
       'ajv',
+      'protobufjs',
     ])
       expect(packages).not.toContain(lazy);
     expect(loaded).not.toContain('undici/index.js');
@@ -113,6 +114,8 @@ describe('a pod engine start', () => {
       expect(answer[3]).toBe(0x04); // frame type SETTINGS
     });
     expect(loaded.map(packageOf)).toContain('@grpc/grpc-js');
+    // ... and with it the protobuf codec.
+    expect(loaded.map(packageOf)).toContain('protobufjs');
   }, 60000);
 
   it('loads the OpenTelemetry SDK when tracing is on', async () => {

@@ -3,7 +3,17 @@
 import { describe, it, expect, beforeEach, afterEach } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { appendFileSync, mkdtempSync, readdirSync, rmSync, statSync, truncateSync } from 'node:fs';
+import {
+  appendFileSync,
+  mkdtempSync,
+  openSync,
+  closeSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +38,22 @@ async function take(spool: PayloadSpool, n: number, ack = true): Promise<Payload
     if (ack) spool.ack(record.seq);
   }
   return out;
+}
+
+/** Waits until what was appended is written (the senders may read it). */
+async function written(spool: PayloadSpool): Promise<void> {
+  for (let i = 0; i < 10_000 && !spool.readableNow(); i++) await new Promise((r) => setTimeout(r, 1));
+  expect(spool.readableNow()).toBe(true);
+}
+
+/** Overwrites the segment files' bytes with zeros: only events kept in memory can still be read. */
+function zeroSegments(): void {
+  for (const f of readdirSync(dir).filter((name) => name.endsWith('.seg'))) {
+    const file = join(dir, f);
+    const fd = openSync(file, 'r+');
+    writeSync(fd, Buffer.alloc(statSync(file).size), 0);
+    closeSync(fd);
+  }
 }
 
 let dir: string;
@@ -141,5 +167,48 @@ describe('PayloadSpool', () => {
     await spool.close();
     expect(await pending).toBeUndefined();
     expect(spool.append(event(2))).toBe(false);
+  });
+
+  it('hands senders that keep up the written events from memory, not from disk', async () => {
+    const spool = await PayloadSpool.open({ dir });
+    for (let i = 0; i < 3; i++) spool.append(event(i));
+    await written(spool);
+    zeroSegments();
+    const got = await take(spool, 3);
+    expect(got.map((e) => e.puid)).toEqual(['puid-0', 'puid-1', 'puid-2']);
+    expect(Buffer.from(got[2].body)).toEqual(event(2).body);
+    await spool.close();
+
+    // The same with the memory off: the zeroed frames are read from disk and found corrupt.
+    rmSync(dir, { recursive: true, force: true });
+    const warnings: string[] = [];
+    const diskOnly = await PayloadSpool.open({ dir, tailCacheBytes: 0, onWarning: (m) => warnings.push(m) });
+    diskOnly.append(event(0));
+    await written(diskOnly);
+    zeroSegments();
+    const next = diskOnly.next();
+    for (let i = 0; i < 10_000 && warnings.length === 0; i++) await new Promise((r) => setTimeout(r, 1));
+    expect(warnings).toEqual([expect.stringContaining('is corrupt at offset 0')]);
+    await diskOnly.close();
+    expect(await next).toBeUndefined();
+  });
+
+  it('reads from disk past its memory budget and from memory again once the senders catch up', async () => {
+    const frame = 130; // about one frame of event(i) with a 16-byte body
+    const spool = await PayloadSpool.open({ dir, tailCacheBytes: 3 * frame });
+    for (let i = 0; i < 10; i++) spool.append(event(i)); // one write of 10 frames: over the budget
+    await written(spool);
+    expect((await take(spool, 5)).map((e) => e.puid)).toEqual([0, 1, 2, 3, 4].map((i) => `puid-${i}`));
+    spool.append(event(10)); // written while the senders are behind: not kept in memory
+    await written(spool);
+    expect((await take(spool, 6)).map((e) => e.puid)).toEqual([5, 6, 7, 8, 9, 10].map((i) => `puid-${i}`));
+    // Caught up: the next events are kept in memory again (the disk copy is zeroed to prove it).
+    spool.append(event(11));
+    spool.append(event(12));
+    await written(spool);
+    zeroSegments();
+    expect((await take(spool, 2)).map((e) => e.puid)).toEqual(['puid-11', 'puid-12']);
+    expect(spool.backlog).toBe(0);
+    await spool.close();
   });
 });

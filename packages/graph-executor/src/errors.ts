@@ -1,5 +1,5 @@
-import { GrpcStatus, SeldonError } from '@seldon-ts/payload';
-import type { SeldonErrorSpec, SeldonStatusBody, SeldonStatusForm } from '@seldon-ts/payload';
+import { GrpcStatus, SeldonError } from '@seldon-ts/payload/json';
+import type { SeldonErrorSpec, SeldonStatusBody, SeldonStatusForm } from '@seldon-ts/payload/json';
 import type { GraphPayload } from './payload.js';
 
 /** One entry of the error catalogue. */

@@ -1,4 +1,4 @@
-import { encodeJsonValue } from '@seldon-ts/payload';
+import { encodeJsonValue } from '@seldon-ts/payload/json';
 import { GraphError } from './errors.js';
 
 /** Content type of JSON payloads. */

@@ -2,8 +2,9 @@
 //
 // A few megabytes of gzip inflate to gigabytes, so the decoded size is limited like the raw body
 // is: zlib stops at `maxBytes` (its `maxOutputLength`) instead of allocating the whole result, and
-// the work runs on libuv's thread pool, never on the event loop.
-import { brotliDecompress, gunzip, inflate, type ZlibOptions } from 'node:zlib';
+// the work runs on libuv's thread pool, never on the event loop. node:zlib is loaded with the first
+// encoded body: most bodies are not encoded, and a process that never sees one does not load it.
+import type { ZlibOptions } from 'node:zlib';
 import { PayloadError } from './errors.js';
 
 type Decoder = (
@@ -12,11 +13,11 @@ type Decoder = (
   done: (err: Error | null, out: Buffer) => void,
 ) => void;
 
-const DECODERS: Readonly<Record<string, Decoder>> = {
-  gzip: gunzip,
-  'x-gzip': gunzip,
-  deflate: inflate,
-  br: brotliDecompress as unknown as Decoder,
+const CODINGS: Readonly<Record<string, 'gunzip' | 'inflate' | 'brotliDecompress'>> = {
+  gzip: 'gunzip',
+  'x-gzip': 'gunzip',
+  deflate: 'inflate',
+  br: 'brotliDecompress',
 };
 
 /** True when `encoding` names no coding (absent, empty or `identity`). */
@@ -39,8 +40,8 @@ export function decodeContentEncoding(
 ): Promise<Uint8Array> {
   if (isIdentityEncoding(encoding)) return Promise.resolve(body);
   const name = encoding!.trim().toLowerCase();
-  const decode = DECODERS[name];
-  if (decode === undefined) {
+  const coding = Object.hasOwn(CODINGS, name) ? CODINGS[name] : undefined;
+  if (coding === undefined) {
     return Promise.reject(
       new PayloadError(
         'SC_ERR_PAYLOAD_BAD_ENCODING',
@@ -49,6 +50,7 @@ export function decodeContentEncoding(
       ),
     );
   }
+  const decode = process.getBuiltinModule('node:zlib')[coding] as unknown as Decoder;
   return new Promise((resolve, reject) => {
     decode(body, { maxOutputLength: maxBytes }, (err, out) => {
       if (err === null) return resolve(out);

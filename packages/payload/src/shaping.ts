@@ -17,7 +17,7 @@ import type {
 import { type NdValue, dataToNd, isNumericNd, ndToData } from './arrays.js';
 import { nestedToNd } from './internal/arrays.js';
 import { base64Decode, base64Encode } from './internal/base64.js';
-import { decodeMessage } from './json.js';
+import { decodeMessage } from './json-codec.js';
 import { setKey } from './internal/util.js';
 
 /** Route value: send the request to every child (concurrently). */

@@ -15,7 +15,7 @@ import type {
 import { type NdValue, dataToNd, isNumericNd, ndToData } from './arrays.js';
 import { Ctx, decodeTop, expectObject, readValue } from './internal/json-decode.js';
 import { childPath, setKey, typeName } from './internal/util.js';
-import type { JsonInput } from './json.js';
+import type { JsonInput } from './json-codec.js';
 import type { InferenceObject } from './grpc.js';
 
 /** Every v2 (Open Inference Protocol) tensor datatype name. */

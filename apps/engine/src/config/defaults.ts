@@ -10,3 +10,5 @@ export const LOG_LEVELS: readonly string[] = ['DEBUG', 'INFO', 'WARNING', 'WARN'
 export const DEFAULT_MAX_BODY_BYTES = 100 * 1024 * 1024;
 /** Largest payload-log spool by default, bytes (1 GiB). */
 export const DEFAULT_SPOOL_MAX_BYTES = 1024 * 1024 * 1024;
+/** Spooled event bytes also kept in memory for the senders (`--log_spool_memory_bytes`). */
+export const DEFAULT_SPOOL_MEMORY_BYTES = 4 * 1024 * 1024;

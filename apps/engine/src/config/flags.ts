@@ -32,6 +32,7 @@ export const ENGINE_FLAGS = Object.freeze({
   log_spool_dir: 'string',
   log_spool_max_bytes: 'string',
   log_spool_fsync_ms: 'string',
+  log_spool_memory_bytes: 'string',
   log_kafka_broker: 'string',
   log_kafka_topic: 'string',
   kafka_broker: 'string',

@@ -7,6 +7,7 @@ import {
   DEFAULT_CORS_HEADERS,
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_SPOOL_MAX_BYTES,
+  DEFAULT_SPOOL_MEMORY_BYTES,
   PROTOCOLS,
 } from './defaults.js';
 import {
@@ -132,6 +133,7 @@ function payloadLoggerDefaults(o: EngineOptions): PayloadLoggerConfig {
     spoolDir: p?.spoolDir,
     spoolMaxBytes: p?.spoolMaxBytes ?? DEFAULT_SPOOL_MAX_BYTES,
     spoolFsyncMs: p?.spoolFsyncMs ?? 1000,
+    spoolMemoryBytes: p?.spoolMemoryBytes ?? DEFAULT_SPOOL_MEMORY_BYTES,
     maxEventBytes: p?.maxEventBytes ?? o.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
   };
 }

@@ -2,7 +2,6 @@
 // bare graph, in YAML or JSON) or from the operator's base64 ENGINE_PREDICTOR variable.
 import { createRequire } from 'node:module';
 import { basename, extname } from 'node:path';
-import { defaultSeldonDeployment } from '@seldon-ts/crd-types/defaults';
 import type { Endpoint, PredictorSpec, PredictiveUnit, SeldonDeployment } from '@seldon-ts/crd-types';
 import { EngineError } from '../errors.js';
 import type { Env } from './source.js';
@@ -121,6 +120,18 @@ function loadYaml(): typeof import('yaml') {
   return createRequire(import.meta.url)('yaml') as typeof import('yaml');
 }
 
+/**
+ * crd-types' defaulting, loaded on the first SeldonDeployment file (local runs): it validates
+ * first, and its structural validator (about 215 KB of generated code) is no part of a pod's
+ * engine, which reads the operator's JSON predictor. Synchronous (require of an ES module, Node
+ * >= 20.19) for the same reason as loadYaml.
+ */
+function loadDefaults(): typeof import('@seldon-ts/crd-types/defaults') {
+  return createRequire(import.meta.url)(
+    '@seldon-ts/crd-types/defaults',
+  ) as typeof import('@seldon-ts/crd-types/defaults');
+}
+
 /** The chosen predictor of a document with `spec.predictors`, and the deployment's settings. */
 function fromDeployment(
   path: string,
@@ -154,7 +165,7 @@ function withOperatorDefaults(
 ): Record<string, unknown> {
   let defaulted: SeldonDeployment;
   try {
-    defaulted = defaultSeldonDeployment(doc as unknown as SeldonDeployment);
+    defaulted = loadDefaults().defaultSeldonDeployment(doc as unknown as SeldonDeployment);
   } catch (err) {
     throw new EngineError(
       'SC_ERR_ENGINE_GRAPH_INVALID',

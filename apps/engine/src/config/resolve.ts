@@ -7,6 +7,7 @@ import {
   DEFAULT_CORS_HEADERS,
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_SPOOL_MAX_BYTES,
+  DEFAULT_SPOOL_MEMORY_BYTES,
   LOG_LEVELS,
 } from './defaults.js';
 import { parseFlags } from './flags.js';
@@ -169,6 +170,11 @@ function payloadLoggerOptions({ pick, env }: SettingSource): EngineOptions['payl
       1,
     ),
     spoolFsyncMs: parseIntStrict(pick('log_spool_fsync_ms') ?? '1000', '--log_spool_fsync_ms', 1),
+    spoolMemoryBytes: parseIntStrict(
+      pick('log_spool_memory_bytes') ?? String(DEFAULT_SPOOL_MEMORY_BYTES),
+      '--log_spool_memory_bytes',
+      0,
+    ),
   };
 }
 

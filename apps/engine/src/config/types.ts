@@ -43,6 +43,12 @@ export interface PayloadLoggerConfig {
   spoolMaxBytes: number;
   /** How often spooled bytes are fsync'ed and the delivery cursor saved, ms. `--log_spool_fsync_ms`. Default 1000. */
   spoolFsyncMs: number;
+  /**
+   * Most bytes of spooled events also kept in memory, so that senders keeping up with the writes
+   * never read them back from disk; 0 reads every event from disk. `--log_spool_memory_bytes`.
+   * Default 4194304 (4 MiB).
+   */
+  spoolMemoryBytes: number;
   /** Largest content-decoded event body, bytes; a larger one is dropped and counted failed. Default: `maxBodyBytes`. */
   maxEventBytes: number;
 }

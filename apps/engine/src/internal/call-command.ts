@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import * as grpc from '@grpc/grpc-js';
-import { isPayloadError } from '@seldon-ts/payload';
+import { isPayloadError } from '@seldon-ts/payload/json';
 import { EngineError } from '../errors.js';
 import { identity } from './grpc-raw.js';
 import {

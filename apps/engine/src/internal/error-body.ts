@@ -2,7 +2,7 @@
 // and body, as the reference does); everything else becomes the executor's Seldon status JSON with
 // our stable code in `reason`.
 import { isGraphError } from '@seldon-ts/graph-executor';
-import { GrpcStatus } from '@seldon-ts/payload';
+import { GrpcStatus } from '@seldon-ts/payload/json';
 import { EngineError } from '../errors.js';
 
 export interface RenderedError {

@@ -13,7 +13,6 @@ import {
   type ServerOptions,
   type ServerResponse,
 } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Span } from '@opentelemetry/api';
@@ -313,11 +312,15 @@ function createNodeServer(
     requestTimeout: config.httpReceiveTimeoutMs,
   };
   // node:https's Server has node:http's API (it is a tls.Server running the same connection code).
+  // node:https (and with it node:tls) loads only when TLS is on: most engines serve plain HTTP
+  // behind their pod's network.
   const server: Server = config.tls
-    ? (createHttpsServer(
-        { ...options, cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) },
-        onRequest,
-      ) as unknown as Server)
+    ? (process
+        .getBuiltinModule('node:https')
+        .createServer(
+          { ...options, cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) },
+          onRequest,
+        ) as unknown as Server)
     : createHttpServer(options, onRequest);
   return server;
 }

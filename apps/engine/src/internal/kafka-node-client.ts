@@ -16,7 +16,7 @@ import {
   type NodeClient,
   type NodeMethod,
 } from '@seldon-ts/graph-executor';
-import { GrpcStatus } from '@seldon-ts/payload';
+import { GrpcStatus } from '@seldon-ts/payload/json';
 import type { PredictiveUnit } from '@seldon-ts/crd-types';
 import type { EngineConfig } from '../config.js';
 import { EngineError } from '../errors.js';

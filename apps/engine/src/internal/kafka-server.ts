@@ -15,9 +15,6 @@ import {
   type KafkaProducer,
 } from './kafka/client.js';
 
-// The Kafka client's home is ./kafka/client.ts; re-exported for the engine's existing import.
-export { createKafkaClient };
-
 export interface KafkaServerHandle {
   /** Stops consuming, waits for in-flight messages (up to timeoutMs) and commits their offsets. */
   close(timeoutMs: number): Promise<void>;

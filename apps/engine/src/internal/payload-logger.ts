@@ -7,8 +7,8 @@
 import type { KafkaClient } from './kafka/client.js';
 import type { PayloadLoggerConfig } from '../config.js';
 import { PayloadSinks, type SendResult } from './payload-sinks.js';
-import { PayloadSpool } from './payload-spool.js';
-import { SpooledDelivery } from './spooled-delivery.js';
+import type { PayloadSpool } from './payload-spool.js';
+import type { SpooledDelivery } from './spooled-delivery.js';
 
 /** How long a Kafka sender waits for more events before producing a batch, ms. */
 const KAFKA_LINGER_MS = 5;
@@ -104,11 +104,17 @@ export class PayloadLogger {
 
   async #openSpool(dir: string): Promise<void> {
     const c = this.#config;
+    // The spool's modules load only when a spool is configured.
+    const [{ PayloadSpool }, { SpooledDelivery }] = await Promise.all([
+      import('./payload-spool.js'),
+      import('./spooled-delivery.js'),
+    ]);
     try {
       this.#spool = await PayloadSpool.open({
         dir,
         maxBytes: c.spoolMaxBytes,
         fsyncIntervalMs: c.spoolFsyncMs,
+        tailCacheBytes: c.spoolMemoryBytes,
         onWarning: (m) => this.#onError(m),
       });
     } catch (err) {

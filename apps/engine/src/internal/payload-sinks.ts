@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Pool } from 'undici';
 import type { KafkaProducer } from './kafka/client.js';
 import { postToSink } from './sink-post.js';
-import { decodeContentEncoding } from '@seldon-ts/payload';
+import { decodeContentEncoding } from '@seldon-ts/payload/json';
 import type { PayloadLoggerConfig } from '../config.js';
 import type {
   KafkaFactory,

@@ -33,6 +33,11 @@ export interface PayloadSpoolOptions {
   segmentBytes?: number;
   /** How often written bytes are fsync'ed and the cursor saved, ms. Default 1000. */
   fsyncIntervalMs?: number;
+  /**
+   * Most bytes of written events also kept in memory for the senders, so that a sender keeping up
+   * reads nothing back from disk. Default 4 MiB; 0 reads every event from its segment file.
+   */
+  tailCacheBytes?: number;
   /** Recovery and I/O problems (a torn frame truncated, a failed write). Default: none. */
   onWarning?: (message: string) => void;
 }
@@ -41,11 +46,20 @@ export const PAYLOAD_SPOOL_DEFAULTS = {
   maxBytes: 1024 * 1024 * 1024,
   segmentBytes: 64 * 1024 * 1024,
   fsyncIntervalMs: 1000,
+  tailCacheBytes: 4 * 1024 * 1024,
 } as const;
 
 interface Position {
   segment: number;
   offset: number;
+}
+
+/** A written event kept in memory: where its frame starts and ends in its segment. */
+interface TailEntry {
+  segment: number;
+  offset: number;
+  end: number;
+  record: SpooledEvent;
 }
 
 interface Cursor extends Position {
@@ -78,7 +92,13 @@ export class PayloadSpool {
   /** Bytes of the write segment that the reader may read (their write has completed). */
   #flushedEnd = 0;
   #pending: Buffer[] = [];
+  #pendingRecords: SpooledEvent[] = [];
   #pendingBytes = 0;
+  readonly #tailCacheBytes: number;
+  /** Written events, in order, that the senders have not taken yet (see tailCacheBytes). */
+  #tail: TailEntry[] = [];
+  #tailHead = 0;
+  #tailBytes = 0;
   #flushing: Promise<void> = Promise.resolve();
   #flushScheduled = false;
   #dirty = false;
@@ -102,6 +122,7 @@ export class PayloadSpool {
     this.#maxBytes = options.maxBytes ?? PAYLOAD_SPOOL_DEFAULTS.maxBytes;
     this.#segmentBytes = options.segmentBytes ?? PAYLOAD_SPOOL_DEFAULTS.segmentBytes;
     this.#warn = options.onWarning ?? (() => undefined);
+    this.#tailCacheBytes = options.tailCacheBytes ?? PAYLOAD_SPOOL_DEFAULTS.tailCacheBytes;
     this.#committed = cursor;
     this.#read = { segment: cursor.segment, offset: cursor.offset };
     this.#nextSeq = nextSeq;
@@ -167,10 +188,12 @@ export class PayloadSpool {
   /** Appends an event without waiting; false when the spool is full or closed (nothing is kept). */
   append(event: PayloadEvent): boolean {
     if (this.#closed) return false;
-    const frame = encodeFrame(this.#nextSeq, event);
+    const seq = this.#nextSeq;
+    const frame = encodeFrame(seq, event);
     if (this.bytes + frame.length > this.#maxBytes) return false;
     this.#nextSeq++;
     this.#pending.push(frame);
+    this.#pendingRecords.push({ seq, event });
     this.#pendingBytes += frame.length;
     if (!this.#flushScheduled) {
       this.#flushScheduled = true;
@@ -184,10 +207,14 @@ export class PayloadSpool {
 
   async #flush(): Promise<void> {
     if (this.#pending.length === 0 || !this.#writeHandle) return;
-    const batch = Buffer.concat(this.#pending);
+    const frames = this.#pending;
+    const records = this.#pendingRecords;
+    const batch = frames.length === 1 ? frames[0] : Buffer.concat(frames);
     this.#pending = [];
+    this.#pendingRecords = [];
     this.#pendingBytes = 0;
     const segment = this.#writeSegment;
+    const start = this.#flushedEnd;
     this.#segments.set(segment, (this.#segments.get(segment) ?? 0) + batch.length);
     try {
       await this.#writeHandle.write(batch);
@@ -199,8 +226,62 @@ export class PayloadSpool {
     }
     this.#flushedEnd += batch.length;
     this.#dirty = true;
+    this.#keepInTail(segment, start, frames, records);
     if (this.#flushedEnd >= this.#segmentBytes) await this.#rotate();
     this.#wake();
+  }
+
+  /**
+   * Keeps written events in memory while the senders keep up: from where the reader stands, and
+   * while the cache holds at most tailCacheBytes. Past that the cache is emptied and the senders
+   * read from disk until they catch up with the writes again.
+   */
+  #keepInTail(segment: number, start: number, frames: Buffer[], records: SpooledEvent[]): void {
+    if (this.#tailCacheBytes <= 0) return;
+    const last = this.#tail.length > this.#tailHead ? this.#tail[this.#tail.length - 1] : undefined;
+    const follows = last
+      ? last.segment === segment && last.end === start
+      : this.#read.segment === segment && this.#read.offset === start;
+    let bytes = 0;
+    for (const f of frames) bytes += f.length;
+    if (!follows || this.#tailBytes + bytes > this.#tailCacheBytes) {
+      this.#dropTail();
+      return;
+    }
+    let offset = start;
+    for (let i = 0; i < frames.length; i++) {
+      const end = offset + frames[i].length;
+      this.#tail.push({ segment, offset, end, record: records[i] });
+      offset = end;
+    }
+    this.#tailBytes += bytes;
+  }
+
+  #dropTail(): void {
+    this.#tail = [];
+    this.#tailHead = 0;
+    this.#tailBytes = 0;
+  }
+
+  /** The next event from memory when it is the one at the read position. */
+  #takeFromTail(): SpooledEvent | undefined {
+    if (this.#tailHead >= this.#tail.length) return undefined;
+    const entry = this.#tail[this.#tailHead];
+    if (entry.segment !== this.#read.segment || entry.offset !== this.#read.offset) {
+      this.#dropTail();
+      return undefined;
+    }
+    this.#tail[this.#tailHead] = undefined as unknown as TailEntry;
+    this.#tailHead++;
+    this.#tailBytes -= entry.end - entry.offset;
+    if (this.#tailHead === this.#tail.length) this.#dropTail();
+    else if (this.#tailHead > 1024 && this.#tailHead * 2 > this.#tail.length) {
+      this.#tail.splice(0, this.#tailHead);
+      this.#tailHead = 0;
+    }
+    this.#read = { segment: entry.segment, offset: entry.end };
+    this.#inFlight.set(entry.record.seq, { segment: entry.segment, offset: entry.end });
+    return entry.record;
   }
 
   async #rotate(): Promise<void> {
@@ -250,7 +331,7 @@ export class PayloadSpool {
         await new Promise<void>((resolve) => (this.#waiting = resolve));
         continue;
       }
-      const record = await this.#readFrame();
+      const record = this.#takeFromTail() ?? (await this.#readFrame());
       if (record) return record;
     }
   }

@@ -1,3 +1,5 @@
+// Conversions between JSON and protobuf payloads, for a payload that changes transport (a REST
+// request reaching a gRPC node); the protobuf codec is loaded with the first one.
 import {
   decodeFeedback,
   decodeMessage,
@@ -5,14 +7,9 @@ import {
   encodeFeedback,
   encodeMessage,
   encodeModelMetadata,
-  feedbackFromProto,
-  feedbackToProto,
-  messageFromProto,
-  messageToProto,
-  modelMetadataFromProto,
-  modelMetadataToProto,
-} from '@seldon-ts/payload';
+} from '@seldon-ts/payload/json';
 import { GraphError } from '../errors.js';
+import { payloadProtobuf } from './payload-protobuf.js';
 
 /** Message kinds the executor converts between JSON and protobuf. */
 export type MessageKind = 'message' | 'feedback' | 'metadata';
@@ -37,14 +34,15 @@ function conversionError(
  * gRPC node) — the reference cannot mix transports, so it never does this.
  */
 export function objectToProto(kind: MessageKind, value: unknown, nodeName?: string): Uint8Array {
+  const codec = payloadProtobuf();
   try {
     switch (kind) {
       case 'message':
-        return messageToProto(decodeMessage(value));
+        return codec.messageToProto(decodeMessage(value));
       case 'feedback':
-        return feedbackToProto(decodeFeedback(value));
+        return codec.feedbackToProto(decodeFeedback(value));
       case 'metadata':
-        return modelMetadataToProto(decodeModelMetadata(value));
+        return codec.modelMetadataToProto(decodeModelMetadata(value));
     }
   } catch (err) {
     throw conversionError(kind, 'from JSON to protobuf', err, nodeName);
@@ -53,14 +51,15 @@ export function objectToProto(kind: MessageKind, value: unknown, nodeName?: stri
 
 /** Protobuf → decoded object (proto3-JSON shape; tensor values may be a Float64Array). */
 export function protoToObject(kind: MessageKind, bytes: Uint8Array, nodeName?: string): unknown {
+  const codec = payloadProtobuf();
   try {
     switch (kind) {
       case 'message':
-        return messageFromProto(bytes);
+        return codec.messageFromProto(bytes);
       case 'feedback':
-        return feedbackFromProto(bytes);
+        return codec.feedbackFromProto(bytes);
       case 'metadata':
-        return modelMetadataFromProto(bytes);
+        return codec.modelMetadataFromProto(bytes);
     }
   } catch (err) {
     throw conversionError(kind, 'from protobuf to JSON', err, nodeName);

@@ -2,8 +2,15 @@
 // feedback routing, rewrite meta.routing, build a SeldonMessageList, chain v2/tensorflow messages.
 // Fields are read with @seldon-ts/payload's wire reader (protoFields, on protobufjs's Reader), which
 // throws a PayloadError SC_ERR_PAYLOAD_BAD_PROTO on malformed bytes; the few writers are here.
-import { protoFields as fields, readProtoDouble as readDouble, readProtoInt32 } from '@seldon-ts/payload';
 import type { ProtoField as Field } from '@seldon-ts/payload';
+import { payloadProtobuf, type PayloadProtobuf } from './payload-protobuf.js';
+
+// The wire reader loads with the first protobuf payload (payload-protobuf.ts).
+const fields: PayloadProtobuf['protoFields'] = (...args) => payloadProtobuf().protoFields(...args);
+const readDouble: PayloadProtobuf['readProtoDouble'] = (...args) =>
+  payloadProtobuf().readProtoDouble(...args);
+const readProtoInt32: PayloadProtobuf['readProtoInt32'] = (...args) =>
+  payloadProtobuf().readProtoInt32(...args);
 
 function utf8(buf: Uint8Array, start: number, end: number): string {
   return new TextDecoder().decode(buf.subarray(start, end));

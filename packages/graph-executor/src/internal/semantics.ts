@@ -1,4 +1,4 @@
-import { decodeContentEncoding, isIdentityEncoding, isPayloadError } from '@seldon-ts/payload';
+import { decodeContentEncoding, isIdentityEncoding, isPayloadError } from '@seldon-ts/payload/json';
 import { GraphPayload } from '../payload.js';
 import type { PayloadFormat } from '../payload.js';
 import { GraphError } from '../errors.js';

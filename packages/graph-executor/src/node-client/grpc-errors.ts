@@ -4,7 +4,7 @@
 // told apart by their code and grpc-js's wording, and mapped to the executor's codes.
 import { status as GrpcCode, type ServiceError } from '@grpc/grpc-js';
 import { GraphError } from '../errors.js';
-import { grpcToHttpStatus } from '@seldon-ts/payload';
+import { grpcToHttpStatus } from '@seldon-ts/payload/json';
 
 /** Where the failed call went. */
 export interface GrpcFailureContext {

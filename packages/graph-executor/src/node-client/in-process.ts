@@ -1,5 +1,5 @@
-import { httpToGrpcStatus } from '@seldon-ts/payload';
-import type { Feedback, SeldonMessage } from '@seldon-ts/payload';
+import { httpToGrpcStatus } from '@seldon-ts/payload/json';
+import type { Feedback, SeldonMessage } from '@seldon-ts/payload/json';
 import type { NodeCall, NodeClient } from './node-client.js';
 import { GraphPayload } from '../payload.js';
 import { GraphError } from '../errors.js';

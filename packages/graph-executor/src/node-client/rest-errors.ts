@@ -1,6 +1,6 @@
 // What a failed REST exchange means for the graph: the GraphError to report and whether the call
 // may be sent again (only when the node cannot have processed it).
-import { GrpcStatus } from '@seldon-ts/payload';
+import { GrpcStatus } from '@seldon-ts/payload/json';
 import { GraphError } from '../errors.js';
 import { isConnectFailure } from '../internal/net.js';
 import type { ExchangeFailure } from './rest-exchange.js';

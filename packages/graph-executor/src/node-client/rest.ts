@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici';
 import { Pool } from './rest-pool.js';
-import { httpToGrpcStatus } from '@seldon-ts/payload';
+import { httpToGrpcStatus } from '@seldon-ts/payload/json';
 import { Cancellation } from '../cancellation.js';
 import { combinerJsonBody, type NodeCall, type NodeClient, type ReadyCheckOptions } from './node-client.js';
 import { GraphPayload, JSON_CONTENT_TYPE } from '../payload.js';
