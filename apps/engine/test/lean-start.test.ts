@@ -2,10 +2,13 @@
 // flags, a graph file, tracing off, no Kafka), it serves REST without loading @grpc/grpc-js, a
 // Kafka client, OpenTelemetry, gRPC reflection or its descriptors, the YAML parser, ajv, or all of
 // undici. Each of those is loaded at its point of use (docs/benchmarks.md "A lean sidecar"); the
-// tracing and gRPC cases show the check sees a package loaded later.
+// tracing and gRPC cases show the check sees a package loaded later, and the payload-logging case
+// that sink sends use undici's Pool module, not its entry.
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, request, type Server } from 'node:http';
+import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { connect } from 'node:net';
 import { join } from 'node:path';
@@ -26,18 +29,24 @@ beforeAll(() => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+interface EnginePorts {
+  http: number;
+  grpc: number;
+}
+
 /**
- * Starts the CLI with the operator's flags, stops it once serving (after `whileServing`, given the
- * gRPC port); resolves with what it loaded.
+ * Starts the CLI with the operator's flags, stops it once serving (after `whileServing`, given its
+ * ports); resolves with what it loaded.
  */
 function loadedByServingEngine(
   env: Record<string, string> = {},
-  whileServing: (grpcPort: number) => Promise<void> = async () => undefined,
+  whileServing: (ports: EnginePorts) => Promise<void> = async () => undefined,
+  file = graphFile,
 ): Promise<string[]> {
   const args = [
     ...['--sdep', 's', '--namespace', 'ns', '--predictor', 'p', '--host', '127.0.0.1'],
     ...['--http_port', '0', '--grpc_port', '0', '--protocol', 'seldon', '--transport', 'rest'],
-    ...['--server_type', 'rpc', '--full_health_checks=false', '--file', graphFile],
+    ...['--server_type', 'rpc', '--full_health_checks=false', '--file', file],
   ];
   const child = spawn(
     process.execPath,
@@ -54,9 +63,11 @@ function loadedByServingEngine(
       const first = !stderr.includes('serving predictor');
       stderr += d.toString();
       // The CLI handles SIGTERM once startEngine returned, just after this line.
-      const grpcPort = /grpc 127\.0\.0\.1:(\d+)/.exec(stderr)?.[1];
-      if (first && grpcPort)
-        void whileServing(Number(grpcPort)).finally(() => setTimeout(() => child.kill('SIGTERM'), 500));
+      const ports = /http 127\.0\.0\.1:(\d+), grpc 127\.0\.0\.1:(\d+)/.exec(stderr);
+      if (first && ports)
+        void whileServing({ http: Number(ports[1]), grpc: Number(ports[2]) }).finally(() =>
+          setTimeout(() => child.kill('SIGTERM'), 500),
+        );
     });
     child.once('close', () => {
       const line = /^LOADED (.*)$/m.exec(stderr);
@@ -102,7 +113,7 @@ describe('a pod engine start', () => {
   }, 60000);
 
   it('loads @grpc/grpc-js when the first gRPC client connects', async () => {
-    const loaded = await loadedByServingEngine({}, async (grpcPort) => {
+    const loaded = await loadedByServingEngine({}, async ({ grpc: grpcPort }) => {
       // A connection to the gRPC port makes the engine load its gRPC service, which then answers
       // the client's HTTP/2 preface and empty SETTINGS frame with its own SETTINGS.
       const socket = connect(grpcPort, '127.0.0.1');
@@ -121,5 +132,53 @@ describe('a pod engine start', () => {
   it('loads the OpenTelemetry SDK when tracing is on', async () => {
     const loaded = await loadedByServingEngine({ OTEL_TRACES_EXPORTER: 'console' });
     expect(loaded.map(packageOf)).toContain('@opentelemetry/sdk-trace-base');
+  }, 60000);
+
+  it('sends payload logs with the Pool module of undici, not its entry', async () => {
+    // One server is both the model (answers every prediction) and the sink (counts POSTs to /log).
+    let events = 0;
+    const server: Server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        if (req.url === '/log') events++;
+        res.setHeader('content-type', 'application/json');
+        res.end('{"data":{"ndarray":[[1]]}}');
+      });
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const port = (server.address() as { port: number }).port;
+    const logged = join(dir, 'logged.json');
+    const endpoint = { service_host: '127.0.0.1', service_port: port, httpPort: port, grpcPort: 2 };
+    const logger = { mode: 'all', url: `http://127.0.0.1:${port}/log` };
+    writeFileSync(
+      logged,
+      JSON.stringify({ name: 'p', graph: { name: 'model', type: 'MODEL', endpoint, logger } }),
+    );
+    try {
+      const loaded = await loadedByServingEngine(
+        {},
+        async ({ http }) => {
+          const req = request({
+            port: http,
+            host: '127.0.0.1',
+            method: 'POST',
+            path: '/api/v1.0/predictions',
+          });
+          req.setHeader('content-type', 'application/json');
+          req.end('{"data":{"ndarray":[[1]]}}');
+          const [res] = (await once(req, 'response')) as [import('node:http').IncomingMessage];
+          res.resume();
+          expect(res.statusCode).toBe(200);
+          for (let i = 0; i < 500 && events < 2; i++) await new Promise((r) => setTimeout(r, 10));
+        },
+        logged,
+      );
+      expect(events).toBe(2); // the request and the response
+      expect(loaded).toContain('undici/lib/dispatcher/pool.js');
+      expect(loaded).not.toContain('undici/index.js');
+    } finally {
+      server.close();
+    }
   }, 60000);
 });

@@ -2,6 +2,7 @@
 // messages (batched). Each send says what became of it, and the caller decides: the in-memory queue
 // gives up at once (as the reference does), the disk spool retries what may succeed later.
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
 import type { Pool } from 'undici';
 import type { KafkaProducer } from './kafka/client.js';
 import { postToSink } from './sink-post.js';
@@ -67,16 +68,16 @@ export class PayloadSinks {
   }
 
   /**
-   * The keep-alive pool of a sink's origin. undici is imported with the first event sent over
-   * HTTP, not at start.
+   * The keep-alive pool of a sink's origin, made with the first event sent to it. The sends use
+   * `dispatch()` only, so undici's Pool module is enough: the REST node client has it loaded
+   * already, where undici's entry would add fetch, WebSocket and the rest (about 8.6 MB,
+   * docs/benchmarks.md "A lean sidecar").
    */
-  async #pool(url: URL): Promise<Pool> {
+  #pool(url: URL): Pool {
     let pool = this.#pools.get(url.origin);
     if (!pool) {
-      const { Pool } = await import('undici');
-      pool = this.#pools.get(url.origin);
-      if (pool) return pool;
-      pool = new Pool(url.origin, {
+      const UndiciPool = createRequire(import.meta.url)('undici/lib/dispatcher/pool.js') as typeof Pool;
+      pool = new UndiciPool(url.origin, {
         connections: this.#config.workers,
         headersTimeout: this.#config.sendTimeoutMs,
         bodyTimeout: this.#config.sendTimeoutMs,
@@ -124,7 +125,7 @@ export class PayloadSinks {
     }
     const where = `${url.origin}${url.pathname}`;
     try {
-      const status = await postToSink(await this.#pool(url), {
+      const status = await postToSink(this.#pool(url), {
         path: `${url.pathname}${url.search}`,
         headers: this.#headers(event),
         body,
