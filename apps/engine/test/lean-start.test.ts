@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { until } from './support/until.js';
 
 const engineDir = fileURLToPath(new URL('..', import.meta.url));
 const reportLoaded = fileURLToPath(new URL('./support/report-loaded.mjs', import.meta.url));
@@ -36,7 +37,7 @@ interface EnginePorts {
 
 /**
  * Starts the CLI with the operator's flags, stops it once serving (after `whileServing`, given its
- * ports); resolves with what it loaded.
+ * ports); resolves with what it loaded, or rejects with what `whileServing` threw.
  */
 function loadedByServingEngine(
   env: Record<string, string> = {},
@@ -58,6 +59,7 @@ function loadedByServingEngine(
     },
   );
   let stderr = '';
+  let failed: { error: unknown } | undefined;
   return new Promise((resolve, reject) => {
     child.stderr.on('data', (d: Buffer) => {
       const first = !stderr.includes('serving predictor');
@@ -65,13 +67,14 @@ function loadedByServingEngine(
       // The CLI handles SIGTERM once startEngine returned, just after this line.
       const ports = /http 127\.0\.0\.1:(\d+), grpc 127\.0\.0\.1:(\d+)/.exec(stderr);
       if (first && ports)
-        void whileServing({ http: Number(ports[1]), grpc: Number(ports[2]) }).finally(() =>
-          setTimeout(() => child.kill('SIGTERM'), 500),
-        );
+        whileServing({ http: Number(ports[1]), grpc: Number(ports[2]) })
+          .catch((error: unknown) => (failed = { error }))
+          .finally(() => setTimeout(() => child.kill('SIGTERM'), 500));
     });
     child.once('close', () => {
       const line = /^LOADED (.*)$/m.exec(stderr);
-      if (!line) reject(new Error(`no LOADED line; stderr:\n${stderr}`));
+      if (failed) reject(failed.error);
+      else if (!line) reject(new Error(`no LOADED line; stderr:\n${stderr}`));
       else resolve(JSON.parse(line[1]) as string[]);
     });
   });
@@ -170,7 +173,7 @@ describe('a pod engine start', () => {
           const [res] = (await once(req, 'response')) as [import('node:http').IncomingMessage];
           res.resume();
           expect(res.statusCode).toBe(200);
-          for (let i = 0; i < 500 && events < 2; i++) await new Promise((r) => setTimeout(r, 10));
+          await until('the request and response events at the sink', () => events >= 2, 5000);
         },
         logged,
       );

@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PayloadSpool } from '../src/internal/payload-spool.js';
 import type { PayloadEvent } from '../src/internal/payload-logger.js';
+import { until } from './support/until.js';
 
 const event = (i: number, bytes = 16): PayloadEvent => ({
   kind: i % 2 === 0 ? 'request' : 'response',
@@ -41,9 +42,8 @@ async function take(spool: PayloadSpool, n: number, ack = true): Promise<Payload
 }
 
 /** Waits until what was appended is written (the senders may read it). */
-async function written(spool: PayloadSpool): Promise<void> {
-  for (let i = 0; i < 10_000 && !spool.readableNow(); i++) await new Promise((r) => setTimeout(r, 1));
-  expect(spool.readableNow()).toBe(true);
+function written(spool: PayloadSpool): Promise<void> {
+  return until('the appended events to be written', () => spool.readableNow(), 10_000);
 }
 
 /** Overwrites the segment files' bytes with zeros: only events kept in memory can still be read. */
@@ -187,7 +187,7 @@ describe('PayloadSpool', () => {
     await written(diskOnly);
     zeroSegments();
     const next = diskOnly.next();
-    for (let i = 0; i < 10_000 && warnings.length === 0; i++) await new Promise((r) => setTimeout(r, 1));
+    await until('a warning', () => warnings.length > 0, 10_000);
     expect(warnings).toEqual([expect.stringContaining('is corrupt at offset 0')]);
     await diskOnly.close();
     expect(await next).toBeUndefined();

@@ -12,3 +12,6 @@
  */
 export { RestNodeClient } from './node-client/rest.js';
 export type { RestNodeClientOptions } from './node-client/rest.js';
+// undici's Pool loaded from its own module, as the REST client loads it (without the rest of
+// undici), for an app's other dispatch()-only HTTP clients.
+export { Pool as UndiciPool } from './node-client/rest-pool.js';

@@ -2,8 +2,8 @@
 // messages (batched). Each send says what became of it, and the caller decides: the in-memory queue
 // gives up at once (as the reference does), the disk spool retries what may succeed later.
 import { randomUUID } from 'node:crypto';
-import { createRequire } from 'node:module';
 import type { Pool } from 'undici';
+import { UndiciPool } from '@seldon-ts/graph-executor/rest';
 import type { KafkaProducer } from './kafka/client.js';
 import { postToSink } from './sink-post.js';
 import { decodeContentEncoding } from '@seldon-ts/payload/json';
@@ -69,14 +69,13 @@ export class PayloadSinks {
 
   /**
    * The keep-alive pool of a sink's origin, made with the first event sent to it. The sends use
-   * `dispatch()` only, so undici's Pool module is enough: the REST node client has it loaded
-   * already, where undici's entry would add fetch, WebSocket and the rest (about 8.6 MB,
-   * docs/benchmarks.md "A lean sidecar").
+   * `dispatch()` only, so undici's Pool module is enough: the REST node client's, loaded already,
+   * where undici's entry would add fetch, WebSocket and the rest (about 8.6 MB, docs/benchmarks.md
+   * "A lean sidecar").
    */
   #pool(url: URL): Pool {
     let pool = this.#pools.get(url.origin);
     if (!pool) {
-      const UndiciPool = createRequire(import.meta.url)('undici/lib/dispatcher/pool.js') as typeof Pool;
       pool = new UndiciPool(url.origin, {
         connections: this.#config.workers,
         headersTimeout: this.#config.sendTimeoutMs,

@@ -226,7 +226,7 @@ export class PayloadSpool {
     }
     this.#flushedEnd += batch.length;
     this.#dirty = true;
-    this.#keepInTail(segment, start, frames, records);
+    this.#keepInTail(segment, start, batch.length, frames, records);
     if (this.#flushedEnd >= this.#segmentBytes) await this.#rotate();
     this.#wake();
   }
@@ -236,14 +236,18 @@ export class PayloadSpool {
    * while the cache holds at most tailCacheBytes. Past that the cache is emptied and the senders
    * read from disk until they catch up with the writes again.
    */
-  #keepInTail(segment: number, start: number, frames: Buffer[], records: SpooledEvent[]): void {
+  #keepInTail(
+    segment: number,
+    start: number,
+    bytes: number,
+    frames: Buffer[],
+    records: SpooledEvent[],
+  ): void {
     if (this.#tailCacheBytes <= 0) return;
     const last = this.#tail.length > this.#tailHead ? this.#tail[this.#tail.length - 1] : undefined;
     const follows = last
       ? last.segment === segment && last.end === start
       : this.#read.segment === segment && this.#read.offset === start;
-    let bytes = 0;
-    for (const f of frames) bytes += f.length;
     if (!follows || this.#tailBytes + bytes > this.#tailCacheBytes) {
       this.#dropTail();
       return;
