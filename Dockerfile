@@ -33,6 +33,9 @@ COPY proto/ proto/
 COPY packages/ packages/
 COPY apps/ apps/
 RUN npx tsc -b tsconfig.json
+# The engine image runs the engine bundled (esbuild; apps/engine/scripts/bundle.mjs): a pod's engine
+# starts without resolving some 85 module files (docs/benchmarks.md "Fourth pass").
+RUN node apps/engine/scripts/bundle.mjs
 # `npm pack` keeps exactly each package's "files": the image holds what npm would publish.
 RUN mkdir -p /packed && for w in packages/payload packages/crd-types packages/graph-executor \
       packages/model-wrapper packages/operator packages/storage packages/model-servers apps/engine \
@@ -77,8 +80,9 @@ COPY --from=build /packed/packages/crd-types ./packages/crd-types
 COPY --from=build /packed/packages/graph-executor ./packages/graph-executor
 COPY --from=build /packed/packages/model-wrapper ./packages/model-wrapper
 COPY --from=build /packed/apps/engine ./apps/engine
+COPY --from=build /src/apps/engine/dist/bundle ./apps/engine/dist/bundle
 EXPOSE 8000 5001
-ENTRYPOINT ["node", "/app/apps/engine/dist/cli.js"]
+ENTRYPOINT ["node", "/app/apps/engine/dist/bundle/cli.mjs"]
 
 # The operator: webhook 4443, metrics and probes 8080.
 FROM runtime AS operator

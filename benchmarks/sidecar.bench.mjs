@@ -4,7 +4,8 @@
 //   echo     the node:http JSON echo server of the REST benchmarks (CPU baseline)
 //   proxy    a node:http server + undici Pool forwarding to the model, no graph (CPU floor)
 //   wrapper  the identity model (model-wrapper), REST and gRPC
-//   engine   apps/engine/dist/cli.js as the seldon-container-engine container runs it: the args and
+//   engine   the engine as the seldon-container-engine container runs it (the bundle of the
+//            Dockerfile's ENTRYPOINT, apps/engine/dist/bundle/cli.mjs): the args and
 //            env of packages/operator's desired engine container for a one-MODEL SeldonDeployment,
 //            the graph file it mounts (endpoint pointed at the wrapper), and the node options of the
 //            Dockerfile's engine stage (ENTRYPOINT, ENV NODE_OPTIONS)
@@ -14,15 +15,17 @@
 // tensor through the engine over REST (JSON pass-through) and gRPC: CPU per MB of the engine
 // against the model's CPU per MB when called directly.
 //
-// Run: npx tsc -b apps/engine packages/operator && node benchmarks/sidecar.bench.mjs
+// Run: npx tsc -b apps/engine packages/operator && node apps/engine/scripts/bundle.mjs &&
+//      node benchmarks/sidecar.bench.mjs
 // Env: N (requests per c=64 measurement, default 5000), N1 (c=1, default 1000), NBIG (1 MB
 // requests, default 50), ROUNDS (interleaved rounds, default 3), START_RUNS (default 5),
-// ENGINE_NODE_ARGS (node flags of the engine instead of the Dockerfile's, e.g. to compare V8 flags).
+// ENGINE_NODE_ARGS (node flags of the engine instead of the Dockerfile's, e.g. to compare V8 flags),
+// ENGINE_CLI (the engine script instead of the ENTRYPOINT's, e.g. apps/engine/dist/cli.js).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { get, createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { isBenchChild, measure, median, rawUnary, startBaselineRole } from './support/processes.mjs';
@@ -153,9 +156,9 @@ function imageNodeOptions() {
   if (!stage) throw new Error('Dockerfile: no engine stage');
   const entry = /^ENTRYPOINT (\[.*\])/m.exec(stage);
   const argv = entry ? JSON.parse(entry[1]) : [];
-  const script = argv.findIndex((a) => a.endsWith('cli.js'));
+  const script = argv.findIndex((a) => /\/cli\.m?js$/.test(a));
   const nodeOptions = /^ENV .*NODE_OPTIONS="([^"]*)"/m.exec(stage)?.[1];
-  return { execArgv: argv.slice(1, script), nodeOptions };
+  return { execArgv: argv.slice(1, script), script: argv[script].replace(/^\/app\//, root), nodeOptions };
 }
 
 /** The seldon-container-engine container of a one-MODEL SeldonDeployment and its graph file. */
@@ -218,8 +221,8 @@ async function enginePod(model, dir) {
       JSON.stringify(setEndpoint(JSON.parse(Buffer.from(env.ENGINE_PREDICTOR, 'base64').toString()))),
     ).toString('base64');
   }
-  const cli = join(root, 'apps/engine/dist/cli.js');
-  const describe = `node ${[...execArgv, 'apps/engine/dist/cli.js', ...args].join(' ')}${nodeOptions ? ` (NODE_OPTIONS=${nodeOptions})` : ''} (ports: free ones)`;
+  const cli = process.env.ENGINE_CLI || image.script;
+  const describe = `node ${[...execArgv, relative(root, cli), ...args].join(' ')}${nodeOptions ? ` (NODE_OPTIONS=${nodeOptions})` : ''} (ports: free ones)`;
   return {
     describe,
     async start() {

@@ -3,20 +3,30 @@
 // Kafka client, OpenTelemetry, gRPC reflection or its descriptors, the YAML parser, ajv, or all of
 // undici. Each of those is loaded at its point of use (docs/benchmarks.md "A lean sidecar"); the
 // tracing and gRPC cases show the check sees a package loaded later, and the payload-logging case
-// that sink sends use undici's Pool module, not its entry.
+// that sink sends use undici's Pool module, not its entry. The image runs the engine bundled
+// (scripts/bundle.mjs): the same checks run against the bundle, which must also load one copy of
+// the workspace packages (its own) when it serves gRPC, and leave the subcommands working.
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as grpc from '@grpc/grpc-js';
+import { messageFromProto } from '@seldon-ts/payload';
 import { until } from './support/until.js';
+import { SeldonClient, predict } from './support/seldon-grpc-client.js';
+import { startNode, type RunningNode } from './support/nodes.js';
 
 const engineDir = fileURLToPath(new URL('..', import.meta.url));
 const reportLoaded = fileURLToPath(new URL('./support/report-loaded.mjs', import.meta.url));
+
+/** Node arguments that run the engine: from its TypeScript sources, or the image's bundle. */
+const FROM_SOURCES = ['--import', 'tsx', '--import', reportLoaded, 'src/cli.ts'];
+const FROM_BUNDLE = ['--import', reportLoaded, 'dist/bundle/cli.mjs'];
 
 let dir: string;
 let graphFile: string;
@@ -43,21 +53,18 @@ function loadedByServingEngine(
   env: Record<string, string> = {},
   whileServing: (ports: EnginePorts) => Promise<void> = async () => undefined,
   file = graphFile,
+  engine = FROM_SOURCES,
 ): Promise<string[]> {
   const args = [
     ...['--sdep', 's', '--namespace', 'ns', '--predictor', 'p', '--host', '127.0.0.1'],
     ...['--http_port', '0', '--grpc_port', '0', '--protocol', 'seldon', '--transport', 'rest'],
     ...['--server_type', 'rpc', '--full_health_checks=false', '--file', file],
   ];
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', '--import', reportLoaded, 'src/cli.ts', ...args],
-    {
-      cwd: engineDir,
-      env: { PATH: process.env.PATH ?? '', TSX_TSCONFIG_PATH: 'test/support/tsconfig.paths.json', ...env },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, [...engine, ...args], {
+    cwd: engineDir,
+    env: { PATH: process.env.PATH ?? '', TSX_TSCONFIG_PATH: 'test/support/tsconfig.paths.json', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   let failed: { error: unknown } | undefined;
   return new Promise((resolve, reject) => {
@@ -183,5 +190,101 @@ describe('a pod engine start', () => {
     } finally {
       server.close();
     }
+  }, 60000);
+});
+
+describe("the image's bundled engine (dist/bundle)", () => {
+  let model: RunningNode;
+  let router: RunningNode;
+  let modelGraph: string;
+  let routerGraph: string;
+  const workspaceFile = (path: string) => /\/packages\/[^/]+\/dist\//.test(path);
+  const endpointOf = (node: RunningNode) => ({
+    service_host: '127.0.0.1',
+    service_port: node.httpPort,
+    httpPort: node.httpPort,
+    grpcPort: node.grpcPort,
+  });
+
+  beforeAll(async () => {
+    const built = spawnSync(process.execPath, ['scripts/bundle.mjs'], { cwd: engineDir, encoding: 'utf8' });
+    expect(built.stderr).toBe('');
+    expect(built.status).toBe(0);
+    model = await startNode('model', { predict: () => [[7]] });
+    router = await startNode('router', { route: () => 0 });
+    const modelUnit = { name: 'model', type: 'MODEL', endpoint: endpointOf(model) };
+    modelGraph = join(dir, 'model.json');
+    writeFileSync(modelGraph, JSON.stringify({ name: 'p', graph: modelUnit }));
+    // A router's answer is read by the executor (the branch): with gRPC, a protobuf read.
+    routerGraph = join(dir, 'router.json');
+    const routerUnit = {
+      name: 'router',
+      type: 'ROUTER',
+      endpoint: endpointOf(router),
+      children: [modelUnit],
+    };
+    writeFileSync(routerGraph, JSON.stringify({ name: 'p', graph: routerUnit }));
+  });
+
+  afterAll(() => Promise.all([model.close(), router.close()]));
+
+  it('serves REST from the bundle alone, without protobuf', async () => {
+    let answer = '';
+    const loaded = await loadedByServingEngine(
+      {},
+      async ({ http }) => {
+        const req = request({ port: http, host: '127.0.0.1', method: 'POST', path: '/api/v1.0/predictions' });
+        req.setHeader('content-type', 'application/json');
+        req.end('{"data":{"ndarray":[[1]]}}');
+        const [res] = (await once(req, 'response')) as [import('node:http').IncomingMessage];
+        for await (const chunk of res) answer += String(chunk);
+        expect(res.statusCode).toBe(200);
+      },
+      modelGraph,
+      FROM_BUNDLE,
+    );
+    expect(JSON.parse(answer).data.ndarray).toEqual([[7]]);
+    expect(loaded).toContain('undici/lib/dispatcher/pool.js');
+    expect(loaded.map(packageOf)).not.toContain('protobufjs');
+    expect(loaded.filter(workspaceFile)).toEqual([]);
+  }, 60000);
+
+  it("answers gRPC with the bundle's own protobuf side, not a second copy of payload", async () => {
+    let answer: Buffer | undefined;
+    const loaded = await loadedByServingEngine(
+      {},
+      async ({ grpc: grpcPort }) => {
+        const client = new SeldonClient(`127.0.0.1:${grpcPort}`, grpc.credentials.createInsecure());
+        try {
+          answer = await predict(client);
+        } finally {
+          client.close();
+        }
+      },
+      routerGraph,
+      FROM_BUNDLE,
+    );
+    expect(messageFromProto(answer as Buffer).data?.ndarray).toEqual([[7]]);
+    expect(loaded).toContain(join(engineDir, 'dist/bundle/payload.mjs'));
+    expect(loaded.map(packageOf)).toContain('protobufjs');
+    expect(loaded.filter(workspaceFile)).toEqual([]);
+  }, 60000);
+
+  it('runs the subcommands from their module files', () => {
+    const version = spawnSync(process.execPath, ['dist/bundle/cli.mjs', '--version'], {
+      cwd: engineDir,
+      encoding: 'utf8',
+    });
+    const pkg = JSON.parse(readFileSync(join(engineDir, 'package.json'), 'utf8')) as { version: string };
+    expect(version.stdout).toBe(`seldon-engine ${pkg.version}\n`);
+    const example = fileURLToPath(
+      new URL('../../../examples/three-step-chain/seldondeployment.yaml', import.meta.url),
+    );
+    const validate = spawnSync(process.execPath, ['dist/bundle/cli.mjs', 'validate', example], {
+      cwd: engineDir,
+      encoding: 'utf8',
+    });
+    expect(validate.stderr).toBe('');
+    expect(validate.status).toBe(0);
   }, 60000);
 });
