@@ -59,8 +59,11 @@ if (build.status !== 0) {
   process.exit(1);
 }
 // Static checks: the tests' types (Jest compiles them with SWC, without type information),
-// lint and formatting. Each failing check counts as one failure.
+// lint, formatting, and that the TypeScript project references match Nx's project graph (else
+// every Nx build, `npm run affected` among them, stops at "the workspace is out of sync"). Each
+// failing check counts as one failure.
 const checks = [
+  ['nx sync:check', process.execPath, ['node_modules/nx/bin/nx.js', 'sync:check']],
   ['type-check tests', process.execPath, ['scripts/typecheck-tests.mjs']],
   ['eslint', process.execPath, ['node_modules/eslint/bin/eslint.js', '.']],
   [
