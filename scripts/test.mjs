@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // The one test command (README, .ci/run): installs what the tests need, builds, runs every
 // project's Jest suite in one run with, beside it, the cluster suite (tests/cluster: images built
-// from the Dockerfile, a real single-node Kubernetes) and the soak suite (tests/soak, minutes of
-// waiting on a slow sink), and prints `N passed, N failed` counted from Jest's reports.
+// from the Dockerfile, a real single-node Kubernetes), the soak suite (tests/soak, minutes of
+// waiting on a slow sink) and the Node 24 suite (NODE24_TESTS under Node 24), and prints
+// `N passed, N failed` counted from Jest's reports.
 // Usage: npm test [-- <jest args>]   e.g. npm test -- packages/payload
-// With jest arguments only that selection runs, without the cluster and soak suites
+// With jest arguments only that selection runs, without the cluster, soak and Node 24 suites
 // (`npm run test:cluster`, `npm run test:soak`).
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, existsSync, openSync, closeSync } from 'node:fs';
