@@ -65,6 +65,13 @@ const externals = {
 /** Escapes a string for a RegExp. */
 const literal = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
+/** Each lazy load of LAZY_ENTRIES as compiled by tsc, and the load of the bundle's entry instead. */
+const LAZY_LOADS = Object.entries(LAZY_ENTRIES).map(([specifier, entry]) => ({
+  specifier,
+  call: new RegExp(`createRequire\\(import\\.meta\\.url\\)\\(\\s*'${literal(specifier)}',?\\s*\\)`, 'g'),
+  bundled: `createRequire(import.meta.url /* the bundle's */)('./${entry}.mjs')`,
+}));
+
 /**
  * Rewrites the lazy `createRequire(import.meta.url)('<entry>')` loads to the bundle's entry files,
  * and `import.meta.url` in the engine's own files to the URL of their compiled file. Fails the
@@ -77,14 +84,10 @@ function rewrites(found) {
     setup(b) {
       b.onLoad({ filter: /\.js$/ }, async (args) => {
         let text = await readFile(args.path, 'utf8');
-        for (const [specifier, entry] of Object.entries(LAZY_ENTRIES)) {
-          const call = new RegExp(
-            `createRequire\\(import\\.meta\\.url\\)\\(\\s*'${literal(specifier)}',?\\s*\\)`,
-            'g',
-          );
+        for (const { specifier, call, bundled } of LAZY_LOADS) {
           text = text.replace(call, () => {
             found.add(specifier);
-            return `createRequire(import.meta.url /* the bundle's */)('./${entry}.mjs')`;
+            return bundled;
           });
         }
         if (args.path.startsWith(`${dist}/`) && text.includes('import.meta.url')) {

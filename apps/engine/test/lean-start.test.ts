@@ -9,7 +9,7 @@
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, request, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { connect } from 'node:net';
@@ -19,7 +19,7 @@ import * as grpc from '@grpc/grpc-js';
 import { messageFromProto } from '@seldon-ts/payload';
 import { until } from './support/until.js';
 import { SeldonClient, predict } from './support/seldon-grpc-client.js';
-import { startNode, type RunningNode } from './support/nodes.js';
+import { post, startNode, type RunningNode } from './support/nodes.js';
 
 const engineDir = fileURLToPath(new URL('..', import.meta.url));
 const reportLoaded = fileURLToPath(new URL('./support/report-loaded.mjs', import.meta.url));
@@ -169,17 +169,8 @@ describe('a pod engine start', () => {
       const loaded = await loadedByServingEngine(
         {},
         async ({ http }) => {
-          const req = request({
-            port: http,
-            host: '127.0.0.1',
-            method: 'POST',
-            path: '/api/v1.0/predictions',
-          });
-          req.setHeader('content-type', 'application/json');
-          req.end('{"data":{"ndarray":[[1]]}}');
-          const [res] = (await once(req, 'response')) as [import('node:http').IncomingMessage];
-          res.resume();
-          expect(res.statusCode).toBe(200);
+          const res = await post(http, '/api/v1.0/predictions', '{"data":{"ndarray":[[1]]}}');
+          expect(res.status).toBe(200);
           await until('the request and response events at the sink', () => events >= 2, 5000);
         },
         logged,
@@ -233,12 +224,9 @@ describe("the image's bundled engine (dist/bundle)", () => {
     const loaded = await loadedByServingEngine(
       {},
       async ({ http }) => {
-        const req = request({ port: http, host: '127.0.0.1', method: 'POST', path: '/api/v1.0/predictions' });
-        req.setHeader('content-type', 'application/json');
-        req.end('{"data":{"ndarray":[[1]]}}');
-        const [res] = (await once(req, 'response')) as [import('node:http').IncomingMessage];
-        for await (const chunk of res) answer += String(chunk);
-        expect(res.statusCode).toBe(200);
+        const res = await post(http, '/api/v1.0/predictions', '{"data":{"ndarray":[[1]]}}');
+        answer = res.text;
+        expect(res.status).toBe(200);
       },
       modelGraph,
       FROM_BUNDLE,
