@@ -84,7 +84,8 @@ describe('faults', () => {
     const e = executor(
       { name: 'slow', type: 'MODEL', endpoint: ep(slow.port) },
       {},
-      { slow: { timeoutMs: 100 } },
+      // Long enough for the request to reach the node on a loaded machine, far below its 5 s answer.
+      { slow: { timeoutMs: 300 } },
     );
     const before = slow.aborted;
     const err = await failure(e.predict(input()));

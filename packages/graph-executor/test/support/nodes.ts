@@ -33,6 +33,14 @@ export async function startRestNode(
   const node: RestNode = { port: 0, requests, aborted: 0, close: async () => undefined };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
+    let timer: NodeJS.Timeout | undefined;
+    // Registered when the request arrives, so a client that goes away at any point before the
+    // answer (even before the body has been read) is counted.
+    res.on('close', () => {
+      if (res.writableEnded) return;
+      node.aborted++;
+      clearTimeout(timer);
+    });
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', async () => {
       const recorded: RecordedRequest = {
@@ -54,15 +62,8 @@ export async function startRestNode(
         res.writeHead(answer.status ?? 200, { 'content-type': answer.contentType ?? 'application/json' });
         res.end(body);
       };
-      if (answer.delayMs) {
-        const timer = setTimeout(send, answer.delayMs);
-        res.on('close', () => {
-          if (!res.writableEnded) {
-            node.aborted++;
-            clearTimeout(timer);
-          }
-        });
-      } else send();
+      if (!answer.delayMs) send();
+      else if (!res.destroyed) timer = setTimeout(send, answer.delayMs);
     });
   });
   server.keepAliveTimeout = 1000;
