@@ -8,6 +8,7 @@
 //   3. image sizes, against the base image they are built on.
 // Usage: node benchmarks/kubernetes.bench.mjs   (BENCH_LOAD_REQUESTS, default 4000)
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { bringUp, repoRoot } from '../tests/cluster/support/setup.mjs';
 import { TARGETS, imageName, imageSize } from '../scripts/images.mjs';
 
@@ -150,8 +151,11 @@ try {
 } finally {
   spawnSync('kubectl', ['delete', 'namespace', NS, '--wait=false'], { encoding: 'utf8' });
 }
-const base = imageSize('node:20-bookworm-slim');
-console.log(`base image node:20-bookworm-slim: ${mb(base)}`);
+const baseImage = /^ARG NODE_IMAGE=(\S+)/m.exec(
+  readFileSync(new URL('../Dockerfile', import.meta.url), 'utf8'),
+)?.[1];
+const base = imageSize(baseImage);
+console.log(`base image ${baseImage}: ${mb(base)}`);
 for (const t of TARGETS) {
   const size = imageSize(imageName(t));
   console.log(`${imageName(t)}: ${mb(size)} (base + ${mb(size - base)})`);

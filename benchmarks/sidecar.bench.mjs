@@ -16,7 +16,8 @@
 // against the model's CPU per MB when called directly.
 //
 // Run: npx tsc -b apps/engine packages/operator && node apps/engine/scripts/bundle.mjs &&
-//      node benchmarks/sidecar.bench.mjs
+//      "$(bash scripts/node24.sh)" benchmarks/sidecar.bench.mjs
+// (every process runs on the Node that runs this script: the image's, Node 24, for its figures)
 // Env: N (requests per c=64 measurement, default 5000), N1 (c=1, default 1000), NBIG (1 MB
 // requests, default 50), ROUNDS (interleaved rounds, default 3), START_RUNS (default 5),
 // ENGINE_NODE_ARGS (node flags of the engine instead of the Dockerfile's, e.g. to compare V8 flags),
@@ -159,6 +160,18 @@ function imageNodeOptions() {
   const script = argv.findIndex((a) => /\/cli\.m?js$/.test(a));
   const nodeOptions = /^ENV .*NODE_OPTIONS="([^"]*)"/m.exec(stage)?.[1];
   return { execArgv: argv.slice(1, script), script: argv[script].replace(/^\/app\//, root), nodeOptions };
+}
+
+/**
+ * Which Node runs every process of this run, against the Node of the image's base (ARG NODE_IMAGE):
+ * the figures are the image's only when the two agree (run the bench with that Node's binary).
+ */
+function runtimeNote() {
+  const base = /^ARG NODE_IMAGE=node:(\d+)/m.exec(readFileSync(join(root, 'Dockerfile'), 'utf8'))?.[1];
+  const here = process.versions.node.split('.')[0];
+  return base === here
+    ? `runtime: Node ${process.versions.node}, as the image's base (node:${base})`
+    : `runtime: Node ${process.versions.node}; WARNING: the image's base is node:${base}, so these are not the image's figures`;
 }
 
 /** The seldon-container-engine container of a one-MODEL SeldonDeployment and its graph file. */
@@ -318,6 +331,7 @@ async function main() {
     children.push(wrapper.child);
     const pod = await enginePod(wrapper.ports, dir);
     console.log(`engine: ${pod.describe}`);
+    console.log(runtimeNote());
 
     // Start-up and idle RSS: bare and engine spawned alternately; the last engine stays for the load.
     const starts = { bare: [], engine: [] };

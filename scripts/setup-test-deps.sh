@@ -52,12 +52,7 @@ fi
 
 # Node 24 (the npm package `node`, which ships the binary) for the Node 24 suite of `npm test`: the
 # projects run on Node 20 (>= 20.19) and Node 22/24, and the main run uses the machine's Node.
-node24="$SELDON_TS_CACHE/node24"
-if ! "$node24/node_modules/node/bin/node" --version 2>/dev/null | grep -q '^v24\.'; then
-  echo "setup: installing Node 24 (npm package node@24) into $node24"
-  mkdir -p "$node24" && [ -f "$node24/package.json" ] || echo '{"private":true}' > "$node24/package.json"
-  npm install --prefix "$node24" --no-audit --no-fund --no-save --loglevel=error node@24 >/dev/null
-fi
+"$here/node24.sh" >/dev/null
 
 # kube-apiserver + etcd for the operator tests (built once from Debian's kubernetes source).
 if [ -x "$here/kube-envtest/ensure.sh" ]; then

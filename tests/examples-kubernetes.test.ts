@@ -1,8 +1,9 @@
 // The examples' manifests are the ones that go to Kubernetes, unchanged: they pass the admission
 // webhook's validation, the operator builds every node container from them, and the local-run
 // hints (seldon.io/local-*) never reach a pod.
-import { describe, it, expect, jest } from '@jest/globals';
+import { describe, it, expect } from '@jest/globals';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import {
   findNode,
   isPrepackaged,
@@ -12,10 +13,8 @@ import {
 } from '@seldon-ts/crd-types';
 import type { PredictiveUnit } from '@seldon-ts/crd-types';
 import { desiredState, configFromEnv } from '@seldon-ts/operator';
-import { repoRoot } from './run-helpers.js';
 
-// Suites start real servers and processes; the repo-wide Jest default (5 s) is too tight on a busy machine.
-jest.setTimeout(30_000);
+const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 
 const examples = readdirSync(`${repoRoot}examples`).filter((d) =>
   existsSync(`${repoRoot}examples/${d}/seldondeployment.yaml`),
