@@ -8,9 +8,8 @@
 //   3. image sizes, against the base image they are built on.
 // Usage: node benchmarks/kubernetes.bench.mjs   (BENCH_LOAD_REQUESTS, default 4000)
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { bringUp, repoRoot } from '../tests/cluster/support/setup.mjs';
-import { TARGETS, imageName, imageSize } from '../scripts/images.mjs';
+import { BASE_IMAGE, TARGETS, imageName, imageSize } from '../scripts/images.mjs';
 
 const NS = 'seldon-bench';
 const REQUEST = JSON.stringify({ data: { ndarray: [[1.0, 2.0, 5.0]] } });
@@ -151,11 +150,8 @@ try {
 } finally {
   spawnSync('kubectl', ['delete', 'namespace', NS, '--wait=false'], { encoding: 'utf8' });
 }
-const baseImage = /^ARG NODE_IMAGE=(\S+)/m.exec(
-  readFileSync(new URL('../Dockerfile', import.meta.url), 'utf8'),
-)?.[1];
-const base = imageSize(baseImage);
-console.log(`base image ${baseImage}: ${mb(base)}`);
+const base = imageSize(BASE_IMAGE);
+console.log(`base image ${BASE_IMAGE}: ${mb(base)}`);
 for (const t of TARGETS) {
   const size = imageSize(imageName(t));
   console.log(`${imageName(t)}: ${mb(size)} (base + ${mb(size - base)})`);

@@ -29,6 +29,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { BASE_IMAGE } from '../scripts/images.mjs';
 import { isBenchChild, measure, median, rawUnary, startBaselineRole } from './support/processes.mjs';
 
 const self = fileURLToPath(import.meta.url);
@@ -167,11 +168,11 @@ function imageNodeOptions() {
  * the figures are the image's only when the two agree (run the bench with that Node's binary).
  */
 function runtimeNote() {
-  const base = /^ARG NODE_IMAGE=node:(\d+)/m.exec(readFileSync(join(root, 'Dockerfile'), 'utf8'))?.[1];
+  const base = /^node:(\d+)/.exec(BASE_IMAGE)?.[1];
   const here = process.versions.node.split('.')[0];
   return base === here
-    ? `runtime: Node ${process.versions.node}, as the image's base (node:${base})`
-    : `runtime: Node ${process.versions.node}; WARNING: the image's base is node:${base}, so these are not the image's figures`;
+    ? `runtime: Node ${process.versions.node}, as the image's base (${BASE_IMAGE})`
+    : `runtime: Node ${process.versions.node}; WARNING: the image's base is ${BASE_IMAGE}, so these are not the image's figures`;
 }
 
 /** The seldon-container-engine container of a one-MODEL SeldonDeployment and its graph file. */

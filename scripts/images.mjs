@@ -20,6 +20,13 @@ export const TARGETS = [
 export const IMAGE_TAG =
   process.env.IMAGE_TAG ?? JSON.parse(readFileSync(`${root}package.json`, 'utf8')).version;
 
+/** The images' base: the Dockerfile's `ARG NODE_IMAGE` default, e.g. `node:24-bookworm-slim`. */
+export const BASE_IMAGE = (() => {
+  const image = /^ARG NODE_IMAGE=(\S+)/m.exec(readFileSync(`${root}Dockerfile`, 'utf8'))?.[1];
+  if (!image) throw new Error('Dockerfile: no ARG NODE_IMAGE=<image>');
+  return image;
+})();
+
 /** `seldon-ts/<target>:<tag>` */
 export const imageName = (target) => `seldon-ts/${target}:${IMAGE_TAG}`;
 

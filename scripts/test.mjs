@@ -9,7 +9,6 @@
 // (`npm run test:cluster`, `npm run test:soak`).
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, existsSync, openSync, closeSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -42,8 +41,16 @@ const NODE24_TESTS = [
   ),
   'packages/operator/test/operator.envtest.test.ts',
 ];
-const cache = process.env.SELDON_TS_CACHE ?? `${homedir()}/.cache/seldon-ts`;
-const NODE24 = `${cache}/node24/node_modules/node/bin/node`;
+/**
+ * The Node 24 binary: scripts/node24.sh (which the setup runs first) installs it and prints its
+ * path. When it prints none, the name below fails to spawn and the suite fails, saying so.
+ */
+const node24 = () =>
+  spawnSync('bash', ['scripts/node24.sh'], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  }).stdout.trim() || 'node24-missing-see-scripts-node24.sh';
 
 // 1. Test-only system dependencies (kcat for the Kafka mock cluster, the kube-apiserver for operator tests).
 const setup = run('bash', ['scripts/setup-test-deps.sh']);
@@ -160,7 +167,7 @@ const background =
         jestRunAsync('cluster', ['--config', 'tests/cluster/jest.config.mjs', '--runInBand']),
         jestRunAsync('soak', ['--config', 'tests/soak/jest.config.mjs', '--runInBand']),
         // Missing Node 24 (the setup installs it) fails this suite; it never skips.
-        jestRunAsync('node24', ['--runInBand', ...NODE24_TESTS], NODE24),
+        jestRunAsync('node24', ['--runInBand', ...NODE24_TESTS], node24()),
       ]
     : [];
 
